@@ -346,7 +346,7 @@ export function createGitHubFake(options: {
       'GET',
       /^\/collaborators\/([^/]+)\/permission$/,
       (m) => {
-        const role = options.permissions?.[m[1] ?? ''] ?? 'none';
+        const role = permissionOf(options.permissions, m[1] ?? '');
         return [200, { permission: role === 'maintain' ? 'write' : role, role_name: role }];
       },
     ],
@@ -696,4 +696,17 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * A login's role in `permissions`, matched as GitHub matches logins: case-insensitively (GitHub Docs,
+ * "Get repository permissions for a user": `username` is "The handle for the GitHub user account",
+ * and handles are unique without regard to case). An exact match wins over one differing in case.
+ */
+function permissionOf(permissions: Record<string, string> | undefined, login: string): string {
+  if (permissions === undefined) return 'none';
+  const exact = permissions[login];
+  if (exact !== undefined) return exact;
+  const wanted = login.toLowerCase();
+  return Object.entries(permissions).find(([known]) => known.toLowerCase() === wanted)?.[1] ?? 'none';
 }

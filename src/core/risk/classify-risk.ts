@@ -3,11 +3,12 @@ import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
-import { isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import { isLockfilePath, isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
+import { MAX_NESTED_DEPTH, nestedStacks } from './nested-stack-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
 import { yamlBooleanRisks } from './yaml-boolean-risks.js';
@@ -20,7 +21,9 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * itself a reason. A nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`)
+ * whose template is a file of the bundle is judged by judging that file as a template (its reasons
+ * name the nested file); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
  * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
@@ -35,7 +38,7 @@ export function classifyRisk(params: {
   changeSet?: readonly ChangeSetResourceChange[];
   /**
    * Files as they are on the branch the change merges into (reviewed): a lockfile's install
-   * scripts already there are not new (`npmLockfileRisks`). Absent, or a file there unreadable:
+   * scripts already there are not new (`npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`). Absent, or a file there unreadable:
    * every one counts, and an unreadable one's reasons say why.
    */
   base?: readonly ReviewedBaseFile[];
@@ -65,27 +68,24 @@ export function classifyRisk(params: {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
     }
-    if (isNpmLockfilePath(file.path)) {
+    if (isLockfilePath(file.path)) {
       const base = params.base?.find((reviewed) => reviewed.path === file.path);
+      const lockfile = {
+        path: file.path,
+        content: file.content,
+        ...(base === undefined
+          ? {}
+          : 'content' in base
+            ? { base: base.content }
+            : { baseUnreadable: base.unreadable }),
+      };
       reasons.push(
-        ...npmLockfileRisks({
-          path: file.path,
-          content: file.content,
-          ...(base === undefined
-            ? {}
-            : 'content' in base
-              ? { base: base.content }
-              : { baseUnreadable: base.unreadable }),
-        }),
+        ...(isNpmLockfilePath(file.path)
+          ? npmLockfileRisks(lockfile)
+          : /(^|\/)yarn\.lock$/.test(file.path)
+            ? yarnLockfileRisks(lockfile)
+            : pnpmLockfileRisks(lockfile)),
       );
-      continue;
-    }
-    if (/(^|\/)yarn\.lock$/.test(file.path)) {
-      reasons.push(...yarnLockfileRisks(file));
-      continue;
-    }
-    if (/(^|\/)pnpm-lock\.yaml$/.test(file.path)) {
-      reasons.push(...pnpmLockfileRisks(file));
       continue;
     }
     const config = packageManagerConfigRisks(file);
@@ -114,6 +114,33 @@ export function classifyRisk(params: {
           ]),
     );
   }
+  // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
+  // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
+  const contents = new Map(params.files.map((file) => [file.path, file.content]));
+  const attempted = new Set(templates.map((judged) => judged.path));
+  let nested = nestedStacks({ templates, files: contents });
+  for (let round = 0; round <= MAX_NESTED_DEPTH; round++) {
+    const fresh = [...nested.nestedPaths].filter((path) => !attempted.has(path));
+    if (fresh.length === 0) break;
+    for (const path of fresh) {
+      attempted.add(path);
+      const parsed = parseTemplate(contents.get(path) ?? '');
+      if (parsed.ok) templates.push({ path, template: parsed.template });
+      reasons.push(
+        ...(parsed.ok
+          ? templateRisks({ path, template: parsed.template })
+          : [
+              {
+                code: 'template-unreadable' as const,
+                where: path,
+                message: `The nested stack template does not parse (${parsed.message}); treated as high risk.`,
+              },
+            ]),
+      );
+    }
+    nested = nestedStacks({ templates, files: contents });
+  }
+  reasons.push(...nested.reasons);
   // Ingress open only in sum, over every template of the bundle together.
   reasons.push(...ingressBreadthRisks({ templates }));
   reasons.push(...changeSetRisks(params.changeSet ?? []));

@@ -15,7 +15,7 @@
  * Manager rotation functions (they read and write the secret); EventBridge rule and Scheduler targets' and SNS
  * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
  * actions; Lambda functions' `DeadLetterConfig` (a SAM function's `DeadLetterQueue` and
- * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); CodeDeploy triggers; S3
+ * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); HTTP API and REST API method integrations' URIs (`IntegrationUri`, `Integration.Uri`: the backend each request is sent to); CodeDeploy triggers; S3
  * event notifications (object keys and metadata) and inventory reports (every object's listing,
  * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
@@ -52,6 +52,7 @@ export const DATA_EGRESS_DESTINATIONS: ReadonlyMap<string, readonly (readonly st
   ['AWS::Serverless::Api', [['AccessLogSetting', 'DestinationArn']]],
   ['AWS::Serverless::HttpApi', [['AccessLogSettings', 'DestinationArn']]],
   ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],
+  ['AWS::ApiGateway::Method', [['Integration', 'Uri']]],
   ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
   [
     'AWS::Scheduler::Schedule',

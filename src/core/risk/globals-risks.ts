@@ -1,6 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { environmentVariableRisks } from './environment-variable-risks.js';
 import { codeSourceRisks } from './code-source-risks.js';
+import { layerSourceRisks } from './layer-source-risks.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { existingRoleRisks } from './existing-role-risks.js';
 import { existingSecurityGroupRisks } from './existing-security-group-risks.js';
@@ -16,7 +17,7 @@ import { unreviewedRisks } from './unreviewed-risks.js';
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code or redirect traffic
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`, `Layers`), environment variables that load code or redirect traffic
  * (`environmentVariableRisks`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
@@ -45,6 +46,7 @@ export function globalsRisks(params: {
       ...samResourcePolicyRisks(common),
       ...dataEgressRisks(common),
       ...codeSourceRisks(common),
+      ...layerSourceRisks(common),
       ...environmentVariableRisks(common),
       ...reviewed,
     ].map((reason) => ({

@@ -45,6 +45,7 @@ const MUST_BE_OWN: ReadonlyMap<string, readonly (readonly string[])[]> = new Map
   ['AWS::ApiGatewayV2::Integration', [['ApiId']]],
   ['AWS::ApiGatewayV2::Route', [['ApiId']]],
   ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
+  ['AWS::ApiGateway::Method', [['RestApiId']]],
   [
     'AWS::ElasticLoadBalancingV2::Listener',
     [

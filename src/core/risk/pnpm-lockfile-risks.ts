@@ -6,6 +6,7 @@ import {
   insideRepository,
   isReviewedRegistryUrl,
 } from './lockfile-sources.js';
+import { nameSome, newLockfileEntries } from './new-lockfile-entries.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** Values a pnpm lockfile of `MAX_LOCKFILE_ENTRIES` packages may hold (a dozen or so each). */
@@ -18,29 +19,37 @@ const MAX_VALUES = MAX_LOCKFILE_ENTRIES * 20;
  * `integrity`: fetched from the configured registry, which `.npmrc` judging covers), a `tarball`
  * on `REVIEWED_REGISTRIES`, or a `directory` inside the repository; git, another host and paths
  * outside the repository are code the manifest does not show. An importer's `link:` dependency
- * (`where` `<file>#importers.<importer>.<field>.<name>`) must stay inside the repository. A file
- * that does not parse or passes the bounds of `lockfile-sources` is one reason at the file. Pure;
- * never throws.
+ * (`where` `<file>#importers.<importer>.<field>.<name>`) must stay inside the repository.
+ * Install scripts, as `npmLockfileRisks` judges `hasInstallScript`, against the reviewed base
+ * lockfile (`base`; absent, unreadable — `baseUnreadable` — or unparsable, every package counts
+ * and the reason says why): a lockfile before version 9 marks a package pnpm builds (runs its
+ * install scripts, or compiles it) `requiresBuild: true`, and each such package the base does not
+ * have with the same resolution is a reason at `<file>#packages.<key>`; version 9 no longer writes
+ * `requiresBuild` (pnpm pull request 7710, "remove requiresBuild from the lockfile"), so there
+ * every package the base does not have may run install scripts (pnpm 9 runs them; pnpm 10 only
+ * for `onlyBuiltDependencies`, set outside the lockfile: pnpm Docs, "Settings (pnpm-workspace.yaml)"),
+ * one reason at the file naming them. A file that does not parse or passes the bounds of
+ * `lockfile-sources` is one reason at the file. Pure; never throws.
  */
-export function pnpmLockfileRisks(params: { path: string; content: string }): RiskReason[] {
+export function pnpmLockfileRisks(params: {
+  path: string;
+  content: string;
+  base?: string;
+  baseUnreadable?: string;
+}): RiskReason[] {
   const reason = (message: string, at = ''): RiskReason => ({
     code: 'unseen-effect',
     where: `${params.path}${at}`,
     message,
   });
-  const parsed = parseStructuredText({
-    text: params.content,
-    format: 'yaml',
-    maxLength: MAX_LOCKFILE_LENGTH,
-    maxValues: MAX_VALUES,
-  });
-  if (!parsed.ok || !isPlainObject(parsed.value))
+  const parsed = readPnpmLockfile(params.content);
+  if (parsed === undefined)
     return [
       reason(
         'The pnpm lockfile cannot be read (too large, or not a YAML mapping); what pnpm would install cannot be judged.',
       ),
     ];
-  const lockfile = parsed.value;
+  const lockfile = parsed;
   const folder = params.path.split('/').slice(0, -1);
   const reasons: RiskReason[] = [];
   const packages = isPlainObject(lockfile['packages']) ? lockfile['packages'] : {};
@@ -80,7 +89,64 @@ export function pnpmLockfileRisks(params: { path: string; content: string }): Ri
           );
       }
   }
+  reasons.push(...installScriptRisks({ ...params, lockfile, packages }, reason));
   return reasons;
+}
+
+function readPnpmLockfile(content: string): Record<string, unknown> | undefined {
+  const parsed = parseStructuredText({
+    text: content,
+    format: 'yaml',
+    maxLength: MAX_LOCKFILE_LENGTH,
+    maxValues: MAX_VALUES,
+  });
+  return parsed.ok && isPlainObject(parsed.value) ? parsed.value : undefined;
+}
+
+/** Packages that may run install scripts and that the reviewed base lockfile does not have. */
+function installScriptRisks(
+  params: {
+    lockfile: Record<string, unknown>;
+    packages: Record<string, unknown>;
+    base?: string;
+    baseUnreadable?: string;
+  },
+  reason: (message: string, at?: string) => RiskReason,
+): RiskReason[] {
+  const base = params.base === undefined ? undefined : readPnpmLockfile(params.base);
+  const unreadable =
+    params.baseUnreadable ??
+    (params.base !== undefined && base === undefined ? 'it does not parse' : undefined);
+  const noBase =
+    unreadable === undefined
+      ? ''
+      : ` (the reviewed lockfile on the base branch could not be read: ${unreadable}; every package counts)`;
+  const basePackages = base !== undefined && isPlainObject(base['packages']) ? base['packages'] : undefined;
+  const recordsBuilds = Number.parseFloat(String(params.lockfile['lockfileVersion'])) < 9;
+  const sources = (packages: Record<string, unknown>, onlyBuilt: boolean) =>
+    new Map(
+      Object.entries(packages)
+        .filter(([, entry]) => !onlyBuilt || (isPlainObject(entry) && entry['requiresBuild'] === true))
+        .map(([key, entry]) => [key, JSON.stringify(isPlainObject(entry) ? entry['resolution'] : null)]),
+    );
+  const added = newLockfileEntries(
+    sources(params.packages, recordsBuilds),
+    basePackages === undefined ? undefined : sources(basePackages, recordsBuilds),
+  );
+  if (recordsBuilds)
+    return added.map((key) =>
+      reason(
+        `${key} is built at install (requiresBuild: its install scripts run) and the reviewed lockfile does not build it${noBase}.`,
+        `#packages.${key}`,
+      ),
+    );
+  return added.length === 0
+    ? []
+    : [
+        reason(
+          `${added.length} package(s) the reviewed pnpm-lock.yaml does not have (${nameSome(added)}): pnpm may run their install scripts, and a version 9 lockfile does not record which have them${noBase}.`,
+        ),
+      ];
 }
 
 /** Where a resolution fetches from, quoted, when that is not reviewed; undefined when it is. */

@@ -13,6 +13,8 @@ import { functionUrlRisks } from './function-url-risks.js';
 import { ingressRisks } from './ingress-risks.js';
 import { jsonTextRisks } from './json-text-risks.js';
 import { lambdaPermissionRisks } from './lambda-permission-risks.js';
+import { layerSourceRisks } from './layer-source-risks.js';
+import { NESTED_STACK_TYPES } from './nested-stack-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
 import { outsideTargetRisks } from './outside-target-risks.js';
 import { publicAccessRisks } from './public-access-risks.js';
@@ -32,7 +34,7 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
  * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
+ * would destroy, code from outside the change (`codeSourceRisks`, `layerSourceRisks`, environment variables that load
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
@@ -104,6 +106,7 @@ export function resourceRisks(params: {
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
   reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...layerSourceRisks({ logicalId, type, properties, where, context }));
   reasons.push(...environmentVariableRisks({ logicalId, type, properties, where, context }));
   reasons.push(
     ...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }),
@@ -117,8 +120,10 @@ export function resourceRisks(params: {
   // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
   // template's own function (its properties are that function's input).
   const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+  // A nested stack is judged with the bundle that holds (or lacks) its template: `nestedStacks`.
+  if (NESTED_STACK_TYPES.has(type)) return reasons;
   // An implicit role is about the role SAM adds, not the resource: what else it sets (a function's
-  // `Events`, `Layers`, `DeploymentPreference`) is still listed, so the person sees it.
+  // `Events`, `DeploymentPreference`) is still listed, so the person sees it.
   const whole = reasons.some((reason) => reason.where === where && reason.code !== 'implicit-iam-role');
   const part = reasons.some((reason) => reason.where.startsWith(`${where}.`));
   if (!custom && !whole)

@@ -10,3 +10,11 @@ export type ReviewedBaseFile =
 export function isNpmLockfilePath(path: string): boolean {
   return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(path);
 }
+
+/**
+ * A lockfile whose base is read: npm's (`isNpmLockfilePath`), `yarn.lock` (Yarn Docs, "yarn.lock")
+ * and `pnpm-lock.yaml` (pnpm Docs, "pnpm-lock.yaml"), in any folder.
+ */
+export function isLockfilePath(path: string): boolean {
+  return isNpmLockfilePath(path) || /(^|\/)(yarn\.lock|pnpm-lock\.yaml)$/.test(path);
+}

@@ -83,6 +83,44 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         Version: ANY,
       },
     ],
+    // AWS CloudFormation Template Reference, "AWS::ApiGateway::Method" and "AWS::ApiGateway::Method
+    // Integration". `AuthorizationType` is read by `public-access-rules.ts` (NONE, or absent, is
+    // callable by anyone: high, unless the integration is a MOCK); `RestApiId` must be this
+    // template's API (`outsideTargetRisks`); `Integration.Uri` is a data destination (an HTTP URL
+    // or an AWS service the request is sent to: `DATA_EGRESS_DESTINATIONS`). Left out until a rule
+    // reads them: `Integration.Credentials` (the role API Gateway calls the backend as, or the
+    // caller's own credentials), `Integration.ConnectionId` (a VPC link into a network).
+    [
+      'AWS::ApiGateway::Method',
+      {
+        RestApiId: ANY,
+        ResourceId: ANY,
+        HttpMethod: ANY,
+        AuthorizationType: ANY,
+        AuthorizerId: ANY,
+        AuthorizationScopes: ANY,
+        ApiKeyRequired: ANY,
+        OperationName: ANY,
+        RequestModels: ANY,
+        RequestParameters: ANY,
+        RequestValidatorId: ANY,
+        MethodResponses: ANY,
+        Integration: {
+          Type: ANY,
+          Uri: ANY,
+          IntegrationHttpMethod: ANY,
+          ConnectionType: ANY,
+          ContentHandling: ANY,
+          PassthroughBehavior: ANY,
+          RequestParameters: ANY,
+          RequestTemplates: ANY,
+          IntegrationResponses: ANY,
+          TimeoutInMillis: ANY,
+          CacheKeyParameters: ANY,
+          CacheNamespace: ANY,
+        },
+      },
+    ],
     [
       'AWS::ApiGatewayV2::Integration',
       {
@@ -308,7 +346,8 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
       },
     ],
     // `Code` is read by `codeSourceRisks`: an S3 object other than the deploy run's upload, or an image
-    // of another registry, is code this change does not hold.
+    // of another registry, is code this change does not hold; `Layers` by `layerSourceRisks` (only a
+    // layer this template builds is this change's code).
     [
       'AWS::Lambda::Function',
       {
@@ -334,6 +373,21 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         ImageConfig: ANY,
         SnapStartConfig: ANY,
         RuntimeManagementConfig: ANY,
+        Layers: ANY,
+      },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::Lambda::LayerVersion": the layer's code
+    // (`Content`, read by `codeSourceRisks`) and metadata. Sharing it takes an
+    // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
+    [
+      'AWS::Lambda::LayerVersion',
+      {
+        LayerName: ANY,
+        Description: ANY,
+        Content: { S3Bucket: ANY, S3Key: ANY, S3ObjectVersion: ANY },
+        CompatibleRuntimes: ANY,
+        CompatibleArchitectures: ANY,
+        LicenseInfo: ANY,
       },
     ],
     [
@@ -530,11 +584,12 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
     // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
     // function URL (`functionUrlRisks` reads AuthType). `CodeUri` and `ImageUri` are read by
-    // `codeSourceRisks` (only the deploy run's own upload is this change's code). `Role` is read by
+    // `codeSourceRisks` (only the deploy run's own upload is this change's code), `Layers` by
+    // `layerSourceRisks` (only a layer this template builds). `Role` is read by
     // `existingRoleRisks`; a function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
     // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
     // them public or in another account), `Policies` (policy templates and managed policy names are
-    // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
+    // not policy documents), `DeploymentPreference` (hook
     // functions), `Connectors`, `PermissionsBoundary`, `CodeSigningConfigArn`, `FileSystemConfigs`.
     [
       'AWS::Serverless::Function',
@@ -577,6 +632,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
           },
         },
         FunctionUrlConfig: { AuthType: ANY, Cors: ANY, InvokeMode: ANY },
+        Layers: ANY,
       },
     ],
     // AWS SAM Developer Guide, "AWS::Serverless::Api" (sam-resource-api.html) and

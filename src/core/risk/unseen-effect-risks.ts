@@ -5,13 +5,12 @@ import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 
 /**
- * Resources that deploy a template the bundle does not judge: nested stacks and SAM applications
- * (from a URL), stack sets (into other accounts and Regions, from a URL or an inline text), and
- * Service Catalog products (the product's template lives in the catalog).
+ * Resources that deploy a template the bundle does not judge: stack sets (into other accounts and
+ * Regions, from a URL or an inline text), and Service Catalog products (the product's template
+ * lives in the catalog). Nested stacks and SAM applications are judged with the bundle
+ * (`nestedStacks`): their template may be one of its files.
  */
 const NESTED_TYPES = new Set([
-  'AWS::CloudFormation::Stack',
-  'AWS::Serverless::Application',
   'AWS::CloudFormation::StackSet',
   'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
 ]);
@@ -49,7 +48,7 @@ const SERVICE_TOKEN_TYPES = new Set([
 
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a change to
+ * stack set or provisioned product (`NESTED_TYPES`), a change to
  * the account's CloudFormation registry (`REGISTRY_TYPES`: macros, types, hooks), a resource
  * type from the CloudFormation registry that is not AWS's own (a third-party or private
  * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using

@@ -6,6 +6,7 @@ import {
   insideRepository,
   isRegistryTarball,
 } from './lockfile-sources.js';
+import { nameSome, newLockfileEntries } from './new-lockfile-entries.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A range or tag the registry answers (`^1.2.0`, `1.x || >=2`, `latest`): not a URL, git, path or `user/repo`. */
@@ -23,24 +24,47 @@ const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/
  *   of the entry's own name and version on `REVIEWED_REGISTRIES`;
  * - yarn 2+ (YAML with `__metadata`): a `resolution` other than `<name>@npm:<version>`, a
  *   `workspace:` inside the repository, or one of yarn's own built-in patches.
- * A file past the bounds of `lockfile-sources`, or not readable as either, is one reason at the
- * file. Pure; never throws.
+ * Install scripts (`where` the file): yarn runs every installed package's `preinstall`, `install`
+ * and `postinstall` (Yarn Docs, "Lifecycle Scripts"; yarn 2+: `enableScripts`, on by default, Yarn
+ * Docs, "Settings (.yarnrc.yml)"), and neither format records which packages have them (yarn v1's
+ * entries hold `version`, `resolved`, `integrity`, `dependencies`; yarn 2+'s `resolution`,
+ * `checksum`, `dependencies`, `languageName`, `linkType`). So, as `npmLockfileRisks` does with
+ * `hasInstallScript`, every registry package the reviewed base lockfile (`base`) does not have
+ * with the same source is one that may run install scripts: one reason naming them. Without a
+ * base, or one that could not be read (`baseUnreadable`) or parsed, every package counts, and the
+ * reason says why. A file past the bounds of `lockfile-sources`, or not readable as either format,
+ * is one reason at the file. Pure; never throws.
  */
-export function yarnLockfileRisks(params: { path: string; content: string }): RiskReason[] {
+export function yarnLockfileRisks(params: {
+  path: string;
+  content: string;
+  base?: string;
+  baseUnreadable?: string;
+}): RiskReason[] {
   const reason = (message: string, at = ''): RiskReason => ({
     code: 'unseen-effect',
     where: `${params.path}${at}`,
     message,
   });
-  if (params.content.length > MAX_LOCKFILE_LENGTH)
-    return [reason('The yarn lockfile is too large to read; what it installs cannot be judged.')];
   const folder = params.path.split('/').slice(0, -1);
-  const found = /^__metadata:/m.test(params.content)
-    ? berryFindings(params.content, folder)
-    : classicFindings(params.content);
+  const found = readYarnLockfile(params.content, folder);
   if (typeof found === 'string')
     return [reason(`The yarn lockfile ${found}; what it installs cannot be judged.`)];
-  return found.map(({ entry, message }) => reason(message, `#${entry}`));
+  const reasons = found.findings.map(({ entry, message }) => reason(message, `#${entry}`));
+  const base = params.base === undefined ? undefined : readYarnLockfile(params.base, folder);
+  const unread = params.baseUnreadable ?? (typeof base === 'string' ? `it ${base}` : undefined);
+  const added = newLockfileEntries(found.sources, typeof base === 'string' ? undefined : base?.sources);
+  if (added.length > 0)
+    reasons.push(
+      reason(
+        `${added.length} package(s) the reviewed yarn.lock does not have (${nameSome(added)}): yarn runs their install scripts, and its lockfile does not record which have them${
+          unread === undefined
+            ? ''
+            : ` (the reviewed lockfile on the base branch could not be read: ${unread}; every package counts)`
+        }${params.base === undefined && unread === undefined ? ' (no reviewed lockfile on the base branch to compare with)' : ''}.`,
+      ),
+    );
+  return reasons;
 }
 
 interface Finding {
@@ -48,14 +72,29 @@ interface Finding {
   readonly message: string;
 }
 
+/** A yarn lockfile's findings, and each registry package's source by spec, or why it cannot be read. */
+interface YarnLockfile {
+  readonly findings: Finding[];
+  readonly sources: Map<string, string>;
+}
+
+function readYarnLockfile(content: string, folder: readonly string[]): YarnLockfile | string {
+  if (content.length > MAX_LOCKFILE_LENGTH) return 'is too large to read';
+  return /^__metadata:/m.test(content) ? berryFindings(content, folder) : classicFindings(content);
+}
+
 /** Yarn v1's format: a header line of specs ending in `:`, then indented `key "value"` lines. */
-function classicFindings(content: string): Finding[] | string {
+function classicFindings(content: string): YarnLockfile | string {
   const findings: Finding[] = [];
+  const sources = new Map<string, string>();
   let entries = 0;
   let header: string | undefined;
   let fields = new Map<string, string>();
   const close = () => {
-    if (header !== undefined) findings.push(...judgeClassicEntry(header, fields));
+    if (header === undefined) return;
+    findings.push(...judgeClassicEntry(header, fields));
+    const resolved = fields.get('resolved');
+    if (resolved !== undefined) sources.set(header, `${fields.get('version') ?? ''} ${resolved}`);
   };
   for (const line of content.split(/\r?\n/)) {
     if (line === '' || line.startsWith('#')) continue;
@@ -71,7 +110,7 @@ function classicFindings(content: string): Finding[] | string {
     if (field?.[1] !== undefined && field[2] !== undefined) fields.set(field[1], field[2]);
   }
   close();
-  return findings;
+  return { findings, sources };
 }
 
 function judgeClassicEntry(header: string, fields: ReadonlyMap<string, string>): Finding[] {
@@ -107,7 +146,7 @@ function splitSpec(spec: string): { name: string; range: string } {
 }
 
 /** Yarn 2+'s YAML lockfile: each entry's `resolution`. */
-function berryFindings(content: string, folder: readonly string[]): Finding[] | string {
+function berryFindings(content: string, folder: readonly string[]): YarnLockfile | string {
   const parsed = parseStructuredText({
     text: content,
     format: 'yaml',
@@ -117,8 +156,12 @@ function berryFindings(content: string, folder: readonly string[]): Finding[] | 
   if (!parsed.ok || !isPlainObject(parsed.value)) return 'does not parse as YAML';
   const entries = Object.entries(parsed.value).filter(([key]) => key !== '__metadata');
   if (entries.length > MAX_LOCKFILE_ENTRIES) return 'has too many entries to read';
-  return entries.flatMap(([entry, value]): Finding[] => {
+  const sources = new Map<string, string>();
+  const findings = entries.flatMap(([entry, value]): Finding[] => {
     const resolution = isPlainObject(value) ? value['resolution'] : undefined;
+    // A package of the registry may have install scripts; the project's own workspaces are its manifests.
+    if (typeof resolution === 'string' && /^npm:/.test(splitSpec(resolution).range))
+      sources.set(entry, `${resolution} ${String(isPlainObject(value) ? value['checksum'] : '')}`);
     if (typeof resolution === 'string' && reviewedResolution(resolution, folder)) return [];
     return [
       {
@@ -127,6 +170,7 @@ function berryFindings(content: string, folder: readonly string[]): Finding[] | 
       },
     ];
   });
+  return { findings, sources };
 }
 
 function reviewedResolution(resolution: string, folder: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { isNpmLockfilePath, type ReviewedBaseFile } from '../../core/risk/reviewed-base-file.js';
+import { isLockfilePath, type ReviewedBaseFile } from '../../core/risk/reviewed-base-file.js';
 
 /**
  * Reads one file at the base: its text, or `undefined` when the base does not have it; throws when
@@ -8,23 +8,24 @@ export type BaseFileReader = (path: string) => Promise<string | undefined>;
 
 /** At most this many lockfiles are read at the base; the rest count as unreadable (high). */
 const MAX_BASE_FILES = 16;
-/** A base file longer than this is not judged (as `npmLockfileRisks` bounds the bundle's). */
+/** A base file longer than this is not judged (as `lockfile-sources` bounds the bundle's, 20 MB). */
 export const MAX_BASE_FILE_LENGTH = 20_000_000;
 /** How much of a read error the reason quotes. */
 const MAX_WHY_LENGTH = 200;
 
 /**
  * The reviewed base the risk classifier compares a bundle's lockfiles with (`classifyRisk`'s
- * `base`): every npm lockfile path of `paths`, read with `read`. It fails closed: a read that
- * throws, comes back empty (GitHub's contents API gives no content above 1 MB) or passes
- * `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with why, so
- * its install scripts all count as new. Never throws.
+ * `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`), read with `read` (on GitHub, `githubBaseReader`,
+ * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
+ * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
+ * passes `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with
+ * why, so its install scripts all count as new. Never throws.
  */
 export async function readReviewedBase(params: {
   paths: readonly string[];
   read: BaseFileReader;
 }): Promise<ReviewedBaseFile[]> {
-  const lockfiles = [...new Set(params.paths.filter(isNpmLockfilePath))];
+  const lockfiles = [...new Set(params.paths.filter(isLockfilePath))];
   const files: ReviewedBaseFile[] = [];
   for (const [index, path] of lockfiles.entries()) {
     if (index >= MAX_BASE_FILES) {
@@ -46,8 +47,7 @@ async function readOne(path: string, read: BaseFileReader): Promise<ReviewedBase
     return { path, unreadable: why.length > MAX_WHY_LENGTH ? `${why.slice(0, MAX_WHY_LENGTH)}…` : why };
   }
   if (content === undefined) return undefined;
-  if (content === '')
-    return { path, unreadable: 'it came back empty (GitHub returns no content above 1 MB)' };
+  if (content === '') return { path, unreadable: 'it is empty' };
   if (content.length > MAX_BASE_FILE_LENGTH) return { path, unreadable: 'it is too large to read' };
   return { path, content };
 }

@@ -270,11 +270,12 @@ describe('review #9c attacks: the risk classifier', () => {
     expect(
       levelOnceReviewed({
         Resources: {
+          Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'a' } },
           Method: {
             Type: 'AWS::ApiGateway::Method',
             Properties: {
-              RestApiId: 'abc123',
-              ResourceId: 'def456',
+              RestApiId: { Ref: 'Api' },
+              ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
               HttpMethod: 'OPTIONS',
               AuthorizationType: 'NONE',
               Integration: { Type: 'MOCK' },

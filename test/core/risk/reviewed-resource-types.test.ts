@@ -58,12 +58,6 @@ describe('types the classifier has not reviewed', () => {
 describe('properties the classifier has not reviewed on a reviewed type', () => {
   it.each([
     [
-      'a Lambda layer (code from any account)',
-      'AWS::Lambda::Function',
-      { Layers: ['arn:aws:lambda:us-east-1:999999999999:layer:x:1'] },
-      'Layers',
-    ],
-    [
       'S3 server access logs to a bucket',
       'AWS::S3::Bucket',
       { LoggingConfiguration: { DestinationBucketName: 'logs' } },

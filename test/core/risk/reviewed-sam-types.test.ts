@@ -102,7 +102,11 @@ describe('AWS::Serverless::Function', () => {
       { Events: { Get: { Type: 'Api', Properties: { Path: '/', Method: 'get' } } } },
       'Events',
     ],
-    ['Layers (code from any account)', { Layers: [`arn:aws:lambda:us-east-1:${OTHER}:layer:x:1`] }, 'Layers'],
+    [
+      'Layers (code from any account)',
+      { Layers: [`arn:aws:lambda:us-east-1:${OTHER}:layer:x:1`] },
+      'Layers[0]',
+    ],
     ['Policies (templates and managed names)', { Policies: ['AmazonS3FullAccess'] }, 'Policies'],
     [
       'DeploymentPreference (hook functions)',
@@ -134,7 +138,7 @@ describe('AWS::Serverless::Function', () => {
           Fn: { ...FUNCTION, Properties: { ...rest, Layers: ['x'] } },
         },
       }),
-    ).toEqual(['implicit-iam-role Resources.Fn', 'unseen-effect Resources.Fn.Properties.Layers']);
+    ).toEqual(['implicit-iam-role Resources.Fn', 'unseen-effect Resources.Fn.Properties.Layers[0]']);
   });
 });
 
@@ -234,7 +238,7 @@ describe('Globals.Function, copied into every function', () => {
 
   it('layers in Globals are unseen-effect there (each function would get them)', () => {
     expect(reasonsOf(withGlobals({ Layers: [`arn:aws:lambda:us-east-1:${OTHER}:layer:x:1`] }))).toContain(
-      'unseen-effect Globals.Function.Layers',
+      'unseen-effect Globals.Function.Layers[0]',
     );
   });
 

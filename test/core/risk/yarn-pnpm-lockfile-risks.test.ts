@@ -1,15 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+import type { ReviewedBaseFile } from '../../../src/core/risk/reviewed-base-file.js';
 
 // yarn.lock and pnpm-lock.yaml in the bundle: npm reads a yarn.lock as a hint, and a person who
 // builds with yarn or pnpm installs what they name. A source other than the npm registry (or
 // yarn's mirror of it) is code no reviewer reads from the manifest.
 
-const reasonsWith = (path: string, content: string): string[] =>
+/** Reasons for a bundle with one lockfile; by default the base branch already has it as it is (nothing new). */
+const reasonsWith = (
+  path: string,
+  content: string,
+  base: ReviewedBaseFile | null = { path, content },
+): string[] =>
   classifyRisk({
     files: [{ path, content, role: 'config' }],
     targetEnvironment: 'staging',
     production: false,
+    ...(base === null ? {} : { base: [base] }),
   }).reasons.map((reason) => `${reason.code} ${reason.where}`);
 
 const YARN = 'services/api/yarn.lock';
@@ -143,5 +150,97 @@ describe('pnpm-lock.yaml', () => {
 
   it('a pnpm lockfile that does not parse is one reason at the file', () => {
     expect(reasonsWith(PNPM, 'packages: [\n')).toEqual([`unseen-effect ${PNPM}`]);
+  });
+});
+
+// Install scripts: yarn runs every package's, and neither yarn format records which have them; a
+// pnpm lockfile before version 9 marks them `requiresBuild: true`, version 9 no longer does. As with
+// npm's `hasInstallScript`, what the reviewed base lockfile already has is not new.
+describe('install scripts of packages a yarn or pnpm lockfile adds', () => {
+  const messages = (path: string, content: string, base: ReviewedBaseFile | null) =>
+    classifyRisk({
+      files: [{ path, content, role: 'config' }],
+      targetEnvironment: 'staging',
+      production: false,
+      ...(base === null ? {} : { base: [base] }),
+    }).reasons.map((reason) => `${reason.where}: ${reason.message}`);
+
+  it('yarn v1: a package the base lockfile lacks (or has at another version) is one reason at the file naming it', () => {
+    const bumped = LEFT_PAD.replaceAll('1.3.0', '1.3.1');
+    expect(reasonsWith(YARN, yarnV1(LEFT_PAD, SCOPED), { path: YARN, content: yarnV1(LEFT_PAD) })).toEqual([
+      `unseen-effect ${YARN}`,
+    ]);
+    expect(messages(YARN, yarnV1(bumped), { path: YARN, content: yarnV1(LEFT_PAD) })).toEqual([
+      expect.stringMatching(
+        /^services\/api\/yarn\.lock: 1 package\(s\) .*\(left-pad@\^1\.3\.1\): yarn runs their install scripts/,
+      ),
+    ]);
+  });
+
+  it('yarn v1 without a reviewed base, or with one that could not be read: every package counts, and says why', () => {
+    expect(messages(YARN, yarnV1(LEFT_PAD), null)).toEqual([expect.stringContaining('no reviewed lockfile')]);
+    expect(messages(YARN, yarnV1(LEFT_PAD), { path: YARN, unreadable: 'it is 30000000 bytes' })).toEqual([
+      expect.stringContaining('could not be read: it is 30000000 bytes'),
+    ]);
+  });
+
+  it('yarn 2+: a registry package the base lacks is a reason; workspaces are the project itself', () => {
+    const berry = (...entries: string[]) => ['__metadata:', '  version: 8', '', ...entries].join('\n');
+    const leftPad =
+      '"left-pad@npm:^1.3.0":\n  version: 1.3.0\n  resolution: "left-pad@npm:1.3.0"\n  checksum: 10/abc\n';
+    const esbuild =
+      '"esbuild@npm:^0.25.0":\n  version: 0.25.0\n  resolution: "esbuild@npm:0.25.0"\n  checksum: 10/def\n';
+    const workspace = '"api@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "api@workspace:."\n';
+    expect(reasonsWith(YARN, berry(workspace, leftPad), null)).toEqual([`unseen-effect ${YARN}`]);
+    expect(
+      reasonsWith(YARN, berry(workspace, leftPad, esbuild), { path: YARN, content: berry(leftPad) }),
+    ).toEqual([`unseen-effect ${YARN}`]);
+    expect(
+      messages(YARN, berry(workspace, leftPad, esbuild), { path: YARN, content: berry(leftPad) }),
+    ).toEqual([expect.stringContaining('(esbuild@npm:^0.25.0)')]);
+    expect(reasonsWith(YARN, berry(workspace, leftPad), { path: YARN, content: berry(leftPad) })).toEqual([]);
+  });
+
+  const pnpmV6 = (packages: string) =>
+    [
+      "lockfileVersion: '6.0'",
+      '',
+      'dependencies:',
+      '  esbuild:',
+      '    specifier: ^0.25.0',
+      '    version: 0.25.0',
+      '',
+      'packages:',
+      packages,
+    ].join('\n');
+  const ESBUILD_BUILT =
+    '  /esbuild@0.25.0:\n    resolution: {integrity: sha512-e}\n    requiresBuild: true\n    dev: false\n';
+  const LEFT_PAD_PLAIN = '  /left-pad@1.3.0:\n    resolution: {integrity: sha512-x}\n    dev: false\n';
+
+  it('pnpm before version 9: a new package marked requiresBuild is a reason at the package; one the base builds too is not', () => {
+    expect(
+      reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT), {
+        path: PNPM,
+        content: pnpmV6(LEFT_PAD_PLAIN),
+      }),
+    ).toEqual([`unseen-effect ${PNPM}#packages./esbuild@0.25.0`]);
+    expect(
+      reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT), {
+        path: PNPM,
+        content: pnpmV6(ESBUILD_BUILT),
+      }),
+    ).toEqual([]);
+    // A new package pnpm does not build runs nothing at install.
+    expect(reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN), null)).toEqual([]);
+  });
+
+  it('pnpm version 9 records no builds: a package the base lacks is one reason at the file', () => {
+    const esbuild = '  esbuild@0.25.0:\n    resolution: {integrity: sha512-e}\n';
+    expect(
+      reasonsWith(PNPM, pnpm(REGISTRY_PACKAGE + esbuild), { path: PNPM, content: pnpm(REGISTRY_PACKAGE) }),
+    ).toEqual([`unseen-effect ${PNPM}`]);
+    expect(messages(PNPM, pnpm(REGISTRY_PACKAGE + esbuild), { path: PNPM, content: 'packages: [' })).toEqual([
+      expect.stringMatching(/esbuild@0\.25\.0\).*could not be read: it does not parse/),
+    ]);
   });
 });

@@ -127,12 +127,7 @@ describe('Probot app: /retry', () => {
 
   it('asks about the requester by account id: a renamed requester who lost write access does not pass under their old login', async () => {
     const issueBodies = { 1: ISSUE_BODY };
-    // The issue's author (Codertocat) is asked about in lower case; the stand-in matches logins as written.
-    const permissions: Record<string, string> = {
-      Codertocat: 'admin',
-      codertocat: 'admin',
-      'octo-writer': 'write',
-    };
+    const permissions: Record<string, string> = { Codertocat: 'admin', 'octo-writer': 'write' };
     const accounts: Record<number, string> = {};
     const fake = githubFakeBehindNock({ permissions, issueBodies, accounts });
     const model = switchableProvider(failing());
@@ -155,6 +150,34 @@ describe('Probot app: /retry', () => {
     expect(app.errors).toEqual([]);
     expect(statusOf(fake).marker.state).toBe('held');
     expect(fake.pulls).toHaveLength(0);
+    // Held for the renamed account's read access, asked about under its login of now.
+    expect(
+      fake.requests.filter((request) => request.path.endsWith('/collaborators/octo-renamed/permission')),
+    ).not.toEqual([]);
+  });
+
+  it('runs a request a writer edited since the failed run: logins are asked about in lower case, and GitHub matches them whatever the case', async () => {
+    const issueBodies = { 1: ISSUE_BODY };
+    // The stand-in knows the issue's author as `Codertocat`; the app asks about `codertocat`.
+    const fake = githubFakeBehindNock({
+      permissions: { Codertocat: 'admin', 'octo-writer': 'write' },
+      issueBodies,
+      accounts: { [accountId('octo-writer')]: 'octo-writer' },
+    });
+    const model = switchableProvider(failing());
+    const app = await testProbot({ providerFor: () => model.provider });
+    await app.receive('issues', formIssue('opened', 'octo-writer'));
+    expect(statusOf(fake).marker).toMatchObject({ state: 'failed', requester: 'octo-writer' });
+
+    issueBodies[1] = ISSUE_BODY.replace('Orders API', 'Orders Admin API');
+    model.use(createOfflineProvider());
+    await app.receive('issue_comment', comment('/retry', { id: 5006 }));
+
+    expect(app.errors).toEqual([]);
+    expect(statusOf(fake).marker).toMatchObject({ state: 'pr_open', attempt: 2 });
+    expect(
+      fake.requests.filter((request) => request.path.endsWith('/collaborators/codertocat/permission')),
+    ).not.toEqual([]);
   });
 
   it("never runs an outsider's issue body edited after a maintainer's labeling ran it", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { MAX_BASE_FILE_LENGTH, readReviewedBase } from '../../../src/pipeline/risk/read-reviewed-base.js';
 
 describe('readReviewedBase', () => {
-  it('reads only npm lockfiles, leaves out the ones the base lacks, and never throws', async () => {
+  it('reads only lockfiles, leaves out the ones the base lacks, and never throws', async () => {
     const read = async (path: string) => {
       if (path === 'a/package-lock.json') return '{"lockfileVersion":3}';
       if (path === 'b/npm-shrinkwrap.json') return undefined;
@@ -26,11 +26,21 @@ describe('readReviewedBase', () => {
     ).toEqual([
       { path: 'a/package-lock.json', content: '{"lockfileVersion":3}' },
       { path: 'c/package-lock.json', unreadable: 'HttpError: Bad credentials at x' },
-      {
-        path: 'd/package-lock.json',
-        unreadable: 'it came back empty (GitHub returns no content above 1 MB)',
-      },
+      { path: 'd/package-lock.json', unreadable: 'it is empty' },
       { path: 'e/package-lock.json', unreadable: 'it is too large to read' },
+    ]);
+  });
+
+  it('reads yarn and pnpm lockfiles too, whose install scripts are judged against the base as npm’s are', async () => {
+    const read = async (path: string) => `base of ${path}`;
+    expect(
+      await readReviewedBase({
+        paths: ['api/yarn.lock', 'web/pnpm-lock.yaml', 'api/package.json', 'api/yarn.lock.bak'],
+        read,
+      }),
+    ).toEqual([
+      { path: 'api/yarn.lock', content: 'base of api/yarn.lock' },
+      { path: 'web/pnpm-lock.yaml', content: 'base of web/pnpm-lock.yaml' },
     ]);
   });
 
