@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
+import { buildExecutedFileRisks } from './build-executed-file-risks.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
 import { isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
@@ -22,7 +23,9 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
  * itself a reason. A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
- * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
+ * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
+ * file the install or build executes by its path alone (a `binding.gyp`, anything under
+ * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds. Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 export function classifyRisk(params: {
@@ -61,6 +64,11 @@ export function classifyRisk(params: {
         where: file.path,
         message: 'Writes a CODEOWNERS file, which decides who must review.',
       });
+    const executed = buildExecutedFileRisks(file.path);
+    if (executed !== undefined) {
+      reasons.push(...executed);
+      continue;
+    }
     if (/(^|\/)package\.json$/.test(file.path)) {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;

@@ -3,8 +3,14 @@ import type { RiskReason } from './risk-assessment.js';
 
 /**
  * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
- * `npm install`, then `npm run build`; npm Docs, "scripts": life cycle scripts and `pre`/`post`
- * scripts). They run in the deploy workflow, with the AWS credentials that deploy the stack.
+ * `npm install`, then `npm run build`). They run in the deploy workflow, with the AWS credentials
+ * that deploy the stack. Source: npm Docs, "scripts" (v11): "Life Cycle Operation Order" lists for
+ * `npm ci` and `npm install` `preinstall`, `install`, `postinstall`, `prepublish`, `preprepare`,
+ * `prepare`, `postprepare`; "Life Cycle Scripts" adds `dependencies` ("after any operations that
+ * modify the node_modules directory"), which @npmcli/arborist (reify.js) runs with its
+ * `predependencies` and `postdependencies`; "Pre & Post Scripts" makes `npm run build` run
+ * `prebuild` and `postbuild`. `prepack`, `postpack` and `prepublishOnly` run only for `npm pack` and
+ * `npm publish`, which the deploy run never calls.
  */
 const INSTALL_SCRIPTS = [
   'preinstall',
@@ -14,18 +20,23 @@ const INSTALL_SCRIPTS = [
   'preprepare',
   'prepare',
   'postprepare',
+  'predependencies',
+  'dependencies',
+  'postdependencies',
   'prebuild',
   'postbuild',
-  // Runs after any operation that changed node_modules (npm Docs, "scripts": `dependencies`).
-  'dependencies',
 ] as const;
 
 /**
  * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
- * substitutions or quotes, nothing above the service's folder), as the blueprints write it
- * (`src/generation/offline/project/project-files.ts`).
+ * substitutions or quotes), as the blueprints write it (`src/generation/offline/project/project-files.ts`),
+ * naming nothing outside the service's folder: no `..`, no absolute path (an argument, or the value
+ * after a `=` or `:`, starting with `/`) and no Windows drive (`C:` there), which could write over or
+ * read in any file the runner's user can reach (`--outfile=/home/runner/.npmrc`, `--inject:/…`).
+ * `\\` and `~` are outside the allowed characters already.
  */
-const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
+const PLAIN_BUILD =
+  /^(esbuild|tsc)( (?![^ ]*\.\.)(?!\/|[A-Za-z]:)(?![^ ]*[=:](\/|[A-Za-z]:))[\w@*./=:,+-]+)*$/;
 
 /** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
