@@ -104,8 +104,10 @@ export function classifyRisk(params: {
     const declared = file.role === 'template' || file.path === params.templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;
     const parsed = parseTemplate(file.content);
-    // A file not declared a template is judged as one when it reads as one (a nested stack, say).
-    if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template))) continue;
+    // A file not declared a template is judged as one when it reads as one (a nested stack, say),
+    // or when it does not parse but names resources (another reader may take it: a key named twice).
+    if (!declared && !(parsed.ok ? looksLikeTemplate(parsed.template) : namesResources(file.content)))
+      continue;
     if (parsed.ok) {
       templates.push({ path: file.path, template: parsed.template });
       reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
@@ -127,6 +129,15 @@ export function classifyRisk(params: {
   reasons.push(...changeSetRisks(params.changeSet ?? []));
   const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
   return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
+}
+
+/**
+ * Text that names `Resources` and a CloudFormation resource type (`AWS::…::…`, `Org::Service::…`):
+ * what an unparsable file must hold to be judged as a template that does not parse. CloudFormation's
+ * reader may still take what the project's refuses (a JSON key named twice, RFC 8259 §4).
+ */
+function namesResources(text: string): boolean {
+  return /Resources/.test(text) && /[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(text);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import { insideRepository } from './lockfile-sources.js';
 import type { RiskReason } from './risk-assessment.js';
 
@@ -55,7 +56,7 @@ interface LockEntry {
  *   does not have alike: it records no `hasInstallScript`, so npm reads each package's own
  *   package.json on disk for install scripts (arborist rebuild.js, "old metadata"), and whether
  *   they run cannot be judged from the lockfile; one reason at the file, naming a few.
- * A lockfile that does not parse, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
+ * A lockfile that does not parse, names a key twice, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
  * the file. Pure; never throws.
  */
 export function npmLockfileRisks(params: {
@@ -170,6 +171,7 @@ function readLockfile(content: string): ReadLockfile | string {
     return 'does not parse';
   }
   if (!isPlainObject(lockfile)) return 'is not an object';
+  if (hasDuplicateJsonKeys(content)) return 'names a key twice';
   const entries = readEntries(lockfile);
   if (typeof entries === 'string') return entries;
   const packages = lockfile['packages'];

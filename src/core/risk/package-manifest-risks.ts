@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
@@ -67,7 +68,7 @@ const DEPENDENCY_FIELDS = [
  * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
- * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse. A dependency from the registry
+ * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse or names a key twice. A dependency from the registry
  * may have install scripts of its own; the classifier cannot see them (not judged here).
  */
 export function packageManifestRisks(params: { path: string; content: string }): RiskReason[] {
@@ -83,6 +84,11 @@ export function packageManifestRisks(params: { path: string; content: string }):
     return [reason('The package manifest does not parse; what npm would run from it cannot be judged.')];
   }
   if (!isPlainObject(manifest)) return [reason('The package manifest is not an object.')];
+  // Readers disagree on which of two values counts (RFC 8259 §4): what npm runs cannot be judged.
+  if (hasDuplicateJsonKeys(params.content))
+    return [
+      reason('The package manifest names a key twice; which value npm or yarn reads cannot be judged.'),
+    ];
   const reasons: RiskReason[] = [];
   const scripts = isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
   for (const name of INSTALL_SCRIPTS)

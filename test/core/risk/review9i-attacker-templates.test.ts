@@ -9,6 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
 import { reasonsOf } from './risk-of.js';
+import { checkTemplate } from '../../../src/core/gates/check-template.js';
 
 const TEMPLATE = 'infra/template.json';
 const riskOfText = (content: string, path = TEMPLATE): RiskAssessment =>
@@ -50,10 +51,10 @@ describe('review 9i attacker: a JSON template naming a key twice', () => {
   // object is unpredictable"; the project reads that as unknown, so high, for JSON text properties
   // (json-text-risks.ts, hasDuplicateJsonKeys) and for YAML templates (parse-structured-text.ts
   // firstDuplicateKey), but a JSON template is read with JSON.parse, which keeps the last key: a
-  // role before a queue under the same name is judged as the queue alone. Cause:
+  // role before a queue under the same name is judged as the queue alone. Was:
   // src/core/untrusted/parse-structured-text.ts (JSON branch, `JSON.parse(body)`) checks no
   // duplicate keys, and classifyRisk/parseTemplate never call hasDuplicateJsonKeys on the template.
-  it.failing.each([
+  it.each([
     ['the template-level Resources', `{"Resources":{"R":${ROLE}},"Resources":{"Q":${QUEUE}}}`],
     [
       'Resources, once written with an escape',
@@ -64,8 +65,41 @@ describe('review 9i attacker: a JSON template naming a key twice', () => {
       'a resource Type',
       '{"Resources":{"R":{"Type":"AWS::IAM::Role","Type":"AWS::SQS::Queue","Properties":{}}}}',
     ],
-  ])('FAULT: a JSON template naming %s twice, an IAM role first, is judged low', (_name, content) => {
-    expect(riskOfText(content).level).toBe('high');
+    [
+      'a key deep in the properties',
+      '{"Resources":{"Q":{"Type":"AWS::SQS::Queue","Properties":{"QueueName":"a","Queue\\u004eame":"b"}}}}',
+    ],
+  ])('a JSON template naming %s twice, an IAM role first, is high (does not parse)', (_name, content) => {
+    const risk = riskOfText(content);
+    expect(risk.level).toBe('high');
+    expect(risk.reasons.map((reason) => reason.code)).toEqual(['template-unreadable']);
+    expect(risk.reasons[0]?.message).toContain('Object keys must be unique');
+  });
+
+  it('a JSON file not declared a template, naming Resources twice, is not read as anything but high', () => {
+    const risk = classifyRisk({
+      files: [
+        {
+          path: 'infra/nested.json',
+          content: `{"Resources":{"R":${ROLE}},"Resources":{"Q":${QUEUE}}}`,
+          role: 'config',
+        },
+      ],
+      targetEnvironment: 'staging',
+      production: false,
+    });
+    expect(risk.level).toBe('high');
+  });
+
+  it('the template gate refuses a JSON template naming a key twice', () => {
+    const findings = checkTemplate({
+      summary: 's',
+      plan: [],
+      riskNotes: [],
+      files: [{ path: TEMPLATE, content: `{"Resources":{"Q":${QUEUE},"Q":${QUEUE}}}`, role: 'template' }],
+      templatePath: TEMPLATE,
+    });
+    expect(findings.map((finding) => finding.message).join('\n')).toContain('Object keys must be unique');
   });
 });
 
