@@ -13,6 +13,7 @@ import { functionUrlRisks } from './function-url-risks.js';
 import { ingressRisks } from './ingress-risks.js';
 import { jsonTextRisks } from './json-text-risks.js';
 import { lambdaPermissionRisks } from './lambda-permission-risks.js';
+import { machineImageRisks } from './machine-image-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
 import { outsideTargetRisks } from './outside-target-risks.js';
 import { publicAccessRisks } from './public-access-risks.js';
@@ -32,7 +33,8 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
  * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
+ * would destroy, code from outside the change (`codeSourceRisks`, an instance image AWS does not
+ * build: `machineImageRisks`, environment variables that load
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
@@ -104,6 +106,7 @@ export function resourceRisks(params: {
   reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
   reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
   reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...machineImageRisks({ logicalId, type, properties, where, context }));
   reasons.push(...environmentVariableRisks({ logicalId, type, properties, where, context }));
   reasons.push(
     ...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }),

@@ -117,24 +117,21 @@ describe('review 9i attacker: a Parameter Store parameter type read before the t
   // the time the operation is run"), and shows the value as the parameter's ResolvedValue to anyone
   // allowed to describe the stack or change set. A parameter resource of the same name in the
   // template does not make the name the template's: if it exists already (someone else's), its
-  // value is read first and the create then fails (AlreadyExists), the value still shown. Cause:
+  // value is read first and the create then fails (AlreadyExists), the value still shown. Was:
   // src/core/risk/ssm-parameter-type-risks.ts ssmParameterTypeRisks accepts any name in
   // ownSsmParameterNames, which only says the template declares a parameter of that name.
-  it.failing(
-    'FAULT: naming an existing parameter in an AWS::SSM::Parameter resource launders its read to low',
-    () => {
-      const reasons = reasonsOf({
-        Parameters: { S: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } },
-        Resources: {
-          P: {
-            Type: 'AWS::SSM::Parameter',
-            Properties: { Name: '/prod/db/password', Type: 'String', Value: 'x' },
-          },
+  it('naming an existing parameter in an AWS::SSM::Parameter resource does not launder its read', () => {
+    const reasons = reasonsOf({
+      Parameters: { S: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } },
+      Resources: {
+        P: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: { Name: '/prod/db/password', Type: 'String', Value: 'x' },
         },
-      });
-      expect(reasons).toContain('data-egress Parameters.S');
-    },
-  );
+      },
+    });
+    expect(reasons).toContain('data-egress Parameters.S');
+  });
 });
 
 describe('review 9i attacker: an instance booting an image the change does not hold', () => {
@@ -164,11 +161,11 @@ describe('review 9i attacker: an instance booting an image the change does not h
   // runs inside the template's VPC (and with whatever instance profile it is given). The reviewed
   // list's own rule is to add only properties that cannot "run code or templates this change does
   // not hold", and a Lambda container image from another registry is unseen-effect for that reason
-  // (codeSourceRisks); an instance's or launch template's image is not judged at all. Cause:
+  // (codeSourceRisks); an instance's or launch template's image is not judged at all. Was:
   // src/core/risk/reviewed-resource-types.ts INSTANCE_SETTINGS lists `ImageId: ANY` with no rule
   // reading it (only a public `/aws/service/…` Parameter Store image or one the change builds
   // would be shown).
-  it.failing.each([
+  it.each([
     [
       'an instance',
       {
@@ -199,7 +196,7 @@ describe('review 9i attacker: an instance booting an image the change does not h
         },
       },
     ],
-  ])('FAULT: %s booting a literal AMI id (any account’s image) is judged low', (_name, resources) => {
+  ])('%s booting a literal AMI id (any account’s image) is not low', (_name, resources) => {
     expect(reasonsOf({ Resources: resources }).length).toBeGreaterThan(0);
   });
 });
