@@ -40,7 +40,7 @@ interface LockEntry {
  *   read from the manifest;
  * - a `link` (workspace) whose target leaves the repository;
  * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
- *   branch the change merges into) does not have with the same version and `resolved`: npm runs
+ *   branch the change merges into) does not have alike (same version, `resolved` and `name`): npm runs
  *   that package's install scripts, new code at build time. Without a base, every one counts; a
  *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
  * - an entry without `resolved` whose `version` is not a plain semver version (a URL, `git+…`,
@@ -56,8 +56,9 @@ interface LockEntry {
  *   does not have alike: it records no `hasInstallScript`, so npm reads each package's own
  *   package.json on disk for install scripts (arborist rebuild.js, "old metadata"), and whether
  *   they run cannot be judged from the lockfile; one reason at the file, naming a few.
- * A lockfile that does not parse, names a key twice, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
- * the file. Pure; never throws.
+ * A lockfile that does not parse, names a key twice (RFC 8259 §4: which value a reader keeps is
+ * unpredictable), or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at the file. Pure;
+ * never throws.
  */
 export function npmLockfileRisks(params: {
   path: string;

@@ -68,8 +68,9 @@ const DEPENDENCY_FIELDS = [
  * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
- * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse or names a key twice. A dependency from the registry
- * may have install scripts of its own; the classifier cannot see them (not judged here).
+ * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
+ * parse or names a key twice. A dependency from the registry may have install scripts of its own;
+ * the classifier cannot see them (not judged here).
  */
 export function packageManifestRisks(params: { path: string; content: string }): RiskReason[] {
   const reason = (message: string, at = ''): RiskReason => ({
