@@ -43,7 +43,7 @@ export async function readReviewApproval(params: {
     repo,
     pullNumber: params.pullNumber,
   });
-  const { verdicts, setAside, unknownPushes } = applyReviewPolicy({
+  const { verdicts, setAside, unknownPushes, unnamedRequester } = applyReviewPolicy({
     verdicts: latestReviewVerdicts(
       withDeliveredReview({ reviews, delivered: params.delivered, headSha: params.headSha }),
     ),
@@ -57,7 +57,13 @@ export async function readReviewApproval(params: {
       await repositoryPermissionLevel({ client, owner, repo, username: login }),
     );
   }
-  const decision = decideApproval({ verdicts, permissions, headSha: params.headSha, unknownPushes });
+  const decision = decideApproval({
+    verdicts,
+    permissions,
+    headSha: params.headSha,
+    unknownPushes,
+    unnamedRequester,
+  });
   if (!truncated) return { ...decision, setAside };
   return { ...decision, approved: false, tooManyReviews: true, setAside };
 }

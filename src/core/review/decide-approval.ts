@@ -25,6 +25,11 @@ export interface ApprovalDecision {
    * two different writers are needed, however many such pushes there are. Absent: none.
    */
   readonly unknownPushes?: readonly string[];
+  /**
+   * The requester, when a bot's login names no person (`applyReviewPolicy`): approvals of two
+   * different writers are needed too. Absent: the requester is a person, or self-approval is allowed.
+   */
+  readonly unnamedRequester?: string;
 }
 
 /**
@@ -40,13 +45,15 @@ export interface ApprovalDecision {
  * Two suffice for any number of such pushes: each push has one pusher, so for every push at least
  * one of two different approvers is not its pusher, and every push is approved by someone other
  * than whoever made it. A named pusher's own approval is set aside before this
- * (`applyReviewPolicy`), so it is never one of the two.
+ * (`applyReviewPolicy`), so it is never one of the two. A bot requester (`unnamedRequester`) is
+ * judged the same way: whoever had the bot ask is one writer, so two different writers must approve.
  */
 export function decideApproval(params: {
   verdicts: readonly ReviewVerdict[];
   permissions: ReadonlyMap<string, RepositoryPermission>;
   headSha: string;
   unknownPushes?: readonly string[];
+  unnamedRequester?: string | undefined;
 }): ApprovalDecision {
   const permissionOf = (login: string) => params.permissions.get(login.toLowerCase()) ?? 'none';
   const counted = params.verdicts.filter((verdict) => canChange(permissionOf(verdict.login)));
@@ -54,8 +61,11 @@ export function decideApproval(params: {
   const approvedBy = counted.filter((v) => v.state === 'APPROVED' && onHead(v)).map((v) => v.login);
   const changesRequestedBy = counted.filter((v) => v.state === 'CHANGES_REQUESTED').map((v) => v.login);
   const unknownPushes = params.unknownPushes ?? [];
+  const { unnamedRequester } = params;
   return {
-    approved: approvedBy.length >= approvalsNeeded(unknownPushes) && changesRequestedBy.length === 0,
+    approved:
+      approvedBy.length >= approvalsNeeded({ unknownPushes, unnamedRequester }) &&
+      changesRequestedBy.length === 0,
     approvedBy,
     changesRequestedBy,
     withoutWriteAccess: params.verdicts
@@ -63,15 +73,20 @@ export function decideApproval(params: {
       .map((v) => ({ login: v.login, permission: permissionOf(v.login) })),
     stale: counted.filter((v) => v.state === 'APPROVED' && !onHead(v)).map((v) => v.login),
     ...(unknownPushes.length === 0 ? {} : { unknownPushes }),
+    ...(unnamedRequester === undefined ? {} : { unnamedRequester }),
   };
 }
 
 /**
  * How many different writers must approve the head: one, or two while any push at or under it has
- * a pusher nobody can name (`decideApproval` says why two suffice however many there are).
+ * a pusher nobody can name or the requester is a bot (`decideApproval` says why two suffice
+ * however many there are).
  */
-export function approvalsNeeded(unknownPushes: readonly string[] | undefined): 1 | 2 {
-  return (unknownPushes?.length ?? 0) === 0 ? 1 : 2;
+export function approvalsNeeded(decision: {
+  readonly unknownPushes?: readonly string[] | undefined;
+  readonly unnamedRequester?: string | undefined;
+}): 1 | 2 {
+  return (decision.unknownPushes?.length ?? 0) === 0 && decision.unnamedRequester === undefined ? 1 : 2;
 }
 
 /** The rule's answer before anyone has reviewed. */

@@ -15,7 +15,7 @@ import { unknownPusherNote } from './unknown-pusher-note.js';
 export function pusherApprovalNote(params: {
   setAside: PolicyVerdicts['setAside'];
   headSha: string;
-  decision?: Pick<ApprovalDecision, 'unknownPushes' | 'approvedBy'>;
+  decision?: Pick<ApprovalDecision, 'unknownPushes' | 'unnamedRequester' | 'approvedBy'>;
 }): string | undefined {
   const head = `\`${params.headSha.slice(0, 7)}\``;
   const named = (why: string) =>

@@ -1,4 +1,4 @@
-import { accountOf, mayBeAccount, type RecordedAccount } from './account.js';
+import { accountOf, isBotAccount, mayBeAccount, type RecordedAccount } from './account.js';
 import { headPusher, unknownPusherPushes, type PushRecord } from './unknown-pusher-pushes.js';
 import type { ReviewVerdict } from './latest-review-verdicts.js';
 
@@ -36,6 +36,13 @@ export interface PolicyVerdicts {
    * may have made one, so the approval rule needs approvals from two different writers.
    */
   readonly unknownPushes: readonly string[];
+  /**
+   * The requester's login when it is a bot's (`isBotAccount`, e.g. `github-actions[bot]` sending a
+   * `repository_dispatch` with a workflow's token, which any writer can make it do) and the
+   * requester rule applies: it names no person, so whoever had it ask may approve, and the approval
+   * rule needs approvals from two different writers, as for an unknown pusher. Absent otherwise.
+   */
+  readonly unnamedRequester?: string;
 }
 
 /**
@@ -54,7 +61,9 @@ export interface PolicyVerdicts {
  * approves their commits under it. A push whose pusher nobody can name (`unknownPusherPushes`: the
  * head's, or one under it) sets nobody aside, since nobody knows whose approval to set aside: it is
  * returned in `unknownPushes`, and the approval rule then needs approvals from two different
- * writers (`decideApproval`).
+ * writers (`decideApproval`). A requester that is a bot names no person either (any writer can have
+ * a workflow's `github-actions[bot]` send a `repository_dispatch`): unless self-approval is allowed,
+ * it is returned as `unnamedRequester`, and two different writers must approve the same way.
  */
 export function applyReviewPolicy(params: {
   verdicts: readonly ReviewVerdict[];
@@ -97,5 +106,7 @@ export function applyReviewPolicy(params: {
     verdicts.push(approval && !policy.reapproveOnPush ? { ...verdict, commitId: params.headSha } : verdict);
   }
   const unknownPushes = policy.allowPusherApproval ? [] : unknownPusherPushes(policy, params.headSha);
-  return { verdicts, setAside, unknownPushes };
+  const requester = policy.requester === undefined ? undefined : accountOf(policy.requester);
+  const unnamed = !policy.allowSelfApproval && requester !== undefined && isBotAccount(requester);
+  return { verdicts, setAside, unknownPushes, ...(unnamed ? { unnamedRequester: requester.login } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
+import { buildExecutedFileRisks } from './build-executed-file-risks.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
 import { isLockfilePath, isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
@@ -25,7 +26,9 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * whose template is a file of the bundle is judged by judging that file as a template (its reasons
  * name the nested file); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
- * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
+ * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
+ * file the install or build executes by its path alone (a `binding.gyp`, anything under
+ * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds. Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 export function classifyRisk(params: {
@@ -64,6 +67,11 @@ export function classifyRisk(params: {
         where: file.path,
         message: 'Writes a CODEOWNERS file, which decides who must review.',
       });
+    const executed = buildExecutedFileRisks(file.path);
+    if (executed !== undefined) {
+      reasons.push(...executed);
+      continue;
+    }
     if (/(^|\/)package\.json$/.test(file.path)) {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
@@ -96,8 +104,10 @@ export function classifyRisk(params: {
     const declared = file.role === 'template' || file.path === params.templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;
     const parsed = parseTemplate(file.content);
-    // A file not declared a template is judged as one when it reads as one (a nested stack, say).
-    if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template))) continue;
+    // A file not declared a template is judged as one when it reads as one (a nested stack, say),
+    // or when it does not parse but names resources (another reader may take it: a key named twice).
+    if (!declared && !(parsed.ok ? looksLikeTemplate(parsed.template) : namesResources(file.content)))
+      continue;
     if (parsed.ok) {
       templates.push({ path: file.path, template: parsed.template });
       reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
@@ -146,6 +156,15 @@ export function classifyRisk(params: {
   reasons.push(...changeSetRisks(params.changeSet ?? []));
   const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
   return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
+}
+
+/**
+ * Text that names `Resources` and a CloudFormation resource type (`AWS::…::…`, `Org::Service::…`):
+ * what an unparsable file must hold to be judged as a template that does not parse. CloudFormation's
+ * reader may still take what the project's refuses (a JSON key named twice, RFC 8259 §4).
+ */
+function namesResources(text: string): boolean {
+  return /Resources/.test(text) && /[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(text);
 }
 
 /**

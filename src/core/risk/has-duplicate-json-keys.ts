@@ -1,46 +1,11 @@
+import { firstDuplicateJsonKey } from '../untrusted/first-duplicate-json-key.js';
+
 /**
  * Whether a JSON text names a key twice in one object, the keys compared once decoded
- * (`"a"` and `"\u0061"` are one key). RFC 8259 §4: names "SHOULD be unique", and when they are not
- * "the behavior of software that receives such an object is unpredictable": `JSON.parse` keeps the
- * last, another parser (the service's) may keep the first. A scan of strings and brackets only, so
- * it also reads a text with `${…}` parts; a text that is not JSON at all simply finds none.
+ * (`"a"` and `"\u0061"` are one key): `firstDuplicateJsonKey` finds one (RFC 8259 §4, the behaviour
+ * of software reading such an object "is unpredictable"). Also reads a text with `${…}` parts; a
+ * text that is not JSON at all simply finds none.
  */
 export function hasDuplicateJsonKeys(text: string): boolean {
-  const stack: { keys: Set<string> | undefined; expectKey: boolean }[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    const top = stack[stack.length - 1];
-    if (char === '{') stack.push({ keys: new Set(), expectKey: true });
-    else if (char === '[') stack.push({ keys: undefined, expectKey: false });
-    else if (char === '}' || char === ']') stack.pop();
-    else if (char === ',' && top?.keys !== undefined) top.expectKey = true;
-    else if (char === ':' && top !== undefined) top.expectKey = false;
-    else if (char === '"') {
-      const end = stringEnd(text, index);
-      if (top?.keys !== undefined && top.expectKey) {
-        const key = decode(text.slice(index, end + 1));
-        if (top.keys.has(key)) return true;
-        top.keys.add(key);
-      }
-      index = end;
-    }
-  }
-  return false;
-}
-
-/** The index of the quote closing the string that opens at `start` (or the text's end). */
-function stringEnd(text: string, start: number): number {
-  for (let index = start + 1; index < text.length; index++) {
-    if (text[index] === '\\') index++;
-    else if (text[index] === '"') return index;
-  }
-  return text.length - 1;
-}
-
-function decode(token: string): string {
-  try {
-    return String(JSON.parse(token));
-  } catch {
-    return token;
-  }
+  return firstDuplicateJsonKey(text) !== undefined;
 }

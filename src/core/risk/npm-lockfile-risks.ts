@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import { insideRepository } from './lockfile-sources.js';
 import type { RiskReason } from './risk-assessment.js';
 
@@ -10,6 +11,18 @@ const MAX_LOCKFILE_LENGTH = 20_000_000;
 const MAX_ENTRIES = 50_000;
 /** How deep a version 1 lockfile's nested `dependencies` are followed. */
 const MAX_DEPTH = 64;
+
+/**
+ * A plain semver version (semver.org 2.0.0), which npm fetches from the registry by name: what an
+ * entry without `resolved` may have as its `version`.
+ */
+const PLAIN_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
+/** The fields of a lockfile entry (and its root) that ask for packages by name and spec. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+
+/** An npm alias spec (`npm:<name>@<range>`, npm Docs, "package.json": dependencies): installs `<name>`. */
+const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
 
 /** One installed package as the lockfile records it, keyed by its folder (`node_modules/a/node_modules/b`). */
 interface LockEntry {
@@ -27,11 +40,25 @@ interface LockEntry {
  *   read from the manifest;
  * - a `link` (workspace) whose target leaves the repository;
  * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
- *   branch the change merges into) does not have with the same version and `resolved`: npm runs
+ *   branch the change merges into) does not have alike (same version, `resolved` and `name`): npm runs
  *   that package's install scripts, new code at build time. Without a base, every one counts; a
  *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
- * A lockfile that does not parse, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
- * the file. Pure; never throws.
+ * - an entry without `resolved` whose `version` is not a plain semver version (a URL, `git+…`,
+ *   `file:…`): npm fetches `<name>@<version>` for such an entry (@npmcli/arborist reify.js
+ *   `#extractOrLink`), so the version is its source;
+ * - an installed entry (`…node_modules/<folder>`) whose `name` is not `<folder>` — npm installs
+ *   that package's code under the folder's name, and a manifest asking for `<folder>` by a version
+ *   range accepts it (arborist dep-valid.js checks the version alone) — unless the reviewed base
+ *   lockfile asks for it by an alias (`"<folder>": "npm:<name>@…"` in any entry's dependencies) or
+ *   has the same entry. An alias only the change writes is not enough: the change writes every
+ *   entry's `dependencies` too, and the manifest's own aliases are `packageManifestRisks`' to judge;
+ * - a version 1 lockfile (no `packages`, or `lockfileVersion` below 2) with entries the base lockfile
+ *   does not have alike: it records no `hasInstallScript`, so npm reads each package's own
+ *   package.json on disk for install scripts (arborist rebuild.js, "old metadata"), and whether
+ *   they run cannot be judged from the lockfile; one reason at the file, naming a few.
+ * A lockfile that does not parse, names a key twice (RFC 8259 §4: which value a reader keeps is
+ * unpredictable), or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at the file. Pure;
+ * never throws.
  */
 export function npmLockfileRisks(params: {
   path: string;
@@ -45,15 +72,19 @@ export function npmLockfileRisks(params: {
     where: `${params.path}${at}`,
     message,
   });
-  const entries = readEntries(params.content);
-  if (typeof entries === 'string')
-    return [reason(`The lockfile ${entries}; what npm ci would install cannot be judged.`)];
-  const reviewed = params.base === undefined ? [] : readEntries(params.base);
+  const lockfile = readLockfile(params.content);
+  if (typeof lockfile === 'string')
+    return [reason(`The lockfile ${lockfile}; what npm ci would install cannot be judged.`)];
+  const { entries } = lockfile;
+  const reviewed = params.base === undefined ? undefined : readLockfile(params.base);
+  const reviewedEntries = typeof reviewed === 'object' ? reviewed.entries : [];
+  const alike = new Set(reviewedEntries.map(({ key, entry }) => identity(key, entry)));
   const known = new Set(
-    (Array.isArray(reviewed) ? reviewed : [])
+    reviewedEntries
       .filter(({ entry }) => entry['hasInstallScript'] === true)
       .map(({ key, entry }) => identity(key, entry)),
   );
+  const reviewedAliases = typeof reviewed === 'object' ? reviewed.aliases : new Set<string>();
   const unread = params.baseUnreadable ?? (typeof reviewed === 'string' ? `it ${reviewed}` : undefined);
   const noBase =
     unread === undefined
@@ -69,6 +100,29 @@ export function npmLockfileRisks(params: {
         reasons.push(reason(`${key} links to ${JSON.stringify(resolved)}, outside the repository.`, at));
       continue;
     }
+    const version = entry['version'];
+    if (resolved === undefined && typeof version === 'string' && !PLAIN_VERSION.test(version))
+      reasons.push(
+        reason(
+          `${key} has no \`resolved\` and its version is ${JSON.stringify(version)}: npm ci fetches it from there, code the manifest does not show.`,
+          at,
+        ),
+      );
+    const folderName = installedFolderName(key);
+    const name = entry['name'];
+    if (
+      folderName !== undefined &&
+      name !== undefined &&
+      name !== folderName &&
+      !reviewedAliases.has(aliasKey(folderName, String(name))) &&
+      !alike.has(identity(key, entry))
+    )
+      reasons.push(
+        reason(
+          `${key} installs the package ${JSON.stringify(name)} under the name ${folderName}, and the reviewed lockfile asks for no such alias: a reviewer reads one name, npm installs another.`,
+          at,
+        ),
+      );
     if (resolved !== undefined && resolved !== registryTarball(key, entry))
       reasons.push(
         reason(
@@ -84,11 +138,32 @@ export function npmLockfileRisks(params: {
         ),
       );
   }
+  if (lockfile.version1) {
+    const unreviewed = entries.filter(({ key, entry }) => !alike.has(identity(key, entry)));
+    if (unreviewed.length > 0) {
+      const named = unreviewed.slice(0, 3).map(({ key }) => key);
+      const more = unreviewed.length > named.length ? ` and ${unreviewed.length - named.length} more` : '';
+      reasons.push(
+        reason(
+          `The lockfile is version 1, which does not record install scripts: npm ci reads each package's own package.json and runs whatever install scripts it finds, so the ${unreviewed.length} entries the reviewed lockfile does not have alike (${named.join(', ')}${more}) cannot be judged${noBase}.`,
+        ),
+      );
+    }
+  }
   return reasons;
 }
 
-/** The entries of a lockfile of any version, or why it cannot be read. */
-function readEntries(content: string): LockEntry[] | string {
+/** What a lockfile holds for the rules above. */
+interface ReadLockfile {
+  readonly entries: LockEntry[];
+  /** Read as version 1 (nested `dependencies`, or `lockfileVersion` below 2): no `hasInstallScript`. */
+  readonly version1: boolean;
+  /** The aliases its entries ask for (`aliasKey(folder, name)`), the root's included. */
+  readonly aliases: ReadonlySet<string>;
+}
+
+/** A lockfile's entries, how it records install scripts and the aliases it asks for, or why it cannot be read. */
+function readLockfile(content: string): ReadLockfile | string {
   if (content.length > MAX_LOCKFILE_LENGTH) return 'is too large to read';
   let lockfile: unknown;
   try {
@@ -97,6 +172,28 @@ function readEntries(content: string): LockEntry[] | string {
     return 'does not parse';
   }
   if (!isPlainObject(lockfile)) return 'is not an object';
+  if (hasDuplicateJsonKeys(content)) return 'names a key twice';
+  const entries = readEntries(lockfile);
+  if (typeof entries === 'string') return entries;
+  const packages = lockfile['packages'];
+  const version = lockfile['lockfileVersion'];
+  const version1 = !isPlainObject(packages) || !(typeof version === 'number' && version >= 2);
+  const aliases = new Set<string>();
+  const root = isPlainObject(packages) && isPlainObject(packages['']) ? [packages['']] : [];
+  for (const entry of [...root, ...entries.map((each) => each.entry)])
+    for (const field of DEPENDENCY_FIELDS) {
+      const specs = entry[field];
+      if (!isPlainObject(specs)) continue;
+      for (const [folder, spec] of Object.entries(specs)) {
+        const target = typeof spec === 'string' ? ALIAS.exec(spec)?.[1] : undefined;
+        if (target !== undefined) aliases.add(aliasKey(folder, target));
+      }
+    }
+  return { entries, version1, aliases };
+}
+
+/** The entries of a parsed lockfile of any version, or why they cannot be read. */
+function readEntries(lockfile: Record<string, unknown>): LockEntry[] | string {
   const entries: LockEntry[] = [];
   if (isPlainObject(lockfile['packages'])) {
     for (const [key, entry] of Object.entries(lockfile['packages']))
@@ -141,6 +238,17 @@ function registryTarball(key: string, entry: Record<string, unknown>): string | 
   return `${NPM_REGISTRY}${name}/-/${unscoped}-${version}.tgz`;
 }
 
+/** An entry as the rules compare it with the base: its folder, version, source and package name. */
 function identity(key: string, entry: Record<string, unknown>): string {
-  return `${key}\u0001${String(entry['version'])}\u0001${String(entry['resolved'])}`;
+  return [key, entry['version'], entry['resolved'], entry['name']].map(String).join('\u0001');
+}
+
+/** The folder name an installed entry's key ends in (`…node_modules/<name>`), or undefined for a workspace folder. */
+function installedFolderName(key: string): string | undefined {
+  const at = key.lastIndexOf('node_modules/');
+  return at === -1 ? undefined : key.slice(at + 'node_modules/'.length);
+}
+
+function aliasKey(folder: string, name: string): string {
+  return `${folder}\u0001${name}`;
 }

@@ -1,10 +1,17 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
  * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
- * `npm install`, then `npm run build`; npm Docs, "scripts": life cycle scripts and `pre`/`post`
- * scripts). They run in the deploy workflow, with the AWS credentials that deploy the stack.
+ * `npm install`, then `npm run build`). They run in the deploy workflow, with the AWS credentials
+ * that deploy the stack. Source: npm Docs, "scripts" (v11): "Life Cycle Operation Order" lists for
+ * `npm ci` and `npm install` `preinstall`, `install`, `postinstall`, `prepublish`, `preprepare`,
+ * `prepare`, `postprepare`; "Life Cycle Scripts" adds `dependencies` ("after any operations that
+ * modify the node_modules directory"), which @npmcli/arborist (reify.js) runs with its
+ * `predependencies` and `postdependencies`; "Pre & Post Scripts" makes `npm run build` run
+ * `prebuild` and `postbuild`. `prepack`, `postpack` and `prepublishOnly` run only for `npm pack` and
+ * `npm publish`, which the deploy run never calls.
  */
 const INSTALL_SCRIPTS = [
   'preinstall',
@@ -14,18 +21,23 @@ const INSTALL_SCRIPTS = [
   'preprepare',
   'prepare',
   'postprepare',
+  'predependencies',
+  'dependencies',
+  'postdependencies',
   'prebuild',
   'postbuild',
-  // Runs after any operation that changed node_modules (npm Docs, "scripts": `dependencies`).
-  'dependencies',
 ] as const;
 
 /**
  * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
- * substitutions or quotes, nothing above the service's folder), as the blueprints write it
- * (`src/generation/offline/project/project-files.ts`).
+ * substitutions or quotes), as the blueprints write it (`src/generation/offline/project/project-files.ts`),
+ * naming nothing outside the service's folder: no `..`, no absolute path (an argument, or the value
+ * after a `=` or `:`, starting with `/`) and no Windows drive (`C:` there), which could write over or
+ * read in any file the runner's user can reach (`--outfile=/home/runner/.npmrc`, `--inject:/…`).
+ * `\\` and `~` are outside the allowed characters already.
  */
-const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
+const PLAIN_BUILD =
+  /^(esbuild|tsc)( (?![^ ]*\.\.)(?!\/|[A-Za-z]:)(?![^ ]*[=:](\/|[A-Za-z]:))[\w@*./=:,+-]+)*$/;
 
 /** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
@@ -56,8 +68,9 @@ const DEPENDENCY_FIELDS = [
  * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
- * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse. A dependency from the registry
- * may have install scripts of its own; the classifier cannot see them (not judged here).
+ * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
+ * parse or names a key twice. A dependency from the registry may have install scripts of its own;
+ * the classifier cannot see them (not judged here).
  */
 export function packageManifestRisks(params: { path: string; content: string }): RiskReason[] {
   const reason = (message: string, at = ''): RiskReason => ({
@@ -72,6 +85,11 @@ export function packageManifestRisks(params: { path: string; content: string }):
     return [reason('The package manifest does not parse; what npm would run from it cannot be judged.')];
   }
   if (!isPlainObject(manifest)) return [reason('The package manifest is not an object.')];
+  // Readers disagree on which of two values counts (RFC 8259 §4): what npm runs cannot be judged.
+  if (hasDuplicateJsonKeys(params.content))
+    return [
+      reason('The package manifest names a key twice; which value npm or yarn reads cannot be judged.'),
+    ];
   const reasons: RiskReason[] = [];
   const scripts = isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
   for (const name of INSTALL_SCRIPTS)

@@ -14,6 +14,7 @@ import { ingressRisks } from './ingress-risks.js';
 import { jsonTextRisks } from './json-text-risks.js';
 import { lambdaPermissionRisks } from './lambda-permission-risks.js';
 import { layerSourceRisks } from './layer-source-risks.js';
+import { machineImageRisks } from './machine-image-risks.js';
 import { NESTED_STACK_TYPES } from './nested-stack-risks.js';
 import { policyDocumentRisks, type PolicyKind } from './policy-document-risks.js';
 import { outsideTargetRisks } from './outside-target-risks.js';
@@ -34,7 +35,8 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
  * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, code from outside the change (`codeSourceRisks`, `layerSourceRisks`, environment variables that load
+ * would destroy, code from outside the change (`codeSourceRisks`, `layerSourceRisks`, an instance
+ * image AWS does not build: `machineImageRisks`, environment variables that load
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
@@ -107,6 +109,7 @@ export function resourceRisks(params: {
   reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
   reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
   reasons.push(...layerSourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...machineImageRisks({ logicalId, type, properties, where, context }));
   reasons.push(...environmentVariableRisks({ logicalId, type, properties, where, context }));
   reasons.push(
     ...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }),

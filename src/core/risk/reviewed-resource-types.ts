@@ -25,7 +25,10 @@ const NETWORK_INTERFACE: ReviewedShape = {
   Ipv6Addresses: ANY,
 };
 
-/** EC2 instance settings that act only on the instance, or that a public-access rule reads (IPv6 addresses). */
+/**
+ * EC2 instance settings that act only on the instance, or that a rule reads (IPv6 addresses: a
+ * public-access rule; `ImageId`: `machineImageRisks`, an image AWS does not build is unseen).
+ */
 const INSTANCE_SETTINGS = {
   ImageId: ANY,
   InstanceType: ANY,

@@ -1,5 +1,4 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { ownSsmParameterNames } from './own-ssm-parameter-names.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A template parameter read from Parameter Store (`AWS::SSM::Parameter::Value<String>`, `<List<…>>`, `<AWS::EC2::Image::Id>`…). */
@@ -14,22 +13,26 @@ const PUBLIC_PARAMETER = /^\/aws\/service\//;
 
 /**
  * `data-egress` for each template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
- * `Default` (and every `AllowedValues` entry) is not a public `/aws/service/…` parameter nor one
- * this template makes (an `AWS::SSM::Parameter` with that literal `Name`): CloudFormation reads
- * the named parameter's value when the stack is deployed (AWS CloudFormation User Guide,
- * "Specify existing resources at runtime with CloudFormation-supplied parameter types": "Systems
- * Manager parameter types") and returns it as the parameter's `ResolvedValue` to anyone allowed
- * `DescribeStacks`, and whatever `Ref`s it holds it readable — the same copy out of Parameter
- * Store's access control as a `{{resolve:ssm:…}}` reference (`dynamicReferenceRisks`). A
- * parameter without a literal `Default` names one chosen at deploy time, judged the same.
- * `where` is `<path>#Parameters.<Name>`.
+ * `Default` (and every `AllowedValues` entry) is not a public `/aws/service/…` parameter:
+ * CloudFormation reads the named parameter's value when the stack is deployed (AWS CloudFormation
+ * User Guide, "Specify existing resources at runtime with CloudFormation-supplied parameter types":
+ * "Systems Manager parameter types", "CloudFormation uses whatever values exist in Parameter Store
+ * at the time the operation is run") and returns it as the parameter's `ResolvedValue` to anyone
+ * allowed `DescribeStacks`, and whatever `Ref`s it holds it readable — the same copy out of
+ * Parameter Store's access control as a `{{resolve:ssm:…}}` reference (`dynamicReferenceRisks`).
+ * An `AWS::SSM::Parameter` resource of the same name in the template does not make the read the
+ * template's own (review 9i): parameters are resolved when the change set is made, before any
+ * resource exists, so an existing parameter of that name (anyone's) is read first and shown, and
+ * the resource's create then fails. No parameter value can be built from the stack's resources (a
+ * `Default` is a literal), so no name the template makes is known safe. A parameter without a
+ * literal `Default` names one chosen at deploy time, judged the same. `where` is
+ * `<path>#Parameters.<Name>`.
  */
 export function ssmParameterTypeRisks(params: {
   path: string;
   template: Record<string, unknown>;
 }): RiskReason[] {
   const parameters = isPlainObject(params.template['Parameters']) ? params.template['Parameters'] : {};
-  const own = ownSsmParameterNames(params.template['Resources']);
   return Object.entries(parameters).flatMap(([name, parameter]): RiskReason[] => {
     if (!isPlainObject(parameter) || typeof parameter['Type'] !== 'string') return [];
     if (!SSM_VALUE_TYPE.test(parameter['Type'])) return [];
@@ -37,9 +40,7 @@ export function ssmParameterTypeRisks(params: {
       ? (parameter['AllowedValues'] as unknown[])
       : [];
     const names = [parameter['Default'], ...allowed];
-    const unread = names.filter(
-      (entry) => typeof entry !== 'string' || !(PUBLIC_PARAMETER.test(entry) || own.has(entry)),
-    );
+    const unread = names.filter((entry) => typeof entry !== 'string' || !PUBLIC_PARAMETER.test(entry));
     if (unread.length === 0) return [];
     const shown = unread.map((entry) =>
       typeof entry === 'string' ? `"${entry}"` : 'one chosen at deploy time',

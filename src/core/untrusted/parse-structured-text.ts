@@ -1,5 +1,6 @@
 import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { checkValueBounds } from './check-value-bounds.js';
+import { firstDuplicateJsonKey } from './first-duplicate-json-key.js';
 import { firstDuplicateKey } from './first-duplicate-key.js';
 import { locateJsonError } from './locate-json-error.js';
 import { structuredTextNesting } from './structured-text-nesting.js';
@@ -64,10 +65,23 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
+/**
+ * JSON text as a value; an object naming a key twice (at any depth, however the key is escaped) is
+ * refused like YAML's, since readers disagree on which value counts (`firstDuplicateJsonKey`).
+ */
 function parseJson(text: string): StructuredTextResult {
   const body = text.replace(/^\uFEFF/, '');
   try {
-    return { ok: true, value: JSON.parse(body) as unknown };
+    const value = JSON.parse(body) as unknown;
+    const duplicate = firstDuplicateJsonKey(body);
+    if (duplicate === undefined) return { ok: true, value };
+    const { line, column } = lineAndColumn(body, duplicate);
+    return {
+      ok: false,
+      message: `is not valid JSON at line ${line}, column ${column}: Object keys must be unique`,
+      line,
+      column,
+    };
   } catch {
     const location = locateJsonError(body);
     if (location === undefined) return { ok: false, message: 'is not valid JSON' };

@@ -17,6 +17,8 @@ import { decideApproval } from '../../../src/core/review/decide-approval.js';
 import type { ReviewVerdict } from '../../../src/core/review/latest-review-verdicts.js';
 import { latestReviewVerdicts } from '../../../src/core/review/latest-review-verdicts.js';
 import { applyReviewPolicy } from '../../../src/core/review/review-policy.js';
+import { approvalCheckView } from '../../../src/core/review/approval-check-view.js';
+import { NO_REVIEWS } from '../../../src/core/review/decide-approval.js';
 import { reviewPolicyFor } from '../../../src/core/review/review-policy-for.js';
 import type { TaskMarker } from '../../../src/core/state/state-marker.js';
 import { classifyTaskEvent } from '../../../src/pipeline/events/classify-task-event.js';
@@ -54,6 +56,7 @@ function decide(params: { marker: Marker; head?: string; verdicts: ReviewVerdict
       permissions,
       headSha: head,
       unknownPushes: applied.unknownPushes,
+      unnamedRequester: applied.unnamedRequester,
     }),
     setAside: applied.setAside,
   };
@@ -77,20 +80,18 @@ describe('review 9i attacker: a bot recorded as the requester', () => {
     });
   });
 
-  // Cause: src/core/review/review-policy.ts applyReviewPolicy sets aside only approvals that
+  // Was: src/core/review/review-policy.ts applyReviewPolicy sets aside only approvals that
   // `mayBeAccount` matches to the requester; a requester that is a bot (`isBotAccount`: the
   // `[bot]` login `github-actions[bot]`, account 41898282) matches nobody, and is not counted as
   // an asker nobody can name (unlike a bot's push, `unknownPusherPushes`), so one writer suffices.
-  it.failing(
-    'FAULT: a task dispatched as github-actions[bot] is approved by one writer (who may have dispatched it)',
-    () => {
-      const decision = decide({
-        marker: AGENT_HEAD_MARKER('github-actions[bot]', 41898282),
-        verdicts: [approval('alice', 7)],
-      });
-      expect(decision.approved).toBe(false);
-    },
-  );
+  it('a task dispatched as github-actions[bot] is not approved by one writer (who may have dispatched it)', () => {
+    const decision = decide({
+      marker: AGENT_HEAD_MARKER('github-actions[bot]', 41898282),
+      verdicts: [approval('alice', 7)],
+    });
+    expect(decision.approved).toBe(false);
+    expect(decision.unnamedRequester).toBe('github-actions[bot]');
+  });
 
   it('control: two writers approve a task dispatched as a bot', () => {
     const decision = decide({
@@ -98,6 +99,74 @@ describe('review 9i attacker: a bot recorded as the requester', () => {
       verdicts: [approval('alice', 7), approval('carol', 9)],
     });
     expect(decision.approved).toBe(true);
+  });
+});
+
+describe('a bot requester: more cases of the kind', () => {
+  it.each([
+    ['an App account', 'deploy-helper[bot]', 123],
+    ['a login recorded without an id', 'github-actions[bot]', undefined],
+    ['another case of the suffix', 'Renovate[BOT]', 2740337],
+  ])('%s as the requester needs two writers', (_name, login, id) => {
+    const marker = AGENT_HEAD_MARKER(login, id);
+    expect(decide({ marker, verdicts: [approval('alice', 7)] }).approved).toBe(false);
+    expect(decide({ marker, verdicts: [approval('alice', 7), approval('carol', 9)] }).approved).toBe(true);
+  });
+
+  it('a person as the requester still needs one writer (not themself)', () => {
+    const decision = decide({ marker: AGENT_HEAD_MARKER('dave', 4), verdicts: [approval('alice', 7)] });
+    expect(decision.approved).toBe(true);
+    expect(decision).not.toHaveProperty('unnamedRequester');
+  });
+
+  it('with self-approval allowed, a bot requester sets no second writer', () => {
+    const policy = reviewPolicyFor({
+      review: { ...DEFAULT_CONFIG.review, allow_self_approval: true },
+      marker: AGENT_HEAD_MARKER('github-actions[bot]', 41898282),
+      agentLogin: AGENT,
+    });
+    const applied = applyReviewPolicy({ verdicts: [approval('alice', 7)], policy, headSha: HEAD });
+    expect(applied).not.toHaveProperty('unnamedRequester');
+  });
+
+  it('the approval check says why a second writer is needed, and what lifts it', () => {
+    const one = approvalCheckView({
+      decision: { ...NO_REVIEWS, approvedBy: ['alice'], unnamedRequester: 'github-actions[bot]' },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(one.status).toBe('in_progress');
+    expect(one.summary).toContain('One more approval from another writer is needed because');
+    expect(one.summary).toContain('a bot any writer can have send a request, asked for the task');
+    expect(one.summary).toContain(
+      "@alice's approval may be the asker's own (`review.allow_self_approval: true` lifts the rule)",
+    );
+    const both = approvalCheckView({
+      decision: {
+        ...NO_REVIEWS,
+        unknownPushes: [BOT_HEAD],
+        unnamedRequester: 'github-actions[bot]',
+      },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(both.summary).toContain(
+      'Approvals from 2 different writers are needed because GitHub could not say who pushed `bbbbbbb`, and',
+    );
+    expect(both.summary).toContain(
+      '(`review.allow_pusher_approval: true` and `review.allow_self_approval: true` lift the rule)',
+    );
+    const approved = approvalCheckView({
+      decision: {
+        ...NO_REVIEWS,
+        approved: true,
+        approvedBy: ['alice', 'carol'],
+        unnamedRequester: 'github-actions[bot]',
+      },
+      setAside: [],
+      headSha: HEAD,
+    });
+    expect(approved.summary).not.toContain('asked for the task');
   });
 });
 

@@ -80,7 +80,7 @@ describe('resources joined to security groups made elsewhere', () => {
           Type: 'AWS::EC2::LaunchTemplate',
           Properties: {
             LaunchTemplateData: {
-              ImageId: 'ami-0abc',
+              ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
               SecurityGroups: ['default'],
               NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-0abc', Groups: ['sg-0bbb'] }],
             },

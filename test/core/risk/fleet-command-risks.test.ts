@@ -6,7 +6,11 @@ const association = (properties: object) => ({
 });
 const instance = {
   Type: 'AWS::EC2::Instance',
-  Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SubnetId: { Ref: 'Net' } },
+  Properties: {
+    ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+    InstanceType: 't3.micro',
+    SubnetId: { Ref: 'Net' },
+  },
 };
 const net = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24' } };
 

@@ -70,7 +70,11 @@ describe('npm lockfiles in the bundle', () => {
         y: { version: '1.0.0', resolved: tarball('y', '1.0.0') },
       },
     });
-    expect(reasonsWith([{ path: LOCK, content }])).toEqual([`unseen-effect ${LOCK}#packages.node_modules/x`]);
+    // Review 9i: a version 1 lockfile records no install scripts, so its new entries are a reason too.
+    expect(reasonsWith([{ path: LOCK, content }])).toEqual([
+      `unseen-effect ${LOCK}#packages.node_modules/x`,
+      `unseen-effect ${LOCK}`,
+    ]);
   });
 
   it('install scripts are unseen-effect unless the reviewed base lockfile has the same entry', () => {
@@ -120,15 +124,12 @@ describe('npm lockfiles in the bundle', () => {
     ]);
   });
 
-  it('control: registry tarballs, scoped packages, aliases to their own tarball and workspace links stay low', () => {
+  // Review 9i: an alias entry (`name` other than its folder's) is low only when the reviewed base
+  // lockfile asks for it (test/core/risk/package-risk-kinds.test.ts), no longer by itself.
+  it('control: registry tarballs, scoped packages and workspace links stay low', () => {
     const packages = {
       'node_modules/zod': { version: '3.23.8', resolved: tarball('zod', '3.23.8'), integrity: 'sha512-z' },
       'node_modules/@types/node': { version: '22.0.0', resolved: tarball('@types/node', '22.0.0') },
-      'node_modules/string-width-cjs': {
-        name: 'string-width',
-        version: '4.2.3',
-        resolved: tarball('string-width', '4.2.3'),
-      },
       'node_modules/jest/node_modules/y': { version: '1.0.0', resolved: tarball('y', '1.0.0') },
       'node_modules/shared': { resolved: '../shared', link: true },
     };

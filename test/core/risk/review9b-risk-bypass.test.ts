@@ -233,7 +233,7 @@ describe('review #9b attacks: the risk classifier', () => {
       {
         Type: 'AWS::EC2::Instance',
         Properties: {
-          ImageId: 'ami-12345678',
+          ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
           InstanceType: 't3.micro',
           IamInstanceProfile: 'OrganizationAdminProfile',
         },

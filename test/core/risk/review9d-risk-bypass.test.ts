@@ -332,7 +332,7 @@ describe('review #9d attacks: APIs, clusters and instances reachable from the in
       'an instance interface with AssociatePublicIpAddress',
       'AWS::EC2::Instance',
       {
-        ImageId: 'ami-1',
+        ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
         NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: 'subnet-1', AssociatePublicIpAddress: true }],
       },
     ],
@@ -364,7 +364,10 @@ describe('review #9d attacks: APIs, clusters and instances reachable from the in
     [
       'an EC2 instance in the default VPC (no subnet: a public IP by default)',
       'AWS::EC2::Instance',
-      { ImageId: 'ami-1', InstanceType: 't3.micro' },
+      {
+        ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+        InstanceType: 't3.micro',
+      },
     ],
   ])('FAULT: %s is public-access', (_name, type, properties) => {
     expect(codesAt({ R: { Type: type, Properties: properties } }, 'R')).toContain('public-access');
@@ -374,7 +377,10 @@ describe('review #9d attacks: APIs, clusters and instances reachable from the in
     [
       'an instance in a subnet, no public address asked',
       'AWS::EC2::Instance',
-      { ImageId: 'ami-1', SubnetId: 'subnet-1' },
+      {
+        ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+        SubnetId: 'subnet-1',
+      },
     ],
     ['an Elastic IP for a NAT gateway (no instance)', 'AWS::EC2::EIP', { Domain: 'vpc' }],
     ['a private subnet', 'AWS::EC2::Subnet', { VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24' }],

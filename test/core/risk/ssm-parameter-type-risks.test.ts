@@ -50,12 +50,14 @@ describe('Parameter Store parameter types', () => {
     expect(reasonsOf(withParameter(parameter))).toEqual([]);
   });
 
-  it('control: a parameter the template makes itself stays low', () => {
+  // Review 9i: parameters are resolved before any resource exists, so a name the template also
+  // makes is read from whatever parameter has it already.
+  it('a parameter the template also makes is data-egress too', () => {
     const own = {
       P: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/orders/limit', Type: 'String', Value: '5' } },
     };
     expect(
       reasonsOf(withParameter({ Type: 'AWS::SSM::Parameter::Value<String>', Default: '/orders/limit' }, own)),
-    ).toEqual([]);
+    ).toHaveLength(1);
   });
 });
