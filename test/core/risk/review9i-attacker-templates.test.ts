@@ -215,7 +215,7 @@ describe('review 9i attacker: refused template tricks', () => {
     const reasons = reasonsOf({
       Resources: { F: FUNCTION({ Layers: ['arn:aws:lambda:us-east-1:999999999999:layer:evil:1'] }) },
     });
-    expect(reasons).toContain('unseen-effect Resources.F.Properties.Layers');
+    expect(reasons).toContain('unseen-effect Resources.F.Properties.Layers[0]');
   });
 
   it('Fn::ToJsonString of a dead-letter queue in another account is not low', () => {
