@@ -48,6 +48,8 @@ function utf8Text(bytes: Uint8Array): string | undefined {
 
 /** True when redaction leaves every text as it is (all scanned together, one joined scan). */
 async function holdsNoSecret(texts: readonly string[]): Promise<boolean> {
+  const [only] = texts;
+  if (texts.length === 1 && only !== undefined) return (await redactJsonStrings(only)) === only;
   const redacted = await redactJsonStrings(texts);
   return redacted.every((text, index) => text === texts[index]);
 }
