@@ -1,6 +1,7 @@
 import { decodeStringEscapes } from '../../../src/core/secrets/decode-string-escapes.js';
 import { redactInContext } from '../../../src/core/secrets/redact-in-context.js';
 import { redactJsonStrings } from '../../../src/core/secrets/redact-json-strings.js';
+import { redactSecrets } from '../../../src/core/secrets/redact-secrets.js';
 import {
   FAKE_AWS_SECRET_ACCESS_KEY as SECRET,
   FAKE_RSA_KEY_BODY_LINES,
@@ -39,6 +40,17 @@ describe('redactInContext: strings read together are scanned together', () => {
     expect((redacted as unknown[])[0]).toBe('before');
     expect((redacted as unknown[]).at(-1)).toBe('after');
     expect((redacted as unknown[]).length).toBe(lines.length + 4);
+  });
+
+  it('redacts a parameters file (`--parameters file://params.json`) whose value only a name/value record names', async () => {
+    const file = JSON.stringify(
+      [{ ParameterKey: 'DeployUserSecretAccessKey', ParameterValue: SECRET }],
+      null,
+      2,
+    );
+    expect(await redactSecrets(file, 'params.json')).not.toContain(SECRET);
+    // The same text not as a file: the JSON document inside it is walked the same way.
+    expect(await redactSecrets(`parameters: ${file}`)).not.toContain(SECRET);
   });
 
   it('returns values without secrets unchanged (the same objects)', async () => {
