@@ -2,15 +2,20 @@ import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
 import { embeddedJsonSpans, type EmbeddedJson } from './embedded-json-spans.js';
 import { escapedStringRuns, type EscapedStringRun } from './escaped-string-runs.js';
 import { redactDecodedEscapes } from './redact-decoded-escapes.js';
+import { redactInContext } from './redact-in-context.js';
 import { redactSecretsAsWritten } from './redact-secrets-as-written.js';
 import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
+import { structuredFileSecretMarkers } from './structured-file-secrets.js';
 
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
  * scanned as its author wrote it (all of them in one joined scan, each kept apart by a NUL no rule
  * lets a match cross): inside a JSON text a quoted secret is escaped
  * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
- * of one object become one); numbers, booleans and null are kept. An object
+ * of one object become one); numbers, booleans and null are kept. Strings a reader reads together
+ * are also scanned together first (`redactInContext`): each key with its value as `"key": "value"`
+ * (`{ "SecretAccessKey": "…" }`), a name/value record, an array's adjacent strings as lines (a PEM
+ * key as a `Fn::Join` list). An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
  * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
  * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
@@ -42,12 +47,13 @@ async function redactValue(value: unknown, depth: number): Promise<unknown> {
   if (depth > MAX_DEPTH) return NOT_SCANNED_MARKER;
   if (typeof value === 'string') return redactText(value, depth);
   if (value === null || typeof value !== 'object') return value;
+  const [contextual] = await redactInContext([value], { depth, maxDepth: MAX_DEPTH });
   const texts: string[] = [];
-  collectTexts(value, depth, texts);
+  collectTexts(contextual, depth, texts);
   const joined = await redactedTogether(texts, depth);
-  if (joined === undefined) return rebuild(value, depth, (text) => redactText(text, depth + 1));
+  if (joined === undefined) return rebuild(contextual, depth, (text) => redactText(text, depth + 1));
   let next = 0;
-  return rebuild(value, depth, () => Promise.resolve(joined[next++] ?? NOT_SCANNED_MARKER));
+  return rebuild(contextual, depth, () => Promise.resolve(joined[next++] ?? NOT_SCANNED_MARKER));
 }
 
 /** The file an object stands for (a string `path` beside a string `content`), if it is one. */
@@ -166,15 +172,21 @@ interface Replacement {
  * documents a deploy log's text holds); one by one when the joined text was withheld whole.
  */
 async function redactedDocuments(documents: readonly EmbeddedJson[], depth: number): Promise<Replacement[]> {
+  if (documents.length === 0) return [];
+  const contextual = await redactInContext(
+    documents.map(({ value }) => value),
+    { depth: depth + 1, maxDepth: MAX_DEPTH },
+  );
   const texts: string[] = [];
-  for (const { value } of documents) collectTexts(value, depth + 1, texts);
+  for (const value of contextual) collectTexts(value, depth + 1, texts);
   const joined = await redactedTogether(texts, depth + 1);
   let next = 0;
   const taken = (): Promise<string> => Promise.resolve(joined?.[next++] ?? NOT_SCANNED_MARKER);
   const replacements: Replacement[] = [];
-  for (const { start, end, value } of documents) {
+  for (const [index, { start, end, value }] of documents.entries()) {
+    const walked = contextual[index];
     const redacted =
-      joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
+      joined === undefined ? await redactValue(walked, depth + 1) : await rebuild(walked, depth + 1, taken);
     const written = JSON.stringify(redacted);
     // The walk keeps keys in order, so an unchanged document serialises the same.
     if (written !== serialisedWithinStack(value)) replacements.push({ start, end, text: written });
@@ -243,11 +255,15 @@ function replaceSpans(text: string, replacements: readonly Replacement[]): strin
   return parts.join('');
 }
 
-/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
+/**
+ * A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path; a JSON or
+ * YAML file whose secret shows only once its strings are decoded or read together
+ * (`structuredFileSecretMarkers`) goes as markers alone.
+ */
 async function redactFile(file: { path: string; content: string }): Promise<string> {
   const content = await redactSecretsAsWritten(file.content, file.path);
   const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
-  return escaped.length === 0
-    ? content
-    : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
+  if (escaped.length > 0) return escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
+  const together = await structuredFileSecretMarkers(file.path, content);
+  return together.length === 0 ? content : together.join('\n');
 }

@@ -1,6 +1,8 @@
 import { redactJsonStrings } from '../secrets/redact-json-strings.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { NOT_SCANNED_MARKER } from '../secrets/secret-markers.js';
+import { isCompressed, readableTexts } from './readable-texts.js';
+import { decodeUtf16, encodeUtf16, utf16Form } from './utf16-text.js';
 
 /** Where an attempt keeps its generated files (`storeAttemptArtifacts`): `files/<repository path>`. */
 export const GENERATED_FILES_PREFIX = 'files/';
@@ -9,28 +11,58 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * An artifact's bytes as an artifact store may keep them (issue #10: secrets never reach what the
- * mirrors keep): the text redacted by the one redaction path (`redactSecrets`, which decodes
- * escapes and JSON inside the text), at the store's boundary alone, so no caller can store a
- * secret by forgetting to redact first and callers do not redact again. `artifactPath` is the
- * artifact's path in its attempt: a generated file (`files/<path>`) is scanned as that file, so
- * file-type rules apply (an `.npmrc` token). Idempotent: text already redacted comes back byte for byte, so a
- * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text (an archive) are kept
- * exactly when their readable runs, read one byte a character, hold no secret; otherwise they go
- * as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place). Throws when the scanner
- * fails.
+ * mirrors keep), at the store's boundary alone, so no caller can store a secret by forgetting to
+ * redact first and callers do not redact again. Idempotent: text already redacted comes back byte
+ * for byte, so a mirror's copy keeps the source's sha256.
+ * - Text is redacted by the one redaction path (`redactSecrets`, which decodes escapes and JSON
+ *   inside the text). `artifactPath` is the artifact's path in its attempt: a generated file
+ *   (`files/<path>`) is scanned as that file, so file-type rules apply (an `.npmrc` token).
+ * - UTF-16 text (`utf16Form`: a byte order mark, or a NUL beside each ASCII character) is redacted
+ *   as text and written back in the same form, when its bytes read one a character hold no secret.
+ * - Bytes that are not UTF-8 text, and gzip streams and zip archives, are kept exactly when every
+ *   text a reader gets out of them (`readableTexts`: the bytes one a character, each stream or
+ *   entry decompressed, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
+ *   cannot be read, they go as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place).
+ * Throws when the scanner fails.
  */
 export async function redactArtifactBody(body: string | Uint8Array, artifactPath: string): Promise<Buffer> {
-  let text: string;
-  try {
-    text = typeof body === 'string' ? body : utf8.decode(body);
-  } catch {
-    const bytes = Buffer.from(body as Uint8Array);
-    const asRead = bytes.toString('latin1');
-    return (await redactJsonStrings(asRead)) === asRead ? bytes : Buffer.from(NOT_SCANNED_MARKER, 'utf8');
+  const filePath = generatedFilePath(artifactPath);
+  if (typeof body === 'string') return Buffer.from(await redactSecrets(body, filePath), 'utf8');
+  const bytes = Buffer.from(body);
+  const wide = isCompressed(bytes) ? undefined : utf16Form(bytes);
+  if (wide !== undefined) {
+    if (!(await holdsNoSecret([bytes.toString('latin1')]))) return notScanned();
+    const text = decodeUtf16(bytes, wide);
+    const redacted = await redactSecrets(text, filePath);
+    return redacted === text ? bytes : encodeUtf16(redacted, wide);
   }
-  const redacted = await redactSecrets(text, generatedFilePath(artifactPath));
-  if (redacted === text && typeof body !== 'string') return Buffer.from(body);
-  return Buffer.from(redacted, 'utf8');
+  const text = isCompressed(bytes) ? undefined : utf8Text(bytes);
+  if (text === undefined) {
+    const texts = readableTexts(bytes);
+    return texts !== undefined && (await holdsNoSecret(texts)) ? bytes : notScanned();
+  }
+  const redacted = await redactSecrets(text, filePath);
+  return redacted === text ? bytes : Buffer.from(redacted, 'utf8');
+}
+
+function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when redaction leaves every text as it is (all scanned together, one joined scan). */
+async function holdsNoSecret(texts: readonly string[]): Promise<boolean> {
+  const [only] = texts;
+  if (texts.length === 1 && only !== undefined) return (await redactJsonStrings(only)) === only;
+  const redacted = await redactJsonStrings(texts);
+  return redacted.every((text, index) => text === texts[index]);
+}
+
+function notScanned(): Buffer {
+  return Buffer.from(NOT_SCANNED_MARKER, 'utf8');
 }
 
 /** The repository path of a generated file's artifact (`files/<path>`); `undefined` for any other artifact. */

@@ -18,14 +18,22 @@ import {
 } from './action-io.js';
 import { mainDeploy } from './main-deploy.js';
 import { main } from './main.js';
+import { redactingReporter } from './redacting-reporter.js';
 
-/** Reads and validates inputs, runs the mode's main, sets outputs; the one place a failure becomes `setFailed`. */
+/**
+ * Reads and validates inputs, runs the mode's main, sets outputs; the one place a failure becomes
+ * `setFailed`. Every log line and the failure line go out redacted (`redactingReporter`).
+ */
 export async function runner(): Promise<void> {
+  const reporter = redactingReporter({
+    info: (line) => core.info(line),
+    setFailed: (message) => core.setFailed(message),
+  });
   try {
     const raw = Object.fromEntries(Object.keys(ACTION_INPUTS).map((name) => [name, core.getInput(name)]));
     const parsed = actionInputsSchema.safeParse({ ...raw, mode: raw.mode || 'implement' });
     if (!parsed.success) {
-      core.setFailed(`Invalid inputs for implementation-agent:\n${z.prettifyError(parsed.error)}`);
+      await reporter.fail(`Invalid inputs for implementation-agent:\n${z.prettifyError(parsed.error)}`);
       return;
     }
     const inputs = parsed.data;
@@ -35,7 +43,7 @@ export async function runner(): Promise<void> {
     const client = octokit.rest;
     const event = { name: github.context.eventName, payload: github.context.payload };
     const repositoryId = repositoryIdFromEnvironment();
-    const log = (line: string) => core.info(line);
+    const log = reporter.log;
     const outcome: TaskOutcome =
       inputs.mode === 'deploy'
         ? await mainDeploy({
@@ -69,9 +77,13 @@ export async function runner(): Promise<void> {
       if (fullChangeSet !== undefined) summary.addHeading('Full change set', 4).addCodeBlock(fullChangeSet);
       await summary.write();
     }
-    if (isFailureOutcome(outcome)) core.setFailed(result.message);
+    if (isFailureOutcome(outcome)) await reporter.fail(result.message);
   } catch (error) {
-    core.setFailed(`implementation-agent stopped: ${error instanceof Error ? error.message : String(error)}`);
+    await reporter.fail(
+      `implementation-agent stopped: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    await reporter.flush();
   }
 }
 

@@ -1,5 +1,7 @@
 import { describeAwsError } from '../../aws/cloudformation/describe-aws-error.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
+import { NOT_SCANNED_MARKER } from '../../core/secrets/secret-markers.js';
 import type { StatusCommentClient } from '../../github/status-comment.js';
 import { postComment } from '../../github/post-comment.js';
 
@@ -15,6 +17,8 @@ export function markAnswered(error: unknown): void {
  * Runs a handler so the person who asked always gets an answer: an unexpected error is answered on
  * their issue or pull request as an internal error (what stopped, and for an AWS access error the
  * missing permission), then rethrown, so the Action's step fails and the app logs it as what it is.
+ * The error's texts are redacted first (`redactSecrets`; NOT_SCANNED_MARKER when the scanner
+ * fails): an error message may quote a token-bearing URL or a request's value.
  * A failure to post the answer never hides the original error.
  */
 export async function answerOnCrash<T>(
@@ -36,10 +40,13 @@ export async function answerOnCrash<T>(
     if (!answered.has(error as object)) {
       const { name, message, advice } = describeAwsError(error);
       const to = params.author === undefined ? '' : `@${params.author}, `;
+      // Redacted before escaping, which could split a secret the scanner would otherwise see whole.
+      const shown = await redactedOrWithheld(`${name}: ${message}`);
+      const shownAdvice = advice === undefined ? undefined : await redactedOrWithheld(advice);
       const body =
         `⚠️ ${to}implementation-agent stopped on an internal error while handling ${params.request}, ` +
-        `so it may not have been carried out: ${untrustedInline(`${name}: ${message}`)}.` +
-        (advice === undefined ? '' : ` ${advice}`) +
+        `so it may not have been carried out: ${untrustedInline(shown)}.` +
+        (shownAdvice === undefined ? '' : ` ${shownAdvice}`) +
         ' The run log has the details; try again once the cause is fixed.';
       await postComment({
         client: params.client,
@@ -52,4 +59,9 @@ export async function answerOnCrash<T>(
     }
     throw error;
   }
+}
+
+/** `text` redacted, or NOT_SCANNED_MARKER when the scanner fails: an unchecked text is never posted. */
+function redactedOrWithheld(text: string): Promise<string> {
+  return redactSecrets(text).catch(() => NOT_SCANNED_MARKER);
 }

@@ -419,14 +419,8 @@ export function createStatusBoard(params: {
           })
         : renderStatusComment({
             marker: shown,
-            ...detailsWith(options.details, [
-              recorded.problem,
-              note,
-              setAside,
-              fitted.note,
-              dropped,
-              warning,
-            ]),
+            // The details as redacted with the move's other texts (`redactedTexts`), never as given.
+            ...detailsWith(texts.details, [recorded.problem, note, setAside, fitted.note, dropped, warning]),
             ...(params.signingKey === undefined ? {} : { signingKey: params.signingKey }),
           });
     const moved = await readBaseAgain();

@@ -1,5 +1,5 @@
 /**
- * Review 10i (attacker): the one redaction path (`redactSecrets`, `redactJsonStrings`) and the
+ * Review 10i (attacker; the faults found are fixed and their tests now plain `it`): the one redaction path (`redactSecrets`, `redactJsonStrings`) and the
  * deployment records it guards (`redactDeployment`, the filesystem deployment store).
  *
  * Attacked: a name-then-value secret (an AWS secret access key) held as an object's key and value
@@ -43,75 +43,57 @@ const deployment = {
 };
 
 describe('secret redaction, attacked (review10i)', () => {
-  it.failing(
-    'FAULT: a stack output `SecretAccessKey` (an AWS::IAM::AccessKey secret) is stored in clear by redactDeployment',
-    async () => {
-      const redacted = await redactDeployment(deployment);
-      // The access key id beside it is caught (a pattern of its own); the secret is not.
-      expect(redacted.outputs.AccessKeyId).not.toContain(FAKE_AWS_ACCESS_KEY_ID);
-      expect(JSON.stringify(redacted.outputs)).not.toContain(SECRET);
-    },
-  );
+  it('a stack output `SecretAccessKey` (an AWS::IAM::AccessKey secret) is redacted by redactDeployment', async () => {
+    const redacted = await redactDeployment(deployment);
+    // The access key id beside it is caught (a pattern of its own); the secret is not.
+    expect(redacted.outputs.AccessKeyId).not.toContain(FAKE_AWS_ACCESS_KEY_ID);
+    expect(JSON.stringify(redacted.outputs)).not.toContain(SECRET);
+  });
 
-  it.failing(
-    'FAULT: the filesystem deployments store writes that output to outputs.json in clear (the S3 store shares redactDeployment)',
-    async () => {
-      const root = await mkdtemp(path.join(tmpdir(), 'review10i-deployments-'));
-      await createFilesystemDeploymentStore(root).save(deployment);
-      const outputs = await readFile(
-        path.join(root, 'acme', 'shop', 'staging', '9101', 'outputs.json'),
-        'utf8',
-      );
-      expect(outputs).not.toContain(SECRET);
-    },
-  );
+  it('the filesystem deployments store writes that output to outputs.json redacted (the S3 store shares redactDeployment)', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'review10i-deployments-'));
+    await createFilesystemDeploymentStore(root).save(deployment);
+    const outputs = await readFile(
+      path.join(root, 'acme', 'shop', 'staging', '9101', 'outputs.json'),
+      'utf8',
+    );
+    expect(outputs).not.toContain(SECRET);
+  });
 
-  it.failing(
-    'FAULT: an object `{ aws_secret_access_key: … }` keeps its value through redactJsonStrings, though the same pair as text is redacted',
-    async () => {
-      // As text the pair is caught (the control below passes).
-      expect(await redactSecrets(`aws_secret_access_key: ${SECRET}`)).not.toContain(SECRET);
-      // As a JSON value (an event's details, a parameter map) the key and value are scanned apart.
-      const redacted = await redactJsonStrings({ aws_secret_access_key: SECRET });
-      expect(JSON.stringify(redacted)).not.toContain(SECRET);
-    },
-  );
+  it('an object `{ aws_secret_access_key: … }` has its value redacted by redactJsonStrings, as the same pair as text is', async () => {
+    // As text the pair is caught (the control below passes).
+    expect(await redactSecrets(`aws_secret_access_key: ${SECRET}`)).not.toContain(SECRET);
+    // As a JSON value (an event's details, a parameter map) the key and value are scanned apart.
+    const redacted = await redactJsonStrings({ aws_secret_access_key: SECRET });
+    expect(JSON.stringify(redacted)).not.toContain(SECRET);
+  });
 
-  it.failing(
-    'FAULT: a PEM private key written as a CloudFormation Fn::Join list of lines keeps its body (JSON value)',
-    async () => {
-      const redacted = await redactJsonStrings({ Value: { 'Fn::Join': ['\n', PEM_LINES] } });
-      expect(JSON.stringify(redacted)).not.toContain(KEY_BODY);
-    },
-  );
+  it('a PEM private key written as a CloudFormation Fn::Join list of lines loses its body (JSON value)', async () => {
+    const redacted = await redactJsonStrings({ Value: { 'Fn::Join': ['\n', PEM_LINES] } });
+    expect(JSON.stringify(redacted)).not.toContain(KEY_BODY);
+  });
 
-  it.failing(
-    'FAULT: a PEM private key written as a YAML `!Join` list of quoted lines keeps its body (a generated template as an artifact)',
-    async () => {
-      const template = [
-        'Outputs:',
-        '  Key:',
-        '    Value: !Join',
-        '      - "\\n"',
-        '      - - ' + PEM_LINES.map((line) => `"${line}"`).join('\n        - '),
-        '',
-      ].join('\n');
-      const redacted = await redactSecrets(template, 'template.yaml');
-      expect(redacted).not.toContain(KEY_BODY);
-    },
-  );
+  it('a PEM private key written as a YAML `!Join` list of quoted lines loses its body (a generated template as an artifact)', async () => {
+    const template = [
+      'Outputs:',
+      '  Key:',
+      '    Value: !Join',
+      '      - "\\n"',
+      '      - - ' + PEM_LINES.map((line) => `"${line}"`).join('\n        - '),
+      '',
+    ].join('\n');
+    const redacted = await redactSecrets(template, 'template.yaml');
+    expect(redacted).not.toContain(KEY_BODY);
+  });
 
-  it.failing(
-    'FAULT: a token split by a YAML escaped line break (`"ghp_…\\⏎   …"`, YAML 1.2 §7.3.1) in quoted text (a log, a finding) is not decoded and leaks',
-    async () => {
-      const head = TOKEN.slice(0, 20);
-      const tail = TOKEN.slice(20);
-      const yaml = `env:\n  GITHUB_TOKEN: "${head}\\\n    ${tail}"\n`;
-      // Scanned as a `.yaml` file it is caught (the YAML file rule parses it); quoted in text it is not.
-      expect(await redactSecrets(yaml, 'config.yaml')).not.toContain(tail);
-      expect(await redactSecrets(`the run printed:\n${yaml}`)).not.toContain(tail);
-    },
-  );
+  it('a token split by a YAML escaped line break (`"ghp_…\\⏎   …"`, YAML 1.2 §7.3.1) in quoted text (a log, a finding) is decoded and redacted', async () => {
+    const head = TOKEN.slice(0, 20);
+    const tail = TOKEN.slice(20);
+    const yaml = `env:\n  GITHUB_TOKEN: "${head}\\\n    ${tail}"\n`;
+    // Scanned as a `.yaml` file it is caught (the YAML file rule parses it); quoted in text it is not.
+    expect(await redactSecrets(yaml, 'config.yaml')).not.toContain(tail);
+    expect(await redactSecrets(`the run printed:\n${yaml}`)).not.toContain(tail);
+  });
 
   it('refused: a secret in JSON escaped twice inside a log line is redacted', async () => {
     const twice = JSON.stringify(JSON.stringify({ aws_secret_access_key: SECRET }));
