@@ -24,17 +24,47 @@ const metadataSchema = z.object({
 /**
  * Artifacts in a folder, laid out as the artifacts bucket: `<root>/artifacts/<key>` holds the
  * bytes and `<root>/artifact-metadata/<key>.json` what S3 keeps as object metadata (content type,
- * sha256), in a tree of its own so no artifact's name can collide with it.
+ * sha256), in a tree of its own so no artifact's name can collide with it. A sidecar that does not
+ * parse (cut short by a crash, edited) makes only its own artifact damaged: `get` answers
+ * `undefined` for it, as for bytes that no longer match, and `list` still names it (its key, an
+ * empty `sha256`, 0 bytes) beside the intact ones, so a sync copies the rest and names it.
  */
 export function createFilesystemArtifactStore(root: string): ArtifactStore {
   const bytesFile = (key: string) => path.join(root, 'artifacts', ...key.split('/'));
   const metadataFile = (key: string) => `${path.join(root, 'artifact-metadata', ...key.split('/'))}.json`;
-  const readMetadata = async (key: string): Promise<StoredArtifact | undefined> => {
+  /** The sidecar of `key`: `undefined` when there is none, `'damaged'` when it does not parse. */
+  const readMetadata = async (key: string): Promise<StoredArtifact | 'damaged' | undefined> => {
     const file = metadataFile(key);
     const bytes = await readOptionalFile(file);
-    return bytes === undefined
-      ? undefined
-      : parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+    if (bytes === undefined) return undefined;
+    try {
+      return parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+    } catch {
+      return 'damaged';
+    }
+  };
+  /** What `list` shows of an artifact whose sidecar is damaged: its key and where it sits, nothing it claimed. */
+  const damagedEntry = (
+    params: { repo: string; taskId: string; attempt?: number },
+    prefix: string,
+    key: string,
+  ) => {
+    // Under the task's prefix a key is `<attempt>/<path>`; under an attempt's, `<path>`.
+    const [first = '', ...rest] = key.slice(prefix.length).split('/');
+    const [attempt, filePath] =
+      params.attempt === undefined
+        ? [Number(first), rest.join('/')]
+        : [params.attempt, key.slice(prefix.length)];
+    return {
+      repo: params.repo,
+      taskId: params.taskId,
+      attempt,
+      path: filePath,
+      key,
+      contentType: contentTypeFor(filePath),
+      sha256: '',
+      bytes: 0,
+    };
   };
 
   return {
@@ -61,8 +91,8 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
       const key = artifactKey(ref);
       const [metadata, body] = await Promise.all([readMetadata(key), readOptionalFile(bytesFile(key))]);
       // Bytes that no longer match their hash are not what was stored.
-      if (metadata === undefined || body === undefined || sha256Hex(body) !== metadata.sha256)
-        return undefined;
+      if (metadata === undefined || metadata === 'damaged') return undefined;
+      if (body === undefined || sha256Hex(body) !== metadata.sha256) return undefined;
       return { ...metadata, body: new Uint8Array(body) };
     },
 
@@ -82,7 +112,12 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
         )
         .map((relative) => prefix + relative.split(path.sep).join('/'))
         .sort();
-      const found = await Promise.all(keys.map(readMetadata));
+      const found = await Promise.all(
+        keys.map(async (key) => {
+          const metadata = await readMetadata(key);
+          return metadata === 'damaged' ? damagedEntry(params, prefix, key) : metadata;
+        }),
+      );
       return found.filter((artifact): artifact is StoredArtifact => artifact !== undefined);
     },
   };

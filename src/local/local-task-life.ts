@@ -84,7 +84,15 @@ export function localTaskLife(params: {
     async started(): Promise<void> {
       // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
       await journal.current().catch(() => undefined);
-      const current = await continueFromMirror({ taskId, log: stores.tasks, mirror: params.mirror?.tasks });
+      const current = await continueFromMirror({
+        taskId,
+        log: stores.tasks,
+        mirror: params.mirror?.tasks,
+        // A tasks table that cannot be read: the mirror's artifacts say which attempts are taken.
+        artifacts: params.mirror?.artifacts,
+        repo,
+        warn: params.warn,
+      });
       const exec = params.request.execution_request;
       const received =
         current === undefined || (current.status !== 'received' && canTransition(current.status, 'received'));

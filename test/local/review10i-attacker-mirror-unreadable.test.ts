@@ -29,48 +29,45 @@ async function texts(dir: string): Promise<string[]> {
 }
 
 describe('review10i: a cleared out folder while the mirror tasks table cannot be read', () => {
-  it.failing(
-    "FAULT: the run restarts at attempt 1 and overwrites the first run's attempt-1 artifacts in the bucket (continueFromMirror takes a failed mirror read for no record)",
-    async () => {
-      const { work, repo, out } = await workspaceWithRepository();
-      const shared = await mkdtemp(path.join(os.tmpdir(), 'review10i-shared-mirror-'));
-      const sharedStores = filesystemStores(shared);
-      let readable = true;
-      const tasks: typeof sharedStores.tasks = {
-        ...sharedStores.tasks,
-        get: async (taskId) => {
-          if (!readable) throw new Error('AccessDeniedException: not authorized to perform dynamodb:GetItem');
-          return sharedStores.tasks.get(taskId);
-        },
-      };
-      const mirror: MirrorStores = { ...sharedStores, tasks, close: () => {} };
-      const run = async (words: string) => {
-        const example = JSON.parse(await readFile(EXAMPLE, 'utf8'));
-        example.execution_request.description += ` ${words}`;
-        const requestFile = path.join(work, 'request.json');
-        await writeFile(requestFile, JSON.stringify(example));
-        return runLocalTask({
-          requestFile,
-          repoDir: repo,
-          outDir: out,
-          init: false,
-          provider: createOfflineProvider(),
-          progress: () => undefined,
-          mirror,
-        });
-      };
-      expect((await run('Orders are tagged FIRST-RUN.')).status).toBe('committed');
-      expect((await texts(path.join(shared, 'artifacts'))).some((text) => text.includes('FIRST-RUN'))).toBe(
-        true,
-      );
+  it("FAULT: the run restarts at attempt 1 and overwrites the first run's attempt-1 artifacts in the bucket (continueFromMirror takes a failed mirror read for no record)", async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    const shared = await mkdtemp(path.join(os.tmpdir(), 'review10i-shared-mirror-'));
+    const sharedStores = filesystemStores(shared);
+    let readable = true;
+    const tasks: typeof sharedStores.tasks = {
+      ...sharedStores.tasks,
+      get: async (taskId) => {
+        if (!readable) throw new Error('AccessDeniedException: not authorized to perform dynamodb:GetItem');
+        return sharedStores.tasks.get(taskId);
+      },
+    };
+    const mirror: MirrorStores = { ...sharedStores, tasks, close: () => {} };
+    const run = async (words: string) => {
+      const example = JSON.parse(await readFile(EXAMPLE, 'utf8'));
+      example.execution_request.description += ` ${words}`;
+      const requestFile = path.join(work, 'request.json');
+      await writeFile(requestFile, JSON.stringify(example));
+      return runLocalTask({
+        requestFile,
+        repoDir: repo,
+        outDir: out,
+        init: false,
+        provider: createOfflineProvider(),
+        progress: () => undefined,
+        mirror,
+      });
+    };
+    expect((await run('Orders are tagged FIRST-RUN.')).status).toBe('committed');
+    expect((await texts(path.join(shared, 'artifacts'))).some((text) => text.includes('FIRST-RUN'))).toBe(
+      true,
+    );
 
-      await rm(out, { recursive: true, force: true });
-      readable = false;
-      await run('Orders are tagged SECOND-RUN.');
+    await rm(out, { recursive: true, force: true });
+    readable = false;
+    await run('Orders are tagged SECOND-RUN.');
 
-      // Right: what the mirror cannot tell never lets a run write over an earlier attempt's audit trail.
-      const mirrored = await texts(path.join(shared, 'artifacts'));
-      expect(mirrored.some((text) => text.includes('FIRST-RUN'))).toBe(true);
-    },
-  );
+    // Right: what the mirror cannot tell never lets a run write over an earlier attempt's audit trail.
+    const mirrored = await texts(path.join(shared, 'artifacts'));
+    expect(mirrored.some((text) => text.includes('FIRST-RUN'))).toBe(true);
+  });
 });

@@ -16,6 +16,14 @@ import { TASKS_BY_STATUS_INDEX, TASKS_TABLE_KEY } from './task-table-definitions
 
 /** The attribute naming the put that wrote an item (see `createDynamoDbTaskStore`). */
 const WRITE_ID = 'write_id';
+/** The attribute naming the last puts an item descends from, its own last (see `createDynamoDbTaskStore`). */
+const WRITE_IDS = 'write_ids';
+/**
+ * How many puts an item names in `write_ids`. A put whose answer was lost is read back at once:
+ * another writer builds on it only after reading it, one put per read, far fewer than this in the
+ * SDK's few seconds of retries.
+ */
+const MAX_WRITE_IDS = 8;
 
 /** `status` and `version` are DynamoDB reserved words, so expressions name them through placeholders. */
 const NAMES = {
@@ -34,6 +42,9 @@ const NAMES = {
  * (`isWriteOutcomeUnknown`); either is read back (strongly consistent) and a stored `write_id`
  * of this put means it landed, so the writer is not sent to
  * re-apply its change on top of itself (counted twice) or to spend its conflict retries on it.
+ * Another writer may have built on the put before the read-back: each item also names the puts
+ * it descends from (`write_ids`, the last `MAX_WRITE_IDS`; a put carries on the ids of the item
+ * this store last read or wrote at the version it expects), so a put found among them landed.
  * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
  * global secondary index is. `write_id` is the store's own; the record read back does not have it.
  */
@@ -45,13 +56,20 @@ export function createDynamoDbTaskStore(params: {
   const failure = (action: string, error: unknown) =>
     tableError({ action, tableName, definition: 'tasksTableDefinition', error });
   const parse = (item: unknown) => parseItem({ item, schema: taskRecordSchema, tableName });
-  /** Whether the item now stored is the one put `writeId` wrote (a put that landed, its answer lost). */
+  /** Per task, the puts the item this store last read or wrote descends from, and its version. */
+  const lineage = new Map<string, { version: number; ids: readonly string[] }>();
+  const remember = (taskId: string, item: Record<string, unknown> | undefined): void => {
+    const version = item?.['version'];
+    if (typeof version === 'number') lineage.set(taskId, { version, ids: writeIdsOf(item) });
+    else lineage.delete(taskId);
+  };
+  /** Whether the item now stored is put `writeId`'s or descends from it (a put that landed, its answer lost). */
   const landed = async (taskId: string, writeId: string): Promise<boolean> => {
     try {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: { [TASKS_TABLE_KEY]: taskId }, ConsistentRead: true }),
       );
-      return Item?.[WRITE_ID] === writeId;
+      return writeIdsOf(Item).includes(writeId);
     } catch (error) {
       throw failure(`read task ${taskId} back after a failed write`, error);
     }
@@ -63,6 +81,7 @@ export function createDynamoDbTaskStore(params: {
         const { Item } = await client.send(
           new GetCommand({ TableName: tableName, Key: { [TASKS_TABLE_KEY]: taskId }, ConsistentRead: true }),
         );
+        remember(taskId, Item);
         return Item === undefined ? undefined : parse(Item);
       } catch (error) {
         throw failure(`read task ${taskId}`, error);
@@ -83,14 +102,19 @@ export function createDynamoDbTaskStore(params: {
               ExpressionAttributeValues: { ':expected': expectedVersion },
             };
       const writeId = randomUUID();
+      const known = lineage.get(record.task_id);
+      const ids = [...(known?.version === expectedVersion ? known.ids : []), writeId].slice(-MAX_WRITE_IDS);
+      const item = { ...record, [WRITE_ID]: writeId, [WRITE_IDS]: ids };
       try {
-        await client.send(
-          new PutCommand({ TableName: tableName, Item: { ...record, [WRITE_ID]: writeId }, ...condition }),
-        );
+        await client.send(new PutCommand({ TableName: tableName, Item: item, ...condition }));
+        remember(record.task_id, item);
       } catch (error) {
         const conflict = isConditionalCheckFailure(error);
         if (!conflict && !isWriteOutcomeUnknown(error)) throw failure(`write task ${record.task_id}`, error);
-        if (await landed(record.task_id, writeId)) return;
+        if (await landed(record.task_id, writeId)) {
+          remember(record.task_id, item);
+          return;
+        }
         // An answer that never came for a put that did not land: the write failed, it is no conflict.
         if (!conflict) throw failure(`write task ${record.task_id}`, error);
         throw new TaskVersionConflictError(record.task_id, expectedVersion);
@@ -121,4 +145,12 @@ export function createDynamoDbTaskStore(params: {
       return records;
     },
   };
+}
+
+/** The puts an item names (`write_ids`, or only its `write_id` when written before the list was kept). */
+function writeIdsOf(item: Record<string, unknown> | undefined): readonly string[] {
+  const ids = item?.[WRITE_IDS];
+  if (Array.isArray(ids)) return ids.filter((id): id is string => typeof id === 'string');
+  const id = item?.[WRITE_ID];
+  return typeof id === 'string' ? [id] : [];
 }

@@ -8,6 +8,7 @@ import { replyOnce } from '../../github/reply-once.js';
 import { answerOnCrash } from '../task/answer-on-crash.js';
 import { handleApproveCommand } from '../implement/handle-approve-command.js';
 import { openIssueTask } from '../implement/open-issue-task.js';
+import { TriggerCarriedOutElsewhereError } from '../task/trigger-carried-out-elsewhere-error.js';
 import { requestImplementation } from '../implement/request-implementation.js';
 import { classifyTaskEvent } from './classify-task-event.js';
 import { handleDispatch } from './handle-dispatch.js';
@@ -36,6 +37,21 @@ const RESTARTABLE_BY_LABEL: ReadonlySet<TaskState> = new Set(['failed', 'cancell
  * already generating or has made a pull request from, changes nothing.
  */
 export async function handleTaskEvent(
+  given: TaskEventRuntime,
+  event: { name: string; payload: unknown },
+): Promise<TaskOutcome> {
+  try {
+    return await routeTaskEvent(given, event);
+  } catch (error) {
+    // Another delivery of the same trigger wrote the status first and carries it out.
+    if (error instanceof TriggerCarriedOutElsewhereError)
+      return { status: 'ignored', reasonCode: 'already_handled', reason: error.message };
+    throw error;
+  }
+}
+
+/** `handleTaskEvent`'s routing of one event to its use case. */
+async function routeTaskEvent(
   given: TaskEventRuntime,
   event: { name: string; payload: unknown },
 ): Promise<TaskOutcome> {

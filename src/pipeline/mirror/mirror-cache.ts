@@ -17,6 +17,15 @@ export const MAX_OPEN_MIRROR_CONFIGS = 64;
 export const CLOSE_GRACE_MS = 5 * 60_000;
 
 /**
+ * How many evicted sections may wait out their grace at once, as a multiple of `max`: past that
+ * the one evicted longest ago is closed at once, so churn through many distinct sections (anyone
+ * who can push a config can name a new bucket per push) never leaves more than `max` times this
+ * plus `max` sections of clients open. An event still using one then fails a write the SDK
+ * reports, as any closed client does, and the mirror's next sync repairs it.
+ */
+export const CLOSING_PER_OPEN = 1;
+
+/**
  * The mirrors each repository's config names, opened once per distinct `mirrors` section and
  * reused across events: the one place the app, the Action (and later the REST API and a queue
  * worker) get their mirrors from. A config naming none gives empty stores, and the pipeline runs
@@ -30,7 +39,8 @@ export interface MirrorCache {
 
 /**
  * A bounded `MirrorCache`: at most `max` sections open (default `MAX_OPEN_MIRROR_CONFIGS`), the
- * least recently used closed `graceMs` after its eviction (default `CLOSE_GRACE_MS`).
+ * least recently used closed `graceMs` after its eviction (default `CLOSE_GRACE_MS`), or at once
+ * when more than `max * CLOSING_PER_OPEN` evicted ones wait (the oldest first).
  */
 export function createMirrorCache(
   params: {
@@ -49,9 +59,11 @@ export function createMirrorCache(
     ((config: AgentConfig) => mirrorStoresForConfig({ config, ...(params.aws ? { aws: params.aws } : {}) }));
   const later = params.later ?? unrefTimer;
   const graceMs = params.graceMs ?? CLOSE_GRACE_MS;
+  const max = params.max ?? MAX_OPEN_MIRROR_CONFIGS;
+  /** Evicted sections waiting out their grace, oldest first (a `Set` keeps insertion order). */
   const closing = new Set<{ stores: MirrorStores; timer: { cancel(): void } }>();
   const opened = new LRUCache<string, MirrorStores>({
-    max: params.max ?? MAX_OPEN_MIRROR_CONFIGS,
+    max,
     dispose: (stores, _key, reason) => {
       if (reason !== 'evict') return;
       const entry = { stores, timer: { cancel() {} } };
@@ -60,6 +72,12 @@ export function createMirrorCache(
         stores.close();
       }, graceMs);
       closing.add(entry);
+      for (const oldest of closing) {
+        if (closing.size <= max * CLOSING_PER_OPEN) break;
+        closing.delete(oldest);
+        oldest.timer.cancel();
+        oldest.stores.close();
+      }
     },
   });
   return {

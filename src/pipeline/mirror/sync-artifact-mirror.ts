@@ -55,5 +55,5 @@ function damagedWarning(keys: readonly string[]): string {
   const shown = keys.slice(0, MAX_DAMAGED_PATHS_SHOWN).join(', ');
   const more =
     keys.length > MAX_DAMAGED_PATHS_SHOWN ? ` and ${keys.length - MAX_DAMAGED_PATHS_SHOWN} more` : '';
-  return `Local artifacts no longer match their sha256 and were not mirrored: ${shown}${more}.`;
+  return `Local artifacts no longer match their sha256 (or their metadata is damaged) and were not mirrored: ${shown}${more}.`;
 }

@@ -1,3 +1,4 @@
+import { holdsWrite, type MarkerWrite } from '../../core/state/holds-write.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 
 /** What a board finds after its write: another run's board in its place, and its own duplicate. */
@@ -9,22 +10,31 @@ export interface AfterWrite {
 }
 
 /**
+ * Times each read-back is tried: a read-back that failed (a 5xx, a reset connection) would leave a
+ * racing run's write over this one unseen, so it is tried once more before it is given up (logged).
+ */
+const READ_BACK_TRIES = 2;
+
+/**
  * Checks a status comment write against what GitHub now holds, at the cost of one call. An edit
- * is read back (`reread`): when the marker there lacks `writeId`, another run's write replaced it
- * (GitHub keeps the last edit). The read is conditional on the write's `etag`: a 304 (`'unchanged'`)
- * proves the write stands without spending rate limit. The write's own response cannot prove that:
- * it is the comment as this run wrote it, whatever another run writes a moment later; so after a
- * `settle` delay the edit is read back once more. A write that created the comment is checked by listing the
- * issue's boards instead (`listBoards`, the same one call on a new issue): two runs that each found
- * no comment each created one, and both keep the oldest (lowest id, which GitHub assigns in order),
- * so the younger run's comment is its `duplicate` and the oldest is `replaced` for it. `writeId` is
- * only looked for when the board records its writes (`checkWrites`). Never throws: a failed read is
- * logged and the write stands.
+ * is read back (`reread`): when the marker there does not hold `write` (`holdsWrite`: judged by
+ * its write ids and their order, not by the id alone, which later writes push out of the marker's
+ * window), another run's write replaced it (GitHub keeps the last edit). The read is conditional
+ * on the write's `etag`: a 304 (`'unchanged'`) proves the write stands without spending rate
+ * limit. The write's own response cannot prove that: it is the comment as this run wrote it,
+ * whatever another run writes a moment later; so after a `settle` delay the edit is read back once
+ * more. Each read-back stands alone: one that fails is tried again (`READ_BACK_TRIES`), and a
+ * first read-back given up still leaves the second. A write that created the comment is checked by
+ * listing the issue's boards instead (`listBoards`, the same one call on a new issue): two runs
+ * that each found no comment each created one, and both keep the oldest (lowest id, which GitHub
+ * assigns in order), so the younger run's comment is its `duplicate` and the oldest is `replaced`
+ * for it. `write` is only looked for when the board records its writes (`checkWrites`). Never
+ * throws: a failed read is logged and the write stands.
  */
 export async function boardAfterWrite(params: {
   commentId: number;
   created: boolean;
-  writeId: string;
+  write: MarkerWrite;
   checkWrites: boolean;
   etag?: string;
   reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
@@ -38,11 +48,11 @@ export async function boardAfterWrite(params: {
   settle?: () => Promise<void>;
   log: (line: string) => void;
 }): Promise<AfterWrite> {
-  const { commentId, writeId } = params;
+  const { commentId } = params;
   const lacksWrite = (seen: StatusCommentRef | undefined) =>
-    seen !== undefined && params.checkWrites && !(seen.marker.writes ?? []).includes(writeId);
-  try {
-    if (params.created && params.listBoards !== undefined) {
+    seen !== undefined && params.checkWrites && !holdsWrite(seen.marker, params.write);
+  if (params.created && params.listBoards !== undefined) {
+    try {
       const boards = (await params.listBoards()).filter((board) => board.trust === 'trusted');
       const oldest = boards.reduce<StatusCommentRef | undefined>(
         (first, board) => (first === undefined || board.commentId < first.commentId ? board : first),
@@ -51,21 +61,31 @@ export async function boardAfterWrite(params: {
       if (oldest !== undefined && oldest.commentId !== commentId)
         return { replaced: oldest, duplicate: commentId };
       return lacksWrite(oldest) ? { replaced: oldest! } : {};
+    } catch (error) {
+      params.log(`the status comments could not be listed after a write: ${String(error)}`);
+      return {};
     }
-    const { reread } = params;
-    if (reread === undefined) return {};
-    const readBack = async (): Promise<AfterWrite> => {
-      const seen = await reread(commentId, params.etag);
-      if (seen === 'unchanged') return {};
-      return seen?.trust === 'trusted' && lacksWrite(seen) ? { replaced: seen } : {};
-    };
-    const first = await readBack();
-    if (first.replaced !== undefined || params.settle === undefined || !params.checkWrites) return first;
-    // A run that read the comment just before this write landed writes a moment later, over it.
-    await params.settle();
-    return await readBack();
-  } catch (error) {
-    params.log(`the status comment could not be read back: ${String(error)}`);
-    return {};
   }
+  const { reread } = params;
+  if (reread === undefined) return {};
+  const readBack = async (which: string): Promise<AfterWrite> => {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        const seen = await reread(commentId, params.etag);
+        if (seen === 'unchanged') return {};
+        return seen?.trust === 'trusted' && lacksWrite(seen) ? { replaced: seen } : {};
+      } catch (error) {
+        const given = tries >= READ_BACK_TRIES ? '; given up' : '; trying again';
+        params.log(
+          `the status comment could not be read back (${which}, try ${tries}): ${String(error)}${given}`,
+        );
+        if (tries >= READ_BACK_TRIES) return {};
+      }
+    }
+  };
+  const first = await readBack('at once');
+  if (first.replaced !== undefined || params.settle === undefined || !params.checkWrites) return first;
+  // A run that read the comment just before this write landed writes a moment later, over it.
+  await params.settle();
+  return readBack('after the settle delay');
 }

@@ -1,4 +1,8 @@
-import { recordTrigger } from '../../core/idempotency/handled-triggers.js';
+import { recordTrigger, wasHandled } from '../../core/idempotency/handled-triggers.js';
+import { holdsWrite, type MarkerWrite } from '../../core/state/holds-write.js';
+import { httpStatusOf } from '../../github/http-status.js';
+import { TriggerCarriedOutElsewhereError } from './trigger-carried-out-elsewhere-error.js';
+import { markAnswered } from './answer-on-crash.js';
 import { renderStatusComment } from '../../core/render/status-comment.js';
 import { withDeploySection } from '../../core/render/with-deploy-section.js';
 import {
@@ -95,7 +99,8 @@ export function createStatusBoard(params: {
    * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
    * (GitHub keeps the last edit of a comment; its edit has no condition). The write ids in the
    * marker (`writes`) make applying again idempotent: a write that carries this one's id already
-   * holds its step. A failed read is logged and the move stands.
+   * holds its step. A failed read is logged and the move stands; a 404 (a person deleted the
+   * comment) makes the write create it anew from the record the board holds.
    */
   reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
   /**
@@ -232,6 +237,12 @@ export function createStatusBoard(params: {
   };
   /** The `ETag` of the board's last write or read of the comment, for a conditional read of it. */
   let etag: string | undefined = params.existing?.etag;
+  /** Whether a write of this run stood on the comment (read back, not replaced). */
+  let stood = false;
+  /** Whether the status this board started from already records its trigger as handled. */
+  const handledAtStart = params.trigger !== undefined && wasHandled(marker?.handled_triggers, params.trigger);
+  /** Why this board writes nothing more: another run carries out its trigger (`carriedOutElsewhere`). */
+  let superseded: string | undefined;
 
   /**
    * Just before a write: reads the comment again (conditional on the `ETag` of the board's last
@@ -252,11 +263,27 @@ export function createStatusBoard(params: {
       if (read === 'current' && seen !== 'unchanged' && seen?.etag !== undefined) etag = seen.etag;
       return read === 'moved' && seen !== 'unchanged' ? seen : undefined;
     } catch (error) {
+      if (httpStatusOf(error) === 404) {
+        forget(`the status comment ${commentId} is gone (deleted)`);
+        return undefined;
+      }
       params.log?.(
         `Task ${params.taskId}: the status comment could not be read again before writing: ${String(error)}`,
       );
       return undefined;
     }
+  };
+
+  /**
+   * The status comment was deleted (a person did, GitHub answers 404): the board still holds the
+   * whole record, so its next write creates the comment again, in full, from it; the listing after
+   * that write (`boardAfterWrite`) keeps one board if another run did the same.
+   */
+  const forget = (why: string) => {
+    params.log?.(`Task ${params.taskId}: ${why}; this run writes the status again as a new comment`);
+    commentId = undefined;
+    etag = undefined;
+    body = '';
   };
 
   /**
@@ -277,18 +304,86 @@ export function createStatusBoard(params: {
     return 'rebased';
   };
 
-  const write = async (text: string) => {
-    const written = await writeStatusComment({
-      client: params.client,
-      owner: params.owner,
-      repo: params.repo,
-      issueNumber: params.issueNumber,
-      commentId,
-      body: text,
+  /** Writes `text` (edits the comment, or creates it when there is none or it was deleted since). */
+  const write = async (text: (full: boolean) => string): Promise<{ created: boolean }> => {
+    const send = () =>
+      writeStatusComment({
+        client: params.client,
+        owner: params.owner,
+        repo: params.repo,
+        issueNumber: params.issueNumber,
+        commentId,
+        body: text(commentId === undefined),
+      });
+    let created = commentId === undefined;
+    const written = await send().catch((error: unknown) => {
+      if (created || httpStatusOf(error) !== 404) throw error;
+      forget(`the status comment ${commentId} could not be edited: it is gone (deleted)`);
+      created = true;
+      return send();
     });
-    body = text;
+    body = text(created);
     etag = written.etag;
-    return written.commentId;
+    commentId = written.commentId;
+    return { created };
+  };
+
+  /**
+   * Writes the step's marker (`shown`, which holds `written`) again — the repair after an older
+   * marker was written back over it, the mirror warning — through the same read before the write
+   * and read-backs after it as the step's own write, so it never writes blind over another run's
+   * step. Returns another run's write found in its place that does not hold this step (the step is
+   * to be applied on it again); `undefined` when written, or when another run's later write holds
+   * the step already (that write is kept and taken as the base, this write dropped).
+   */
+  const rewrite = async (
+    shown: TaskMarker,
+    text: (full: boolean) => string,
+    written: MarkerWrite,
+  ): Promise<StatusCommentRef | undefined> => {
+    const moved = await readBaseAgain();
+    if (moved !== undefined && holdsWrite(moved.marker, written)) {
+      params.log?.(
+        `Task ${params.taskId}: another run wrote the status comment on top of this run's step; its write is kept`,
+      );
+      adopt(moved);
+      return undefined;
+    }
+    if (moved !== undefined) return moved;
+    const { created } = await write(text);
+    marker = shown;
+    const after = await afterWrite({ created, written });
+    if (after.duplicate !== undefined && after.replaced !== undefined) {
+      await retireDuplicate(after.duplicate, after.replaced);
+      return after.replaced;
+    }
+    if (after.replaced === undefined || !isEarlierState(after.replaced.marker, shown)) return after.replaced;
+    // Written back over again: said, not fought over; the next step's read before its write finds it.
+    params.log?.(earlierStateLine(after.replaced.marker, shown));
+    return undefined;
+  };
+
+  const afterWrite = (input: { created: boolean; written: MarkerWrite }) =>
+    boardAfterWrite({
+      commentId: commentId!,
+      created: input.created,
+      write: input.written,
+      checkWrites: params.reread !== undefined,
+      ...(etag === undefined ? {} : { etag }),
+      ...(params.reread === undefined ? {} : { reread: params.reread }),
+      ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
+      ...(params.settle === undefined ? {} : { settle: params.settle }),
+      log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
+    });
+
+  const retireDuplicate = async (duplicate: number, kept: StatusCommentRef) => {
+    params.log?.(
+      `Task ${params.taskId}: another run created the status comment at once; keeping the oldest (${kept.commentId})`,
+    );
+    await params.retire?.({ commentId: duplicate, keptId: kept.commentId }).catch((error: unknown) => {
+      params.log?.(`Task ${params.taskId}: the second status comment could not be removed: ${String(error)}`);
+    });
+    adopt(kept);
   };
 
   /**
@@ -303,8 +398,11 @@ export function createStatusBoard(params: {
     round?: number;
     /** Another run's write, read just before this step's write: the step is applied on top of it. */
     moved?: StatusCommentRef;
+    /** The step's write id, kept when the step is applied again: a marker holding it holds the step. */
+    writeId?: string;
   }): Promise<{ refused?: string; warning?: string; note?: string }> => {
     const { options, keepBody } = input;
+    if (superseded !== undefined) return stopped(superseded, keepBody);
     const round = input.round ?? 0;
     const refreshed =
       input.moved === undefined ? 'kept' : rebaseOn(input.moved, keepBody ? undefined : input.to);
@@ -317,7 +415,21 @@ export function createStatusBoard(params: {
     // Steps without a move (a deploy run's) keep whatever state the other run left.
     const to = keepBody && refreshed === 'rebased' ? state : input.to;
     const passedBefore = passed;
-    const writeId = randomBytes(4).toString('hex');
+    const writeId = input.writeId ?? randomBytes(4).toString('hex');
+    if (input.moved !== undefined || round > 0) {
+      // Another run's write is the base now: it may hold this very step, or this very trigger.
+      if (marker?.writes?.includes(writeId)) {
+        params.log?.(
+          `Task ${params.taskId}: the status comment holds this step already; it is not applied again`,
+        );
+        return {};
+      }
+      if (carriedOutElsewhere(options)) {
+        superseded = `another run carries out the same trigger (${params.trigger}) on this task; this run stops`;
+        params.log?.(`Task ${params.taskId}: ${superseded}`);
+        return stopped(superseded, keepBody);
+      }
+    }
     check(to);
     const at = now().toISOString();
     const texts = await redactedTexts(options);
@@ -410,8 +522,9 @@ export function createStatusBoard(params: {
     if (dropped !== undefined) params.log?.(`Task ${params.taskId}: ${dropped}`);
     if (outbox !== undefined && outbox.length > 0) next.unsent = outbox;
     else if (outbox !== undefined) delete next.unsent;
-    const render = (shown: TaskMarker, warning: string | undefined) =>
-      keepBody
+    /** `full`: the whole status, also for a step that keeps the body (a comment written anew). */
+    const render = (shown: TaskMarker, warning: string | undefined, full = false) =>
+      keepBody && !full
         ? withDeploySection({
             body,
             marker: shown,
@@ -426,60 +539,55 @@ export function createStatusBoard(params: {
     const moved = await readBaseAgain();
     if (moved !== undefined && round < MAX_REAPPLY) {
       const { moved: _earlier, ...step } = input;
-      return commit({ ...step, moved, round: round + 1 });
+      return commit({ ...step, moved, round: round + 1, writeId });
     }
     if (moved !== undefined)
       params.log?.(
         `Task ${params.taskId}: other runs wrote the status comment before each of ${MAX_REAPPLY + 1} tries; this run's step to ${to} is written over the last one (the read-back after it applies it again where it can)`,
       );
-    const created = commentId === undefined;
-    commentId = await write(render(next, undefined));
+    const written: MarkerWrite = {
+      id: writeId,
+      predecessor: marker?.writes?.at(-1),
+      version: next.version ?? 0,
+    };
+    const { created } = await write((full) => render(next, undefined, full));
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
     marker = next;
     if (!keepBody) setAside = undefined;
     state = to;
     record = recorded.record;
     passed = [];
-    const after = await boardAfterWrite({
-      commentId,
-      created,
-      writeId,
-      checkWrites: params.reread !== undefined,
-      ...(etag === undefined ? {} : { etag }),
-      ...(params.reread === undefined ? {} : { reread: params.reread }),
-      ...(params.listBoards === undefined ? {} : { listBoards: params.listBoards }),
-      ...(params.settle === undefined ? {} : { settle: params.settle }),
-      log: (line) => params.log?.(`Task ${params.taskId}: ${line}`),
-    });
+    const after = await afterWrite({ created, written });
     const { duplicate } = after;
     let { replaced } = after;
     if (replaced !== undefined && duplicate === undefined && isEarlierState(replaced.marker, next)) {
       // An older marker written back over this run's: ignored, and this run's write made again.
       params.log?.(earlierStateLine(replaced.marker, next));
-      replaced = undefined;
-      await write(render(next, undefined)).catch((error: unknown) =>
-        params.log?.(
-          `Task ${params.taskId}: the status comment could not be written again: ${String(error)}`,
-        ),
+      replaced = await rewrite(next, (full) => render(next, undefined, full), written).catch(
+        (error: unknown) => {
+          params.log?.(
+            `Task ${params.taskId}: the status comment could not be written again: ${String(error)}`,
+          );
+          return undefined;
+        },
       );
     }
-    if (duplicate !== undefined && replaced !== undefined) {
-      params.log?.(
-        `Task ${params.taskId}: another run created the status comment at once; keeping the oldest (${replaced.commentId})`,
-      );
-      await params.retire?.({ commentId: duplicate, keptId: replaced.commentId }).catch((error: unknown) => {
-        params.log?.(
-          `Task ${params.taskId}: the second status comment could not be removed: ${String(error)}`,
-        );
-      });
-      adopt(replaced);
-    }
-    if (replaced !== undefined) {
+    if (duplicate !== undefined && replaced !== undefined) await retireDuplicate(duplicate, replaced);
+    /**
+     * Another run's write stands where this step's should (`replaced`): the step is applied again
+     * on top of it when it can follow, at most `MAX_REAPPLY` times; the result of that, or
+     * `undefined` when it is not applied again (logged).
+     */
+    const reapplyOn = async (
+      replaced: StatusCommentRef,
+    ): Promise<{ refused?: string; warning?: string; note?: string } | undefined> => {
       if (round >= MAX_REAPPLY) {
         params.log?.(
           `Task ${params.taskId}: another run replaced the status comment ${MAX_REAPPLY + 1} times; this run's step to ${to} stays in the mirrors only.`,
         );
-      } else if (keepBody || replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
+        return undefined;
+      }
+      if (keepBody || replaced.marker.state === to || canTransition(replaced.marker.state, to)) {
         // Another run's step is on the comment now, not this one's: take it as the base and apply this step again.
         params.log?.(
           `Task ${params.taskId}: another run wrote the status comment at once; applying this step on top of it`,
@@ -488,12 +596,17 @@ export function createStatusBoard(params: {
         passed = passedBefore;
         // Steps without a move (a deploy run's) keep whatever state the other run left.
         const { moved: _base, ...step } = input;
-        return commit({ ...step, to: keepBody ? replaced.marker.state : to, round: round + 1 });
-      } else {
-        params.log?.(
-          `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
-        );
+        return commit({ ...step, to: keepBody ? replaced.marker.state : to, round: round + 1, writeId });
       }
+      params.log?.(
+        `Task ${params.taskId}: another run moved the task to ${replaced.marker.state}, from which this run's step to ${to} cannot follow; it stays in the mirrors only.`,
+      );
+      return undefined;
+    };
+    if (replaced === undefined) stood = true;
+    else {
+      const reapplied = await reapplyOn(replaced);
+      if (reapplied !== undefined) return reapplied;
     }
     const noted = note === undefined ? {} : { note };
     if (params.mirrors === undefined) return noted;
@@ -515,15 +628,41 @@ export function createStatusBoard(params: {
     const shown: TaskMarker = { ...next };
     if (unsent.length > 0) shown.unsent = unsent;
     else delete shown.unsent;
-    // The warning (and what the bus still lacks) goes on the status comment; failing to say so must not fail the task either.
-    await write(render(shown, step.warning === undefined ? undefined : `⚠️ ${step.warning}`))
-      .then(() => {
-        marker = shown;
-      })
-      .catch((error: unknown) =>
-        params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`),
-      );
-    return step.warning === undefined ? noted : { ...noted, warning: step.warning };
+    // The warning (and what the bus still lacks) goes on the status comment; failing to say so must
+    // not fail the task either. Read first and read back like the step's write: the mirror's
+    // retries take seconds, in which another run may have written its step.
+    const warningLine = step.warning === undefined ? undefined : `⚠️ ${step.warning}`;
+    const lost = await rewrite(shown, (full) => render(shown, warningLine, full), written).catch(
+      (error: unknown) => {
+        params.log?.(`The mirror warning could not be written to the status comment: ${String(error)}`);
+        return undefined;
+      },
+    );
+    const reapplied = lost === undefined ? undefined : await reapplyOn(lost);
+    const result = reapplied ?? noted;
+    return step.warning === undefined ? result : { ...result, warning: step.warning };
+  };
+
+  /**
+   * Whether the base this board took from another run's write already records this board's
+   * trigger as handled while no write of this run stood on the comment yet: another delivery of
+   * the same trigger got there first and carries it out (a trigger recorded in the status this
+   * board started from says nothing of that, and neither does a move that gives the trigger up).
+   */
+  const carriedOutElsewhere = (options: MoveOptions): boolean =>
+    params.trigger !== undefined &&
+    options.unhandled !== true &&
+    !stood &&
+    !handledAtStart &&
+    wasHandled(marker?.handled_triggers, params.trigger);
+
+  /** A board whose trigger another run carries out writes nothing more: a move throws, steps are refused. */
+  const stopped = (why: string, keepBody: boolean): { refused: string } => {
+    if (keepBody) return { refused: why };
+    const error = new TriggerCarriedOutElsewhereError(why);
+    // Nothing to tell the person who asked: the run carrying the trigger out answers them.
+    markAnswered(error);
+    throw error;
   };
 
   const earlierStateLine = (seen: TaskMarker, base: TaskMarker | undefined) =>

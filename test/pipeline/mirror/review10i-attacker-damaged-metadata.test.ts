@@ -31,20 +31,17 @@ async function stores() {
 }
 
 describe('review10i: a damaged artifact metadata sidecar in the CLI artifacts sync', () => {
-  it.failing(
-    'FAULT: one sidecar cut short stops every artifact of the task from being mirrored, and the warning blames the mirror',
-    async () => {
-      const { out, source, mirror, intact, other } = await stores();
-      await writeFile(
-        path.join(out, 'artifact-metadata', ...`${other.key}.json`.split('/')),
-        '{"repo":"local/sh',
-      );
-      const synced = await syncArtifactMirror({ source, mirror, ...where });
-      // Right: the intact artifact is copied; the damaged one is named.
-      expect((await mirror.list(where)).map((artifact) => artifact.key)).toEqual([intact.key]);
-      expect(synced.status === 'behind' && synced.warning).toContain('answer.json');
-    },
-  );
+  it('FAULT: one sidecar cut short stops every artifact of the task from being mirrored, and the warning blames the mirror', async () => {
+    const { out, source, mirror, intact, other } = await stores();
+    await writeFile(
+      path.join(out, 'artifact-metadata', ...`${other.key}.json`.split('/')),
+      '{"repo":"local/sh',
+    );
+    const synced = await syncArtifactMirror({ source, mirror, ...where });
+    // Right: the intact artifact is copied; the damaged one is named.
+    expect((await mirror.list(where)).map((artifact) => artifact.key)).toEqual([intact.key]);
+    expect(synced.status === 'behind' && synced.warning).toContain('answer.json');
+  });
 
   it('held: a sidecar whose bytes are gone is named, the intact artifact copied', async () => {
     const { out, source, mirror, intact, other } = await stores();

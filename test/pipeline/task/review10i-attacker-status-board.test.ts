@@ -177,118 +177,104 @@ const production = [
 const withComment = (body: string, login = AGENT) => new Map<number, Comment>([[900, { body, login }]]);
 
 describe('status board, attacked (review10i)', () => {
-  it.failing(
-    'FAULT: one 502 on the read-back right after a write skips the second (settle) read-back, so a racing run’s write over it goes unnoticed and the step is lost',
-    async () => {
-      const issue = issueComments(withComment(renderStatusComment({ marker: base })));
-      // The production run read the comment before staging's write landed (its read before writing is stale).
-      const productionRun = boardOn(issue, base, { staleReads: 1 });
-      const stagingRun = boardOn(issue, base);
-      // Staging: read before write (1), write, read-back at once (2): while that read is out, the
-      // production run writes over staging's step, and the read answers 502.
-      issue.failRead(2, () => productionRun.recordSteps(production).then(() => undefined));
-      await stagingRun.recordSteps(staging);
-      // The production write stands; staging's step was on the comment for a moment only.
-      expect(issue.marker()?.environments?.production?.status).toBe('deploying');
+  it('FAULT: one 502 on the read-back right after a write skips the second (settle) read-back, so a racing run’s write over it goes unnoticed and the step is lost', async () => {
+    const issue = issueComments(withComment(renderStatusComment({ marker: base })));
+    // The production run read the comment before staging's write landed (its read before writing is stale).
+    const productionRun = boardOn(issue, base, { staleReads: 1 });
+    const stagingRun = boardOn(issue, base);
+    // Staging: read before write (1), write, read-back at once (2): while that read is out, the
+    // production run writes over staging's step, and the read answers 502.
+    issue.failRead(2, () => productionRun.recordSteps(production).then(() => undefined));
+    await stagingRun.recordSteps(staging);
+    // The production write stands; staging's step was on the comment for a moment only.
+    expect(issue.marker()?.environments?.production?.status).toBe('deploying');
 
-      // Right: a failed read-back is retried (or the settle read still runs), so both stand.
-      expect(Object.keys(issue.marker()?.environments ?? {}).sort()).toEqual(['production', 'staging']);
-    },
-  );
+    // Right: a failed read-back is retried (or the settle read still runs), so both stand.
+    expect(Object.keys(issue.marker()?.environments ?? {}).sort()).toEqual(['production', 'staging']);
+  });
 
-  it.failing(
-    'FAULT: a status comment a person deleted makes the next move throw 404 instead of writing the status again',
-    async () => {
-      const issue = issueComments(
-        withComment(renderStatusComment({ marker: { ...base, state: 'pr_open' } })),
-      );
-      const run = boardOn(issue, { ...base, state: 'pr_open' });
-      issue.comments.delete(900);
+  it('FAULT: a status comment a person deleted makes the next move throw 404 instead of writing the status again', async () => {
+    const issue = issueComments(withComment(renderStatusComment({ marker: { ...base, state: 'pr_open' } })));
+    const run = boardOn(issue, { ...base, state: 'pr_open' });
+    issue.comments.delete(900);
 
-      // Right: the board holds the whole record; it writes a new status comment rather than fail the task.
-      await expect(run.move('approved')).resolves.toBeUndefined();
-      const boards = [...issue.comments.values()].map((c) => parseStateMarker(c.body)).filter(Boolean);
-      expect(boards.map((m) => m?.state)).toEqual(['approved']);
-    },
-  );
+    // Right: the board holds the whole record; it writes a new status comment rather than fail the task.
+    await expect(run.move('approved')).resolves.toBeUndefined();
+    const boards = [...issue.comments.values()].map((c) => parseStateMarker(c.body)).filter(Boolean);
+    expect(boards.map((m) => m?.state)).toEqual(['approved']);
+  });
 
-  it.failing(
-    'FAULT: a write whose id another run pushed out of the marker’s `writes` (8 of its writes on top before the read-back) is taken as replaced and its step applied twice',
-    async () => {
-      const issue = issueComments(withComment(renderStatusComment({ marker: base })));
-      const stagingRun = boardOn(issue, base);
-      // Right after staging's edit lands, another run (reading it as its base) records eight steps.
-      issue.afterNextEdit(async () => {
-        const other = boardOn(issue, base);
-        for (let index = 1; index <= 8; index += 1) {
-          await other.recordSteps([
-            { type: 'deploy_started', environment: `region-${index}`, deployment_id: 700 + index, sha: SHA },
-          ]);
-        }
-      });
-      await stagingRun.recordSteps(staging);
+  it('FAULT: a write whose id another run pushed out of the marker’s `writes` (8 of its writes on top before the read-back) is taken as replaced and its step applied twice', async () => {
+    const issue = issueComments(withComment(renderStatusComment({ marker: base })));
+    const stagingRun = boardOn(issue, base);
+    // Right after staging's edit lands, another run (reading it as its base) records eight steps.
+    issue.afterNextEdit(async () => {
+      const other = boardOn(issue, base);
+      for (let index = 1; index <= 8; index += 1) {
+        await other.recordSteps([
+          { type: 'deploy_started', environment: `region-${index}`, deployment_id: 700 + index, sha: SHA },
+        ]);
+      }
+    });
+    await stagingRun.recordSteps(staging);
 
-      // 8 + staging's one + the other run's eight. Today staging's read-back no longer finds its id
-      // (MAX_MARKER_WRITES keeps the last 8) and records deploy_started of 501 again: version 18.
-      expect(issue.marker()?.version).toBe(17);
-    },
-  );
+    // 8 + staging's one + the other run's eight. Today staging's read-back no longer finds its id
+    // (MAX_MARKER_WRITES keeps the last 8) and records deploy_started of 501 again: version 18.
+    expect(issue.marker()?.version).toBe(17);
+  });
 
-  it.failing(
-    'FAULT: the mirror-warning write after a mirror outage is a blind edit: a racing run’s step written during the mirror’s retries is overwritten',
-    async () => {
-      const issue = issueComments(withComment(renderStatusComment({ marker: base })));
-      const productionRun = boardOn(issue, base);
-      let gets = 0;
-      const tasks: TaskStore = {
-        get: async () => {
-          gets += 1;
-          // 1: the board's first look at the mirror. 2: the sync after the write, while the table is
-          // out (the SDK retries for seconds): the production run records its step meanwhile.
-          if (gets === 1) return undefined;
-          await productionRun.recordSteps(production);
-          throw new Error('connect ECONNREFUSED 10.0.0.1:443');
-        },
-        put: async () => undefined,
-        listByStatus: async () => [],
-      };
-      const stagingRun = createStatusBoard({
-        client: issue.client,
-        owner: 'acme',
-        repo: 'shop',
-        issueNumber: 7,
-        taskId: TASK_ID,
-        existing: {
-          commentId: 900,
-          marker: base,
-          trust: 'trusted',
-          reason: 'written by the agent',
-          body: '',
-        },
-        signingKey: undefined,
-        repositoryId: 4242,
-        mirrors: { tasks },
-        reread: (commentId, etag) =>
-          readStatusCommentById({
-            client: issue.client,
-            owner: 'acme',
-            repo: 'shop',
-            issueNumber: 7,
-            commentId,
-            authority: AUTHORITY,
-            repositoryId: 4242,
-            ...(etag === undefined ? {} : { etag }),
-          }),
-        settle: async () => undefined,
-        now,
-      });
-      const result = await stagingRun.recordSteps(staging);
-      expect(result.warning).toContain('could not be written');
+  it('FAULT: the mirror-warning write after a mirror outage is a blind edit: a racing run’s step written during the mirror’s retries is overwritten', async () => {
+    const issue = issueComments(withComment(renderStatusComment({ marker: base })));
+    const productionRun = boardOn(issue, base);
+    let gets = 0;
+    const tasks: TaskStore = {
+      get: async () => {
+        gets += 1;
+        // 1: the board's first look at the mirror. 2: the sync after the write, while the table is
+        // out (the SDK retries for seconds): the production run records its step meanwhile.
+        if (gets === 1) return undefined;
+        await productionRun.recordSteps(production);
+        throw new Error('connect ECONNREFUSED 10.0.0.1:443');
+      },
+      put: async () => undefined,
+      listByStatus: async () => [],
+    };
+    const stagingRun = createStatusBoard({
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: TASK_ID,
+      existing: {
+        commentId: 900,
+        marker: base,
+        trust: 'trusted',
+        reason: 'written by the agent',
+        body: '',
+      },
+      signingKey: undefined,
+      repositoryId: 4242,
+      mirrors: { tasks },
+      reread: (commentId, etag) =>
+        readStatusCommentById({
+          client: issue.client,
+          owner: 'acme',
+          repo: 'shop',
+          issueNumber: 7,
+          commentId,
+          authority: AUTHORITY,
+          repositoryId: 4242,
+          ...(etag === undefined ? {} : { etag }),
+        }),
+      settle: async () => undefined,
+      now,
+    });
+    const result = await stagingRun.recordSteps(staging);
+    expect(result.warning).toContain('could not be written');
 
-      // Right: the warning is applied on the comment as it is now (read first), so both deploys stay.
-      expect(Object.keys(issue.marker()?.environments ?? {}).sort()).toEqual(['production', 'staging']);
-    },
-  );
+    // Right: the warning is applied on the comment as it is now (read first), so both deploys stay.
+    expect(Object.keys(issue.marker()?.environments ?? {}).sort()).toEqual(['production', 'staging']);
+  });
 
   it('refused: a person’s edit that strips the marker is written over, the marker (and record) restored', async () => {
     const issue = issueComments(withComment(renderStatusComment({ marker: { ...base, state: 'pr_open' } })));
