@@ -26,6 +26,7 @@ import {
 import { parentTitle } from './application-create-call.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
+import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { PUBLISH_WORDS } from './model/asks-for-status-events.js';
@@ -334,10 +335,14 @@ function applicationCapabilities(params: {
           ],
           resources: ['StatusEventsNotPublishedAlarm'],
         };
-  const operations = model.operations.map((operation) => ({
-    ...operationCapability({ operation, model, test }),
-    when: operationWords(operation, model),
-  }));
+  const operations = model.operations.map((operation) => {
+    const opposedBy = opposingProhibition(operation, model);
+    return {
+      ...operationCapability({ operation, model, test }),
+      when: operationWords(operation, model),
+      ...(opposedBy === undefined ? {} : { opposedBy }),
+    };
+  });
   const described = model.descriptionFields.map((entry) => ({
     when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
     implementedBy: describedFields(
@@ -363,6 +368,7 @@ function applicationCapabilities(params: {
     ...described,
     ...operations,
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
+    ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
     {
       when: anyOf(
         'api',

@@ -23,6 +23,7 @@ import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
+import { prohibitionTest } from './prohibition-coverage.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -273,7 +274,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${statuses}${events}});
 `;
 }
 

@@ -138,4 +138,20 @@ export interface ResourceModel {
   readonly notices: readonly NoticeAsk[];
   /** Fields description sentences gave resources (`each ticket has an assignee`). */
   readonly descriptionFields: readonly DescriptionFields[];
+  /** What the description forbids doing to a resource (`Entries can never be changed or deleted.`). */
+  readonly prohibitions: readonly ProhibitedChange[];
+}
+
+/** A clause forbidding a change or a delete of a resource's items: met by the routes the service lacks. */
+export interface ProhibitedChange {
+  /** The resource's name. */
+  readonly resource: string;
+  /** It forbids changing an item (a PATCH, a PUT or a status move). */
+  readonly changes: boolean;
+  /** It forbids deleting one. */
+  readonly deletes: boolean;
+  /** The clause's words, which ask for it. */
+  readonly words: readonly string[];
+  /** The clause as written, safe for prose only. */
+  readonly text: string;
 }

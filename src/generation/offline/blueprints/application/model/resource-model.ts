@@ -19,6 +19,7 @@ import { asksForNotice, noticeAsk } from './notice-stories.js';
 import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
+import { prohibitedChanges } from './prohibited-changes.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { ResourceModel } from './resource-model-types.js';
@@ -136,6 +137,10 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     eventStories,
     notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
+    prohibitions: prohibitedChanges(
+      input.descriptionSentences,
+      names.map((name) => ({ name: named(name), head: name })),
+    ),
   };
 }
 
