@@ -544,6 +544,26 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
     expect((await call(${key}, { id: created.body.id, body: { id: 'forged' } })).status).toBe(400);${owner === undefined ? '' : `\n    expect((await call(${key}, { id: created.body.id, body: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } })).status).toBe(400);`}`;
   },
+  // The service sets the field itself: the value read back is the one the route made, a second call
+  // flips it back (`toggle`) or leaves it (`enable`), and a body cannot set another value.
+  set: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    const field = operation.sets?.field ?? '';
+    const to = operation.sets?.to ?? true;
+    const first = to === 'toggle' ? '!before' : String(to);
+    const second = to === 'toggle' ? 'before' : String(to);
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${
+  to === 'toggle'
+    ? `    const before = created.body[${codeLiteral(field)}] === true;
+`
+    : ''
+}    const once = await call(${key}, { id: created.body.id, body: { ${field}: ${to === false ? 'true' : 'false'} } });
+    expect(once).toMatchObject({ status: 200, body: { ${field}: ${first}, version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(once.body);
+    expect((await call(${key}, { id: created.body.id })).body[${codeLiteral(field)}]).toBe(${second});
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
+  },
   delete: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
     if (operation.onlyIn.length > 0) return qualifiedDeleteBody(operation, resource);

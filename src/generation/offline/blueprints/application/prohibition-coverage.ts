@@ -12,7 +12,8 @@ export function breakingOperations(prohibition: ProhibitedChange, model: Resourc
   return model.operations.filter(
     (operation) =>
       operation.resource === prohibition.resource &&
-      ((prohibition.changes && (operation.kind === 'update' || operation.kind === 'transition')) ||
+      ((prohibition.changes &&
+        (operation.kind === 'update' || operation.kind === 'set' || operation.kind === 'transition')) ||
         (prohibition.deletes && operation.kind === 'delete')),
   );
 }
@@ -122,7 +123,7 @@ export function prohibitionTest(resource: Resource, model: ResourceModel): strin
   const prohibitions = kept(resource, model);
   if (prohibitions.length === 0) return '';
   const kinds = [
-    ...(prohibitions.some((prohibition) => prohibition.changes) ? ['update', 'transition'] : []),
+    ...(prohibitions.some((prohibition) => prohibition.changes) ? ['update', 'set', 'transition'] : []),
     ...(prohibitions.some((prohibition) => prohibition.deletes) ? ['delete'] : []),
   ];
   const methods = methodsOf(prohibitions);

@@ -63,6 +63,7 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
   update,
   delete: remove,
   transition,
+  set,
 };
 
 /** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
@@ -218,6 +219,24 @@ async function transition(call: Call): Promise<HttpApiResult> {
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   await publishStatusChange(call, item, existing.status ?? null);
   await sendNotice(call, item, false);
+  return json(200, toResponse(item));
+}
+
+/**
+ * \`enable a flag\`, \`toggle a flag\`: the service sets the route's yes/no field itself (or flips it),
+ * so the value readers see is the one this route made; it takes no body a client could set another with.
+ */
+async function set(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const setting = route.sets;
+  if (setting === undefined) return json(500, { error: 'route ' + call.event.routeKey + ' sets no field' });
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const refused = refusal({ resource, verb: route.action ?? 'change', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
+  if (refused !== undefined) return json(409, { error: refused });
+  const value = setting.to === 'toggle' ? existing.fields[setting.field] !== true : setting.to;
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), fields: { ...existing.fields, [setting.field]: value } };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   return json(200, toResponse(item));
 }
 

@@ -66,6 +66,13 @@ export interface Resource {
 
 export type OperationKind = Exclude<VerbKind, never>;
 
+/** What a `set` route does to a yes/no field: set it true or false, or flip it (`toggle`). */
+export interface FieldSetting {
+  /** The declared boolean field: `enabled`. */
+  readonly field: string;
+  readonly to: boolean | 'toggle';
+}
+
 /** A query parameter a list is filtered by: the item's `status`, a declared string field (`priority`), or a declared list field it holds (`tags`). */
 export interface ListFilter {
   /** `status`, or the field's camelCase name. */
@@ -100,8 +107,10 @@ export interface ListFilter {
 export interface Operation {
   readonly kind: OperationKind;
   readonly resource: string;
-  /** For transitions: the action name. */
+  /** For transitions and sets: the action name. */
   readonly action?: string;
+  /** For a set (`POST /flags/{id}/enable`): the yes/no field the service sets, with no body. */
+  readonly sets?: FieldSetting;
   /** For a create or list under a parent (`POST /tickets/{id}/comments`): the parent resource's name. */
   readonly parent?: string;
   /** Statuses the operation is refused from (`cancel an order that has not shipped` → `shipped`). */

@@ -4,6 +4,7 @@ import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
+import { childReads } from './child-reads.js';
 import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
@@ -81,11 +82,13 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
       nouns[0] ??
       subject);
-  const stories = knownStateMoves(
+  const moved = knownStateMoves(
     parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)),
     new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))),
   );
-  const parents = parentsOf(stories);
+  const parents = parentsOf(moved);
+  // `see the timeline of an incident`, beside `add a timeline entry to an incident`: a list of the entries.
+  const stories = childReads(moved, parents);
   const names = unique([
     ...nouns,
     ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),

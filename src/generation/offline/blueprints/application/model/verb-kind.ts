@@ -1,5 +1,9 @@
 /** What a story's verb does to a resource; anything else is a named state transition (`cancel`, `ship`). */
-export type VerbKind = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
+/**
+ * `set` is never a verb's own kind: it is a flip verb (`enable a flag`) on a resource with a yes/no
+ * field, which the service sets itself (flip-verbs.ts).
+ */
+export type VerbKind = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set';
 
 const KINDS: readonly (readonly [Exclude<VerbKind, 'transition'>, readonly string[]])[] = [
   [
@@ -95,7 +99,7 @@ export function verbKind(verb: string): VerbKind {
 }
 
 /** The verbs that mean a kind (reads and lists share theirs: `track my orders` is a list, `track an order` a read). */
-export function verbsOfKind(kind: Exclude<VerbKind, 'transition'>): readonly string[] {
+export function verbsOfKind(kind: Exclude<VerbKind, 'transition' | 'set'>): readonly string[] {
   const kinds = kind === 'read' || kind === 'list' ? ['read', 'list'] : [kind];
   return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
 }
