@@ -4,7 +4,8 @@ import type { MatrixCase } from './matrix-cases.js';
 /**
  * Fix 11: a flip verb (`enable`, `disable`, `toggle`) sets the yes/no field on the server, through
  * its own route; a description forbidding a change or a delete is met by the routes the service
- * lacks, proved by a generated test; a story naming the children another story makes reads them.
+ * lacks, proved by a generated test; a story naming the children another story makes reads them;
+ * a story asking to be redirected gets a route answering 302 with the item's http(s) URL.
  * The projects' own tests must pass, and each fault below must fail the tests that cite it.
  */
 const FLAGS = requestFor({
@@ -38,8 +39,29 @@ const INCIDENTS = requestFor({
   ],
 });
 
+const LINKS = requestFor({
+  taskType: 'application',
+  taskName: 'Link shortener',
+  description: 'Each link has a target URL and a slug. Visiting a slug redirects to its target URL with 302.',
+  stories: [
+    'As an employee I can create a short link',
+    'As a visitor I am redirected to the target when I open a short link',
+  ],
+});
+
 export function fix11Cases(): MatrixCase[] {
   return [
+    { id: 'application-link-redirect', request: LINKS },
+    {
+      id: 'mutant-redirect-anywhere',
+      request: LINKS,
+      mutation: {
+        file: 'src/app.ts',
+        find: "if (typeof target !== 'string' || !isWebUrl(target))",
+        replace: "if (typeof target !== 'string' || !isWebUrl('https://example.com'))",
+        breaks: ['story 2 redirect target'],
+      },
+    },
     { id: 'application-incident-timeline', request: INCIDENTS },
     { id: 'application-flag-switches', request: FLAGS },
     { id: 'application-append-only', request: LEDGER },

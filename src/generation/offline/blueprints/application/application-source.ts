@@ -162,6 +162,7 @@ function routesModule(model: ResourceModel): string {
       `resource: ${codeLiteral(operation.resource)}`,
     ];
     if (operation.action !== undefined) parts.push(`action: ${codeLiteral(operation.action)}`);
+    if (operation.redirectsTo !== undefined) parts.push(`redirectsTo: ${codeLiteral(operation.redirectsTo)}`);
     if (operation.sets !== undefined)
       parts.push(
         `sets: { field: ${codeLiteral(operation.sets.field)}, to: ${operation.sets.to === 'toggle' ? codeLiteral('toggle') : String(operation.sets.to)} }`,
@@ -180,7 +181,7 @@ function routesModule(model: ResourceModel): string {
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
   });
-  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set';
+  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect';
 
 export interface Route {
   operation: Operation;
@@ -190,6 +191,8 @@ export interface Route {
   action?: string;
   /** For sets (\`enable a flag\`): the declared yes/no field the service sets to \`to\`, or flips (\`toggle\`). */
   sets?: { field: string; to: boolean | 'toggle' };
+  /** For redirects (\`I am redirected to the target\`): the field whose http(s) URL is answered with 302 and Location. */
+  redirectsTo?: string;
   /** For a create or list under a parent: the parent's key in RESOURCES; the path's {id} is the parent's id. */
   parent?: string;
   /** Statuses the route refuses to act on. */

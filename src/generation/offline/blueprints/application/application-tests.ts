@@ -564,6 +564,18 @@ ${
     expect((await call(${key}, { id: created.body.id })).body[${codeLiteral(field)}]).toBe(${second});
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
   },
+  // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
+  redirect: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    const field = operation.redirectsTo ?? '';
+    return `    const created = await ${createCall(resource, `{ ...SAMPLES.${resource.name}, ${field}: 'https://example.com/target?from=test' }`)};
+    const visit = await call(${key}, { id: created.body.id });
+    expect(visit.status).toBe(302);
+    expect(visit.headers['location']).toBe('https://example.com/target?from=test');
+    const unsafe = await ${createCall(resource, `{ ...SAMPLES.${resource.name}, ${field}: 'javascript:alert(1)' }`)};
+    expect((await call(${key}, { id: unsafe.body.id })).status).toBe(409);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
+  },
   delete: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
     if (operation.onlyIn.length > 0) return qualifiedDeleteBody(operation, resource);

@@ -16,6 +16,7 @@ const KIND_ORDER: readonly OperationKind[] = [
   'set',
   'transition',
   'delete',
+  'redirect',
 ];
 
 /**

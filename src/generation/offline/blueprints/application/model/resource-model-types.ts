@@ -111,6 +111,8 @@ export interface Operation {
   readonly action?: string;
   /** For a set (`POST /flags/{id}/enable`): the yes/no field the service sets, with no body. */
   readonly sets?: FieldSetting;
+  /** For a redirect (`GET /links/{id}/visit`): the declared field holding the http(s) URL answered as Location. */
+  readonly redirectsTo?: string;
   /** For a create or list under a parent (`POST /tickets/{id}/comments`): the parent resource's name. */
   readonly parent?: string;
   /** Statuses the operation is refused from (`cancel an order that has not shipped` → `shipped`). */

@@ -12,6 +12,7 @@ import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
 import { derivedFigures } from './derived-figures.js';
 import { asksForRedirect } from './redirect-story.js';
+import { redirectOperations } from './redirect-operation.js';
 import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
@@ -47,7 +48,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...intents.map((intent) => wordsOfText(intent.text)),
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
-  // A redirect is an HTTP answer no route of the model makes: its story gets none (coverage says why).
+  // A redirect is an HTTP answer, not a resource's story: redirect-operation.ts reads it once the resources are known.
   const read = intents
     .filter(
       (intent) =>
@@ -127,16 +128,21 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ),
     });
   });
+  // `I am redirected to the target`: a route answering 302 with the URL the item holds.
+  const redirects = redirectOperations(intents, resources);
   return {
     resources,
-    operations: resources.flatMap((resource) =>
-      operationsFor(
-        resource,
-        renamed,
-        input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+    operations: [
+      ...resources.flatMap((resource) =>
+        operationsFor(
+          resource,
+          renamed,
+          input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+        ),
       ),
-    ),
-    stories: renamed,
+      ...redirects.operations,
+    ],
+    stories: [...renamed, ...redirects.stories],
     eventStories,
     notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),

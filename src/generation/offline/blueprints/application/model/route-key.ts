@@ -10,6 +10,7 @@ export function routeKey(collection: string, kind: OperationKind, action?: strin
     delete: `DELETE /${collection}/{id}`,
     transition: `POST /${collection}/{id}/${action ?? 'act'}`,
     set: `POST /${collection}/{id}/${action ?? 'set'}`,
+    redirect: `GET /${collection}/{id}/${action ?? 'visit'}`,
   };
   return shapes[kind];
 }
