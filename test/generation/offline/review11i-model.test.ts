@@ -175,16 +175,24 @@ const featureFlags: RequestShape = {
 };
 
 describe('verbs that are not status moves', () => {
-  it('"toggle a flag" and "disable a flag" change the yes/no field enabled, back and forth, with no status', async () => {
+  it('"toggle a flag" and "disable a flag" set the yes/no field enabled on the server, back and forth, with no status (fix 11: was a PATCH of a client-sent value)', async () => {
     const { bundle, call } = await serviceOf(featureFlags);
-    expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/\/toggle'|\/disable'/);
+    expect(fileContent(bundle, 'src/routes.ts')).not.toContain("'PATCH /flags/{id}'");
     const flag = await call('POST /flags', { body: { key: 'beta', enabled: true } });
     expect(flag.body.status).toBeUndefined();
-    const off = await call('PATCH /flags/{id}', { id: flag.body.id, body: { enabled: false } });
+    // A body cannot choose the value: the route decides it.
+    const off = await call('POST /flags/{id}/toggle', { id: flag.body.id, body: { enabled: true } });
     expect(off).toMatchObject({ status: 200, body: { enabled: false } });
-    const on = await call('PATCH /flags/{id}', { id: flag.body.id, body: { enabled: true } });
+    const on = await call('POST /flags/{id}/toggle', { id: flag.body.id });
     expect(on).toMatchObject({ status: 200, body: { enabled: true } });
-    expect(storyRow(bundle.coverage, 2)?.implementedBy).toMatch(/^PATCH \/flags\/\{id\}/);
+    // Only an admin disables (story 4): its own route keeps the role the toggle does not ask for.
+    expect((await call('POST /flags/{id}/disable', { id: flag.body.id })).status).toBe(403);
+    expect(fileContent(bundle, 'src/routes.ts')).toContain(
+      "'POST /flags/{id}/disable': { operation: 'set', resource: 'flag', action: 'disable', sets: { field: 'enabled', to: false }, roles: ['admin'] }",
+    );
+    expect(storyRow(bundle.coverage, 2)?.implementedBy).toMatch(
+      /^POST \/flags\/\{id\}\/toggle flips a flag's enabled/,
+    );
   });
 
   it('"evaluate a flag for a user" writes nothing and is not covered, saying why', async () => {

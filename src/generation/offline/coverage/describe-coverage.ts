@@ -88,7 +88,8 @@ export function combine(params: {
     ...part,
     capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined),
   }));
-  const gaps = [
+  // Two capabilities may give one reason (a route and the rule it breaks): it is said once.
+  const gaps = unique([
     ...params.parts.flatMap((part, index) => {
       const skipped = part.capabilities.filter((capability) => capability.notGenerated !== undefined);
       if (skipped.length > 0)
@@ -106,7 +107,7 @@ export function combine(params: {
     ),
     ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
     ...(params.extraGaps ?? []),
-  ];
+  ]);
   const used = unique(generated.flatMap((part) => part.capabilities));
   const anyGenerated = used.length > 0;
   return {

@@ -7,6 +7,7 @@ import { review11fCases } from './review11f-cases.js';
 import { review11fIntegrationCases } from './review11f-integration-cases.js';
 import { review11hCases } from './review11h-cases.js';
 import { review11iCases } from './review11i-cases.js';
+import { fix11Cases } from './fix11-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -376,6 +377,7 @@ export function matrixCases(): MatrixCase[] {
     ...review11fIntegrationCases(),
     ...review11hCases(),
     ...review11iCases(),
+    ...fix11Cases(),
     ...mutants(),
   ];
 }

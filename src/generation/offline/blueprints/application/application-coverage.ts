@@ -26,6 +26,7 @@ import {
 import { parentTitle } from './application-create-call.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
+import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { PUBLISH_WORDS } from './model/asks-for-status-events.js';
@@ -106,7 +107,11 @@ export function applicationCoverage(params: {
           },
         ],
       });
-    if (asksForRedirect(intent))
+    const redirect = model.operations.find(
+      (operation) =>
+        operation.kind === 'redirect' && operation.stories.some((story) => story.intent === intent),
+    );
+    if (asksForRedirect(intent) && redirect === undefined)
       return {
         source,
         text: intent.text,
@@ -192,6 +197,8 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     read: `reads ${one} by id`,
     list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
+    set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
@@ -334,10 +341,16 @@ function applicationCapabilities(params: {
           ],
           resources: ['StatusEventsNotPublishedAlarm'],
         };
-  const operations = model.operations.map((operation) => ({
-    ...operationCapability({ operation, model, test }),
-    when: operationWords(operation, model),
-  }));
+  const operations = model.operations.map((operation) => {
+    const opposedBy = opposingProhibition(operation, model);
+    const lookup = redirectLookupGap(operation, model);
+    return {
+      ...operationCapability({ operation, model, test }),
+      when: operationWords(operation, model),
+      ...(opposedBy === undefined ? {} : { opposedBy }),
+      ...(lookup === undefined ? {} : { gaps: [lookup] }),
+    };
+  });
   const described = model.descriptionFields.map((entry) => ({
     when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
     implementedBy: describedFields(
@@ -363,6 +376,7 @@ function applicationCapabilities(params: {
     ...described,
     ...operations,
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
+    ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
     {
       when: anyOf(
         'api',
@@ -576,13 +590,33 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
   const resource = model.resources.find((candidate) => candidate.name === operation.resource);
   if (resource === undefined) return [];
   const verbs =
-    operation.kind === 'transition'
-      ? [operation.action ?? '']
-      : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
-  const nouns = [resource.name, resource.collection];
+    operation.kind === 'redirect'
+      ? ['visit', 'redirect', 'open']
+      : operation.kind === 'transition' || operation.kind === 'set'
+        ? [operation.action ?? '']
+        : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+  // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
+  const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
+  const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];
   return [...new Set(verbs)].flatMap((verb) =>
     verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])),
   );
+}
+
+/** Short-link keys (`slug`, `code`): a visit the request makes by one is not the visit by id generated. */
+const SHORT_KEYS = /^(?:slug|code|shortCode|alias|shortName|key)$/;
+
+/**
+ * A redirect route finds its item by id: when the resource declares a short key (`slug`), a visit
+ * by that key (what a short link usually is) is not generated, and the row says so.
+ */
+function redirectLookupGap(operation: Operation, model: ResourceModel): string | undefined {
+  if (operation.kind !== 'redirect') return undefined;
+  const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+  const key = resource?.fields.find((field) => SHORT_KEYS.test(field.name));
+  return key === undefined
+    ? undefined
+    : `${operation.routeKey} finds the ${spokenName(operation.resource)} by its id, not by its ${key.name}: a visit by ${key.name} needs a lookup by it (a unique index), which is not generated`;
 }
 
 /**

@@ -162,6 +162,11 @@ function routesModule(model: ResourceModel): string {
       `resource: ${codeLiteral(operation.resource)}`,
     ];
     if (operation.action !== undefined) parts.push(`action: ${codeLiteral(operation.action)}`);
+    if (operation.redirectsTo !== undefined) parts.push(`redirectsTo: ${codeLiteral(operation.redirectsTo)}`);
+    if (operation.sets !== undefined)
+      parts.push(
+        `sets: { field: ${codeLiteral(operation.sets.field)}, to: ${operation.sets.to === 'toggle' ? codeLiteral('toggle') : String(operation.sets.to)} }`,
+      );
     if (operation.parent !== undefined) parts.push(`parent: ${codeLiteral(operation.parent)}`);
     if (operation.refusedFrom.length > 0)
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
@@ -176,14 +181,18 @@ function routesModule(model: ResourceModel): string {
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
   });
-  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
+  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect';
 
 export interface Route {
   operation: Operation;
   /** A key of RESOURCES. */
   resource: string;
-  /** For transitions: the action, a key of the resource's status transitions. */
+  /** For transitions: the action, a key of the resource's status transitions; for sets, the route's last segment. */
   action?: string;
+  /** For sets (\`enable a flag\`): the declared yes/no field the service sets to \`to\`, or flips (\`toggle\`). */
+  sets?: { field: string; to: boolean | 'toggle' };
+  /** For redirects (\`I am redirected to the target\`): the field whose http(s) URL is answered with 302 and Location. */
+  redirectsTo?: string;
   /** For a create or list under a parent: the parent's key in RESOURCES; the path's {id} is the parent's id. */
   parent?: string;
   /** Statuses the route refuses to act on. */

@@ -23,6 +23,7 @@ import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
+import { prohibitionTest } from './prohibition-coverage.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -273,7 +274,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${statuses}${events}});
 `;
 }
 
@@ -542,6 +543,38 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { id: 'no-such-id', body: { note: 'x' } })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
     expect((await call(${key}, { id: created.body.id, body: { id: 'forged' } })).status).toBe(400);${owner === undefined ? '' : `\n    expect((await call(${key}, { id: created.body.id, body: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } })).status).toBe(400);`}`;
+  },
+  // The service sets the field itself: the value read back is the one the route made, a second call
+  // flips it back (`toggle`) or leaves it (`enable`), and a body cannot set another value.
+  set: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    const field = operation.sets?.field ?? '';
+    const to = operation.sets?.to ?? true;
+    const first = to === 'toggle' ? '!before' : String(to);
+    const second = to === 'toggle' ? 'before' : String(to);
+    return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${
+  to === 'toggle'
+    ? `    const before = created.body[${codeLiteral(field)}] === true;
+`
+    : ''
+}    const once = await call(${key}, { id: created.body.id, body: { ${field}: ${to === false ? 'true' : 'false'} } });
+    expect(once).toMatchObject({ status: 200, body: { ${field}: ${first}, version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(once.body);
+    expect((await call(${key}, { id: created.body.id })).body[${codeLiteral(field)}]).toBe(${second});
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
+  },
+  // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
+  redirect: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    const field = operation.redirectsTo ?? '';
+    return `    const created = await ${createCall(resource, `{ ...SAMPLES.${resource.name}, ${field}: 'https://example.com/target?from=test' }`)};
+    const visit = await call(${key}, { id: created.body.id });
+    expect(visit.status).toBe(302);
+    expect(visit.headers['location']).toBe('https://example.com/target?from=test');
+    const unsafe = await ${createCall(resource, `{ ...SAMPLES.${resource.name}, ${field}: 'javascript:alert(1)' }`)};
+    expect((await call(${key}, { id: unsafe.body.id })).status).toBe(409);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
   },
   delete: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);

@@ -25,14 +25,16 @@ export function describeModel(model: ResourceModel): string {
     return `- **${spokenName(resource.name)}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
   });
   // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
-  const kinds = (['create', 'read', 'list', 'update', 'transition', 'delete'] as const).filter((kind) =>
-    model.operations.some((operation) => operation.kind === kind),
-  );
+  const kinds = (
+    ['create', 'read', 'list', 'update', 'set', 'transition', 'delete', 'redirect'] as const
+  ).filter((kind) => model.operations.some((operation) => operation.kind === kind));
   const words = {
     create: 'create',
     read: 'read back',
     list: 'list',
     update: 'change',
+    set: 'switch a yes/no field on or off',
+    redirect: "send a visitor on to the item's URL",
     transition: 'move through statuses',
     delete: 'delete',
   };

@@ -7,6 +7,8 @@ const ACTIONS_OF: Readonly<Record<OperationKind, readonly string[]>> = {
   list: ['dynamodb:Query'],
   update: ['dynamodb:GetItem', 'dynamodb:PutItem'],
   transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  redirect: ['dynamodb:GetItem'],
   delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
 };
 const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];

@@ -63,6 +63,8 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
   update,
   delete: remove,
   transition,
+  set,
+  redirect,
 };
 
 /** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
@@ -219,6 +221,47 @@ async function transition(call: Call): Promise<HttpApiResult> {
   await publishStatusChange(call, item, existing.status ?? null);
   await sendNotice(call, item, false);
   return json(200, toResponse(item));
+}
+
+/**
+ * \`enable a flag\`, \`toggle a flag\`: the service sets the route's yes/no field itself (or flips it),
+ * so the value readers see is the one this route made; it takes no body a client could set another with.
+ */
+async function set(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const setting = route.sets;
+  if (setting === undefined) return json(500, { error: 'route ' + call.event.routeKey + ' sets no field' });
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const refused = refusal({ resource, verb: route.action ?? 'change', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
+  if (refused !== undefined) return json(409, { error: refused });
+  const value = setting.to === 'toggle' ? existing.fields[setting.field] !== true : setting.to;
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), fields: { ...existing.fields, [setting.field]: value } };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
+  return json(200, toResponse(item));
+}
+
+/**
+ * \`I am redirected to the target when I open a short link\`: 302 with the item's URL as Location.
+ * Only an absolute http(s) URL is sent on (never \`javascript:\` or a relative path), else 409.
+ */
+async function redirect(call: Call): Promise<HttpApiResult> {
+  const { resource, route } = call;
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const target = existing.fields[route.redirectsTo ?? ''];
+  if (typeof target !== 'string' || !isWebUrl(target))
+    return json(409, { error: 'this ' + spokenName(resource) + ' has no http(s) ' + (route.redirectsTo ?? 'URL') + ' to redirect to' });
+  return { statusCode: 302, headers: { location: target, 'cache-control': 'no-store' }, body: '' };
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,22 +1,54 @@
 import type { DescriptionFields } from './description-fields.js';
 import type { ParsedStory } from './parsed-story.js';
+import type { FieldSetting } from './resource-model-types.js';
 
-/** Verbs that flip a yes/no field rather than move a status; the fields each prefers, first found wins. */
-const FLIPS: Readonly<Record<string, readonly string[]>> = {
-  toggle: ['enabled', 'active', 'on'],
-  flip: ['enabled', 'active', 'on'],
-  switch: ['enabled', 'active', 'on'],
-  enable: ['enabled', 'active'],
-  disable: ['enabled', 'disabled', 'active'],
-  activate: ['active', 'enabled'],
-  deactivate: ['active', 'enabled'],
+/**
+ * Verbs that set or flip a yes/no field rather than move a status: the fields each prefers, first
+ * found wins, and the value each field is set to (`toggle` flips it).
+ */
+const FLIPS: Readonly<Record<string, readonly (readonly [string, FieldSetting['to']])[]>> = {
+  toggle: [
+    ['enabled', 'toggle'],
+    ['active', 'toggle'],
+    ['on', 'toggle'],
+  ],
+  flip: [
+    ['enabled', 'toggle'],
+    ['active', 'toggle'],
+    ['on', 'toggle'],
+  ],
+  switch: [
+    ['enabled', 'toggle'],
+    ['active', 'toggle'],
+    ['on', 'toggle'],
+  ],
+  enable: [
+    ['enabled', true],
+    ['active', true],
+    ['disabled', false],
+  ],
+  disable: [
+    ['enabled', false],
+    ['disabled', true],
+    ['active', false],
+  ],
+  activate: [
+    ['active', true],
+    ['enabled', true],
+  ],
+  deactivate: [
+    ['active', false],
+    ['enabled', false],
+  ],
 };
 
 /**
- * `toggle a flag`, where each flag has `whether it is enabled`: a change of that yes/no field (the
- * update route sets it), not a one-way status `toggled` a second toggle would refuse. The field is
- * the one the verb names among the resource's boolean fields, else its only boolean field; a flip
- * verb on a resource with no boolean field is left as it was (a status move).
+ * `enable a flag`, `toggle a flag`, where flags have `whether it is enabled`: the service sets that
+ * yes/no field itself (`POST /flags/{id}/enable` makes `enabled` true, `toggle` flips it), so one
+ * concept has one representation: not a status `enabled` beside the field, nor a field the client
+ * must send. The field is the one the verb names among the resource's boolean fields, else its only
+ * boolean field (set as the verb's first preference says); a flip verb on a resource with no boolean
+ * field is left as it was (a status move).
  */
 export function flipVerbs(
   stories: readonly ParsedStory[],
@@ -30,8 +62,14 @@ export function flipVerbs(
       .flatMap((entry) =>
         entry.fields.filter((field) => field.type === 'boolean').map((field) => field.name),
       );
-    const field =
-      preferred.find((name) => booleans.includes(name)) ?? (booleans.length === 1 ? booleans[0] : undefined);
-    return field === undefined ? story : { ...story, kind: 'update', attribute: field };
+    const named = preferred.find(([name]) => booleans.includes(name));
+    const only = booleans.length === 1 ? booleans[0] : undefined;
+    const sets: FieldSetting | undefined =
+      named !== undefined
+        ? { field: named[0], to: named[1] }
+        : only !== undefined && preferred[0] !== undefined
+          ? { field: only, to: preferred[0][1] }
+          : undefined;
+    return sets === undefined ? story : { ...story, kind: 'set', attribute: sets.field, sets };
   });
 }

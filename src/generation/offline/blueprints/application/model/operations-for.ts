@@ -2,13 +2,22 @@ import { callerField } from './caller-field.js';
 import { listFilters } from './list-filters.js';
 import { logicalIdOf } from './logical-id-of.js';
 import type { ParsedStory } from './parsed-story.js';
-import type { Operation, OperationKind, Resource } from './resource-model-types.js';
+import type { FieldSetting, Operation, OperationKind, Resource } from './resource-model-types.js';
 import { resourceRouteKey } from './resource-route-key.js';
 import { statusName } from './status-name.js';
 import { unique } from './unique.js';
 import { withLaterStatuses } from './with-later-statuses.js';
 
-const KIND_ORDER: readonly OperationKind[] = ['create', 'read', 'list', 'update', 'transition', 'delete'];
+const KIND_ORDER: readonly OperationKind[] = [
+  'create',
+  'read',
+  'list',
+  'update',
+  'set',
+  'transition',
+  'delete',
+  'redirect',
+];
 
 /**
  * A resource's routes: one per kind (and per action of a transition) its stories ask for, plus the
@@ -20,15 +29,24 @@ export function operationsFor(
   stories: readonly ParsedStory[],
   sentences: readonly (readonly string[])[],
 ): Operation[] {
-  const byKey = new Map<string, { kind: OperationKind; action?: string; stories: ParsedStory[] }>();
+  const byKey = new Map<
+    string,
+    { kind: OperationKind; action?: string; sets?: FieldSetting; stories: ParsedStory[] }
+  >();
   const add = (kind: OperationKind, action: string | undefined, story?: ParsedStory) => {
     const key = resourceRouteKey(resource, kind, action);
-    const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
+    const sets = story?.sets;
+    const entry = byKey.get(key) ?? {
+      kind,
+      ...(action === undefined ? {} : { action }),
+      ...(sets === undefined ? {} : { sets }),
+      stories: [],
+    };
     if (story !== undefined) entry.stories.push(story);
     byKey.set(key, entry);
   };
   for (const story of stories.filter((candidate) => candidate.noun === resource.name))
-    add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
+    add(story.kind, story.kind === 'transition' || story.kind === 'set' ? story.verb : undefined, story);
   add('create', undefined);
   add('read', undefined);
   // What is made under a parent is read back under it too.
@@ -38,6 +56,7 @@ export function operationsFor(
       kind: entry.kind,
       resource: resource.name,
       ...(entry.action === undefined ? {} : { action: entry.action }),
+      ...(entry.sets === undefined ? {} : { sets: entry.sets }),
       ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
         ? { parent: resource.parent.name }
         : {}),

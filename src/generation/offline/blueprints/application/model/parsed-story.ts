@@ -1,6 +1,7 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import type { StoryRestriction } from './story-restriction.js';
 import type { VerbKind } from './verb-kind.js';
+import type { FieldSetting } from './resource-model-types.js';
 
 /** A field a story asks for (`with one or more items` → `items`, a list of at least one). */
 export interface FieldAsk {
@@ -35,6 +36,8 @@ export interface ParsedStory {
   readonly owner?: string;
   /** The object's attribute the story is about (`the status of my order` → `status`). */
   readonly attribute?: string;
+  /** For a `set` (`enable a flag`): the yes/no field the service sets, and to what (`toggle` flips it). */
+  readonly sets?: FieldSetting;
   /**
    * What a singular possessive object names, camelCase (`a product's stock level` → `stockLevel`):
    * the owner's attribute when the owner is a resource of the model and the noun is not.

@@ -66,6 +66,13 @@ export interface Resource {
 
 export type OperationKind = Exclude<VerbKind, never>;
 
+/** What a `set` route does to a yes/no field: set it true or false, or flip it (`toggle`). */
+export interface FieldSetting {
+  /** The declared boolean field: `enabled`. */
+  readonly field: string;
+  readonly to: boolean | 'toggle';
+}
+
 /** A query parameter a list is filtered by: the item's `status`, a declared string field (`priority`), or a declared list field it holds (`tags`). */
 export interface ListFilter {
   /** `status`, or the field's camelCase name. */
@@ -100,8 +107,12 @@ export interface ListFilter {
 export interface Operation {
   readonly kind: OperationKind;
   readonly resource: string;
-  /** For transitions: the action name. */
+  /** For transitions and sets: the action name. */
   readonly action?: string;
+  /** For a set (`POST /flags/{id}/enable`): the yes/no field the service sets, with no body. */
+  readonly sets?: FieldSetting;
+  /** For a redirect (`GET /links/{id}/visit`): the declared field holding the http(s) URL answered as Location. */
+  readonly redirectsTo?: string;
   /** For a create or list under a parent (`POST /tickets/{id}/comments`): the parent resource's name. */
   readonly parent?: string;
   /** Statuses the operation is refused from (`cancel an order that has not shipped` → `shipped`). */
@@ -138,4 +149,20 @@ export interface ResourceModel {
   readonly notices: readonly NoticeAsk[];
   /** Fields description sentences gave resources (`each ticket has an assignee`). */
   readonly descriptionFields: readonly DescriptionFields[];
+  /** What the description forbids doing to a resource (`Entries can never be changed or deleted.`). */
+  readonly prohibitions: readonly ProhibitedChange[];
+}
+
+/** A clause forbidding a change or a delete of a resource's items: met by the routes the service lacks. */
+export interface ProhibitedChange {
+  /** The resource's name. */
+  readonly resource: string;
+  /** It forbids changing an item (a PATCH, a PUT or a status move). */
+  readonly changes: boolean;
+  /** It forbids deleting one. */
+  readonly deletes: boolean;
+  /** The clause's words, which ask for it. */
+  readonly words: readonly string[];
+  /** The clause as written, safe for prose only. */
+  readonly text: string;
 }

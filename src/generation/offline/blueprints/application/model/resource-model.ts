@@ -4,6 +4,7 @@ import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
+import { childReads } from './child-reads.js';
 import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
@@ -11,6 +12,7 @@ import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
 import { derivedFigures } from './derived-figures.js';
 import { asksForRedirect } from './redirect-story.js';
+import { redirectOperations } from './redirect-operation.js';
 import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
@@ -19,6 +21,7 @@ import { asksForNotice, noticeAsk } from './notice-stories.js';
 import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
+import { prohibitedChanges } from './prohibited-changes.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { ResourceModel } from './resource-model-types.js';
@@ -45,7 +48,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...intents.map((intent) => wordsOfText(intent.text)),
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
-  // A redirect is an HTTP answer no route of the model makes: its story gets none (coverage says why).
+  // A redirect is an HTTP answer, not a resource's story: redirect-operation.ts reads it once the resources are known.
   const read = intents
     .filter(
       (intent) =>
@@ -80,11 +83,13 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
       nouns[0] ??
       subject);
-  const stories = knownStateMoves(
+  const moved = knownStateMoves(
     parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)),
     new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))),
   );
-  const parents = parentsOf(stories);
+  const parents = parentsOf(moved);
+  // `see the timeline of an incident`, beside `add a timeline entry to an incident`: a list of the entries.
+  const stories = childReads(moved, parents);
   const names = unique([
     ...nouns,
     ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
@@ -123,19 +128,28 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ),
     });
   });
+  // `I am redirected to the target`: a route answering 302 with the URL the item holds.
+  const redirects = redirectOperations(intents, resources);
   return {
     resources,
-    operations: resources.flatMap((resource) =>
-      operationsFor(
-        resource,
-        renamed,
-        input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+    operations: [
+      ...resources.flatMap((resource) =>
+        operationsFor(
+          resource,
+          renamed,
+          input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+        ),
       ),
-    ),
-    stories: renamed,
+      ...redirects.operations,
+    ],
+    stories: [...renamed, ...redirects.stories],
     eventStories,
     notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
+    prohibitions: prohibitedChanges(
+      input.descriptionSentences,
+      names.map((name) => ({ name: named(name), head: name })),
+    ),
   };
 }
 

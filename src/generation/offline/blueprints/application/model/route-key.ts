@@ -9,6 +9,8 @@ export function routeKey(collection: string, kind: OperationKind, action?: strin
     update: `PATCH /${collection}/{id}`,
     delete: `DELETE /${collection}/{id}`,
     transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+    set: `POST /${collection}/{id}/${action ?? 'set'}`,
+    redirect: `GET /${collection}/{id}/${action ?? 'visit'}`,
   };
   return shapes[kind];
 }

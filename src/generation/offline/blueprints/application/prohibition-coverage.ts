@@ -1,0 +1,144 @@
+import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import type { Capability } from '../../coverage/capability.js';
+import { withArticle } from '../../naming/article.js';
+import { codeLiteral } from '../../naming/code-literal.js';
+import { spokenName } from '../../naming/spoken-name.js';
+import { createCall } from './application-create-call.js';
+import { routeKey } from './model/route-key.js';
+import type { Operation, ProhibitedChange, Resource, ResourceModel } from './model/resource-model-types.js';
+
+/** The operations that break a prohibition: a change (an update or a status move) or a delete of its resource. */
+export function breakingOperations(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
+  return model.operations.filter(
+    (operation) =>
+      operation.resource === prohibition.resource &&
+      ((prohibition.changes &&
+        (operation.kind === 'update' || operation.kind === 'set' || operation.kind === 'transition')) ||
+        (prohibition.deletes && operation.kind === 'delete')),
+  );
+}
+
+/** `changed or deleted`: what the prohibitions of one resource forbid, in words. */
+function forbidden(prohibitions: readonly ProhibitedChange[]): string {
+  const changes = prohibitions.some((prohibition) => prohibition.changes);
+  const deletes = prohibitions.some((prohibition) => prohibition.deletes);
+  return [...(changes ? ['changed'] : []), ...(deletes ? ['deleted'] : [])].join(' or ');
+}
+
+/** Why a prohibition is not met: the routes (and the stories that asked for them) that do what it forbids. */
+function brokenBy(prohibition: ProhibitedChange, breaking: readonly Operation[]): string {
+  const routes = breaking.map(
+    (operation) =>
+      `${operation.routeKey}${operation.stories.length === 0 ? '' : ` (story ${operation.stories.map((story) => story.intent.number).join(', ')})`}`,
+  );
+  return `the request forbids that ${withArticle(spokenName(prohibition.resource))} be ${forbidden([prohibition])}, yet ${routes.join(', ')} does it: the routes follow the stories, so drop that story or the rule`;
+}
+
+/**
+ * Why a clause asks the opposite of an operation (`Payments can never be deleted.` against DELETE
+ * /payments/{id}): the route must not count as meeting the clause that forbids it.
+ */
+export function opposingProhibition(
+  operation: Operation,
+  model: ResourceModel,
+): ((words: readonly string[]) => string | undefined) | undefined {
+  const against = model.prohibitions.filter((prohibition) =>
+    breakingOperations(prohibition, model).includes(operation),
+  );
+  if (against.length === 0) return undefined;
+  return (words) => {
+    const present = new Set(words);
+    const prohibition = against.find((one) => one.words.every((word) => present.has(word)));
+    return prohibition === undefined
+      ? undefined
+      : brokenBy(prohibition, breakingOperations(prohibition, model));
+  };
+}
+
+/** The HTTP methods that would break the prohibitions on `/{collection}/{id}`. */
+function methodsOf(prohibitions: readonly ProhibitedChange[]): string[] {
+  return [
+    ...(prohibitions.some((prohibition) => prohibition.changes) ? ['PATCH', 'PUT'] : []),
+    ...(prohibitions.some((prohibition) => prohibition.deletes) ? ['DELETE'] : []),
+  ];
+}
+
+/** The prohibitions the routes keep, per resource: those no generated route breaks. */
+function kept(resource: Resource, model: ResourceModel): ProhibitedChange[] {
+  return model.prohibitions.filter(
+    (prohibition) =>
+      prohibition.resource === resource.name && breakingOperations(prohibition, model).length === 0,
+  );
+}
+
+export function prohibitionTitle(resource: Resource, model: ResourceModel): string {
+  return `${withArticle(spokenName(resource.name))} is never ${forbidden(kept(resource, model))}: no route does it`;
+}
+
+/**
+ * One capability per prohibition, asked by its own clause: met by the routes the service lacks (and
+ * proved by a test that every other method on the item answers 404 and leaves it as it was), or,
+ * when a story asked for a route that breaks it, not generated, with the route named.
+ */
+export function prohibitionCapabilities(params: {
+  model: ResourceModel;
+  test: (title: string) => TestEvidence;
+}): Capability[] {
+  const { model } = params;
+  return model.prohibitions.flatMap((prohibition) => {
+    const resource = model.resources.find((candidate) => candidate.name === prohibition.resource);
+    if (resource === undefined) return [];
+    const breaking = breakingOperations(prohibition, model);
+    const what = forbidden([prohibition]);
+    if (breaking.length > 0)
+      return [
+        {
+          when: [prohibition.words],
+          implementedBy: '',
+          tests: [],
+          resources: [],
+          notGenerated: brokenBy(prohibition, breaking),
+        },
+      ];
+    const served = model.operations
+      .filter((operation) => operation.resource === resource.name)
+      .map((operation) => operation.routeKey);
+    return [
+      {
+        when: [prohibition.words],
+        implementedBy: `no route lets ${withArticle(spokenName(resource.name))} be ${what}: ${served.join(', ')} ${served.length === 1 ? 'is the only' : 'are all the'} ${spokenName(resource.name)} route${served.length === 1 ? '' : 's'}, and ${methodsOf(
+          [prohibition],
+        )
+          .join(', ')
+          .replace(/, (?=[A-Z]+$)/, ' or ')} /${resource.collection}/{id} answers 404`,
+        tests: [params.test(prohibitionTitle(resource, model))],
+        resources: ['ApiFunction'],
+      },
+    ];
+  });
+}
+
+/** The generated test of a resource's prohibitions: no such route is declared, each answers 404, the item is unchanged. */
+export function prohibitionTest(resource: Resource, model: ResourceModel): string {
+  const prohibitions = kept(resource, model);
+  if (prohibitions.length === 0) return '';
+  const kinds = [
+    ...(prohibitions.some((prohibition) => prohibition.changes) ? ['update', 'set', 'transition'] : []),
+    ...(prohibitions.some((prohibition) => prohibition.deletes) ? ['delete'] : []),
+  ];
+  const methods = methodsOf(prohibitions);
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  return `
+  it(${codeLiteral(prohibitionTitle(resource, model))}, async () => {
+    const { call } = setup();
+    const forbidden: string[] = [${kinds.map(codeLiteral).join(', ')}];
+    expect(Object.values(ROUTES).filter((route) => route.resource === ${codeLiteral(resource.name)} && forbidden.includes(route.operation))).toEqual([]);
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    const id = created.body.id as string;
+    for (const method of [${methods.map(codeLiteral).join(', ')}]) {
+      expect((await call(method + ${codeLiteral(` /${resource.collection}/{id}`)}, { id, body: { note: 'changed' } })).status).toBe(404);
+    }
+    expect(await call(${read}, { id })).toMatchObject({ status: 200, body: created.body });
+  });
+`;
+}
