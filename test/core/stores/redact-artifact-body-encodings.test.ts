@@ -71,12 +71,16 @@ describe('redactArtifactBody: compressed bytes', () => {
       { name: 'README.md', content: readme, method: 8 },
       { name: '.env', content: env, method: 8 },
     ]);
-    expect((await redactArtifactBody(archive, 'bundle/service.zip')).toString('utf8')).toBe(NOT_SCANNED_MARKER);
+    expect((await redactArtifactBody(archive, 'bundle/service.zip')).toString('utf8')).toBe(
+      NOT_SCANNED_MARKER,
+    );
   });
 
   it('withholds a token in a gzip stream inside a zip entry (nested)', async () => {
     const archive = zip([{ name: 'config.env.gz', content: gzipSync(env), method: 0 }]);
-    expect((await redactArtifactBody(archive, 'bundle/service.zip')).toString('utf8')).toBe(NOT_SCANNED_MARKER);
+    expect((await redactArtifactBody(archive, 'bundle/service.zip')).toString('utf8')).toBe(
+      NOT_SCANNED_MARKER,
+    );
   });
 
   it('keeps a gzip stream without a secret byte for byte', async () => {
@@ -94,7 +98,9 @@ describe('redactArtifactBody: compressed bytes', () => {
   it('withholds a zip entry compressed by a method it cannot read', async () => {
     const archive = zip([{ name: 'a.txt', content: Buffer.from('text'), method: 0 }]);
     archive.writeUInt16LE(12, archive.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);
-    expect((await redactArtifactBody(archive, 'bundle/service.zip')).toString('utf8')).toBe(NOT_SCANNED_MARKER);
+    expect((await redactArtifactBody(archive, 'bundle/service.zip')).toString('utf8')).toBe(
+      NOT_SCANNED_MARKER,
+    );
   });
 });
 
