@@ -76,6 +76,8 @@ function createDocumentClient(settings) {
 var task_event_store = __webpack_require__(1564);
 // EXTERNAL MODULE: ./lib/core/task/event-sort-key.js
 var event_sort_key = __webpack_require__(5416);
+// EXTERNAL MODULE: ./lib/core/task/parked-step.js
+var parked_step = __webpack_require__(1363);
 // EXTERNAL MODULE: ./lib/core/task/same-event.js + 1 modules
 var same_event = __webpack_require__(1469);
 // EXTERNAL MODULE: ./lib/core/task/task-event.js
@@ -211,9 +213,12 @@ function resultsTableDefinition(tableName) {
 
 
 
+
 /**
  * A task's events in `ImplementationResults` (DESIGN §11), append-only: each put is conditional on
  * its key being free, so nothing is overwritten; a replay of the same event is `already-present`.
+ * Parked steps (`ParkedStep`) live beside the events under `parked#<id>`, a key no event's
+ * (`eventSortKey`: a step name first) can take.
  */
 function createDynamoDbTaskEventStore(params) {
     const { client, tableName } = params;
@@ -222,7 +227,48 @@ function createDynamoDbTaskEventStore(params) {
         const { [RESULTS_TABLE_SORT_KEY]: _sortKey, ...event } = item;
         return parseItem({ item: event, schema: task_event/* taskEventSchema */.Hk, tableName });
     };
+    const parkedKey = (step) => `${PARKED_PREFIX}${step.id}`;
+    const isParked = (item) => String(item[RESULTS_TABLE_SORT_KEY]).startsWith(PARKED_PREFIX);
     return {
+        async park(step) {
+            const key = { [TASKS_TABLE_KEY]: step.event.task_id, [RESULTS_TABLE_SORT_KEY]: parkedKey(step) };
+            try {
+                await client.send(new lib_dynamodb_dist_cjs/* PutCommand */.Z$({
+                    TableName: tableName,
+                    Item: { ...key, parked: step },
+                    ConditionExpression: 'attribute_not_exists(#sk)',
+                    ExpressionAttributeNames: { '#sk': RESULTS_TABLE_SORT_KEY },
+                }));
+            }
+            catch (error) {
+                // The key is the step's own hash: what holds it is this very step, parked before.
+                if (!isConditionalCheckFailure(error))
+                    throw failure(`park a step of task ${step.event.task_id}`, error);
+            }
+        },
+        async listParked(taskId) {
+            const steps = [];
+            let startKey;
+            try {
+                do {
+                    const page = await client.send(new lib_dynamodb_dist_cjs/* QueryCommand */.sf({
+                        TableName: tableName,
+                        KeyConditionExpression: '#id = :id AND begins_with(#sk, :parked)',
+                        ExpressionAttributeNames: { '#id': TASKS_TABLE_KEY, '#sk': RESULTS_TABLE_SORT_KEY },
+                        ExpressionAttributeValues: { ':id': taskId, ':parked': PARKED_PREFIX },
+                        ConsistentRead: true,
+                        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+                    }));
+                    for (const item of page.Items ?? [])
+                        steps.push(parseItem({ item: item['parked'], schema: parked_step/* parkedStepSchema */.tM, tableName }));
+                    startKey = page.LastEvaluatedKey;
+                } while (startKey !== undefined);
+            }
+            catch (error) {
+                throw failure(`list the parked steps of task ${taskId}`, error);
+            }
+            return steps;
+        },
         async append(event) {
             const key = { [TASKS_TABLE_KEY]: event.task_id, [RESULTS_TABLE_SORT_KEY]: (0,event_sort_key/* eventSortKey */.U)(event) };
             try {
@@ -243,7 +289,7 @@ function createDynamoDbTaskEventStore(params) {
                 .catch((error) => {
                 throw failure(`read event ${key.sk} of task ${event.task_id}`, error);
             });
-            if (stored.Item !== undefined && (0,same_event/* isSameEvent */.L)(parse(stored.Item), event))
+            if (stored.Item !== undefined && (0,same_event/* isSameEvent */.LP)(parse(stored.Item), event))
                 return 'already-present';
             throw new task_event_store/* TaskEventConflictError */.c(event.task_id, event.sequence);
         },
@@ -260,7 +306,7 @@ function createDynamoDbTaskEventStore(params) {
                         ConsistentRead: true,
                         ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
                     }));
-                    events.push(...(page.Items ?? []).map(parse));
+                    events.push(...(page.Items ?? []).filter((item) => !isParked(item)).map(parse));
                     startKey = page.LastEvaluatedKey;
                 } while (startKey !== undefined);
             }
@@ -272,6 +318,8 @@ function createDynamoDbTaskEventStore(params) {
         },
     };
 }
+/** The sort key prefix of parked steps: no step name (a task state or an event type) is `parked`. */
+const PARKED_PREFIX = 'parked#';
 //# sourceMappingURL=dynamodb-task-event-store.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -289,13 +337,15 @@ var is_record = __webpack_require__(7951);
  * Whether a failed DynamoDB write may still have been applied. No answer came back (the SDK's
  * retries ran out on a timeout or a reset connection: the error carries no HTTP status), or
  * DynamoDB answered 5xx, of which its guide says the request may or may not have succeeded
- * (Amazon DynamoDB Developer Guide, *Error handling with DynamoDB*). A 4xx answer (a failed
+ * (Amazon DynamoDB Developer Guide, *Error handling with DynamoDB*). A 2xx that still failed is
+ * an answer the SDK could not read (its "Deserialization error": a body cut short, a proxy's
+ * page): DynamoDB said it applied the write, so it is read back too. A 4xx answer (a failed
  * condition, a validation error, throttling, a denied permission) means the write was not applied.
  */
 function isWriteOutcomeUnknown(error) {
     const metadata = (0,is_record/* isRecord */.u)(error) ? error['$metadata'] : undefined;
     const status = (0,is_record/* isRecord */.u)(metadata) ? metadata['httpStatusCode'] : undefined;
-    return typeof status !== 'number' || status >= 500;
+    return typeof status !== 'number' || status < 300 || status >= 500;
 }
 //# sourceMappingURL=is-write-outcome-unknown.js.map
 ;// CONCATENATED MODULE: ./lib/aws/dynamodb/dynamodb-task-store.js
@@ -311,6 +361,14 @@ function isWriteOutcomeUnknown(error) {
 
 /** The attribute naming the put that wrote an item (see `createDynamoDbTaskStore`). */
 const WRITE_ID = 'write_id';
+/** The attribute naming the last puts an item descends from, its own last (see `createDynamoDbTaskStore`). */
+const WRITE_IDS = 'write_ids';
+/**
+ * How many puts an item names in `write_ids`. A put whose answer was lost is read back at once:
+ * another writer builds on it only after reading it, one put per read, far fewer than this in the
+ * SDK's few seconds of retries.
+ */
+const MAX_WRITE_IDS = 8;
 /** `status` and `version` are DynamoDB reserved words, so expressions name them through placeholders. */
 const NAMES = {
     '#id': TASKS_TABLE_KEY,
@@ -327,6 +385,9 @@ const NAMES = {
  * (`isWriteOutcomeUnknown`); either is read back (strongly consistent) and a stored `write_id`
  * of this put means it landed, so the writer is not sent to
  * re-apply its change on top of itself (counted twice) or to spend its conflict retries on it.
+ * Another writer may have built on the put before the read-back: each item also names the puts
+ * it descends from (`write_ids`, the last `MAX_WRITE_IDS`; a put carries on the ids of the item
+ * this store last read or wrote at the version it expects), so a put found among them landed.
  * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
  * global secondary index is. `write_id` is the store's own; the record read back does not have it.
  */
@@ -334,11 +395,20 @@ function createDynamoDbTaskStore(params) {
     const { client, tableName } = params;
     const failure = (action, error) => tableError({ action, tableName, definition: 'tasksTableDefinition', error });
     const parse = (item) => parseItem({ item, schema: task_record/* taskRecordSchema */.iz, tableName });
-    /** Whether the item now stored is the one put `writeId` wrote (a put that landed, its answer lost). */
+    /** Per task, the puts the item this store last read or wrote descends from, and its version. */
+    const lineage = new Map();
+    const remember = (taskId, item) => {
+        const version = item?.['version'];
+        if (typeof version === 'number')
+            lineage.set(taskId, { version, ids: writeIdsOf(item) });
+        else
+            lineage.delete(taskId);
+    };
+    /** Whether the item now stored is put `writeId`'s or descends from it (a put that landed, its answer lost). */
     const landed = async (taskId, writeId) => {
         try {
             const { Item } = await client.send(new lib_dynamodb_dist_cjs/* GetCommand */.s$({ TableName: tableName, Key: { [TASKS_TABLE_KEY]: taskId }, ConsistentRead: true }));
-            return Item?.[WRITE_ID] === writeId;
+            return writeIdsOf(Item).includes(writeId);
         }
         catch (error) {
             throw failure(`read task ${taskId} back after a failed write`, error);
@@ -348,6 +418,7 @@ function createDynamoDbTaskStore(params) {
         async get(taskId) {
             try {
                 const { Item } = await client.send(new lib_dynamodb_dist_cjs/* GetCommand */.s$({ TableName: tableName, Key: { [TASKS_TABLE_KEY]: taskId }, ConsistentRead: true }));
+                remember(taskId, Item);
                 return Item === undefined ? undefined : parse(Item);
             }
             catch (error) {
@@ -367,15 +438,21 @@ function createDynamoDbTaskStore(params) {
                     ExpressionAttributeValues: { ':expected': expectedVersion },
                 };
             const writeId = (0,external_node_crypto_.randomUUID)();
+            const known = lineage.get(record.task_id);
+            const ids = [...(known?.version === expectedVersion ? known.ids : []), writeId].slice(-MAX_WRITE_IDS);
+            const item = { ...record, [WRITE_ID]: writeId, [WRITE_IDS]: ids };
             try {
-                await client.send(new lib_dynamodb_dist_cjs/* PutCommand */.Z$({ TableName: tableName, Item: { ...record, [WRITE_ID]: writeId }, ...condition }));
+                await client.send(new lib_dynamodb_dist_cjs/* PutCommand */.Z$({ TableName: tableName, Item: item, ...condition }));
+                remember(record.task_id, item);
             }
             catch (error) {
                 const conflict = isConditionalCheckFailure(error);
                 if (!conflict && !isWriteOutcomeUnknown(error))
                     throw failure(`write task ${record.task_id}`, error);
-                if (await landed(record.task_id, writeId))
+                if (await landed(record.task_id, writeId)) {
+                    remember(record.task_id, item);
                     return;
+                }
                 // An answer that never came for a put that did not land: the write failed, it is no conflict.
                 if (!conflict)
                     throw failure(`write task ${record.task_id}`, error);
@@ -405,6 +482,14 @@ function createDynamoDbTaskStore(params) {
             return records;
         },
     };
+}
+/** The puts an item names (`write_ids`, or only its `write_id` when written before the list was kept). */
+function writeIdsOf(item) {
+    const ids = item?.[WRITE_IDS];
+    if (Array.isArray(ids))
+        return ids.filter((id) => typeof id === 'string');
+    const id = item?.[WRITE_ID];
+    return typeof id === 'string' ? [id] : [];
 }
 //# sourceMappingURL=dynamodb-task-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/lifecycle-publisher.js
@@ -480,8 +565,8 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js
-var redact_artifact_body = __webpack_require__(2805);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 2 modules
+var redact_artifact_body = __webpack_require__(2727);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __webpack_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -586,7 +671,7 @@ function createS3ArtifactStore(params) {
         async put(artifact) {
             const key = (0,store_keys/* artifactKey */.Wf)(artifact);
             // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
-            const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body);
+            const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body, artifact.path);
             const contentType = artifact.contentType ?? (0,content_type_for/* contentTypeFor */.Z)(artifact.path);
             try {
                 const sha256 = await putS3Object({

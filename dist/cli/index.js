@@ -26187,7 +26187,7 @@ function lineColumnFinder(text) {
 
 /***/ }),
 
-/***/ 3531:
+/***/ 6383:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26369,13 +26369,25 @@ const SINGLE_ESCAPES = {
     L: '\u2028',
     P: '\u2029',
 };
+/**
+ * YAML 1.2's escaped line break inside a double-quoted scalar (§7.3.1, example 7.5): a backslash
+ * ending a line joins it to the next, the line break and the next line's leading blanks dropped,
+ * so `"ghp_abc\⏎    def"` reads `ghp_abcdef`.
+ */
+const ESCAPED_LINE_BREAK = /^\\(?:\r\n|\n|\r)[ \t]*/;
 /** Escapes by code point: `\xXX` (YAML), `\uXXXX` (JSON and YAML), `\UXXXXXXXX` (YAML), by their hex digit count. */
 const HEX_DIGITS = { x: 2, u: 4, U: 8 };
 const HEX = /^[0-9a-fA-F]+$/;
 /**
+ * Characters an escaped line break is looked for in (the break and the next line's indentation):
+ * deeper indentation than this is left as written past the bound, which keeps decoding linear.
+ */
+const MAX_FOLDED_LENGTH = 256;
+/**
  * `text` with every escape of a JSON string (`\"`, `\\`, `\/`, `\n`, `\uXXXX`, …), a YAML
  * double-quoted scalar (those and `\xXX`, `\UXXXXXXXX`, `\e`, `\N`, …) or a YAML single-quoted
- * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level,
+ * one (`''` for `'`, as in `'{''password'': ''…''}'`) decoded one level, and YAML's escaped line
+break (a backslash ending a line) joined away,
  * wherever it is written: inside a string or not, between quotes that pair up or not, in a
  * document cut off anywhere. Anything else, an unknown escape included, is kept as written. What
  * a scanner then sees is what a reader of the decoded text sees: a name and its value that only
@@ -26392,8 +26404,11 @@ function decodeStringEscapes(text) {
             : char === "'" && text[index + 1] === "'"
                 ? { char: "'", length: 2 }
                 : undefined;
-        sourceOffsets.push(index);
-        parts.push(escape?.char ?? char);
+        const decoded = escape?.char ?? char;
+        // An escaped line break decodes to nothing, so it has no offset of its own.
+        if (decoded !== '')
+            sourceOffsets.push(index);
+        parts.push(decoded);
         index += escape?.length ?? 1;
     }
     sourceOffsets.push(text.length);
@@ -26401,6 +26416,11 @@ function decodeStringEscapes(text) {
 }
 function decodedEscape(text, at) {
     const name = text[at + 1] ?? '';
+    if (name === '\n' || name === '\r') {
+        // Bounded look: the blanks after the break are matched from `at` only.
+        const lineBreak = ESCAPED_LINE_BREAK.exec(text.slice(at, at + MAX_FOLDED_LENGTH));
+        return lineBreak === null ? undefined : { char: '', length: lineBreak[0].length };
+    }
     const single = Object.hasOwn(SINGLE_ESCAPES, name) ? SINGLE_ESCAPES[name] : undefined;
     if (single !== undefined)
         return { char: single, length: 2 };
@@ -26430,12 +26450,19 @@ function replaceMatches(params) {
         return text;
     if (matches.some((match) => match.overflow))
         return secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
-    const spans = matches
-        .flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug })))
-        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+    return replaceSecretSpans(text, matches.flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug }))));
+}
+/**
+ * `text` with each span replaced by its marker, in any order given; a span inside or overlapping
+ * one already replaced goes with it.
+ */
+function replaceSecretSpans(text, spans) {
+    if (spans.length === 0)
+        return text;
+    const sorted = [...spans].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
     const parts = [];
     let cursor = 0;
-    for (const { range, slug } of spans) {
+    for (const { range, slug } of sorted) {
         // A span inside or overlapping one already replaced is already gone.
         if (range[1] <= cursor)
             continue;
@@ -26491,6 +26518,206 @@ async function redactDecodedEscapes(text) {
     return replaceMatches({ text, matches: found });
 }
 //# sourceMappingURL=redact-decoded-escapes.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/last-index-at-or-before.js
+var last_index_at_or_before = __nccwpck_require__(7454);
+;// CONCATENATED MODULE: ./lib/core/secrets/redact-in-context.js
+
+
+
+
+/** Field names (lower case) of a name/value record: a stack's outputs and parameters, tags, environment variables. */
+const NAME_FIELDS = ['outputkey', 'parameterkey', 'name', 'key'];
+const VALUE_FIELDS = ['outputvalue', 'parametervalue', 'value'];
+/** Joins contexts into one scan; a NUL, which no rule lets a match cross, keeps them apart. */
+const SEPARATOR = '\n\0\n';
+/**
+ * `values` (JSON values, each walked from `depth` down to `maxDepth`) with every secret that shows
+ * only when strings are read together replaced by its marker, in the strings that hold it; the shape
+ * is kept. Together means:
+ * - a key and its string value, read as `"key": "value"`, so a rule that needs a name beside the
+ *   value matches (`{ "SecretAccessKey": "…" }`, `{ aws_secret_access_key: … }`), however short the key;
+ * - a name/value record's name and value (`{ "OutputKey": "SecretAccessKey", "OutputValue": "…" }`,
+ *   CloudFormation's outputs and parameters, tags, an environment variable `{ name, value }`);
+ * - adjacent strings of an array, one a line (a PEM key written as a list of lines for `Fn::Join`):
+ *   every string the secret spans is redacted.
+ * A file-shaped object's `content` is left to its file scan. All contexts of all values are
+ * scanned in one joined scan; when it overflows (more than the scanner lists of a kind) it is split
+ * until it does not, and a single context that still overflows has its strings withheld whole as
+ * TOO_MANY_SECRETS_MARKER. Strings scanned alone are the caller's to redact. Throws when the
+ * scanner fails.
+ */
+async function redactInContext(values, bounds) {
+    const slots = [];
+    const contexts = [];
+    for (const value of values)
+        collect(value, bounds.depth, bounds.maxDepth, slots, contexts);
+    if (contexts.length === 0)
+        return [...values];
+    const redacted = await redactedSlots(slots, contexts);
+    if (redacted.every((text, index) => text === slots[index]))
+        return [...values];
+    let next = 0;
+    const take = () => redacted[next++] ?? secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
+    return values.map((value) => rebuild(value, bounds.depth, bounds.maxDepth, take));
+}
+/** Adds `value`'s strings (and keys) to `slots` in walk order and its contexts to `contexts`; returns a string's slot. */
+function collect(value, depth, maxDepth, slots, contexts) {
+    if (depth > maxDepth)
+        return undefined;
+    if (typeof value === 'string') {
+        slots.push(value);
+        return slots.length - 1;
+    }
+    if (Array.isArray(value)) {
+        let run = [];
+        for (const item of value) {
+            const slot = collect(item, depth + 1, maxDepth, slots, contexts);
+            if (slot !== undefined)
+                run.push({ slot, offset: 0, length: 0 });
+            else
+                run = flushRun(run, slots, contexts);
+        }
+        flushRun(run, slots, contexts);
+        return undefined;
+    }
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    const record = value;
+    const isFile = typeof record.path === 'string' && typeof record.content === 'string';
+    const byField = new Map();
+    for (const [key, item] of Object.entries(record)) {
+        slots.push(key);
+        const keySlot = slots.length - 1;
+        const valueSlot = collect(item, depth + 1, maxDepth, slots, contexts);
+        if (valueSlot === undefined || (isFile && key === 'content'))
+            continue;
+        contexts.push(pairContext(slots, keySlot, valueSlot));
+        byField.set(key.toLowerCase(), valueSlot);
+    }
+    const nameSlot = firstOf(byField, NAME_FIELDS);
+    const valueSlot = firstOf(byField, VALUE_FIELDS);
+    if (nameSlot !== undefined && valueSlot !== undefined)
+        contexts.push(pairContext(slots, nameSlot, valueSlot));
+    return undefined;
+}
+function firstOf(byField, fields) {
+    for (const field of fields) {
+        const slot = byField.get(field);
+        if (slot !== undefined)
+            return slot;
+    }
+    return undefined;
+}
+/** `"name": "value"`, as JSON and YAML write a pair and as the scanner's name-then-value rules read it. */
+function pairContext(slots, nameSlot, valueSlot) {
+    const name = slots[nameSlot] ?? '';
+    const value = slots[valueSlot] ?? '';
+    const before = `"${name}": "`;
+    return {
+        text: `${before}${value}"`,
+        pieces: [
+            { slot: nameSlot, offset: 1, length: name.length },
+            { slot: valueSlot, offset: before.length, length: value.length },
+        ],
+    };
+}
+/** Adds a run of two or more adjacent strings as one context, one a line; returns an empty run. */
+function flushRun(run, slots, contexts) {
+    if (run.length < 2)
+        return [];
+    const pieces = [];
+    let offset = 0;
+    for (const { slot } of run) {
+        const length = slots[slot]?.length ?? 0;
+        pieces.push({ slot, offset, length });
+        offset += length + 1;
+    }
+    contexts.push({ text: run.map(({ slot }) => slots[slot] ?? '').join('\n'), pieces });
+    return [];
+}
+/** Each slot with the secrets found in its contexts replaced (TOO_MANY_SECRETS_MARKER whole for an overflowing context's). */
+async function redactedSlots(slots, contexts) {
+    const spans = new Map();
+    const withheld = new Set();
+    await scanContexts(contexts, spans, withheld);
+    return slots.map((text, slot) => {
+        if (withheld.has(slot))
+            return secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
+        const found = spans.get(slot);
+        return found === undefined ? text : replaceSecretSpans(text, found);
+    });
+}
+/**
+ * Scans `contexts` joined, adding each secret's spans to the slots it covers; halves an overflowing
+ * batch (at most log2(n) levels), and withholds the slots of a single context that overflows.
+ */
+async function scanContexts(contexts, spans, withheld) {
+    const starts = [];
+    let offset = 0;
+    for (const { text } of contexts) {
+        starts.push(offset);
+        offset += text.length + SEPARATOR.length;
+    }
+    // A NUL in a string would break the join; no secret holds one, so U+FFFD (same length) stands in.
+    const joined = contexts.map(({ text }) => text.split('\0').join('\uFFFD')).join(SEPARATOR);
+    const matches = await (0,scan_secrets/* scanSecrets */.L)({ text: joined });
+    if (matches.some((match) => match.overflow)) {
+        if (contexts.length === 1) {
+            for (const { slot } of contexts[0]?.pieces ?? [])
+                withheld.add(slot);
+            return;
+        }
+        const half = Math.ceil(contexts.length / 2);
+        await scanContexts(contexts.slice(0, half), spans, withheld);
+        await scanContexts(contexts.slice(half), spans, withheld);
+        return;
+    }
+    for (const match of matches) {
+        for (const range of match.occurrences) {
+            const index = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(starts, range[0]);
+            const context = contexts[index];
+            if (context === undefined)
+                continue;
+            const start = range[0] - (starts[index] ?? 0);
+            addSpans(context, [start, start + range[1] - range[0]], match.kind.slug, spans);
+        }
+    }
+}
+/** Adds the part of `range` (in the context's text) each piece holds to that piece's slot. */
+function addSpans(context, range, slug, spans) {
+    const offsets = context.pieces.map((piece) => piece.offset);
+    for (let index = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(offsets, range[0]); index < context.pieces.length; index += 1) {
+        const piece = context.pieces[index];
+        if (piece === undefined || piece.offset >= range[1])
+            break;
+        const start = Math.max(range[0], piece.offset) - piece.offset;
+        const end = Math.min(range[1], piece.offset + piece.length) - piece.offset;
+        if (end <= start)
+            continue;
+        const list = spans.get(piece.slot) ?? [];
+        list.push({ range: [start, end], slug });
+        spans.set(piece.slot, list);
+    }
+}
+/** `value` with each string and key (as `collect` listed them) replaced by `take()`. */
+function rebuild(value, depth, maxDepth, take) {
+    if (depth > maxDepth)
+        return value;
+    if (typeof value === 'string')
+        return take();
+    if (Array.isArray(value))
+        return value.map((item) => rebuild(item, depth + 1, maxDepth, take));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const entries = [];
+    for (const item of Object.values(value)) {
+        // The key comes first, as `collect` listed it.
+        const shownKey = take();
+        entries.push([shownKey, rebuild(item, depth + 1, maxDepth, take)]);
+    }
+    return Object.fromEntries(entries);
+}
+//# sourceMappingURL=redact-in-context.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets-as-written.js
 
 
@@ -26510,7 +26737,47 @@ async function redactSecretsAsWritten(text, path) {
     return replaceMatches({ text, matches });
 }
 //# sourceMappingURL=redact-secrets-as-written.js.map
+// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
+var parse_template = __nccwpck_require__(6629);
+;// CONCATENATED MODULE: ./lib/core/secrets/structured-file-secrets.js
+
+
+/** Files read as JSON or YAML documents (as `findEscapedSecrets` reads them). */
+const STRUCTURED = /\.(json|ya?ml|template)$/i;
+const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
+/**
+ * What a file must hold for reading its strings together to find more than its text shows: a PEM
+ * key's first line (a key written as a list of lines), or a name/value record's value field
+ * (`OutputValue`, `ParameterValue`, `Value`). A key beside its value is already read together in
+ * the text as written; other files are not parsed.
+ */
+const WORTH_PARSING = /-----BEGIN|value/i;
+/** Nesting followed; `parseTemplate` already refuses documents deeper than 64 levels. */
+const MAX_DEPTH = 128;
+/**
+ * The markers (`[REDACTED:<kind>]`, each once) of the secrets a JSON or YAML file holds only when
+ * its strings are read together (`redactInContext`): a PEM key written as a `!Join` list of quoted
+ * lines, a name/value record (`ParameterKey`/`ParameterValue` in a parameters file). Empty for any
+ * other file, one without WORTH_PARSING, one that does not parse (`parseTemplate`, bounded), and one with no such secret. Throws when the
+ * scanner fails.
+ */
+async function structuredFileSecretMarkers(path, content) {
+    if (!STRUCTURED.test(path) || !WORTH_PARSING.test(content))
+        return [];
+    const parsed = (0,parse_template/* parseTemplate */.Q)(content);
+    if (!parsed.ok)
+        return [];
+    const [redacted] = await redactInContext([parsed.template], { depth: 0, maxDepth: MAX_DEPTH });
+    if (redacted === parsed.template)
+        return [];
+    const before = new Set(JSON.stringify(parsed.template).match(MARKER) ?? []);
+    const after = new Set(JSON.stringify(redacted).match(MARKER) ?? []);
+    return [...after].filter((marker) => !before.has(marker));
+}
+//# sourceMappingURL=structured-file-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
+
+
 
 
 
@@ -26522,7 +26789,10 @@ async function redactSecretsAsWritten(text, path) {
  * scanned as its author wrote it (all of them in one joined scan, each kept apart by a NUL no rule
  * lets a match cross): inside a JSON text a quoted secret is escaped
  * (`\"`) and some patterns no longer match. Keys are scanned as strings too (two redacted keys
- * of one object become one); numbers, booleans and null are kept. An object
+ * of one object become one); numbers, booleans and null are kept. Strings a reader reads together
+ * are also scanned together first (`redactInContext`): each key with its value as `"key": "value"`
+ * (`{ "SecretAccessKey": "…" }`), a name/value record, an array's adjacent strings as lines (a PEM
+ * key as a `Fn::Join` list). An object
  * shaped as a file (a string `path` beside a string `content`, as in the model's `write_files`
  * answer) has its content scanned as that file, so file-type rules apply (an `.npmrc` token), and
  * a JSON or YAML file whose secret only shows once its escapes are decoded goes as markers alone.
@@ -26539,7 +26809,7 @@ const MIN_SCANNED_KEY_LENGTH = 16;
  * any document people or models write, and shallow enough that the walk's recursion never runs out
  * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
  */
-const MAX_DEPTH = 128;
+const redact_json_strings_MAX_DEPTH = 128;
 /**
  * `value` redacted: a string as a text (`redactText`); an array or object with all its strings
  * (and long keys) joined into one text and redacted together, so a document of many strings costs
@@ -26548,19 +26818,20 @@ const MAX_DEPTH = 128;
  * redacted one by one instead, so only the strings that need it are withheld.
  */
 async function redactValue(value, depth) {
-    if (depth > MAX_DEPTH)
+    if (depth > redact_json_strings_MAX_DEPTH)
         return secret_markers/* NOT_SCANNED_MARKER */._;
     if (typeof value === 'string')
         return redactText(value, depth);
     if (value === null || typeof value !== 'object')
         return value;
+    const [contextual] = await redactInContext([value], { depth, maxDepth: redact_json_strings_MAX_DEPTH });
     const texts = [];
-    collectTexts(value, depth, texts);
+    collectTexts(contextual, depth, texts);
     const joined = await redactedTogether(texts, depth);
     if (joined === undefined)
-        return rebuild(value, depth, (text) => redactText(text, depth + 1));
+        return redact_json_strings_rebuild(contextual, depth, (text) => redactText(text, depth + 1));
     let next = 0;
-    return rebuild(value, depth, () => Promise.resolve(joined[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._));
+    return redact_json_strings_rebuild(contextual, depth, () => Promise.resolve(joined[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._));
 }
 /** The file an object stands for (a string `path` beside a string `content`), if it is one. */
 function fileIn(record) {
@@ -26569,7 +26840,7 @@ function fileIn(record) {
 }
 /** Every text `rebuild` asks for, in the order it asks: strings, and keys long enough to scan. */
 function collectTexts(value, depth, into) {
-    if (depth > MAX_DEPTH)
+    if (depth > redact_json_strings_MAX_DEPTH)
         return;
     if (typeof value === 'string') {
         into.push(value);
@@ -26596,15 +26867,15 @@ function collectTexts(value, depth, into) {
  * a file-shaped object's content by `redactFile`; a value nested deeper than MAX_DEPTH goes as
  * NOT_SCANNED_MARKER.
  */
-async function rebuild(value, depth, redacted) {
-    if (depth > MAX_DEPTH)
+async function redact_json_strings_rebuild(value, depth, redacted) {
+    if (depth > redact_json_strings_MAX_DEPTH)
         return secret_markers/* NOT_SCANNED_MARKER */._;
     if (typeof value === 'string')
         return redacted(value);
     if (Array.isArray(value)) {
         const items = [];
         for (const item of value)
-            items.push(await rebuild(item, depth + 1, redacted));
+            items.push(await redact_json_strings_rebuild(item, depth + 1, redacted));
         return items;
     }
     if (value === null || typeof value !== 'object')
@@ -26619,7 +26890,7 @@ async function rebuild(value, depth, redacted) {
             shownKey,
             key === 'content' && file !== undefined
                 ? await redactFile(file)
-                : await rebuild(item, depth + 1, redacted),
+                : await redact_json_strings_rebuild(item, depth + 1, redacted),
         ]);
     }
     return Object.fromEntries(entries);
@@ -26677,15 +26948,19 @@ async function redactText(text, depth) {
  * documents a deploy log's text holds); one by one when the joined text was withheld whole.
  */
 async function redactedDocuments(documents, depth) {
+    if (documents.length === 0)
+        return [];
+    const contextual = await redactInContext(documents.map(({ value }) => value), { depth: depth + 1, maxDepth: redact_json_strings_MAX_DEPTH });
     const texts = [];
-    for (const { value } of documents)
+    for (const value of contextual)
         collectTexts(value, depth + 1, texts);
     const joined = await redactedTogether(texts, depth + 1);
     let next = 0;
     const taken = () => Promise.resolve(joined?.[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._);
     const replacements = [];
-    for (const { start, end, value } of documents) {
-        const redacted = joined === undefined ? await redactValue(value, depth + 1) : await rebuild(value, depth + 1, taken);
+    for (const [index, { start, end, value }] of documents.entries()) {
+        const walked = contextual[index];
+        const redacted = joined === undefined ? await redactValue(walked, depth + 1) : await redact_json_strings_rebuild(walked, depth + 1, taken);
         const written = JSON.stringify(redacted);
         // The walk keeps keys in order, so an unchanged document serialises the same.
         if (written !== serialisedWithinStack(value))
@@ -26748,15 +27023,50 @@ function replaceSpans(text, replacements) {
     parts.push(text.slice(cursor));
     return parts.join('');
 }
-/** A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path, escapes decoded. */
+/**
+ * A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path; a JSON or
+ * YAML file whose secret shows only once its strings are decoded or read together
+ * (`structuredFileSecretMarkers`) goes as markers alone.
+ */
 async function redactFile(file) {
     const content = await redactSecretsAsWritten(file.content, file.path);
     const escaped = await (0,find_escaped_secrets/* findEscapedSecrets */.G)({ file: { ...file, content, role: 'config' }, rawMatches: [] });
-    return escaped.length === 0
-        ? content
-        : escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
+    if (escaped.length > 0)
+        return escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
+    const together = await structuredFileSecretMarkers(file.path, content);
+    return together.length === 0 ? content : together.join('\n');
 }
 //# sourceMappingURL=redact-json-strings.js.map
+
+/***/ }),
+
+/***/ 1520:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* harmony import */ var _redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6383);
+
+
+/**
+ * `text` with every secret replaced by a marker naming its kind, e.g.
+ * `[REDACTED:aws-secret-access-key]`: the one redaction path for text that leaves the process
+ * (prompts, findings, comments, events, artifacts, logs). The text is scanned as written and
+ * decoded too (escapes, level after level, and JSON documents inside it), so an escaped secret
+ * (`"{\"aws_secret_access_key\":\"…\"}"`) goes as well (`redactJsonStrings`).
+ * `path` (repository-relative) makes the text a file's content, so file-type rules apply (an
+ * `.npmrc` token) and a file whose secret shows only once decoded goes as markers alone.
+ * A text with more secrets of one kind than the scanner lists goes whole as
+ * TOO_MANY_SECRETS_MARKER; one the decoding could not finish within its bounds as
+ * NOT_SCANNED_MARKER. Throws when the scanner fails, so a caller never sends text it could not check.
+ */
+async function redactSecrets(text, path) {
+    if (path === undefined)
+        return (0,_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)(text);
+    return (await (0,_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)({ path, content: text })).content;
+}
+//# sourceMappingURL=redact-secrets.js.map
 
 /***/ }),
 
@@ -28384,41 +28694,271 @@ function unsentOf(error, events) {
 
 /***/ }),
 
-/***/ 2805:
+/***/ 2727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ redactArtifactBody)
-/* harmony export */ });
-/* harmony import */ var _secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3531);
-/* harmony import */ var _secrets_secret_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5967);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ GENERATED_FILES_PREFIX),
+  G: () => (/* binding */ redactArtifactBody)
+});
+
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 8 modules
+var redact_json_strings = __nccwpck_require__(6383);
+// EXTERNAL MODULE: ./lib/core/secrets/redact-secrets.js
+var redact_secrets = __nccwpck_require__(1520);
+// EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
+var secret_markers = __nccwpck_require__(5967);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/core/stores/utf16-text.js
+/** Bytes looked at to guess a text without a byte order mark is UTF-16. */
+const SAMPLE_BYTES = 4096;
+/** Share of characters in the sample that must have a NUL high byte (ASCII written as UTF-16), and at most the share of NUL low bytes. */
+const MIN_NUL_HIGH_SHARE = 0.9;
+const MAX_NUL_LOW_SHARE = 0.1;
+/**
+ * How `bytes` look written as UTF-16 (a `.env` saved by a Windows editor), or undefined: a byte
+ * order mark (FF FE little-endian, FE FF big-endian), or, without one, an even length whose first
+ * SAMPLE_BYTES hold mostly ASCII characters (a NUL high byte beside a non-NUL low byte). Such bytes
+ * are valid UTF-8 too, with a NUL between every character, so no scan of them as UTF-8 sees a secret.
+ */
+function utf16Form(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return { bigEndian: false, bom: true };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return { bigEndian: true, bom: true };
+    if (bytes.length < 4 || bytes.length % 2 !== 0)
+        return undefined;
+    const pairs = Math.min(bytes.length, SAMPLE_BYTES) / 2;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let index = 0; index < pairs * 2; index += 2) {
+        if (bytes[index] === 0)
+            evenNul += 1;
+        if (bytes[index + 1] === 0)
+            oddNul += 1;
+    }
+    const looks = (high, low) => high >= pairs * MIN_NUL_HIGH_SHARE && low <= pairs * MAX_NUL_LOW_SHARE;
+    if (looks(oddNul, evenNul))
+        return { bigEndian: false, bom: false };
+    if (looks(evenNul, oddNul))
+        return { bigEndian: true, bom: false };
+    return undefined;
+}
+/** `bytes` read as UTF-16 in `form` (the byte order mark dropped; an odd last byte ignored). */
+function decodeUtf16(bytes, form) {
+    const body = Buffer.from(bytes.subarray(form.bom ? 2 : 0, bytes.length - (bytes.length % 2)));
+    return (form.bigEndian ? swapBytes(body) : body).toString('utf16le');
+}
+/** `text` written as UTF-16 in `form`, with its byte order mark if it had one. */
+function encodeUtf16(text, form) {
+    const little = Buffer.from(`${form.bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+    return form.bigEndian ? swapBytes(little) : little;
+}
+function swapBytes(bytes) {
+    return Buffer.from(bytes).swap16();
+}
+//# sourceMappingURL=utf16-text.js.map
+;// CONCATENATED MODULE: ./lib/core/stores/readable-texts.js
 
 
+/**
+ * Bytes decompressed, over all archives and streams nested in one body, before it goes as not
+ * scanned: far beyond the generated files and logs the artifact stores keep, and small enough that
+ * a decompression bomb (1 KiB of gzip can inflate to 1 MiB) costs a bounded scan.
+ */
+const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+/** Archives inside archives followed (a `.tgz` is a tar inside a gzip stream); deeper goes as not scanned. */
+const MAX_NESTING = 4;
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZIP_LOCAL_HEADER = 0x04034b50;
+const ZIP_CENTRAL_HEADER = 0x02014b50;
+const ZIP_END_RECORD = 0x06054b50;
+/** The end record is 22 bytes, then a comment of at most 65,535 (PKWARE APPNOTE 6.3.10 §4.3.16). */
+const ZIP_END_SEARCH = 22 + 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
+/**
+ * Every text a reader can get out of `bytes` that are not UTF-8 text, to scan for secrets: the bytes
+ * themselves read one byte a character (latin1) and, when they look like it, as UTF-16
+ * (`utf16Form`), and for a gzip stream or a zip archive (found by
+ * their signatures) each decompressed stream or entry read the same way, nested archives included.
+ * Undefined when something that must be read cannot be: a gzip stream or zip archive that does
+ * not decompress, an entry encrypted or compressed by another method than deflate, ZIP64, nesting
+ * past MAX_NESTING, or more than MAX_INFLATED_BYTES decompressed in all (the caller fails closed).
+ */
+function readableTexts(bytes) {
+    const texts = [];
+    const budget = { left: MAX_INFLATED_BYTES };
+    return collect(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, budget, texts)
+        ? texts
+        : undefined;
+}
+/** True when `bytes` start like a gzip stream or a zip archive (a local file header or, empty, its end record). */
+function isCompressed(bytes) {
+    if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1])
+        return true;
+    if (bytes.length < 4)
+        return false;
+    const signature = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32LE(0);
+    return signature === ZIP_LOCAL_HEADER;
+}
+function collect(bytes, depth, budget, into) {
+    into.push(bytes.toString('latin1'));
+    const wide = utf16Form(bytes);
+    if (wide !== undefined)
+        into.push(decodeUtf16(bytes, wide));
+    if (!isCompressed(bytes))
+        return true;
+    if (depth >= MAX_NESTING)
+        return false;
+    const contents = bytes[0] === GZIP_MAGIC[0] ? [gunzipped(bytes, budget)] : zipEntries(bytes, budget);
+    if (contents === undefined)
+        return false;
+    return contents.every((content) => content !== undefined && collect(content, depth + 1, budget, into));
+}
+/** `inflate(bytes)` within the budget, which it uses up; undefined when it fails or would pass it. */
+function inflatedWithin(inflate, budget) {
+    if (budget.left <= 0)
+        return undefined;
+    try {
+        const out = inflate({ maxOutputLength: budget.left });
+        budget.left -= out.length;
+        return out;
+    }
+    catch {
+        return undefined;
+    }
+}
+function gunzipped(bytes, budget) {
+    return inflatedWithin((options) => (0,external_node_zlib_.gunzipSync)(bytes, options), budget);
+}
+/**
+ * Each entry's data of a zip archive, decompressed, as its central directory lists them (APPNOTE
+ * §4.3.12: method, sizes, where the local header is); undefined when the archive cannot be read.
+ */
+function zipEntries(bytes, budget) {
+    try {
+        const end = endRecordAt(bytes);
+        if (end === undefined)
+            return undefined;
+        const count = bytes.readUInt16LE(end + 10);
+        let at = bytes.readUInt32LE(end + 16);
+        const entries = [];
+        for (let index = 0; index < count; index += 1) {
+            if (bytes.readUInt32LE(at) !== ZIP_CENTRAL_HEADER)
+                return undefined;
+            const flags = bytes.readUInt16LE(at + 8);
+            const method = bytes.readUInt16LE(at + 10);
+            const size = bytes.readUInt32LE(at + 20);
+            const local = bytes.readUInt32LE(at + 42);
+            // Encrypted (bit 0) or ZIP64 (sizes in an extra field): not read here.
+            if ((flags & 1) !== 0 || size === 0xffffffff || local === 0xffffffff)
+                return undefined;
+            if (bytes.readUInt32LE(local) !== ZIP_LOCAL_HEADER)
+                return undefined;
+            const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+            if (start + size > bytes.length)
+                return undefined;
+            const data = bytes.subarray(start, start + size);
+            if (method === STORED)
+                entries.push(data);
+            else if (method === DEFLATED)
+                entries.push(inflatedWithin((options) => (0,external_node_zlib_.inflateRawSync)(data, options), budget));
+            else
+                return undefined;
+            at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+        }
+        return entries;
+    }
+    catch {
+        // A read past the end (RangeError): not an archive this reads.
+        return undefined;
+    }
+}
+/** Where the end of central directory record starts: the last signature within its search window. */
+function endRecordAt(bytes) {
+    const from = Math.max(0, bytes.length - ZIP_END_SEARCH);
+    for (let at = bytes.length - 22; at >= from; at -= 1) {
+        if (bytes.readUInt32LE(at) === ZIP_END_RECORD)
+            return at;
+    }
+    return undefined;
+}
+//# sourceMappingURL=readable-texts.js.map
+;// CONCATENATED MODULE: ./lib/core/stores/redact-artifact-body.js
+
+
+
+
+
+/** Where an attempt keeps its generated files (`storeAttemptArtifacts`): `files/<repository path>`. */
+const GENERATED_FILES_PREFIX = 'files/';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * An artifact's bytes as an artifact store may keep them (issue #10: secrets never reach what the
- * mirrors keep): the text redacted by the artifacts' redaction path (`redactJsonStrings`, which
- * walks a JSON document's strings and decodes escapes), so no caller can store a secret by
- * forgetting to redact first. Idempotent: text already redacted comes back byte for byte, so a
- * mirror's copy keeps the source's sha256. Bytes that are not UTF-8 text (an archive) are kept
- * exactly when their readable runs, read one byte a character, hold no secret; otherwise they go
- * as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place). Throws when the scanner
- * fails.
+ * mirrors keep), at the store's boundary alone, so no caller can store a secret by forgetting to
+ * redact first and callers do not redact again. Idempotent: text already redacted comes back byte
+ * for byte, so a mirror's copy keeps the source's sha256.
+ * - Text is redacted by the one redaction path (`redactSecrets`, which decodes escapes and JSON
+ *   inside the text). `artifactPath` is the artifact's path in its attempt: a generated file
+ *   (`files/<path>`) is scanned as that file, so file-type rules apply (an `.npmrc` token).
+ * - UTF-16 text (`utf16Form`: a byte order mark, or a NUL beside each ASCII character) is redacted
+ *   as text and written back in the same form, when its bytes read one a character hold no secret.
+ * - Bytes that are not UTF-8 text, and gzip streams and zip archives, are kept exactly when every
+ *   text a reader gets out of them (`readableTexts`: the bytes one a character, each stream or
+ *   entry decompressed, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
+ *   cannot be read, they go as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place).
+ * Throws when the scanner fails.
  */
-async function redactArtifactBody(body) {
-    let text;
+async function redactArtifactBody(body, artifactPath) {
+    const filePath = generatedFilePath(artifactPath);
+    if (typeof body === 'string')
+        return Buffer.from(await (0,redact_secrets/* redactSecrets */.f)(body, filePath), 'utf8');
+    const bytes = Buffer.from(body);
+    const wide = isCompressed(bytes) ? undefined : utf16Form(bytes);
+    if (wide !== undefined) {
+        if (!(await holdsNoSecret([bytes.toString('latin1')])))
+            return notScanned();
+        const text = decodeUtf16(bytes, wide);
+        const redacted = await (0,redact_secrets/* redactSecrets */.f)(text, filePath);
+        return redacted === text ? bytes : encodeUtf16(redacted, wide);
+    }
+    const text = isCompressed(bytes) ? undefined : utf8Text(bytes);
+    if (text === undefined) {
+        const texts = readableTexts(bytes);
+        return texts !== undefined && (await holdsNoSecret(texts)) ? bytes : notScanned();
+    }
+    const redacted = await (0,redact_secrets/* redactSecrets */.f)(text, filePath);
+    return redacted === text ? bytes : Buffer.from(redacted, 'utf8');
+}
+function utf8Text(bytes) {
     try {
-        text = typeof body === 'string' ? body : utf8.decode(body);
+        return utf8.decode(bytes);
     }
     catch {
-        const bytes = Buffer.from(body);
-        const asRead = bytes.toString('latin1');
-        return (await (0,_secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)(asRead)) === asRead ? bytes : Buffer.from(_secrets_secret_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .NOT_SCANNED_MARKER */ ._, 'utf8');
+        return undefined;
     }
-    const redacted = await (0,_secrets_redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .redactJsonStrings */ .s)(text);
-    if (redacted === text && typeof body !== 'string')
-        return Buffer.from(body);
-    return Buffer.from(redacted, 'utf8');
+}
+/** True when redaction leaves every text as it is (all scanned together, one joined scan). */
+async function holdsNoSecret(texts) {
+    const [only] = texts;
+    if (texts.length === 1 && only !== undefined)
+        return (await (0,redact_json_strings/* redactJsonStrings */.s)(only)) === only;
+    const redacted = await (0,redact_json_strings/* redactJsonStrings */.s)(texts);
+    return redacted.every((text, index) => text === texts[index]);
+}
+function notScanned() {
+    return Buffer.from(secret_markers/* NOT_SCANNED_MARKER */._, 'utf8');
+}
+/** The repository path of a generated file's artifact (`files/<path>`); `undefined` for any other artifact. */
+function generatedFilePath(artifactPath) {
+    return artifactPath.startsWith(GENERATED_FILES_PREFIX) &&
+        artifactPath.length > GENERATED_FILES_PREFIX.length
+        ? artifactPath.slice(GENERATED_FILES_PREFIX.length)
+        : undefined;
 }
 //# sourceMappingURL=redact-artifact-body.js.map
 
@@ -28459,8 +28999,8 @@ function noEchoParameters(template) {
         .map(([name]) => name));
 }
 //# sourceMappingURL=no-echo-parameters.js.map
-// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 6 modules
-var redact_json_strings = __nccwpck_require__(3531);
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 8 modules
+var redact_json_strings = __nccwpck_require__(6383);
 ;// CONCATENATED MODULE: ./lib/core/stores/redact-deployment.js
 
 
@@ -29127,14 +29667,70 @@ function detailTypeOf(event, record) {
 
 /***/ }),
 
+/***/ 1363:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Z: () => (/* binding */ MAX_ADOPTED_STEPS),
+/* harmony export */   jl: () => (/* binding */ inParkedOrder),
+/* harmony export */   ns: () => (/* binding */ parkedStepOf),
+/* harmony export */   tM: () => (/* binding */ parkedStepSchema)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3798);
+/* harmony import */ var _same_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1469);
+/* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4569);
+
+
+
+
+/**
+ * Steps a record carries as taken in from the parked ones (`adopted_steps`). Parking happens only
+ * past `MAX_RECORD_ATTEMPTS` conflicting tries, so a task parks a handful in its life at most.
+ */
+const MAX_ADOPTED_STEPS = 200;
+/** A step's place in the batch it was recorded with: bounds a runaway batch. */
+const MAX_BATCH_POSITION = 999;
+/**
+ * A step a writer could not fold into the task's record (other writers won every one of its
+ * tries: `TaskStepContendedError`), kept in the results table beside the events under a key of its
+ * own, which no other write can take, so it cannot conflict. The next writer of the task takes it
+ * into the record (`recordTaskEvent`) and names it in the record's `adopted_steps`, so it is taken
+ * in once. `position` orders the steps of one batch that share a time (a deploy's finish, then its
+ * outcome).
+ */
+const parkedStepSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'must be a sha256'),
+    position: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative().max(MAX_BATCH_POSITION),
+    event: _task_event_js__WEBPACK_IMPORTED_MODULE_1__/* .taskEventBodySchema */ .xN,
+});
+/**
+ * The parked form of `event`, at `position` in its batch: its id is the sha256 of the step's
+ * canonical JSON and its position, so parking the same step again lands on the same key.
+ */
+function parkedStepOf(event, position) {
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_same_event_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalJson */ .dj)({ event, position })).digest('hex');
+    return { id, position, event };
+}
+/** Parked steps in the order they happened: by time, then by place in their batch, then by id. */
+function inParkedOrder(steps) {
+    return [...steps].sort((a, b) => Date.parse(a.event.at) - Date.parse(b.event.at) ||
+        a.position - b.position ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+//# sourceMappingURL=parked-step.js.map
+
+/***/ }),
+
 /***/ 1469:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ isSameDocument),
-  L: () => (/* binding */ isSameEvent)
+  dj: () => (/* binding */ canonicalJson),
+  mv: () => (/* binding */ isSameDocument),
+  LP: () => (/* binding */ isSameEvent)
 });
 
 ;// CONCATENATED MODULE: ./lib/core/task/short-outcome-event.js
@@ -29174,6 +29770,7 @@ function isSameEvent(left, right) {
 function isSameDocument(left, right) {
     return canonicalJson(left) === canonicalJson(right);
 }
+/** `value` as JSON with object keys sorted and undefined left out: one text per stored document. */
 function canonicalJson(value) {
     return JSON.stringify(value, (_key, inner) => inner !== null && typeof inner === 'object' && !Array.isArray(inner)
         ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -29206,9 +29803,9 @@ class TaskEventError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hk: () => (/* binding */ taskEventSchema),
 /* harmony export */   RX: () => (/* binding */ MAX_LOST_RANGES),
-/* harmony export */   jr: () => (/* binding */ commitShaSchema)
+/* harmony export */   jr: () => (/* binding */ commitShaSchema),
+/* harmony export */   xN: () => (/* binding */ taskEventBodySchema)
 /* harmony export */ });
-/* unused harmony export taskEventBodySchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3798);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4377);
 /* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
@@ -29373,8 +29970,8 @@ const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)
 /* harmony export */   yZ: () => (/* binding */ logBookkeepingOf)
 /* harmony export */ });
 /* unused harmony exports recordVersionSchema, environmentDeploySchema, tokenTotalsSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4377);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3798);
 /* harmony import */ var _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8066);
 /* harmony import */ var _outcome_outcome_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(533);
 /* harmony import */ var _request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1775);
@@ -29382,6 +29979,8 @@ const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)
 /* harmony import */ var _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3386);
 /* harmony import */ var _task_event_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4569);
 /* harmony import */ var _lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7044);
+/* harmony import */ var _parked_step_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1363);
+
 
 
 
@@ -29392,8 +29991,8 @@ const taskIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)
 
 /** Version of the record's shape; a reader refuses a record whose shape it does not know. */
 const TASK_RECORD_SCHEMA_VERSION = 1;
-const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_7__/* .datetime */ .w$({ offset: true });
-const count = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().nonnegative();
+const isoTimestamp = zod__WEBPACK_IMPORTED_MODULE_8__/* .datetime */ .w$({ offset: true });
+const count = zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative();
 /**
  * A task's record version: one per event taken in. No real task comes near the cap; it keeps a
  * forged marker (say `Number.MAX_SAFE_INTEGER`) from producing a next version no reader accepts,
@@ -29405,19 +30004,19 @@ const MAX_RECORD_VERSION = 1_000_000;
  * each, so the most a long outage leaves stays far under DynamoDB's 400 KB item limit.
  */
 const MAX_PENDING_EVENTS = 100;
-const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
+const recordVersionSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().positive().max(MAX_RECORD_VERSION);
 /** One environment's deploy state within a task (DESIGN §3), as the latest deploy event left it. */
-const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    status: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOY_STATES */ .d6),
+const environmentDeploySchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc({
+    status: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(_state_deploy_state_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOY_STATES */ .d6),
     /** The GitHub deployment carrying the latest deploy (or, once rolled back, the one that was replaced). */
-    deployment_id: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1),
-    environment_url: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    deployment_id: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().positive(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1),
+    environment_url: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().optional(),
     /** The deployment that rolled this one back, once one did. */
-    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    rolled_back_by: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().positive().optional(),
     updated_at: isoTimestamp,
 });
-const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc({
     input: count,
     output: count,
     cache_read: count,
@@ -29428,14 +30027,14 @@ const tokenTotalsSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
  * output and every mirror render. Field names are the mirror's attribute names: `task_id` is the
  * tasks table's key, `repo` + `status` its index.
  */
-const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    schema_version: zod__WEBPACK_IMPORTED_MODULE_8__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
+const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(TASK_RECORD_SCHEMA_VERSION),
     /** `owner/repo#issue`. */
     task_id: _task_id_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdSchema */ .O,
     /** `owner/repo`. */
-    repo: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
-    issue_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
-    pull_number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().optional(),
+    repo: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/repo'),
+    issue_number: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().positive().optional(),
+    pull_number: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().positive().optional(),
     /**
      * The version whose step opened (or reopened) the task's pull request last, and the one whose step
      * closed it last (`cancelled`, `merged`): the PR is open while the first is the later. A revision
@@ -29444,24 +30043,24 @@ const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
      */
     pull_opened_version: recordVersionSchema.optional(),
     pull_closed_version: recordVersionSchema.optional(),
-    branch: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    branch: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().optional(),
     /** The commit the CLI made on `branch` (status `committed`); GitHub tasks have a `pull_number` instead. */
     commit: _task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .commitShaSchema */ .jr.optional(),
-    template_path: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    task_name: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
-    task_type: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
-    execution_mode: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
+    template_path: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().optional(),
+    task_name: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().optional(),
+    task_type: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .TASK_TYPES */ .ci).optional(),
+    execution_mode: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(_request_execution_request_js__WEBPACK_IMPORTED_MODULE_2__/* .EXECUTION_MODES */ .EK).optional(),
     /** The task state (`task-state.ts`); deploys move `environments` instead. */
     status: _state_task_state_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .taskStateSchema */ .a,
     /** Environment name → its deploy state. */
-    environments: zod__WEBPACK_IMPORTED_MODULE_8__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(), environmentDeploySchema),
+    environments: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), environmentDeploySchema),
     /** Generation attempts started; 0 until the first. */
     attempt: count,
     /** Model cost so far, in US dollars. */
-    cost_usd: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().nonnegative(),
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().nonnegative(),
     tokens: tokenTotalsSchema,
     /** The model of the latest generation (`offline:<blueprint>` for the blueprints). */
-    model: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().optional(),
     created_at: isoTimestamp,
     updated_at: isoTimestamp,
     /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
@@ -29471,25 +30070,31 @@ const taskRecordSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
      * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
      * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).
      */
-    pending_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
+    pending_events: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(_task_event_js__WEBPACK_IMPORTED_MODULE_5__/* .taskEventSchema */ .Hk).max(MAX_PENDING_EVENTS).optional(),
     /**
      * In a task's own log only (never rendered or mirrored), with a bus configured: the lifecycle
      * events of the steps written with this record that the bus has not taken yet (an outbox, written
      * before the publish), oldest first; the next step sends them first (`openTaskJournal`).
      */
-    unsent_events: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleEventSchema */ .S9).max(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_UNSENT_EVENTS */ .x).optional(),
+    unsent_events: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleEventSchema */ .S9).max(_lifecycle_event_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_UNSENT_EVENTS */ .x).optional(),
+    /**
+     * In a task's own log only (never rendered or mirrored): the ids of the parked steps this record
+     * has taken in (`ParkedStep`, `recordTaskEvent`), so each is taken in once, oldest first.
+     */
+    adopted_steps: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP()).max(_parked_step_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_ADOPTED_STEPS */ .$Z).optional(),
 });
 /**
- * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`): what is
- * rendered and mirrored.
+ * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`,
+ * `adopted_steps`): what is rendered and mirrored.
  */
 function withoutPendingEvents(record) {
-    const { pending_events: _pending, unsent_events: _unsent, ...task } = record;
+    const { pending_events: _pending, unsent_events: _unsent, adopted_steps: _adopted, ...task } = record;
     return task;
 }
-/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`), to carry into its next write. */
+/** The log's bookkeeping of `record` (`pending_events`, `unsent_events`, `adopted_steps`), to carry into its next write. */
 function logBookkeepingOf(record) {
     return {
+        ...(record?.adopted_steps === undefined ? {} : { adopted_steps: record.adopted_steps }),
         ...(record?.pending_events === undefined ? {} : { pending_events: record.pending_events }),
         ...(record?.unsent_events === undefined ? {} : { unsent_events: record.unsent_events }),
     };
@@ -29536,6 +30141,74 @@ function checkValueBounds(value, limits = {}) {
 
 /***/ }),
 
+/***/ 881:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ firstDuplicateJsonKey)
+/* harmony export */ });
+/**
+ * Where the first key that repeats an earlier key of the same JSON object starts (the UTF-16 offset
+ * of its opening quote), or undefined when every object's keys are unique. Keys are compared once
+ * decoded (`"a"` and `"\u0061"` are one key). RFC 8259 §4: names "SHOULD be unique", and when they
+ * are not "the behavior of software that receives such an object is unpredictable": `JSON.parse`
+ * keeps the last, another parser (CloudFormation's, a service's) may keep the first. A scan of
+ * strings and brackets only, linear in the text, so it also reads a text with `${…}` parts; a text
+ * that is not JSON at all simply finds none.
+ */
+function firstDuplicateJsonKey(text) {
+    const stack = [];
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        const top = stack[stack.length - 1];
+        if (char === '{')
+            stack.push({ keys: new Set(), expectKey: true });
+        else if (char === '[')
+            stack.push({ keys: undefined, expectKey: false });
+        else if (char === '}' || char === ']')
+            stack.pop();
+        else if (char === ',' && top?.keys !== undefined)
+            top.expectKey = true;
+        else if (char === ':' && top !== undefined)
+            top.expectKey = false;
+        else if (char === '"') {
+            const end = stringEnd(text, index);
+            if (top?.keys !== undefined && top.expectKey) {
+                const key = decode(text.slice(index, end + 1));
+                if (top.keys.has(key))
+                    return index;
+                top.keys.add(key);
+            }
+            index = end;
+        }
+    }
+    return undefined;
+}
+/** The index of the quote closing the string that opens at `start` (or the text's end). */
+function stringEnd(text, start) {
+    for (let index = start + 1; index < text.length; index++) {
+        if (text[index] === '\\')
+            index++;
+        else if (text[index] === '"')
+            return index;
+    }
+    return text.length - 1;
+}
+/** A string token's value: its text between the quotes unless it has escapes to decode. */
+function decode(token) {
+    if (!token.includes('\\'))
+        return token.slice(1, -1);
+    try {
+        return String(JSON.parse(token));
+    }
+    catch {
+        return token;
+    }
+}
+//# sourceMappingURL=first-duplicate-json-key.js.map
+
+/***/ }),
+
 /***/ 9251:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29549,6 +30222,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./lib/core/untrusted/check-value-bounds.js
 var check_value_bounds = __nccwpck_require__(2918);
+// EXTERNAL MODULE: ./lib/core/untrusted/first-duplicate-json-key.js
+var first_duplicate_json_key = __nccwpck_require__(881);
 ;// CONCATENATED MODULE: ./lib/core/untrusted/first-duplicate-key.js
 
 /**
@@ -29788,6 +30463,7 @@ var untrusted_input_limits = __nccwpck_require__(9694);
 
 
 
+
 /** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
 const MAX_YAML_ALIASES = 100;
 /**
@@ -29825,10 +30501,24 @@ function lineAndColumn(text, offset) {
     const before = text.slice(0, offset);
     return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
+/**
+ * JSON text as a value; an object naming a key twice (at any depth, however the key is escaped) is
+ * refused like YAML's, since readers disagree on which value counts (`firstDuplicateJsonKey`).
+ */
 function parseJson(text) {
     const body = text.replace(/^\uFEFF/, '');
     try {
-        return { ok: true, value: JSON.parse(body) };
+        const value = JSON.parse(body);
+        const duplicate = (0,first_duplicate_json_key/* firstDuplicateJsonKey */.v)(body);
+        if (duplicate === undefined)
+            return { ok: true, value };
+        const { line, column } = lineAndColumn(body, duplicate);
+        return {
+            ok: false,
+            message: `is not valid JSON at line ${line}, column ${column}: Object keys must be unique`,
+            line,
+            column,
+        };
     }
     catch {
         const location = locateJsonError(body);
@@ -48316,7 +49006,8 @@ function combine(params) {
         ...part,
         capabilities: part.capabilities.filter((capability) => capability.notGenerated === undefined),
     }));
-    const gaps = [
+    // Two capabilities may give one reason (a route and the rule it breaks): it is said once.
+    const gaps = unique([
         ...params.parts.flatMap((part, index) => {
             const skipped = part.capabilities.filter((capability) => capability.notGenerated !== undefined);
             if (skipped.length > 0)
@@ -48330,7 +49021,7 @@ function combine(params) {
         ...generated.flatMap((part) => part.capabilities.flatMap((capability) => (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`))),
         ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),
         ...(params.extraGaps ?? []),
-    ];
+    ]);
     const used = unique(generated.flatMap((part) => part.capabilities));
     const anyGenerated = used.length > 0;
     return {
@@ -48880,6 +49571,8 @@ function routeKey(collection, kind, action) {
         update: `PATCH /${collection}/{id}`,
         delete: `DELETE /${collection}/{id}`,
         transition: `POST /${collection}/{id}/${action ?? 'act'}`,
+        set: `POST /${collection}/{id}/${action ?? 'set'}`,
+        redirect: `GET /${collection}/{id}/${action ?? 'visit'}`,
     };
     return shapes[kind];
 }
@@ -49132,6 +49825,124 @@ function noticeCoverage(params) {
     };
 }
 //# sourceMappingURL=notice-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/prohibition-coverage.js
+
+
+
+
+
+/** The operations that break a prohibition: a change (an update or a status move) or a delete of its resource. */
+function breakingOperations(prohibition, model) {
+    return model.operations.filter((operation) => operation.resource === prohibition.resource &&
+        ((prohibition.changes &&
+            (operation.kind === 'update' || operation.kind === 'set' || operation.kind === 'transition')) ||
+            (prohibition.deletes && operation.kind === 'delete')));
+}
+/** `changed or deleted`: what the prohibitions of one resource forbid, in words. */
+function forbidden(prohibitions) {
+    const changes = prohibitions.some((prohibition) => prohibition.changes);
+    const deletes = prohibitions.some((prohibition) => prohibition.deletes);
+    return [...(changes ? ['changed'] : []), ...(deletes ? ['deleted'] : [])].join(' or ');
+}
+/** Why a prohibition is not met: the routes (and the stories that asked for them) that do what it forbids. */
+function brokenBy(prohibition, breaking) {
+    const routes = breaking.map((operation) => `${operation.routeKey}${operation.stories.length === 0 ? '' : ` (story ${operation.stories.map((story) => story.intent.number).join(', ')})`}`);
+    return `the request forbids that ${withArticle(spokenName(prohibition.resource))} be ${forbidden([prohibition])}, yet ${routes.join(', ')} does it: the routes follow the stories, so drop that story or the rule`;
+}
+/**
+ * Why a clause asks the opposite of an operation (`Payments can never be deleted.` against DELETE
+ * /payments/{id}): the route must not count as meeting the clause that forbids it.
+ */
+function opposingProhibition(operation, model) {
+    const against = model.prohibitions.filter((prohibition) => breakingOperations(prohibition, model).includes(operation));
+    if (against.length === 0)
+        return undefined;
+    return (words) => {
+        const present = new Set(words);
+        const prohibition = against.find((one) => one.words.every((word) => present.has(word)));
+        return prohibition === undefined
+            ? undefined
+            : brokenBy(prohibition, breakingOperations(prohibition, model));
+    };
+}
+/** The HTTP methods that would break the prohibitions on `/{collection}/{id}`. */
+function methodsOf(prohibitions) {
+    return [
+        ...(prohibitions.some((prohibition) => prohibition.changes) ? ['PATCH', 'PUT'] : []),
+        ...(prohibitions.some((prohibition) => prohibition.deletes) ? ['DELETE'] : []),
+    ];
+}
+/** The prohibitions the routes keep, per resource: those no generated route breaks. */
+function kept(resource, model) {
+    return model.prohibitions.filter((prohibition) => prohibition.resource === resource.name && breakingOperations(prohibition, model).length === 0);
+}
+function prohibitionTitle(resource, model) {
+    return `${withArticle(spokenName(resource.name))} is never ${forbidden(kept(resource, model))}: no route does it`;
+}
+/**
+ * One capability per prohibition, asked by its own clause: met by the routes the service lacks (and
+ * proved by a test that every other method on the item answers 404 and leaves it as it was), or,
+ * when a story asked for a route that breaks it, not generated, with the route named.
+ */
+function prohibitionCapabilities(params) {
+    const { model } = params;
+    return model.prohibitions.flatMap((prohibition) => {
+        const resource = model.resources.find((candidate) => candidate.name === prohibition.resource);
+        if (resource === undefined)
+            return [];
+        const breaking = breakingOperations(prohibition, model);
+        const what = forbidden([prohibition]);
+        if (breaking.length > 0)
+            return [
+                {
+                    when: [prohibition.words],
+                    implementedBy: '',
+                    tests: [],
+                    resources: [],
+                    notGenerated: brokenBy(prohibition, breaking),
+                },
+            ];
+        const served = model.operations
+            .filter((operation) => operation.resource === resource.name)
+            .map((operation) => operation.routeKey);
+        return [
+            {
+                when: [prohibition.words],
+                implementedBy: `no route lets ${withArticle(spokenName(resource.name))} be ${what}: ${served.join(', ')} ${served.length === 1 ? 'is the only' : 'are all the'} ${spokenName(resource.name)} route${served.length === 1 ? '' : 's'}, and ${methodsOf([prohibition])
+                    .join(', ')
+                    .replace(/, (?=[A-Z]+$)/, ' or ')} /${resource.collection}/{id} answers 404`,
+                tests: [params.test(prohibitionTitle(resource, model))],
+                resources: ['ApiFunction'],
+            },
+        ];
+    });
+}
+/** The generated test of a resource's prohibitions: no such route is declared, each answers 404, the item is unchanged. */
+function prohibitionTest(resource, model) {
+    const prohibitions = kept(resource, model);
+    if (prohibitions.length === 0)
+        return '';
+    const kinds = [
+        ...(prohibitions.some((prohibition) => prohibition.changes) ? ['update', 'set', 'transition'] : []),
+        ...(prohibitions.some((prohibition) => prohibition.deletes) ? ['delete'] : []),
+    ];
+    const methods = methodsOf(prohibitions);
+    const read = codeLiteral(routeKey(resource.collection, 'read'));
+    return `
+  it(${codeLiteral(prohibitionTitle(resource, model))}, async () => {
+    const { call } = setup();
+    const forbidden: string[] = [${kinds.map(codeLiteral).join(', ')}];
+    expect(Object.values(ROUTES).filter((route) => route.resource === ${codeLiteral(resource.name)} && forbidden.includes(route.operation))).toEqual([]);
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    const id = created.body.id as string;
+    for (const method of [${methods.map(codeLiteral).join(', ')}]) {
+      expect((await call(method + ${codeLiteral(` /${resource.collection}/{id}`)}, { id, body: { note: 'changed' } })).status).toBe(404);
+    }
+    expect(await call(${read}, { id })).toMatchObject({ status: 200, body: created.body });
+  });
+`;
+}
+//# sourceMappingURL=prohibition-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/asks-for-status-events.js
 const EVENT_WORDS = [
     'event',
@@ -49402,6 +50213,7 @@ function listItems(words) {
 
 
 
+
 const application_coverage_EVENT_WORDS = [
     'event',
     'events',
@@ -49470,7 +50282,8 @@ function applicationCoverage(params) {
                     },
                 ],
             });
-        if (asksForRedirect(intent))
+        const redirect = model.operations.find((operation) => operation.kind === 'redirect' && operation.stories.some((story) => story.intent === intent));
+        if (asksForRedirect(intent) && redirect === undefined)
             return {
                 source,
                 text: intent.text,
@@ -49545,6 +50358,8 @@ function describeOperation(operation, model) {
         read: `reads ${one} by id`,
         list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
         update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+        redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
+        set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
         delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
         transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     };
@@ -49662,10 +50477,16 @@ function applicationCapabilities(params) {
             ],
             resources: ['StatusEventsNotPublishedAlarm'],
         };
-    const operations = model.operations.map((operation) => ({
-        ...operationCapability({ operation, model, test }),
-        when: operationWords(operation, model),
-    }));
+    const operations = model.operations.map((operation) => {
+        const opposedBy = opposingProhibition(operation, model);
+        const lookup = redirectLookupGap(operation, model);
+        return {
+            ...operationCapability({ operation, model, test }),
+            when: operationWords(operation, model),
+            ...(opposedBy === undefined ? {} : { opposedBy }),
+            ...(lookup === undefined ? {} : { gaps: [lookup] }),
+        };
+    });
     const described = model.descriptionFields.map((entry) => ({
         when: entry.fields.map((field) => field.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase())),
         implementedBy: describedFields(entry.resource, entry.fields.map((ask) => model.resources
@@ -49685,6 +50506,7 @@ function applicationCapabilities(params) {
         ...described,
         ...operations,
         ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
+        ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
         {
             when: anyOf('api', 'apis', 'rest', 'restful', 'http', 'https', 'endpoint', 'endpoints', 'route', 'routes', 'gateway', 'webservice', 'web service'),
             implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
@@ -49805,11 +50627,30 @@ function operationWords(operation, model) {
     const resource = model.resources.find((candidate) => candidate.name === operation.resource);
     if (resource === undefined)
         return [];
-    const verbs = operation.kind === 'transition'
-        ? [operation.action ?? '']
-        : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
-    const nouns = [resource.name, resource.collection];
+    const verbs = operation.kind === 'redirect'
+        ? ['visit', 'redirect', 'open']
+        : operation.kind === 'transition' || operation.kind === 'set'
+            ? [operation.action ?? '']
+            : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+    // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
+    const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
+    const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];
     return [...new Set(verbs)].flatMap((verb) => verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])));
+}
+/** Short-link keys (`slug`, `code`): a visit the request makes by one is not the visit by id generated. */
+const SHORT_KEYS = /^(?:slug|code|shortCode|alias|shortName|key)$/;
+/**
+ * A redirect route finds its item by id: when the resource declares a short key (`slug`), a visit
+ * by that key (what a short link usually is) is not generated, and the row says so.
+ */
+function redirectLookupGap(operation, model) {
+    if (operation.kind !== 'redirect')
+        return undefined;
+    const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+    const key = resource?.fields.find((field) => SHORT_KEYS.test(field.name));
+    return key === undefined
+        ? undefined
+        : `${operation.routeKey} finds the ${spokenName(operation.resource)} by its id, not by its ${key.name}: a visit by ${key.name} needs a lookup by it (a unique index), which is not generated`;
 }
 /**
  * Why a story asking to be redirected is not covered: a redirect is an HTTP answer (302 and a
@@ -49890,6 +50731,8 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
   update,
   delete: remove,
   transition,
+  set,
+  redirect,
 };
 
 /** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
@@ -50046,6 +50889,47 @@ async function transition(call: Call): Promise<HttpApiResult> {
   await publishStatusChange(call, item, existing.status ?? null);
   await sendNotice(call, item, false);
   return json(200, toResponse(item));
+}
+
+/**
+ * \`enable a flag\`, \`toggle a flag\`: the service sets the route's yes/no field itself (or flips it),
+ * so the value readers see is the one this route made; it takes no body a client could set another with.
+ */
+async function set(call: Call): Promise<HttpApiResult> {
+  const { deps, resource, route } = call;
+  const setting = route.sets;
+  if (setting === undefined) return json(500, { error: 'route ' + call.event.routeKey + ' sets no field' });
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const refused = refusal({ resource, verb: route.action ?? 'change', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
+  if (refused !== undefined) return json(409, { error: refused });
+  const value = setting.to === 'toggle' ? existing.fields[setting.field] !== true : setting.to;
+  const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), fields: { ...existing.fields, [setting.field]: value } };
+  if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
+  return json(200, toResponse(item));
+}
+
+/**
+ * \`I am redirected to the target when I open a short link\`: 302 with the item's URL as Location.
+ * Only an absolute http(s) URL is sent on (never \`javascript:\` or a relative path), else 409.
+ */
+async function redirect(call: Call): Promise<HttpApiResult> {
+  const { resource, route } = call;
+  const existing = await getTarget(call);
+  if (existing === undefined) return notFound(resource);
+  const target = existing.fields[route.redirectsTo ?? ''];
+  if (typeof target !== 'string' || !isWebUrl(target))
+    return json(409, { error: 'this ' + spokenName(resource) + ' has no http(s) ' + (route.redirectsTo ?? 'URL') + ' to redirect to' });
+  return { statusCode: 302, headers: { location: target, 'cache-control': 'no-store' }, body: '' };
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -50956,6 +51840,10 @@ function routesModule(model) {
         ];
         if (operation.action !== undefined)
             parts.push(`action: ${codeLiteral(operation.action)}`);
+        if (operation.redirectsTo !== undefined)
+            parts.push(`redirectsTo: ${codeLiteral(operation.redirectsTo)}`);
+        if (operation.sets !== undefined)
+            parts.push(`sets: { field: ${codeLiteral(operation.sets.field)}, to: ${operation.sets.to === 'toggle' ? codeLiteral('toggle') : String(operation.sets.to)} }`);
         if (operation.parent !== undefined)
             parts.push(`parent: ${codeLiteral(operation.parent)}`);
         if (operation.refusedFrom.length > 0)
@@ -50972,14 +51860,18 @@ function routesModule(model) {
             parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
     });
-    return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition';
+    return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect';
 
 export interface Route {
   operation: Operation;
   /** A key of RESOURCES. */
   resource: string;
-  /** For transitions: the action, a key of the resource's status transitions. */
+  /** For transitions: the action, a key of the resource's status transitions; for sets, the route's last segment. */
   action?: string;
+  /** For sets (\`enable a flag\`): the declared yes/no field the service sets to \`to\`, or flips (\`toggle\`). */
+  sets?: { field: string; to: boolean | 'toggle' };
+  /** For redirects (\`I am redirected to the target\`): the field whose http(s) URL is answered with 302 and Location. */
+  redirectsTo?: string;
   /** For a create or list under a parent: the parent's key in RESOURCES; the path's {id} is the parent's id. */
   parent?: string;
   /** Statuses the route refuses to act on. */
@@ -51429,6 +52321,8 @@ const ACTIONS_OF = {
     list: ['dynamodb:Query'],
     update: ['dynamodb:GetItem', 'dynamodb:PutItem'],
     transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    redirect: ['dynamodb:GetItem'],
     delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
 };
 const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
@@ -51829,6 +52723,7 @@ function keepUsedImports(header, body) {
 
 
 
+
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/app';
@@ -52059,7 +52954,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${statuses}${events}});
 `;
 }
 /**
@@ -52276,6 +53171,36 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect((await call(${key}, { id: 'no-such-id', body: { note: 'x' } })).status).toBe(404);
     expect((await call(${key}, { id: created.body.id, body: {} })).status).toBe(400);
     expect((await call(${key}, { id: created.body.id, body: { id: 'forged' } })).status).toBe(400);${owner === undefined ? '' : `\n    expect((await call(${key}, { id: created.body.id, body: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } })).status).toBe(400);`}`;
+    },
+    // The service sets the field itself: the value read back is the one the route made, a second call
+    // flips it back (`toggle`) or leaves it (`enable`), and a body cannot set another value.
+    set: ({ operation, resource }) => {
+        const key = codeLiteral(operation.routeKey);
+        const field = operation.sets?.field ?? '';
+        const to = operation.sets?.to ?? true;
+        const first = to === 'toggle' ? '!before' : String(to);
+        const second = to === 'toggle' ? 'before' : String(to);
+        return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${to === 'toggle'
+            ? `    const before = created.body[${codeLiteral(field)}] === true;
+`
+            : ''}    const once = await call(${key}, { id: created.body.id, body: { ${field}: ${to === false ? 'true' : 'false'} } });
+    expect(once).toMatchObject({ status: 200, body: { ${field}: ${first}, version: 2 } });
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(once.body);
+    expect((await call(${key}, { id: created.body.id })).body[${codeLiteral(field)}]).toBe(${second});
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
+    },
+    // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
+    redirect: ({ operation, resource }) => {
+        const key = codeLiteral(operation.routeKey);
+        const field = operation.redirectsTo ?? '';
+        return `    const created = await ${createCall(resource, `{ ...SAMPLES.${resource.name}, ${field}: 'https://example.com/target?from=test' }`)};
+    const visit = await call(${key}, { id: created.body.id });
+    expect(visit.status).toBe(302);
+    expect(visit.headers['location']).toBe('https://example.com/target?from=test');
+    const unsafe = await ${createCall(resource, `{ ...SAMPLES.${resource.name}, ${field}: 'javascript:alert(1)' }`)};
+    expect((await call(${key}, { id: unsafe.body.id })).status).toBe(409);
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
     },
     delete: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
@@ -52624,12 +53549,14 @@ function describeModel(model) {
         return `- **${spokenName(resource.name)}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
     });
     // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
-    const kinds = ['create', 'read', 'list', 'update', 'transition', 'delete'].filter((kind) => model.operations.some((operation) => operation.kind === kind));
+    const kinds = ['create', 'read', 'list', 'update', 'set', 'transition', 'delete', 'redirect'].filter((kind) => model.operations.some((operation) => operation.kind === kind));
     const words = {
         create: 'create',
         read: 'read back',
         list: 'list',
         update: 'change',
+        set: 'switch a yes/no field on or off',
+        redirect: "send a visitor on to the item's URL",
         transition: 'move through statuses',
         delete: 'delete',
     };
@@ -52807,6 +53734,47 @@ function plural(word) {
     return `${word}s`;
 }
 //# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
+/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
+function wordsOfText(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+//# sourceMappingURL=words-of-text.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/child-reads.js
+
+
+/**
+ * `see the timeline of an incident`, where another story adds `a timeline entry to an incident`: the
+ * story reads the children made under its object (a list of that incident's entries), not a field
+ * `timeline` of the incident nobody writes. A read's attribute names a child when it is the child
+ * (`the comments of a ticket`), or the word a story making that child puts before it (`timeline
+ * entry`). `parents`: each child noun's parent (parents-of.ts).
+ */
+function childReads(stories, parents) {
+    return stories.map((story) => {
+        const { noun, attribute } = story;
+        if (story.kind !== 'read' || noun === undefined || attribute === undefined)
+            return story;
+        const child = [...parents.entries()].find(([candidate, parent]) => parent === noun && namesChild({ attribute, child: candidate, stories }))?.[0];
+        if (child === undefined)
+            return story;
+        const { attribute: _read, ...rest } = story;
+        return { ...rest, kind: 'list', noun: child, parent: noun };
+    });
+}
+function namesChild(params) {
+    const { attribute, child } = params;
+    if (attribute === child || attribute === plural(child))
+        return true;
+    return params.stories.some((story) => {
+        if (story.noun !== child || story.kind !== 'create')
+            return false;
+        const words = wordsOfText(story.intent.text);
+        return words.some((word, index) => (word === attribute || word === plural(attribute)) &&
+            (words[index + 1] === child || words[index + 1] === plural(child)));
+    });
+}
+//# sourceMappingURL=child-reads.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
 /** Word sets and helpers the story readers share: words read around a story's object. */
 /** Words before a noun that are not part of it (`a`, `the`, `new`). */
@@ -53282,21 +54250,52 @@ function matchingField(name, fields) {
 }
 //# sourceMappingURL=field-attributes.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/flip-verbs.js
-/** Verbs that flip a yes/no field rather than move a status; the fields each prefers, first found wins. */
+/**
+ * Verbs that set or flip a yes/no field rather than move a status: the fields each prefers, first
+ * found wins, and the value each field is set to (`toggle` flips it).
+ */
 const FLIPS = {
-    toggle: ['enabled', 'active', 'on'],
-    flip: ['enabled', 'active', 'on'],
-    switch: ['enabled', 'active', 'on'],
-    enable: ['enabled', 'active'],
-    disable: ['enabled', 'disabled', 'active'],
-    activate: ['active', 'enabled'],
-    deactivate: ['active', 'enabled'],
+    toggle: [
+        ['enabled', 'toggle'],
+        ['active', 'toggle'],
+        ['on', 'toggle'],
+    ],
+    flip: [
+        ['enabled', 'toggle'],
+        ['active', 'toggle'],
+        ['on', 'toggle'],
+    ],
+    switch: [
+        ['enabled', 'toggle'],
+        ['active', 'toggle'],
+        ['on', 'toggle'],
+    ],
+    enable: [
+        ['enabled', true],
+        ['active', true],
+        ['disabled', false],
+    ],
+    disable: [
+        ['enabled', false],
+        ['disabled', true],
+        ['active', false],
+    ],
+    activate: [
+        ['active', true],
+        ['enabled', true],
+    ],
+    deactivate: [
+        ['active', false],
+        ['enabled', false],
+    ],
 };
 /**
- * `toggle a flag`, where each flag has `whether it is enabled`: a change of that yes/no field (the
- * update route sets it), not a one-way status `toggled` a second toggle would refuse. The field is
- * the one the verb names among the resource's boolean fields, else its only boolean field; a flip
- * verb on a resource with no boolean field is left as it was (a status move).
+ * `enable a flag`, `toggle a flag`, where flags have `whether it is enabled`: the service sets that
+ * yes/no field itself (`POST /flags/{id}/enable` makes `enabled` true, `toggle` flips it), so one
+ * concept has one representation: not a status `enabled` beside the field, nor a field the client
+ * must send. The field is the one the verb names among the resource's boolean fields, else its only
+ * boolean field (set as the verb's first preference says); a flip verb on a resource with no boolean
+ * field is left as it was (a status move).
  */
 function flipVerbs(stories, described) {
     return stories.map((story) => {
@@ -53306,17 +54305,17 @@ function flipVerbs(stories, described) {
         const booleans = described
             .filter((entry) => entry.resource === story.noun)
             .flatMap((entry) => entry.fields.filter((field) => field.type === 'boolean').map((field) => field.name));
-        const field = preferred.find((name) => booleans.includes(name)) ?? (booleans.length === 1 ? booleans[0] : undefined);
-        return field === undefined ? story : { ...story, kind: 'update', attribute: field };
+        const named = preferred.find(([name]) => booleans.includes(name));
+        const only = booleans.length === 1 ? booleans[0] : undefined;
+        const sets = named !== undefined
+            ? { field: named[0], to: named[1] }
+            : only !== undefined && preferred[0] !== undefined
+                ? { field: only, to: preferred[0][1] }
+                : undefined;
+        return sets === undefined ? story : { ...story, kind: 'set', attribute: sets.field, sets };
     });
 }
 //# sourceMappingURL=flip-verbs.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
-/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
-function wordsOfText(text) {
-    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-//# sourceMappingURL=words-of-text.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/derived-figures.js
 
 
@@ -53381,6 +54380,207 @@ function countPhrase(text) {
     return words.slice(at === -1 ? 0 : at).join(' ');
 }
 //# sourceMappingURL=derived-figures.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/logical-id-of.js
+
+/** `POST /orders/{id}/pay` → `RoutePostOrdersIdPay`: the route's CloudFormation logical id. */
+function logicalIdOf(key) {
+    return `Route${key
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '')
+        .map(capitalize)
+        .join('')}`;
+}
+//# sourceMappingURL=logical-id-of.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/mentions.js
+
+/** The words name the resource, singular or plural (`order`, `orders`). */
+function mentions(words, name) {
+    return words.some((word) => word === name || word === plural(name));
+}
+//# sourceMappingURL=mentions.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
+
+/**
+ * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
+ * close a ticket`), by the words people write, to the one role name the route checks. In `As a …`,
+ * other roles (`a customer`, `a support agent`) name who the story is for, not a restriction; after
+ * `only`, any role noun restricts (`only managers can …` → `manager`).
+ */
+const RESTRICTING_ROLES = {
+    admin: 'admin',
+    admins: 'admin',
+    administrator: 'admin',
+    administrators: 'admin',
+    superuser: 'superuser',
+    superusers: 'superuser',
+    superadmin: 'superuser',
+    moderator: 'moderator',
+    moderators: 'moderator',
+};
+const story_restriction_ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that end the subject of `only … can`: the role is the one or two words before them. */
+const MODALS = new Set(['can', 'may', 'must', 'should', 'will', 'shall']);
+/** Words after `only` that name no role: ownership (enforced elsewhere or said not to be), pronouns, conditions. */
+const NOT_ROLES = new Set([
+    'owner',
+    'owners',
+    'creator',
+    'creators',
+    'author',
+    'authors',
+    'me',
+    'i',
+    'you',
+    'we',
+    'they',
+    'he',
+    'she',
+    'it',
+    'one',
+    'once',
+    'if',
+    'when',
+    'after',
+    'before',
+    'while',
+    'during',
+    'for',
+    'to',
+    'by',
+    'in',
+    'on',
+    'with',
+    'from',
+    'their',
+    'his',
+    'her',
+    'its',
+    'my',
+    'our',
+    'your',
+    'this',
+    'that',
+    'these',
+    'those',
+    'who',
+    'whoever',
+    'someone',
+    'people',
+    'users',
+    'user',
+    'callers',
+    'caller',
+]);
+/**
+ * The restriction a story names: a restricting role as its role (`As an admin`) or after `only`
+ * (`only admins can …`); any other `only` phrase is returned as unenforced, so the story is never
+ * counted covered on a route anyone may call.
+ */
+function storyRestriction(intent) {
+    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
+    const only = words.indexOf('only');
+    const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !story_restriction_ARTICLES.has(word));
+    const fromOnly = onlyRole(after);
+    const role = fromRole ?? fromOnly;
+    const unenforced = only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
+    return {
+        ...(role === undefined ? {} : { role }),
+        ...(unenforced === undefined ? {} : { unenforced }),
+    };
+}
+/**
+ * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
+ * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
+ * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
+ * longer, which stays unenforced.
+ */
+function onlyRole(after) {
+    const modal = after.findIndex((word) => MODALS.has(word));
+    const subject = modal === -1 ? [] : after.slice(0, modal);
+    const last = subject.at(-1);
+    if (last === undefined || subject.length > 2 || after[modal + 1] === 'be')
+        return undefined;
+    if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word)))
+        return undefined;
+    const known = RESTRICTING_ROLES[last];
+    return [...subject.slice(0, -1), known ?? singular(last)].join('-');
+}
+//# sourceMappingURL=story-restriction.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/redirect-operation.js
+
+
+
+
+
+
+/** A declared text field that holds where to send a visitor: `targetUrl`, `url`, `destination`. */
+const URL_FIELD = /url$|^target|^destination/i;
+/**
+ * `I am redirected to the target when I open a short link`: a route answering 302 with the item's
+ * URL as Location (`GET /links/{id}/visit`), on the resource the story names (else the only one)
+ * that declares a URL field. A story with no such resource gets no route, and coverage says why.
+ * Returns the routes and the stories, read as redirects, that they serve.
+ */
+function redirectOperations(intents, resources) {
+    const made = intents.filter(asksForRedirect).flatMap((intent) => {
+        const words = wordsOfText(intent.text);
+        const withUrl = resources.flatMap((resource) => {
+            const fields = resource.fields.filter((field) => field.type === 'string' && URL_FIELD.test(field.name));
+            return fields.length === 0 ? [] : [{ resource, fields }];
+        });
+        const named = withUrl.filter(({ resource }) => mentions(words, resource.name
+            .split(/(?=[A-Z])/)
+            .at(-1)
+            ?.toLowerCase() ?? ''));
+        const chosen = named[0] ?? (withUrl.length === 1 ? withUrl[0] : undefined);
+        if (chosen === undefined)
+            return [];
+        const field = chosen.fields.find((candidate) => words.includes(redirect_operation_firstWord(candidate))) ?? chosen.fields[0];
+        if (field === undefined)
+            return [];
+        const story = {
+            intent,
+            kind: 'redirect',
+            verb: 'visit',
+            noun: chosen.resource.name,
+            collective: false,
+            fields: [],
+            refusedFrom: [],
+            unused: [],
+            ownerIsSelf: false,
+            restriction: storyRestriction(intent),
+        };
+        const key = routeKey(chosen.resource.collection, 'redirect', 'visit');
+        const operation = {
+            kind: 'redirect',
+            resource: chosen.resource.name,
+            action: 'visit',
+            redirectsTo: field.name,
+            refusedFrom: [],
+            onlyIn: [],
+            records: [],
+            filters: [],
+            roles: [],
+            routeKey: key,
+            logicalId: logicalIdOf(key),
+            stories: [story],
+        };
+        return [{ operation, story }];
+    });
+    // Two redirect stories on one resource share its one route.
+    const operations = new Map();
+    for (const { operation } of made) {
+        const known = operations.get(operation.routeKey);
+        operations.set(operation.routeKey, known === undefined ? operation : { ...known, stories: [...known.stories, ...operation.stories] });
+    }
+    return { operations: [...operations.values()], stories: made.map(({ story }) => story) };
+}
+function redirect_operation_firstWord(field) {
+    return field.name.split(/(?=[A-Z])/)[0]?.toLowerCase() ?? '';
+}
+//# sourceMappingURL=redirect-operation.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/known-state-moves.js
 
 /**
@@ -53404,13 +54604,6 @@ function knownStateMoves(stories, described) {
     });
 }
 //# sourceMappingURL=known-state-moves.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/mentions.js
-
-/** The words name the resource, singular or plural (`order`, `orders`). */
-function mentions(words, name) {
-    return words.some((word) => word === name || word === plural(name));
-}
-//# sourceMappingURL=mentions.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/natural-keys.js
 
 /**
@@ -53649,18 +54842,6 @@ function listFilters(resource, stories) {
     return [...byField, ...ranged];
 }
 //# sourceMappingURL=list-filters.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/logical-id-of.js
-
-/** `POST /orders/{id}/pay` → `RoutePostOrdersIdPay`: the route's CloudFormation logical id. */
-function logicalIdOf(key) {
-    return `Route${key
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((word) => word !== '')
-        .map(capitalize)
-        .join('')}`;
-}
-//# sourceMappingURL=logical-id-of.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/status-name.js
 
 /** `shipped`, `paid` stay; `ships` → `shipped`. */
@@ -53709,7 +54890,16 @@ function withLaterStatuses(params) {
 
 
 
-const KIND_ORDER = ['create', 'read', 'list', 'update', 'transition', 'delete'];
+const KIND_ORDER = [
+    'create',
+    'read',
+    'list',
+    'update',
+    'set',
+    'transition',
+    'delete',
+    'redirect',
+];
 /**
  * A resource's routes: one per kind (and per action of a transition) its stories ask for, plus the
  * create and read back every resource needs to connect, and a list under its parent for a child.
@@ -53719,13 +54909,19 @@ function operationsFor(resource, stories, sentences) {
     const byKey = new Map();
     const add = (kind, action, story) => {
         const key = resourceRouteKey(resource, kind, action);
-        const entry = byKey.get(key) ?? { kind, ...(action === undefined ? {} : { action }), stories: [] };
+        const sets = story?.sets;
+        const entry = byKey.get(key) ?? {
+            kind,
+            ...(action === undefined ? {} : { action }),
+            ...(sets === undefined ? {} : { sets }),
+            stories: [],
+        };
         if (story !== undefined)
             entry.stories.push(story);
         byKey.set(key, entry);
     };
     for (const story of stories.filter((candidate) => candidate.noun === resource.name))
-        add(story.kind, story.kind === 'transition' ? story.verb : undefined, story);
+        add(story.kind, story.kind === 'transition' || story.kind === 'set' ? story.verb : undefined, story);
     add('create', undefined);
     add('read', undefined);
     // What is made under a parent is read back under it too.
@@ -53736,6 +54932,7 @@ function operationsFor(resource, stories, sentences) {
         kind: entry.kind,
         resource: resource.name,
         ...(entry.action === undefined ? {} : { action: entry.action }),
+        ...(entry.sets === undefined ? {} : { sets: entry.sets }),
         ...(resource.parent !== undefined && (entry.kind === 'create' || entry.kind === 'list')
             ? { parent: resource.parent.name }
             : {}),
@@ -54531,115 +55728,6 @@ function statusMovePhrase(words) {
     return undefined;
 }
 //# sourceMappingURL=status-move-phrase.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-restriction.js
-
-/**
- * Roles a request names to restrict who may act (`As an admin I can delete a ticket`, `Only admins can
- * close a ticket`), by the words people write, to the one role name the route checks. In `As a …`,
- * other roles (`a customer`, `a support agent`) name who the story is for, not a restriction; after
- * `only`, any role noun restricts (`only managers can …` → `manager`).
- */
-const RESTRICTING_ROLES = {
-    admin: 'admin',
-    admins: 'admin',
-    administrator: 'admin',
-    administrators: 'admin',
-    superuser: 'superuser',
-    superusers: 'superuser',
-    superadmin: 'superuser',
-    moderator: 'moderator',
-    moderators: 'moderator',
-};
-const story_restriction_ARTICLES = new Set(['a', 'an', 'the']);
-/** Words that end the subject of `only … can`: the role is the one or two words before them. */
-const MODALS = new Set(['can', 'may', 'must', 'should', 'will', 'shall']);
-/** Words after `only` that name no role: ownership (enforced elsewhere or said not to be), pronouns, conditions. */
-const NOT_ROLES = new Set([
-    'owner',
-    'owners',
-    'creator',
-    'creators',
-    'author',
-    'authors',
-    'me',
-    'i',
-    'you',
-    'we',
-    'they',
-    'he',
-    'she',
-    'it',
-    'one',
-    'once',
-    'if',
-    'when',
-    'after',
-    'before',
-    'while',
-    'during',
-    'for',
-    'to',
-    'by',
-    'in',
-    'on',
-    'with',
-    'from',
-    'their',
-    'his',
-    'her',
-    'its',
-    'my',
-    'our',
-    'your',
-    'this',
-    'that',
-    'these',
-    'those',
-    'who',
-    'whoever',
-    'someone',
-    'people',
-    'users',
-    'user',
-    'callers',
-    'caller',
-]);
-/**
- * The restriction a story names: a restricting role as its role (`As an admin`) or after `only`
- * (`only admins can …`); any other `only` phrase is returned as unenforced, so the story is never
- * counted covered on a route anyone may call.
- */
-function storyRestriction(intent) {
-    const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-    const fromRole = intent.role.map((word) => RESTRICTING_ROLES[word]).find((role) => role !== undefined);
-    const only = words.indexOf('only');
-    const after = only === -1 ? [] : words.slice(only + 1).filter((word) => !story_restriction_ARTICLES.has(word));
-    const fromOnly = onlyRole(after);
-    const role = fromRole ?? fromOnly;
-    const unenforced = only !== -1 && fromOnly === undefined ? words.slice(only, only + 3).join(' ') : undefined;
-    return {
-        ...(role === undefined ? {} : { role }),
-        ...(unenforced === undefined ? {} : { unenforced }),
-    };
-}
-/**
- * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
- * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
- * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
- * longer, which stays unenforced.
- */
-function onlyRole(after) {
-    const modal = after.findIndex((word) => MODALS.has(word));
-    const subject = modal === -1 ? [] : after.slice(0, modal);
-    const last = subject.at(-1);
-    if (last === undefined || subject.length > 2 || after[modal + 1] === 'be')
-        return undefined;
-    if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word)))
-        return undefined;
-    const known = RESTRICTING_ROLES[last];
-    return [...subject.slice(0, -1), known ?? singular(last)].join('-');
-}
-//# sourceMappingURL=story-restriction.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parse-story.js
 
 
@@ -54774,6 +55862,82 @@ function parseStory(intent) {
     };
 }
 //# sourceMappingURL=parse-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/prohibited-changes.js
+
+/** Verbs that change a stored item (`can never be changed`). */
+const CHANGE_VERBS = new Set([
+    'change',
+    'changed',
+    'edit',
+    'edited',
+    'modify',
+    'modified',
+    'update',
+    'updated',
+    'alter',
+    'altered',
+    'overwrite',
+    'overwritten',
+    'rewrite',
+    'rewritten',
+]);
+/** Verbs that remove one (`or deleted`). */
+const DELETE_VERBS = new Set([
+    'delete',
+    'deleted',
+    'remove',
+    'removed',
+    'erase',
+    'erased',
+    'purge',
+    'purged',
+]);
+/** Modals a `not` after which forbids (`must not be changed`). */
+const prohibited_changes_MODALS = new Set(['can', 'may', 'must', 'should', 'shall', 'will', 'could']);
+/**
+ * What the description forbids doing to a resource (`Entries can never be changed or deleted.`,
+ * `Entries are immutable`, `an append-only log`): one per clause that forbids a change or a delete,
+ * named to the resource the clause (else its sentence, else the one resource of the model) mentions.
+ * A prohibition is met by the routes a service lacks, so coverage reads it against the routes.
+ */
+function prohibitedChanges(sentences, resources) {
+    return sentences.flatMap((sentence) => sentence.clauses.flatMap((clause) => {
+        const forbids = forbiddenKinds(clause.words);
+        if (forbids === undefined)
+            return [];
+        const named = (words) => resources.filter((resource) => mentions(words, resource.head));
+        const clauseNamed = named(clause.words);
+        const sentenceNamed = named(sentence.clauses.flatMap((one) => one.words));
+        const owners = clauseNamed.length > 0
+            ? clauseNamed
+            : sentenceNamed.length > 0
+                ? sentenceNamed
+                : resources.length === 1
+                    ? resources
+                    : [];
+        return owners.map((owner) => ({
+            resource: owner.name,
+            ...forbids,
+            words: clause.words,
+            text: clause.text,
+        }));
+    }));
+}
+/** The kinds of change the words forbid, or undefined when they forbid none. */
+function forbiddenKinds(words) {
+    const appendOnly = words.some((word, index) => word === 'append' && words[index + 1] === 'only');
+    const immutable = words.includes('immutable') || words.includes('unchangeable');
+    const negated = words.some((word, index) => word === 'never' ||
+        word === 'cannot' ||
+        word === 'nobody' ||
+        (word === 'not' && prohibited_changes_MODALS.has(words[index - 1] ?? '')) ||
+        (word === 't' && ['can', 'won', 'mustn'].includes(words[index - 1] ?? '')) ||
+        (word === 'one' && words[index - 1] === 'no'));
+    const changes = appendOnly || immutable || (negated && words.some((word) => CHANGE_VERBS.has(word)));
+    const deletes = appendOnly || (negated && words.some((word) => DELETE_VERBS.has(word)));
+    return changes || deletes ? { changes, deletes } : undefined;
+}
+//# sourceMappingURL=prohibited-changes.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/compared-number-fields.js
 
 /** Words that compare what precedes them with what follows (`below`, `more than`, `at least`). */
@@ -55220,6 +56384,9 @@ function statedInitialStatus(sentences, resource) {
 
 
 
+
+
+
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 /**
  * Derives the application's one resource model from the request: its resources (the stories'
@@ -55239,7 +56406,7 @@ function resourceModel(input) {
         ...intents.map((intent) => wordsOfText(intent.text)),
         ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
     ];
-    // A redirect is an HTTP answer no route of the model makes: its story gets none (coverage says why).
+    // A redirect is an HTTP answer, not a resource's story: redirect-operation.ts reads it once the resources are known.
     const read = intents
         .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent))
         .map(parseStory);
@@ -55262,8 +56429,10 @@ function resourceModel(input) {
         : (parsed.find((story) => story.kind === 'create' && story.noun !== undefined)?.noun ??
             nouns[0] ??
             subject);
-    const stories = knownStateMoves(parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)), new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))));
-    const parents = parentsOf(stories);
+    const moved = knownStateMoves(parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)), new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))));
+    const parents = parentsOf(moved);
+    // `see the timeline of an incident`, beside `add a timeline entry to an incident`: a list of the entries.
+    const stories = childReads(moved, parents);
     const names = unique_unique([
         ...nouns,
         ...(nouns.length === 0 || stories.some((story) => story.collective) ? [primary] : []),
@@ -55299,13 +56468,19 @@ function resourceModel(input) {
             events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
         });
     });
+    // `I am redirected to the target`: a route answering 302 with the URL the item holds.
+    const redirects = redirectOperations(intents, resources);
     return {
         resources,
-        operations: resources.flatMap((resource) => operationsFor(resource, renamed, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
-        stories: renamed,
+        operations: [
+            ...resources.flatMap((resource) => operationsFor(resource, renamed, input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)))),
+            ...redirects.operations,
+        ],
+        stories: [...renamed, ...redirects.stories],
         eventStories,
         notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
         descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
+        prohibitions: prohibitedChanges(input.descriptionSentences, names.map((name) => ({ name: named(name), head: name }))),
     };
 }
 function optionalInitial(initial) {
@@ -69487,6 +70662,56 @@ function githubPathProblem({ path, allowed }) {
     return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
 }
 //# sourceMappingURL=github-path-problem.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/build-executed-file-risks.js
+/**
+ * Files the deploy run's `npm ci`/`npm install` and `npm run build` execute or load as code by
+ * their path alone, with the AWS credentials that deploy the stack, each with why:
+ * - node-gyp's build files: npm runs `node-gyp rebuild` as a package's `install` script when its
+ *   folder holds a `binding.gyp` and it has no `install`/`preinstall` script (npm Docs,
+ *   "scripts", "Default Values": `"install": "node-gyp rebuild"` when "there is a binding.gyp file in
+ *   the root of your package"), and gyp runs every `<!(command)` expansion of it, and of the `.gypi` files it
+ *   includes (node-gyp adds a `config.gypi` of the package's folder by itself);
+ * - anything under a `node_modules` folder: `npm run` puts `node_modules/.bin` of the service's
+ *   folder and of every folder above it on `PATH` (npm Docs, "scripts", "path"; @npmcli/run-script
+ *   set-path.js walks up to the root), so a
+ *   committed `node_modules/.bin/esbuild` is what `npm run build` runs, and `npm install` keeps
+ *   the packages it finds there;
+ * - yarn's Plug'n'Play loaders (`.pnp.cjs`, `.pnp.loader.mjs`), which yarn loads into every
+ *   script it runs (Yarn Docs, "Plug'n'Play").
+ * Case-insensitive, so a checkout on a case-insensitive disk is judged too.
+ */
+const EXECUTED_FILES = [
+    {
+        pattern: /(^|\/)[^/]*\.gypi?$/i,
+        why: 'a node-gyp build file: npm runs node-gyp on install, and gyp runs the commands it names',
+    },
+    {
+        pattern: /(^|\/)node_modules(\/|$)/i,
+        why: 'a file under node_modules: npm runs the programs it finds there (node_modules/.bin is on PATH) and keeps the packages',
+    },
+    {
+        pattern: /(^|\/)\.pnp\.(c?js|loader\.mjs)$/i,
+        why: "yarn's Plug'n'Play loader, which yarn loads into every script it runs",
+    },
+];
+/**
+ * `unseen-effect` (at the file) for a file of the bundle that the package manager or the build
+ * executes by its path alone (`EXECUTED_FILES`), whatever it holds: the change adds code the deploy
+ * run executes with its credentials, and no rule reads it. Undefined for any other path. Pure.
+ */
+function buildExecutedFileRisks(path) {
+    const matched = EXECUTED_FILES.find(({ pattern }) => pattern.test(path));
+    if (matched === undefined)
+        return undefined;
+    return [
+        {
+            code: 'unseen-effect',
+            where: path,
+            message: `Writes ${matched.why}; the deploy run executes it with its AWS credentials.`,
+        },
+    ];
+}
+//# sourceMappingURL=build-executed-file-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/change-set-risks.js
 /**
  * Nested stacks as a change set lists them. Created without `IncludeNestedStacks` (ours is), a change
@@ -69548,6 +70773,20 @@ function changeSetRisks(changes) {
     });
 }
 //# sourceMappingURL=change-set-risks.js.map
+// EXTERNAL MODULE: ./lib/core/untrusted/first-duplicate-json-key.js
+var first_duplicate_json_key = __nccwpck_require__(881);
+;// CONCATENATED MODULE: ./lib/core/risk/has-duplicate-json-keys.js
+
+/**
+ * Whether a JSON text names a key twice in one object, the keys compared once decoded
+ * (`"a"` and `"\u0061"` are one key): `firstDuplicateJsonKey` finds one (RFC 8259 §4, the behaviour
+ * of software reading such an object "is unpredictable"). Also reads a text with `${…}` parts; a
+ * text that is not JSON at all simply finds none.
+ */
+function hasDuplicateJsonKeys(text) {
+    return (0,first_duplicate_json_key/* firstDuplicateJsonKey */.v)(text) !== undefined;
+}
+//# sourceMappingURL=has-duplicate-json-keys.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/lockfile-sources.js
 /**
  * The registries a reviewed lockfile may fetch from: the npm public registry (npm Docs,
@@ -69593,6 +70832,7 @@ function insideRepository(folder, target) {
 ;// CONCATENATED MODULE: ./lib/core/risk/npm-lockfile-risks.js
 
 
+
 /** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
 const NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** Bounds on what is read: a lockfile larger or with more entries than this is not judged, and is high. */
@@ -69600,6 +70840,15 @@ const npm_lockfile_risks_MAX_LOCKFILE_LENGTH = 20_000_000;
 const MAX_ENTRIES = 50_000;
 /** How deep a version 1 lockfile's nested `dependencies` are followed. */
 const MAX_DEPTH = 64;
+/**
+ * A plain semver version (semver.org 2.0.0), which npm fetches from the registry by name: what an
+ * entry without `resolved` may have as its `version`.
+ */
+const PLAIN_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+/** The fields of a lockfile entry (and its root) that ask for packages by name and spec. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+/** An npm alias spec (`npm:<name>@<range>`, npm Docs, "package.json": dependencies): installs `<name>`. */
+const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
 /**
  * What an npm lockfile (`package-lock.json`, `npm-shrinkwrap.json`; npm Docs, "package-lock.json":
  * `packages` in versions 2 and 3, nested `dependencies` in version 1) makes `npm ci` install and
@@ -69610,11 +70859,25 @@ const MAX_DEPTH = 64;
  *   read from the manifest;
  * - a `link` (workspace) whose target leaves the repository;
  * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
- *   branch the change merges into) does not have with the same version and `resolved`: npm runs
+ *   branch the change merges into) does not have alike (same version, `resolved` and `name`): npm runs
  *   that package's install scripts, new code at build time. Without a base, every one counts; a
  *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
- * A lockfile that does not parse, or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at
- * the file. Pure; never throws.
+ * - an entry without `resolved` whose `version` is not a plain semver version (a URL, `git+…`,
+ *   `file:…`): npm fetches `<name>@<version>` for such an entry (@npmcli/arborist reify.js
+ *   `#extractOrLink`), so the version is its source;
+ * - an installed entry (`…node_modules/<folder>`) whose `name` is not `<folder>` — npm installs
+ *   that package's code under the folder's name, and a manifest asking for `<folder>` by a version
+ *   range accepts it (arborist dep-valid.js checks the version alone) — unless the reviewed base
+ *   lockfile asks for it by an alias (`"<folder>": "npm:<name>@…"` in any entry's dependencies) or
+ *   has the same entry. An alias only the change writes is not enough: the change writes every
+ *   entry's `dependencies` too, and the manifest's own aliases are `packageManifestRisks`' to judge;
+ * - a version 1 lockfile (no `packages`, or `lockfileVersion` below 2) with entries the base lockfile
+ *   does not have alike: it records no `hasInstallScript`, so npm reads each package's own
+ *   package.json on disk for install scripts (arborist rebuild.js, "old metadata"), and whether
+ *   they run cannot be judged from the lockfile; one reason at the file, naming a few.
+ * A lockfile that does not parse, names a key twice (RFC 8259 §4: which value a reader keeps is
+ * unpredictable), or passes `MAX_LOCKFILE_LENGTH`/`MAX_ENTRIES`, is one reason at the file. Pure;
+ * never throws.
  */
 function npmLockfileRisks(params) {
     const reason = (message, at = '') => ({
@@ -69622,13 +70885,17 @@ function npmLockfileRisks(params) {
         where: `${params.path}${at}`,
         message,
     });
-    const entries = readEntries(params.content);
-    if (typeof entries === 'string')
-        return [reason(`The lockfile ${entries}; what npm ci would install cannot be judged.`)];
-    const reviewed = params.base === undefined ? [] : readEntries(params.base);
-    const known = new Set((Array.isArray(reviewed) ? reviewed : [])
+    const lockfile = readLockfile(params.content);
+    if (typeof lockfile === 'string')
+        return [reason(`The lockfile ${lockfile}; what npm ci would install cannot be judged.`)];
+    const { entries } = lockfile;
+    const reviewed = params.base === undefined ? undefined : readLockfile(params.base);
+    const reviewedEntries = typeof reviewed === 'object' ? reviewed.entries : [];
+    const alike = new Set(reviewedEntries.map(({ key, entry }) => identity(key, entry)));
+    const known = new Set(reviewedEntries
         .filter(({ entry }) => entry['hasInstallScript'] === true)
         .map(({ key, entry }) => identity(key, entry)));
+    const reviewedAliases = typeof reviewed === 'object' ? reviewed.aliases : new Set();
     const unread = params.baseUnreadable ?? (typeof reviewed === 'string' ? `it ${reviewed}` : undefined);
     const noBase = unread === undefined
         ? ''
@@ -69643,15 +70910,34 @@ function npmLockfileRisks(params) {
                 reasons.push(reason(`${key} links to ${JSON.stringify(resolved)}, outside the repository.`, at));
             continue;
         }
+        const version = entry['version'];
+        if (resolved === undefined && typeof version === 'string' && !PLAIN_VERSION.test(version))
+            reasons.push(reason(`${key} has no \`resolved\` and its version is ${JSON.stringify(version)}: npm ci fetches it from there, code the manifest does not show.`, at));
+        const folderName = installedFolderName(key);
+        const name = entry['name'];
+        if (folderName !== undefined &&
+            name !== undefined &&
+            name !== folderName &&
+            !reviewedAliases.has(aliasKey(folderName, String(name))) &&
+            !alike.has(identity(key, entry)))
+            reasons.push(reason(`${key} installs the package ${JSON.stringify(name)} under the name ${folderName}, and the reviewed lockfile asks for no such alias: a reviewer reads one name, npm installs another.`, at));
         if (resolved !== undefined && resolved !== registryTarball(key, entry))
             reasons.push(reason(`${key} is installed from ${JSON.stringify(resolved)}, not the npm registry's tarball of ${packageName(key, entry)}@${String(entry['version'])}: code the manifest does not show.`, at));
         if (entry['hasInstallScript'] === true && !known.has(identity(key, entry)))
             reasons.push(reason(`${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials${noBase}.`, at));
     }
+    if (lockfile.version1) {
+        const unreviewed = entries.filter(({ key, entry }) => !alike.has(identity(key, entry)));
+        if (unreviewed.length > 0) {
+            const named = unreviewed.slice(0, 3).map(({ key }) => key);
+            const more = unreviewed.length > named.length ? ` and ${unreviewed.length - named.length} more` : '';
+            reasons.push(reason(`The lockfile is version 1, which does not record install scripts: npm ci reads each package's own package.json and runs whatever install scripts it finds, so the ${unreviewed.length} entries the reviewed lockfile does not have alike (${named.join(', ')}${more}) cannot be judged${noBase}.`));
+        }
+    }
     return reasons;
 }
-/** The entries of a lockfile of any version, or why it cannot be read. */
-function readEntries(content) {
+/** A lockfile's entries, how it records install scripts and the aliases it asks for, or why it cannot be read. */
+function readLockfile(content) {
     if (content.length > npm_lockfile_risks_MAX_LOCKFILE_LENGTH)
         return 'is too large to read';
     let lockfile;
@@ -69663,6 +70949,31 @@ function readEntries(content) {
     }
     if (!is_plain_object_isPlainObject(lockfile))
         return 'is not an object';
+    if (hasDuplicateJsonKeys(content))
+        return 'names a key twice';
+    const entries = readEntries(lockfile);
+    if (typeof entries === 'string')
+        return entries;
+    const packages = lockfile['packages'];
+    const version = lockfile['lockfileVersion'];
+    const version1 = !is_plain_object_isPlainObject(packages) || !(typeof version === 'number' && version >= 2);
+    const aliases = new Set();
+    const root = is_plain_object_isPlainObject(packages) && is_plain_object_isPlainObject(packages['']) ? [packages['']] : [];
+    for (const entry of [...root, ...entries.map((each) => each.entry)])
+        for (const field of DEPENDENCY_FIELDS) {
+            const specs = entry[field];
+            if (!is_plain_object_isPlainObject(specs))
+                continue;
+            for (const [folder, spec] of Object.entries(specs)) {
+                const target = typeof spec === 'string' ? ALIAS.exec(spec)?.[1] : undefined;
+                if (target !== undefined)
+                    aliases.add(aliasKey(folder, target));
+            }
+        }
+    return { entries, version1, aliases };
+}
+/** The entries of a parsed lockfile of any version, or why they cannot be read. */
+function readEntries(lockfile) {
     const entries = [];
     if (is_plain_object_isPlainObject(lockfile['packages'])) {
         for (const [key, entry] of Object.entries(lockfile['packages']))
@@ -69710,14 +71021,30 @@ function registryTarball(key, entry) {
     const unscoped = name.slice(name.lastIndexOf('/') + 1);
     return `${NPM_REGISTRY}${name}/-/${unscoped}-${version}.tgz`;
 }
+/** An entry as the rules compare it with the base: its folder, version, source and package name. */
 function identity(key, entry) {
-    return `${key}\u0001${String(entry['version'])}\u0001${String(entry['resolved'])}`;
+    return [key, entry['version'], entry['resolved'], entry['name']].map(String).join('\u0001');
+}
+/** The folder name an installed entry's key ends in (`…node_modules/<name>`), or undefined for a workspace folder. */
+function installedFolderName(key) {
+    const at = key.lastIndexOf('node_modules/');
+    return at === -1 ? undefined : key.slice(at + 'node_modules/'.length);
+}
+function aliasKey(folder, name) {
+    return `${folder}\u0001${name}`;
 }
 //# sourceMappingURL=npm-lockfile-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/reviewed-base-file.js
 /** `package-lock.json` or `npm-shrinkwrap.json` in any folder: the files whose base is read (npm Docs, "package-lock.json"). */
 function isNpmLockfilePath(path) {
     return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(path);
+}
+/**
+ * A lockfile whose base is read: npm's (`isNpmLockfilePath`), `yarn.lock` (Yarn Docs, "yarn.lock")
+ * and `pnpm-lock.yaml` (pnpm Docs, "pnpm-lock.yaml"), in any folder.
+ */
+function isLockfilePath(path) {
+    return isNpmLockfilePath(path) || /(^|\/)(yarn\.lock|pnpm-lock\.yaml)$/.test(path);
 }
 //# sourceMappingURL=reviewed-base-file.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/package-manager-config-risks.js
@@ -69771,10 +71098,17 @@ function packageManagerConfigRisks(params) {
 //# sourceMappingURL=package-manager-config-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/package-manifest-risks.js
 
+
 /**
  * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
- * `npm install`, then `npm run build`; npm Docs, "scripts": life cycle scripts and `pre`/`post`
- * scripts). They run in the deploy workflow, with the AWS credentials that deploy the stack.
+ * `npm install`, then `npm run build`). They run in the deploy workflow, with the AWS credentials
+ * that deploy the stack. Source: npm Docs, "scripts" (v11): "Life Cycle Operation Order" lists for
+ * `npm ci` and `npm install` `preinstall`, `install`, `postinstall`, `prepublish`, `preprepare`,
+ * `prepare`, `postprepare`; "Life Cycle Scripts" adds `dependencies` ("after any operations that
+ * modify the node_modules directory"), which @npmcli/arborist (reify.js) runs with its
+ * `predependencies` and `postdependencies`; "Pre & Post Scripts" makes `npm run build` run
+ * `prebuild` and `postbuild`. `prepack`, `postpack` and `prepublishOnly` run only for `npm pack` and
+ * `npm publish`, which the deploy run never calls.
  */
 const INSTALL_SCRIPTS = [
     'preinstall',
@@ -69784,30 +71118,34 @@ const INSTALL_SCRIPTS = [
     'preprepare',
     'prepare',
     'postprepare',
+    'predependencies',
+    'dependencies',
+    'postdependencies',
     'prebuild',
     'postbuild',
-    // Runs after any operation that changed node_modules (npm Docs, "scripts": `dependencies`).
-    'dependencies',
 ];
 /**
  * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
- * substitutions or quotes, nothing above the service's folder), as the blueprints write it
- * (`src/generation/offline/project/project-files.ts`).
+ * substitutions or quotes), as the blueprints write it (`src/generation/offline/project/project-files.ts`),
+ * naming nothing outside the service's folder: no `..`, no absolute path (an argument, or the value
+ * after a `=` or `:`, starting with `/`) and no Windows drive (`C:` there), which could write over or
+ * read in any file the runner's user can reach (`--outfile=/home/runner/.npmrc`, `--inject:/…`).
+ * `\\` and `~` are outside the allowed characters already.
  */
-const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)[\w@*./=:,+-]+)*$/;
+const PLAIN_BUILD = /^(esbuild|tsc)( (?![^ ]*\.\.)(?!\/|[A-Za-z]:)(?![^ ]*[=:](\/|[A-Za-z]:))[\w@*./=:,+-]+)*$/;
 /** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
 /**
  * An npm alias (`npm:<name>@<range>`, npm Docs, "package.json": dependencies, "npm install
  * <alias>@npm:<name>"): the package installed under the key is `<name>`.
  */
-const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
+const package_manifest_risks_ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
 /**
  * Fields whose entries npm (or yarn/pnpm, when a person uses them) installs: npm 7+ installs peer
  * dependencies by itself (npm Docs, "package.json": peerDependencies); `resolutions` is yarn's
  * `overrides`.
  */
-const DEPENDENCY_FIELDS = [
+const package_manifest_risks_DEPENDENCY_FIELDS = [
     'dependencies',
     'devDependencies',
     'optionalDependencies',
@@ -69821,8 +71159,9 @@ const DEPENDENCY_FIELDS = [
  * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
- * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not parse. A dependency from the registry
- * may have install scripts of its own; the classifier cannot see them (not judged here).
+ * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
+ * parse or names a key twice. A dependency from the registry may have install scripts of its own;
+ * the classifier cannot see them (not judged here).
  */
 function packageManifestRisks(params) {
     const reason = (message, at = '') => ({
@@ -69839,6 +71178,11 @@ function packageManifestRisks(params) {
     }
     if (!is_plain_object_isPlainObject(manifest))
         return [reason('The package manifest is not an object.')];
+    // Readers disagree on which of two values counts (RFC 8259 §4): what npm runs cannot be judged.
+    if (hasDuplicateJsonKeys(params.content))
+        return [
+            reason('The package manifest names a key twice; which value npm or yarn reads cannot be judged.'),
+        ];
     const reasons = [];
     const scripts = is_plain_object_isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
     for (const name of INSTALL_SCRIPTS)
@@ -69847,12 +71191,12 @@ function packageManifestRisks(params) {
     const build = scripts['build'];
     if (build !== undefined && (typeof build !== 'string' || !PLAIN_BUILD.test(build.trim())))
         reasons.push(reason('The "build" script is not a plain esbuild or tsc command; the deploy run executes it with its AWS credentials.', '#scripts.build'));
-    for (const field of DEPENDENCY_FIELDS) {
+    for (const field of package_manifest_risks_DEPENDENCY_FIELDS) {
         const specs = manifest[field];
         if (!is_plain_object_isPlainObject(specs))
             continue;
         for (const [name, spec] of Object.entries(specs)) {
-            const alias = typeof spec === 'string' ? ALIAS.exec(spec.trim())?.[1] : undefined;
+            const alias = typeof spec === 'string' ? package_manifest_risks_ALIAS.exec(spec.trim())?.[1] : undefined;
             if (alias !== undefined && alias !== name)
                 reasons.push(reason(`${name} is an alias of another package, ${alias} (${JSON.stringify(spec)}): the code installed is not the package the name says.`, `#${field}.${name}`));
             else if (typeof spec !== 'string' || !REGISTRY_SPEC.test(spec))
@@ -69862,7 +71206,25 @@ function packageManifestRisks(params) {
     return reasons;
 }
 //# sourceMappingURL=package-manifest-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/new-lockfile-entries.js
+/**
+ * Keys of `entries` (a lockfile entry's key → what it installs, e.g. its resolution) that the
+ * reviewed base lockfile's `base` does not have with the same source: the packages this change adds
+ * or moves. Without a base every entry is new.
+ */
+function newLockfileEntries(entries, base) {
+    return [...entries].filter(([key, source]) => base?.get(key) !== source).map(([key]) => key);
+}
+/** How many new entries a reason names before it says "and N more". */
+const NAMED = 5;
+/** `a, b, c and 4 more`: the first few of `keys`, for a reason's message. */
+function nameSome(keys) {
+    const named = keys.slice(0, NAMED).join(', ');
+    return keys.length > NAMED ? `${named} and ${keys.length - NAMED} more` : named;
+}
+//# sourceMappingURL=new-lockfile-entries.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/pnpm-lockfile-risks.js
+
 
 
 
@@ -69875,9 +71237,17 @@ const pnpm_lockfile_risks_MAX_VALUES = MAX_LOCKFILE_ENTRIES * 20;
  * `integrity`: fetched from the configured registry, which `.npmrc` judging covers), a `tarball`
  * on `REVIEWED_REGISTRIES`, or a `directory` inside the repository; git, another host and paths
  * outside the repository are code the manifest does not show. An importer's `link:` dependency
- * (`where` `<file>#importers.<importer>.<field>.<name>`) must stay inside the repository. A file
- * that does not parse or passes the bounds of `lockfile-sources` is one reason at the file. Pure;
- * never throws.
+ * (`where` `<file>#importers.<importer>.<field>.<name>`) must stay inside the repository.
+ * Install scripts, as `npmLockfileRisks` judges `hasInstallScript`, against the reviewed base
+ * lockfile (`base`; absent, unreadable — `baseUnreadable` — or unparsable, every package counts
+ * and the reason says why): a lockfile before version 9 marks a package pnpm builds (runs its
+ * install scripts, or compiles it) `requiresBuild: true`, and each such package the base does not
+ * have with the same resolution is a reason at `<file>#packages.<key>`; version 9 no longer writes
+ * `requiresBuild` (pnpm pull request 7710, "remove requiresBuild from the lockfile"), so there
+ * every package the base does not have may run install scripts (pnpm 9 runs them; pnpm 10 only
+ * for `onlyBuiltDependencies`, set outside the lockfile: pnpm Docs, "Settings (pnpm-workspace.yaml)"),
+ * one reason at the file naming them. A file that does not parse or passes the bounds of
+ * `lockfile-sources` is one reason at the file. Pure; never throws.
  */
 function pnpmLockfileRisks(params) {
     const reason = (message, at = '') => ({
@@ -69885,17 +71255,12 @@ function pnpmLockfileRisks(params) {
         where: `${params.path}${at}`,
         message,
     });
-    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
-        text: params.content,
-        format: 'yaml',
-        maxLength: MAX_LOCKFILE_LENGTH,
-        maxValues: pnpm_lockfile_risks_MAX_VALUES,
-    });
-    if (!parsed.ok || !is_plain_object_isPlainObject(parsed.value))
+    const parsed = readPnpmLockfile(params.content);
+    if (parsed === undefined)
         return [
             reason('The pnpm lockfile cannot be read (too large, or not a YAML mapping); what pnpm would install cannot be judged.'),
         ];
-    const lockfile = parsed.value;
+    const lockfile = parsed;
     const folder = params.path.split('/').slice(0, -1);
     const reasons = [];
     const packages = is_plain_object_isPlainObject(lockfile['packages']) ? lockfile['packages'] : {};
@@ -69927,7 +71292,39 @@ function pnpmLockfileRisks(params) {
                     reasons.push(reason(`${name} links to ${JSON.stringify(version)}, outside the repository.`, `#importers.${importer}.${field}.${name}`));
             }
     }
+    reasons.push(...installScriptRisks({ ...params, lockfile, packages }, reason));
     return reasons;
+}
+function readPnpmLockfile(content) {
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
+        text: content,
+        format: 'yaml',
+        maxLength: MAX_LOCKFILE_LENGTH,
+        maxValues: pnpm_lockfile_risks_MAX_VALUES,
+    });
+    return parsed.ok && is_plain_object_isPlainObject(parsed.value) ? parsed.value : undefined;
+}
+/** Packages that may run install scripts and that the reviewed base lockfile does not have. */
+function installScriptRisks(params, reason) {
+    const base = params.base === undefined ? undefined : readPnpmLockfile(params.base);
+    const unreadable = params.baseUnreadable ??
+        (params.base !== undefined && base === undefined ? 'it does not parse' : undefined);
+    const noBase = unreadable === undefined
+        ? ''
+        : ` (the reviewed lockfile on the base branch could not be read: ${unreadable}; every package counts)`;
+    const basePackages = base !== undefined && is_plain_object_isPlainObject(base['packages']) ? base['packages'] : undefined;
+    const recordsBuilds = Number.parseFloat(String(params.lockfile['lockfileVersion'])) < 9;
+    const sources = (packages, onlyBuilt) => new Map(Object.entries(packages)
+        .filter(([, entry]) => !onlyBuilt || (is_plain_object_isPlainObject(entry) && entry['requiresBuild'] === true))
+        .map(([key, entry]) => [key, JSON.stringify(is_plain_object_isPlainObject(entry) ? entry['resolution'] : null)]));
+    const added = newLockfileEntries(sources(params.packages, recordsBuilds), basePackages === undefined ? undefined : sources(basePackages, recordsBuilds));
+    if (recordsBuilds)
+        return added.map((key) => reason(`${key} is built at install (requiresBuild: its install scripts run) and the reviewed lockfile does not build it${noBase}.`, `#packages.${key}`));
+    return added.length === 0
+        ? []
+        : [
+            reason(`${added.length} package(s) the reviewed pnpm-lock.yaml does not have (${nameSome(added)}): pnpm may run their install scripts, and a version 9 lockfile does not record which have them${noBase}.`),
+        ];
 }
 /** Where a resolution fetches from, quoted, when that is not reviewed; undefined when it is. */
 function unreviewedSource(resolution, folder) {
@@ -70164,7 +71561,7 @@ function resourceType(resources, logicalId) {
 
 
 /** What a placeholder reads as: no `*`, no `/`, no `:`, so it can widen nothing. */
-const NAMED = 'named';
+const read_template_value_NAMED = 'named';
 /**
  * What `AWS::AccountId` reads as: the one value known to be this account. A resource's name or
  * attribute (`NAMED`) is not: some names are chosen freely (a log group or SSM parameter named
@@ -70181,7 +71578,7 @@ const DYNAMIC_REFERENCE = /\{\{resolve:/;
 const MAX_TEXTS = 64;
 /** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
 function isNamedValue(text) {
-    return text === NAMED || text === THIS_ACCOUNT;
+    return text === read_template_value_NAMED || text === THIS_ACCOUNT;
 }
 /** A text standing for `AWS::AccountId`: this account, and nothing else is known to be. */
 function isThisAccount(text) {
@@ -70223,7 +71620,7 @@ function readTemplateValue(value, context) {
  */
 function readSettingValue(value, context) {
     const read = readTemplateValue(value, context);
-    return read.known && read.texts.includes(NAMED) ? unknown("another resource's name or attribute") : read;
+    return read.known && read.texts.includes(read_template_value_NAMED) ? unknown("another resource's name or attribute") : read;
 }
 function known(texts) {
     return texts.length > MAX_TEXTS ? unknown('too many possible values') : { known: true, texts };
@@ -70241,7 +71638,7 @@ function readName(name, context) {
     if (name === 'AWS::AccountId')
         return known([THIS_ACCOUNT]);
     if (name.startsWith('AWS::'))
-        return known([NAMED]);
+        return known([read_template_value_NAMED]);
     const parameter = is_plain_object_isPlainObject(context.parameters) ? context.parameters[name] : undefined;
     if (parameter === undefined)
         return readAttribute([name], context);
@@ -70264,7 +71661,7 @@ function readAttribute(argument, context) {
             ? argument.split('.')
             : [];
     if (typeof id !== 'string')
-        return known([NAMED]);
+        return known([read_template_value_NAMED]);
     const type = resourceType(context.resources, id);
     // An attribute name given by `Ref` may be any attribute, `Value` included.
     const name = attribute.length === 0
@@ -70274,7 +71671,7 @@ function readAttribute(argument, context) {
             : 'Value';
     return returnsFreeValue(type, name)
         ? unknown(`${name === undefined ? id : `${id}.${name}`}, a value ${type} returns at deploy time`)
-        : known([NAMED]);
+        : known([read_template_value_NAMED]);
 }
 function readSub(argument, context) {
     const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
@@ -70581,6 +71978,137 @@ function ingressBreadthRisks(params) {
     ];
 }
 //# sourceMappingURL=ingress-breadth-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/nested-stack-risks.js
+
+/**
+ * Where each nested stack type names its template: `TemplateURL` (AWS CloudFormation Template
+ * Reference, "AWS::CloudFormation::Stack") and `Location` (AWS SAM Developer Guide,
+ * "AWS::Serverless::Application": a path, a URL, or a Serverless Application Repository
+ * application). A path with no scheme is a file of the repository, relative to the template that
+ * names it, which `sam package` / `aws cloudformation package` upload (AWS CLI Command Reference,
+ * "cloudformation package": "local file paths ... relative to the template").
+ */
+const TEMPLATE_PROPERTY = new Map([
+    ['AWS::CloudFormation::Stack', 'TemplateURL'],
+    ['AWS::Serverless::Application', 'Location'],
+]);
+/** The nested stack types: `resourceRisks` leaves them to `nestedStacks`, which sees the bundle. */
+const nested_stack_risks_NESTED_STACK_TYPES = new Set(TEMPLATE_PROPERTY.keys());
+/** Properties of a nested stack that act only inside it (its template is judged on its own). */
+const REVIEWED_STACK_PROPERTIES = new Set([
+    'TemplateURL',
+    'Location',
+    'Parameters',
+    'Tags',
+    'TimeoutInMinutes',
+]);
+/**
+ * How deep nested stacks are followed from a template of the bundle, and how many bytes of nested
+ * templates are read in all: deeper, a cycle, or more is not judged (high). CloudFormation reads a
+ * template from S3 up to 1 MB (AWS CloudFormation User Guide, "CloudFormation quotas": template
+ * body size in an S3 object).
+ */
+const MAX_NESTED_DEPTH = 5;
+const MAX_NESTED_BYTES = 5_000_000;
+/**
+ * Nested stacks (`TEMPLATE_PROPERTY`) of the bundle's `templates`: one whose template is a file of
+ * the bundle (`files`, by path) is judged by judging that file as a template (the caller does, with
+ * `where` the nested file's path), so the stack itself is `judged` when it sets nothing but
+ * `REVIEWED_STACK_PROPERTIES`. One whose template is outside the bundle (an S3 or HTTPS URL, a
+ * Serverless Application Repository application, a value computed at deploy time, a path leaving the
+ * repository or naming no bundle file) stays `unseen-effect` at the resource with a reason saying
+ * so; so does one past `MAX_NESTED_DEPTH` (or in a cycle), or when the nested templates together
+ * pass `MAX_NESTED_BYTES`. Pure.
+ */
+function nestedStacks(params) {
+    const judged = new Set();
+    const nestedPaths = new Set();
+    const reasons = [];
+    const edges = new Map();
+    let bytes = 0;
+    for (const { path, template } of params.templates) {
+        const resources = is_plain_object_isPlainObject(template) && is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
+        for (const [logicalId, resource] of Object.entries(resources)) {
+            const type = is_plain_object_isPlainObject(resource) ? resource['Type'] : undefined;
+            const property = typeof type === 'string' ? TEMPLATE_PROPERTY.get(type) : undefined;
+            if (property === undefined || !is_plain_object_isPlainObject(resource))
+                continue;
+            const where = `${path}#Resources.${logicalId}`;
+            const properties = is_plain_object_isPlainObject(resource['Properties']) ? resource['Properties'] : {};
+            const target = bundlePath(path, properties[property]);
+            const outside = (why) => reasons.push({
+                code: 'unseen-effect',
+                where,
+                message: `${logicalId} (${type}) is a nested stack whose template ${why}: what it creates cannot be judged.`,
+            });
+            if (target === undefined || !params.files.has(target)) {
+                outside(`is not a file of this change (${JSON.stringify(properties[property])?.slice(0, 200)})`);
+                continue;
+            }
+            if (!nestedPaths.has(target))
+                bytes += params.files.get(target)?.length ?? 0;
+            if (bytes > MAX_NESTED_BYTES) {
+                outside(`is past the ${MAX_NESTED_BYTES} bytes of nested templates read`);
+                continue;
+            }
+            nestedPaths.add(target);
+            edges.set(path, [...(edges.get(path) ?? []), target]);
+            const unreviewed = Object.keys(properties).filter((key) => !REVIEWED_STACK_PROPERTIES.has(key));
+            if (unreviewed.length === 0)
+                judged.add(where);
+            else
+                reasons.push({
+                    code: 'unseen-effect',
+                    where,
+                    message: `${logicalId} (${type}) sets ${unreviewed.join(', ')}, which the risk classifier has not reviewed on a nested stack.`,
+                });
+        }
+    }
+    for (const path of tooDeep(edges))
+        reasons.push({
+            code: 'unseen-effect',
+            where: path,
+            message: `Nested stacks reach ${path} more than ${MAX_NESTED_DEPTH} levels deep, or in a cycle: not judged.`,
+        });
+    return { judged, nestedPaths, reasons };
+}
+/** A relative path (no scheme) from the folder of `templatePath` that stays in the repository; else undefined. */
+function bundlePath(templatePath, value) {
+    if (typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('/'))
+        return undefined;
+    const parts = templatePath.split('/').slice(0, -1);
+    for (const part of value.split('/')) {
+        if (part === '..') {
+            if (parts.pop() === undefined)
+                return undefined;
+        }
+        else if (part !== '' && part !== '.')
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+/** Templates reached from some template through more than `MAX_NESTED_DEPTH` nested stacks (a cycle does). */
+function tooDeep(edges) {
+    const found = new Set();
+    // Each template at each depth is walked once: a wide graph stays linear in its size.
+    const seen = new Set();
+    const walk = (path, depth) => {
+        if (seen.has(`${depth} ${path}`))
+            return;
+        seen.add(`${depth} ${path}`);
+        for (const next of edges.get(path) ?? []) {
+            if (depth + 1 > MAX_NESTED_DEPTH) {
+                found.add(next);
+                continue;
+            }
+            walk(next, depth + 1);
+        }
+    };
+    for (const root of edges.keys())
+        walk(root, 0);
+    return [...found];
+}
+//# sourceMappingURL=nested-stack-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/find-dynamic-references.js
 
 /**
@@ -71369,6 +72897,88 @@ function code_source_risks_branches(value, at) {
     return [...code_source_risks_branches(choice[1], `${at}.Fn::If[1]`), ...code_source_risks_branches(choice[2], `${at}.Fn::If[2]`)];
 }
 //# sourceMappingURL=code-source-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/is-own-resource.js
+
+
+/**
+ * `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity (not a value
+ * it carries: `returnsFreeValue`), and of one of `types` when given. `Ref: AWS::NoValue` (no value
+ * at all) counts as own. A literal, a parameter or an import is never own.
+ */
+function isOwnResource(value, context, types) {
+    if (!is_plain_object_isPlainObject(value))
+        return false;
+    const ref = value['Ref'];
+    if (ref === 'AWS::NoValue')
+        return true;
+    const attribute = value['Fn::GetAtt'];
+    const [id, name] = typeof ref === 'string'
+        ? [ref, undefined]
+        : Array.isArray(attribute)
+            ? [attribute[0], attribute[1]]
+            : typeof attribute === 'string'
+                ? attribute.split('.')
+                : [];
+    if (typeof id !== 'string')
+        return false;
+    const type = resourceType(context.resources, id);
+    if (type === '' || (types !== undefined && !types.has(type)))
+        return false;
+    // An attribute name given by `Ref` may be any attribute, a carried one included.
+    return !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value');
+}
+//# sourceMappingURL=is-own-resource.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/layer-source-risks.js
+
+
+/** The types whose `Layers` a function loads (AWS CloudFormation Template Reference, "AWS::Lambda::Function"; AWS SAM Developer Guide, "AWS::Serverless::Function"). */
+const layer_source_risks_FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+/** Layers this template builds: their code is the template's own (`Content`/`ContentUri`, judged by `codeSourceRisks`). */
+const LAYER_TYPES = new Set([
+    'AWS::Lambda::LayerVersion',
+    'AWS::Serverless::LayerVersion',
+]);
+/**
+ * A function's layers are code it runs: the runtime extracts each into `/opt` and loads what is
+ * there (AWS Lambda Developer Guide, "Managing Lambda dependencies with layers"; a layer of
+ * another account is used by its ARN once that account grants it, "Granting layer access to other
+ * accounts"). So, like `codeSourceRisks`, a layer is this change's code only when it is a layer
+ * resource of this template (`Ref` or `Fn::GetAtt` of an `AWS::Lambda::LayerVersion` or
+ * `AWS::Serverless::LayerVersion`: `isOwnResource`). Any other item — an ARN literal (another
+ * account's or this one's, whose content this change does not hold), a parameter, an import, a
+ * computed `Fn::Sub` — is `unseen-effect` at `<where>.Properties.Layers[<i>]` (every `Fn::If`
+ * branch judged); a list computed at deploy time is one reason at `Layers`. Pure.
+ */
+function layerSourceRisks(params) {
+    if (!layer_source_risks_FUNCTION_TYPES.has(params.type))
+        return [];
+    const properties = is_plain_object_isPlainObject(params.properties) ? params.properties : {};
+    const layers = properties['Layers'];
+    if (layers === undefined)
+        return [];
+    const reason = (at, what) => ({
+        code: 'unseen-effect',
+        where: `${params.where}.Properties.${at}`,
+        message: `${params.logicalId} (${params.type}) runs ${what}: code this change does not hold, so what it does cannot be judged.`,
+    });
+    if (!Array.isArray(layers))
+        return [reason('Layers', 'layers from a list computed at deploy time')];
+    return layers.flatMap((layer, index) => layer_source_risks_branches(layer, `Layers[${index}]`)
+        .filter(({ value }) => !isOwnResource(value, params.context, LAYER_TYPES))
+        .map(({ value, at }) => reason(at, `a layer this template does not build (${JSON.stringify(value)?.slice(0, 200) ?? 'no value'})`)));
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` is no layer. */
+function layer_source_risks_branches(value, at) {
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return [{ value, at }];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [{ value, at }];
+    return [...layer_source_risks_branches(choice[1], `${at}.Fn::If[1]`), ...layer_source_risks_branches(choice[2], `${at}.Fn::If[2]`)];
+}
+//# sourceMappingURL=layer-source-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/data-egress-destinations.js
 /**
  * Where a resource sends data, as a property path below `Properties` (`[]` for each item of a list).
@@ -71387,7 +72997,7 @@ function code_source_risks_branches(value, at) {
  * Manager rotation functions (they read and write the secret); EventBridge rule and Scheduler targets' and SNS
  * subscriptions' dead-letter queues (every undelivered event or message); CloudWatch alarm
  * actions; Lambda functions' `DeadLetterConfig` (a SAM function's `DeadLetterQueue` and
- * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); CodeDeploy triggers; S3
+ * `EventInvokeConfig` destinations); HTTP API access logs (and SAM APIs' access logs); HTTP API and REST API method integrations' URIs (`IntegrationUri`, `Integration.Uri`: the backend each request is sent to); CodeDeploy triggers; S3
  * event notifications (object keys and metadata) and inventory reports (every object's listing,
  * into `BucketAccountId`). A `Json` property written as text is read as its object.
  */
@@ -71424,6 +73034,7 @@ const DATA_EGRESS_DESTINATIONS = new Map([
     ['AWS::Serverless::Api', [['AccessLogSetting', 'DestinationArn']]],
     ['AWS::Serverless::HttpApi', [['AccessLogSettings', 'DestinationArn']]],
     ['AWS::ApiGatewayV2::Integration', [['IntegrationUri']]],
+    ['AWS::ApiGateway::Method', [['Integration', 'Uri']]],
     ['AWS::CodeDeploy::DeploymentGroup', [['TriggerConfigurations', '[]', 'TriggerTargetArn']]],
     [
         'AWS::Scheduler::Schedule',
@@ -71574,37 +73185,6 @@ function accountPolicyRisks(params, properties) {
     ];
 }
 //# sourceMappingURL=data-egress-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/is-own-resource.js
-
-
-/**
- * `Ref` or `Fn::GetAtt` of a resource of this template that returns its own identity (not a value
- * it carries: `returnsFreeValue`), and of one of `types` when given. `Ref: AWS::NoValue` (no value
- * at all) counts as own. A literal, a parameter or an import is never own.
- */
-function isOwnResource(value, context, types) {
-    if (!is_plain_object_isPlainObject(value))
-        return false;
-    const ref = value['Ref'];
-    if (ref === 'AWS::NoValue')
-        return true;
-    const attribute = value['Fn::GetAtt'];
-    const [id, name] = typeof ref === 'string'
-        ? [ref, undefined]
-        : Array.isArray(attribute)
-            ? [attribute[0], attribute[1]]
-            : typeof attribute === 'string'
-                ? attribute.split('.')
-                : [];
-    if (typeof id !== 'string')
-        return false;
-    const type = resourceType(context.resources, id);
-    if (type === '' || (types !== undefined && !types.has(type)))
-        return false;
-    // An attribute name given by `Ref` may be any attribute, a carried one included.
-    return !returnsFreeValue(type, typeof name === 'string' || name === undefined ? name : 'Value');
-}
-//# sourceMappingURL=is-own-resource.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/existing-role-risks.js
 
 
@@ -72066,7 +73646,10 @@ const NETWORK_INTERFACE = {
     Ipv6AddressCount: ANY,
     Ipv6Addresses: ANY,
 };
-/** EC2 instance settings that act only on the instance, or that a public-access rule reads (IPv6 addresses). */
+/**
+ * EC2 instance settings that act only on the instance, or that a rule reads (IPv6 addresses: a
+ * public-access rule; `ImageId`: `machineImageRisks`, an image AWS does not build is unseen).
+ */
 const INSTANCE_SETTINGS = {
     ImageId: ANY,
     InstanceType: ANY,
@@ -72120,6 +73703,44 @@ const REVIEWED_RESOURCE_TYPES = new Map([
             RouteSelectionExpression: ANY,
             ApiKeySelectionExpression: ANY,
             Version: ANY,
+        },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::ApiGateway::Method" and "AWS::ApiGateway::Method
+    // Integration". `AuthorizationType` is read by `public-access-rules.ts` (NONE, or absent, is
+    // callable by anyone: high, unless the integration is a MOCK); `RestApiId` must be this
+    // template's API (`outsideTargetRisks`); `Integration.Uri` is a data destination (an HTTP URL
+    // or an AWS service the request is sent to: `DATA_EGRESS_DESTINATIONS`). Left out until a rule
+    // reads them: `Integration.Credentials` (the role API Gateway calls the backend as, or the
+    // caller's own credentials), `Integration.ConnectionId` (a VPC link into a network).
+    [
+        'AWS::ApiGateway::Method',
+        {
+            RestApiId: ANY,
+            ResourceId: ANY,
+            HttpMethod: ANY,
+            AuthorizationType: ANY,
+            AuthorizerId: ANY,
+            AuthorizationScopes: ANY,
+            ApiKeyRequired: ANY,
+            OperationName: ANY,
+            RequestModels: ANY,
+            RequestParameters: ANY,
+            RequestValidatorId: ANY,
+            MethodResponses: ANY,
+            Integration: {
+                Type: ANY,
+                Uri: ANY,
+                IntegrationHttpMethod: ANY,
+                ConnectionType: ANY,
+                ContentHandling: ANY,
+                PassthroughBehavior: ANY,
+                RequestParameters: ANY,
+                RequestTemplates: ANY,
+                IntegrationResponses: ANY,
+                TimeoutInMillis: ANY,
+                CacheKeyParameters: ANY,
+                CacheNamespace: ANY,
+            },
         },
     ],
     [
@@ -72347,7 +73968,8 @@ const REVIEWED_RESOURCE_TYPES = new Map([
         },
     ],
     // `Code` is read by `codeSourceRisks`: an S3 object other than the deploy run's upload, or an image
-    // of another registry, is code this change does not hold.
+    // of another registry, is code this change does not hold; `Layers` by `layerSourceRisks` (only a
+    // layer this template builds is this change's code).
     [
         'AWS::Lambda::Function',
         {
@@ -72373,6 +73995,21 @@ const REVIEWED_RESOURCE_TYPES = new Map([
             ImageConfig: ANY,
             SnapStartConfig: ANY,
             RuntimeManagementConfig: ANY,
+            Layers: ANY,
+        },
+    ],
+    // AWS CloudFormation Template Reference, "AWS::Lambda::LayerVersion": the layer's code
+    // (`Content`, read by `codeSourceRisks`) and metadata. Sharing it takes an
+    // AWS::Lambda::LayerVersionPermission, which always grants (`ALWAYS_GRANTING_TYPES`).
+    [
+        'AWS::Lambda::LayerVersion',
+        {
+            LayerName: ANY,
+            Description: ANY,
+            Content: { S3Bucket: ANY, S3Key: ANY, S3ObjectVersion: ANY },
+            CompatibleRuntimes: ANY,
+            CompatibleArchitectures: ANY,
+            LicenseInfo: ANY,
         },
     ],
     [
@@ -72569,11 +74206,12 @@ const REVIEWED_RESOURCE_TYPES = new Map([
     // TracingConfig -> Tracing, SnapStartConfig -> SnapStart), versions and aliases of it, its
     // dead-letter queue and asynchronous-invocation destinations (data-egress destinations), and its
     // function URL (`functionUrlRisks` reads AuthType). `CodeUri` and `ImageUri` are read by
-    // `codeSourceRisks` (only the deploy run's own upload is this change's code). `Role` is read by
+    // `codeSourceRisks` (only the deploy run's own upload is this change's code), `Layers` by
+    // `layerSourceRisks` (only a layer this template builds). `Role` is read by
     // `existingRoleRisks`; a function without one gets an implicit role (`implicit-iam-role`). Left out on purpose, until a
     // rule reads them: `Events` (each source makes an API, a schedule or a subscription, some of
     // them public or in another account), `Policies` (policy templates and managed policy names are
-    // not policy documents), `Layers` (code from any account), `DeploymentPreference` (hook
+    // not policy documents), `DeploymentPreference` (hook
     // functions), `Connectors`, `PermissionsBoundary`, `CodeSigningConfigArn`, `FileSystemConfigs`.
     [
         'AWS::Serverless::Function',
@@ -72616,6 +74254,7 @@ const REVIEWED_RESOURCE_TYPES = new Map([
                 },
             },
             FunctionUrlConfig: { AuthType: ANY, Cors: ANY, InvokeMode: ANY },
+            Layers: ANY,
         },
     ],
     // AWS SAM Developer Guide, "AWS::Serverless::Api" (sam-resource-api.html) and
@@ -72941,12 +74580,13 @@ function unreviewed_risks_isIntrinsic(value) {
 
 
 
+
 /**
  * SAM's `Globals` section: its `Function`, `Api`, `HttpApi`, `SimpleTable` and `StateMachine`
  * properties are copied into every SAM resource of that kind (AWS SAM Developer Guide, "Globals
  * section of the AWS SAM template"), so a public function URL, an existing role or an API resource
  * policy (`Auth.ResourcePolicy`) set there is judged there, once, with `where` `<file>#Globals.<Kind>`.
- * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`), environment variables that load code or redirect traffic
+ * So are data destinations (a dead-letter queue), code from outside the change (`CodeUri`, `Layers`), environment variables that load code or redirect traffic
  * (`environmentVariableRisks`) and, for a kind on the reviewed list
  * (`REVIEWED_RESOURCE_TYPES`), every key it has not reviewed: a function's resources are judged
  * in full only if what Globals adds to them is too. A kind off the list needs no such check: each
@@ -72972,6 +74612,7 @@ function globalsRisks(params) {
             ...samResourcePolicyRisks(common),
             ...dataEgressRisks(common),
             ...codeSourceRisks(common),
+            ...layerSourceRisks(common),
             ...environmentVariableRisks(common),
             ...reviewed,
         ].map((reason) => ({
@@ -73424,61 +75065,6 @@ function describePorts(rule) {
     return 'ingress';
 }
 //# sourceMappingURL=ingress-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/has-duplicate-json-keys.js
-/**
- * Whether a JSON text names a key twice in one object, the keys compared once decoded
- * (`"a"` and `"\u0061"` are one key). RFC 8259 §4: names "SHOULD be unique", and when they are not
- * "the behavior of software that receives such an object is unpredictable": `JSON.parse` keeps the
- * last, another parser (the service's) may keep the first. A scan of strings and brackets only, so
- * it also reads a text with `${…}` parts; a text that is not JSON at all simply finds none.
- */
-function hasDuplicateJsonKeys(text) {
-    const stack = [];
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        const top = stack[stack.length - 1];
-        if (char === '{')
-            stack.push({ keys: new Set(), expectKey: true });
-        else if (char === '[')
-            stack.push({ keys: undefined, expectKey: false });
-        else if (char === '}' || char === ']')
-            stack.pop();
-        else if (char === ',' && top?.keys !== undefined)
-            top.expectKey = true;
-        else if (char === ':' && top !== undefined)
-            top.expectKey = false;
-        else if (char === '"') {
-            const end = stringEnd(text, index);
-            if (top?.keys !== undefined && top.expectKey) {
-                const key = has_duplicate_json_keys_decode(text.slice(index, end + 1));
-                if (top.keys.has(key))
-                    return true;
-                top.keys.add(key);
-            }
-            index = end;
-        }
-    }
-    return false;
-}
-/** The index of the quote closing the string that opens at `start` (or the text's end). */
-function stringEnd(text, start) {
-    for (let index = start + 1; index < text.length; index++) {
-        if (text[index] === '\\')
-            index++;
-        else if (text[index] === '"')
-            return index;
-    }
-    return text.length - 1;
-}
-function has_duplicate_json_keys_decode(token) {
-    try {
-        return String(JSON.parse(token));
-    }
-    catch {
-        return token;
-    }
-}
-//# sourceMappingURL=has-duplicate-json-keys.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/json-text-risks.js
 
 
@@ -73604,6 +75190,73 @@ function sourceScope(properties, context) {
     return { scoped };
 }
 //# sourceMappingURL=lambda-permission-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/machine-image-risks.js
+
+/**
+ * Parameter Store paths of machine images AWS itself builds and publishes to every account (AWS
+ * Systems Manager User Guide, "Discovering public parameters in Parameter Store"; Amazon EC2 User
+ * Guide, "Reference AMIs using Systems Manager parameters"): Amazon Linux, Windows, the ECS- and
+ * EKS-optimized AMIs and Bottlerocket. Other `/aws/service/…` images are published for another
+ * vendor (`/aws/service/marketplace/…`, `/aws/service/canonical/…`, `/aws/service/debian/…`): code
+ * of someone else's choosing, so not on this list. No `..` (a name, not a path, in Parameter
+ * Store, but nothing a reviewer should have to know that of).
+ */
+const AWS_IMAGE_PATH = /^\/aws\/service\/(ami-amazon-linux-latest|ami-windows-latest|ecs\/optimized-ami|eks\/optimized-ami|bottlerocket)\/(?!.*\.\.)[\w./-]+$/;
+/** Where each type names the image it boots (AWS CloudFormation Template Reference). */
+const IMAGE_PROPERTY = new Map([
+    ['AWS::EC2::Instance', ['ImageId']],
+    ['AWS::EC2::LaunchTemplate', ['LaunchTemplateData', 'ImageId']],
+]);
+/**
+ * `unseen-effect` for an EC2 instance or launch template booting an image this change does not
+ * hold and AWS does not build: an AMI id names no owner (`ami-…` may be any account's public or
+ * community image, whose code runs inside the template's network with the instance profile it is
+ * given), as a Lambda image from another registry (`codeSourceRisks`). Low only for an image of
+ * `AWS_IMAGE_PATH` read from Parameter Store: `{{resolve:ssm:<path>}}`, launch templates'
+ * `resolve:ssm:<path>` (Amazon EC2 User Guide, "Use a Systems Manager parameter instead of an AMI
+ * ID"), or a `Ref` to a template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
+ * `Default` and every `AllowedValues` entry is such a path. Anything else — a literal id, a mapping,
+ * a condition, a parameter chosen at deploy time — is judged unseen. `where` is
+ * `<file>#Resources.<Id>.Properties.<path to ImageId>`.
+ */
+function machineImageRisks(params) {
+    const path = IMAGE_PROPERTY.get(params.type);
+    if (path === undefined)
+        return [];
+    let value = params.properties;
+    for (const key of path)
+        value = is_plain_object_isPlainObject(value) ? value[key] : undefined;
+    if (value === undefined || isAwsImage(value, params.context.parameters))
+        return [];
+    return [
+        {
+            code: 'unseen-effect',
+            where: `${params.where}.Properties.${path.join('.')}`,
+            message: `${params.logicalId} (${params.type}) boots the image ${machine_image_risks_describe(value)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
+        },
+    ];
+}
+function isAwsImage(value, parameters) {
+    if (typeof value === 'string') {
+        const path = /^(?:\{\{resolve:ssm:(.+)\}\}|resolve:ssm:(.+))$/.exec(value);
+        return path !== null && AWS_IMAGE_PATH.test(path[1] ?? path[2] ?? '');
+    }
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1 || typeof value['Ref'] !== 'string')
+        return false;
+    const parameter = is_plain_object_isPlainObject(parameters) ? parameters[value['Ref']] : undefined;
+    if (!is_plain_object_isPlainObject(parameter) || typeof parameter['Type'] !== 'string')
+        return false;
+    if (!parameter['Type'].startsWith('AWS::SSM::Parameter::Value<'))
+        return false;
+    const allowed = Array.isArray(parameter['AllowedValues']) ? parameter['AllowedValues'] : [];
+    return [parameter['Default'], ...allowed].every((name) => typeof name === 'string' && AWS_IMAGE_PATH.test(name));
+}
+function machine_image_risks_describe(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value.slice(0, 100));
+    return 'computed at deploy time';
+}
+//# sourceMappingURL=machine-image-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/outside-target-risks.js
 
 
@@ -73649,6 +75302,7 @@ const outside_target_risks_MUST_BE_OWN = new Map([
     ['AWS::ApiGatewayV2::Integration', [['ApiId']]],
     ['AWS::ApiGatewayV2::Route', [['ApiId']]],
     ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
+    ['AWS::ApiGateway::Method', [['RestApiId']]],
     [
         'AWS::ElasticLoadBalancingV2::Listener',
         [
@@ -74242,13 +75896,12 @@ function defaultDeletionPolicy(type, properties) {
 
 
 /**
- * Resources that deploy a template the bundle does not judge: nested stacks and SAM applications
- * (from a URL), stack sets (into other accounts and Regions, from a URL or an inline text), and
- * Service Catalog products (the product's template lives in the catalog).
+ * Resources that deploy a template the bundle does not judge: stack sets (into other accounts and
+ * Regions, from a URL or an inline text), and Service Catalog products (the product's template
+ * lives in the catalog). Nested stacks and SAM applications are judged with the bundle
+ * (`nestedStacks`): their template may be one of its files.
  */
 const NESTED_TYPES = new Set([
-    'AWS::CloudFormation::Stack',
-    'AWS::Serverless::Application',
     'AWS::CloudFormation::StackSet',
     'AWS::ServiceCatalog::CloudFormationProvisionedProduct',
 ]);
@@ -74283,7 +75936,7 @@ const SERVICE_TOKEN_TYPES = new Set([
 ]);
 /**
  * What a resource does that the classifier cannot see ("unknown counts as high", DESIGN §4): a
- * nested stack, SAM application, stack set or provisioned product (`NESTED_TYPES`), a change to
+ * stack set or provisioned product (`NESTED_TYPES`), a change to
  * the account's CloudFormation registry (`REGISTRY_TYPES`: macros, types, hooks), a resource
  * type from the CloudFormation registry that is not AWS's own (a third-party or private
  * extension, or a `::MODULE` that expands into resources; AWS CloudFormation User Guide, "Using
@@ -74431,12 +76084,16 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
  * (`existingSecurityGroupRisks`), other public access, commands
  * run on machines outside the template, data sent outside the account, data that a later removal
- * would destroy, code from outside the change (`codeSourceRisks`, environment variables that load
+ * would destroy, code from outside the change (`codeSourceRisks`, `layerSourceRisks`, an instance
+ * image AWS does not build: `machineImageRisks`, environment variables that load
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
@@ -74499,6 +76156,8 @@ function resourceRisks(params) {
     reasons.push(...unseenEffectRisks({ logicalId, type, properties, where, context }));
     reasons.push(...outsideTargetRisks({ logicalId, type, properties, where, context }));
     reasons.push(...codeSourceRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...layerSourceRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...machineImageRisks({ logicalId, type, properties, where, context }));
     reasons.push(...environmentVariableRisks({ logicalId, type, properties, where, context }));
     reasons.push(...aliasUpdateHookRisks({ logicalId, type, updatePolicy: resource['UpdatePolicy'], where, context }));
     reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
@@ -74511,8 +76170,11 @@ function resourceRisks(params) {
     // unreviewed type with a reason of its own (a public setting), nor a custom resource run by this
     // template's own function (its properties are that function's input).
     const custom = type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+    // A nested stack is judged with the bundle that holds (or lacks) its template: `nestedStacks`.
+    if (nested_stack_risks_NESTED_STACK_TYPES.has(type))
+        return reasons;
     // An implicit role is about the role SAM adds, not the resource: what else it sets (a function's
-    // `Events`, `Layers`, `DeploymentPreference`) is still listed, so the person sees it.
+    // `Events`, `DeploymentPreference`) is still listed, so the person sees it.
     const whole = reasons.some((reason) => reason.where === where && reason.code !== 'implicit-iam-role');
     const part = reasons.some((reason) => reason.where.startsWith(`${where}.`));
     if (!custom && !whole)
@@ -74575,7 +76237,6 @@ function hasProperty(properties, name) {
 //# sourceMappingURL=resource-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/ssm-parameter-type-risks.js
 
-
 /** A template parameter read from Parameter Store (`AWS::SSM::Parameter::Value<String>`, `<List<…>>`, `<AWS::EC2::Image::Id>`…). */
 const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value</;
 /**
@@ -74586,19 +76247,23 @@ const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value</;
 const PUBLIC_PARAMETER = /^\/aws\/service\//;
 /**
  * `data-egress` for each template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
- * `Default` (and every `AllowedValues` entry) is not a public `/aws/service/…` parameter nor one
- * this template makes (an `AWS::SSM::Parameter` with that literal `Name`): CloudFormation reads
- * the named parameter's value when the stack is deployed (AWS CloudFormation User Guide,
- * "Specify existing resources at runtime with CloudFormation-supplied parameter types": "Systems
- * Manager parameter types") and returns it as the parameter's `ResolvedValue` to anyone allowed
- * `DescribeStacks`, and whatever `Ref`s it holds it readable — the same copy out of Parameter
- * Store's access control as a `{{resolve:ssm:…}}` reference (`dynamicReferenceRisks`). A
- * parameter without a literal `Default` names one chosen at deploy time, judged the same.
- * `where` is `<path>#Parameters.<Name>`.
+ * `Default` (and every `AllowedValues` entry) is not a public `/aws/service/…` parameter:
+ * CloudFormation reads the named parameter's value when the stack is deployed (AWS CloudFormation
+ * User Guide, "Specify existing resources at runtime with CloudFormation-supplied parameter types":
+ * "Systems Manager parameter types", "CloudFormation uses whatever values exist in Parameter Store
+ * at the time the operation is run") and returns it as the parameter's `ResolvedValue` to anyone
+ * allowed `DescribeStacks`, and whatever `Ref`s it holds it readable — the same copy out of
+ * Parameter Store's access control as a `{{resolve:ssm:…}}` reference (`dynamicReferenceRisks`).
+ * An `AWS::SSM::Parameter` resource of the same name in the template does not make the read the
+ * template's own (review 9i): parameters are resolved when the change set is made, before any
+ * resource exists, so an existing parameter of that name (anyone's) is read first and shown, and
+ * the resource's create then fails. No parameter value can be built from the stack's resources (a
+ * `Default` is a literal), so no name the template makes is known safe. A parameter without a
+ * literal `Default` names one chosen at deploy time, judged the same. `where` is
+ * `<path>#Parameters.<Name>`.
  */
 function ssmParameterTypeRisks(params) {
     const parameters = is_plain_object_isPlainObject(params.template['Parameters']) ? params.template['Parameters'] : {};
-    const own = ownSsmParameterNames(params.template['Resources']);
     return Object.entries(parameters).flatMap(([name, parameter]) => {
         if (!is_plain_object_isPlainObject(parameter) || typeof parameter['Type'] !== 'string')
             return [];
@@ -74608,7 +76273,7 @@ function ssmParameterTypeRisks(params) {
             ? parameter['AllowedValues']
             : [];
         const names = [parameter['Default'], ...allowed];
-        const unread = names.filter((entry) => typeof entry !== 'string' || !(PUBLIC_PARAMETER.test(entry) || own.has(entry)));
+        const unread = names.filter((entry) => typeof entry !== 'string' || !PUBLIC_PARAMETER.test(entry));
         if (unread.length === 0)
             return [];
         const shown = unread.map((entry) => typeof entry === 'string' ? `"${entry}"` : 'one chosen at deploy time');
@@ -74825,6 +76490,7 @@ function pathOf(ancestors, node) {
 
 
 
+
 /** A range or tag the registry answers (`^1.2.0`, `1.x || >=2`, `latest`): not a URL, git, path or `user/repo`. */
 const REGISTRY_RANGE = /^[\w.^~<>=|* -]*$/;
 /** Yarn 2+ patches it applies to some npm packages by itself (`typescript`, `resolve`, `fsevents`). */
@@ -74838,8 +76504,16 @@ const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/
  *   of the entry's own name and version on `REVIEWED_REGISTRIES`;
  * - yarn 2+ (YAML with `__metadata`): a `resolution` other than `<name>@npm:<version>`, a
  *   `workspace:` inside the repository, or one of yarn's own built-in patches.
- * A file past the bounds of `lockfile-sources`, or not readable as either, is one reason at the
- * file. Pure; never throws.
+ * Install scripts (`where` the file): yarn runs every installed package's `preinstall`, `install`
+ * and `postinstall` (Yarn Docs, "Lifecycle Scripts"; yarn 2+: `enableScripts`, on by default, Yarn
+ * Docs, "Settings (.yarnrc.yml)"), and neither format records which packages have them (yarn v1's
+ * entries hold `version`, `resolved`, `integrity`, `dependencies`; yarn 2+'s `resolution`,
+ * `checksum`, `dependencies`, `languageName`, `linkType`). So, as `npmLockfileRisks` does with
+ * `hasInstallScript`, every registry package the reviewed base lockfile (`base`) does not have
+ * with the same source is one that may run install scripts: one reason naming them. Without a
+ * base, or one that could not be read (`baseUnreadable`) or parsed, every package counts, and the
+ * reason says why. A file past the bounds of `lockfile-sources`, or not readable as either format,
+ * is one reason at the file. Pure; never throws.
  */
 function yarnLockfileRisks(params) {
     const reason = (message, at = '') => ({
@@ -74847,25 +76521,39 @@ function yarnLockfileRisks(params) {
         where: `${params.path}${at}`,
         message,
     });
-    if (params.content.length > MAX_LOCKFILE_LENGTH)
-        return [reason('The yarn lockfile is too large to read; what it installs cannot be judged.')];
     const folder = params.path.split('/').slice(0, -1);
-    const found = /^__metadata:/m.test(params.content)
-        ? berryFindings(params.content, folder)
-        : classicFindings(params.content);
+    const found = readYarnLockfile(params.content, folder);
     if (typeof found === 'string')
         return [reason(`The yarn lockfile ${found}; what it installs cannot be judged.`)];
-    return found.map(({ entry, message }) => reason(message, `#${entry}`));
+    const reasons = found.findings.map(({ entry, message }) => reason(message, `#${entry}`));
+    const base = params.base === undefined ? undefined : readYarnLockfile(params.base, folder);
+    const unread = params.baseUnreadable ?? (typeof base === 'string' ? `it ${base}` : undefined);
+    const added = newLockfileEntries(found.sources, typeof base === 'string' ? undefined : base?.sources);
+    if (added.length > 0)
+        reasons.push(reason(`${added.length} package(s) the reviewed yarn.lock does not have (${nameSome(added)}): yarn runs their install scripts, and its lockfile does not record which have them${unread === undefined
+            ? ''
+            : ` (the reviewed lockfile on the base branch could not be read: ${unread}; every package counts)`}${params.base === undefined && unread === undefined ? ' (no reviewed lockfile on the base branch to compare with)' : ''}.`));
+    return reasons;
+}
+function readYarnLockfile(content, folder) {
+    if (content.length > MAX_LOCKFILE_LENGTH)
+        return 'is too large to read';
+    return /^__metadata:/m.test(content) ? berryFindings(content, folder) : classicFindings(content);
 }
 /** Yarn v1's format: a header line of specs ending in `:`, then indented `key "value"` lines. */
 function classicFindings(content) {
     const findings = [];
+    const sources = new Map();
     let entries = 0;
     let header;
     let fields = new Map();
     const close = () => {
-        if (header !== undefined)
-            findings.push(...judgeClassicEntry(header, fields));
+        if (header === undefined)
+            return;
+        findings.push(...judgeClassicEntry(header, fields));
+        const resolved = fields.get('resolved');
+        if (resolved !== undefined)
+            sources.set(header, `${fields.get('version') ?? ''} ${resolved}`);
     };
     for (const line of content.split(/\r?\n/)) {
         if (line === '' || line.startsWith('#'))
@@ -74884,7 +76572,7 @@ function classicFindings(content) {
             fields.set(field[1], field[2]);
     }
     close();
-    return findings;
+    return { findings, sources };
 }
 function judgeClassicEntry(header, fields) {
     const specs = header.split(/,\s*/).map((spec) => spec.trim().replace(/^"|"$/g, ''));
@@ -74929,8 +76617,12 @@ function berryFindings(content, folder) {
     const entries = Object.entries(parsed.value).filter(([key]) => key !== '__metadata');
     if (entries.length > MAX_LOCKFILE_ENTRIES)
         return 'has too many entries to read';
-    return entries.flatMap(([entry, value]) => {
+    const sources = new Map();
+    const findings = entries.flatMap(([entry, value]) => {
         const resolution = is_plain_object_isPlainObject(value) ? value['resolution'] : undefined;
+        // A package of the registry may have install scripts; the project's own workspaces are its manifests.
+        if (typeof resolution === 'string' && /^npm:/.test(splitSpec(resolution).range))
+            sources.set(entry, `${resolution} ${String(is_plain_object_isPlainObject(value) ? value['checksum'] : '')}`);
         if (typeof resolution === 'string' && reviewedResolution(resolution, folder))
             return [];
         return [
@@ -74940,6 +76632,7 @@ function berryFindings(content, folder) {
             },
         ];
     });
+    return { findings, sources };
 }
 function reviewedResolution(resolution, folder) {
     const { range } = splitSpec(resolution);
@@ -74963,6 +76656,8 @@ function reviewedResolution(resolution, folder) {
 
 
 
+
+
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
  * reason when the change touches IAM or resource policies, allows `*` actions, resources or
@@ -74970,9 +76665,13 @@ function reviewedResolution(resolution, folder) {
  * replaces resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
- * itself a reason. A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * itself a reason. A nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`)
+ * whose template is a file of the bundle is judged by judging that file as a template (its reasons
+ * name the nested file); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
- * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`). Values only known at deploy time (parameters,
+ * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
+ * file the install or build executes by its path alone (a `binding.gyp`, anything under
+ * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds. Values only known at deploy time (parameters,
  * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
  */
 function classifyRisk(params) {
@@ -74997,13 +76696,18 @@ function classifyRisk(params) {
                 where: file.path,
                 message: 'Writes a CODEOWNERS file, which decides who must review.',
             });
+        const executed = buildExecutedFileRisks(file.path);
+        if (executed !== undefined) {
+            reasons.push(...executed);
+            continue;
+        }
         if (/(^|\/)package\.json$/.test(file.path)) {
             reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
             continue;
         }
-        if (isNpmLockfilePath(file.path)) {
+        if (isLockfilePath(file.path)) {
             const base = params.base?.find((reviewed) => reviewed.path === file.path);
-            reasons.push(...npmLockfileRisks({
+            const lockfile = {
                 path: file.path,
                 content: file.content,
                 ...(base === undefined
@@ -75011,15 +76715,12 @@ function classifyRisk(params) {
                     : 'content' in base
                         ? { base: base.content }
                         : { baseUnreadable: base.unreadable }),
-            }));
-            continue;
-        }
-        if (/(^|\/)yarn\.lock$/.test(file.path)) {
-            reasons.push(...yarnLockfileRisks(file));
-            continue;
-        }
-        if (/(^|\/)pnpm-lock\.yaml$/.test(file.path)) {
-            reasons.push(...pnpmLockfileRisks(file));
+            };
+            reasons.push(...(isNpmLockfilePath(file.path)
+                ? npmLockfileRisks(lockfile)
+                : /(^|\/)yarn\.lock$/.test(file.path)
+                    ? yarnLockfileRisks(lockfile)
+                    : pnpmLockfileRisks(lockfile)));
             continue;
         }
         const config = packageManagerConfigRisks(file);
@@ -75031,8 +76732,9 @@ function classifyRisk(params) {
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
             continue;
         const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
-        // A file not declared a template is judged as one when it reads as one (a nested stack, say).
-        if (!declared && !(parsed.ok && looksLikeTemplate(parsed.template)))
+        // A file not declared a template is judged as one when it reads as one (a nested stack, say),
+        // or when it does not parse but names resources (another reader may take it: a key named twice).
+        if (!declared && !(parsed.ok ? looksLikeTemplate(parsed.template) : namesResources(file.content)))
             continue;
         if (parsed.ok) {
             templates.push({ path: file.path, template: parsed.template });
@@ -75048,11 +76750,46 @@ function classifyRisk(params) {
                 },
             ]));
     }
+    // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
+    // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
+    const contents = new Map(params.files.map((file) => [file.path, file.content]));
+    const attempted = new Set(templates.map((judged) => judged.path));
+    let nested = nestedStacks({ templates, files: contents });
+    for (let round = 0; round <= MAX_NESTED_DEPTH; round++) {
+        const fresh = [...nested.nestedPaths].filter((path) => !attempted.has(path));
+        if (fresh.length === 0)
+            break;
+        for (const path of fresh) {
+            attempted.add(path);
+            const parsed = (0,parse_template/* parseTemplate */.Q)(contents.get(path) ?? '');
+            if (parsed.ok)
+                templates.push({ path, template: parsed.template });
+            reasons.push(...(parsed.ok
+                ? templateRisks({ path, template: parsed.template })
+                : [
+                    {
+                        code: 'template-unreadable',
+                        where: path,
+                        message: `The nested stack template does not parse (${parsed.message}); treated as high risk.`,
+                    },
+                ]));
+        }
+        nested = nestedStacks({ templates, files: contents });
+    }
+    reasons.push(...nested.reasons);
     // Ingress open only in sum, over every template of the bundle together.
     reasons.push(...ingressBreadthRisks({ templates }));
     reasons.push(...changeSetRisks(params.changeSet ?? []));
     const unique = [...new Map(reasons.map((reason) => [`${reason.code} ${reason.where}`, reason])).values()];
     return { level: unique.length > 0 ? 'high' : 'low', reasons: unique };
+}
+/**
+ * Text that names `Resources` and a CloudFormation resource type (`AWS::…::…`, `Org::Service::…`):
+ * what an unparsable file must hold to be judged as a template that does not parse. CloudFormation's
+ * reader may still take what the project's refuses (a JSON key named twice, RFC 8259 §4).
+ */
+function namesResources(text) {
+    return /Resources/.test(text) && /[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(text);
 }
 /**
  * A mapping with `Resources` whose entries have CloudFormation resource types (`AWS::`, `Custom::`,
@@ -75155,19 +76892,20 @@ function isProductionEnvironment(params) {
 
 /** At most this many lockfiles are read at the base; the rest count as unreadable (high). */
 const MAX_BASE_FILES = 16;
-/** A base file longer than this is not judged (as `npmLockfileRisks` bounds the bundle's). */
+/** A base file longer than this is not judged (as `lockfile-sources` bounds the bundle's, 20 MB). */
 const MAX_BASE_FILE_LENGTH = 20_000_000;
 /** How much of a read error the reason quotes. */
 const MAX_WHY_LENGTH = 200;
 /**
  * The reviewed base the risk classifier compares a bundle's lockfiles with (`classifyRisk`'s
- * `base`): every npm lockfile path of `paths`, read with `read`. It fails closed: a read that
- * throws, comes back empty (GitHub's contents API gives no content above 1 MB) or passes
- * `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with why, so
- * its install scripts all count as new. Never throws.
+ * `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`), read with `read` (on GitHub, `githubBaseReader`,
+ * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
+ * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
+ * passes `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with
+ * why, so its install scripts all count as new. Never throws.
  */
 async function readReviewedBase(params) {
-    const lockfiles = [...new Set(params.paths.filter(isNpmLockfilePath))];
+    const lockfiles = [...new Set(params.paths.filter(isLockfilePath))];
     const files = [];
     for (const [index, path] of lockfiles.entries()) {
         if (index >= MAX_BASE_FILES) {
@@ -75192,35 +76930,14 @@ async function readOne(path, read) {
     if (content === undefined)
         return undefined;
     if (content === '')
-        return { path, unreadable: 'it came back empty (GitHub returns no content above 1 MB)' };
+        return { path, unreadable: 'it is empty' };
     if (content.length > MAX_BASE_FILE_LENGTH)
         return { path, unreadable: 'it is too large to read' };
     return { path, content };
 }
 //# sourceMappingURL=read-reviewed-base.js.map
-// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 6 modules
-var redact_json_strings = __nccwpck_require__(3531);
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets.js
-
-
-/**
- * `text` with every secret replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`: the one redaction path for text that leaves the process
- * (prompts, findings, comments, events, artifacts, logs). The text is scanned as written and
- * decoded too (escapes, level after level, and JSON documents inside it), so an escaped secret
- * (`"{\"aws_secret_access_key\":\"…\"}"`) goes as well (`redactJsonStrings`).
- * `path` (repository-relative) makes the text a file's content, so file-type rules apply (an
- * `.npmrc` token) and a file whose secret shows only once decoded goes as markers alone.
- * A text with more secrets of one kind than the scanner lists goes whole as
- * TOO_MANY_SECRETS_MARKER; one the decoding could not finish within its bounds as
- * NOT_SCANNED_MARKER. Throws when the scanner fails, so a caller never sends text it could not check.
- */
-async function redactSecrets(text, path) {
-    if (path === undefined)
-        return (0,redact_json_strings/* redactJsonStrings */.s)(text);
-    return (await (0,redact_json_strings/* redactJsonStrings */.s)({ path, content: text })).content;
-}
-//# sourceMappingURL=redact-secrets.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/redact-secrets.js
+var redact_secrets = __nccwpck_require__(1520);
 ;// CONCATENATED MODULE: ./lib/core/gates/redact-findings.js
 
 /**
@@ -75231,10 +76948,10 @@ async function redactSecrets(text, path) {
 async function redactFindings(findings) {
     const redacted = [];
     for (const finding of findings) {
-        const message = await redactSecrets(finding.message);
+        const message = await (0,redact_secrets/* redactSecrets */.f)(finding.message);
         redacted.push(finding.path === undefined
             ? { ...finding, message }
-            : { ...finding, message, path: await redactSecrets(finding.path) });
+            : { ...finding, message, path: await (0,redact_secrets/* redactSecrets */.f)(finding.path) });
     }
     return redacted;
 }
@@ -75640,7 +77357,7 @@ async function checkSecrets(bundle) {
             textFindings.push(finding);
             continue;
         }
-        const shown = shownPaths.get(owner.path) ?? (await redactSecrets(owner.path));
+        const shown = shownPaths.get(owner.path) ?? (await (0,redact_secrets/* redactSecrets */.f)(owner.path));
         shownPaths.set(owner.path, shown);
         textFindings.push({ ...finding, path: shown });
     }
@@ -75661,7 +77378,7 @@ async function checkFile(params) {
     }));
     for (const { where, match } of escaped) {
         // A key on the way to the value could be a secret too.
-        const at = await redactSecrets(where);
+        const at = await (0,redact_secrets/* redactSecrets */.f)(where);
         findings.push({
             gate: 'secrets',
             path: shownPath,
@@ -76407,8 +78124,8 @@ function shortened(name, max) {
 //# sourceMappingURL=local-task-id.js.map
 // EXTERNAL MODULE: ./lib/core/outcome/outcome-summary.js + 3 modules
 var outcome_summary = __nccwpck_require__(533);
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js
-var redact_artifact_body = __nccwpck_require__(2805);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 2 modules
+var redact_artifact_body = __nccwpck_require__(2727);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __nccwpck_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
@@ -76497,23 +78214,50 @@ const metadataSchema = run_schemas/* object */.Ikc({
 /**
  * Artifacts in a folder, laid out as the artifacts bucket: `<root>/artifacts/<key>` holds the
  * bytes and `<root>/artifact-metadata/<key>.json` what S3 keeps as object metadata (content type,
- * sha256), in a tree of its own so no artifact's name can collide with it.
+ * sha256), in a tree of its own so no artifact's name can collide with it. A sidecar that does not
+ * parse (cut short by a crash, edited) makes only its own artifact damaged: `get` answers
+ * `undefined` for it, as for bytes that no longer match, and `list` still names it (its key, an
+ * empty `sha256`, 0 bytes) beside the intact ones, so a sync copies the rest and names it.
  */
 function createFilesystemArtifactStore(root) {
     const bytesFile = (key) => external_node_path_.join(root, 'artifacts', ...key.split('/'));
     const metadataFile = (key) => `${external_node_path_.join(root, 'artifact-metadata', ...key.split('/'))}.json`;
+    /** The sidecar of `key`: `undefined` when there is none, `'damaged'` when it does not parse. */
     const readMetadata = async (key) => {
         const file = metadataFile(key);
         const bytes = await readOptionalFile(file);
-        return bytes === undefined
-            ? undefined
-            : parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+        if (bytes === undefined)
+            return undefined;
+        try {
+            return parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+        }
+        catch {
+            return 'damaged';
+        }
+    };
+    /** What `list` shows of an artifact whose sidecar is damaged: its key and where it sits, nothing it claimed. */
+    const damagedEntry = (params, prefix, key) => {
+        // Under the task's prefix a key is `<attempt>/<path>`; under an attempt's, `<path>`.
+        const [first = '', ...rest] = key.slice(prefix.length).split('/');
+        const [attempt, filePath] = params.attempt === undefined
+            ? [Number(first), rest.join('/')]
+            : [params.attempt, key.slice(prefix.length)];
+        return {
+            repo: params.repo,
+            taskId: params.taskId,
+            attempt,
+            path: filePath,
+            key,
+            contentType: (0,content_type_for/* contentTypeFor */.Z)(filePath),
+            sha256: '',
+            bytes: 0,
+        };
     };
     return {
         async put(artifact) {
             const key = (0,store_keys/* artifactKey */.Wf)(artifact);
             // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
-            const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body);
+            const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body, artifact.path);
             const stored = {
                 repo: artifact.repo,
                 taskId: artifact.taskId,
@@ -76532,7 +78276,9 @@ function createFilesystemArtifactStore(root) {
             const key = (0,store_keys/* artifactKey */.Wf)(ref);
             const [metadata, body] = await Promise.all([readMetadata(key), readOptionalFile(bytesFile(key))]);
             // Bytes that no longer match their hash are not what was stored.
-            if (metadata === undefined || body === undefined || (0,sha256_hex/* sha256Hex */.f)(body) !== metadata.sha256)
+            if (metadata === undefined || metadata === 'damaged')
+                return undefined;
+            if (body === undefined || (0,sha256_hex/* sha256Hex */.f)(body) !== metadata.sha256)
                 return undefined;
             return { ...metadata, body: new Uint8Array(body) };
         },
@@ -76549,7 +78295,10 @@ function createFilesystemArtifactStore(root) {
                 .map((entry) => external_node_path_.relative(folder, external_node_path_.join(entry.parentPath, entry.name.slice(0, -'.json'.length))))
                 .map((relative) => prefix + relative.split(external_node_path_.sep).join('/'))
                 .sort();
-            const found = await Promise.all(keys.map(readMetadata));
+            const found = await Promise.all(keys.map(async (key) => {
+                const metadata = await readMetadata(key);
+                return metadata === 'damaged' ? damagedEntry(params, prefix, key) : metadata;
+            }));
             return found.filter((artifact) => artifact !== undefined);
         },
     };
@@ -76624,6 +78373,8 @@ async function loadFrom(folder) {
 var task_event_store = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./lib/core/task/event-sort-key.js
 var event_sort_key = __nccwpck_require__(5416);
+// EXTERNAL MODULE: ./lib/core/task/parked-step.js
+var parked_step = __nccwpck_require__(1363);
 // EXTERNAL MODULE: ./lib/core/task/same-event.js + 1 modules
 var same_event = __nccwpck_require__(1469);
 // EXTERNAL MODULE: ./lib/core/task/task-event.js
@@ -76638,10 +78389,12 @@ var task_event = __nccwpck_require__(4569);
 
 
 
+
 /**
  * A task's events in a folder, one file each, never rewritten:
  * `<root>/tasks/<task id, encoded>/events/<sequence>-<step>.json`. A file is created only when
- * absent (`wx`), so an append can never overwrite, and a replay finds its own file.
+ * absent (`wx`), so an append can never overwrite, and a replay finds its own file. Parked steps
+ * (`ParkedStep`) go beside them, `<root>/tasks/<task id, encoded>/parked/<id>.json`, the same way.
  */
 function createFilesystemTaskEventStore(root) {
     const eventsDir = (taskId) => external_node_path_.join(root, 'tasks', (0,store_keys/* safeKeySegment */.K_)(taskId), 'events');
@@ -76651,7 +78404,40 @@ function createFilesystemTaskEventStore(root) {
             ? undefined
             : parseStoredJson({ text: bytes.toString('utf8'), schema: task_event/* taskEventSchema */.Hk, source: file });
     };
+    const parkedDir = (taskId) => external_node_path_.join(root, 'tasks', (0,store_keys/* safeKeySegment */.K_)(taskId), 'parked');
     return {
+        async park(step) {
+            const folder = parkedDir(step.event.task_id);
+            await (0,promises_.mkdir)(folder, { recursive: true });
+            try {
+                await (0,promises_.writeFile)(external_node_path_.join(folder, `${step.id}.json`), JSON.stringify(step, null, 2) + '\n', {
+                    flag: 'wx',
+                });
+            }
+            catch (error) {
+                // The name is the step's own hash: what holds it is this very step, parked before.
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+        },
+        async listParked(taskId) {
+            const folder = parkedDir(taskId);
+            const names = await (0,promises_.readdir)(folder).catch((error) => {
+                if (error.code === 'ENOENT')
+                    return [];
+                throw error;
+            });
+            const steps = await Promise.all(names
+                .filter((name) => name.endsWith('.json'))
+                .map(async (name) => {
+                const file = external_node_path_.join(folder, name);
+                const bytes = await readOptionalFile(file);
+                return bytes === undefined
+                    ? undefined
+                    : parseStoredJson({ text: bytes.toString('utf8'), schema: parked_step/* parkedStepSchema */.tM, source: file });
+            }));
+            return steps.filter((step) => step !== undefined);
+        },
         async append(event) {
             const folder = eventsDir(event.task_id);
             await (0,promises_.mkdir)(folder, { recursive: true });
@@ -76664,7 +78450,7 @@ function createFilesystemTaskEventStore(root) {
                 if (error.code !== 'EEXIST')
                     throw error;
                 const stored = await read(file);
-                if (stored !== undefined && (0,same_event/* isSameEvent */.L)(stored, event))
+                if (stored !== undefined && (0,same_event/* isSameEvent */.LP)(stored, event))
                     return 'already-present';
                 throw new task_event_store/* TaskEventConflictError */.c(event.task_id, event.sequence);
             }
@@ -76827,7 +78613,6 @@ class ArtifactsNotStoredError extends Error {
 ;// CONCATENATED MODULE: ./lib/pipeline/mirror/store-attempt-artifacts.js
 
 
-
 /** Each artifact's JSON is indented for people reading it in the console or a download. */
 const store_attempt_artifacts_json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 /**
@@ -76837,8 +78622,8 @@ const store_attempt_artifacts_json = (value) => `${JSON.stringify(value, null, 2
  * repository context, the provider) and `answer.json` what it answered (summary, plan, risk notes,
  * file list, model, usage); `model-calls/<n>/prompt.json` and `model-calls/<n>/answer.json` each
  * model call of the attempt whole, as sent and as answered (the provider's `ModelExchange`; none
- * for the offline blueprints). Every text goes through the secret scanner's redaction first, so the
- * store never holds a secret the scanner finds. Returns the count and bytes written. An artifact
+ * for the offline blueprints). The store redacts every text as it takes it (`redactArtifactBody`, a
+ * generated file by its path), so it never holds a secret the scanner finds. Returns the count and bytes written. An artifact
  * the store refuses does not stop the others: every one is tried, then an error names those that
  * failed (`ArtifactsNotStoredError`, with their paths); the scanner's error is thrown as is (the caller turns either into a warning).
  */
@@ -76861,17 +78646,13 @@ async function storeAttemptArtifacts(params) {
         }
     };
     for (const file of prepared.ok ? prepared.generation.bundle.files : []) {
-        await put(`files/${file.path}`, await redactSecrets(file.content, file.path));
+        await put(`${redact_artifact_body/* GENERATED_FILES_PREFIX */.N}${file.path}`, file.content);
     }
     const report = prepared.ok
         ? prepared.generation.report
         : { passed: false, summary: prepared.summary, findings: prepared.generation.findings };
-    await put('validation-report.json', store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(report)));
-    await put('prompt.json', store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)({
-        provider: params.provider,
-        request: params.request,
-        context: params.context,
-    })));
+    await put('validation-report.json', store_attempt_artifacts_json(report));
+    await put('prompt.json', store_attempt_artifacts_json({ provider: params.provider, request: params.request, context: params.context }));
     const answer = prepared.ok
         ? {
             model: generation.model,
@@ -76888,11 +78669,11 @@ async function storeAttemptArtifacts(params) {
             usage: generation.usage,
             summary: prepared.summary,
         };
-    await put('answer.json', store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(answer)));
+    await put('answer.json', store_attempt_artifacts_json(answer));
     // Each model call whole, as sent and as answered (repairs included), for audit.
     for (const [index, exchange] of (generation.exchanges ?? []).entries()) {
-        await put(`model-calls/${index + 1}/prompt.json`, store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(exchange.prompt)));
-        await put(`model-calls/${index + 1}/answer.json`, store_attempt_artifacts_json(await (0,redact_json_strings/* redactJsonStrings */.s)(exchange.answer)));
+        await put(`model-calls/${index + 1}/prompt.json`, store_attempt_artifacts_json(exchange.prompt));
+        await put(`model-calls/${index + 1}/answer.json`, store_attempt_artifacts_json(exchange.answer));
     }
     if (failed.length > 0) {
         // The first few reasons: the status comment's warning stays one line.
@@ -76950,7 +78731,7 @@ const MAX_DAMAGED_PATHS_SHOWN = 5;
 function damagedWarning(keys) {
     const shown = keys.slice(0, MAX_DAMAGED_PATHS_SHOWN).join(', ');
     const more = keys.length > MAX_DAMAGED_PATHS_SHOWN ? ` and ${keys.length - MAX_DAMAGED_PATHS_SHOWN} more` : '';
-    return `Local artifacts no longer match their sha256 and were not mirrored: ${shown}${more}.`;
+    return `Local artifacts no longer match their sha256 (or their metadata is damaged) and were not mirrored: ${shown}${more}.`;
 }
 //# sourceMappingURL=sync-artifact-mirror.js.map
 // EXTERNAL MODULE: ./lib/core/task/lifecycle-event.js
@@ -77224,7 +79005,7 @@ async function syncTaskMirror(params) {
         // per environment, the entry updated last wins.
         const record = withMirroredDeploys(source, stored);
         if (stored !== undefined && mirrored >= record.version) {
-            if (mirrored === record.version && (0,same_event/* isSameDocument */.m)((0,task_record/* withoutPendingEvents */.Nn)(stored), record))
+            if (mirrored === record.version && (0,same_event/* isSameDocument */.mv)((0,task_record/* withoutPendingEvents */.Nn)(stored), record))
                 return { status: 'in-sync', writes, bytes };
             if (!(await anotherWriter({ stored, record, events: params.events, mirror }))) {
                 // Ahead only by deploys written past the comment: the source's record, with the mirror's
@@ -77232,7 +79013,7 @@ async function syncTaskMirror(params) {
                 for (const event of params.events)
                     await append(event);
                 const { version: _ignored, ...rest } = (0,task_record/* withoutPendingEvents */.Nn)(stored);
-                if (!(0,same_event/* isSameDocument */.m)({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
+                if (!(0,same_event/* isSameDocument */.mv)({ ...rest, updated_at: '' }, { ...record, version: undefined, updated_at: '' })) {
                     const ahead = { ...record, version: mirrored + 1 };
                     const put = await putUnlessNewer({ tasks: mirror.tasks, record: ahead, read: stored });
                     if (put.lostTo !== undefined) {
@@ -77280,7 +79061,7 @@ async function syncTaskMirror(params) {
 /** `record` with the deploy state of `stored` (the mirror's) merged in, per environment the latest. */
 function withMirroredDeploys(record, stored) {
     const environments = mergeEnvironmentDeploys(record.environments, stored?.environments) ?? {};
-    return (0,same_event/* isSameDocument */.m)(environments, record.environments) ? record : { ...record, environments };
+    return (0,same_event/* isSameDocument */.mv)(environments, record.environments) ? record : { ...record, environments };
 }
 const DEPLOY_EVENTS = new Set([
     'deploy_started',
@@ -77302,10 +79083,10 @@ async function anotherWriter(params) {
             version: 0,
             updated_at: '',
         });
-        return !(0,same_event/* isSameDocument */.m)(rest(stored), rest(record));
+        return !(0,same_event/* isSameDocument */.mv)(rest(stored), rest(record));
     }
     const from = Math.min(record.version + 1, ...events.map((event) => event.sequence));
-    const theirs = (await params.mirror.events.list(record.task_id)).filter((event) => event.sequence >= from && !events.some((ours) => (0,same_event/* isSameEvent */.L)(ours, event)));
+    const theirs = (await params.mirror.events.list(record.task_id)).filter((event) => event.sequence >= from && !events.some((ours) => (0,same_event/* isSameEvent */.LP)(ours, event)));
     return theirs.some((event) => !DEPLOY_EVENTS.has(event.type));
 }
 /**
@@ -77324,7 +79105,7 @@ async function appendMissingBelow(params) {
     const held = await mirror.events.list(first.task_id);
     let another = false;
     for (const event of below) {
-        if (held.some((stored) => (0,same_event/* isSameEvent */.L)(stored, event)))
+        if (held.some((stored) => (0,same_event/* isSameEvent */.LP)(stored, event)))
             continue;
         another ||= held.some((stored) => stored.sequence === event.sequence && !DEPLOY_EVENTS.has(stored.type));
         try {
@@ -77359,7 +79140,7 @@ async function putUnlessNewer(params) {
         const now = await params.tasks.get(params.record.task_id);
         const version = now?.version ?? 0;
         if (now !== undefined && version >= params.record.version) {
-            const same = version === params.record.version && (0,same_event/* isSameDocument */.m)((0,task_record/* withoutPendingEvents */.Nn)(now), params.record);
+            const same = version === params.record.version && (0,same_event/* isSameDocument */.mv)((0,task_record/* withoutPendingEvents */.Nn)(now), params.record);
             return same ? {} : { lostTo: version };
         }
         await params.tasks.put({ ...params.record, ...(0,task_record/* logBookkeepingOf */.yZ)(now) }, version);
@@ -77710,6 +79491,8 @@ function stateChanged(record, event) {
     };
 }
 //# sourceMappingURL=apply-task-event.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 8 modules
+var redact_json_strings = __nccwpck_require__(6383);
 // EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
 var secret_markers = __nccwpck_require__(5967);
 ;// CONCATENATED MODULE: ./lib/core/task/redact-event-text.js
@@ -77743,7 +79526,7 @@ async function redactEventText(event) {
     return { ...event, ...redacted };
 }
 function redactText(text) {
-    return redactSecrets(text).catch(() => secret_markers/* NOT_SCANNED_MARKER */._);
+    return (0,redact_secrets/* redactSecrets */.f)(text).catch(() => secret_markers/* NOT_SCANNED_MARKER */._);
 }
 //# sourceMappingURL=redact-event-text.js.map
 ;// CONCATENATED MODULE: ./lib/core/task/events-lost-of.js
@@ -77850,22 +79633,49 @@ function pauseAfterConflict(retry) {
 
 
 
+
 /**
  * Each retry means another writer's write landed in between (reads are strongly consistent, and a
  * store tells its own landed write from a conflict: `createDynamoDbTaskStore`), so a writer among
  * N at once needs at most N - 1: 24 tries cover a deploy on merge to 24 environments (regions ×
  * stages) starting together, with a jittered pause between tries (`pauseAfterConflict`) so the
- * writers spread out. Past this the conflict is thrown (`TaskStepContendedError`), never a step
- * silently left out.
+ * writers spread out. Past this the step is parked (`ParkedStep`), never silently left out: the
+ * task's next writer takes it in.
  */
 const MAX_RECORD_ATTEMPTS = 24;
-/** A step not recorded because other writers won every one of `MAX_RECORD_ATTEMPTS` tries. */
+/**
+ * A step not folded into the record because other writers won every one of `MAX_RECORD_ATTEMPTS`
+ * tries. `parked`: it is kept in the events store as a parked step, which the task's next write
+ * takes into the record (`recordTaskEvent`), so it is late, not lost; otherwise the events store
+ * refused it too, and `reason` says why.
+ */
 class TaskStepContendedError extends Error {
     event;
-    constructor(event) {
-        super(`${event.type} of ${event.task_id} was not recorded: other writers changed the task's record before each of ${MAX_RECORD_ATTEMPTS} tries`);
+    parked;
+    reason;
+    constructor(event, parked, reason) {
+        super(parked
+            ? `${event.type} of ${event.task_id} is not in the record yet: other writers changed it before each of ${MAX_RECORD_ATTEMPTS} tries; the step is kept in the results table and the task's next step takes it in`
+            : `${event.type} of ${event.task_id} was not recorded: other writers changed the task's record before each of ${MAX_RECORD_ATTEMPTS} tries, and the step could not be kept for the next one (${reason ?? 'unknown'})`);
         this.event = event;
+        this.parked = parked;
+        this.reason = reason;
         this.name = 'TaskStepContendedError';
+    }
+}
+/**
+ * Parks steps no write of the record could take (`ParkedStep`, their free text redacted), each at
+ * its place in its batch (`from` the first's), for the task's next writer to take in. Returns the first failure's reason,
+ * `undefined` when every one was kept.
+ */
+async function parkSteps(params) {
+    try {
+        for (const [index, step] of params.steps.entries())
+            await params.events.park((0,parked_step/* parkedStepOf */.ns)(await redactEventText(step), params.from + index));
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
     }
 }
 /**
@@ -77873,7 +79683,12 @@ class TaskStepContendedError extends Error {
  * record, and append again the events it carries as `pending_events` (an earlier write's, not yet
  * confirmed); 2. apply the event (`applyTaskEvent`); 3. write the record on condition of the
  * version read, carrying the new event and those still unconfirmed; on a conflict, pause
- * (jittered backoff), read again and re-apply, up to `MAX_RECORD_ATTEMPTS` tries; 4. append the event stamped with the version it produced. The lifecycle events the
+ * (jittered backoff), read again and re-apply, up to `MAX_RECORD_ATTEMPTS` tries, then park the
+ * step (`ParkedStep`: the events store keeps it under a key of its own, which cannot conflict) and
+ * throw `TaskStepContendedError`; 4. append the event stamped with the version it produced. Before
+ * its own step, each write takes in the task's parked steps its record has not (`adopted_steps`),
+ * in the order they happened, so a step that lost every try lands with the task's next step
+ * (one that can never apply, say a transition made illegal since, is passed over). The lifecycle events the
  * record keeps unsent (`unsent_events`) ride along, as `outbox` makes them. The record goes first:
  * an event appended first could take a version that another writer then wins. Past
  * `MAX_PENDING_EVENTS` carried, the oldest are dropped and named by an `events_lost` event applied
@@ -77891,35 +79706,44 @@ async function recordTaskEvent(params) {
     for (let attempt = 1;; attempt += 1) {
         const current = await log.tasks.get(event.task_id);
         const earlier = await appendEach({ events: log.events, pending: current?.pending_events ?? [] });
-        const applied = applyTaskEvent(current === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(current), event);
+        let kept = current?.unsent_events ?? [];
+        const adoption = await adoptParked({ events: log.events, current });
+        // Each parked step taken in gives its milestone to the outbox too, as its own write would have.
+        if (params.outbox !== undefined)
+            for (const step of adoption.steps)
+                kept = params.outbox({ kept, ...step });
+        const applied = applyTaskEvent(adoption.record, event);
         // Past the cap (a very long outage of the events store alone) the oldest are dropped, and an
         // events_lost event applied after the step's names them.
+        const adoptedEvents = adoption.steps.map((step) => step.event);
         const capped = capPendingEvents({
             record: applied.record,
-            pending: [...earlier.pending, applied.event],
+            pending: [...earlier.pending, ...adoptedEvents, applied.event],
             at: event.at,
         });
-        const kept = current?.unsent_events ?? [];
         const unsent = params.outbox === undefined ? kept : params.outbox({ kept, ...applied });
         try {
             await log.tasks.put({
                 ...capped.record,
                 pending_events: capped.pending,
                 ...(unsent.length === 0 ? {} : { unsent_events: [...unsent] }),
+                ...(adoption.ids.length === 0 ? {} : { adopted_steps: adoption.ids }),
             }, current?.version ?? 0);
         }
         catch (error) {
             if (!(error instanceof task_store/* TaskVersionConflictError */.M))
                 throw error;
-            if (attempt >= MAX_RECORD_ATTEMPTS)
-                throw new TaskStepContendedError(params.event);
+            if (attempt >= MAX_RECORD_ATTEMPTS) {
+                const reason = await parkSteps({ events: log.events, steps: [params.event], from: 0 });
+                throw new TaskStepContendedError(event, reason === undefined, reason);
+            }
             await (params.pause ?? pauseAfterConflict)(attempt);
             continue;
         }
         // Confirmed here, the events still ride in the record until the next write appends them again (a no-op).
         const now = await appendEach({
             events: log.events,
-            pending: capped.gap === undefined ? [applied.event] : [applied.event, capped.gap],
+            pending: [...adoptedEvents, applied.event, ...(capped.gap === undefined ? [] : [capped.gap])],
         });
         const reason = now.reason ?? earlier.reason;
         return {
@@ -77931,6 +79755,34 @@ async function recordTaskEvent(params) {
             ...(capped.note === undefined ? {} : { lost: capped.note }),
         };
     }
+}
+/**
+ * The record read with the task's parked steps it has not taken in applied (`ParkedStep`, in the
+ * order they happened), the events they produced, and every id the record will have taken in
+ * (bounded by `MAX_ADOPTED_STEPS`, oldest dropped). A step that cannot apply is passed over and
+ * named taken in, so it is not tried by every later write. An events store that cannot list them
+ * takes none in this time: the next write tries again.
+ */
+async function adoptParked(params) {
+    const { current } = params;
+    let record = current === undefined ? undefined : (0,task_record/* withoutPendingEvents */.Nn)(current);
+    const taken = current?.adopted_steps ?? [];
+    if (current === undefined)
+        return { record, steps: [], ids: [...taken] };
+    const parked = await params.events.listParked(current.task_id).catch(() => []);
+    const fresh = (0,parked_step/* inParkedOrder */.jl)(parked.filter((step) => !taken.includes(step.id)));
+    const steps = [];
+    for (const step of fresh) {
+        try {
+            const applied = applyTaskEvent(record, step.event);
+            record = applied.record;
+            steps.push(applied);
+        }
+        catch {
+            // A step that cannot apply to the record as it is now never will: it is not tried again.
+        }
+    }
+    return { record, steps, ids: [...taken, ...fresh.map((step) => step.id)].slice(-parked_step/* MAX_ADOPTED_STEPS */.$Z) };
 }
 /**
  * Appends each event; those the store could not take stay pending, with the first reason. A
@@ -77991,8 +79843,23 @@ function openTaskJournal(params) {
             await migrate();
             const outbox = mirror?.publisher === undefined ? undefined : outboxOfBatch();
             const steps = [];
-            for (const event of events)
-                steps.push(await recordTaskEvent({ log, event, ...(outbox ? { outbox: outbox.add } : {}) }));
+            for (const [index, event] of events.entries()) {
+                try {
+                    steps.push(await recordTaskEvent({
+                        log,
+                        event,
+                        ...(outbox ? { outbox: outbox.add } : {}),
+                        ...(params.pause === undefined ? {} : { pause: params.pause }),
+                    }));
+                }
+                catch (error) {
+                    if (!(error instanceof TaskStepContendedError) || !error.parked)
+                        throw error;
+                    // The rest of the batch would contend the same way: parked after it, in order, for the next writer.
+                    const reason = await parkSteps({ events: log.events, steps: events.slice(index + 1), from: 1 });
+                    throw reason === undefined ? error : new TaskStepContendedError(error.event, false, reason);
+                }
+            }
             const record = steps.at(-1)?.record ?? (await log.tasks.get(taskId));
             const unappended = steps.findLast((step) => step.unappended !== undefined)?.unappended;
             const warnings = unappended === undefined
@@ -78067,24 +79934,68 @@ function outboxOfBatch() {
 //# sourceMappingURL=task-journal.js.map
 ;// CONCATENATED MODULE: ./lib/local/continue-from-mirror.js
 
+
 /**
  * The task's record the run continues from: the newest of the out folder's (`log`) and the shared
  * mirror's. An out folder cleared (`git clean -xdf`) or pointed elsewhere holds none, or an older
  * one, while the mirror holds the task's life: the mirror's record is written into the log first,
  * so the next attempt's number and the record's version continue past every earlier run's (an
  * attempt restarted at 1 would overwrite the first run's `1/…` artifacts in the mirror, and a
- * version behind the mirror's would read as another writer's). Any read or write failing leaves
- * the log's record as it was (the caller warns of the mirror's problems on its own sync).
+ * version behind the mirror's would read as another writer's). A mirror that cannot be read is not
+ * taken for one without the task (`continueUnread`). Any other read or write failing leaves the
+ * log's record as it was (the caller warns of the mirror's problems on its own sync).
  */
 async function continueFromMirror(params) {
     const local = await params.log.get(params.taskId).catch(() => undefined);
     if (params.mirror === undefined)
         return local;
-    const mirrored = await params.mirror.get(params.taskId).catch(() => undefined);
+    const read = await params.mirror.get(params.taskId).then((record) => ({ record }), (error) => ({ error }));
+    if ('error' in read)
+        return continueUnread({ ...params, local, error: read.error });
+    const mirrored = read.record;
     if (mirrored === undefined || mirrored.version <= (local?.version ?? 0))
         return local;
     // The mirror's own log bookkeeping (a deploy run's unconfirmed events) is not this log's; this log's stays.
     const seeded = (0,task_record/* withoutPendingEvents */.Nn)(mirrored);
+    try {
+        await params.log.put({ ...seeded, ...(0,task_record/* logBookkeepingOf */.yZ)(local) }, local?.version ?? 0);
+        return seeded;
+    }
+    catch {
+        return local;
+    }
+}
+/**
+ * The mirror's tasks table could not be read: it may hold attempts the out folder does not. The
+ * mirror's artifacts name the attempts taken (`<attempt>/…` keys); when they reach past the log's,
+ * the log records the highest as started, so the next attempt comes after it and never writes over
+ * an earlier attempt's artifacts. Said either way (`warn`); when the artifacts cannot be listed
+ * either, the run goes on from the log's record and says attempt numbers may repeat.
+ */
+async function continueUnread(params) {
+    const { local, taskId } = params;
+    const reason = params.error instanceof Error ? params.error.message : String(params.error);
+    const warn = (line) => params.warn?.(`The mirror's tasks table could not be read (${reason}); ${line}`);
+    const repo = params.repo ?? local?.repo;
+    const listed = params.artifacts === undefined || repo === undefined
+        ? undefined
+        : await params.artifacts.list({ repo, taskId }).catch(() => undefined);
+    if (listed === undefined || repo === undefined) {
+        warn('its artifacts could not be listed either, so this attempt may reuse an earlier run’s number.');
+        return local;
+    }
+    const taken = Math.max(0, ...listed.map((artifact) => artifact.attempt));
+    if (taken <= (local?.attempt ?? 0))
+        return local;
+    warn(`its artifacts hold attempts up to ${taken}, so this run continues after attempt ${taken}.`);
+    const at = (params.now?.() ?? new Date()).toISOString();
+    const base = local ?? applyTaskEvent(undefined, { type: 'task_received', task_id: taskId, at, repo }).record;
+    const seeded = applyTaskEvent(base, {
+        type: 'attempt_started',
+        task_id: taskId,
+        at,
+        attempt: taken,
+    }).record;
     try {
         await params.log.put({ ...seeded, ...(0,task_record/* logBookkeepingOf */.yZ)(local) }, local?.version ?? 0);
         return seeded;
@@ -78161,7 +80072,15 @@ function localTaskLife(params) {
         async started() {
             // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
             await journal.current().catch(() => undefined);
-            const current = await continueFromMirror({ taskId, log: stores.tasks, mirror: params.mirror?.tasks });
+            const current = await continueFromMirror({
+                taskId,
+                log: stores.tasks,
+                mirror: params.mirror?.tasks,
+                // A tasks table that cannot be read: the mirror's artifacts say which attempts are taken.
+                artifacts: params.mirror?.artifacts,
+                repo,
+                warn: params.warn,
+            });
             const exec = params.request.execution_request;
             const received = current === undefined || (current.status !== 'received' && (0,task_state/* canTransition */.w)(current.status, 'received'));
             attempt = (current?.attempt ?? 0) + 1;
