@@ -202,38 +202,29 @@ function receiverOf(bundle: ArtifactBundle) {
 }
 
 describe("review 11j: a logistics partner's signed webhooks", () => {
-  it.failing(
-    'FAULT: "I receive an event when a parcel is delivered" is ✅ covered, but the only message type is ShipmentUpdated: a signed `parcel.delivered` delivery is acknowledged and dropped (a story\'s own event not kept beside the one the description names)',
-    async () => {
-      const { bundle } = await generate(partnerWebhooks);
-      const { deliver, queued } = receiverOf(bundle);
-      const answer = await deliver({ id: 'evt-1', type: 'parcel.delivered', payload: { parcel: 'p-1' } });
-      expect(answer.statusCode).toBe(202);
-      expect(queued.length === 1 || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "I receive an event when a parcel is delivered" is ✅ covered, but the only message type is ShipmentUpdated: a signed `parcel.delivered` delivery is acknowledged and dropped (a story\'s own event not kept beside the one the description names)', async () => {
+    const { bundle } = await generate(partnerWebhooks);
+    const { deliver, queued } = receiverOf(bundle);
+    const answer = await deliver({ id: 'evt-1', type: 'parcel.delivered', payload: { parcel: 'p-1' } });
+    expect(answer.statusCode).toBe(202);
+    expect(queued.length === 1 || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Ignore duplicate deliveries with the same event id." gets the gap "nothing leaves these deliveries out … (for forks, on the payload\'s `repository.fork`)", though the receiver queues under the body\'s id and the consumer skips a redelivery (a dedupe read as an exclusion; a gap about forks nobody named)',
-    async () => {
-      const { bundle } = await generate(partnerWebhooks);
-      const gaps = gapsOf(sentenceRow(bundle.coverage, 4)).join(' ');
-      expect(gaps).not.toMatch(/fork|nothing leaves these deliveries out/);
-    },
-  );
+  it('fixed FAULT: "Ignore duplicate deliveries with the same event id." gets the gap "nothing leaves these deliveries out … (for forks, on the payload\'s `repository.fork`)", though the receiver queues under the body\'s id and the consumer skips a redelivery (a dedupe read as an exclusion; a gap about forks nobody named)', async () => {
+    const { bundle } = await generate(partnerWebhooks);
+    const gaps = gapsOf(sentenceRow(bundle.coverage, 4)).join(' ');
+    expect(gaps).not.toMatch(/fork|nothing leaves these deliveries out/);
+  });
 
-  it.failing(
-    'FAULT: "Put ShipmentUpdated events on the logistics EventBridge bus." sends them to the default bus (EventBusName defaults to `default`), and no gap names the logistics bus (a named bus dropped)',
-    async () => {
-      const { bundle } = await generate(partnerWebhooks);
-      const template = parseBundleTemplate(bundle);
-      const busDefault = template.Parameters?.['EventBusName']?.['Default'];
-      const said = gapsOf(sentenceRow(bundle.coverage, 5)).some(
-        (gap) => /logistics/.test(gap) && /bus/.test(gap),
-      );
-      expect(busDefault === 'logistics' || said).toBe(true);
-    },
-  );
+  it('fixed FAULT: "Put ShipmentUpdated events on the logistics EventBridge bus." sends them to the default bus (EventBusName defaults to `default`), and no gap names the logistics bus (a named bus dropped)', async () => {
+    const { bundle } = await generate(partnerWebhooks);
+    const template = parseBundleTemplate(bundle);
+    const busDefault = template.Parameters?.['EventBusName']?.['Default'];
+    const said = gapsOf(sentenceRow(bundle.coverage, 5)).some(
+      (gap) => /logistics/.test(gap) && /bus/.test(gap),
+    );
+    expect(busDefault === 'logistics' || said).toBe(true);
+  });
 
   it('checks the X-Partner-Signature the request names: unsigned 401, signed ShipmentUpdated queued under its event id', async () => {
     const { bundle } = await generate(partnerWebhooks);
@@ -261,14 +252,11 @@ describe('review 11j: a weekly export to S3 with an email (integration blueprint
     ],
   };
 
-  it.failing(
-    'FAULT: "I can download last week\'s signups as a CSV every Monday morning" becomes a message type `download-monday-morning` the consumer accepts, and the PR summary says the service is a consumer "for `download-monday-morning`" (a story with no message in it read as a message type)',
-    async () => {
-      const { bundle } = await generate(weeklyExport);
-      expect(fileContent(bundle, 'src/messages.ts')).not.toContain('download-monday-morning');
-      expect(bundle.summary).not.toContain('download-monday-morning');
-    },
-  );
+  it('fixed FAULT: "I can download last week\'s signups as a CSV every Monday morning" becomes a message type `download-monday-morning` the consumer accepts, and the PR summary says the service is a consumer "for `download-monday-morning`" (a story with no message in it read as a message type)', async () => {
+    const { bundle } = await generate(weeklyExport);
+    expect(fileContent(bundle, 'src/messages.ts')).not.toContain('download-monday-morning');
+    expect(bundle.summary).not.toContain('download-monday-morning');
+  });
 
   it('lists the schedule, the export and the email as not covered rather than claiming them', async () => {
     const { bundle } = await generate(weeklyExport);
