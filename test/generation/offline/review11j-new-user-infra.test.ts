@@ -1,10 +1,6 @@
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
 import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { loadGenerated } from './generated-modules.js';
 import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
 
 /**
@@ -127,51 +123,13 @@ const partnerWebhooks = {
     'As support I can see why a delivery was rejected',
   ],
 };
-/**
- * Like generated-modules.ts's loadGenerated, but Node's built-ins (the receiver's node:crypto) are the
- * real ones: the shared helper answers every require with an empty object.
- */
-function loadWithNode(bundle: ArtifactBundle, exports: readonly (readonly [string, readonly string[]])[]) {
-  const folder = mkdtempSync(join(tmpdir(), 'generated-'));
-  try {
-    for (const file of bundle.files) {
-      const path = join(folder, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-    }
-    const lines = exports.map(([suffix, names]) => {
-      const path = bundle.files.find((file) => file.path.endsWith(suffix))?.path;
-      if (path === undefined) throw new Error(`bundle has no file ending ${suffix}`);
-      return `export { ${names.join(', ')} } from ${JSON.stringify(join(folder, path))};`;
-    });
-    const built = buildSync({
-      stdin: { contents: lines.join('\n'), resolveDir: folder, loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'cjs',
-      platform: 'node',
-      external: ['@aws-sdk/*'],
-    });
-    const nodeRequire = createRequire(join(process.cwd(), 'package.json'));
-    const module = { exports: {} as Record<string, unknown> };
-    new Function('module', 'exports', 'require', built.outputFiles[0]?.text ?? '')(
-      module,
-      module.exports,
-      (name: string) => (name.startsWith('node:') ? nodeRequire(name) : {}),
-    );
-    return module.exports;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 interface Queued {
   readonly id: string;
   readonly type: string;
 }
 /** The generated receiver with a fixed secret; returns what it answers and what it queued. */
 function receiverOf(bundle: ArtifactBundle) {
-  const loaded = loadWithNode(bundle, [
+  const loaded = loadGenerated(bundle, [
     ['src/receive-webhook.ts', ['receiveWebhook']],
     ['src/signature.ts', ['sign']],
     ['src/webhook-provider.ts', ['DELIVERY_HEADERS']],
