@@ -8,6 +8,7 @@ import { strategyCoverage } from '../../coverage/strategy-coverage.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { publicOpposed, versioningOpposed } from './opposite-asks.js';
 import { objectPrefixIn } from './object-prefix.js';
+import { withoutLinks } from '../../naming/link-spans.js';
 import { OTHER_RESOURCE_WORDS, aboutOtherResourceOnly, otherResourcesNamed } from './other-resources.js';
 import {
   ARRIVAL_WORDS,
@@ -291,6 +292,7 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
               `objects expire after ${expiresAfter} days, not ${asks.expiration.days}: the retention asked for keeps them that long`,
             ]
           : [],
+      compare: expiryComparison(asks.expiration, expiresAfter),
     });
   }
   if (asks.noncurrentDays !== undefined) {
@@ -383,4 +385,34 @@ function notificationPrefixGaps(input: BlueprintInput, asks: InfrastructureAsks)
     : [
         `the notification is not limited to ${named.join(', ')}: the asks to notify named different prefixes (or none), so every new object publishes; add a Filter (S3Key prefix) to the TopicConfiguration for one`,
       ];
+}
+
+/**
+ * What a clause asking for an expiry gets from the one expiry rule: a prefix other than the rule's
+ * (`objects under scratch/ expire…` beside a rule for tmp/), or days it does not use, is said,
+ * never counted met because the words match.
+ */
+function expiryComparison(
+  expiration: NonNullable<InfrastructureAsks['expiration']>,
+  expiresAfter: number,
+): (clauseText: string) => string[] {
+  return (clauseText) => {
+    const asked = objectPrefixIn(clauseText);
+    const ruleScope =
+      expiration.prefix === undefined ? 'every object' : `only objects under ${expiration.prefix}`;
+    const prefixGap =
+      asked === expiration.prefix
+        ? []
+        : [
+            `${asked === undefined ? 'every object' : `objects under ${asked}`} was asked, but the one expiry rule deletes ${ruleScope}; add a lifecycle rule for it by hand`,
+          ];
+    // Only ages in days: a retention's years (`kept 7 years, then deleted`) are that capability's.
+    const days = [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)].map((match) =>
+      Number(match[1]),
+    );
+    const dayGaps = days
+      .filter((value) => value !== expiresAfter && value !== expiration.days)
+      .map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
+    return [...prefixGap, ...dayGaps];
+  };
 }
