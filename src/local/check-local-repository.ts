@@ -77,10 +77,10 @@ function sameForm(repoDir: string, topLevel: string): string {
   return path.isAbsolute(repoDir) ? topLevel : path.relative(process.cwd(), topLevel) || '.';
 }
 
-type GitDirectoryKind = 'none' | 'bare' | 'git-dir' | 'work-tree';
+export type GitDirectoryKind = 'none' | 'bare' | 'git-dir' | 'work-tree';
 
 /** Where `dir` stands for git: outside any repository, in a bare one, inside a `.git` folder, or in a work tree. */
-async function gitDirectoryKind(dir: string): Promise<GitDirectoryKind> {
+export async function gitDirectoryKind(dir: string): Promise<GitDirectoryKind> {
   const answer = await runGit({
     cwd: dir,
     args: ['rev-parse', '--is-bare-repository', '--is-inside-git-dir'],

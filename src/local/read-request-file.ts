@@ -31,6 +31,11 @@ export async function readRequestFile(file: string): Promise<RequestFileResult> 
     const problem = READ_PROBLEMS[code] ?? (error instanceof Error ? error.message : String(error));
     return { kind: 'unreadable', message: `Cannot read the request file ${file}: ${problem}.` };
   }
+  if (text.trim() === '')
+    return {
+      kind: 'invalid',
+      message: `The request file ${file} is empty. Write the request in it (see examples/orders-api.request.json).`,
+    };
   const parsed = /\.(md|markdown)$/i.test(file)
     ? parseIssueRequest(text)
     : parseRequestDocument({ channel: 'file', input: text });

@@ -6,6 +6,7 @@ import type { ModelProvider } from '../generation/model-provider.js';
 import type { MirrorStores } from '../pipeline/mirror/mirror-stores-for-config.js';
 import { prepareChange } from '../pipeline/implement/prepare-change.js';
 import { checkLocalRepository } from './check-local-repository.js';
+import { checkOutFolder } from './check-out-folder.js';
 import { BranchCheckedOutError, commitToLocalBranch } from './commit-to-local-branch.js';
 import { createLocalRepository } from './create-local-repository.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
@@ -56,8 +57,9 @@ export async function runLocalTask(params: {
 }): Promise<LocalTaskResult> {
   const config = params.config ?? DEFAULT_CONFIG;
   const step = (n: number, line: string) => params.progress(`[${n}/${STEPS}] ${line}`);
-  if (await isNonFolder(params.outDir))
-    return { status: 'refused', message: `--out ${params.outDir} is a file, not a folder.` };
+  // An out folder that cannot be used gets nothing written, not even a refused status.
+  const outProblem = await checkOutFolder({ outDir: params.outDir, repoDir: params.repoDir });
+  if (outProblem !== undefined) return { status: 'refused', message: outProblem };
   // A refusal creates no out folder, but one an earlier run left must not describe this run.
   const refused = async (message: string) => {
     if (await isFolder(params.outDir)) {
@@ -193,13 +195,6 @@ export async function runLocalTask(params: {
 async function isFolder(dir: string): Promise<boolean> {
   return stat(dir).then(
     (stats) => stats.isDirectory(),
-    () => false,
-  );
-}
-
-async function isNonFolder(dir: string): Promise<boolean> {
-  return stat(dir).then(
-    (stats) => !stats.isDirectory(),
     () => false,
   );
 }

@@ -47,6 +47,10 @@ export function parseCliArguments(argv: readonly string[]): CliInvocation {
   if (command !== 'run') return { kind: 'wrong', problem: `unknown command ${command}` };
   if (requestFile === undefined) return { kind: 'wrong', problem: 'run needs a request file' };
   if (extra.length > 0) return { kind: 'wrong', problem: `unexpected argument ${extra[0]}` };
+  // An empty value would be the current folder to some calls and no path to others.
+  if (values.out.trim() === '') return { kind: 'wrong', problem: '--out needs a folder, not an empty value' };
+  if (values.repo.trim() === '')
+    return { kind: 'wrong', problem: '--repo needs a folder, not an empty value' };
   return { kind: 'run', requestFile, repo: values.repo, out: values.out, init: values.init };
 }
 

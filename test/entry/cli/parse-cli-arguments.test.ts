@@ -25,6 +25,8 @@ describe('parseCliArguments', () => {
     [['run'], 'run needs a request file'],
     [[], 'no command given'],
     [['run', 'a.json', 'b.json'], 'unexpected argument b.json'],
+    [['run', 'r.json', '--out', ''], '--out needs a folder, not an empty value'],
+    [['run', 'r.json', '--repo', ' '], '--repo needs a folder, not an empty value'],
   ])('calls %j a wrong invocation: %s', (argv, problem) => {
     expect(parseCliArguments(argv)).toEqual({ kind: 'wrong', problem });
   });

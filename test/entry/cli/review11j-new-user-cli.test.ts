@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,43 +31,45 @@ async function runCliIn(cwd: string, args: string[]): Promise<CliRun> {
 }
 
 describe('review 11j: odd CLI inputs', () => {
-  it.failing(
-    'FAULT: `--out ""` generates, runs the gates, writes tasks/, artifacts/ and artifact-metadata/ into the current folder, then fails with the raw "ENOENT: no such file or directory, mkdir \'\'" and exit 1 (an unusable --out found after generating, not refused first with exit 2)',
-    async () => {
-      const { work, repo } = await workspaceWithRepository();
-      const here = path.join(work, 'here');
-      await mkdir(here);
-      const result = await runCliIn(here, ['run', path.resolve(EXAMPLE), '--repo', repo, '--out', '']);
-      expect(result.stderr).not.toContain('ENOENT');
-      expect(result.stdout).not.toContain('Generating');
-      expect(result.code).toBe(2);
-      expect(await readdir(here)).toEqual([]);
-    },
-  );
+  it('fixed FAULT: `--out ""` generates, runs the gates, writes tasks/, artifacts/ and artifact-metadata/ into the current folder, then fails with the raw "ENOENT: no such file or directory, mkdir \'\'" and exit 1 (an unusable --out found after generating, not refused first with exit 2)', async () => {
+    const { work, repo } = await workspaceWithRepository();
+    const here = path.join(work, 'here');
+    await mkdir(here);
+    const result = await runCliIn(here, ['run', path.resolve(EXAMPLE), '--repo', repo, '--out', '']);
+    expect(result.stderr).not.toContain('ENOENT');
+    expect(result.stdout).not.toContain('Generating');
+    expect(result.code).toBe(2);
+    expect(await readdir(here)).toEqual([]);
+  });
 
-  it.failing(
-    "FAULT: `--out <repo>/.git` is accepted (exit 0): pr-body.md, status.json, tasks/ and artifacts/ are written into the repository's git directory (the README refuses a folder inside .git for --repo; --out there is no more usable)",
-    async () => {
-      const { repo } = await workspaceWithRepository();
-      const gitDir = path.join(repo, '.git');
-      const before = await readdir(gitDir);
-      const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', gitDir]);
-      expect(result.code).toBe(2);
-      expect(await readdir(gitDir)).toEqual(before);
-    },
-  );
+  it("fixed FAULT: `--out <repo>/.git` is accepted (exit 0): pr-body.md, status.json, tasks/ and artifacts/ are written into the repository's git directory (the README refuses a folder inside .git for --repo; --out there is no more usable)", async () => {
+    const { repo } = await workspaceWithRepository();
+    const gitDir = path.join(repo, '.git');
+    const before = await readdir(gitDir);
+    const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', gitDir]);
+    expect(result.code).toBe(2);
+    expect(await readdir(gitDir)).toEqual(before);
+  });
 
-  it.failing(
-    'FAULT: an empty request file is answered "`(request)` must be a JSON object, but is null" (an empty file not said to be empty)',
-    async () => {
-      const { work, repo, out } = await workspaceWithRepository();
-      const empty = path.join(work, 'request.json');
-      await writeFile(empty, '');
-      const result = await runCli(['run', empty, '--repo', repo, '--out', out]);
-      expect(result.stderr).not.toContain('but is null');
-      expect(result.stderr).toMatch(/empty/i);
-    },
-  );
+  it('fixed FAULT: an empty request file is answered "`(request)` must be a JSON object, but is null" (an empty file not said to be empty)', async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    const empty = path.join(work, 'request.json');
+    await writeFile(empty, '');
+    const result = await runCli(['run', empty, '--repo', repo, '--out', out]);
+    expect(result.stderr).not.toContain('but is null');
+    expect(result.stderr).toMatch(/empty/i);
+  });
+
+  it('refuses the repository itself as --out (each run replaces status.json and pr-body.md there) with exit 2, writing nothing', async () => {
+    const { repo } = await workspaceWithRepository();
+    await writeFile(path.join(repo, 'status.json'), 'mine');
+    const before = await readdir(repo);
+    const result = await runCli(['run', EXAMPLE, '--repo', repo, '--out', repo]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is the repository itself');
+    expect(await readdir(repo)).toEqual(before);
+    expect(await readFile(path.join(repo, 'status.json'), 'utf8')).toBe('mine');
+  });
 
   it('refuses a folder given as the request file with exit 2 and a plain message, before generating', async () => {
     const { work, repo, out } = await workspaceWithRepository();

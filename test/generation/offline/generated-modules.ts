@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -6,7 +7,9 @@ import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js
 
 /**
  * Loads what a generated service's modules export, bundled by esbuild from the bundle written to a
- * temporary folder (the AWS SDK left out: the adapters take their clients as arguments).
+ * temporary folder (the AWS SDK left out: the adapters take their clients as arguments). Node's
+ * built-ins (`node:crypto` for a webhook's signature) are the real ones; anything else left
+ * external (the AWS SDK) is an empty object.
  * `exports` lists `[module path ending, names]`, e.g. `['src/app.ts', ['createApp']]`.
  */
 export function loadGenerated(
@@ -33,14 +36,19 @@ export function loadGenerated(
       platform: 'node',
       external: ['@aws-sdk/*'],
     });
+    const nodeRequire = createRequire(join(process.cwd(), 'package.json'));
     const module = { exports: {} as Record<string, unknown> };
     new Function('module', 'exports', 'require', built.outputFiles[0]?.text ?? '')(
       module,
       module.exports,
-      () => ({}),
+      (name: string) => (isBuiltin(name) ? nodeRequire(name) : {}),
     );
     return module.exports;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+function isBuiltin(name: string): boolean {
+  return name.startsWith('node:') || builtinModules.includes(name);
 }

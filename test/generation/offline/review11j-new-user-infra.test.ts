@@ -1,10 +1,6 @@
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
 import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { loadGenerated } from './generated-modules.js';
 import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
 
 /**
@@ -33,23 +29,17 @@ const orderEventsQueue = {
 };
 
 describe('review 11j: a queue with a dead-letter queue, asked of the infrastructure blueprint', () => {
-  it.failing(
-    'FAULT: "the dead-letter queue, which keeps them for 14 days" puts Object Lock (governance, 14 days) on an S3 bucket nobody asked for — a setting S3 never lets be turned off — while the row says "which keeps them for 14 days.": nothing was generated (a queue\'s retention read as object retention)',
-    async () => {
-      const { bundle } = await generate(orderEventsQueue);
-      const buckets = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
-      expect(JSON.stringify(buckets)).not.toContain('ObjectLock');
-    },
-  );
+  it('fixed FAULT: "the dead-letter queue, which keeps them for 14 days" puts Object Lock (governance, 14 days) on an S3 bucket nobody asked for — a setting S3 never lets be turned off — while the row says "which keeps them for 14 days.": nothing was generated (a queue\'s retention read as object retention)', async () => {
+    const { bundle } = await generate(orderEventsQueue);
+    const buckets = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
+    expect(JSON.stringify(buckets)).not.toContain('ObjectLock');
+  });
 
-  it.failing(
-    'FAULT: "Encrypt both queues with KMS." is ✅ covered by "a customer-managed KMS key with rotation encrypts the bucket and the topic", though the template holds no queue (a sentence about queues met by a bucket)',
-    async () => {
-      const { bundle } = await generate(orderEventsQueue);
-      expect(resourcesOfType(parseBundleTemplate(bundle), 'AWS::SQS::Queue')).toEqual([]);
-      expect(sentenceRow(bundle.coverage, 3)?.status).not.toBe('covered');
-    },
-  );
+  it('fixed FAULT: "Encrypt both queues with KMS." is ✅ covered by "a customer-managed KMS key with rotation encrypts the bucket and the topic", though the template holds no queue (a sentence about queues met by a bucket)', async () => {
+    const { bundle } = await generate(orderEventsQueue);
+    expect(resourcesOfType(parseBundleTemplate(bundle), 'AWS::SQS::Queue')).toEqual([]);
+    expect(sentenceRow(bundle.coverage, 3)?.status).not.toBe('covered');
+  });
 
   it('says the queue, the redrive and the alarm are not generated, and that blue-green has no effect', async () => {
     const { bundle } = await generate(orderEventsQueue);
@@ -88,40 +78,31 @@ const lifecycleRules = (bundle: ArtifactBundle): LifecycleRule[] => {
 const prefixOf = (rule: LifecycleRule) => rule.Prefix ?? rule.Filter?.Prefix;
 
 describe('review 11j: a data lake bucket with per-prefix rules', () => {
-  it.failing(
-    'FAULT: "Objects under the tmp/ prefix expire after 7 days." expires EVERY object of the data lake after 7 days (no prefix filter), ✅ covered by a test titled "every object expires 7 days after it was written" (a prefix dropped: data loss)',
-    async () => {
-      const { bundle } = await generate(dataLake);
-      const expiring = lifecycleRules(bundle).filter((rule) => rule.ExpirationInDays !== undefined);
-      expect(expiring.length).toBeGreaterThan(0);
-      for (const rule of expiring) expect(prefixOf(rule)).toBe('tmp/');
-    },
-  );
+  it('fixed FAULT: "Objects under the tmp/ prefix expire after 7 days." expires EVERY object of the data lake after 7 days (no prefix filter), ✅ covered by a test titled "every object expires 7 days after it was written" (a prefix dropped: data loss)', async () => {
+    const { bundle } = await generate(dataLake);
+    const expiring = lifecycleRules(bundle).filter((rule) => rule.ExpirationInDays !== undefined);
+    expect(expiring.length).toBeGreaterThan(0);
+    for (const rule of expiring) expect(prefixOf(rule)).toBe('tmp/');
+  });
 
-  it.failing(
-    'FAULT: "emailed … when a file lands in the incoming/ prefix" notifies on every new object in the bucket and is ✅ covered (a prefix filter dropped from a notification)',
-    async () => {
-      const { bundle } = await generate(dataLake);
-      const [bucket] = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
-      const notifications = JSON.stringify(bucket?.[1].Properties?.['NotificationConfiguration'] ?? {});
-      const filtered = notifications.includes('incoming/');
-      expect(filtered || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "emailed … when a file lands in the incoming/ prefix" notifies on every new object in the bucket and is ✅ covered (a prefix filter dropped from a notification)', async () => {
+    const { bundle } = await generate(dataLake);
+    const [bucket] = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
+    const notifications = JSON.stringify(bucket?.[1].Properties?.['NotificationConfiguration'] ?? {});
+    const filtered = notifications.includes('incoming/');
+    expect(filtered || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Abort incomplete multipart uploads after 1 day." is "nothing was generated for this", though the template aborts them after 7 days (a setting that exists with another value reported absent, and not set to what is asked)',
-    async () => {
-      const { bundle } = await generate(dataLake);
-      const aborts = lifecycleRules(bundle).flatMap((rule) =>
-        rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation === undefined
-          ? []
-          : [rule.AbortIncompleteMultipartUpload.DaysAfterInitiation],
-      );
-      const gaps = gapsOf(sentenceRow(bundle.coverage, 4)).join(' ');
-      expect(aborts.every((days) => days === 1) || /\b7\b/.test(gaps)).toBe(true);
-    },
-  );
+  it('fixed FAULT: "Abort incomplete multipart uploads after 1 day." is "nothing was generated for this", though the template aborts them after 7 days (a setting that exists with another value reported absent, and not set to what is asked)', async () => {
+    const { bundle } = await generate(dataLake);
+    const aborts = lifecycleRules(bundle).flatMap((rule) =>
+      rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation === undefined
+        ? []
+        : [rule.AbortIncompleteMultipartUpload.DaysAfterInitiation],
+    );
+    const gaps = gapsOf(sentenceRow(bundle.coverage, 4)).join(' ');
+    expect(aborts.every((days) => days === 1) || /\b7\b/.test(gaps)).toBe(true);
+  });
 
   it('moves objects to STANDARD_IA at 30 and GLACIER_IR at 90 days, keeps old versions 60 days and emails the address the story gives', async () => {
     const { bundle } = await generate(dataLake);
@@ -142,51 +123,13 @@ const partnerWebhooks = {
     'As support I can see why a delivery was rejected',
   ],
 };
-/**
- * Like generated-modules.ts's loadGenerated, but Node's built-ins (the receiver's node:crypto) are the
- * real ones: the shared helper answers every require with an empty object.
- */
-function loadWithNode(bundle: ArtifactBundle, exports: readonly (readonly [string, readonly string[]])[]) {
-  const folder = mkdtempSync(join(tmpdir(), 'generated-'));
-  try {
-    for (const file of bundle.files) {
-      const path = join(folder, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-    }
-    const lines = exports.map(([suffix, names]) => {
-      const path = bundle.files.find((file) => file.path.endsWith(suffix))?.path;
-      if (path === undefined) throw new Error(`bundle has no file ending ${suffix}`);
-      return `export { ${names.join(', ')} } from ${JSON.stringify(join(folder, path))};`;
-    });
-    const built = buildSync({
-      stdin: { contents: lines.join('\n'), resolveDir: folder, loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'cjs',
-      platform: 'node',
-      external: ['@aws-sdk/*'],
-    });
-    const nodeRequire = createRequire(join(process.cwd(), 'package.json'));
-    const module = { exports: {} as Record<string, unknown> };
-    new Function('module', 'exports', 'require', built.outputFiles[0]?.text ?? '')(
-      module,
-      module.exports,
-      (name: string) => (name.startsWith('node:') ? nodeRequire(name) : {}),
-    );
-    return module.exports;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 interface Queued {
   readonly id: string;
   readonly type: string;
 }
 /** The generated receiver with a fixed secret; returns what it answers and what it queued. */
 function receiverOf(bundle: ArtifactBundle) {
-  const loaded = loadWithNode(bundle, [
+  const loaded = loadGenerated(bundle, [
     ['src/receive-webhook.ts', ['receiveWebhook']],
     ['src/signature.ts', ['sign']],
     ['src/webhook-provider.ts', ['DELIVERY_HEADERS']],
@@ -217,38 +160,29 @@ function receiverOf(bundle: ArtifactBundle) {
 }
 
 describe("review 11j: a logistics partner's signed webhooks", () => {
-  it.failing(
-    'FAULT: "I receive an event when a parcel is delivered" is ✅ covered, but the only message type is ShipmentUpdated: a signed `parcel.delivered` delivery is acknowledged and dropped (a story\'s own event not kept beside the one the description names)',
-    async () => {
-      const { bundle } = await generate(partnerWebhooks);
-      const { deliver, queued } = receiverOf(bundle);
-      const answer = await deliver({ id: 'evt-1', type: 'parcel.delivered', payload: { parcel: 'p-1' } });
-      expect(answer.statusCode).toBe(202);
-      expect(queued.length === 1 || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "I receive an event when a parcel is delivered" is ✅ covered, but the only message type is ShipmentUpdated: a signed `parcel.delivered` delivery is acknowledged and dropped (a story\'s own event not kept beside the one the description names)', async () => {
+    const { bundle } = await generate(partnerWebhooks);
+    const { deliver, queued } = receiverOf(bundle);
+    const answer = await deliver({ id: 'evt-1', type: 'parcel.delivered', payload: { parcel: 'p-1' } });
+    expect(answer.statusCode).toBe(202);
+    expect(queued.length === 1 || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Ignore duplicate deliveries with the same event id." gets the gap "nothing leaves these deliveries out … (for forks, on the payload\'s `repository.fork`)", though the receiver queues under the body\'s id and the consumer skips a redelivery (a dedupe read as an exclusion; a gap about forks nobody named)',
-    async () => {
-      const { bundle } = await generate(partnerWebhooks);
-      const gaps = gapsOf(sentenceRow(bundle.coverage, 4)).join(' ');
-      expect(gaps).not.toMatch(/fork|nothing leaves these deliveries out/);
-    },
-  );
+  it('fixed FAULT: "Ignore duplicate deliveries with the same event id." gets the gap "nothing leaves these deliveries out … (for forks, on the payload\'s `repository.fork`)", though the receiver queues under the body\'s id and the consumer skips a redelivery (a dedupe read as an exclusion; a gap about forks nobody named)', async () => {
+    const { bundle } = await generate(partnerWebhooks);
+    const gaps = gapsOf(sentenceRow(bundle.coverage, 4)).join(' ');
+    expect(gaps).not.toMatch(/fork|nothing leaves these deliveries out/);
+  });
 
-  it.failing(
-    'FAULT: "Put ShipmentUpdated events on the logistics EventBridge bus." sends them to the default bus (EventBusName defaults to `default`), and no gap names the logistics bus (a named bus dropped)',
-    async () => {
-      const { bundle } = await generate(partnerWebhooks);
-      const template = parseBundleTemplate(bundle);
-      const busDefault = template.Parameters?.['EventBusName']?.['Default'];
-      const said = gapsOf(sentenceRow(bundle.coverage, 5)).some(
-        (gap) => /logistics/.test(gap) && /bus/.test(gap),
-      );
-      expect(busDefault === 'logistics' || said).toBe(true);
-    },
-  );
+  it('fixed FAULT: "Put ShipmentUpdated events on the logistics EventBridge bus." sends them to the default bus (EventBusName defaults to `default`), and no gap names the logistics bus (a named bus dropped)', async () => {
+    const { bundle } = await generate(partnerWebhooks);
+    const template = parseBundleTemplate(bundle);
+    const busDefault = template.Parameters?.['EventBusName']?.['Default'];
+    const said = gapsOf(sentenceRow(bundle.coverage, 5)).some(
+      (gap) => /logistics/.test(gap) && /bus/.test(gap),
+    );
+    expect(busDefault === 'logistics' || said).toBe(true);
+  });
 
   it('checks the X-Partner-Signature the request names: unsigned 401, signed ShipmentUpdated queued under its event id', async () => {
     const { bundle } = await generate(partnerWebhooks);
@@ -276,14 +210,11 @@ describe('review 11j: a weekly export to S3 with an email (integration blueprint
     ],
   };
 
-  it.failing(
-    'FAULT: "I can download last week\'s signups as a CSV every Monday morning" becomes a message type `download-monday-morning` the consumer accepts, and the PR summary says the service is a consumer "for `download-monday-morning`" (a story with no message in it read as a message type)',
-    async () => {
-      const { bundle } = await generate(weeklyExport);
-      expect(fileContent(bundle, 'src/messages.ts')).not.toContain('download-monday-morning');
-      expect(bundle.summary).not.toContain('download-monday-morning');
-    },
-  );
+  it('fixed FAULT: "I can download last week\'s signups as a CSV every Monday morning" becomes a message type `download-monday-morning` the consumer accepts, and the PR summary says the service is a consumer "for `download-monday-morning`" (a story with no message in it read as a message type)', async () => {
+    const { bundle } = await generate(weeklyExport);
+    expect(fileContent(bundle, 'src/messages.ts')).not.toContain('download-monday-morning');
+    expect(bundle.summary).not.toContain('download-monday-morning');
+  });
 
   it('lists the schedule, the export and the email as not covered rather than claiming them', async () => {
     const { bundle } = await generate(weeklyExport);

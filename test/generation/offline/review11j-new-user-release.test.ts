@@ -26,24 +26,18 @@ const checkoutRelease = {
 };
 
 describe('review 11j: a blue/green checkout release (deployment blueprint)', () => {
-  it.failing(
-    'FAULT: "I can roll back to the previous version with one command" is ✅ covered by "a release stops and rolls back automatically when the error alarm fires" (a rollback a person starts counted met by the automatic one)',
-    async () => {
-      const { bundle } = await generate(checkoutRelease);
-      const row = storyRow(bundle.coverage, 2);
-      const byHand = /command|script|npm run|aws deploy|\/rollback/i.test(row?.implementedBy ?? '');
-      expect(byHand || row?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "I can roll back to the previous version with one command" is ✅ covered by "a release stops and rolls back automatically when the error alarm fires" (a rollback a person starts counted met by the automatic one)', async () => {
+    const { bundle } = await generate(checkoutRelease);
+    const row = storyRow(bundle.coverage, 2);
+    const byHand = /command|script|npm run|aws deploy|\/rollback/i.test(row?.implementedBy ?? '');
+    expect(byHand || row?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "As a release manager I can approve the release before traffic shifts" has only the gap "each probe only checks the configuration …; extend src/probes.ts" (a person\'s approval read as an automated probe; no gap says nothing waits for a person)',
-    async () => {
-      const { bundle } = await generate(checkoutRelease);
-      const gaps = gapsOf(storyRow(bundle.coverage, 1)).join(' ');
-      expect(gaps).toMatch(/approv|manual|person|nothing waits/i);
-    },
-  );
+  it('fixed FAULT: "As a release manager I can approve the release before traffic shifts" has only the gap "each probe only checks the configuration …; extend src/probes.ts" (a person\'s approval read as an automated probe; no gap says nothing waits for a person)', async () => {
+    const { bundle } = await generate(checkoutRelease);
+    const gaps = gapsOf(storyRow(bundle.coverage, 1)).join(' ');
+    expect(gaps).toMatch(/approv|manual|person|nothing waits/i);
+  });
 
   it('releases blue/green as CodeDeploy all-at-once behind a pre-traffic hook, and says the 2 percent and 15 minutes are not used', async () => {
     const { bundle } = await generate(checkoutRelease);
@@ -59,18 +53,15 @@ describe('review 11j: a blue/green checkout release (deployment blueprint)', () 
 });
 
 describe('review 11j: a synthetic check with a latency dashboard (testing blueprint)', () => {
-  it.failing(
-    'FAULT: "As an SRE I can see the latency of each check on a dashboard" is ✅ covered by "a check fails when the answer takes more than 3000 ms", with no dashboard and no latency metric (only ChecksRun and ChecksFailed are emitted) (a view a person asks for met by a timeout)',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'testing',
-        taskName: 'Checkout synthetic',
-        description:
-          'A synthetic check of the checkout API every 5 minutes. GET /health returns 200 within 500 ms. POST /carts with an item returns 201. Alert the payments on-call when 3 consecutive checks fail.',
-        stories: ['As an SRE I can see the latency of each check on a dashboard'],
-      });
-      const dashboards = resourcesOfType(parseBundleTemplate(bundle), 'AWS::CloudWatch::Dashboard');
-      expect(dashboards.length > 0 || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "As an SRE I can see the latency of each check on a dashboard" is ✅ covered by "a check fails when the answer takes more than 3000 ms", with no dashboard and no latency metric (only ChecksRun and ChecksFailed are emitted) (a view a person asks for met by a timeout)', async () => {
+    const { bundle } = await generate({
+      taskType: 'testing',
+      taskName: 'Checkout synthetic',
+      description:
+        'A synthetic check of the checkout API every 5 minutes. GET /health returns 200 within 500 ms. POST /carts with an item returns 201. Alert the payments on-call when 3 consecutive checks fail.',
+      stories: ['As an SRE I can see the latency of each check on a dashboard'],
+    });
+    const dashboards = resourcesOfType(parseBundleTemplate(bundle), 'AWS::CloudWatch::Dashboard');
+    expect(dashboards.length > 0 || storyRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { REST_OF_TRAFFIC_WORDS, shiftComparison } from '../../coverage/shift-capability.js';
 import { describeShift } from '../../cfn/shift-of-config.js';
@@ -27,6 +28,10 @@ const NOTIFY_WORDS = [
   'emailed',
 ];
 const ROLLBACK_WORDS = ['rollback', 'rollbacks', 'roll back', 'rolled back', 'rolls back'];
+/** Words for a rollback a person starts rather than one an alarm starts. */
+const BY_HAND_WORDS = ['command', 'manually', 'manual', 'button', 'click', 'script', 'cli'];
+/** Words for a person's approval of a release. */
+const APPROVAL_WORDS = ['approve', 'approves', 'approved', 'approval', 'approvals', 'sign-off', 'signoff'];
 
 /** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
 export function deploymentCoverage(params: {
@@ -119,6 +124,41 @@ export function deploymentCoverage(params: {
       ],
     },
   ];
+  capabilities.push(
+    dashboardNotGenerated(
+      "the function's own AWS/Lambda metrics (Errors, Duration) and the release alarms exist",
+    ),
+    {
+      // A person's approval is not the pre-traffic hook: the three words outrank `before traffic`.
+      when: APPROVAL_WORDS.flatMap((word) => [
+        [word],
+        [word, 'release'],
+        [word, 'deploy'],
+        [word, 'deployment'],
+        [word, 'before', 'traffic'],
+      ]),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        "nothing waits for a person: CodeDeploy shifts traffic as soon as the pre-traffic hook passes; to gate it, deploy from a GitHub Actions job whose environment has required reviewers, or have a person comment `/deploy` (the agent's deploy mode)",
+    },
+    {
+      // A rollback a person starts (`with one command`) is not the automatic one.
+      when: [
+        ...ROLLBACK_WORDS.flatMap((rollback) =>
+          BY_HAND_WORDS.map((byHand) => [...rollback.split(' '), byHand]),
+        ),
+      ],
+      implementedBy:
+        "the agent's `/rollback <env>` command (a comment, in its deploy mode) redeploys what the last good deployment before the current one deployed",
+      tests: [],
+      resources: [],
+      gaps: [
+        "nothing in the generated stack rolls back on a command: without the agent's deploy mode, a release in progress is stopped with `aws deploy stop-deployment --auto-rollback-enabled`, and a finished one is undone only by deploying the previous version again",
+      ],
+    },
+  );
   // Told of a rollback (`I am paged when a rollback happens`): only the alarms can tell anyone, and
   // only once a topic is given; more specific than the rollback itself, so it is this row's answer.
   capabilities.unshift({

@@ -24,9 +24,18 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
     ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
     ...(asks.expiration === undefined
       ? []
-      : [`every object expires ${expirationDays(asks) ?? ''} days after it was written`]),
+      : [
+          `every object${asks.expiration.prefix === undefined ? '' : ` under \`${asks.expiration.prefix}\``} expires ${expirationDays(asks) ?? ''} days after it was written`,
+        ]),
+    ...(asks.abortMultipartDays === undefined
+      ? []
+      : [`incomplete multipart uploads are aborted after ${asks.abortMultipartDays} days`]),
     ...(asks.noncurrentDays === undefined ? [] : [`old versions expire after ${asks.noncurrentDays} days`]),
-    ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
+    ...(asks.objectNotifications
+      ? [
+          `every new object${asks.notificationPrefix === undefined ? '' : ` under \`${asks.notificationPrefix}\``} publishes to the topic`,
+        ]
+      : []),
     ...(asks.email === undefined
       ? []
       : [

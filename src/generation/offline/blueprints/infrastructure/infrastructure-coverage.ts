@@ -7,13 +7,23 @@ import { combine, describeSentences } from '../../coverage/describe-coverage.js'
 import { strategyCoverage } from '../../coverage/strategy-coverage.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { publicOpposed, versioningOpposed } from './opposite-asks.js';
-import { ARRIVAL_WORDS, EXPIRY_WORDS, NOTIFY_WORDS, expirationDays } from './infrastructure-asks.js';
+import { objectPrefixIn } from './object-prefix.js';
+import { withoutLinks } from '../../naming/link-spans.js';
+import { OTHER_RESOURCE_WORDS, aboutOtherResourceOnly, otherResourcesNamed } from './other-resources.js';
+import {
+  ARRIVAL_WORDS,
+  EXPIRY_WORDS,
+  NOTIFY_WORDS,
+  abortMultipartDays,
+  expirationDays,
+} from './infrastructure-asks.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
   OUTPUTS_TEST_FILE,
   TEMPLATE_TEST_FILE,
   TITLES,
   EMAIL_TITLE,
+  abortMultipartTitle,
   expirationTitle,
   noncurrentTitle,
   retentionTitle,
@@ -50,23 +60,48 @@ export function infrastructureCoverage(
   const capabilities = infrastructureCapabilities(input, asks);
   const stories = input.stories.map((intent) => {
     const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const about = aboutTheirResource(words, capabilities);
     return combine({
       source: { kind: 'story', number: intent.number },
       text: intent.text,
-      parts: [
-        { text: intent.text, capabilities: answering(words, mostSpecificAskedBy(words, capabilities)) },
-      ],
+      parts: [{ text: intent.text, capabilities: answering(words, mostSpecificAskedBy(words, about)) }],
     });
   });
   return [
     ...stories,
-    ...describeSentences(input.descriptionSentences, capabilities),
+    ...input.descriptionSentences.flatMap((sentence) =>
+      describeSentences(
+        [sentence],
+        aboutTheirResource(
+          sentence.clauses.flatMap((clause) => clause.words),
+          capabilities,
+        ),
+      ),
+    ),
     ...strategyCoverage(input, {
       applied: false,
       reason:
         'the foundation has no Lambda function whose traffic could shift; CloudFormation change sets apply every change in place',
     }),
   ];
+}
+
+/**
+ * The capabilities that can answer a text, by the resource it is about: one naming a resource the
+ * foundation does not generate (a queue, a table) is told so, and one about that resource only is
+ * answered by nothing else (`encrypt both queues` is not met by the bucket's key).
+ */
+function aboutTheirResource(words: readonly string[], capabilities: readonly Capability[]): Capability[] {
+  const others = otherResourcesNamed(words);
+  if (others.length === 0) return [...capabilities];
+  const notGenerated: Capability = {
+    when: anyOf(...OTHER_RESOURCE_WORDS),
+    implementedBy: '',
+    tests: [],
+    resources: [],
+    notGenerated: `no ${others.join(' or ')} is generated: this foundation is a KMS key, a private S3 bucket and an SNS topic, and what is asked of the ${others.join(' or ')} applies to none of them; add it to template.yaml (or ask the blueprint that generates it)`,
+  };
+  return aboutOtherResourceOnly(words) ? [notGenerated] : [notGenerated, ...capabilities];
 }
 
 function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureAsks): Capability[] {
@@ -207,9 +242,10 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
   if (asks.objectNotifications) {
     capabilities.unshift({
       when: pairs(NOTIFY_WORDS, ARRIVAL_WORDS),
-      implementedBy: 'every new object (s3:ObjectCreated:*) publishes to the encrypted notifications topic',
+      implementedBy: `every new object${asks.notificationPrefix === undefined ? '' : ` under ${asks.notificationPrefix}`} (s3:ObjectCreated:*) publishes to the encrypted notifications topic`,
       tests: [test(OBJECT_NOTIFICATIONS_TITLE)],
       resources: ['DataBucket', 'NotificationsTopicPolicy'],
+      gaps: notificationPrefixGaps(input, asks),
     });
   }
   if (asks.transitions.length > 0) {
@@ -237,11 +273,18 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
   }
   const expiresAfter = expirationDays(asks);
   const expiryAsks = pairs(EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
+  capabilities.unshift({
+    when: anyOf('multipart', 'incomplete upload', 'incomplete uploads'),
+    implementedBy: `a lifecycle rule aborts incomplete multipart uploads after ${abortMultipartDays(asks)} days`,
+    tests: [test(abortMultipartTitle(abortMultipartDays(asks)))],
+    resources: ['DataBucket'],
+  });
   if (asks.expiration !== undefined && expiresAfter !== undefined) {
+    const under = asks.expiration.prefix === undefined ? '' : ` under ${asks.expiration.prefix}`;
     capabilities.unshift({
       when: expiryAsks,
-      implementedBy: `a lifecycle rule expires every object ${expiresAfter} days after it was written`,
-      tests: [test(expirationTitle(expiresAfter))],
+      implementedBy: `a lifecycle rule expires every object${under} ${expiresAfter} days after it was written`,
+      tests: [test(expirationTitle(expiresAfter, asks.expiration.prefix))],
       resources: ['DataBucket'],
       gaps:
         expiresAfter > asks.expiration.days
@@ -249,6 +292,7 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
               `objects expire after ${expiresAfter} days, not ${asks.expiration.days}: the retention asked for keeps them that long`,
             ]
           : [],
+      compare: expiryComparison(asks.expiration, expiresAfter),
     });
   }
   if (asks.noncurrentDays !== undefined) {
@@ -322,5 +366,53 @@ function emailed(
         ? ['nobody is emailed until NotificationEmail is set at deploy time: the request named no address']
         : []),
     ],
+  };
+}
+
+/**
+ * Prefixes asks to notify named that the notification does not filter on (they named different
+ * prefixes, or some named none): every new object publishes, so the row says so.
+ */
+function notificationPrefixGaps(input: BlueprintInput, asks: InfrastructureAsks): string[] {
+  if (asks.notificationPrefix !== undefined) return [];
+  const texts = [
+    ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text)),
+    ...input.stories.map((story) => story.text),
+  ];
+  const named = [...new Set(texts.flatMap((text) => objectPrefixIn(text) ?? []))];
+  return named.length === 0
+    ? []
+    : [
+        `the notification is not limited to ${named.join(', ')}: the asks to notify named different prefixes (or none), so every new object publishes; add a Filter (S3Key prefix) to the TopicConfiguration for one`,
+      ];
+}
+
+/**
+ * What a clause asking for an expiry gets from the one expiry rule: a prefix other than the rule's
+ * (`objects under scratch/ expire…` beside a rule for tmp/), or days it does not use, is said,
+ * never counted met because the words match.
+ */
+function expiryComparison(
+  expiration: NonNullable<InfrastructureAsks['expiration']>,
+  expiresAfter: number,
+): (clauseText: string) => string[] {
+  return (clauseText) => {
+    const asked = objectPrefixIn(clauseText);
+    const ruleScope =
+      expiration.prefix === undefined ? 'every object' : `only objects under ${expiration.prefix}`;
+    const prefixGap =
+      asked === expiration.prefix
+        ? []
+        : [
+            `${asked === undefined ? 'every object' : `objects under ${asked}`} was asked, but the one expiry rule deletes ${ruleScope}; add a lifecycle rule for it by hand`,
+          ];
+    // Only ages in days: a retention's years (`kept 7 years, then deleted`) are that capability's.
+    const days = [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)].map((match) =>
+      Number(match[1]),
+    );
+    const dayGaps = days
+      .filter((value) => value !== expiresAfter && value !== expiration.days)
+      .map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
+    return [...prefixGap, ...dayGaps];
   };
 }

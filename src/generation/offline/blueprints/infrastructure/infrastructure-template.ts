@@ -6,7 +6,7 @@ import { standardParameters } from '../../cfn/standard-parameters.js';
 import { standardTags } from '../../cfn/standard-tags.js';
 import type { TemplatePart } from '../../cfn/template-part.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
-import { expirationDays } from './infrastructure-asks.js';
+import { abortMultipartDays, expirationDays } from './infrastructure-asks.js';
 
 /** Explicit key-administration and use actions for the account (which IAM policies then delegate), rather than `kms:*`. */
 const ACCOUNT_KEY_ACTIONS = [
@@ -138,9 +138,7 @@ export function infrastructureTemplate(input: BlueprintInput, asks: Infrastructu
               ...(asks.objectNotifications
                 ? {
                     NotificationConfiguration: {
-                      TopicConfigurations: [
-                        { Event: 's3:ObjectCreated:*', Topic: ref('NotificationsTopic') },
-                      ],
+                      TopicConfigurations: [objectCreatedNotification(asks)],
                     },
                   }
                 : {}),
@@ -276,7 +274,7 @@ function lifecycleRules(asks: InfrastructureAsks): TemplateMap[string][] {
       Id: 'expire-old-versions',
       Status: 'Enabled',
       NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
-      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: abortMultipartDays(asks) },
     },
   ];
   const moves = asks.transitions;
@@ -295,8 +293,21 @@ function lifecycleRules(asks: InfrastructureAsks): TemplateMap[string][] {
     rules.push({
       Id: asks.retention === undefined ? 'expire-objects' : 'expire-after-retention',
       Status: 'Enabled',
+      // A prefix asked scopes the expiry: without it every object of the bucket would be deleted.
+      ...(asks.expiration?.prefix === undefined ? {} : { Prefix: asks.expiration.prefix }),
       ExpirationInDays: expiresAfter,
     });
   }
   return rules;
+}
+
+/** New objects publish to the topic; only those under the prefix every ask to notify named, when one did. */
+function objectCreatedNotification(asks: InfrastructureAsks): TemplateMap {
+  return {
+    Event: 's3:ObjectCreated:*',
+    ...(asks.notificationPrefix === undefined
+      ? {}
+      : { Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: asks.notificationPrefix }] } } }),
+    Topic: ref('NotificationsTopic'),
+  };
 }

@@ -22,8 +22,13 @@ export function retentionTitle(retention: NonNullable<InfrastructureAsks['retent
   return `every object is kept ${retention.duration.amount} ${retention.duration.unit} under object lock`;
 }
 
-export function expirationTitle(days: number): string {
-  return `every object expires ${days} days after it was written`;
+/** Names the prefix when the expiry is scoped to one (`every object under tmp/ expires…`). */
+export function expirationTitle(days: number, prefix?: string): string {
+  return `every object${prefix === undefined ? '' : ` under ${prefix}`} expires ${days} days after it was written`;
+}
+
+export function abortMultipartTitle(days: number): string {
+  return `incomplete multipart uploads are aborted after ${days} days`;
 }
 
 export function noncurrentTitle(days: number): string {

@@ -2,13 +2,14 @@ import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
-import { expirationDays } from './infrastructure-asks.js';
+import { abortMultipartDays, expirationDays } from './infrastructure-asks.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
   OUTPUTS_TEST_FILE,
   TEMPLATE_TEST_FILE,
   TITLES,
   EMAIL_TITLE,
+  abortMultipartTitle,
   expirationTitle,
   noncurrentTitle,
   retentionTitle,
@@ -91,11 +92,18 @@ ${
 `);
   }
   if (asks.expiration !== undefined && expiresAfter !== undefined) {
-    asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));
+    const prefix = asks.expiration.prefix;
+    asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter, prefix))}, () => {
+    const expiring = bucket().Properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined);
+    expect(expiring).toEqual([expect.objectContaining({ Status: 'Enabled', ${prefix === undefined ? '' : `Prefix: ${codeLiteral(prefix)}, `}ExpirationInDays: ${expiresAfter} })]);
   });
 `);
   }
+  const abortDays = abortMultipartDays(asks);
+  asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
+  });
+`);
   if (asks.noncurrentDays !== undefined) {
     asked.push(`  it(${codeLiteral(noncurrentTitle(asks.noncurrentDays))}, () => {
     expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${asks.noncurrentDays});
@@ -106,7 +114,11 @@ ${
   if (asks.objectNotifications) {
     asked.push(`  it(${codeLiteral(OBJECT_NOTIFICATIONS_TITLE)}, () => {
     const { Resources } = readTemplate();
-    expect(bucket().Properties.NotificationConfiguration).toEqual({ TopicConfigurations: [{ Event: 's3:ObjectCreated:*', Topic: { Ref: 'NotificationsTopic' } }] });
+    expect(bucket().Properties.NotificationConfiguration).toEqual({ TopicConfigurations: [{ Event: 's3:ObjectCreated:*', ${
+      asks.notificationPrefix === undefined
+        ? ''
+        : `Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: ${codeLiteral(asks.notificationPrefix)} }] } }, `
+    }Topic: { Ref: 'NotificationsTopic' } }] });
     expect(bucket().DependsOn).toBe('NotificationsTopicPolicy');
     expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sns:Publish' }));
     expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' } }));

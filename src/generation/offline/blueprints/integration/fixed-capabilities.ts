@@ -43,6 +43,20 @@ const ALARM_WORDS = ['alarm', 'alarms', 'alarmed', 'alarming'];
 const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
 
+/** Words asking that a message be handled once, however often it is delivered. */
+const DUPLICATE_WORDS = [
+  'idempotent',
+  'idempotency',
+  'once',
+  'duplicate',
+  'duplicates',
+  'duplicated',
+  'exactly',
+  'dedupe',
+  'deduplicate',
+  'deduplication',
+];
+
 /** What every integration generates whatever its message types (queue, retries, dead letters, signature check, bus...), and the words that ask for each. */
 export function fixedCapabilities(params: {
   asks: IntegrationAsks;
@@ -138,18 +152,12 @@ export function fixedCapabilities(params: {
         "nothing stores the messages' contents: ProcessedMessagesTable holds only each message id, to skip redeliveries; write the storing in src/message-handlers.ts",
     },
     {
-      when: anyOf(
-        'idempotent',
-        'idempotency',
-        'once',
-        'duplicate',
-        'duplicates',
-        'duplicated',
-        'exactly',
-        'dedupe',
-        'deduplicate',
-        'deduplication',
-      ),
+      // `Ignore duplicate deliveries`: leaving out a duplicate is the de-duplication, not an
+      // exclusion nothing makes (the pair is the longer, more specific ask).
+      when: [
+        ...anyOf(...DUPLICATE_WORDS),
+        ...EXCLUSION_WORDS.flatMap((exclusion) => DUPLICATE_WORDS.map((duplicate) => [exclusion, duplicate])),
+      ],
       implementedBy:
         'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
       tests: [test('batch', TITLES.once), test('batch', TITLES.lease)],
@@ -222,8 +230,7 @@ export function fixedCapabilities(params: {
         implementedBy: '',
         tests: [],
         resources: [],
-        notGenerated:
-          "nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts (for forks, on the payload's `repository.fork`)",
+        notGenerated: `nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts${asks.fromGitHub ? " (for forks, on the payload's `repository.fork`)" : ''}`,
       },
       {
         when: pairs(SEE_WORDS, REJECTION_WORDS),

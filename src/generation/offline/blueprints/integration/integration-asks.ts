@@ -133,11 +133,14 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   };
 }
 
+/** Where `event bus` or `EventBridge bus` starts in the words, -1 when neither is there. */
 function busIndex(words: readonly string[]): number {
-  return words.findIndex((word, index) => word === 'event' && words[index + 1] === 'bus');
+  return words.findIndex(
+    (word, index) => (word === 'event' || word === 'eventbridge') && words[index + 1] === 'bus',
+  );
 }
 
-/** `the orders event bus` → `orders`; any other wording → the account's `default` bus. */
+/** `the orders event bus`, `the logistics EventBridge bus` → the name; any other wording → the account's `default` bus. */
 function busName(words: readonly string[]): string {
   const before = words[busIndex(words) - 1];
   return before === undefined || NOT_BUS_NAMES.has(before) ? 'default' : before;

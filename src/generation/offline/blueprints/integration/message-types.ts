@@ -8,6 +8,7 @@ import type { IntegrationAsks } from './integration-asks.js';
 import { conditionType } from './condition-type.js';
 import { eventTypesAsked } from './event-types-asked.js';
 import { isNotificationStory } from './notification-story.js';
+import { isScheduledStory } from './scheduled-story.js';
 import { PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
 import type { DeliveryAction, ProviderEventType } from './provider-event-types.js';
 
@@ -61,7 +62,8 @@ export function storyMessages(params: {
           : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
       };
     });
-    return [...named, ...ownEvents({ stories, named, catalogue })];
+    const own = ownEvents({ stories, named, catalogue });
+    return [...named, ...own, ...conditionEvents({ stories, taken: [...named, ...own], catalogue })];
   }
   if (catalogue !== undefined) {
     const asked = [
@@ -75,8 +77,9 @@ export function storyMessages(params: {
     const messages = uniqueByType(asked);
     if (messages.length > 0) return messages;
   }
-  // A story asking for a person to be told is a notification, not a message anyone sends the consumer.
-  const handled = stories.filter((story) => !isNotificationStory(story));
+  // A story asking for a person to be told is a notification, not a message anyone sends the
+  // consumer; one run on a schedule (`download the CSV every Monday`) is a job, not a message either.
+  const handled = stories.filter((story) => !isNotificationStory(story) && !isScheduledStory(story));
   const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
   return intents.map((intent) => ({
     intent,
@@ -218,4 +221,27 @@ function ownEvents(params: {
     );
   const names = new Set(named.map((message) => message.messageType));
   return uniqueByType(asked).filter((message) => !names.has(message.messageType));
+}
+
+/**
+ * Beside the named types, when no provider's event names are known, the happening a story's own
+ * condition names (`I receive an event when a parcel is delivered` → ParcelDelivered beside a
+ * named ShipmentUpdated): a story asking for its own event is not met by another type.
+ */
+function conditionEvents(params: {
+  stories: readonly StoryIntent[];
+  taken: readonly StoryMessage[];
+  catalogue: readonly ProviderEventType[] | undefined;
+}): StoryMessage[] {
+  if (params.catalogue !== undefined) return [];
+  const names = new Set(params.taken.map((message) => message.messageType));
+  const found: StoryMessage[] = [];
+  for (const intent of params.stories) {
+    if (params.taken.some((message) => message.intent === intent) || isNotificationStory(intent)) continue;
+    const messageType = conditionType(intent.actionWords);
+    if (messageType === undefined || names.has(messageType)) continue;
+    names.add(messageType);
+    found.push({ intent, messageType });
+  }
+  return found;
 }

@@ -4,6 +4,7 @@ import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
+import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
@@ -26,6 +27,9 @@ export function testingCoverage(params: {
   const test = (title: string): TestEvidence => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
   const capabilities: Capability[] = [
     ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
+    dashboardNotGenerated(
+      "the canary emits only the ChecksRun and ChecksFailed counts, no latency metric (each check's time is only compared with its 3 s limit)",
+    ),
     {
       when: anyOf(
         'available',
