@@ -30,7 +30,9 @@ import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { PUBLISH_WORDS } from './model/asks-for-status-events.js';
 import { verbsOfKind } from './model/verb-kind.js';
+import { ownerFieldOf } from './model/owner-field-of.js';
 import { statusCapabilities } from './status-coverage.js';
+import { ruleCapabilities } from './rule-capabilities.js';
 
 const EVENT_WORDS = [
   'event',
@@ -242,6 +244,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
   const unfiltered = [
     ...(story.stateFilter !== undefined && !filtered.has('status') ? [`"${story.stateFilter}"`] : []),
     ...(story.filterBy !== undefined && !filtered.has(story.filterBy) ? [`"by ${story.filterBy}"`] : []),
+    ...ownerNotFiltered(story, resource, filtered),
   ];
   const parent = model.resources.find(
     (candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField,
@@ -253,6 +256,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+    ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
+      ? [
+          `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
+        ]
+      : []),
     ...listAsideGaps(story, operation, resource?.collection ?? 'items'),
     ...(story.toCaller === true || story.callerFilter !== undefined
       ? [
@@ -293,6 +301,21 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
           `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
         ]),
   ];
+}
+
+/**
+ * `list bookings for a room` where bookings are owned by employees and no `roomId` filter was made:
+ * the owner the story names is neither the list's owner field nor one of its filters.
+ */
+function ownerNotFiltered(
+  story: ParsedStory,
+  resource: Resource | undefined,
+  filtered: ReadonlySet<string>,
+): string[] {
+  const owner = story.owner;
+  if (story.kind !== 'list' || owner === undefined || owner === resource?.parent?.name) return [];
+  const field = ownerFieldOf(owner);
+  return field === resource?.ownerField || filtered.has(field) ? [] : [`"for ${withArticle(owner)}"`];
 }
 
 /** A route back to the first status (`reopen a ticket`) when no route moves an item out of it: it always answers 409. */
@@ -363,6 +386,7 @@ function applicationCapabilities(params: {
     ...described,
     ...operations,
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
+    ...ruleCapabilities(model),
     {
       when: anyOf(
         'api',
@@ -432,6 +456,10 @@ function applicationCapabilities(params: {
       implementedBy: 'stage throttling (50 burst, 100 per second)',
       tests: [],
       resources: ['HttpApiStage'],
+      // No generated test calls past the limit, and one stage limit is not a limit per caller or key.
+      gaps: [
+        'the stage throttling (50 burst, 100 per second) limits the whole API, not each caller or key, and no generated test checks it; a limit per caller or key (counting calls, answering 429) is not generated',
+      ],
     },
     shiftCapability({
       functionId: 'ApiFunction',

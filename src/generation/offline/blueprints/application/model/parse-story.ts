@@ -101,7 +101,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
   const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
   // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
-  const qualifiersOfList = listing ? listQualifierWords(phrase, named?.words ?? []) : [];
+  const state = listing ? stateModifier(phrase) : undefined;
+  const qualifiersOfList = listing
+    ? listQualifierWords(phrase, [...(named?.words ?? []), ...(state === undefined ? [] : [state])])
+    : [];
   return {
     intent,
     kind,

@@ -1,8 +1,8 @@
 import { plural } from '../../../naming/plural.js';
 import { capitalize } from '../../../naming/service-names.js';
-import { camel } from './camel.js';
 import { comparedNumberFields } from './compared-number-fields.js';
 import { fieldsFor } from './fields-for.js';
+import { ownerFieldOf } from './owner-field-of.js';
 import type { FieldAsk, ParsedStory } from './parsed-story.js';
 import type { FieldSpec, Resource } from './resource-model-types.js';
 import { rangedField } from './ranged-field.js';
@@ -31,7 +31,7 @@ export function resourceFor(params: {
   const owner = stories.find(
     (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
   )?.owner;
-  const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+  const ownerField = owner === undefined ? undefined : ownerFieldOf(owner);
   const status = statusMachine({
     stories,
     events: params.events,
