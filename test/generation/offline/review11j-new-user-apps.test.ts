@@ -107,7 +107,7 @@ describe('review 11j: meeting-room bookings', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "list bookings for a room" is ✅ covered by "GET /bookings lists bookings, by employeeId when given", and GET /bookings?roomId=r-42 answers 400 "unknown query parameter roomId" (a list story counted met by another filter)',
     async () => {
       const { bundle } = await generate(bookings);
@@ -244,7 +244,7 @@ describe('review 11j: a support-ticket queue', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "Urgent tickets that are not assigned within 15 minutes are escalated automatically." is partial with only "15 is not a value …; set it by hand", though nothing escalates anything by itself (no schedule, no timer: the missing behaviour unsaid)',
     async () => {
       const { bundle } = await generate(supportDesk);
@@ -260,7 +260,11 @@ describe('review 11j: a support-ticket queue', () => {
     await send('POST /tickets', { body: { customerId: 'c1', subject: 's', body: 'b' } });
     const id = { pathParameters: { id: 'id-1' } };
     expect((await send('POST /tickets/{id}/close', id)).statusCode).toBe(409);
-    expect((await send('POST /tickets/{id}/assign', id)).statusCode).toBe(200);
+    // "assign a ticket to another agent": the agent is given (400 without).
+    expect((await send('POST /tickets/{id}/assign', id)).statusCode).toBe(400);
+    expect((await send('POST /tickets/{id}/assign', { ...id, body: { assignee: 'agent-7' } })).statusCode).toBe(
+      200,
+    );
     expect((await send('POST /tickets/{id}/escalate', id)).json['status']).toBe('escalated');
     expect((await send('POST /tickets/{id}/resolve', { ...id, body: {} })).statusCode).toBe(400);
     const resolved = await send('POST /tickets/{id}/resolve', {
@@ -291,7 +295,7 @@ const projectTracker = {
 };
 
 describe('review 11j: projects with tasks with comments', () => {
-  it.failing(
+  it(
     'FAULT: "comment on a task", where tasks are made under projects, makes top-level POST /comments (✅ covered) with no task, and POST /tasks/{id}/comments answers 404 "no such route" (a child of a child not made under its parent, parents-of.ts keeping one level, yet counted met; README: `comment on a ticket` → POST /tickets/{id}/comments)',
     async () => {
       const { bundle } = await generate(projectTracker);
@@ -318,7 +322,7 @@ describe('review 11j: projects with tasks with comments', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "Deleting a project deletes its tasks." is ✅ covered by DELETE /projects/{id}, yet its task is still served by GET /tasks/{id} after the project is gone (a cascade counted met by the route it names)',
     async () => {
       const { bundle } = await generate(projectTracker);
@@ -418,7 +422,7 @@ describe('review 11j: an invoicing API', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "Only draft invoices can be edited." is ✅ covered, yet PATCH /invoices/{id} changes a paid invoice\'s total from 1000 to 1 with 200 (a rule counted met by the routes it names)',
     async () => {
       const { bundle } = await generate(invoices);
@@ -506,7 +510,7 @@ describe('review 11j: an API-quota counter', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "A rate-limit service for our public API." is ✅ covered by the stage\'s own throttling (50 burst, 100 per second), with tests that check routes, not throttling (a sentence met by a setting no cited test checks)',
     async () => {
       const { bundle } = await generate(quotas);
@@ -555,7 +559,7 @@ describe('review 11j: donations', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "list anonymous donations" is ✅ covered by "GET /donations lists donations, by campaignId when given" (a yes/no list filter dropped, the row met by another filter)',
     async () => {
       const { bundle } = await generate(donations);

@@ -1,4 +1,5 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
+import { callerField } from './caller-field.js';
 import { joinedPrefix } from './joined-prefix.js';
 import { listAsides } from './list-asides.js';
 import { listQualifierWords } from './list-qualifier-words.js';
@@ -17,6 +18,9 @@ import { statusMovePhrase } from './status-move-phrase.js';
 import { storyRestriction } from './story-restriction.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
+
+/** Moves whose `to …` names who the item now belongs to (`assign a ticket to another agent`): recorded from the body. */
+const RECIPIENT_VERBS = new Set(['assign', 'reassign']);
 
 /**
  * Reads one story's action words (`place an order with one or more items`) as an operation on a
@@ -79,6 +83,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ownersAllowed: baseKind === 'read' || baseKind === 'list',
     listing,
     doneTo: listing && after !== undefined,
+    ...(kind === 'transition' && RECIPIENT_VERBS.has(verb) ? { recipientField: callerField(verb) } : {}),
   });
   const done =
     listing && after !== undefined
