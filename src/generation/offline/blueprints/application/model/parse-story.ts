@@ -7,6 +7,7 @@ import { doneTo, postParticiple } from './list-participle.js';
 import { markedState } from './marked-state.js';
 import { namedFilter } from './named-filter.js';
 import { negatedParticiple } from './negated-participle.js';
+import { negatedState } from './negated-state.js';
 import { parentPhrase } from './parent-phrase.js';
 import type { ParsedStory } from './parsed-story.js';
 import { readObject } from './read-object.js';
@@ -97,6 +98,11 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
       ? stateBeforeNoun(phrase)
       : undefined;
+  // `void an unpaid invoice`: refused once the invoice is paid.
+  const notIn =
+    onlyIn === undefined && kind === 'transition' && marked === undefined && object.noun !== undefined
+      ? negatedState(phrase)
+      : undefined;
   const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
   const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
   // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
@@ -130,7 +136,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
     fields: qualifiers.fields,
-    refusedFrom: qualifiers.refusedFrom,
+    refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
     unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
     ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),

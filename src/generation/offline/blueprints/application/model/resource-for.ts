@@ -25,6 +25,8 @@ export function resourceFor(params: {
   required?: readonly string[];
   /** The status the description says items start in (`Requests start pending`). */
   initial?: string;
+  /** The statuses the description lists (`Invoices are draft, sent, paid or void.`), in order. */
+  lifecycle?: readonly string[];
 }): Resource {
   const { name, stories, parent } = params;
   const pascal = capitalize(name);
@@ -37,6 +39,7 @@ export function resourceFor(params: {
     events: params.events,
     filtered: parent === undefined,
     ...(params.initial === undefined ? {} : { initial: params.initial }),
+    ...(params.lifecycle === undefined ? {} : { lifecycle: params.lifecycle }),
   });
   const required = new Set(params.required ?? []);
   const fields = numbersCompared(

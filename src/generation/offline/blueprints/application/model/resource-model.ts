@@ -22,7 +22,9 @@ import { parseStory } from './parse-story.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { ResourceModel } from './resource-model-types.js';
+import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
+import { verbObjects } from './verb-objects.js';
 import { wordsOfText } from './words-of-text.js';
 
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
@@ -46,12 +48,13 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
   // A redirect is an HTTP answer no route of the model makes: its story gets none (coverage says why).
-  const read = intents
+  const parsedStories = intents
     .filter(
       (intent) =>
         !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
     )
     .map(parseStory);
+  const read = verbObjects(parsedStories);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const attributed = derivedFigures(
     fieldAttributes({
@@ -117,6 +120,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       texts,
       required: requiredInDescription(input.descriptionSentences, named(name)),
       ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
+      lifecycle: listedStatuses(input.descriptionSentences, named(name)),
       events: eventClauses.some(
         (words) =>
           mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
