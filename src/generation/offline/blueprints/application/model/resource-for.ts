@@ -63,11 +63,28 @@ export function resourceFor(params: {
   };
 }
 
-/** `list entries between two dates`: the field the range reads holds ISO 8601 date-times. */
+/**
+ * Names of fields that hold a moment (`dueDate`, `issuedAt`, `deadline`, `startTime`). A bare `time`
+ * or a `cookingTime` is as often a duration (`a time in minutes`), so only the times of a start, an
+ * end or an arrival are moments.
+ */
+const MOMENT =
+  /^(?:date|deadline|[a-z][A-Za-z0-9]*(?:Date|At|Deadline)|(?:start|end|begin|finish|arrival|departure|pickup|delivery|due|opening|closing|meeting|appointment|booking|event|release|expiry|reminder|checkIn|checkOut)Time)$/;
+
+/**
+ * `list entries between two dates`: the field the range reads holds ISO 8601 date-times; so does a
+ * text field whose name says it is a moment (`a start time` → `startTime`, `a due date` → `dueDate`).
+ */
 function timed(stories: readonly ParsedStory[], fields: readonly FieldSpec[]): FieldSpec[] {
-  if (!stories.some((story) => story.kind === 'list' && story.timeRange !== undefined)) return [...fields];
-  const ranged = rangedField(fields);
-  return fields.map((field) => (field.name === ranged ? { ...field, format: 'date-time' } : field));
+  const ranged = stories.some((story) => story.kind === 'list' && story.timeRange !== undefined)
+    ? rangedField(fields)
+    : undefined;
+  return fields.map((field) =>
+    field.name === ranged ||
+    (field.type === 'string' && field.values === undefined && MOMENT.test(field.name))
+      ? { ...field, format: 'date-time' }
+      : field,
+  );
 }
 
 /** `targetUrl` → `url`: the word a sentence names a field by. */
