@@ -72,7 +72,7 @@ describe('resourceModel', () => {
       { name: 'subject', type: 'string', required: true },
       { name: 'assignee', type: 'string', required: false },
       { name: 'priority', type: 'string', required: false },
-      { name: 'dueDate', type: 'string', required: false },
+      { name: 'dueDate', type: 'string', required: false, format: 'date-time' },
       { name: 'reorderThreshold', type: 'number', required: false },
       { name: 'tags', type: 'list', required: false, minItems: 1 },
     ]);

@@ -1,3 +1,4 @@
+import { tableActions } from './table-actions.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
@@ -95,7 +96,10 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
               )}) trust the x-caller-roles header: until an authorizer sets it from the verified identity, any client can claim a role.`,
           ]
         : []),
-      'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
+      // The same actions the template grants (tableActions), so the note never names one it does not.
+      `Creates an IAM role for the function, scoped to its own log group and ${tableActions(model.operations)
+        .map((action) => action.replace(/^dynamodb:/, ''))
+        .join('/')} on its table` +
         (events ? ' and PutEvents on the one event bus named by EventBusName' : '') +
         (notices ? ' and Publish on its own NotificationTopic.' : '.'),
       'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',

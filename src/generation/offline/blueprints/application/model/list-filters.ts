@@ -1,12 +1,23 @@
 import type { ParsedStory } from './parsed-story.js';
 import type { ListFilter, Resource } from './resource-model-types.js';
 import { callerField } from './caller-field.js';
+import { ownerFieldOf } from './owner-field-of.js';
 import { rangedField } from './ranged-field.js';
 import { unique } from './unique.js';
 
 /** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
 function missingField(story: ParsedStory): string[] {
   return story.negated === undefined ? [] : [callerField(story.negated.verb)];
+}
+
+/**
+ * `list bookings for a room` on bookings owned by employees: the room is not the owner, so the list is
+ * filtered on the item's `roomId` (kept only when the resource declares that text field).
+ */
+function ownerFilter(story: ParsedStory, resource: Resource): string[] {
+  if (story.kind !== 'list' || story.owner === undefined || story.owner === resource.parent?.name) return [];
+  const field = ownerFieldOf(story.owner);
+  return field === resource.ownerField ? [] : [field];
 }
 
 /**
@@ -34,6 +45,7 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
       ...(story.filterBy === undefined ? [] : [story.filterBy]),
       ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
       ...missingField(story),
+      ...ownerFilter(story, resource),
     ]),
   );
   const missing = unique(stories.flatMap(missingField));

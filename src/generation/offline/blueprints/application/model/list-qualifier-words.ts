@@ -32,11 +32,18 @@ const LIST_QUALIFIERS = new Set([
 ]);
 
 /**
- * `list urgent tickets`, `list recent orders`: the words before a list's noun that narrow it by
- * something no filter answers (`named` holds the words a named filter took), said rather than dropped.
+ * Adjective endings (`anonymous`, `inactive`, `refundable`, `public`): a word before a list's noun
+ * ending so describes the items rather than naming a compound noun (`support tickets`).
+ */
+const ADJECTIVE = /^[a-z]{3,}(?:ous|ive|able|ible|ful|less|ic)$/;
+
+/**
+ * `list urgent tickets`, `list recent orders`, `list anonymous donations`: the words before a list's
+ * noun that narrow it by something no filter answers (`named` holds the words a named filter or a
+ * state took), said rather than dropped.
  */
 export function listQualifierWords(phrase: readonly string[], named: readonly string[]): string[] {
   return contentWords(phrase.filter((word) => word !== 's'))
     .slice(0, -1)
-    .filter((word) => LIST_QUALIFIERS.has(word) && !named.includes(word));
+    .filter((word) => (LIST_QUALIFIERS.has(word) || ADJECTIVE.test(word)) && !named.includes(word));
 }

@@ -1,4 +1,5 @@
 import type { StoryIntent } from '../../../naming/story-intent.js';
+import { callerField } from './caller-field.js';
 import { joinedPrefix } from './joined-prefix.js';
 import { listAsides } from './list-asides.js';
 import { listQualifierWords } from './list-qualifier-words.js';
@@ -6,6 +7,7 @@ import { doneTo, postParticiple } from './list-participle.js';
 import { markedState } from './marked-state.js';
 import { namedFilter } from './named-filter.js';
 import { negatedParticiple } from './negated-participle.js';
+import { negatedState } from './negated-state.js';
 import { parentPhrase } from './parent-phrase.js';
 import type { ParsedStory } from './parsed-story.js';
 import { readObject } from './read-object.js';
@@ -17,6 +19,9 @@ import { statusMovePhrase } from './status-move-phrase.js';
 import { storyRestriction } from './story-restriction.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
+
+/** Moves whose `to …` names who the item now belongs to (`assign a ticket to another agent`): recorded from the body. */
+const RECIPIENT_VERBS = new Set(['assign', 'reassign']);
 
 /**
  * Reads one story's action words (`place an order with one or more items`) as an operation on a
@@ -79,6 +84,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ownersAllowed: baseKind === 'read' || baseKind === 'list',
     listing,
     doneTo: listing && after !== undefined,
+    ...(kind === 'transition' && RECIPIENT_VERBS.has(verb) ? { recipientField: callerField(verb) } : {}),
   });
   const done =
     listing && after !== undefined
@@ -92,6 +98,11 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
       ? stateBeforeNoun(phrase)
       : undefined;
+  // `void an unpaid invoice`: refused once the invoice is paid.
+  const notIn =
+    onlyIn === undefined && kind === 'transition' && marked === undefined && object.noun !== undefined
+      ? negatedState(phrase)
+      : undefined;
   const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
   const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
   // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
@@ -101,7 +112,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
   const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
   const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
   // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
-  const qualifiersOfList = listing ? listQualifierWords(phrase, named?.words ?? []) : [];
+  const state = listing ? stateModifier(phrase) : undefined;
+  const qualifiersOfList = listing
+    ? listQualifierWords(phrase, [...(named?.words ?? []), ...(state === undefined ? [] : [state])])
+    : [];
   return {
     intent,
     kind,
@@ -122,7 +136,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
     fields: qualifiers.fields,
-    refusedFrom: qualifiers.refusedFrom,
+    refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
     unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
     ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),

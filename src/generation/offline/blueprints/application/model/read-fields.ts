@@ -102,10 +102,26 @@ function rangeAt(words: readonly string[], at: number): { minimum: number; maxim
   return { minimum: minimum ?? 0, maximum: maximum ?? 0 };
 }
 
-/** `whether it is enabled` → `enabled`, true or false: the state the words after `whether` name. */
+/** The verbs that link a yes/no field's subject to its state (`catering is needed`). */
+const LINKS = new Set(['is', 'are', 'was', 'were', 'has', 'have']);
+
+/**
+ * `whether it is enabled` → `enabled`, `whether catering is needed` → `cateringNeeded`, `whether the
+ * donor is anonymous` → `donorAnonymous`, true or false: the state the words after `whether` name,
+ * prefixed by their subject unless that is the item itself (`it`, `they`).
+ */
 function yesOrNo(words: readonly string[]): FieldAsk[] {
-  const name = words.filter((word) => !YES_NO_FILLERS.has(word)).at(-1);
-  return name === undefined ? [] : [{ name, list: false, minItems: 0, type: 'boolean' }];
+  const link = words.findIndex((word) => LINKS.has(word));
+  const subject = (link === -1 ? [] : words.slice(0, link))
+    .filter((word) => !YES_NO_FILLERS.has(word) && !ARTICLES.has(word))
+    .at(-1);
+  const state = words
+    .slice(link + 1)
+    .filter((word) => !YES_NO_FILLERS.has(word))
+    .at(-1);
+  if (state === undefined) return [];
+  const name = subject === undefined ? state : camel([subject, state]);
+  return [{ name, list: false, minItems: 0, type: 'boolean' }];
 }
 
 /** `list of items`, `number of days`, `date of birth`: the field `X of Y` names. */

@@ -38,7 +38,13 @@ const CONNECTORS_OF_IDENTITY = new Set(['by', 'using', 'via', 'with']);
  */
 export function readQualifiers(
   words: readonly string[],
-  params: { ownersAllowed: boolean; listing: boolean; doneTo: boolean },
+  params: {
+    ownersAllowed: boolean;
+    listing: boolean;
+    doneTo: boolean;
+    /** `assign a ticket to another agent` → `assignee`: the field `to …` names, given in the body. */
+    recipientField?: string;
+  },
 ): Qualifiers {
   const result: {
     fields: FieldAsk[];
@@ -88,6 +94,8 @@ export function readQualifiers(
     )
       result.toCaller = true;
     else if (params.doneTo && connector === 'to' && result.doneTo === undefined) result.doneTo = body;
+    else if (params.recipientField !== undefined && connector === 'to' && body.length > 0)
+      result.fields.push({ name: params.recipientField, list: false, minItems: 0 });
     else if (params.listing && filterBy !== undefined && result.filterBy === undefined) {
       result.filterBy = filterBy;
       // `with high priority`: the value named before the field.

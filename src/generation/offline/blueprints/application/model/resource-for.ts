@@ -1,8 +1,8 @@
 import { plural } from '../../../naming/plural.js';
 import { capitalize } from '../../../naming/service-names.js';
-import { camel } from './camel.js';
 import { comparedNumberFields } from './compared-number-fields.js';
 import { fieldsFor } from './fields-for.js';
+import { ownerFieldOf } from './owner-field-of.js';
 import type { FieldAsk, ParsedStory } from './parsed-story.js';
 import type { FieldSpec, Resource } from './resource-model-types.js';
 import { rangedField } from './ranged-field.js';
@@ -25,18 +25,21 @@ export function resourceFor(params: {
   required?: readonly string[];
   /** The status the description says items start in (`Requests start pending`). */
   initial?: string;
+  /** The statuses the description lists (`Invoices are draft, sent, paid or void.`), in order. */
+  lifecycle?: readonly string[];
 }): Resource {
   const { name, stories, parent } = params;
   const pascal = capitalize(name);
   const owner = stories.find(
     (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
   )?.owner;
-  const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+  const ownerField = owner === undefined ? undefined : ownerFieldOf(owner);
   const status = statusMachine({
     stories,
     events: params.events,
     filtered: parent === undefined,
     ...(params.initial === undefined ? {} : { initial: params.initial }),
+    ...(params.lifecycle === undefined ? {} : { lifecycle: params.lifecycle }),
   });
   const required = new Set(params.required ?? []);
   const fields = numbersCompared(
@@ -60,11 +63,28 @@ export function resourceFor(params: {
   };
 }
 
-/** `list entries between two dates`: the field the range reads holds ISO 8601 date-times. */
+/**
+ * Names of fields that hold a moment (`dueDate`, `issuedAt`, `deadline`, `startTime`). A bare `time`
+ * or a `cookingTime` is as often a duration (`a time in minutes`), so only the times of a start, an
+ * end or an arrival are moments.
+ */
+const MOMENT =
+  /^(?:date|deadline|[a-z][A-Za-z0-9]*(?:Date|At|Deadline)|(?:start|end|begin|finish|arrival|departure|pickup|delivery|due|opening|closing|meeting|appointment|booking|event|release|expiry|reminder|checkIn|checkOut)Time)$/;
+
+/**
+ * `list entries between two dates`: the field the range reads holds ISO 8601 date-times; so does a
+ * text field whose name says it is a moment (`a start time` → `startTime`, `a due date` → `dueDate`).
+ */
 function timed(stories: readonly ParsedStory[], fields: readonly FieldSpec[]): FieldSpec[] {
-  if (!stories.some((story) => story.kind === 'list' && story.timeRange !== undefined)) return [...fields];
-  const ranged = rangedField(fields);
-  return fields.map((field) => (field.name === ranged ? { ...field, format: 'date-time' } : field));
+  const ranged = stories.some((story) => story.kind === 'list' && story.timeRange !== undefined)
+    ? rangedField(fields)
+    : undefined;
+  return fields.map((field) =>
+    field.name === ranged ||
+    (field.type === 'string' && field.values === undefined && MOMENT.test(field.name))
+      ? { ...field, format: 'date-time' }
+      : field,
+  );
 }
 
 /** `targetUrl` → `url`: the word a sentence names a field by. */

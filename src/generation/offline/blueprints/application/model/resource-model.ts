@@ -25,7 +25,9 @@ import { prohibitedChanges } from './prohibited-changes.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { ResourceModel } from './resource-model-types.js';
+import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
+import { verbObjects } from './verb-objects.js';
 import { wordsOfText } from './words-of-text.js';
 
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
@@ -49,12 +51,13 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
   // A redirect is an HTTP answer, not a resource's story: redirect-operation.ts reads it once the resources are known.
-  const read = intents
+  const parsedStories = intents
     .filter(
       (intent) =>
         !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
     )
     .map(parseStory);
+  const read = verbObjects(parsedStories);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const attributed = derivedFigures(
     fieldAttributes({
@@ -122,6 +125,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       texts,
       required: requiredInDescription(input.descriptionSentences, named(name)),
       ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
+      lifecycle: listedStatuses(input.descriptionSentences, named(name)),
       events: eventClauses.some(
         (words) =>
           mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),

@@ -15,6 +15,7 @@ const TERMINAL = new Set([
   'archived',
   'refunded',
   'voided',
+  'void',
   'withdrawn',
   'expired',
   'deleted',
@@ -35,6 +36,12 @@ export function statusMachine(params: {
   filtered: boolean;
   /** The status the description says items start in (`Requests start pending`): it wins over the create verb's. */
   initial?: string;
+  /**
+   * The lifecycle the description lists (`Invoices are draft, sent, paid or void.`): its first is the
+   * initial status (unless `initial` says otherwise), and a move whose participle is one of them
+   * under another form (`void` → `voided`) sets the listed name.
+   */
+  lifecycle?: readonly string[];
 }): StatusMachine | undefined {
   const { stories, events } = params;
   const filters = params.filtered ? stories : [];
@@ -57,12 +64,16 @@ export function statusMachine(params: {
     filters.some((story) => story.kind === 'list' && story.filterBy === 'status');
   if (!asked) return undefined;
   const creator = stories.find((story) => story.kind === 'create');
-  const initial = params.initial ?? (creator === undefined ? 'created' : participle(creator.verb));
+  const lifecycle = params.lifecycle ?? [];
+  const initial =
+    params.initial ?? lifecycle[0] ?? (creator === undefined ? 'created' : participle(creator.verb));
   const actions = unique(transitions.map((story) => story.verb));
   // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
   const named = (action: string) =>
     transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
-  const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
+  const plain = new Map(
+    actions.map((action) => [action, named(action) ?? asListed(participle(action), action, lifecycle)]),
+  );
   // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
   const returning = new Map(
     actions.flatMap((action) => {
@@ -87,10 +98,23 @@ export function statusMachine(params: {
     terminal: unique(targets).filter(
       (target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target),
     ),
-    setElsewhere: unique([...refused, ...listed]).filter(
+    setElsewhere: unique([...refused, ...listed, ...lifecycle]).filter(
       (status) => status !== initial && !targets.includes(status),
     ),
   };
+}
+
+/**
+ * `voided` where the description lists `void`, `sent` where it lists `sent`: the listed name of the
+ * status a move sets, matched by the verb itself or by a shared stem; the participle when none matches.
+ */
+function asListed(status: string, action: string, lifecycle: readonly string[]): string {
+  if (lifecycle.length === 0 || lifecycle.includes(status)) return status;
+  return (
+    lifecycle.find((listed) => listed === action) ??
+    lifecycle.find((listed) => listed.length >= 4 && status.startsWith(listed)) ??
+    status
+  );
 }
 
 /**

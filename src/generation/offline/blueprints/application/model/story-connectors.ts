@@ -28,6 +28,7 @@ export const CONNECTORS = new Set([
   'within',
   'until',
   'per',
+  'against',
   'including',
   'while',
   'because',

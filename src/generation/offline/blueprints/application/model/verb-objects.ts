@@ -1,0 +1,39 @@
+import { camel } from './camel.js';
+import type { ParsedStory } from './parsed-story.js';
+
+/** Verbs that change an amount of the item (`raise the limit of a quota`): an update of that attribute. */
+const ADJUSTS = new Set(['raise', 'lower', 'increase', 'decrease', 'reduce', 'extend', 'shorten', 'bump']);
+/**
+ * Verbs that send out an item another story makes (`send an invoice` next to `create a draft invoice`):
+ * a move of the existing item (`sent`), not a second create.
+ */
+const SENDS = new Set(['send', 'issue', 'publish', 'dispatch', 'resend']);
+/** Verbs that make a record of their own about their object (`book a room` makes a booking of the room). */
+const RECORD_OF: Readonly<Record<string, string>> = { book: 'booking', reserve: 'reservation' };
+
+/**
+ * Reads the create verbs that do not create their object, knowing every story: `raise the limit of a
+ * quota` changes the quota's `limit`; `send an invoice`, when another story creates invoices, moves
+ * the invoice (to `sent`); `book a room`, when other stories act on bookings, creates a booking that
+ * names its room (`roomId`), with the story's fields.
+ */
+export function verbObjects(stories: readonly ParsedStory[]): ParsedStory[] {
+  return stories.map((story) => {
+    if (story.kind !== 'create' || story.noun === undefined) return story;
+    if (ADJUSTS.has(story.verb) && (story.attribute ?? story.possessed) !== undefined)
+      return { ...story, kind: 'update' };
+    const record = RECORD_OF[story.verb];
+    if (record !== undefined && story.noun !== record && stories.some((other) => other.noun === record))
+      return {
+        ...story,
+        noun: record,
+        fields: [{ name: `${camel([story.noun])}Id`, list: false, minItems: 0 }, ...story.fields],
+      };
+    const madeElsewhere = stories.some(
+      (other) => other.noun === story.noun && other.kind === 'create' && !SENDS.has(other.verb),
+    );
+    return SENDS.has(story.verb) && story.parent === undefined && madeElsewhere
+      ? { ...story, kind: 'transition' }
+      : story;
+  });
+}
