@@ -47921,6 +47921,29 @@ function blueprintInputFrom(request) {
     };
 }
 //# sourceMappingURL=blueprint-input-from.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/table-actions.js
+/** What each kind of route asks of the items table, as the generated handler calls it (app-source.ts). */
+const ACTIONS_OF = {
+    create: ['dynamodb:PutItem', 'dynamodb:GetItem'],
+    read: ['dynamodb:GetItem'],
+    list: ['dynamodb:Query'],
+    update: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    redirect: ['dynamodb:GetItem'],
+    delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
+};
+const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
+/**
+ * The DynamoDB actions the function's routes use, and no more (least privilege): an API with no
+ * delete route is not granted `dynamodb:DeleteItem`. A create reads too (the parent it is made
+ * under), and so does a delete refused in some statuses. Listed in a stable order.
+ */
+function tableActions(operations) {
+    const used = new Set(operations.flatMap((operation) => ACTIONS_OF[operation.kind]));
+    return ORDER.filter((action) => used.has(action));
+}
+//# sourceMappingURL=table-actions.js.map
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/intrinsics.js
@@ -50121,6 +50144,13 @@ function verbsOfKind(kind) {
     return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
 }
 //# sourceMappingURL=verb-kind.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/owner-field-of.js
+
+/** The field naming an item's owner (`customer` → `customerId`, `team member` → `teamMemberId`). */
+function ownerFieldOf(owner) {
+    return `${camel([owner])}Id`;
+}
+//# sourceMappingURL=owner-field-of.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/status-coverage.js
 
 
@@ -50196,7 +50226,111 @@ function listItems(words) {
         : [...items.slice(0, -1), [...(items.at(-1) ?? []), word]], [[]]);
 }
 //# sourceMappingURL=status-coverage.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/rule-capabilities.js
+
+
+
+/** The words of a resource's names (`line-items` → `line`, `items`): the last names the thing. */
+const lastWordOf = (name) => name
+    .split(/[^A-Za-z0-9]+|(?=[A-Z])/)
+    .at(-1)
+    ?.toLowerCase() ?? name;
+/** Words that ask for a change to happen with no caller (`escalated automatically`). */
+const BY_ITSELF = ['automatically', 'automatic', 'itself'];
+/**
+ * Rules a description states that the routes its nouns and verbs name do not do by themselves, as
+ * capabilities that are recognised but not generated (so the row says why and is never met by the
+ * route alone), or generated when the route really enforces them:
+ * - `Deleting a project deletes its tasks`: a delete of one resource that removes another's items;
+ *   every DELETE removes one item, so the other resource's items stay.
+ * - `Urgent tickets … are escalated automatically`: a status reached with no caller; every status
+ *   move is a route someone calls, nothing runs on a timer.
+ * - `Only draft invoices can be edited`: a change allowed in one status, met only when the route
+ *   refuses every other status.
+ */
+function ruleCapabilities(model) {
+    return [...cascades(model), ...automaticMoves(model), ...onlyInStatus(model)];
+}
+function cascades(model) {
+    const deletes = verbsOfKind('delete').flatMap(verbForms);
+    return model.resources.flatMap((deleted) => model.resources
+        .filter((other) => other !== deleted)
+        .map((other) => ({
+        when: deletes.map((verb) => [verb, lastWordOf(deleted.name), lastWordOf(other.collection)]),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated: `deleting ${withArticle(deleted.name)} deletes only that ${deleted.name}: its ${other.collection.replace(/-/g, ' ')} stay stored and served (no route removes them with it); delete them first, or add the cascade to the delete route by hand`,
+    })));
+}
+function automaticMoves(model) {
+    return model.resources.flatMap((resource) => {
+        const words = statusesOf(resource).map(lastStatusWord);
+        if (words.length === 0)
+            return [];
+        return [
+            {
+                when: BY_ITSELF.flatMap((word) => words.map((status) => [word, status])),
+                implementedBy: '',
+                tests: [],
+                resources: [],
+                notGenerated: `nothing changes ${withArticle(resource.name)}'s status by itself: every status change is a route a caller calls, and no schedule, timer or rule runs on its own; a scheduled function (EventBridge Scheduler) that finds the items and moves them would`,
+            },
+        ];
+    });
+}
+/** `in_progress` → `progress`: the word a sentence names a status by. */
+const lastStatusWord = (status) => status.split('_').at(-1) ?? status;
+function onlyInStatus(model) {
+    return model.operations
+        .filter((operation) => operation.kind === 'update' || operation.kind === 'delete')
+        .flatMap((operation) => {
+        const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+        return resource === undefined ? [] : [onlyInStatusOf(resource, operation)];
+    });
+}
+/**
+ * `Only draft invoices can be edited` against PATCH /invoices/{id}: met only when the clause names a
+ * status of the model and the route refuses every other; `Only admins can edit invoices` is met by a
+ * route restricted to that role.
+ */
+function onlyInStatusOf(resource, operation) {
+    const verbs = [
+        ...verbsOfKind(operation.kind === 'update' ? 'update' : 'delete'),
+        ...operation.stories.map((story) => story.verb),
+    ];
+    const nouns = [lastWordOf(resource.name), lastWordOf(resource.collection)];
+    const statuses = statusesOf(resource);
+    const allowedIn = (status) => (operation.onlyIn.length > 0 && operation.onlyIn.every((allowed) => allowed === status)) ||
+        statuses.every((other) => other === status || operation.refusedFrom.includes(other));
+    const changed = operation.kind === 'update' ? 'changed' : 'deleted';
+    return {
+        when: [...new Set(verbs)].flatMap((verb) => verbForms(verb).flatMap((form) => nouns.map((noun) => ['only', noun, form]))),
+        implementedBy: `${operation.routeKey} answers 409 unless ${withArticle(resource.name)} is in the one status named, or 403 unless the caller has the role named`,
+        tests: [],
+        resources: [operation.logicalId],
+        opposedBy: (words) => {
+            const named = statuses.find((status) => words.includes(lastStatusWord(status)));
+            if (named !== undefined && allowedIn(named))
+                return undefined;
+            if (named === undefined && operation.roles.some((role) => words.includes(role)))
+                return undefined;
+            return `${operation.routeKey} does not check ${named === undefined ? 'the status the rule names (it is not a status of the model)' : 'the status'}: ${withArticle(resource.name)} in any status is ${changed}, so the "only" is not enforced; add the check to the route by hand`;
+        },
+    };
+}
+function statusesOf(resource) {
+    const machine = resource.status;
+    if (machine === undefined)
+        return [];
+    return [
+        ...new Set([machine.initial, ...machine.transitions.map((move) => move.to), ...machine.setElsewhere]),
+    ];
+}
+//# sourceMappingURL=rule-capabilities.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-coverage.js
+
+
 
 
 
@@ -50326,10 +50460,31 @@ function applicationCoverage(params) {
         });
     });
     return [
-        ...stories,
+        ...stories.map((row, index) => withoutPersonaNumbers(row, input.stories[index]?.role ?? [])),
         ...describeSentences(input.descriptionSentences, capabilities.all),
         ...releaseCoverage({ input, functionId: 'ApiFunction', shifting: params.shifting }),
     ];
+}
+/**
+ * `As a tier 2 engineer I can list escalated tickets`: a number in the persona names who asks, not a
+ * value the story asks for, so it is no gap; the row is met when nothing else is missing.
+ */
+function withoutPersonaNumbers(row, role) {
+    const inText = (value) => (row.text.match(/\d+(?:\.\d+)?/g) ?? []).filter((number) => Number(number) === value).length;
+    const personaOnly = role
+        .filter((word) => /^\d+$/.test(word))
+        .map(Number)
+        .filter((value) => inText(value) === 1);
+    if (personaOnly.length === 0)
+        return row;
+    const gaps = row.gaps.filter((gap) => !personaOnly.some((value) => gap.endsWith(`: ${value} is not a value of what was generated; set it by hand or ask again`)));
+    return gaps.length === row.gaps.length
+        ? row
+        : {
+            ...row,
+            gaps,
+            ...(row.status === 'partial' && gaps.length === 0 ? { status: 'covered' } : {}),
+        };
 }
 function operationCapability(params) {
     const { operation, model, test } = params;
@@ -50404,6 +50559,7 @@ function storyGaps(story, model, operation) {
     const unfiltered = [
         ...(story.stateFilter !== undefined && !filtered.has('status') ? [`"${story.stateFilter}"`] : []),
         ...(story.filterBy !== undefined && !filtered.has(story.filterBy) ? [`"by ${story.filterBy}"`] : []),
+        ...ownerNotFiltered(story, resource, filtered),
     ];
     const parent = model.resources.find((candidate) => resource?.ownerField !== undefined && `${candidate.name}Id` === resource.ownerField);
     return [
@@ -50413,6 +50569,11 @@ function storyGaps(story, model, operation) {
             ]
             : []),
         ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+        ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
+            ? [
+                `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
+            ]
+            : []),
         ...listAsideGaps(story, operation, resource?.collection ?? 'items'),
         ...(story.toCaller === true || story.callerFilter !== undefined
             ? [
@@ -50447,6 +50608,17 @@ function storyGaps(story, model, operation) {
                 `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
             ]),
     ];
+}
+/**
+ * `list bookings for a room` where bookings are owned by employees and no `roomId` filter was made:
+ * the owner the story names is neither the list's owner field nor one of its filters.
+ */
+function ownerNotFiltered(story, resource, filtered) {
+    const owner = story.owner;
+    if (story.kind !== 'list' || owner === undefined || owner === resource?.parent?.name)
+        return [];
+    const field = ownerFieldOf(owner);
+    return field === resource?.ownerField || filtered.has(field) ? [] : [`"for ${withArticle(owner)}"`];
 }
 /** A route back to the first status (`reopen a ticket`) when no route moves an item out of it: it always answers 409. */
 function goesNowhere(operation, resource) {
@@ -50507,6 +50679,7 @@ function applicationCapabilities(params) {
         ...operations,
         ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
         ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
+        ...ruleCapabilities(model),
         {
             when: anyOf('api', 'apis', 'rest', 'restful', 'http', 'https', 'endpoint', 'endpoints', 'route', 'routes', 'gateway', 'webservice', 'web service'),
             implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
@@ -50548,6 +50721,10 @@ function applicationCapabilities(params) {
             implementedBy: 'stage throttling (50 burst, 100 per second)',
             tests: [],
             resources: ['HttpApiStage'],
+            // No generated test calls past the limit, and one stage limit is not a limit per caller or key.
+            gaps: [
+                'the stage throttling (50 burst, 100 per second) limits the whole API, not each caller or key, and no generated test checks it; a limit per caller or key (counting calls, answering 429) is not generated',
+            ],
         },
         shiftCapability({
             functionId: 'ApiFunction',
@@ -52313,29 +52490,6 @@ function notificationTopicPart(params) {
     };
 }
 //# sourceMappingURL=notification-topic-part.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/table-actions.js
-/** What each kind of route asks of the items table, as the generated handler calls it (app-source.ts). */
-const ACTIONS_OF = {
-    create: ['dynamodb:PutItem', 'dynamodb:GetItem'],
-    read: ['dynamodb:GetItem'],
-    list: ['dynamodb:Query'],
-    update: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-    transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-    set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-    redirect: ['dynamodb:GetItem'],
-    delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
-};
-const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
-/**
- * The DynamoDB actions the function's routes use, and no more (least privilege): an API with no
- * delete route is not granted `dynamodb:DeleteItem`. A create reads too (the parent it is made
- * under), and so does a delete refused in some statuses. Listed in a stable order.
- */
-function tableActions(operations) {
-    const used = new Set(operations.flatMap((operation) => ACTIONS_OF[operation.kind]));
-    return ORDER.filter((action) => used.has(action));
-}
-//# sourceMappingURL=table-actions.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-template.js
 
 
@@ -54067,10 +54221,26 @@ function rangeAt(words, at) {
     const [minimum, maximum] = [Number(low), Number(high)].sort((left, right) => left - right);
     return { minimum: minimum ?? 0, maximum: maximum ?? 0 };
 }
-/** `whether it is enabled` → `enabled`, true or false: the state the words after `whether` name. */
+/** The verbs that link a yes/no field's subject to its state (`catering is needed`). */
+const LINKS = new Set(['is', 'are', 'was', 'were', 'has', 'have']);
+/**
+ * `whether it is enabled` → `enabled`, `whether catering is needed` → `cateringNeeded`, `whether the
+ * donor is anonymous` → `donorAnonymous`, true or false: the state the words after `whether` name,
+ * prefixed by their subject unless that is the item itself (`it`, `they`).
+ */
 function yesOrNo(words) {
-    const name = words.filter((word) => !YES_NO_FILLERS.has(word)).at(-1);
-    return name === undefined ? [] : [{ name, list: false, minItems: 0, type: 'boolean' }];
+    const link = words.findIndex((word) => LINKS.has(word));
+    const subject = (link === -1 ? [] : words.slice(0, link))
+        .filter((word) => !YES_NO_FILLERS.has(word) && !ARTICLES.has(word))
+        .at(-1);
+    const state = words
+        .slice(link + 1)
+        .filter((word) => !YES_NO_FILLERS.has(word))
+        .at(-1);
+    if (state === undefined)
+        return [];
+    const name = subject === undefined ? state : camel([subject, state]);
+    return [{ name, list: false, minItems: 0, type: 'boolean' }];
 }
 /** `list of items`, `number of days`, `date of birth`: the field `X of Y` names. */
 function ofField(before, after, part) {
@@ -54782,9 +54952,20 @@ function unique_unique(values) {
 
 
 
+
 /** `list unassigned tickets` → `assignee`: the field recording who the negated action was done by or to. */
 function missingField(story) {
     return story.negated === undefined ? [] : [callerField(story.negated.verb)];
+}
+/**
+ * `list bookings for a room` on bookings owned by employees: the room is not the owner, so the list is
+ * filtered on the item's `roomId` (kept only when the resource declares that text field).
+ */
+function ownerFilter(story, resource) {
+    if (story.kind !== 'list' || story.owner === undefined || story.owner === resource.parent?.name)
+        return [];
+    const field = ownerFieldOf(story.owner);
+    return field === resource.ownerField ? [] : [field];
 }
 /**
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
@@ -54810,6 +54991,7 @@ function listFilters(resource, stories) {
         ...(story.filterBy === undefined ? [] : [story.filterBy]),
         ...(story.callerFilter === undefined ? [] : [story.callerFilter]),
         ...missingField(story),
+        ...ownerFilter(story, resource),
     ]));
     const missing = unique_unique(stories.flatMap(missingField));
     const asked = (field) => unique_unique(stories.flatMap((story) => story.filterBy === field && story.filterValue !== undefined ? [story.filterValue] : []));
@@ -55055,6 +55237,7 @@ const CONNECTORS = new Set([
     'within',
     'until',
     'per',
+    'against',
     'including',
     'while',
     'because',
@@ -55176,13 +55359,19 @@ const LIST_QUALIFIERS = new Set([
     'cheap',
 ]);
 /**
- * `list urgent tickets`, `list recent orders`: the words before a list's noun that narrow it by
- * something no filter answers (`named` holds the words a named filter took), said rather than dropped.
+ * Adjective endings (`anonymous`, `inactive`, `refundable`, `public`): a word before a list's noun
+ * ending so describes the items rather than naming a compound noun (`support tickets`).
+ */
+const ADJECTIVE = /^[a-z]{3,}(?:ous|ive|able|ible|ful|less|ic)$/;
+/**
+ * `list urgent tickets`, `list recent orders`, `list anonymous donations`: the words before a list's
+ * noun that narrow it by something no filter answers (`named` holds the words a named filter or a
+ * state took), said rather than dropped.
  */
 function listQualifierWords(phrase, named) {
     return contentWords(phrase.filter((word) => word !== 's'))
         .slice(0, -1)
-        .filter((word) => LIST_QUALIFIERS.has(word) && !named.includes(word));
+        .filter((word) => (LIST_QUALIFIERS.has(word) || ADJECTIVE.test(word)) && !named.includes(word));
 }
 //# sourceMappingURL=list-qualifier-words.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/list-participle.js
@@ -55322,6 +55511,22 @@ function negatedParticiple(phrase) {
     return undefined;
 }
 //# sourceMappingURL=negated-participle.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/negated-state.js
+
+/**
+ * `void an unpaid invoice`, `cancel an unshipped order`: the `un-` participle before the object's noun
+ * names the state the item must not be in (`paid`, `shipped`), so the move is refused from it.
+ * Undefined when the word before the noun is not one.
+ */
+function negatedState(phrase) {
+    const content = contentWords(phrase.filter((word) => word !== 's'));
+    const before = content.at(-2);
+    if (before === undefined)
+        return undefined;
+    const match = /^un([a-z]{2,}(?:ed|en|id|nt))$/.exec(before);
+    return match?.[1];
+}
+//# sourceMappingURL=negated-state.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parent-phrase.js
 
 /** Verbs that name the thing they make (`comment on a ticket` makes a comment). */
@@ -55642,6 +55847,8 @@ function readQualifiers(words, params) {
             result.toCaller = true;
         else if (params.doneTo && connector === 'to' && result.doneTo === undefined)
             result.doneTo = body;
+        else if (params.recipientField !== undefined && connector === 'to' && body.length > 0)
+            result.fields.push({ name: params.recipientField, list: false, minItems: 0 });
         else if (params.listing && filterBy !== undefined && result.filterBy === undefined) {
             result.filterBy = filterBy;
             // `with high priority`: the value named before the field.
@@ -55745,6 +55952,10 @@ function statusMovePhrase(words) {
 
 
 
+
+
+/** Moves whose `to …` names who the item now belongs to (`assign a ticket to another agent`): recorded from the body. */
+const RECIPIENT_VERBS = new Set(['assign', 'reassign']);
 /**
  * Reads one story's action words (`place an order with one or more items`) as an operation on a
  * resource: its verb and kind, the object's noun, owner and attribute, the fields it names, the
@@ -55802,6 +56013,7 @@ function parseStory(intent) {
         ownersAllowed: baseKind === 'read' || baseKind === 'list',
         listing,
         doneTo: listing && after !== undefined,
+        ...(kind === 'transition' && RECIPIENT_VERBS.has(verb) ? { recipientField: callerField(verb) } : {}),
     });
     const done = listing && after !== undefined
         ? doneTo(after, { ...qualifiers, timed: asides?.time !== undefined })
@@ -55813,6 +56025,10 @@ function parseStory(intent) {
     const onlyIn = (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
         ? stateBeforeNoun(phrase)
         : undefined;
+    // `void an unpaid invoice`: refused once the invoice is paid.
+    const notIn = onlyIn === undefined && kind === 'transition' && marked === undefined && object.noun !== undefined
+        ? negatedState(phrase)
+        : undefined;
     const selfOwned = object.ownerIsSelf || done?.ownerIsSelf === true;
     const owner = object.owner ?? qualifiers.owner ?? (selfOwned ? (intent.role.at(-1) ?? 'owner') : undefined);
     // `list open tickets`, `list orders that are paid`, `list orders shipped today`: the items in one status.
@@ -55822,7 +56038,10 @@ function parseStory(intent) {
     const filterBy = qualifiers.filterBy ?? named?.field ?? done?.filterBy;
     const filterValue = qualifiers.filterBy === undefined ? named?.value : qualifiers.filterValue;
     // `list urgent tickets`, `list recent orders`: a qualifier no filter answers is said, not dropped.
-    const qualifiersOfList = listing ? listQualifierWords(phrase, named?.words ?? []) : [];
+    const state = listing ? stateModifier(phrase) : undefined;
+    const qualifiersOfList = listing
+        ? listQualifierWords(phrase, [...(named?.words ?? []), ...(state === undefined ? [] : [state])])
+        : [];
     return {
         intent,
         kind,
@@ -55843,7 +56062,7 @@ function parseStory(intent) {
         ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
         ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
         fields: qualifiers.fields,
-        refusedFrom: qualifiers.refusedFrom,
+        refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
         unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
         ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
         ...(objectAfterFor ? { objectAfterFor } : {}),
@@ -55953,7 +56172,7 @@ const COMPARATORS = new Set([
     'most',
 ]);
 /** Words between a compared thing and its comparator (`is below`, `falls under`, `is less than`). */
-const LINKS = new Set([
+const compared_number_fields_LINKS = new Set([
     'the',
     'a',
     'an',
@@ -55997,10 +56216,10 @@ function comparedNumberFields(params) {
             if (!COMPARATORS.has(word))
                 return;
             let before = index - 1;
-            while (before >= 0 && LINKS.has(words[before] ?? ''))
+            while (before >= 0 && compared_number_fields_LINKS.has(words[before] ?? ''))
                 before -= 1;
             let after = index + 1;
-            while (after < words.length && LINKS.has(words[after] ?? ''))
+            while (after < words.length && compared_number_fields_LINKS.has(words[after] ?? ''))
                 after += 1;
             const left = side(words[before], [words[before - 1], words[before]]);
             const right = side(words[after], [words[after], words[after + 1]]);
@@ -56166,6 +56385,7 @@ const TERMINAL = new Set([
     'archived',
     'refunded',
     'voided',
+    'void',
     'withdrawn',
     'expired',
     'deleted',
@@ -56197,11 +56417,12 @@ function statusMachine(params) {
     if (!asked)
         return undefined;
     const creator = stories.find((story) => story.kind === 'create');
-    const initial = params.initial ?? (creator === undefined ? 'created' : participle(creator.verb));
+    const lifecycle = params.lifecycle ?? [];
+    const initial = params.initial ?? lifecycle[0] ?? (creator === undefined ? 'created' : participle(creator.verb));
     const actions = unique_unique(transitions.map((story) => story.verb));
     // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
     const named = (action) => transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
-    const plain = new Map(actions.map((action) => [action, named(action) ?? participle(action)]));
+    const plain = new Map(actions.map((action) => [action, named(action) ?? asListed(participle(action), action, lifecycle)]));
     // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
     const returning = new Map(actions.flatMap((action) => {
         const back = named(action) === undefined
@@ -56221,8 +56442,19 @@ function statusMachine(params) {
         initial,
         transitions: actions.map((action) => ({ action, to: targetOf(action) })),
         terminal: unique_unique(targets).filter((target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target)),
-        setElsewhere: unique_unique([...refused, ...listed]).filter((status) => status !== initial && !targets.includes(status)),
+        setElsewhere: unique_unique([...refused, ...listed, ...lifecycle]).filter((status) => status !== initial && !targets.includes(status)),
     };
+}
+/**
+ * `voided` where the description lists `void`, `sent` where it lists `sent`: the listed name of the
+ * status a move sets, matched by the verb itself or by a shared stem; the participle when none matches.
+ */
+function asListed(status, action, lifecycle) {
+    if (lifecycle.length === 0 || lifecycle.includes(status))
+        return status;
+    return (lifecycle.find((listed) => listed === action) ??
+        lifecycle.find((listed) => listed.length >= 4 && status.startsWith(listed)) ??
+        status);
 }
 /**
  * A transition story that names the status it starts from (`reopen a closed ticket`) leaves that
@@ -56252,12 +56484,13 @@ function resourceFor(params) {
     const { name, stories, parent } = params;
     const pascal = capitalize(name);
     const owner = stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)?.owner;
-    const ownerField = owner === undefined ? undefined : `${camel([owner])}Id`;
+    const ownerField = owner === undefined ? undefined : ownerFieldOf(owner);
     const status = statusMachine({
         stories,
         events: params.events,
         filtered: parent === undefined,
         ...(params.initial === undefined ? {} : { initial: params.initial }),
+        ...(params.lifecycle === undefined ? {} : { lifecycle: params.lifecycle }),
     });
     const required = new Set(params.required ?? []);
     const fields = numbersCompared(fieldsFor({ stories, described: params.described, ownerField }), params.texts);
@@ -56274,12 +56507,24 @@ function resourceFor(params) {
         ...(params.events ? { statusEventType: `${pascal}StatusChanged` } : {}),
     };
 }
-/** `list entries between two dates`: the field the range reads holds ISO 8601 date-times. */
+/**
+ * Names of fields that hold a moment (`dueDate`, `issuedAt`, `deadline`, `startTime`). A bare `time`
+ * or a `cookingTime` is as often a duration (`a time in minutes`), so only the times of a start, an
+ * end or an arrival are moments.
+ */
+const MOMENT = /^(?:date|deadline|[a-z][A-Za-z0-9]*(?:Date|At|Deadline)|(?:start|end|begin|finish|arrival|departure|pickup|delivery|due|opening|closing|meeting|appointment|booking|event|release|expiry|reminder|checkIn|checkOut)Time)$/;
+/**
+ * `list entries between two dates`: the field the range reads holds ISO 8601 date-times; so does a
+ * text field whose name says it is a moment (`a start time` → `startTime`, `a due date` → `dueDate`).
+ */
 function timed(stories, fields) {
-    if (!stories.some((story) => story.kind === 'list' && story.timeRange !== undefined))
-        return [...fields];
-    const ranged = rangedField(fields);
-    return fields.map((field) => (field.name === ranged ? { ...field, format: 'date-time' } : field));
+    const ranged = stories.some((story) => story.kind === 'list' && story.timeRange !== undefined)
+        ? rangedField(fields)
+        : undefined;
+    return fields.map((field) => field.name === ranged ||
+        (field.type === 'string' && field.values === undefined && MOMENT.test(field.name))
+        ? { ...field, format: 'date-time' }
+        : field);
 }
 /** `targetUrl` → `url`: the word a sentence names a field by. */
 function resource_for_lastWord(name) {
@@ -56359,7 +56604,76 @@ function statedInitialStatus(sentences, resource) {
     return undefined;
 }
 //# sourceMappingURL=stated-in-description.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/listed-statuses.js
+
+/** The fewest statuses a sentence lists to be read as the lifecycle (`are new, open or closed`). */
+const FEWEST = 3;
+const MOST = 12;
+/**
+ * The lifecycle a description lists for a resource (`Bookings are confirmed, cancelled or completed.`,
+ * `Invoices are draft, sent, paid or void.`): those statuses in order, snake_case, the first being
+ * where an item starts unless another sentence says otherwise. The resource (its name or the last
+ * word of a compound, singular or plural) is the sentence's subject, just before `are`/`is`, and
+ * every listed entry is one or two words. Empty when no sentence lists one.
+ */
+function listedStatuses(sentences, resource) {
+    const head = (resource.split(/(?=[A-Z])/).at(-1) ?? resource).toLowerCase();
+    const subjects = new Set([head, plural(head)]);
+    for (const sentence of sentences) {
+        const text = sentence.text.toLowerCase().replace(/[.!]\s*$/, '');
+        const match = /^(?:(?:all|the|each|an?)\s+)?(?:[a-z]+\s+)?([a-z]+)\s+(?:are|is|can be)\s+(?:either\s+)?(.+)$/.exec(text);
+        if (match === null || !subjects.has(match[1] ?? ''))
+            continue;
+        const entries = (match[2] ?? '').split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((entry) => entry.trim());
+        const statuses = entries.map((entry) => entry.replace(/\s+/g, '_'));
+        if (statuses.length >= FEWEST &&
+            statuses.length <= MOST &&
+            statuses.every((status) => /^[a-z]{2,20}(?:_[a-z]{2,20})?$/.test(status)))
+            return statuses;
+    }
+    return [];
+}
+//# sourceMappingURL=listed-statuses.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/verb-objects.js
+
+/** Verbs that change an amount of the item (`raise the limit of a quota`): an update of that attribute. */
+const ADJUSTS = new Set(['raise', 'lower', 'increase', 'decrease', 'reduce', 'extend', 'shorten', 'bump']);
+/**
+ * Verbs that send out an item another story makes (`send an invoice` next to `create a draft invoice`):
+ * a move of the existing item (`sent`), not a second create.
+ */
+const SENDS = new Set(['send', 'issue', 'publish', 'dispatch', 'resend']);
+/** Verbs that make a record of their own about their object (`book a room` makes a booking of the room). */
+const RECORD_OF = { book: 'booking', reserve: 'reservation' };
+/**
+ * Reads the create verbs that do not create their object, knowing every story: `raise the limit of a
+ * quota` changes the quota's `limit`; `send an invoice`, when another story creates invoices, moves
+ * the invoice (to `sent`); `book a room`, when other stories act on bookings, creates a booking that
+ * names its room (`roomId`), with the story's fields.
+ */
+function verbObjects(stories) {
+    return stories.map((story) => {
+        if (story.kind !== 'create' || story.noun === undefined)
+            return story;
+        if (ADJUSTS.has(story.verb) && (story.attribute ?? story.possessed) !== undefined)
+            return { ...story, kind: 'update' };
+        const record = RECORD_OF[story.verb];
+        if (record !== undefined && story.noun !== record && stories.some((other) => other.noun === record))
+            return {
+                ...story,
+                noun: record,
+                fields: [{ name: `${camel([story.noun])}Id`, list: false, minItems: 0 }, ...story.fields],
+            };
+        const madeElsewhere = stories.some((other) => other.noun === story.noun && other.kind === 'create' && !SENDS.has(other.verb));
+        return SENDS.has(story.verb) && story.parent === undefined && madeElsewhere
+            ? { ...story, kind: 'transition' }
+            : story;
+    });
+}
+//# sourceMappingURL=verb-objects.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/resource-model.js
+
+
 
 
 
@@ -56407,9 +56721,10 @@ function resourceModel(input) {
         ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
     ];
     // A redirect is an HTTP answer, not a resource's story: redirect-operation.ts reads it once the resources are known.
-    const read = intents
+    const parsedStories = intents
         .filter((intent) => !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent))
         .map(parseStory);
+    const read = verbObjects(parsedStories);
     const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
     const attributed = derivedFigures(fieldAttributes({
         stories: attributesOfOwners(callerLists(read
@@ -56465,6 +56780,7 @@ function resourceModel(input) {
             texts,
             required: requiredInDescription(input.descriptionSentences, named(name)),
             ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
+            lifecycle: listedStatuses(input.descriptionSentences, named(name)),
             events: eventClauses.some((words) => mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other)))),
         });
     });
@@ -56488,6 +56804,7 @@ function optionalInitial(initial) {
 }
 //# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
+
 
 
 
@@ -56580,7 +56897,10 @@ function applicationBlueprint(input) {
                         .join('; ')}) trust the x-caller-roles header: until an authorizer sets it from the verified identity, any client can claim a role.`,
                 ]
                 : []),
-            'Creates an IAM role for the function, scoped to its own log group and GetItem/PutItem/DeleteItem/Query on its table' +
+            // The same actions the template grants (tableActions), so the note never names one it does not.
+            `Creates an IAM role for the function, scoped to its own log group and ${tableActions(model.operations)
+                .map((action) => action.replace(/^dynamodb:/, ''))
+                .join('/')} on its table` +
                 (events ? ' and PutEvents on the one event bus named by EventBusName' : '') +
                 (notices ? ' and Publish on its own NotificationTopic.' : '.'),
             'Data store: the DynamoDB table is retained when the stack is deleted or the table replaced; delete it by hand when no longer needed.',
@@ -56664,6 +56984,51 @@ function deploymentAsks(input) {
     return { latency: { thresholdMs: thresholdMs ?? DEFAULT_LATENCY_MS, given: thresholdMs !== undefined } };
 }
 //# sourceMappingURL=deployment-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/coverage/dashboard-capability.js
+
+const VIEW_WORDS = [
+    'see',
+    'view',
+    'watch',
+    'look',
+    'show',
+    'shows',
+    'visualise',
+    'visualize',
+    'graph',
+    'chart',
+];
+const MEASURE_WORDS = [
+    'latency',
+    'latencies',
+    'duration',
+    'durations',
+    'trend',
+    'trends',
+    'history',
+    'metrics',
+];
+/**
+ * A view a person asks for (`I can see the latency of each check on a dashboard`): no blueprint
+ * generates a dashboard, and an alarm or a timeout on the same measure is not a view of it. The
+ * pairs (`see` + `latency`) are more specific than a capability asked by the measure alone, so a
+ * story asking to look at a measure is answered by this, not by what acts on it. `emitted` says
+ * which metrics exist to put on one.
+ */
+function dashboardNotGenerated(emitted) {
+    return {
+        when: [
+            ...anyOf('dashboard', 'dashboards', 'grafana'),
+            ...VIEW_WORDS.flatMap((view) => MEASURE_WORDS.map((measure) => [view, measure])),
+            ...MEASURE_WORDS.map((measure) => ['dashboard', measure]),
+        ],
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated: `no dashboard or view is generated (no AWS::CloudWatch::Dashboard): ${emitted}; add a dashboard to template.yaml to see them`,
+    };
+}
+//# sourceMappingURL=dashboard-capability.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-test-titles.js
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 const DEPLOYMENT_FILES = {
@@ -56691,6 +57056,7 @@ function latencyTitle(thresholdMs) {
 
 
 
+
 /** Words for telling a person (`paged`, `notified`, `alerted`). */
 const NOTIFY_WORDS = [
     'page',
@@ -56707,6 +57073,10 @@ const NOTIFY_WORDS = [
     'emailed',
 ];
 const ROLLBACK_WORDS = ['rollback', 'rollbacks', 'roll back', 'rolled back', 'rolls back'];
+/** Words for a rollback a person starts rather than one an alarm starts. */
+const BY_HAND_WORDS = ['command', 'manually', 'manual', 'button', 'click', 'script', 'cli'];
+/** Words for a person's approval of a release. */
+const APPROVAL_WORDS = ['approve', 'approves', 'approved', 'approval', 'approvals', 'sign-off', 'signoff'];
 /** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
 function deploymentCoverage(params) {
     const { input, asks, shifting } = params;
@@ -56744,6 +57114,31 @@ function deploymentCoverage(params) {
             ],
         },
     ];
+    capabilities.push(dashboardNotGenerated("the function's own AWS/Lambda metrics (Errors, Duration) and the release alarms exist"), {
+        // A person's approval is not the pre-traffic hook: the three words outrank `before traffic`.
+        when: APPROVAL_WORDS.flatMap((word) => [
+            [word],
+            [word, 'release'],
+            [word, 'deploy'],
+            [word, 'deployment'],
+            [word, 'before', 'traffic'],
+        ]),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated: "nothing waits for a person: CodeDeploy shifts traffic as soon as the pre-traffic hook passes; to gate it, deploy from a GitHub Actions job whose environment has required reviewers, or have a person comment `/deploy` (the agent's deploy mode)",
+    }, {
+        // A rollback a person starts (`with one command`) is not the automatic one.
+        when: [
+            ...ROLLBACK_WORDS.flatMap((rollback) => BY_HAND_WORDS.map((byHand) => [...rollback.split(' '), byHand])),
+        ],
+        implementedBy: "the agent's `/rollback <env>` command (a comment, in its deploy mode) redeploys what the last good deployment before the current one deployed",
+        tests: [],
+        resources: [],
+        gaps: [
+            "nothing in the generated stack rolls back on a command: without the agent's deploy mode, a release in progress is stopped with `aws deploy stop-deployment --auto-rollback-enabled`, and a finished one is undone only by deploying the previous version again",
+        ],
+    });
     // Told of a rollback (`I am paged when a rollback happens`): only the alarms can tell anyone, and
     // only once a topic is given; more specific than the rollback itself, so it is this row's answer.
     capabilities.unshift({
@@ -57365,7 +57760,83 @@ function storageClassMoves(words) {
     });
 }
 //# sourceMappingURL=storage-class-moves.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/object-prefix.js
+
+/** S3 object keys are at most 1,024 bytes (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html). */
+const MAX_PREFIX_LENGTH = 1024;
+/** A key prefix as written: path segments ending in `/` (`tmp/`, `raw/2024/`), only characters safe in YAML and code. */
+const SLASHED = /(?<![\w./:-])([A-Za-z0-9][\w.-]*(?:\/[\w.-]+)*\/)(?![\w/])/;
+/** `the "tmp" prefix`, `prefix 'tmp'`: a quoted name beside `prefix` when no slash marks it. */
+const QUOTED_BESIDE_PREFIX = /["'`]([A-Za-z0-9][\w./-]*)["'`]\s+prefix\b|\bprefix\s+["'`]([A-Za-z0-9][\w./-]*)["'`]/i;
+/**
+ * The object key prefix a text scopes its ask to (`Objects under the tmp/ prefix expire…` →
+ * `tmp/`), or undefined when it names none: a rule asked for a prefix must carry it, or it would
+ * act on every object of the bucket. Links are ignored (a URL's path is no prefix).
+ */
+function objectPrefixIn(text) {
+    const plain = withoutLinks(text);
+    const slashed = SLASHED.exec(plain)?.[1];
+    const quoted = QUOTED_BESIDE_PREFIX.exec(plain);
+    const named = slashed ?? quoted?.[1] ?? quoted?.[2];
+    if (named === undefined || named.length > MAX_PREFIX_LENGTH)
+        return undefined;
+    return named;
+}
+//# sourceMappingURL=object-prefix.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/other-resources.js
+/**
+ * Resources the foundation does not generate, as a request names them. A text about one of them
+ * (`the dead-letter queue keeps them for 14 days`, `encrypt both queues`) asks something of that
+ * resource, never of the bucket: its retention is not the bucket's Object Lock, its encryption is
+ * not met by the bucket's key.
+ */
+const OTHER_RESOURCES = [
+    [['queue', 'queues', 'sqs', 'dlq', 'redrive', 'message', 'messages'], 'SQS queue'],
+    [['table', 'tables', 'dynamodb'], 'DynamoDB table'],
+    [['database', 'databases', 'rds', 'aurora', 'postgres', 'mysql'], 'database'],
+    [['lambda', 'function', 'functions'], 'Lambda function'],
+    [['stream', 'streams', 'kinesis', 'firehose'], 'stream'],
+    [['cache', 'redis', 'elasticache'], 'cache'],
+    [['cluster', 'ecs', 'eks', 'ec2', 'instance', 'instances', 'container', 'containers'], 'compute'],
+];
+/** Every word that names another resource, for a capability's `when`. */
+const OTHER_RESOURCE_WORDS = OTHER_RESOURCES.flatMap(([names]) => names);
+/** Words naming what the foundation holds: a text naming one is (also) about the bucket or the topic. */
+const FOUNDATION_WORDS = new Set([
+    'bucket',
+    'buckets',
+    's3',
+    'object',
+    'objects',
+    'file',
+    'files',
+    'prefix',
+    'prefixes',
+    'upload',
+    'uploads',
+    'multipart',
+    'version',
+    'versions',
+    'noncurrent',
+    'topic',
+    'sns',
+]);
+/** The kinds of resource (`SQS queue`) these words name that the foundation does not generate. */
+function otherResourcesNamed(words) {
+    return OTHER_RESOURCES.filter(([names]) => names.some((name) => words.includes(name))).map(([, kind]) => kind);
+}
+/** True when the words name what the foundation holds (a bucket, its objects, the topic). */
+function namesFoundation(words) {
+    return words.some((word) => FOUNDATION_WORDS.has(word));
+}
+/** True when a text is about another resource only: nothing it asks binds to the bucket or the topic. */
+function aboutOtherResourceOnly(words) {
+    return otherResourcesNamed(words).length > 0 && !namesFoundation(words);
+}
+//# sourceMappingURL=other-resources.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-asks.js
+
+
 
 
 
@@ -57438,26 +57909,34 @@ const ARRIVAL_WORDS = [
 ];
 /**
  * Scans each description clause and each story for storage-class moves, retention periods, expiry,
- * how long old versions stay, and object notifications. A clause gives one of them: a storage
- * class makes it a move, old versions a version period, a keep word a retention, a delete word an expiry.
- * A delete word beside a retention (`kept 10 years, then deleted`), in its clause or a later clause
- * of its sentence, also asks for an expiry when the retention ends; a retention alone never does.
+ * how long old versions stay, incomplete uploads, and object notifications. A clause gives one of
+ * them: a storage class makes it a move, old versions a version period, multipart uploads an abort
+ * age, a keep word a retention, a delete word an expiry. A delete word beside a retention (`kept 10
+ * years, then deleted`), in its clause or a later clause of its sentence, also asks for an expiry
+ * when the retention ends; a retention alone never does. A text about another resource only (`the
+ * dead-letter queue keeps them for 14 days`) asks nothing of the bucket; a prefix a clause names
+ * (`objects under tmp/ expire…`) scopes its expiry or notification.
  */
 function infrastructureAsks(input) {
     const texts = [
-        ...input.descriptionSentences.map((sentence) => sentence.clauses.map((clause) => clause.words)),
-        ...input.stories.map((story) => [story.text.toLowerCase().match(/[a-z0-9]+/g) ?? []]),
-    ];
+        ...input.descriptionSentences.map((sentence) => sentence.clauses.map((clause) => ({ words: clause.words, text: clause.text }))),
+        ...input.stories.map((story) => [
+            { words: story.text.toLowerCase().match(/[a-z0-9]+/g) ?? [], text: story.text },
+        ]),
+    ].filter((clauses) => !aboutOtherResourceOnly(clauses.flatMap((clause) => clause.words)));
     let retention;
     let expiration;
     let noncurrentDays;
+    let abortMultipartDays;
     const transitions = [];
     for (const clauses of texts) {
         let keptDays;
-        for (const words of clauses) {
+        for (const { words, text } of clauses) {
             const moves = storageClassMoves(words);
             const duration = firstDuration(words);
             const has = (list) => words.some((word) => list.includes(word));
+            const prefix = objectPrefixIn(text);
+            const expiring = (days) => ({ days, ...(prefix === undefined ? {} : { prefix }) });
             if (moves.length > 0) {
                 for (const move of moves) {
                     if (!transitions.some((known) => known.storageClass === move.storageClass))
@@ -57466,7 +57945,10 @@ function infrastructureAsks(input) {
             }
             else if (duration === undefined) {
                 if (keptDays !== undefined && has(infrastructure_asks_EXPIRY_WORDS))
-                    expiration ??= { days: keptDays };
+                    expiration ??= expiring(keptDays);
+            }
+            else if (has(['multipart']) || (has(['incomplete']) && has(['upload', 'uploads']))) {
+                abortMultipartDays ??= durationDays(duration);
             }
             else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
                 noncurrentDays ??= durationDays(duration);
@@ -57475,29 +57957,31 @@ function infrastructureAsks(input) {
                 keptDays = durationDays(duration);
                 retention ??= { duration, days: keptDays };
                 if (has(infrastructure_asks_EXPIRY_WORDS))
-                    expiration ??= { days: keptDays };
+                    expiration ??= expiring(keptDays);
             }
             else if (has(infrastructure_asks_EXPIRY_WORDS)) {
-                expiration ??= { days: durationDays(duration) };
+                expiration ??= expiring(durationDays(duration));
             }
         }
     }
-    const asked = [
-        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text)),
-        ...input.stories.map((story) => story.text),
-    ];
+    const asked = texts.flat().map((clause) => clause.text);
     const emailed = asked.some((text) => channelsNamed(text).some((channel) => channel.name === 'email'));
     const address = asked.map((text) => EMAIL_ADDRESS.exec(text)?.[0]).find((found) => found !== undefined);
+    const notifying = texts
+        .flat()
+        .filter(({ words }) => words.some((word) => infrastructure_asks_NOTIFY_WORDS.includes(word)) &&
+        words.some((word) => ARRIVAL_WORDS.includes(word)));
+    const notificationPrefixes = new Set(notifying.map((clause) => objectPrefixIn(clause.text)));
+    const [notificationPrefix] = notificationPrefixes.size === 1 ? [...notificationPrefixes] : [];
     return {
         ...(emailed ? { email: address === undefined ? {} : { address } } : {}),
         ...(retention === undefined ? {} : { retention }),
         transitions: [...transitions].sort((left, right) => left.days - right.days),
         ...(expiration === undefined ? {} : { expiration }),
         ...(noncurrentDays === undefined ? {} : { noncurrentDays }),
-        objectNotifications: texts
-            .flat()
-            .some((words) => words.some((word) => infrastructure_asks_NOTIFY_WORDS.includes(word)) &&
-            words.some((word) => ARRIVAL_WORDS.includes(word))),
+        ...(abortMultipartDays === undefined ? {} : { abortMultipartDays }),
+        objectNotifications: notifying.length > 0,
+        ...(notificationPrefix === undefined ? {} : { notificationPrefix }),
     };
 }
 /**
@@ -57509,6 +57993,12 @@ function expirationDays(asks) {
     if (asks.expiration === undefined)
         return undefined;
     return Math.max(asks.expiration.days, asks.retention?.days ?? 0);
+}
+/** Incomplete multipart uploads are aborted after this many days unless the request names another age. */
+const DEFAULT_ABORT_MULTIPART_DAYS = 7;
+/** Days after which an incomplete multipart upload is aborted: the age asked, else the default. */
+function abortMultipartDays(asks) {
+    return asks.abortMultipartDays ?? DEFAULT_ABORT_MULTIPART_DAYS;
 }
 //# sourceMappingURL=infrastructure-asks.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/opposite-asks.js
@@ -57589,8 +58079,12 @@ function transitionTitle(transition) {
 function retentionTitle(retention) {
     return `every object is kept ${retention.duration.amount} ${retention.duration.unit} under object lock`;
 }
-function expirationTitle(days) {
-    return `every object expires ${days} days after it was written`;
+/** Names the prefix when the expiry is scoped to one (`every object under tmp/ expires…`). */
+function expirationTitle(days, prefix) {
+    return `every object${prefix === undefined ? '' : ` under ${prefix}`} expires ${days} days after it was written`;
+}
+function abortMultipartTitle(days) {
+    return `incomplete multipart uploads are aborted after ${days} days`;
 }
 function noncurrentTitle(days) {
     return `old versions expire after ${days} days`;
@@ -57599,6 +58093,9 @@ const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications 
 const EMAIL_TITLE = 'the topic emails NotificationEmail only when an address is set';
 //# sourceMappingURL=infrastructure-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-coverage.js
+
+
+
 
 
 
@@ -57630,22 +58127,39 @@ function infrastructureCoverage(input, asks) {
     const capabilities = infrastructureCapabilities(input, asks);
     const stories = input.stories.map((intent) => {
         const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+        const about = aboutTheirResource(words, capabilities);
         return combine({
             source: { kind: 'story', number: intent.number },
             text: intent.text,
-            parts: [
-                { text: intent.text, capabilities: answering(words, mostSpecificAskedBy(words, capabilities)) },
-            ],
+            parts: [{ text: intent.text, capabilities: answering(words, mostSpecificAskedBy(words, about)) }],
         });
     });
     return [
         ...stories,
-        ...describeSentences(input.descriptionSentences, capabilities),
+        ...input.descriptionSentences.flatMap((sentence) => describeSentences([sentence], aboutTheirResource(sentence.clauses.flatMap((clause) => clause.words), capabilities))),
         ...strategyCoverage(input, {
             applied: false,
             reason: 'the foundation has no Lambda function whose traffic could shift; CloudFormation change sets apply every change in place',
         }),
     ];
+}
+/**
+ * The capabilities that can answer a text, by the resource it is about: one naming a resource the
+ * foundation does not generate (a queue, a table) is told so, and one about that resource only is
+ * answered by nothing else (`encrypt both queues` is not met by the bucket's key).
+ */
+function aboutTheirResource(words, capabilities) {
+    const others = otherResourcesNamed(words);
+    if (others.length === 0)
+        return [...capabilities];
+    const notGenerated = {
+        when: anyOf(...OTHER_RESOURCE_WORDS),
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated: `no ${others.join(' or ')} is generated: this foundation is a KMS key, a private S3 bucket and an SNS topic, and what is asked of the ${others.join(' or ')} applies to none of them; add it to template.yaml (or ask the blueprint that generates it)`,
+    };
+    return aboutOtherResourceOnly(words) ? [notGenerated] : [notGenerated, ...capabilities];
 }
 function infrastructureCapabilities(input, asks) {
     const test = (title, file = TEMPLATE_TEST_FILE) => ({
@@ -57738,9 +58252,10 @@ function infrastructureCapabilities(input, asks) {
     if (asks.objectNotifications) {
         capabilities.unshift({
             when: pairs(infrastructure_asks_NOTIFY_WORDS, ARRIVAL_WORDS),
-            implementedBy: 'every new object (s3:ObjectCreated:*) publishes to the encrypted notifications topic',
+            implementedBy: `every new object${asks.notificationPrefix === undefined ? '' : ` under ${asks.notificationPrefix}`} (s3:ObjectCreated:*) publishes to the encrypted notifications topic`,
             tests: [test(OBJECT_NOTIFICATIONS_TITLE)],
             resources: ['DataBucket', 'NotificationsTopicPolicy'],
+            gaps: notificationPrefixGaps(input, asks),
         });
     }
     if (asks.transitions.length > 0) {
@@ -57756,17 +58271,25 @@ function infrastructureCapabilities(input, asks) {
     }
     const expiresAfter = expirationDays(asks);
     const expiryAsks = pairs(infrastructure_asks_EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
+    capabilities.unshift({
+        when: anyOf('multipart', 'incomplete upload', 'incomplete uploads'),
+        implementedBy: `a lifecycle rule aborts incomplete multipart uploads after ${abortMultipartDays(asks)} days`,
+        tests: [test(abortMultipartTitle(abortMultipartDays(asks)))],
+        resources: ['DataBucket'],
+    });
     if (asks.expiration !== undefined && expiresAfter !== undefined) {
+        const under = asks.expiration.prefix === undefined ? '' : ` under ${asks.expiration.prefix}`;
         capabilities.unshift({
             when: expiryAsks,
-            implementedBy: `a lifecycle rule expires every object ${expiresAfter} days after it was written`,
-            tests: [test(expirationTitle(expiresAfter))],
+            implementedBy: `a lifecycle rule expires every object${under} ${expiresAfter} days after it was written`,
+            tests: [test(expirationTitle(expiresAfter, asks.expiration.prefix))],
             resources: ['DataBucket'],
             gaps: expiresAfter > asks.expiration.days
                 ? [
                     `objects expire after ${expiresAfter} days, not ${asks.expiration.days}: the retention asked for keeps them that long`,
                 ]
                 : [],
+            compare: expiryComparison(asks.expiration, expiresAfter),
         });
     }
     if (asks.noncurrentDays !== undefined) {
@@ -57821,6 +58344,46 @@ function emailed(capability, asks, test) {
                 ? ['nobody is emailed until NotificationEmail is set at deploy time: the request named no address']
                 : []),
         ],
+    };
+}
+/**
+ * Prefixes asks to notify named that the notification does not filter on (they named different
+ * prefixes, or some named none): every new object publishes, so the row says so.
+ */
+function notificationPrefixGaps(input, asks) {
+    if (asks.notificationPrefix !== undefined)
+        return [];
+    const texts = [
+        ...input.descriptionSentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text)),
+        ...input.stories.map((story) => story.text),
+    ];
+    const named = [...new Set(texts.flatMap((text) => objectPrefixIn(text) ?? []))];
+    return named.length === 0
+        ? []
+        : [
+            `the notification is not limited to ${named.join(', ')}: the asks to notify named different prefixes (or none), so every new object publishes; add a Filter (S3Key prefix) to the TopicConfiguration for one`,
+        ];
+}
+/**
+ * What a clause asking for an expiry gets from the one expiry rule: a prefix other than the rule's
+ * (`objects under scratch/ expire…` beside a rule for tmp/), or days it does not use, is said,
+ * never counted met because the words match.
+ */
+function expiryComparison(expiration, expiresAfter) {
+    return (clauseText) => {
+        const asked = objectPrefixIn(clauseText);
+        const ruleScope = expiration.prefix === undefined ? 'every object' : `only objects under ${expiration.prefix}`;
+        const prefixGap = asked === expiration.prefix
+            ? []
+            : [
+                `${asked === undefined ? 'every object' : `objects under ${asked}`} was asked, but the one expiry rule deletes ${ruleScope}; add a lifecycle rule for it by hand`,
+            ];
+        // Only ages in days: a retention's years (`kept 7 years, then deleted`) are that capability's.
+        const days = [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)].map((match) => Number(match[1]));
+        const dayGaps = days
+            .filter((value) => value !== expiresAfter && value !== expiration.days)
+            .map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
+        return [...prefixGap, ...dayGaps];
     };
 }
 //# sourceMappingURL=infrastructure-coverage.js.map
@@ -58038,9 +58601,7 @@ function infrastructureTemplate(input, asks) {
                             ...(asks.objectNotifications
                                 ? {
                                     NotificationConfiguration: {
-                                        TopicConfigurations: [
-                                            { Event: 's3:ObjectCreated:*', Topic: ref('NotificationsTopic') },
-                                        ],
+                                        TopicConfigurations: [objectCreatedNotification(asks)],
                                     },
                                 }
                                 : {}),
@@ -58165,7 +58726,7 @@ function lifecycleRules(asks) {
             Id: 'expire-old-versions',
             Status: 'Enabled',
             NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: abortMultipartDays(asks) },
         },
     ];
     const moves = asks.transitions;
@@ -58183,10 +58744,22 @@ function lifecycleRules(asks) {
         rules.push({
             Id: asks.retention === undefined ? 'expire-objects' : 'expire-after-retention',
             Status: 'Enabled',
+            // A prefix asked scopes the expiry: without it every object of the bucket would be deleted.
+            ...(asks.expiration?.prefix === undefined ? {} : { Prefix: asks.expiration.prefix }),
             ExpirationInDays: expiresAfter,
         });
     }
     return rules;
+}
+/** New objects publish to the topic; only those under the prefix every ask to notify named, when one did. */
+function objectCreatedNotification(asks) {
+    return {
+        Event: 's3:ObjectCreated:*',
+        ...(asks.notificationPrefix === undefined
+            ? {}
+            : { Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: asks.notificationPrefix }] } } }),
+        Topic: ref('NotificationsTopic'),
+    };
 }
 //# sourceMappingURL=infrastructure-template.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-tests.js
@@ -58265,11 +58838,18 @@ ${expiresAfter === undefined
 `);
     }
     if (asks.expiration !== undefined && expiresAfter !== undefined) {
-        asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));
+        const prefix = asks.expiration.prefix;
+        asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter, prefix))}, () => {
+    const expiring = bucket().Properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined);
+    expect(expiring).toEqual([expect.objectContaining({ Status: 'Enabled', ${prefix === undefined ? '' : `Prefix: ${codeLiteral(prefix)}, `}ExpirationInDays: ${expiresAfter} })]);
   });
 `);
     }
+    const abortDays = abortMultipartDays(asks);
+    asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
+  });
+`);
     if (asks.noncurrentDays !== undefined) {
         asked.push(`  it(${codeLiteral(noncurrentTitle(asks.noncurrentDays))}, () => {
     expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${asks.noncurrentDays});
@@ -58280,7 +58860,9 @@ ${expiresAfter === undefined
     if (asks.objectNotifications) {
         asked.push(`  it(${codeLiteral(OBJECT_NOTIFICATIONS_TITLE)}, () => {
     const { Resources } = readTemplate();
-    expect(bucket().Properties.NotificationConfiguration).toEqual({ TopicConfigurations: [{ Event: 's3:ObjectCreated:*', Topic: { Ref: 'NotificationsTopic' } }] });
+    expect(bucket().Properties.NotificationConfiguration).toEqual({ TopicConfigurations: [{ Event: 's3:ObjectCreated:*', ${asks.notificationPrefix === undefined
+            ? ''
+            : `Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: ${codeLiteral(asks.notificationPrefix)} }] } }, `}Topic: { Ref: 'NotificationsTopic' } }] });
     expect(bucket().DependsOn).toBe('NotificationsTopicPolicy');
     expect(statements('NotificationsTopicPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sns:Publish' }));
     expect(statements('DataKey', 'KeyPolicy')).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' } }));
@@ -58379,9 +58961,18 @@ function infrastructureBlueprint(input) {
         ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
         ...(asks.expiration === undefined
             ? []
-            : [`every object expires ${expirationDays(asks) ?? ''} days after it was written`]),
+            : [
+                `every object${asks.expiration.prefix === undefined ? '' : ` under \`${asks.expiration.prefix}\``} expires ${expirationDays(asks) ?? ''} days after it was written`,
+            ]),
+        ...(asks.abortMultipartDays === undefined
+            ? []
+            : [`incomplete multipart uploads are aborted after ${asks.abortMultipartDays} days`]),
         ...(asks.noncurrentDays === undefined ? [] : [`old versions expire after ${asks.noncurrentDays} days`]),
-        ...(asks.objectNotifications ? ['every new object publishes to the topic'] : []),
+        ...(asks.objectNotifications
+            ? [
+                `every new object${asks.notificationPrefix === undefined ? '' : ` under \`${asks.notificationPrefix}\``} publishes to the topic`,
+            ]
+            : []),
         ...(asks.email === undefined
             ? []
             : [
@@ -58937,10 +59528,11 @@ function integrationAsks(input) {
         ...(signatureHeader === undefined ? {} : { signatureHeader: signatureHeader.toLowerCase() }),
     };
 }
+/** Where `event bus` or `EventBridge bus` starts in the words, -1 when neither is there. */
 function busIndex(words) {
-    return words.findIndex((word, index) => word === 'event' && words[index + 1] === 'bus');
+    return words.findIndex((word, index) => (word === 'event' || word === 'eventbridge') && words[index + 1] === 'bus');
 }
-/** `the orders event bus` → `orders`; any other wording → the account's `default` bus. */
+/** `the orders event bus`, `the logistics EventBridge bus` → the name; any other wording → the account's `default` bus. */
 function busName(words) {
     const before = words[busIndex(words) - 1];
     return before === undefined || NOT_BUS_NAMES.has(before) ? 'default' : before;
@@ -59542,7 +60134,52 @@ function isNotificationStory(intent) {
     return channelsNamed(intent.text).length > 0 || intent.receives === true;
 }
 //# sourceMappingURL=notification-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/scheduled-story.js
+
+const PERIOD_WORDS = new Set([
+    'daily',
+    'weekly',
+    'monthly',
+    'nightly',
+    'hourly',
+    'yearly',
+    'cron',
+    'schedule',
+    'scheduled',
+]);
+const EVERY_WORDS = new Set([
+    'day',
+    'week',
+    'month',
+    'hour',
+    'night',
+    'morning',
+    'evening',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'weekday',
+    'weekend',
+]);
+/**
+ * A story that asks for something on a schedule (`I can download last week's signups as a CSV
+ * every Monday morning`, `a weekly report`): a job that runs at a time, never a message type the
+ * consumer accepts, unless it speaks of an event or a message (which is then what it receives).
+ */
+function isScheduledStory(intent) {
+    const words = wordsOf(intent.text);
+    if (words.some((word) => ['event', 'events', 'message', 'messages', 'webhook', 'webhooks'].includes(word)))
+        return false;
+    return (words.some((word) => PERIOD_WORDS.has(word)) ||
+        words.some((word, index) => (word === 'every' || word === 'each') && EVERY_WORDS.has(words[index + 1] ?? '')));
+}
+//# sourceMappingURL=scheduled-story.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-types.js
+
 
 
 
@@ -59573,7 +60210,8 @@ function storyMessages(params) {
                     : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
             };
         });
-        return [...named, ...ownEvents({ stories, named, catalogue })];
+        const own = ownEvents({ stories, named, catalogue });
+        return [...named, ...own, ...conditionEvents({ stories, taken: [...named, ...own], catalogue })];
     }
     if (catalogue !== undefined) {
         const asked = [
@@ -59584,8 +60222,9 @@ function storyMessages(params) {
         if (messages.length > 0)
             return messages;
     }
-    // A story asking for a person to be told is a notification, not a message anyone sends the consumer.
-    const handled = stories.filter((story) => !isNotificationStory(story));
+    // A story asking for a person to be told is a notification, not a message anyone sends the
+    // consumer; one run on a schedule (`download the CSV every Monday`) is a job, not a message either.
+    const handled = stories.filter((story) => !isNotificationStory(story) && !isScheduledStory(story));
     const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
     return intents.map((intent) => ({
         intent,
@@ -59687,6 +60326,27 @@ function ownEvents(params) {
         .map((type) => ({ intent, type })));
     const names = new Set(named.map((message) => message.messageType));
     return uniqueByType(asked).filter((message) => !names.has(message.messageType));
+}
+/**
+ * Beside the named types, when no provider's event names are known, the happening a story's own
+ * condition names (`I receive an event when a parcel is delivered` → ParcelDelivered beside a
+ * named ShipmentUpdated): a story asking for its own event is not met by another type.
+ */
+function conditionEvents(params) {
+    if (params.catalogue !== undefined)
+        return [];
+    const names = new Set(params.taken.map((message) => message.messageType));
+    const found = [];
+    for (const intent of params.stories) {
+        if (params.taken.some((message) => message.intent === intent) || isNotificationStory(intent))
+            continue;
+        const messageType = conditionType(intent.actionWords);
+        if (messageType === undefined || names.has(messageType))
+            continue;
+        names.add(messageType);
+        found.push({ intent, messageType });
+    }
+    return found;
 }
 //# sourceMappingURL=message-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/message-type-words.js
@@ -60565,6 +61225,19 @@ const REPLAY_WORDS = [
 const ALARM_WORDS = ['alarm', 'alarms', 'alarmed', 'alarming'];
 const PAGE_WORDS = ['paged', 'page', 'pages', 'paging', 'alerted', 'notified', 'woken'];
 const REJECTION_WORDS = ['signature', 'signatures', 'rejected', 'invalid', 'unsigned', 'forged'];
+/** Words asking that a message be handled once, however often it is delivered. */
+const DUPLICATE_WORDS = [
+    'idempotent',
+    'idempotency',
+    'once',
+    'duplicate',
+    'duplicates',
+    'duplicated',
+    'exactly',
+    'dedupe',
+    'deduplicate',
+    'deduplication',
+];
 /** What every integration generates whatever its message types (queue, retries, dead letters, signature check, bus...), and the words that ask for each. */
 function fixedCapabilities(params) {
     const { asks, test } = params;
@@ -60637,7 +61310,12 @@ function fixedCapabilities(params) {
             notGenerated: "nothing stores the messages' contents: ProcessedMessagesTable holds only each message id, to skip redeliveries; write the storing in src/message-handlers.ts",
         },
         {
-            when: anyOf('idempotent', 'idempotency', 'once', 'duplicate', 'duplicates', 'duplicated', 'exactly', 'dedupe', 'deduplicate', 'deduplication'),
+            // `Ignore duplicate deliveries`: leaving out a duplicate is the de-duplication, not an
+            // exclusion nothing makes (the pair is the longer, more specific ask).
+            when: [
+                ...anyOf(...DUPLICATE_WORDS),
+                ...EXCLUSION_WORDS.flatMap((exclusion) => DUPLICATE_WORDS.map((duplicate) => [exclusion, duplicate])),
+            ],
             implementedBy: 'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
             tests: [test('batch', integration_test_titles_TITLES.once), test('batch', integration_test_titles_TITLES.lease)],
             resources: ['ProcessedMessagesTable'],
@@ -60681,7 +61359,7 @@ function fixedCapabilities(params) {
             implementedBy: '',
             tests: [],
             resources: [],
-            notGenerated: "nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts (for forks, on the payload's `repository.fork`)",
+            notGenerated: `nothing leaves these deliveries out: every signed delivery of a handled type is published; drop them in src/message-handlers.ts${asks.fromGitHub ? " (for forks, on the payload's `repository.fork`)" : ''}`,
         }, {
             when: pairs(SEE_WORDS, REJECTION_WORDS),
             implementedBy: 'every rejected delivery is logged (outcome signature-rejected, with the reason and the body hash) and counted in SignatureRejected, which raises an alarm',
@@ -62113,12 +62791,14 @@ function inARowTitle(count) {
 
 
 
+
 /** What each story, description sentence and the strategy became in the canary, with the tests that prove it. */
 function testingCoverage(params) {
     const { input, inARow } = params;
     const test = (title) => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
     const capabilities = [
         ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
+        dashboardNotGenerated("the canary emits only the ChecksRun and ChecksFailed counts, no latency metric (each check's time is only compared with its 3 s limit)"),
         {
             when: anyOf('available', 'availability', 'uptime', 'up', 'down', 'outage', 'outages', 'health', 'healthy', 'reachable', 'responds', 'responding', 'monitor', 'monitoring', 'smoke', 'synthetic', 'canary', 'canaries', 'probe', 'probes', 'works', 'working'),
             implementedBy: 'a scheduled canary requests each path and expects its status within 3 s',
@@ -77873,6 +78553,50 @@ async function isFolder(dir) {
     return (0,promises_.stat)(dir).then((stats) => stats.isDirectory(), () => false);
 }
 //# sourceMappingURL=check-local-repository.js.map
+;// CONCATENATED MODULE: ./lib/local/check-out-folder.js
+
+
+
+/**
+ * Decides, before anything is generated or written, whether `--out` can receive the run's files:
+ * not a file, not the repository's top level itself (each run removes the previous run's
+ * `status.json`, `pr-body.md`… there, which may be the user's own files), and not inside a git
+ * directory or a bare repository (git's own files; the README refuses the same places for --repo).
+ * An empty value is refused by the argument parser.
+ */
+async function checkOutFolder(params) {
+    const { outDir, repoDir } = params;
+    const kind = await (0,promises_.stat)(outDir).then((stats) => (stats.isDirectory() ? 'folder' : 'file'), () => 'missing');
+    if (kind === 'file')
+        return `--out ${outDir} is a file, not a folder.`;
+    const existing = await nearestExistingFolder(outDir);
+    if (existing === undefined)
+        return undefined;
+    const inside = await gitDirectoryKind(existing);
+    if (inside === 'bare' || inside === 'git-dir' || external_node_path_.resolve(outDir).split(external_node_path_.sep).includes('.git'))
+        return `--out ${outDir} is inside a git directory, where git keeps its own files. Pass a folder in the working tree (the default is .implementation-agent) or outside the repository.`;
+    if (kind === 'folder' && (await sameFolder(outDir, repoDir)))
+        return `--out ${outDir} is the repository itself, and each run replaces status.json, pr-body.md and the other run files in the out folder. Pass a folder of its own, such as ${external_node_path_.join(outDir, '.implementation-agent')}.`;
+    return undefined;
+}
+/** `dir` itself, or its nearest parent that exists as a folder (undefined if none does). */
+async function nearestExistingFolder(dir) {
+    let current = external_node_path_.resolve(dir);
+    for (;;) {
+        const folder = await (0,promises_.stat)(current).then((stats) => stats.isDirectory(), () => false);
+        if (folder)
+            return current;
+        const parent = external_node_path_.dirname(current);
+        if (parent === current)
+            return undefined;
+        current = parent;
+    }
+}
+async function sameFolder(a, b) {
+    const [left, right] = await Promise.all([(0,promises_.realpath)(a).catch(() => a), (0,promises_.realpath)(b).catch(() => b)]);
+    return external_node_path_.resolve(left) === external_node_path_.resolve(right);
+}
+//# sourceMappingURL=check-out-folder.js.map
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./lib/local/find-branch-checkout.js
@@ -92179,6 +92903,11 @@ async function readRequestFile(file) {
         const problem = READ_PROBLEMS[code] ?? (error instanceof Error ? error.message : String(error));
         return { kind: 'unreadable', message: `Cannot read the request file ${file}: ${problem}.` };
     }
+    if (text.trim() === '')
+        return {
+            kind: 'invalid',
+            message: `The request file ${file} is empty. Write the request in it (see examples/orders-api.request.json).`,
+        };
     const parsed = /\.(md|markdown)$/i.test(file)
         ? parseIssueRequest(text)
         : parseRequestDocument({ channel: 'file', input: text });
@@ -92212,6 +92941,7 @@ async function readRequestFile(file) {
 
 
 
+
 const STEPS = 5;
 /**
  * The whole pipeline on a laptop: checks → request file → validation → generation with repair →
@@ -92222,8 +92952,10 @@ const STEPS = 5;
 async function runLocalTask(params) {
     const config = params.config ?? DEFAULT_CONFIG;
     const step = (n, line) => params.progress(`[${n}/${STEPS}] ${line}`);
-    if (await isNonFolder(params.outDir))
-        return { status: 'refused', message: `--out ${params.outDir} is a file, not a folder.` };
+    // An out folder that cannot be used gets nothing written, not even a refused status.
+    const outProblem = await checkOutFolder({ outDir: params.outDir, repoDir: params.repoDir });
+    if (outProblem !== undefined)
+        return { status: 'refused', message: outProblem };
     // A refusal creates no out folder, but one an earlier run left must not describe this run.
     const refused = async (message) => {
         if (await run_local_task_isFolder(params.outDir)) {
@@ -92347,9 +93079,6 @@ async function runLocalTask(params) {
 async function run_local_task_isFolder(dir) {
     return (0,promises_.stat)(dir).then((stats) => stats.isDirectory(), () => false);
 }
-async function isNonFolder(dir) {
-    return (0,promises_.stat)(dir).then((stats) => !stats.isDirectory(), () => false);
-}
 function seconds(since) {
     return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
@@ -92415,6 +93144,11 @@ function parseCliArguments(argv) {
         return { kind: 'wrong', problem: 'run needs a request file' };
     if (extra.length > 0)
         return { kind: 'wrong', problem: `unexpected argument ${extra[0]}` };
+    // An empty value would be the current folder to some calls and no path to others.
+    if (values.out.trim() === '')
+        return { kind: 'wrong', problem: '--out needs a folder, not an empty value' };
+    if (values.repo.trim() === '')
+        return { kind: 'wrong', problem: '--repo needs a folder, not an empty value' };
     return { kind: 'run', requestFile, repo: values.repo, out: values.out, init: values.init };
 }
 /** Node's messages carry a long hint about `--`; the option's name is what the user needs. */
