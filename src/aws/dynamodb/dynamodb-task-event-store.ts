@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TaskEventConflictError, type TaskEventStore } from '../../core/stores/task-event-store.js';
 import { eventSortKey } from '../../core/task/event-sort-key.js';
@@ -6,6 +6,7 @@ import { parkedStepSchema, type ParkedStep } from '../../core/task/parked-step.j
 import { isSameEvent } from '../../core/task/same-event.js';
 import { taskEventSchema, type TaskEvent } from '../../core/task/task-event.js';
 import { isConditionalCheckFailure } from './is-conditional-check-failure.js';
+import { queryAllItems } from './query-all-items.js';
 import { parseItem } from './parse-item.js';
 import { tableError } from './table-error.js';
 import { RESULTS_TABLE_SORT_KEY, TASKS_TABLE_KEY } from './task-table-definitions.js';
@@ -52,28 +53,18 @@ export function createDynamoDbTaskEventStore(params: {
     },
 
     async listParked(taskId) {
-      const steps: ParkedStep[] = [];
-      let startKey: Record<string, unknown> | undefined;
       try {
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: '#id = :id AND begins_with(#sk, :parked)',
-              ExpressionAttributeNames: { '#id': TASKS_TABLE_KEY, '#sk': RESULTS_TABLE_SORT_KEY },
-              ExpressionAttributeValues: { ':id': taskId, ':parked': PARKED_PREFIX },
-              ConsistentRead: true,
-              ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-            }),
-          );
-          for (const item of page.Items ?? [])
-            steps.push(parseItem({ item: item['parked'], schema: parkedStepSchema, tableName }));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey !== undefined);
+        const items = await queryAllItems(client, {
+          TableName: tableName,
+          KeyConditionExpression: '#id = :id AND begins_with(#sk, :parked)',
+          ExpressionAttributeNames: { '#id': TASKS_TABLE_KEY, '#sk': RESULTS_TABLE_SORT_KEY },
+          ExpressionAttributeValues: { ':id': taskId, ':parked': PARKED_PREFIX },
+          ConsistentRead: true,
+        });
+        return items.map((item) => parseItem({ item: item['parked'], schema: parkedStepSchema, tableName }));
       } catch (error) {
         throw failure(`list the parked steps of task ${taskId}`, error);
       }
-      return steps;
     },
 
     async append(event) {
@@ -102,23 +93,16 @@ export function createDynamoDbTaskEventStore(params: {
     },
 
     async list(taskId) {
-      const events: TaskEvent[] = [];
-      let startKey: Record<string, unknown> | undefined;
+      let events: TaskEvent[];
       try {
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: '#id = :id',
-              ExpressionAttributeNames: { '#id': TASKS_TABLE_KEY },
-              ExpressionAttributeValues: { ':id': taskId },
-              ConsistentRead: true,
-              ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-            }),
-          );
-          events.push(...(page.Items ?? []).filter((item) => !isParked(item)).map(parse));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey !== undefined);
+        const items = await queryAllItems(client, {
+          TableName: tableName,
+          KeyConditionExpression: '#id = :id',
+          ExpressionAttributeNames: { '#id': TASKS_TABLE_KEY },
+          ExpressionAttributeValues: { ':id': taskId },
+          ConsistentRead: true,
+        });
+        events = items.filter((item) => !isParked(item)).map(parse);
       } catch (error) {
         throw failure(`list the events of task ${taskId}`, error);
       }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   assertVersionMovesForward,
   TaskVersionConflictError,
   type TaskStore,
 } from '../../core/stores/task-store.js';
-import { taskRecordSchema, type TaskRecord } from '../../core/task/task-record.js';
+import { taskRecordSchema } from '../../core/task/task-record.js';
 import { keyRepository } from '../../core/stores/store-keys.js';
 import { isConditionalCheckFailure } from './is-conditional-check-failure.js';
+import { queryAllItems } from './query-all-items.js';
 import { isWriteOutcomeUnknown } from './is-write-outcome-unknown.js';
 import { parseItem } from './parse-item.js';
 import { tableError } from './table-error.js';
@@ -122,27 +123,18 @@ export function createDynamoDbTaskStore(params: {
     },
 
     async listByStatus({ repo, status }) {
-      const records: TaskRecord[] = [];
-      let startKey: Record<string, unknown> | undefined;
       try {
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: TASKS_BY_STATUS_INDEX,
-              KeyConditionExpression: '#repo = :repo AND #status = :status',
-              ExpressionAttributeNames: { '#repo': NAMES['#repo'], '#status': NAMES['#status'] },
-              ExpressionAttributeValues: { ':repo': keyRepository(repo), ':status': status },
-              ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-            }),
-          );
-          records.push(...(page.Items ?? []).map(parse));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey !== undefined);
+        const items = await queryAllItems(client, {
+          TableName: tableName,
+          IndexName: TASKS_BY_STATUS_INDEX,
+          KeyConditionExpression: '#repo = :repo AND #status = :status',
+          ExpressionAttributeNames: { '#repo': NAMES['#repo'], '#status': NAMES['#status'] },
+          ExpressionAttributeValues: { ':repo': keyRepository(repo), ':status': status },
+        });
+        return items.map(parse);
       } catch (error) {
         throw failure(`list the ${status} tasks of ${repo}`, error);
       }
-      return records;
     },
   };
 }
