@@ -286,15 +286,19 @@ async function runSuggestion(params: {
 
 const ADMIN_ROLE_SUGGESTION = SUGGESTION;
 
-/** A suggestion that leaves the task's template a plain queue again: nothing the classifier names. */
+/**
+ * A suggestion that leaves the task's template plain queues: nothing the classifier names. It
+ * replaces line 1 alone, so the file's own `Queue` stays below it: naming `Queue` again would make
+ * the YAML name a key twice, which the classifier rightly reads as high risk.
+ */
 const LOW_RISK_SUGGESTION = [
-  'A queue is enough:',
+  'A dead-letter queue is enough:',
   '```suggestion',
   'Resources:',
-  '  Queue:',
+  '  DeadLetters:',
   '    Type: AWS::SQS::Queue',
   '    Properties:',
-  '      MessageRetentionPeriod: 345600',
+  '      MessageRetentionPeriod: 1209600',
   '```',
 ].join('\n');
 
