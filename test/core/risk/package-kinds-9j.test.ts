@@ -152,6 +152,7 @@ describe('files yarn and pnpm run or read by their path', () => {
     `${SERVICE}/.yarn/releases/yarn-4.5.0.cjs`,
     `${SERVICE}/.pnp.data.json`,
     `${SERVICE}/.pnp.js`,
+    `${SERVICE}/.pnp.loader.mjs`,
   ])('%s is refused whatever it holds', (path) => {
     expect(riskOf({ [path]: '{}' }).reasons).toEqual([
       expect.objectContaining({ code: 'unseen-effect', where: path }),
