@@ -1,3 +1,4 @@
+import { caseFoldedPath } from './case-folded-path.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
@@ -13,9 +14,18 @@ import type { RiskReason } from './risk-assessment.js';
  *   set-path.js walks up to the root), so a
  *   committed `node_modules/.bin/esbuild` is what `npm run build` runs, and `npm install` keeps
  *   the packages it finds there;
- * - yarn's Plug'n'Play loaders (`.pnp.cjs`, `.pnp.loader.mjs`), which yarn loads into every
- *   script it runs (Yarn Docs, "Plug'n'Play").
- * Case-insensitive, so a checkout on a case-insensitive disk is judged too.
+ * - yarn's Plug'n'Play loaders (`.pnp.cjs`, `.pnp.js`, `.pnp.loader.mjs`), which yarn loads
+ *   into every script it runs, and the `.pnp.data.json` they read (`pnpEnableInlining: false`),
+ *   which maps every package to the folder or zip its code is loaded from (Yarn Docs,
+ *   "Plug'n'Play", "Settings (.yarnrc.yml)");
+ * - anything under a `.yarn` folder: yarn 2+ runs the release `yarnPath` names
+ *   (`.yarn/releases/*.cjs`) as itself, loads the `plugins` of `.yarnrc.yml`
+ *   (`.yarn/plugins/…`), loads packages from their zip in the offline cache (`.yarn/cache`, the
+ *   "zero-install" layout) and from `.yarn/unplugged`, and applies the patches of `patch:`
+ *   resolutions (`.yarn/patches`); what else it keeps there is its own state (Yarn Docs,
+ *   "Offline Cache", "Plugins", "yarnPath"). A reviewed `.yarnrc.yml` naming a release or plugin
+ *   does not review the file's code.
+ * Matched on `caseFoldedPath`, so a checkout on a case-insensitive disk is judged too.
  */
 const EXECUTED_FILES: readonly { readonly pattern: RegExp; readonly why: string }[] = [
   {
@@ -30,6 +40,14 @@ const EXECUTED_FILES: readonly { readonly pattern: RegExp; readonly why: string 
     pattern: /(^|\/)\.pnp\.(c?js|loader\.mjs)$/i,
     why: "yarn's Plug'n'Play loader, which yarn loads into every script it runs",
   },
+  {
+    pattern: /(^|\/)\.pnp\.data\.json$/i,
+    why: "yarn's Plug'n'Play data, which tells its loader where every package's code is loaded from",
+  },
+  {
+    pattern: /(^|\/)\.yarn\//i,
+    why: 'a file under .yarn: yarn runs its release and plugins, and loads packages from its cache, unplugged folder and patches there',
+  },
 ];
 
 /**
@@ -38,7 +56,8 @@ const EXECUTED_FILES: readonly { readonly pattern: RegExp; readonly why: string 
  * run executes with its credentials, and no rule reads it. Undefined for any other path. Pure.
  */
 export function buildExecutedFileRisks(path: string): RiskReason[] | undefined {
-  const matched = EXECUTED_FILES.find(({ pattern }) => pattern.test(path));
+  const folded = caseFoldedPath(path);
+  const matched = EXECUTED_FILES.find(({ pattern }) => pattern.test(folded));
   if (matched === undefined) return undefined;
   return [
     {

@@ -2,9 +2,15 @@ import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { buildExecutedFileRisks } from './build-executed-file-risks.js';
+import { caseFoldedPath } from './case-folded-path.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
-import { isLockfilePath, isNpmLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import {
+  isLockfilePath,
+  isNpmLockfilePath,
+  isYarnLockfilePath,
+  type ReviewedBaseFile,
+} from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
@@ -28,8 +34,10 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
  * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
- * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds. Values only known at deploy time (parameters,
- * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
+ * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds; these files are known by
+ * their names in any case (`caseFoldedPath`), as a case-insensitive disk opens them. Values only
+ * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Pure; never
+ * throws on malformed templates.
  */
 export function classifyRisk(params: {
   files: readonly GeneratedFile[];
@@ -72,7 +80,7 @@ export function classifyRisk(params: {
       reasons.push(...executed);
       continue;
     }
-    if (/(^|\/)package\.json$/.test(file.path)) {
+    if (/(^|\/)package\.json$/.test(caseFoldedPath(file.path))) {
       reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
       continue;
     }
@@ -90,7 +98,7 @@ export function classifyRisk(params: {
       reasons.push(
         ...(isNpmLockfilePath(file.path)
           ? npmLockfileRisks(lockfile)
-          : /(^|\/)yarn\.lock$/.test(file.path)
+          : isYarnLockfilePath(file.path)
             ? yarnLockfileRisks(lockfile)
             : pnpmLockfileRisks(lockfile)),
       );

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { caseFoldedPath } from './case-folded-path.js';
 import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import { insideRepository } from './lockfile-sources.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -24,6 +25,66 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependenc
 /** An npm alias spec (`npm:<name>@<range>`, npm Docs, "package.json": dependencies): installs `<name>`. */
 const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
 
+/**
+ * The fields npm writes in an installed entry of a lockfile (@npmcli/arborist shrinkwrap.js
+ * `pkgMetaKeys`, `nodeMetaKeys` and `metaFromNode`, npm 11: `ideallyInert`, `libc`; version 1's
+ * `requires` and `bundled`). npm ci takes an entry as the package's manifest (arborist
+ * load-virtual.js `#loadNode`: `pkg: sw`), and rebuild.js reads `scripts` and `gypfile` from it:
+ * another field is not one npm wrote, and may change what the install runs.
+ */
+const NPM_ENTRY_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'version',
+  'resolved',
+  'integrity',
+  'link',
+  'dev',
+  'optional',
+  'devOptional',
+  'peer',
+  'extraneous',
+  'inBundle',
+  'ideallyInert',
+  'hasShrinkwrap',
+  'hasInstallScript',
+  'bin',
+  'license',
+  'engines',
+  'os',
+  'cpu',
+  'libc',
+  'funding',
+  'deprecated',
+  'dependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'peerDependenciesMeta',
+  'bundleDependencies',
+  'acceptDependencies',
+  'workspaces',
+  'requires',
+  'bundled',
+]);
+
+/**
+ * Commands the deploy run's `npm run build` starts by name, which npm looks up on a `PATH` with
+ * `node_modules/.bin` first (npm Docs, "scripts", "path"), each with the packages whose own
+ * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of package-manifest-risks), the `node`
+ * their `#!/usr/bin/env node` starts, the shell scripts run in (`sh`, `bash`: @npmcli/run-script's
+ * `scriptShell`), and `node-gyp`, `npm`, `npx`. A lockfile entry's `bin` links its files under
+ * these names (arborist takes `bin` from a version 2/3 lockfile, not the package).
+ */
+const SHADOWED_COMMANDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['esbuild', ['esbuild']],
+  ['tsc', ['typescript']],
+  ['node', []],
+  ['sh', []],
+  ['bash', []],
+  ['node-gyp', ['node-gyp']],
+  ['npm', ['npm']],
+  ['npx', ['npm']],
+]);
+
 /** One installed package as the lockfile records it, keyed by its folder (`node_modules/a/node_modules/b`). */
 interface LockEntry {
   readonly key: string;
@@ -39,10 +100,21 @@ interface LockEntry {
  *   the registry's tarball of another package installed under this name — code no reviewer can
  *   read from the manifest;
  * - a `link` (workspace) whose target leaves the repository;
- * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
- *   branch the change merges into) does not have alike (same version, `resolved` and `name`): npm runs
- *   that package's install scripts, new code at build time. Without a base, every one counts; a
- *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
+ * - `hasInstallScript` (any true value, as arborist rebuild.js reads it) on an entry the reviewed
+ *   base lockfile (`base`, the same file on the branch the change merges into) does not have alike
+ *   (same version, `resolved` and `name`): npm runs that package's install scripts, new code at
+ *   build time. Without a base, every one counts; a base that could not be read (`baseUnreadable`)
+ *   or does not parse is no base, and says so. The limit: npm writes `hasInstallScript` from the
+ *   registry's metadata, which the publisher writes, and npm ci also runs `node-gyp rebuild` for a
+ *   package whose tarball holds a `binding.gyp` (rebuild.js `isNodeGypPackage` looks on disk,
+ *   whatever the lockfile says); npm's own publish adds that install script to the manifest, so
+ *   the registry records it, but a package published otherwise may carry a `binding.gyp` nothing
+ *   records. The tarball is not seen here: a new registry entry without the flag is taken as npm
+ *   recorded it;
+ * - on an installed entry, a field npm does not write there (`NPM_ENTRY_FIELDS`: `scripts`,
+ *   `gypfile`…), or a `bin` naming a command the build starts by name (`SHADOWED_COMMANDS`) for a
+ *   package not its own, unless the reviewed base lockfile's entry at that key has the same value:
+ *   the lockfile is the manifest npm ci installs from;
  * - an entry without `resolved` whose `version` is not a plain semver version (a URL, `git+…`,
  *   `file:…`): npm fetches `<name>@<version>` for such an entry (@npmcli/arborist reify.js
  *   `#extractOrLink`), so the version is its source;
@@ -81,10 +153,13 @@ export function npmLockfileRisks(params: {
   const alike = new Set(reviewedEntries.map(({ key, entry }) => identity(key, entry)));
   const known = new Set(
     reviewedEntries
-      .filter(({ entry }) => entry['hasInstallScript'] === true)
+      .filter(({ entry }) => Boolean(entry['hasInstallScript']))
       .map(({ key, entry }) => identity(key, entry)),
   );
   const reviewedAliases = typeof reviewed === 'object' ? reviewed.aliases : new Set<string>();
+  const reviewedByKey = new Map(reviewedEntries.map(({ key, entry }) => [key, entry]));
+  const reviewedAlike = (key: string, entry: Record<string, unknown>, field: string) =>
+    JSON.stringify(reviewedByKey.get(key)?.[field]) === JSON.stringify(entry[field]);
   const unread = params.baseUnreadable ?? (typeof reviewed === 'string' ? `it ${reviewed}` : undefined);
   const noBase =
     unread === undefined
@@ -130,7 +205,13 @@ export function npmLockfileRisks(params: {
           at,
         ),
       );
-    if (entry['hasInstallScript'] === true && !known.has(identity(key, entry)))
+    if (folderName !== undefined)
+      reasons.push(
+        ...manifestFieldRisks(key, entry, (field) => reviewedAlike(key, entry, field)).map((message) =>
+          reason(message, at),
+        ),
+      );
+    if (Boolean(entry['hasInstallScript']) && !known.has(identity(key, entry)))
       reasons.push(
         reason(
           `${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials${noBase}.`,
@@ -151,6 +232,44 @@ export function npmLockfileRisks(params: {
     }
   }
   return reasons;
+}
+
+/**
+ * Why an installed entry is not as npm writes it, read as the manifest npm ci installs from:
+ * fields npm does not write, and `bin` commands that shadow the build's (`SHADOWED_COMMANDS`);
+ * `reviewed(field)` says the reviewed base lockfile has the same value there.
+ */
+function manifestFieldRisks(
+  key: string,
+  entry: Record<string, unknown>,
+  reviewed: (field: string) => boolean,
+): string[] {
+  const messages: string[] = [];
+  const foreign = Object.keys(entry).filter((field) => !NPM_ENTRY_FIELDS.has(field) && !reviewed(field));
+  const named = foreign
+    .slice(0, 5)
+    .map((field) => JSON.stringify(field))
+    .join(', ');
+  if (foreign.length > 0)
+    messages.push(
+      `${key} has ${named}, which npm does not write in a lockfile entry: npm ci takes the entry as the package's manifest, so this lockfile is not one npm wrote, and what the package runs at install cannot be judged.`,
+    );
+  const name = packageName(key, entry);
+  const bin = entry['bin'];
+  const commands = isPlainObject(bin)
+    ? Object.keys(bin)
+    : typeof bin === 'string'
+      ? [name.slice(name.lastIndexOf('/') + 1)]
+      : [];
+  const shadowing = commands.filter((command) => {
+    const owners = SHADOWED_COMMANDS.get(caseFoldedPath(command));
+    return owners !== undefined && !owners.includes(name);
+  });
+  if (shadowing.length > 0 && !reviewed('bin'))
+    messages.push(
+      `${key} (${name}) links its files as ${shadowing.join(', ')} in node_modules/.bin, which comes first on the PATH npm run gives the build: the deploy run would start this package's code for the build's own command.`,
+    );
+  return messages;
 }
 
 /** What a lockfile holds for the rules above. */

@@ -1,11 +1,15 @@
+import { caseFoldedPath } from './case-folded-path.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /**
  * Package manager settings the deploy run's `npm ci` reads from the service folder (npm Docs,
  * "npmrc": the per-project config file), and yarn's and pnpm's counterparts for a person who
- * builds with them (Yarn Docs, "Settings (.yarnrc.yml)"; pnpm Docs, ".pnpmfile.cjs").
+ * builds with them (Yarn Docs, "Settings (.yarnrc.yml)"; pnpm Docs, ".pnpmfile.cjs" and "Settings
+ * (pnpm-workspace.yaml)": pnpm 10 reads its settings there, `onlyBuiltDependencies` and
+ * `dangerouslyAllowAllBuilds` among them). Matched on `caseFoldedPath`: a case-insensitive disk opens
+ * `.NPMRC` as `.npmrc`.
  */
-const CONFIG_FILE = /(^|\/)(\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs)$/;
+const CONFIG_FILE = /(^|\/)(\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs|pnpm-workspace\.yaml)$/;
 
 /**
  * Settings called out by name, each with why: where packages come from, and whether install
@@ -19,6 +23,10 @@ const NAMED_SETTINGS: readonly { readonly pattern: RegExp; readonly why: string 
   { pattern: /npmRegistryServer\s*:/, why: 'changes the registry packages are fetched from' },
   { pattern: /^\s*(yarnPath|plugins)\s*:/m, why: 'runs JavaScript of its own as the package manager' },
   { pattern: /^\s*enableScripts\s*:\s*true\b/m, why: 'turns install scripts on explicitly' },
+  {
+    pattern: /^\s*(onlyBuiltDependencies|dangerouslyAllowAllBuilds|neverBuiltDependencies)\s*:/m,
+    why: "decides which packages' install scripts run",
+  },
 ];
 
 /**
@@ -32,8 +40,9 @@ export function packageManagerConfigRisks(params: {
   path: string;
   content: string;
 }): RiskReason[] | undefined {
-  if (!CONFIG_FILE.test(params.path)) return undefined;
-  if (params.path.endsWith('.pnpmfile.cjs'))
+  const folded = caseFoldedPath(params.path);
+  if (!CONFIG_FILE.test(folded)) return undefined;
+  if (folded.endsWith('.pnpmfile.cjs'))
     return [
       {
         code: 'unseen-effect',

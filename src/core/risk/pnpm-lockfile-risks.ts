@@ -24,12 +24,17 @@ const MAX_VALUES = MAX_LOCKFILE_ENTRIES * 20;
  * lockfile (`base`; absent, unreadable — `baseUnreadable` — or unparsable, every package counts
  * and the reason says why): a lockfile before version 9 marks a package pnpm builds (runs its
  * install scripts, or compiles it) `requiresBuild: true`, and each such package the base does not
- * have with the same resolution is a reason at `<file>#packages.<key>`; version 9 no longer writes
- * `requiresBuild` (pnpm pull request 7710, "remove requiresBuild from the lockfile"), so there
- * every package the base does not have may run install scripts (pnpm 9 runs them; pnpm 10 only
- * for `onlyBuiltDependencies`, set outside the lockfile: pnpm Docs, "Settings (pnpm-workspace.yaml)"),
- * one reason at the file naming them. A file that does not parse or passes the bounds of
- * `lockfile-sources` is one reason at the file. Pure; never throws.
+ * have with the same resolution is a reason at `<file>#packages.<key>`. Any other package the base
+ * does not have may run install scripts too, whatever the version, one reason at the file naming
+ * them: version 9 no longer writes `requiresBuild` (pnpm pull request 7710, "remove requiresBuild
+ * from the lockfile"; pnpm 9 runs every package's scripts, pnpm 10 only `onlyBuiltDependencies`',
+ * set outside the lockfile: pnpm Docs, "Settings (pnpm-workspace.yaml)"), and before 9 a missing
+ * `requiresBuild` is no record that nothing runs: pnpm wrote it only when it knew (not for a
+ * package it did not fetch, nor for one built from files its tarball holds, such as a
+ * `binding.gyp`: pnpm issues 7707 and 7577), and pnpm 9 and later convert an older lockfile and
+ * decide builds from the package itself, so an attacker's lockfile claiming an older version
+ * proves nothing. A file that does not parse or passes the bounds of `lockfile-sources` is one
+ * reason at the file. Pure; never throws.
  */
 export function pnpmLockfileRisks(params: {
   path: string;
@@ -129,24 +134,35 @@ function installScriptRisks(
         .filter(([, entry]) => !onlyBuilt || (isPlainObject(entry) && entry['requiresBuild'] === true))
         .map(([key, entry]) => [key, JSON.stringify(isPlainObject(entry) ? entry['resolution'] : null)]),
     );
-  const added = newLockfileEntries(
-    sources(params.packages, recordsBuilds),
-    basePackages === undefined ? undefined : sources(basePackages, recordsBuilds),
-  );
-  if (recordsBuilds)
-    return added.map((key) =>
+  const built = recordsBuilds
+    ? newLockfileEntries(
+        sources(params.packages, true),
+        basePackages === undefined ? undefined : sources(basePackages, true),
+      )
+    : [];
+  const marked = new Set(built);
+  const unrecorded = newLockfileEntries(
+    sources(params.packages, false),
+    basePackages === undefined ? undefined : sources(basePackages, false),
+  ).filter((key) => !marked.has(key));
+  const why = recordsBuilds
+    ? 'a missing requiresBuild is no record that nothing runs (pnpm wrote it only when it knew, and pnpm 9 and later decide builds from the package itself)'
+    : 'a version 9 lockfile does not record which have them';
+  return [
+    ...built.map((key) =>
       reason(
         `${key} is built at install (requiresBuild: its install scripts run) and the reviewed lockfile does not build it${noBase}.`,
         `#packages.${key}`,
       ),
-    );
-  return added.length === 0
-    ? []
-    : [
-        reason(
-          `${added.length} package(s) the reviewed pnpm-lock.yaml does not have (${nameSome(added)}): pnpm may run their install scripts, and a version 9 lockfile does not record which have them${noBase}.`,
-        ),
-      ];
+    ),
+    ...(unrecorded.length === 0
+      ? []
+      : [
+          reason(
+            `${unrecorded.length} package(s) the reviewed pnpm-lock.yaml does not have (${nameSome(unrecorded)}): pnpm may run their install scripts, and ${why}${noBase}.`,
+          ),
+        ]),
+  ];
 }
 
 /** Where a resolution fetches from, quoted, when that is not reviewed; undefined when it is. */

@@ -7,6 +7,7 @@ import {
   isRegistryTarball,
 } from './lockfile-sources.js';
 import { nameSome, newLockfileEntries } from './new-lockfile-entries.js';
+import { readYarnClassicLockfile } from './read-yarn-classic-lockfile.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A range or tag the registry answers (`^1.2.0`, `1.x || >=2`, `latest`): not a URL, git, path or `user/repo`. */
@@ -19,18 +20,21 @@ const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/
  * What a `yarn.lock` makes yarn install, and npm too: npm reads a `yarn.lock` beside the manifest
  * as a source of package metadata (npm Docs, "npm install": "If the package has a package-lock,
  * or an npm shrinkwrap file, or a yarn lock file…"). `unseen-effect`, `where` `<file>#<entry>`:
- * - yarn v1 (read line by line, bounded): an entry asked for by anything but a registry range
- *   (git, a URL, `file:`/`link:`, `user/repo`), or whose `resolved` is not the registry's tarball
- *   of the entry's own name and version on `REVIEWED_REGISTRIES`;
- * - yarn 2+ (YAML with `__metadata`): a `resolution` other than `<name>@npm:<version>`, a
- *   `workspace:` inside the repository, or one of yarn's own built-in patches.
+ * - yarn v1 (`readYarnClassicLockfile`: only the forms yarn writes, `key "value"` or
+ *   `key: "value"`; any other line is one reason at the file): an entry asked for by anything but
+ *   a registry range (git, a URL, `file:`/`link:`, `user/repo`), or whose `resolved` is not the
+ *   registry's tarball of the entry's own name and version on `REVIEWED_REGISTRIES`;
+ * - yarn 2+ (YAML whose mapping has a `__metadata` key, however quoted): a `resolution` other than
+ *   `<name>@npm:<version>`, a `workspace:` inside the repository, or one of yarn's own built-in
+ *   patches.
  * Install scripts (`where` the file): yarn runs every installed package's `preinstall`, `install`
  * and `postinstall` (Yarn Docs, "Lifecycle Scripts"; yarn 2+: `enableScripts`, on by default, Yarn
  * Docs, "Settings (.yarnrc.yml)"), and neither format records which packages have them (yarn v1's
  * entries hold `version`, `resolved`, `integrity`, `dependencies`; yarn 2+'s `resolution`,
  * `checksum`, `dependencies`, `languageName`, `linkType`). So, as `npmLockfileRisks` does with
  * `hasInstallScript`, every registry package the reviewed base lockfile (`base`) does not have
- * with the same source is one that may run install scripts: one reason naming them. Without a
+ * with the same source (a yarn v1 entry without `resolved` too) is one that may run install
+ * scripts: one reason naming them. Without a
  * base, or one that could not be read (`baseUnreadable`) or parsed, every package counts, and the
  * reason says why. A file past the bounds of `lockfile-sources`, or not readable as either format,
  * is one reason at the file. Pure; never throws.
@@ -78,44 +82,44 @@ interface YarnLockfile {
   readonly sources: Map<string, string>;
 }
 
+/**
+ * A yarn 2+ lockfile is YAML whose mapping has a `__metadata` key, however the key is written
+ * (`"__metadata"`, `'__metadata'`, `__metadata :` are the same key to YAML and to yarn); anything
+ * else is read as yarn v1's format, which takes only what yarn writes.
+ */
 function readYarnLockfile(content: string, folder: readonly string[]): YarnLockfile | string {
   if (content.length > MAX_LOCKFILE_LENGTH) return 'is too large to read';
-  return /^__metadata:/m.test(content) ? berryFindings(content, folder) : classicFindings(content);
+  const parsed = parseStructuredText({
+    text: content,
+    format: 'yaml',
+    maxLength: MAX_LOCKFILE_LENGTH,
+    maxValues: MAX_LOCKFILE_ENTRIES * 20,
+  });
+  if (parsed.ok && isPlainObject(parsed.value) && Object.hasOwn(parsed.value, '__metadata'))
+    return berryFindings(parsed.value, folder);
+  return classicFindings(content);
 }
 
-/** Yarn v1's format: a header line of specs ending in `:`, then indented `key "value"` lines. */
+/**
+ * Yarn v1's format (`readYarnClassicLockfile`). Every entry is a source, `resolved` or not: an entry
+ * without one is fetched from the registry by its version, a package that may run install scripts.
+ */
 function classicFindings(content: string): YarnLockfile | string {
-  const findings: Finding[] = [];
+  const entries = readYarnClassicLockfile(content);
+  if (typeof entries === 'string') return entries;
   const sources = new Map<string, string>();
-  let entries = 0;
-  let header: string | undefined;
-  let fields = new Map<string, string>();
-  const close = () => {
-    if (header === undefined) return;
-    findings.push(...judgeClassicEntry(header, fields));
-    const resolved = fields.get('resolved');
-    if (resolved !== undefined) sources.set(header, `${fields.get('version') ?? ''} ${resolved}`);
-  };
-  for (const line of content.split(/\r?\n/)) {
-    if (line === '' || line.startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      close();
-      if (++entries > MAX_LOCKFILE_ENTRIES) return 'has too many entries to read';
-      header = line.replace(/:\s*$/, '');
-      fields = new Map();
-      continue;
-    }
-    // Only an entry's own fields (two spaces), not its `dependencies:` list (four).
-    const field = /^ {2}(\w+) +"?([^"]*)"?\s*$/.exec(line);
-    if (field?.[1] !== undefined && field[2] !== undefined) fields.set(field[1], field[2]);
-  }
-  close();
+  const findings = entries.flatMap(({ specs, fields }) => {
+    sources.set(
+      specs.join(', '),
+      `${fields.get('version') ?? ''} ${fields.get('resolved') ?? '(no resolved)'}`,
+    );
+    return judgeClassicEntry(specs, fields);
+  });
   return { findings, sources };
 }
 
-function judgeClassicEntry(header: string, fields: ReadonlyMap<string, string>): Finding[] {
-  const specs = header.split(/,\s*/).map((spec) => spec.trim().replace(/^"|"$/g, ''));
-  const entry = specs[0] ?? header;
+function judgeClassicEntry(specs: readonly string[], fields: ReadonlyMap<string, string>): Finding[] {
+  const entry = specs[0] ?? '';
   const findings: Finding[] = [];
   let installed: string | undefined;
   for (const spec of specs) {
@@ -145,16 +149,9 @@ function splitSpec(spec: string): { name: string; range: string } {
   return at === -1 ? { name: spec, range: '' } : { name: spec.slice(0, at), range: spec.slice(at + 1) };
 }
 
-/** Yarn 2+'s YAML lockfile: each entry's `resolution`. */
-function berryFindings(content: string, folder: readonly string[]): YarnLockfile | string {
-  const parsed = parseStructuredText({
-    text: content,
-    format: 'yaml',
-    maxLength: MAX_LOCKFILE_LENGTH,
-    maxValues: MAX_LOCKFILE_ENTRIES * 20,
-  });
-  if (!parsed.ok || !isPlainObject(parsed.value)) return 'does not parse as YAML';
-  const entries = Object.entries(parsed.value).filter(([key]) => key !== '__metadata');
+/** Yarn 2+'s YAML lockfile (parsed): each entry's `resolution`. */
+function berryFindings(lockfile: Record<string, unknown>, folder: readonly string[]): YarnLockfile | string {
+  const entries = Object.entries(lockfile).filter(([key]) => key !== '__metadata');
   if (entries.length > MAX_LOCKFILE_ENTRIES) return 'has too many entries to read';
   const sources = new Map<string, string>();
   const findings = entries.flatMap(([entry, value]): Finding[] => {

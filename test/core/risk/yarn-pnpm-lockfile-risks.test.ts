@@ -225,13 +225,27 @@ describe('install scripts of packages a yarn or pnpm lockfile adds', () => {
       }),
     ).toEqual([`unseen-effect ${PNPM}#packages./esbuild@0.25.0`]);
     expect(
-      reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT), {
+      reasonsWith(PNPM, pnpmV6(ESBUILD_BUILT), {
         path: PNPM,
-        content: pnpmV6(ESBUILD_BUILT),
+        content: pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT),
       }),
     ).toEqual([]);
-    // A new package pnpm does not build runs nothing at install.
-    expect(reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN), null)).toEqual([]);
+  });
+
+  // Was: a new package without `requiresBuild` counted as one that runs nothing. pnpm before 9 wrote
+  // the flag only when it knew (pnpm issues 7707, 7577), and pnpm 9+ converts an older lockfile and
+  // decides builds from the package itself.
+  it('pnpm before version 9: a new package without requiresBuild may still run install scripts, one reason at the file', () => {
+    expect(reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN), null)).toEqual([`unseen-effect ${PNPM}`]);
+    expect(
+      messages(PNPM, pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT), { path: PNPM, content: pnpmV6(ESBUILD_BUILT) }),
+    ).toEqual([expect.stringMatching(/\(\/left-pad@1\.3\.0\).*a missing requiresBuild is no record/)]);
+    expect(
+      reasonsWith(PNPM, pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT), {
+        path: PNPM,
+        content: pnpmV6(LEFT_PAD_PLAIN + ESBUILD_BUILT),
+      }),
+    ).toEqual([]);
   });
 
   it('pnpm version 9 records no builds: a package the base lacks is one reason at the file', () => {
