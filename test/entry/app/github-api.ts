@@ -130,11 +130,11 @@ export function githubApi(params: { owner: string; repo: string }) {
         });
     arm(false);
   };
-  /** Keeps what a listing shows of each comment (`{ id, body }`), as GitHub holds it. */
+  /** What a listing answered of each comment (`{ id, body }`) is what the comment holds from then on. */
   const holdListed = (comments: readonly unknown[]) => {
     for (const comment of comments) {
       const { id, body } = (comment ?? {}) as { id?: unknown; body?: unknown };
-      if (typeof id === 'number' && typeof body === 'string' && !held.has(id)) held.set(id, body);
+      if (typeof id === 'number' && typeof body === 'string') held.set(id, body);
     }
   };
   /** The listing that checks a created board (two runs may each have created one): this one alone. */
@@ -173,13 +173,14 @@ export function githubApi(params: { owner: string; repo: string }) {
             ? { message: 'Not Found' }
             : { type: 'file', encoding: 'base64', content: Buffer.from(yaml).toString('base64') },
         ),
-    comments: (issueNumber: number, comments: unknown[] = []) => {
-      holdListed(comments);
-      return scope
+    comments: (issueNumber: number, comments: unknown[] = []) =>
+      scope
         .get(`${base}/issues/${issueNumber}/comments`)
         .query({ per_page: 100, page: 1 })
-        .reply(200, comments);
-    },
+        .reply(() => {
+          holdListed(comments);
+          return [200, comments];
+        }),
     permission: (username: string, role: string) =>
       scope.get(`${base}/collaborators/${username}/permission`).reply(200, {
         permission: role === 'maintain' ? 'write' : role,
@@ -205,15 +206,21 @@ export function githubApi(params: { owner: string; repo: string }) {
     /**
      * `PATCH /issues/comments/{id}`, answered with the comment and its ETag as GitHub does, and the
      * comment's reads served from then on (`serveReads`): the board reads it just before the edit
-     * and back after it, and each read answers what the comment holds at that moment.
+     * and back after it, and each read answers what the comment holds at that moment. `read:
+     * false` for an edit that is no board write (a marker re-signed in place reads nothing);
+     * `times` edits expected, all of them `optional` when the count is not the test's point.
      */
-    updateComment: (id: number) => {
-      serveReads(id);
-      return scope.patch(`${base}/issues/comments/${id}`).reply((_uri, sent) => {
-        const body = (sent as { body: string }).body;
-        held.set(id, body);
-        return [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
-      });
+    updateComment: (id: number, options: { read?: boolean; optional?: boolean; times?: number } = {}) => {
+      if (options.read ?? true) serveReads(id);
+      return scope
+        .patch(`${base}/issues/comments/${id}`)
+        .optionally(options.optional ?? false)
+        .times(options.times ?? 1)
+        .reply((_uri, sent) => {
+          const body = (sent as { body: string }).body;
+          held.set(id, body);
+          return [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
+        });
     },
     reaction: (commentId: number) =>
       scope.post(`${base}/issues/comments/${commentId}/reactions`).reply(201, { id: 1, content: 'eyes' }),
