@@ -15,6 +15,8 @@
  * - the status board's GitHub calls per task with the read-back of each write and without it (the
  *   reference), and how many of them count against the rate limit (a conditional read-back's 304
  *   does not).
+ * - a task record write against dynalite with and without its query for parked steps (the
+ *   reference): DynamoDB requests and time per write.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { benchDeploy } from './deploy-bench.js';
 import { benchEscapedJson } from './escaped-json-bench.js';
 import { benchMirror } from './mirror-bench.js';
 import { benchBoardWrites, type BoardCalls } from './board-writes-bench.js';
+import { benchParkedQuery, type RecordWriteCost } from './parked-query-bench.js';
 import { benchPaths } from './paths-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 import { benchUntrustedInput } from './untrusted-input-bench.js';
@@ -221,5 +224,19 @@ for (const row of await benchEscapedJson()) {
   const [small, large] = row.redactMs;
   console.log(
     `  ${row.name.padEnd(28)} search ${row.searchMs[0].toFixed(1)} / ${row.searchMs[1].toFixed(1)} ms; redaction ${(row.characters / 1000).toFixed(0)}k ${small.toFixed(1)} ms, ${((row.characters * 2) / 1000).toFixed(0)}k ${large.toFixed(1)} ms (ratio ${(large / Math.max(small, 0.01)).toFixed(2)}; ${row.ratioToReference.toFixed(2)} × reference)`,
+  );
+}
+
+const parked = await benchParkedQuery();
+{
+  const line = (name: string, cost: RecordWriteCost) =>
+    `  ${name}: ${cost.requestsPerWrite.toFixed(2)} DynamoDB requests, ${cost.msPerWrite.toFixed(1)} ms per write (median of rounds)`;
+  console.log(
+    `Record writes against dynalite (in-process DynamoDB, loopback), ${parked.writes} per variant, nothing parked:`,
+  );
+  console.log(line('without the parked-steps query (reference)', parked.withoutQuery));
+  console.log(line('with the parked-steps query (listParked)', parked.withQuery));
+  console.log(
+    `  ratio: requests ${(parked.withQuery.requestsPerWrite / parked.withoutQuery.requestsPerWrite).toFixed(2)}, time ${(parked.withQuery.msPerWrite / Math.max(parked.withoutQuery.msPerWrite, 0.01)).toFixed(2)} (loopback: against AWS each request is a round trip)`,
   );
 }

@@ -9,6 +9,7 @@ import { storeAttemptArtifacts } from '../pipeline/mirror/store-attempt-artifact
 import { syncArtifactMirror } from '../pipeline/mirror/sync-artifact-mirror.js';
 import { openTaskJournal } from '../pipeline/mirror/task-journal.js';
 import { continueFromMirror } from './continue-from-mirror.js';
+import { repositoryAttempts } from './repository-attempts.js';
 import type { PreparedChange } from '../pipeline/implement/prepare-change.js';
 
 type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
@@ -34,7 +35,9 @@ function validated({ generation }: PreparedChange): Step[] {
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
  * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
  * with a hash), so a request run again in the same clone continues its record — from the shared
- * mirror's when the out folder was cleared (`continueFromMirror`), so attempts never restart. A
+ * mirror's when the out folder was cleared (`continueFromMirror`), and past the attempts the
+ * repository at `repoDir` shows (`repositoryAttempts`: the branch's commit trailers, a mark in
+ * the git directory) when no mirror holds the task either, so attempts never restart. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -46,6 +49,8 @@ export function localTaskLife(params: {
   cloneId: string;
   request: RequestPayload;
   mirror?: MirrorStores;
+  /** The existing git repository the run commits to; absent when it is still to be created. */
+  repoDir?: string;
   warn: (line: string) => void;
   now?: () => Date;
 }) {
@@ -77,9 +82,17 @@ export function localTaskLife(params: {
       return undefined;
     }
   };
+  const kept =
+    params.repoDir === undefined
+      ? undefined
+      : repositoryAttempts({ repoDir: params.repoDir, branch: params.branch, taskId });
   let attempt = 1;
   return {
     taskId,
+    /** The attempt this run makes (known once `started`). */
+    get attempt(): number {
+      return attempt;
+    },
     /** Received (again, after a failure) → attempt started → generating. */
     async started(): Promise<void> {
       // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
@@ -96,7 +109,18 @@ export function localTaskLife(params: {
       const exec = params.request.execution_request;
       const received =
         current === undefined || (current.status !== 'received' && canTransition(current.status, 'received'));
-      attempt = (current?.attempt ?? 0) + 1;
+      const recorded = current?.attempt ?? 0;
+      const shown = (await kept?.highest()) ?? 0;
+      if (shown > recorded)
+        params.warn(
+          `The out folder's record is behind the repository, which shows attempt ${shown} of this task; this run is attempt ${shown + 1}.`,
+        );
+      attempt = Math.max(recorded, shown) + 1;
+      await kept?.started(attempt).catch((error: unknown) => {
+        params.warn(
+          `The attempt could not be kept in the git directory: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       await record([
         ...(received
           ? [

@@ -13,6 +13,7 @@ import { findBranchCheckout } from './find-branch-checkout.js';
 import { ensureCloneId, newCloneId } from './ensure-clone-id.js';
 import { localBaseReader } from './local-base-reader.js';
 import { localTaskLife } from './local-task-life.js';
+import { withAttemptTrailers } from '../core/naming/attempt-trailers.js';
 import { openLocalRunOutputs } from './local-run-outputs.js';
 import { readRequestFile } from './read-request-file.js';
 
@@ -111,6 +112,7 @@ export async function runLocalTask(params: {
     cloneId,
     request,
     ...(params.mirror === undefined ? {} : { mirror: params.mirror }),
+    ...(repository.kind === 'existing' ? { repoDir: repository.dir } : {}),
     warn: (line) => params.progress(`      ⚠ ${line}`),
   });
   try {
@@ -156,7 +158,8 @@ export async function runLocalTask(params: {
       repoDir: repository.dir,
       branch: names.branch,
       files: generation.bundle.files,
-      message: names.commitMessage,
+      // The branch says which attempt of which task made it, for a run whose out folder was cleared.
+      message: withAttemptTrailers(names.commitMessage, life.taskId, life.attempt),
     });
     step(
       5,

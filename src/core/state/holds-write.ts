@@ -1,29 +1,45 @@
-import { MAX_MARKER_WRITES, type TaskMarker } from './state-marker.js';
+import type { TaskMarker } from './state-marker.js';
 
-/** One write of the status comment: its id, the last id of the marker it built on, and its record version. */
+/** One write of the status comment, as the run that made it knows it. */
 export interface MarkerWrite {
+  /** The write's id (`writes` of the marker it wrote ends with it). */
   readonly id: string;
-  /** The last write id of the base this write built on (`writes.at(-1)`); absent on a base without ids. */
-  readonly predecessor: string | undefined;
-  readonly version: number;
+  /**
+   * Ids of writes proven to be built on this one: seen after it in a marker that still held it (a
+   * read-back before). Absent or empty when none is known yet.
+   */
+  readonly later?: readonly string[];
+}
+
+/** Every write id `marker` names: its window (`writes`) and its recent line (`recent_writes`). */
+function namedIds(marker: TaskMarker): readonly string[] {
+  return [...(marker.recent_writes ?? []).map((write) => write.id), ...(marker.writes ?? [])];
 }
 
 /**
- * Whether the marker read now (`seen`) holds `write`, i.e. is that write or a later one built on
- * it. A marker keeps only its last `MAX_MARKER_WRITES` write ids, so the id's absence alone is no
- * proof: other runs' writes on top of this one push it out. Judged by order instead: when `seen`
- * still names the write's predecessor (or its window is not full, so it reaches back to the
- * task's first write) the write would be there, and its absence means another run's write
- * replaced it (a write on the same base, or an older marker written back). When the window has
- * moved past both ids, at least `MAX_MARKER_WRITES - 1` writes followed the fork; a marker of a
- * later record version is then taken to hold it (the board applies a step again only on proof it
- * was replaced, and a step applied again is still recognised by its id while the id is in the
- * window). Pure.
+ * Whether the marker read now (`seen`) provably holds `write`, i.e. is that write or a later one
+ * built on it: it names the write's id (in its window `writes`, or in `recent_writes`, the line's
+ * ids of the last `RECENT_WRITE_MS`) or a write known to be built on it (`write.later`). Anything
+ * else counts as not holding it, and the step is applied again. Order and version prove nothing
+ * once the window has moved past the write: a run that replaced the write (on the same base) and
+ * then wrote `MAX_MARKER_WRITES - 1` or more times of its own leaves a full window of its ids, at
+ * a higher version, exactly like a line of writes built on this one; only the id tells them apart.
+ * Pure.
  */
 export function holdsWrite(seen: TaskMarker, write: MarkerWrite): boolean {
-  const ids = seen.writes ?? [];
-  if (ids.includes(write.id)) return true;
-  if (write.predecessor !== undefined && ids.includes(write.predecessor)) return false;
-  if (ids.length < MAX_MARKER_WRITES) return false;
-  return (seen.version ?? 0) > write.version;
+  const ids = namedIds(seen);
+  return ids.includes(write.id) || (write.later ?? []).some((id) => ids.includes(id));
+}
+
+/**
+ * `write` with the writes `seen` shows built on it (the ids after its own, or after the last one
+ * known built on it) added to what is known of it; `write` unchanged when `seen` names none. Pure.
+ */
+export function withLaterWrites(write: MarkerWrite, seen: TaskMarker): MarkerWrite {
+  const ids = [...new Set(namedIds(seen))];
+  const known = [write.id, ...(write.later ?? [])];
+  const from = ids.findLastIndex((id) => known.includes(id));
+  if (from < 0) return write;
+  const added = ids.slice(from + 1).filter((id) => !known.includes(id));
+  return added.length === 0 ? write : { id: write.id, later: [...(write.later ?? []), ...added] };
 }

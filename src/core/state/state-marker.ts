@@ -65,6 +65,19 @@ export type UnsentArtifacts = z.infer<typeof unsentArtifactsSchema>;
 /** Write ids the marker keeps (`writes`): enough to see the few runs that can race on one comment. */
 export const MAX_MARKER_WRITES = 8;
 
+/**
+ * How long (milliseconds) a write's id stays in the marker's `recent_writes` after it was made:
+ * longer than any run checks its write (a read-back at once and one after `SETTLE_MS`, each tried
+ * twice, plus at most `MAX_REAPPLY` rounds of that), with room for runners' clock skew.
+ */
+export const RECENT_WRITE_MS = 15 * 60_000;
+
+/**
+ * Most ids `recent_writes` keeps, newest kept: past this many writes within `RECENT_WRITE_MS`,
+ * a run checking an older write can no longer prove it held and applies its step again.
+ */
+export const MAX_RECENT_WRITES = 32;
+
 const MARKER_PREFIX = '<!-- implementation-agent:state ';
 const MARKER_SUFFIX = ' -->';
 const SIGNATURE_PREFIX = ' hmac-sha256=';
@@ -241,6 +254,16 @@ export const taskMarkerSchema = z
     writes: z
       .array(z.string().regex(/^[0-9a-f]{8}$/))
       .max(MAX_MARKER_WRITES)
+      .optional(),
+    /**
+     * Ids of this marker's line of writes made in the last `RECENT_WRITE_MS` (`at`: epoch
+     * seconds), newest last, at most `MAX_RECENT_WRITES`: a run checking its write after more than
+     * `MAX_MARKER_WRITES` later writes pushed it out of `writes` still finds it here, so only a run
+     * that replaced it (and never holds it) makes the step apply again (`holdsWrite`).
+     */
+    recent_writes: z
+      .array(z.object({ id: z.string().regex(/^[0-9a-f]{8}$/), at: z.number().int().nonnegative() }))
+      .max(MAX_RECENT_WRITES)
       .optional(),
     /** An attempt's artifacts the artifacts store did not take: the next step re-sends what it can rebuild. */
     unsent_artifacts: unsentArtifactsSchema.optional(),

@@ -1,4 +1,4 @@
-import { holdsWrite, type MarkerWrite } from '../../core/state/holds-write.js';
+import { holdsWrite, withLaterWrites, type MarkerWrite } from '../../core/state/holds-write.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 
 /** What a board finds after its write: another run's board in its place, and its own duplicate. */
@@ -17,9 +17,9 @@ const READ_BACK_TRIES = 2;
 
 /**
  * Checks a status comment write against what GitHub now holds, at the cost of one call. An edit
- * is read back (`reread`): when the marker there does not hold `write` (`holdsWrite`: judged by
- * its write ids and their order, not by the id alone, which later writes push out of the marker's
- * window), another run's write replaced it (GitHub keeps the last edit). The read is conditional
+ * is read back (`reread`): when the marker there does not provably hold `write` (`holdsWrite`: its
+ * window of write ids names the write, or a write an earlier read-back proved built on it), another
+ * run's write replaced it (GitHub keeps the last edit). The read is conditional
  * on the write's `etag`: a 304 (`'unchanged'`) proves the write stands without spending rate
  * limit. The write's own response cannot prove that: it is the comment as this run wrote it,
  * whatever another run writes a moment later; so after a `settle` delay the edit is read back once
@@ -49,8 +49,15 @@ export async function boardAfterWrite(params: {
   log: (line: string) => void;
 }): Promise<AfterWrite> {
   const { commentId } = params;
-  const lacksWrite = (seen: StatusCommentRef | undefined) =>
-    seen !== undefined && params.checkWrites && !holdsWrite(seen.marker, params.write);
+  // What is proven built on the write grows with each read-back that holds it: a later read-back
+  // whose window has moved past the write may still name one of those writes.
+  let write = params.write;
+  const lacksWrite = (seen: StatusCommentRef | undefined) => {
+    if (seen === undefined || !params.checkWrites) return false;
+    if (!holdsWrite(seen.marker, write)) return true;
+    write = withLaterWrites(write, seen.marker);
+    return false;
+  };
   if (params.created && params.listBoards !== undefined) {
     try {
       const boards = (await params.listBoards()).filter((board) => board.trust === 'trusted');

@@ -1,5 +1,6 @@
 import { recordTrigger, wasHandled } from '../../core/idempotency/handled-triggers.js';
 import { holdsWrite, type MarkerWrite } from '../../core/state/holds-write.js';
+import { recentWritesAfter } from '../../core/state/recent-writes.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import { TriggerCarriedOutElsewhereError } from './trigger-carried-out-elsewhere-error.js';
 import { markAnswered } from './answer-on-crash.js';
@@ -98,8 +99,8 @@ export function createStatusBoard(params: {
    * `settle`: when another run's write replaced this one (its marker lacks this write's id), this
    * run's step is applied again on top of it, at most `MAX_REAPPLY` times, so neither step is lost
    * (GitHub keeps the last edit of a comment; its edit has no condition). The write ids in the
-   * marker (`writes`) make applying again idempotent: a write that carries this one's id already
-   * holds its step. A failed read is logged and the move stands; a 404 (a person deleted the
+   * marker (`writes`, and `recent_writes` past that window) make applying again idempotent: a
+   * write that carries this one's id already holds its step. A failed read is logged and the move stands; a 404 (a person deleted the
    * comment) makes the write create it anew from the record the board holds.
    */
   reread?: (commentId: number, etag?: string) => Promise<StatusCommentRef | 'unchanged' | undefined>;
@@ -418,7 +419,7 @@ export function createStatusBoard(params: {
     const writeId = input.writeId ?? randomBytes(4).toString('hex');
     if (input.moved !== undefined || round > 0) {
       // Another run's write is the base now: it may hold this very step, or this very trigger.
-      if (marker?.writes?.includes(writeId)) {
+      if (marker !== undefined && holdsWrite(marker, { id: writeId })) {
         params.log?.(
           `Task ${params.taskId}: the status comment holds this step already; it is not applied again`,
         );
@@ -490,8 +491,10 @@ export function createStatusBoard(params: {
     // Why the task was cancelled says nothing once it is not: a later `/cancel` must not read it.
     if (to !== 'cancelled') delete next.cancelled_by_close;
     // Only a board that reads its comment back needs to find its write there.
-    if (params.reread !== undefined)
+    if (params.reread !== undefined) {
       next.writes = [...(marker?.writes ?? []), writeId].slice(-MAX_MARKER_WRITES);
+      next.recent_writes = recentWritesAfter(marker?.recent_writes, writeId, new Date(at));
+    }
     const resent = await resendEarlierArtifacts({
       marker,
       patch: options.patch,
@@ -545,11 +548,7 @@ export function createStatusBoard(params: {
       params.log?.(
         `Task ${params.taskId}: other runs wrote the status comment before each of ${MAX_REAPPLY + 1} tries; this run's step to ${to} is written over the last one (the read-back after it applies it again where it can)`,
       );
-    const written: MarkerWrite = {
-      id: writeId,
-      predecessor: marker?.writes?.at(-1),
-      version: next.version ?? 0,
-    };
+    const written: MarkerWrite = { id: writeId };
     const { created } = await write((full) => render(next, undefined, full));
     // Only a written state is the state: a failed write leaves the board (and the record) where it was.
     marker = next;

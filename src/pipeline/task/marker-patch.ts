@@ -16,6 +16,7 @@ type RecordOwned =
   | 'unsent'
   | 'last_outcome'
   | 'writes'
+  | 'recent_writes'
   | 'unsent_deployments';
 /** What a move may set on the marker beside the record's own fields. */
 export type MarkerPatch = Partial<Omit<TaskMarker, 'task_id' | 'state' | 'updated_at' | RecordOwned>>;

@@ -116,10 +116,14 @@ describe('Probot app: automated and hybrid modes', () => {
     await receive('issues', requestIssue('automated'));
 
     expect(errors).toEqual([]);
-    expect(api.callLines().slice(-4)).toEqual([
+    // Auto-merge is on before the status says so: the comment read just before its edit, the
+    // edit, and its two read-backs.
+    expect(api.callLines().slice(-6)).toEqual([
       `POST /repos/${OWNER}/${REPO}/check-runs`,
       'POST /graphql',
+      `GET /repos/${OWNER}/${REPO}/issues/comments/900`,
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/900`,
+      `GET /repos/${OWNER}/${REPO}/issues/comments/900`,
       `GET /repos/${OWNER}/${REPO}/issues/comments/900`,
     ]);
     expect(bodyOf(api, 'POST', '/graphql')).toEqual({

@@ -274,7 +274,8 @@ describe('Probot app: its identity and keys', () => {
     it('accepts a marker signed with the previous key once and re-signs it at once, its JSON untouched', async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
       expectCommentOnIssue(api, [taskStatus]);
-      api.updateComment(900);
+      // Re-signed in place: an edit of the marker's signature alone, not a board write, so no reads.
+      api.updateComment(900, { read: false });
       api.createComment(1, 950);
       const { receive, errors } = await testProbot({ markerKeys: rotated });
 

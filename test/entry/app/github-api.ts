@@ -17,10 +17,19 @@ export interface RecordedCall {
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON request bodies
 }
 
+/**
+ * The newest stand-in of each repository (`base` path → its token): comment reads it left armed
+ * (`serveReads`) answer only while it is the newest, so a second stand-in of the same repository
+ * in one test gets its own reads.
+ */
+const newest = new Map<string, symbol>();
+
 export function githubApi(params: { owner: string; repo: string }) {
   const calls: RecordedCall[] = [];
   const scope = nock(API);
   const base = `/repos/${params.owner}/${params.repo}`;
+  const self = Symbol(base);
+  newest.set(base, self);
   scope.on('request', (request: { method: string; path: string }, _interceptor: unknown, body: string) => {
     calls.push({
       method: request.method,
@@ -83,20 +92,51 @@ export function githubApi(params: { owner: string; repo: string }) {
   };
   /** The ETag GitHub would send for a comment, a digest of what it holds. */
   const etagOf = (body: string) => `W/"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+  /** Each issue comment's body as GitHub holds it now: listed, created or edited through this stand-in. */
+  const held = new Map<number, string>();
   /**
-   * The read-back of a board's edit (*Get an issue comment*, conditional on the edit's ETag), as
-   * GitHub answers it when no other run wrote since: 304, or the body with a 200 when asked
-   * without the ETag. Registered when the edit is made, so `scope.isDone()` asserts it happened.
+   * Every read of a status comment the board edits (*Get an issue comment*): the read just before
+   * each edit and the read-backs after it (at once and after the settle delay), answered from the
+   * comment as it is now, as GitHub does: 304 when asked with the ETag of what it holds, else the
+   * body with its ETag (404 when the comment was never listed, created or edited).
    */
-  const readBacks: Array<{ commentId: number; status: 200 | 304 }> = [];
-  const readBackOf = (id: number, body: string) =>
-    scope.get(`${base}/issues/comments/${id}`).reply(function () {
-      const unchanged = this.req.headers['if-none-match'] === etagOf(body);
-      readBacks.push({ commentId: id, status: unchanged ? 304 : 200 });
-      return unchanged
-        ? [304, '']
-        : [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
-    });
+  const readBacks: Array<{ commentId: number; status: 200 | 304 | 404 }> = [];
+  /** Comments whose reads are served (`serveReads`). */
+  const served = new Set<number>();
+  /**
+   * Serves every read of comment `id` from here on: the first read is required (the board reads
+   * before it edits, so `scope.isDone()` fails without it), each one arms the next as optional.
+   */
+  const serveReads = (id: number) => {
+    if (served.has(id)) return;
+    served.add(id);
+    const path = `${base}/issues/comments/${id}`;
+    const arm = (optional: boolean) =>
+      scope
+        .get((uri) => uri === path && newest.get(base) === self)
+        .optionally(optional)
+        .reply(function () {
+          arm(true);
+          const body = held.get(id);
+          if (body === undefined) {
+            readBacks.push({ commentId: id, status: 404 });
+            return [404, { message: 'Not Found' }];
+          }
+          const unchanged = this.req.headers['if-none-match'] === etagOf(body);
+          readBacks.push({ commentId: id, status: unchanged ? 304 : 200 });
+          return unchanged
+            ? [304, '']
+            : [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
+        });
+    arm(false);
+  };
+  /** What a listing answered of each comment (`{ id, body }`) is what the comment holds from then on. */
+  const holdListed = (comments: readonly unknown[]) => {
+    for (const comment of comments) {
+      const { id, body } = (comment ?? {}) as { id?: unknown; body?: unknown };
+      if (typeof id === 'number' && typeof body === 'string') held.set(id, body);
+    }
+  };
   /** The listing that checks a created board (two runs may each have created one): this one alone. */
   const listingAfterCreate = (issueNumber: number, id: number, body: string) =>
     scope
@@ -137,7 +177,10 @@ export function githubApi(params: { owner: string; repo: string }) {
       scope
         .get(`${base}/issues/${issueNumber}/comments`)
         .query({ per_page: 100, page: 1 })
-        .reply(200, comments),
+        .reply(() => {
+          holdListed(comments);
+          return [200, comments];
+        }),
     permission: (username: string, role: string) =>
       scope.get(`${base}/collaborators/${username}/permission`).reply(200, {
         permission: role === 'maintain' ? 'write' : role,
@@ -156,20 +199,29 @@ export function githubApi(params: { owner: string; repo: string }) {
     createComment: (issueNumber: number, id: number) =>
       scope.post(`${base}/issues/${issueNumber}/comments`).reply((_uri, sent) => {
         const body = (sent as { body: string }).body;
+        held.set(id, body);
         if (isCheckedBoardWrite(body)) listingAfterCreate(issueNumber, id, body);
         return [201, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
       }),
     /**
-     * `PATCH /issues/comments/{id}`, answered with the comment and its ETag as GitHub does. When
-     * the edit is a status board's write (its marker carries a new write id), its conditional
-     * read-back follows (`readBackOf`); a board's mirror warning repeats the id and is not read back.
+     * `PATCH /issues/comments/{id}`, answered with the comment and its ETag as GitHub does, and the
+     * comment's reads served from then on (`serveReads`): the board reads it just before the edit
+     * and back after it, and each read answers what the comment holds at that moment. `read:
+     * false` for an edit that is no board write (a marker re-signed in place reads nothing);
+     * `times` edits expected, all of them `optional` when the count is not the test's point.
      */
-    updateComment: (id: number) =>
-      scope.patch(`${base}/issues/comments/${id}`).reply((_uri, sent) => {
-        const body = (sent as { body: string }).body;
-        if (isCheckedBoardWrite(body)) readBackOf(id, body);
-        return [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
-      }),
+    updateComment: (id: number, options: { read?: boolean; optional?: boolean; times?: number } = {}) => {
+      if (options.read ?? true) serveReads(id);
+      return scope
+        .patch(`${base}/issues/comments/${id}`)
+        .optionally(options.optional ?? false)
+        .times(options.times ?? 1)
+        .reply((_uri, sent) => {
+          const body = (sent as { body: string }).body;
+          held.set(id, body);
+          return [200, { id, body, user: { login: APP_LOGIN, type: 'Bot' } }, { ETag: etagOf(body) }];
+        });
+    },
     reaction: (commentId: number) =>
       scope.post(`${base}/issues/comments/${commentId}/reactions`).reply(201, { id: 1, content: 'eyes' }),
     getComment: (commentId: number, body: string) =>

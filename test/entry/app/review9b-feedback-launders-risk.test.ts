@@ -193,7 +193,7 @@ function expectPush(api: Api, commentId: number) {
     .query(true)
     .optionally()
     .reply(200, [{ filename: FILE, status: 'added' }]);
-  api.scope.patch(`${BASE}/issues/comments/900`).optionally().times(3).reply(200, { id: 900 });
+  api.updateComment(900, { optional: true, times: 3 });
   // The follow-up sync on the new head (optional: the fix may change what it reads).
   api.scope
     .get(`${BASE}/issues/1/comments`)

@@ -200,4 +200,44 @@ describe('two runs writing the status comment at once', () => {
     expect(final.state).toBe('approved');
     expect(final.environments?.staging?.status).toBe('deployed');
   });
+
+  // The racer read the comment before the staging write landed (its read "unchanged"), wrote over
+  // it on the old base, and wrote on: its window of write ids fills up with its own, at a higher
+  // version, as if it had built on the staging write. Only the staging write's id proves that.
+  it.each([7, 8, 20])(
+    'a run whose write was replaced and then written over %i more times applies its step again',
+    async (racing) => {
+      const issue = sharedIssue('');
+      const production = boardOn(issue, base, true, undefined, 1);
+      const staging = boardOn(issue, base);
+      issue.interleaveNextWrite(async () => {
+        await production.recordSteps(productionDeploy);
+        for (let n = 0; n < racing; n += 1)
+          await production.recordSteps([
+            n % 2 === 0
+              ? {
+                  type: 'deploy_finished' as const,
+                  environment: 'production',
+                  deployment_id: 601 + n,
+                  succeeded: true,
+                }
+              : {
+                  type: 'deploy_started' as const,
+                  environment: 'production',
+                  deployment_id: 602 + n,
+                  sha: 'a'.repeat(40),
+                },
+          ]);
+      });
+
+      await staging.recordSteps(stagingDeploy);
+
+      const final = issue.marker();
+      expect(final.writes).toHaveLength(8);
+      expect(Object.keys(final.environments ?? {}).sort()).toEqual(['production', 'staging']);
+      expect(final.environments?.staging?.status).toBe('deployed');
+      // The staging write, the racer's 1 + `racing`, and the staging step applied again on top.
+      expect(issue.edits).toHaveLength(3 + racing);
+    },
+  );
 });
