@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { filesystemStores } from '../../../src/filesystem/filesystem-stores.js';
 import { postComment } from '../../../src/github/post-comment.js';
+import { publishCheckRun } from '../../../src/github/publish-check-run.js';
+import { setDeploymentStatus } from '../../../src/github/set-deployment-status.js';
 import type { StatusCommentClient } from '../../../src/github/status-comment.js';
 import { createStatusBoard } from '../../../src/pipeline/task/status-board.js';
 import {
@@ -85,5 +87,49 @@ describe('texts that reach a comment go through the one redactor at the sink', (
     expect(posted[0]).toContain('The deploy could not start: ValidationException');
     expect(posted[0]).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
     expect(posted[0]).not.toContain(FAKE_GITHUB_CLASSIC_TOKEN);
+  });
+
+  it('FAULT: a deployment status quoting a crash message is redacted before it is cut to 140 characters', async () => {
+    const descriptions: string[] = [];
+    await setDeploymentStatus({
+      client: {
+        repos: {
+          createDeploymentStatus: async (params) => {
+            descriptions.push(params.description);
+            return {};
+          },
+        },
+      },
+      owner: 'acme',
+      repo: 'shop',
+      deploymentId: 42,
+      state: 'error',
+      description: `Stopped: token ${FAKE_GITHUB_CLASSIC_TOKEN} was refused`,
+    });
+    expect(descriptions).toEqual(['Stopped: token [REDACTED:github-token] was refused']);
+  });
+
+  it("FAULT: a check run's summary quoting a crashed gate's error is redacted", async () => {
+    const summaries: string[] = [];
+    await publishCheckRun({
+      client: {
+        checks: {
+          create: async (params) => {
+            summaries.push(params.output.summary);
+            return { data: { id: 1 } };
+          },
+        },
+      },
+      owner: 'acme',
+      repo: 'shop',
+      headSha: 'abc123',
+      report: {
+        passed: false,
+        results: [{ gate: 'template', passed: false, findings: [], skipped: `the gate crashed: ${ECHO}` }],
+      },
+    });
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).not.toContain(FAKE_GITHUB_CLASSIC_TOKEN);
+    expect(summaries[0]).not.toContain(FAKE_AWS_SECRET_ACCESS_KEY);
   });
 });
