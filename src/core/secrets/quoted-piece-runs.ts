@@ -10,13 +10,15 @@ export interface QuotedPiece {
  * (`'ghp_' + 'abc…'` in code).
  */
 const JOINER = /^[\s,+[\]-]*$/;
+/** What follows a quoted key: blanks, then the colon of a JSON member or a YAML mapping. */
+const KEY_FOLLOWS = /^[ \t]*:/;
 /** Joiner text longer than this ends a run: a value split in pieces is written with its pieces close together. */
 const MAX_GAP = 64;
 
 /**
  * The runs of two or more quoted string literals (`'…'`, YAML's `''` inside; `"…"`, `\` escapes
  * inside; each within one line) that stand next to each other with only joiners between them
- * (JOINER), in order: what `!Join ['', ['-----BEGIN …', 'MII…']]`, `{"Fn::Join": ["", ["ghp_",
+ * (JOINER), in order, keys (a literal followed by `:`) left out: what `!Join ['', ['-----BEGIN …', 'MII…']]`, `{"Fn::Join": ["", ["ghp_",
  * "abc…"]]}` or `'ghp_' + 'abc…'` write, wherever such text is quoted (a YAML scalar, a Markdown
  * code block, a log line). Pure and linear: each character is read a bounded number of times (a
  * quote that finds no close on its line marks the rest of that line, so later quotes of its kind
@@ -41,11 +43,13 @@ export function quotedPieceRuns(text: string): QuotedPiece[][] {
     }
     const piece = { start: index + 1, end: close.at };
     const previous = run.at(-1);
-    if (previous !== undefined && !joins(text, previous.end + 1, index)) {
+    // A key (`"name": …`, `'name': …`) is no piece of a value: it ends the run it follows.
+    const isKey = KEY_FOLLOWS.test(text.slice(close.at + 1, close.at + 1 + MAX_GAP));
+    if (isKey || (previous !== undefined && !joins(text, previous.end + 1, index))) {
       if (run.length > 1) runs.push(run);
       run = [];
     }
-    run.push(piece);
+    if (!isKey) run.push(piece);
     index = close.at + 1;
   }
   if (run.length > 1) runs.push(run);

@@ -120,3 +120,11 @@ describe('secrets written in joined pieces', () => {
     expect(quotedPieceRuns(text).map((run) => run.length)).toEqual([2]);
   });
 });
+
+describe('quotedPieceRuns', () => {
+  it('takes a list of values as one run and leaves keys out', () => {
+    const text = `{"Fn::Join": ["", ["ab", "cd"]], "Name": "x", "Other": "y"}`;
+    const runs = quotedPieceRuns(text).map((run) => run.map(({ start, end }) => text.slice(start, end)));
+    expect(runs).toEqual([['', 'ab', 'cd']]);
+  });
+});
