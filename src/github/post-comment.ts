@@ -1,5 +1,6 @@
 import { COMMENT_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import { fitBody } from '../core/markdown/fit-body.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 
 export interface CommentClient {
   issues: {
@@ -14,7 +15,9 @@ export interface CommentClient {
 
 /**
  * One new comment on an issue or pull request (command answers, deploy reports), cut to GitHub's
- * 65,536-character limit with "…and N more" rather than refused. Returns the comment's id.
+ * 65,536-character limit with "…and N more" rather than refused. Returns the comment's id. The
+ * body is redacted here, at the sink (`redactSecrets`), so an error message quoted in an answer or
+ * a report never carries a secret; throws when the scanner fails (nothing unchecked is posted).
  */
 export async function postComment(params: {
   client: CommentClient;
@@ -27,7 +30,7 @@ export async function postComment(params: {
     owner: params.owner,
     repo: params.repo,
     issue_number: params.issueNumber,
-    body: fitBody({ body: params.body, limit: COMMENT_BODY_LIMIT }),
+    body: fitBody({ body: await redactSecrets(params.body), limit: COMMENT_BODY_LIMIT }),
   });
   return created.data.id;
 }

@@ -3,6 +3,7 @@ import { formatGateReportMarkdown } from '../core/gates/format-findings.js';
 import type { GateReport } from '../core/gates/gate-report.js';
 import { fitBody } from '../core/markdown/fit-body.js';
 import { CHECK_RUN_SUMMARY_LIMIT } from '../core/markdown/github-limits.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 
 /** Named in core, where the deploy rules tell the agent's own checks from CI. */
 export const CHECK_RUN_NAME = VALIDATION_CHECK_NAME;
@@ -25,6 +26,8 @@ export interface CheckRunClient {
 /**
  * The validation results as the `implementation-agent` check on the PR head commit. The summary
  * is cut to GitHub's 65,535-byte limit for it, whole table rows at a time, with "…and N more".
+ * The summary is redacted here, at the sink (a gate that crashed is reported with its error's
+ * message); throws when the scanner fails.
  */
 export async function publishCheckRun(params: {
   client: CheckRunClient;
@@ -49,7 +52,10 @@ export async function publishCheckRun(params: {
     ...(params.detailsUrl === undefined ? {} : { details_url: params.detailsUrl }),
     output: {
       title,
-      summary: fitBody({ body: formatGateReportMarkdown(report), limit: CHECK_RUN_SUMMARY_LIMIT }),
+      summary: fitBody({
+        body: await redactSecrets(formatGateReportMarkdown(report)),
+        limit: CHECK_RUN_SUMMARY_LIMIT,
+      }),
     },
   });
   return created.data.id;

@@ -1,5 +1,6 @@
 import { fitLine } from '../core/markdown/fit-line.js';
 import { DEPLOYMENT_DESCRIPTION_LIMIT } from '../core/markdown/github-limits.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
 
@@ -22,7 +23,9 @@ export interface DeploymentStatusClient {
  * One status on a deployment (`POST /repos/{owner}/{repo}/deployments/{id}/statuses`).
  * `description` is plain text (GitHub shows it unrendered), cut to GitHub's 140-character limit with
  * `…`; the full text goes to the PR and the log. Only a real success sets `auto_inactive`, which
- * marks the earlier deployments of the environment `inactive`.
+ * marks the earlier deployments of the environment `inactive`. The description is redacted here,
+ * at the sink, before it is cut (a cut secret no longer matches): it often quotes an error's
+ * message. Throws when the scanner fails.
  */
 export async function setDeploymentStatus(params: {
   client: DeploymentStatusClient;
@@ -36,7 +39,10 @@ export async function setDeploymentStatus(params: {
   /** A dry run deployed nothing, so it never retires the environment's earlier deployments. */
   dryRun?: boolean;
 }): Promise<void> {
-  const description = fitLine({ text: params.description, limit: DEPLOYMENT_DESCRIPTION_LIMIT });
+  const description = fitLine({
+    text: await redactSecrets(params.description),
+    limit: DEPLOYMENT_DESCRIPTION_LIMIT,
+  });
   await params.client.repos.createDeploymentStatus({
     owner: params.owner,
     repo: params.repo,

@@ -6,6 +6,7 @@ import { latestMarker } from '../core/state/latest-marker.js';
 import { readStateMarker, type TaskMarker } from '../core/state/state-marker.js';
 import { taskIdOf } from '../core/task/task-id-of.js';
 import { markerRepositoryIds, type RepositoryIdClient } from './marker-repository-ids.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 
 interface IssueComment {
   id: number;
@@ -158,7 +159,10 @@ export async function listStatusComments(params: {
  * response's `ETag` (when GitHub sends one), with which the read-back asks *has it changed since
  * this write?* (`readStatusCommentById`). A body over GitHub's 65,536-character limit is cut with
  * "…and N more", its hidden state marker kept intact at the end, so the problems are still shown
- * and the state still read back.
+ * and the state still read back. The body is redacted here, at the sink (`redactSecrets`): every
+ * text a step adds (an error's message in a mirror warning, a note, a problem) goes out checked,
+ * whoever rendered it; text already redacted comes back as it is. Throws when the scanner fails,
+ * so a body that could not be checked is never written.
  */
 export async function writeStatusComment(params: {
   client: StatusCommentClient;
@@ -169,7 +173,7 @@ export async function writeStatusComment(params: {
   body: string;
 }): Promise<{ commentId: number; etag?: string }> {
   const { client, owner, repo } = params;
-  const body = fitBody({ body: params.body, limit: COMMENT_BODY_LIMIT });
+  const body = fitBody({ body: await redactSecrets(params.body), limit: COMMENT_BODY_LIMIT });
   const validators = (headers: ResponseValidators | undefined) =>
     headers?.etag === undefined ? {} : { etag: headers.etag };
   if (params.commentId !== undefined) {

@@ -63,7 +63,8 @@ export interface DeployStackParams {
  * a result with a final status: a timeout or a cancellation is a failure. Every line it logs goes
  * through the shared redaction first (`redactingLog`): the change set, stack events' status
  * reasons and AWS errors carry text the template and parameters chose; all of it is written
- * before the result returns.
+ * before the result returns. A `log` that already redacts (a deploy run's, the Action's) is used
+ * as it is, so each line is scanned once.
  */
 export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
   const redacting = redactingLog(params.log);

@@ -1,8 +1,9 @@
 import type { ArtifactBundle, GeneratedFile } from '../bundle/artifact-bundle.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { scanJoinedTexts } from '../secrets/scan-joined-texts.js';
-import { scanSecrets, type SecretMatch } from '../secrets/scan-secrets.js';
-import { findEscapedSecrets } from './find-escaped-secrets.js';
+import type { SecretMatch } from '../secrets/scan-secrets.js';
+import { findFileSecrets } from '../secrets/find-file-secrets.js';
+import { secretKindOfSlug } from '../secrets/secret-kind.js';
 import type { GateFinding } from './gate-report.js';
 
 const ADVICE =
@@ -42,22 +43,30 @@ export async function checkSecrets(bundle: ArtifactBundle): Promise<GateFinding[
   return [...fileFindings, ...textFindings];
 }
 
+/**
+ * One file's findings, by the detection the redactor uses (`findFileSecrets`): secrets as written
+ * (joined quoted pieces included), and those that show only once its strings are decoded or read
+ * together (a `!Join` list of a PEM key's lines).
+ */
 async function checkFile(params: { file: GeneratedFile; shownPath: string }): Promise<GateFinding[]> {
   const { file, shownPath } = params;
-  const rawMatches = await scanSecrets({ text: file.content, path: file.path });
-  const escaped = await findEscapedSecrets({ file, rawMatches });
-  const findings: GateFinding[] = rawMatches.map((match) => ({
+  const found = await findFileSecrets(file);
+  const findings: GateFinding[] = found.asWritten.map((match) => ({
     gate: 'secrets',
     path: shownPath,
     message: located(match),
   }));
-  for (const { where, match } of escaped) {
+  for (const { where, slug, match } of found.hidden) {
     // A key on the way to the value could be a secret too.
-    const at = await redactSecrets(where);
+    const at = where === undefined ? undefined : await redactSecrets(where);
+    const what = match === undefined ? `${secretKindOfSlug(slug).title}; ${ADVICE}` : described(match);
     findings.push({
       gate: 'secrets',
       path: shownPath,
-      message: `at ${at}, once its escapes are decoded: ${described(match)}`,
+      message:
+        at === undefined
+          ? `once its strings are read together (a joined list, a name/value record): ${what}`
+          : `at ${at}, once its escapes are decoded: ${what}`,
     });
   }
   return findings;

@@ -31,8 +31,9 @@ const SEPARATOR = '\n\0\n';
  *   value matches (`{ "SecretAccessKey": "…" }`, `{ aws_secret_access_key: … }`), however short the key;
  * - a name/value record's name and value (`{ "OutputKey": "SecretAccessKey", "OutputValue": "…" }`,
  *   CloudFormation's outputs and parameters, tags, an environment variable `{ name, value }`);
- * - adjacent strings of an array, one a line (a PEM key written as a list of lines for `Fn::Join`):
- *   every string the secret spans is redacted.
+ * - adjacent strings of an array, one a line (a PEM key written as a list of lines for `Fn::Join`)
+ *   and with nothing between them (a token in halves, `!Join ['', [...]]`): every string the
+ *   secret spans is redacted.
  * A file-shaped object's `content` is left to its file scan. All contexts of all values are
  * scanned in one joined scan; when it overflows (more than the scanner lists of a kind) it is split
  * until it does not, and a single context that still overflows has its strings withheld whole as
@@ -118,17 +119,25 @@ function pairContext(slots: readonly string[], nameSlot: number, valueSlot: numb
   };
 }
 
-/** Adds a run of two or more adjacent strings as one context, one a line; returns an empty run. */
+/**
+ * How an array's adjacent strings are read together: one a line (a PEM key written a line an
+ * item) and with nothing between them (`!Join ['', [...]]`: a token in halves).
+ */
+const RUN_DELIMITERS = ['\n', ''];
+
+/** Adds a run of two or more adjacent strings as contexts, one per delimiter; returns an empty run. */
 function flushRun(run: readonly Piece[], slots: readonly string[], contexts: Context[]): Piece[] {
   if (run.length < 2) return [];
-  const pieces: Piece[] = [];
-  let offset = 0;
-  for (const { slot } of run) {
-    const length = slots[slot]?.length ?? 0;
-    pieces.push({ slot, offset, length });
-    offset += length + 1;
+  for (const delimiter of RUN_DELIMITERS) {
+    const pieces: Piece[] = [];
+    let offset = 0;
+    for (const { slot } of run) {
+      const length = slots[slot]?.length ?? 0;
+      pieces.push({ slot, offset, length });
+      offset += length + delimiter.length;
+    }
+    contexts.push({ text: run.map(({ slot }) => slots[slot] ?? '').join(delimiter), pieces });
   }
-  contexts.push({ text: run.map(({ slot }) => slots[slot] ?? '').join('\n'), pieces });
   return [];
 }
 

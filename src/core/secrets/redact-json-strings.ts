@@ -1,11 +1,10 @@
-import { findEscapedSecrets } from '../gates/find-escaped-secrets.js';
 import { embeddedJsonSpans, type EmbeddedJson } from './embedded-json-spans.js';
 import { escapedStringRuns, type EscapedStringRun } from './escaped-string-runs.js';
+import { findFileSecrets } from './find-file-secrets.js';
 import { redactDecodedEscapes } from './redact-decoded-escapes.js';
 import { redactInContext } from './redact-in-context.js';
 import { redactSecretsAsWritten } from './redact-secrets-as-written.js';
 import { NOT_SCANNED_MARKER, TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
-import { structuredFileSecretMarkers } from './structured-file-secrets.js';
 
 /**
  * A JSON value (what `JSON.parse` or a zod schema returns) with every string in it redacted, each
@@ -256,14 +255,13 @@ function replaceSpans(text: string, replacements: readonly Replacement[]): strin
 }
 
 /**
- * A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path; a JSON or
- * YAML file whose secret shows only once its strings are decoded or read together
- * (`structuredFileSecretMarkers`) goes as markers alone.
+ * A file's content as `redactBundle` (the repair prompt) shows it, by the detection the secrets
+ * gate uses (`findFileSecrets`): scanned by its path, joined quoted pieces included; a JSON or
+ * YAML file whose secret shows only once its strings are decoded or read together goes as
+ * markers alone.
  */
 async function redactFile(file: { path: string; content: string }): Promise<string> {
-  const content = await redactSecretsAsWritten(file.content, file.path);
-  const escaped = await findEscapedSecrets({ file: { ...file, content, role: 'config' }, rawMatches: [] });
-  if (escaped.length > 0) return escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
-  const together = await structuredFileSecretMarkers(file.path, content);
-  return together.length === 0 ? content : together.join('\n');
+  const found = await findFileSecrets(file);
+  if (found.hidden.length === 0) return found.redacted;
+  return [...new Set(found.hidden.map(({ slug }) => `[REDACTED:${slug}]`))].join('\n');
 }

@@ -1,9 +1,11 @@
 import { replaceMatches } from './replace-matches.js';
-import { scanSecrets } from './scan-secrets.js';
+import { scanSecretsAsWritten } from './scan-secrets-as-written.js';
 
 /**
  * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too.
+ * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too, and a
+ * secret written in adjacent quoted pieces (`scanSecretsAsWritten`: a `!Join` PEM key,
+ * `'ghp_' + 'abc…'`) goes from every piece.
  * Internal to the redaction path: it scans the text only as written, so an escaped secret
  * (`{\"aws_secret_access_key\":\"…\"}`) passes it. Outgoing text uses `redactSecrets`, which
  * also decodes escapes and embedded JSON.
@@ -13,6 +15,6 @@ import { scanSecrets } from './scan-secrets.js';
  * Throws when the scanner fails, so a caller never sends text it could not check.
  */
 export async function redactSecretsAsWritten(text: string, path?: string): Promise<string> {
-  const matches = await scanSecrets(path === undefined ? { text } : { text, path });
+  const matches = await scanSecretsAsWritten(path === undefined ? { text } : { text, path });
   return replaceMatches({ text, matches });
 }

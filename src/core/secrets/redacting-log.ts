@@ -10,6 +10,13 @@ export interface RedactingLog {
 }
 
 /**
+ * Every redacting log made so far, by its `log` function: a log that already redacts is not
+ * wrapped again, so a line crossing nested layers (the Action's reporter, a deploy run, the stack
+ * deploy inside it) is scanned once, at the sink, not once per layer.
+ */
+const REDACTING = new WeakMap<(line: string) => void, RedactingLog>();
+
+/**
  * `log` behind the shared redaction, the very path artifacts take (`redactJsonStrings`): every
  * line is scanned as written and with the JSON written inside it decoded (a stack event's status
  * reason quoting `"{\"aws_secret_access_key\":\"…\"}"`, escaped twice or cut off), lines keep
@@ -18,10 +25,16 @@ export interface RedactingLog {
  * parameters chose (change sets, stack events' status reasons, outputs, AWS error messages) and
  * are shown to everyone who can read the run. A line the wrapped log throws on is dropped; later
  * lines still go. Await `flush` before the run ends.
+ *
+ * Idempotent: given the `log` of a redacting log, it returns that redacting log itself, so each
+ * line is redacted exactly once however many layers ask for a redacting log (redacting twice
+ * costs a second scan of every line and scans the first pass's markers as text).
  */
 export function redactingLog(log: (line: string) => void): RedactingLog {
+  const known = REDACTING.get(log);
+  if (known !== undefined) return known;
   let written: Promise<void> = Promise.resolve();
-  return {
+  const redacting: RedactingLog = {
     log: (line) => {
       const scanned = redactJsonStrings(line).catch(() => NOT_SCANNED_MARKER);
       written = written.then(async () => {
@@ -34,4 +47,6 @@ export function redactingLog(log: (line: string) => void): RedactingLog {
     },
     flush: () => written,
   };
+  REDACTING.set(redacting.log, redacting);
+  return redacting;
 }

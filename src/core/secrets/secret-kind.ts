@@ -49,3 +49,12 @@ export function secretKind(messageId: string): SecretKind {
     .toLowerCase();
   return { slug, title: `secret (${messageId})` };
 }
+
+/**
+ * The kind a redaction marker's slug names (`github-token` → GitHub token), for a secret known
+ * only by its marker (`structuredFileSecretMarkers`); a slug this table does not know reads as
+ * its words.
+ */
+export function secretKindOfSlug(slug: string): SecretKind {
+  return Object.values(KINDS).find((kind) => kind.slug === slug) ?? { slug, title: slug.replace(/-/g, ' ') };
+}

@@ -1,4 +1,6 @@
-import { gunzipSync, inflateRawSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { isPng, pngTextChunks } from './png-text-chunks.js';
+import { isTar, tarEntries } from './tar-entries.js';
 import { decodeUtf16, utf16Form } from './utf16-text.js';
 
 /**
@@ -11,6 +13,14 @@ export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 const MAX_NESTING = 4;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** xz's stream header magic (The .xz File Format 1.2.1 §2.1.1.1). */
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+/**
+ * bzip2: `BZh`, a block size digit, then a block's magic (the digits of pi) or, for an empty
+ * stream, the end-of-stream magic (sqrt pi).
+ */
+// eslint-disable-next-line no-control-regex -- the end-of-stream magic is binary, 0x17 among it
+const BZIP2_HEADER = /^BZh[1-9](?:\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)/;
 const ZIP_LOCAL_HEADER = 0x04034b50;
 const ZIP_CENTRAL_HEADER = 0x02014b50;
 const ZIP_END_RECORD = 0x06054b50;
@@ -22,11 +32,15 @@ const DEFLATED = 8;
 /**
  * Every text a reader can get out of `bytes` that are not UTF-8 text, to scan for secrets: the bytes
  * themselves read one byte a character (latin1) and, when they look like it, as UTF-16
- * (`utf16Form`), and for a gzip stream or a zip archive (found by
- * their signatures) each decompressed stream or entry read the same way, nested archives included.
- * Undefined when something that must be read cannot be: a gzip stream or zip archive that does
- * not decompress, an entry encrypted or compressed by another method than deflate, ZIP64, nesting
- * past MAX_NESTING, or more than MAX_INFLATED_BYTES decompressed in all (the caller fails closed).
+ * (`utf16Form`); for a gzip stream, a zip archive or a tar archive (found by their signatures)
+ * each decompressed stream or entry read the same way, nested archives included; and for a PNG
+ * image the texts of its `tEXt`, `iTXt` and `zTXt` chunks (compressed ones inflated), each as
+ * `keyword: text`. Undefined when something that must be read cannot be: a bzip2 or xz stream
+ * (Node has no decoder for either, so they are never claimed scanned), a gzip stream or zip
+ * archive that does not decompress, an entry encrypted or compressed by another method than
+ * deflate, ZIP64, a tar archive whose headers do not read, a PNG whose chunks or text chunks do
+ * not, nesting past MAX_NESTING, or more than MAX_INFLATED_BYTES decompressed or unpacked in all
+ * (the caller fails closed).
  */
 export function readableTexts(bytes: Uint8Array): string[] | undefined {
   const texts: string[] = [];
@@ -36,23 +50,64 @@ export function readableTexts(bytes: Uint8Array): string[] | undefined {
     : undefined;
 }
 
-/** True when `bytes` start like a gzip stream or a zip archive (a local file header or, empty, its end record). */
+/**
+ * True when `bytes` start like an archive or a compressed stream: gzip, bzip2, xz, a zip archive
+ * (a local file header or, empty, its end record), a tar archive (a ustar header). Such bytes are
+ * never redacted in place as text (an entry's size would no longer hold).
+ */
 export function isCompressed(bytes: Uint8Array): boolean {
   if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) return true;
+  if (isUndecodable(bytes) || isTar(bytes)) return true;
   if (bytes.length < 4) return false;
   const signature = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32LE(0);
   return signature === ZIP_LOCAL_HEADER;
+}
+
+/** A bzip2 or xz stream: compressed by a method this module has no decoder for. */
+function isUndecodable(bytes: Uint8Array): boolean {
+  if (XZ_MAGIC.every((byte, index) => bytes[index] === byte)) return true;
+  return BZIP2_HEADER.test(
+    Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(10, bytes.length)).toString('latin1'),
+  );
 }
 
 function collect(bytes: Buffer, depth: number, budget: { left: number }, into: string[]): boolean {
   into.push(bytes.toString('latin1'));
   const wide = utf16Form(bytes);
   if (wide !== undefined) into.push(decodeUtf16(bytes, wide));
+  if (isPng(bytes)) return collectPngTexts(bytes, budget, into);
   if (!isCompressed(bytes)) return true;
-  if (depth >= MAX_NESTING) return false;
-  const contents = bytes[0] === GZIP_MAGIC[0] ? [gunzipped(bytes, budget)] : zipEntries(bytes, budget);
+  if (isUndecodable(bytes) || depth >= MAX_NESTING) return false;
+  const contents =
+    bytes[0] === GZIP_MAGIC[0]
+      ? [gunzipped(bytes, budget)]
+      : isTar(bytes)
+        ? tarWithin(bytes, budget)
+        : zipEntries(bytes, budget);
   if (contents === undefined) return false;
   return contents.every((content) => content !== undefined && collect(content, depth + 1, budget, into));
+}
+
+/** A tar archive's entries, their sizes counted against the budget; undefined past it or when it does not read. */
+function tarWithin(bytes: Buffer, budget: { left: number }): Buffer[] | undefined {
+  const entries = tarEntries(bytes);
+  if (entries === undefined) return undefined;
+  budget.left -= entries.reduce((total, entry) => total + entry.length, 0);
+  return budget.left < 0 ? undefined : entries;
+}
+
+/** Adds a PNG's text chunks as `keyword: text`, compressed ones inflated within the budget; false when one cannot be read. */
+function collectPngTexts(bytes: Buffer, budget: { left: number }, into: string[]): boolean {
+  const chunks = pngTextChunks(bytes);
+  if (chunks === undefined) return false;
+  for (const chunk of chunks) {
+    const data = chunk.compressed
+      ? inflatedWithin((options) => inflateSync(chunk.data, options), budget)
+      : chunk.data;
+    if (data === undefined) return false;
+    into.push(`${chunk.keyword}: ${data.toString(chunk.encoding)}`);
+  }
+  return true;
 }
 
 /** `inflate(bytes)` within the budget, which it uses up; undefined when it fails or would pass it. */

@@ -19,9 +19,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *   (`files/<path>`) is scanned as that file, so file-type rules apply (an `.npmrc` token).
  * - UTF-16 text (`utf16Form`: a byte order mark, or a NUL beside each ASCII character) is redacted
  *   as text and written back in the same form, when its bytes read one a character hold no secret.
- * - Bytes that are not UTF-8 text, and gzip streams and zip archives, are kept exactly when every
- *   text a reader gets out of them (`readableTexts`: the bytes one a character, each stream or
- *   entry decompressed, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
+ * - Bytes that are not UTF-8 text, and archives and compressed streams (gzip, zip, tar, and bzip2
+ *   and xz, which are never read), are kept exactly when every text a reader gets out of them
+ *   (`readableTexts`: the bytes one a character, each stream or entry decompressed or unpacked, a
+ *   PNG's text chunks, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
  *   cannot be read, they go as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place).
  * Throws when the scanner fails.
  */

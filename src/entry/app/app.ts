@@ -12,6 +12,10 @@ import { handleTaskEvent } from '../../pipeline/events/handle-task-event.js';
 import { createTaskMutex } from '../../pipeline/events/task-mutex.js';
 import { createCancelSignals } from '../../pipeline/control/cancel-signals.js';
 import { parseCommand } from '../../core/commands/parse-command.js';
+import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
+import { redactingLog } from '../../core/secrets/redacting-log.js';
+import { NOT_SCANNED_MARKER } from '../../core/secrets/secret-markers.js';
 import { appBotLogin } from './app-bot-login.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import { createMemoryDeliveryLog } from './memory-delivery-log.js';
@@ -65,7 +69,11 @@ export interface AppOptions {
 export function implementationAgentApp(options: AppOptions = {}): ApplicationFunction {
   return (app) => {
     const queue =
-      options.queue ?? createKeyedQueue((error, key) => app.log.error({ err: error, key }, 'task failed'));
+      options.queue ??
+      createKeyedQueue((error, key) => {
+        // The error's text (an SDK's message can echo a request's values) goes out redacted.
+        void redactedErrorText(error).then((text) => app.log.error({ key, error: text }, 'task failed'));
+      });
     const providerFor = options.providerFor ?? providerForConfig;
     const { login } = options;
     const trust = statusTrust({
@@ -82,6 +90,8 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
         return;
       }
       queue.push(queueKey(context), async () => {
+        // Every line this event's work logs goes out redacted, once, at this sink.
+        const redacting = redactingLog((line) => context.log.info(line));
         try {
           const outcome = await handleTaskEvent(
             {
@@ -89,7 +99,7 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
               graphql: (query, variables) => context.octokit.graphql(query, variables),
               providerFor,
               trust,
-              log: (line) => context.log.info(line),
+              log: redacting.log,
               tasks,
               mirrors,
               cancelSignals,
@@ -97,8 +107,11 @@ export function implementationAgentApp(options: AppOptions = {}): ApplicationFun
             },
             { name: context.name, payload: context.payload },
           );
-          context.log.info({ outcome }, `implementation-agent: ${outcome.status}`);
+          const shown = await redactJsonStrings(outcome).catch(() => NOT_SCANNED_MARKER);
+          await redacting.flush();
+          context.log.info({ outcome: shown }, `implementation-agent: ${outcome.status}`);
         } catch (error) {
+          await redacting.flush();
           await deliveries.release(context.id);
           throw error;
         }
@@ -138,4 +151,10 @@ function cancelsTask(body: string | null | undefined): boolean {
   return (
     parsed.kind === 'command' && parsed.command.kind === 'cancel' && parsed.command.environment === undefined
   );
+}
+
+/** A failed job's error as text for the log (its stack, which begins with its message), redacted. */
+function redactedErrorText(error: unknown): Promise<string> {
+  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  return redactSecrets(text).catch(() => NOT_SCANNED_MARKER);
 }

@@ -62,7 +62,8 @@ const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO
  * warning on the real outcome, never the outcome; a crash before that still ends the deployment
  * with a final status (`error`), and nothing overwrites a final status once set. Every line it
  * logs goes through the shared redaction (`redactingLog`: change sets, stack events, CodeDeploy
- * and packaging lines carry text the template and parameters chose), all written before it returns.
+ * and packaging lines carry text the template and parameters chose), all written before it returns;
+ * a `log` that already redacts (the Action's reporter) is used as it is, so each line is scanned once.
  */
 export async function runDeployment(
   params: Parameters<typeof runDeploymentRedacted>[0],
