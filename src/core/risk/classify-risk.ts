@@ -47,6 +47,12 @@ export function classifyRisk(params: {
    * every one counts, and an unreadable one's reasons say why.
    */
   base?: readonly ReviewedBaseFile[];
+  /**
+   * The parameter values the deploy run passes the template at `templatePath` (the target
+   * environment's configured `parameters`): each replaces its parameter's `Default` when rules read
+   * it (`nestedParameterBindings`). Absent: the Defaults hold.
+   */
+  stackParameters?: Readonly<Record<string, string>>;
 }): RiskAssessment {
   const reasons: RiskReason[] = [];
   const templates: { path: string; template: unknown }[] = [];
@@ -123,7 +129,14 @@ export function classifyRisk(params: {
         message: `The template does not parse (${parsed.message}); treated as high risk.`,
       });
   }
-  const standalone = new Set(templates.map((judged) => judged.path));
+  const deployed =
+    params.stackParameters === undefined || params.templatePath === undefined
+      ? undefined
+      : { path: params.templatePath, parameters: params.stackParameters };
+  // The deployed template is judged as the run deploys it: with its configured parameters.
+  const standalone = new Set(
+    templates.map((judged) => judged.path).filter((path) => path !== deployed?.path),
+  );
   // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
   // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
   const contents = new Map(params.files.map((file) => [file.path, file.content]));
@@ -148,7 +161,7 @@ export function classifyRisk(params: {
     nested = nestedStacks({ templates, files: contents });
   }
   // Each template is judged once, in the order found, with what every nested stack reaching it passes.
-  const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges });
+  const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges, deployed });
   for (const { at, path, template } of pending.reverse())
     reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
   reasons.push(...nested.reasons);

@@ -15,13 +15,18 @@ const MAX_ORIGINS = 64;
  * a parent's Parameter Store parameter type passes the value read, and any other value (an
  * intrinsic, a pseudo parameter, `Parameters` computed as a whole) is only known at deploy time. A
  * parameter a parent does not pass takes its `Default` (the `declared` origin). A cycle of nested
- * stacks is computed (and is itself high: `nestedStacks`). Templates no nested stack reaches are
- * absent (on their own only). Pure.
+ * stacks is computed (and is itself high: `nestedStacks`). The template the deploy run deploys
+ * (`deployed`) gets the values the run passes it (the target environment's configured
+ * `parameters`, AWS CloudFormation API Reference, "CreateChangeSet" `Parameters`) the same way:
+ * each one set replaces its `Default`. Templates neither reaches are absent (on their own only).
+ * Pure.
  */
 export function nestedParameterBindings(params: {
   templates: readonly { path: string; template: unknown }[];
   standalone: ReadonlySet<string>;
   edges: readonly NestedStackEdge[];
+  /** The deployed template's path and the parameter values the deploy run passes it (text). */
+  deployed?: { readonly path: string; readonly parameters: Readonly<Record<string, string>> } | undefined;
 }): ReadonlyMap<string, ParameterBindings> {
   const declarations = new Map(
     params.templates.map(({ path, template }) => [
@@ -29,8 +34,20 @@ export function nestedParameterBindings(params: {
       isPlainObject(template) && isPlainObject(template['Parameters']) ? template['Parameters'] : {},
     ]),
   );
+  // The deploy run passes text only, so its values are literals: no Ref of the "parent" is followed.
+  const deploy: NestedStackEdge[] =
+    params.deployed === undefined
+      ? []
+      : [
+          {
+            parent: params.deployed.path,
+            where: 'the deploy configuration',
+            target: params.deployed.path,
+            parameters: params.deployed.parameters,
+          },
+        ];
   const incoming = new Map<string, NestedStackEdge[]>();
-  for (const edge of params.edges)
+  for (const edge of [...params.edges, ...deploy])
     if (declarations.has(edge.parent) && declarations.has(edge.target))
       incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), edge]);
   const memo = new Map<string, readonly ParameterOrigin[] | 'resolving'>();

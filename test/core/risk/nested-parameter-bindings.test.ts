@@ -224,3 +224,53 @@ describe('nestedParameterBindings', () => {
     ]);
   });
 });
+
+describe("the deployed template judged with the environment's configured parameters", () => {
+  const IMAGE_TOP = JSON.parse(IMAGE_CHILD) as Record<string, unknown>;
+  const judge = (stackParameters?: Record<string, string>) =>
+    classifyRisk({
+      files: [{ path: PARENT, content: JSON.stringify(IMAGE_TOP), role: 'template' }],
+      templatePath: PARENT,
+      targetEnvironment: 'staging',
+      production: false,
+      ...(stackParameters === undefined ? {} : { stackParameters }),
+    }).reasons.map((reason) => `${reason.code} ${reason.where}`);
+  const AT = `${PARENT}#Resources.Box.Properties.LaunchTemplateData.ImageId`;
+
+  it('control: without configured parameters, or with others, the Default holds (low)', () => {
+    expect(judge()).toEqual([]);
+    expect(judge({ Other: 'x' })).toEqual([]);
+    expect(judge({ Image: AL2023 })).toEqual([]);
+  });
+
+  it('a configured value replacing the Default is what is judged', () => {
+    expect(judge({ Image: '/team/ami' })).toEqual([
+      `unseen-effect ${AT}`,
+      `data-egress ${PARENT}#Parameters.Image`,
+    ]);
+  });
+
+  it('a configured CodeS3Key is not the run’s upload (the run then packages nothing)', () => {
+    const content = JSON.stringify({
+      Parameters: { CodeS3Bucket: { Type: 'String' }, CodeS3Key: { Type: 'String' } },
+      Resources: {
+        Layer: {
+          Type: 'AWS::Lambda::LayerVersion',
+          Properties: { Content: { S3Bucket: { Ref: 'CodeS3Bucket' }, S3Key: { Ref: 'CodeS3Key' } } },
+        },
+      },
+    });
+    const reasons = (stackParameters: Record<string, string>) =>
+      classifyRisk({
+        files: [{ path: PARENT, content, role: 'template' }],
+        templatePath: PARENT,
+        targetEnvironment: 'staging',
+        production: false,
+        stackParameters,
+      }).reasons.map((reason) => reason.where);
+    expect(reasons({})).toEqual([]);
+    expect(reasons({ CodeS3Key: 'shared/other.zip' })).toEqual([
+      `${PARENT}#Resources.Layer.Properties.Content`,
+    ]);
+  });
+});
