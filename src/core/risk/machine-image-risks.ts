@@ -44,7 +44,7 @@ export function machineImageRisks(params: ResourceRiskInput): RiskReason[] {
     {
       code: 'unseen-effect',
       where: `${params.where}.Properties.${path.join('.')}`,
-      message: `${params.logicalId} (${params.type}) boots the image ${describe(value)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
+      message: `${params.logicalId} (${params.type}) boots the image ${describe(value, params.context)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
     },
   ];
 }
@@ -72,7 +72,18 @@ function isAwsImage(value: unknown, scope: ParameterScope): boolean {
   );
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, scope: ParameterScope): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 100));
-  return 'computed at deploy time';
+  const name = isPlainObject(value) ? value['Ref'] : undefined;
+  if (typeof name !== 'string') return 'computed at deploy time';
+  const passed = parameterOrigins(scope, name).flatMap((origin) =>
+    origin.kind === 'passed'
+      ? [JSON.stringify(origin.value.slice(0, 100))]
+      : origin.kind === 'computed'
+        ? [origin.why]
+        : [],
+  );
+  return passed.length === 0
+    ? `of parameter ${name}`
+    : `of parameter ${name} (given ${passed.slice(0, 3).join(' or ')} in place of its Default)`;
 }

@@ -46,7 +46,7 @@ export function ssmParameterTypeRisks(params: {
         : origin.kind === 'passed'
           ? isPublicParameterName(origin.value)
             ? []
-            : [`"${origin.value}" (passed by a parent stack)`]
+            : [`"${origin.value}" (passed in place of its Default)`]
           : [`one chosen at deploy time (${origin.why})`],
     );
     if (unread.length === 0) return [];
