@@ -15,6 +15,7 @@ import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
+import { nestedParameterBindings } from './nested-parameter-bindings.js';
 import { MAX_NESTED_DEPTH, nestedStacks } from './nested-stack-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
@@ -30,7 +31,8 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
  * itself a reason. A nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`)
  * whose template is a file of the bundle is judged by judging that file as a template (its reasons
- * name the nested file); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * name the nested file), with the parameters its parents pass in place of their `Default`s
+ * (`nestedParameterBindings`); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
  * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
@@ -53,9 +55,16 @@ export function classifyRisk(params: {
    * every one counts, and an unreadable one's reasons say why.
    */
   base?: readonly ReviewedBaseFile[];
+  /**
+   * The parameter values the deploy run passes the template at `templatePath` (the target
+   * environment's configured `parameters`): each replaces its parameter's `Default` when rules read
+   * it (`nestedParameterBindings`). Absent: the Defaults hold.
+   */
+  stackParameters?: Readonly<Record<string, string>>;
 }): RiskAssessment {
   const reasons: RiskReason[] = [];
   const templates: { path: string; template: unknown }[] = [];
+  const pending: { at: number; path: string; template: unknown }[] = [];
   if (params.production)
     reasons.push({
       code: 'production-target',
@@ -119,19 +128,23 @@ export function classifyRisk(params: {
     if (parsed.ok) {
       templates.push({ path: file.path, template: parsed.template });
       reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
-    }
-    reasons.push(
-      ...(parsed.ok
-        ? templateRisks({ path: file.path, template: parsed.template })
-        : [
-            {
-              code: 'template-unreadable' as const,
-              where: file.path,
-              message: `The template does not parse (${parsed.message}); treated as high risk.`,
-            },
-          ]),
-    );
+      // Judged once every nested stack is known: what parents pass replaces its parameters' Defaults.
+      pending.push({ at: reasons.length, path: file.path, template: parsed.template });
+    } else
+      reasons.push({
+        code: 'template-unreadable',
+        where: file.path,
+        message: `The template does not parse (${parsed.message}); treated as high risk.`,
+      });
   }
+  const deployed =
+    params.stackParameters === undefined || params.templatePath === undefined
+      ? undefined
+      : { path: params.templatePath, parameters: params.stackParameters };
+  // The deployed template is judged as the run deploys it: with its configured parameters.
+  const standalone = new Set(
+    templates.map((judged) => judged.path).filter((path) => path !== deployed?.path),
+  );
   // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
   // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
   const contents = new Map(params.files.map((file) => [file.path, file.content]));
@@ -143,21 +156,22 @@ export function classifyRisk(params: {
     for (const path of fresh) {
       attempted.add(path);
       const parsed = parseTemplate(contents.get(path) ?? '');
-      if (parsed.ok) templates.push({ path, template: parsed.template });
-      reasons.push(
-        ...(parsed.ok
-          ? templateRisks({ path, template: parsed.template })
-          : [
-              {
-                code: 'template-unreadable' as const,
-                where: path,
-                message: `The nested stack template does not parse (${parsed.message}); treated as high risk.`,
-              },
-            ]),
-      );
+      if (parsed.ok) {
+        templates.push({ path, template: parsed.template });
+        pending.push({ at: reasons.length, path, template: parsed.template });
+      } else
+        reasons.push({
+          code: 'template-unreadable',
+          where: path,
+          message: `The nested stack template does not parse (${parsed.message}); treated as high risk.`,
+        });
     }
     nested = nestedStacks({ templates, files: contents });
   }
+  // Each template is judged once, in the order found, with what every nested stack reaching it passes.
+  const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges, deployed });
+  for (const { at, path, template } of pending.reverse())
+    reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
   reasons.push(...nested.reasons);
   // Ingress open only in sum, over every template of the bundle together.
   reasons.push(...ingressBreadthRisks({ templates }));

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { CODE_BUCKET_PARAMETER, CODE_KEY_PARAMETER } from '../deploy/code-package-plan.js';
+import { parameterOrigins } from './parameter-origins.js';
 import { isThisAccount, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
@@ -47,7 +48,7 @@ const OWN_URI = `s3://\${${CODE_BUCKET_PARAMETER}}/\${${CODE_KEY_PARAMETER}}`;
  * `unseen-effect` for function or layer code this change does not hold: an S3 object other than the
  * one the deploy run builds from the change and uploads (`Ref: CodeS3Bucket` and `Ref: CodeS3Key`,
  * with `CodeS3Key` declared without a `Default`, so the run packages and passes both:
- * `planCodePackage`) — another bucket, a literal key (in the shared deployments bucket, another
+ * `planCodePackage`; in a nested template, parameters its parents pass those on: `isOwnUpload`) — another bucket, a literal key (in the shared deployments bucket, another
  * repository's code), a parameter set at deploy time — and a container image in a registry not
  * written as `${AWS::AccountId}` (another account chooses it and may replace it under the same tag;
  * AWS Lambda Developer Guide, "Cross-account permissions" for container images). Inline code
@@ -96,17 +97,28 @@ function sourceRisks(
       );
 }
 
-/** `Ref: CodeS3Bucket` and `Ref: CodeS3Key`, both declared, the key without a `Default`. */
+/**
+ * `Ref`s to parameters holding the deploy run's upload: every origin of the bucket's value
+ * (`parameterOrigins`) a declared `CodeS3Bucket`, and of the key's a declared `CodeS3Key` without a
+ * `Default`, which the run passes to the stack it deploys. A nested template holds them only as
+ * its parents pass them on; a literal or computed value a parent passes is another object.
+ */
 function isOwnUpload(bucket: unknown, key: unknown, context: TemplateValueContext): boolean {
-  const parameters = isPlainObject(context.parameters) ? context.parameters : {};
-  const keyParameter = parameters[CODE_KEY_PARAMETER];
-  return (
-    isRef(bucket, CODE_BUCKET_PARAMETER) &&
-    isRef(key, CODE_KEY_PARAMETER) &&
-    isPlainObject(parameters[CODE_BUCKET_PARAMETER]) &&
-    isPlainObject(keyParameter) &&
-    !('Default' in keyParameter)
-  );
+  const holds = (value: unknown, parameter: string, withoutDefault: boolean): boolean => {
+    const name = isPlainObject(value) && Object.keys(value).length === 1 ? value['Ref'] : undefined;
+    if (typeof name !== 'string') return false;
+    const origins = parameterOrigins(context, name);
+    return (
+      origins.length > 0 &&
+      origins.every(
+        (origin) =>
+          origin.kind === 'declared' &&
+          origin.name === parameter &&
+          !(withoutDefault && 'Default' in origin.declaration),
+      )
+    );
+  };
+  return holds(bucket, CODE_BUCKET_PARAMETER, false) && holds(key, CODE_KEY_PARAMETER, true);
 }
 
 function isOwnUri(value: unknown, context: TemplateValueContext): boolean {
@@ -116,10 +128,6 @@ function isOwnUri(value: unknown, context: TemplateValueContext): boolean {
     value['Fn::Sub'] === OWN_URI &&
     isOwnUpload({ Ref: CODE_BUCKET_PARAMETER }, { Ref: CODE_KEY_PARAMETER }, context)
   );
-}
-
-function isRef(value: unknown, name: string): boolean {
-  return isPlainObject(value) && Object.keys(value).length === 1 && value['Ref'] === name;
 }
 
 /** A URI with a scheme (`s3://`, `https://`) or SAM's `s3:` form; a local path has none. */

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { findDynamicReferences, renderBudget, type DynamicReference } from './find-dynamic-references.js';
 import { ownSsmParameterNames } from './own-ssm-parameter-names.js';
+import { isPublicParameterName } from './public-parameter-name.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
@@ -11,8 +12,10 @@ const SECRET_SINKS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /**
  * `data-egress` for each dynamic reference (`findDynamicReferences`) to a secret (`secretsmanager`,
- * `ssm-secure`), to a Parameter Store parameter the template does not make (`ssm`), or assembled
- * from computed parts, anywhere in the template but a secret sink (`SECRET_SINKS`): CloudFormation
+ * `ssm-secure`), to a Parameter Store parameter (`ssm`) other than a public `/aws/service/…` one
+ * (`isPublicParameterName`, as for Parameter Store parameter types: `ssmParameterTypeRisks`), or
+ * assembled from computed parts, anywhere in the template but a secret sink (`SECRET_SINKS`). A
+ * parameter the template itself makes is no exception (`OWN_PARAMETER` says why): CloudFormation
  * resolves a secretsmanager reference in any resource property, and the service may show it there
  * ("the secret value may show up in the service whose resource it's being used in"; AWS
  * CloudFormation User Guide, "Get a secret or secret value from Secrets Manager"), so the value is
@@ -31,15 +34,32 @@ export function dynamicReferenceRisks(params: {
   template: Record<string, unknown>;
 }): RiskReason[] {
   const ownParameters = ownSsmParameterNames(params.template['Resources']);
-  const readable = (reference: DynamicReference): boolean =>
-    reference.kind !== 'ssm' || !reference.literal || !ownParameters.has(reference.name);
   return templateReferences(params.template)
-    .filter(({ reference }) => readable(reference))
+    .filter(({ reference }) => !isPublicRead(reference))
     .map(({ reference, holder }) => ({
       code: 'data-egress',
       where: `${params.path}#${reference.at}`,
-      message: `${holder} ${describe(reference)} into ${reference.at}, ${exposure(reference.at)}.`,
+      message: `${holder} ${describe(reference)} into ${reference.at}, ${exposure(reference.at)}${
+        reference.kind === 'ssm' && reference.literal && ownParameters.has(reference.name)
+          ? OWN_PARAMETER
+          : ''
+      }.`,
     }));
+}
+
+/**
+ * Why a reference to a Parameter Store parameter the template itself makes is no safer: CloudFormation
+ * resolves dynamic references "when necessary during stack and change set operations" (AWS
+ * CloudFormation User Guide, "Get values stored in other services using dynamic references"), which
+ * may be before the `AWS::SSM::Parameter` resource exists, so an existing parameter of that name
+ * (anyone's) is read.
+ */
+const OWN_PARAMETER =
+  '; the template also creates a parameter of that name, but CloudFormation may resolve the reference before that parameter exists (when the change set is made), reading whatever parameter of that name exists then';
+
+/** A plain `ssm` reference to a public `/aws/service/…` parameter: AWS publishes it to every account, so reading it copies nothing out. */
+function isPublicRead(reference: DynamicReference): boolean {
+  return reference.kind === 'ssm' && reference.literal && isPublicParameterName(reference.name);
 }
 
 /** Every reference of the template with what holds it (`Q (AWS::SQS::Queue) resolves`), secret sinks left out. */

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { declaredValues, parameterOrigins, type ParameterScope } from './parameter-origins.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import type { RiskReason } from './risk-assessment.js';
 
@@ -27,8 +28,9 @@ const IMAGE_PROPERTY: ReadonlyMap<string, readonly string[]> = new Map([
  * given), as a Lambda image from another registry (`codeSourceRisks`). Low only for an image of
  * `AWS_IMAGE_PATH` read from Parameter Store: `{{resolve:ssm:<path>}}`, launch templates'
  * `resolve:ssm:<path>` (Amazon EC2 User Guide, "Use a Systems Manager parameter instead of an AMI
- * ID"), or a `Ref` to a template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
- * `Default` and every `AllowedValues` entry is such a path. Anything else — a literal id, a mapping,
+ * ID"), or a `Ref` to a template parameter of an `AWS::SSM::Parameter::Value<…>` type every origin
+ * of whose value (`parameterOrigins`) is such a path: its `Default` and every `AllowedValues` entry
+ * where they hold, and what a parent stack passes in their place when the template is nested. Anything else — a literal id, a mapping,
  * a condition, a parameter chosen at deploy time — is judged unseen. `where` is
  * `<file>#Resources.<Id>.Properties.<path to ImageId>`.
  */
@@ -37,33 +39,51 @@ export function machineImageRisks(params: ResourceRiskInput): RiskReason[] {
   if (path === undefined) return [];
   let value: unknown = params.properties;
   for (const key of path) value = isPlainObject(value) ? value[key] : undefined;
-  if (value === undefined || isAwsImage(value, params.context.parameters)) return [];
+  if (value === undefined || isAwsImage(value, params.context)) return [];
   return [
     {
       code: 'unseen-effect',
       where: `${params.where}.Properties.${path.join('.')}`,
-      message: `${params.logicalId} (${params.type}) boots the image ${describe(value)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
+      message: `${params.logicalId} (${params.type}) boots the image ${describe(value, params.context)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
     },
   ];
 }
 
-function isAwsImage(value: unknown, parameters: unknown): boolean {
+function isAwsImage(value: unknown, scope: ParameterScope): boolean {
   if (typeof value === 'string') {
     const path = /^(?:\{\{resolve:ssm:(.+)\}\}|resolve:ssm:(.+))$/.exec(value);
     return path !== null && AWS_IMAGE_PATH.test(path[1] ?? path[2] ?? '');
   }
   if (!isPlainObject(value) || Object.keys(value).length !== 1 || typeof value['Ref'] !== 'string')
     return false;
-  const parameter = isPlainObject(parameters) ? parameters[value['Ref']] : undefined;
+  const parameter = isPlainObject(scope.parameters) ? scope.parameters[value['Ref']] : undefined;
   if (!isPlainObject(parameter) || typeof parameter['Type'] !== 'string') return false;
   if (!parameter['Type'].startsWith('AWS::SSM::Parameter::Value<')) return false;
-  const allowed = Array.isArray(parameter['AllowedValues']) ? (parameter['AllowedValues'] as unknown[]) : [];
-  return [parameter['Default'], ...allowed].every(
-    (name) => typeof name === 'string' && AWS_IMAGE_PATH.test(name),
+  const origins = parameterOrigins(scope, value['Ref']);
+  return (
+    origins.length > 0 &&
+    origins.every((origin) =>
+      origin.kind === 'declared'
+        ? declaredValues(origin.declaration).every(
+            (name) => typeof name === 'string' && AWS_IMAGE_PATH.test(name),
+          )
+        : origin.kind === 'passed' && AWS_IMAGE_PATH.test(origin.value),
+    )
   );
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, scope: ParameterScope): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 100));
-  return 'computed at deploy time';
+  const name = isPlainObject(value) ? value['Ref'] : undefined;
+  if (typeof name !== 'string') return 'computed at deploy time';
+  const passed = parameterOrigins(scope, name).flatMap((origin) =>
+    origin.kind === 'passed'
+      ? [JSON.stringify(origin.value.slice(0, 100))]
+      : origin.kind === 'computed'
+        ? [origin.why]
+        : [],
+  );
+  return passed.length === 0
+    ? `of parameter ${name}`
+    : `of parameter ${name} (given ${passed.slice(0, 3).join(' or ')} in place of its Default)`;
 }

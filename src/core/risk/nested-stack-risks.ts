@@ -35,11 +35,25 @@ const REVIEWED_STACK_PROPERTIES: ReadonlySet<string> = new Set([
 export const MAX_NESTED_DEPTH = 5;
 export const MAX_NESTED_BYTES = 5_000_000;
 
+/** One nested stack whose template is a file of the bundle: which template nests which, and what it passes. */
+export interface NestedStackEdge {
+  /** The path of the template holding the nested stack resource. */
+  readonly parent: string;
+  /** `<parent>#Resources.<Id>`: the nested stack resource. */
+  readonly where: string;
+  /** The path of the nested template (a file of the bundle). */
+  readonly target: string;
+  /** The stack's `Parameters` property as written (undefined when it has none). */
+  readonly parameters: unknown;
+}
+
 export interface NestedStacks {
   /** `<file>#Resources.<Id>` of each nested stack whose template is in the bundle and judged. */
   readonly judged: ReadonlySet<string>;
   /** Bundle files named as nested templates: each must be judged as a template. */
   readonly nestedPaths: ReadonlySet<string>;
+  /** Each nested stack whose template is a bundle file, with the parameters it passes (`nestedParameterBindings`). */
+  readonly edges: readonly NestedStackEdge[];
   readonly reasons: RiskReason[];
 }
 
@@ -61,6 +75,7 @@ export function nestedStacks(params: {
   const nestedPaths = new Set<string>();
   const reasons: RiskReason[] = [];
   const edges = new Map<string, string[]>();
+  const stacks: NestedStackEdge[] = [];
   let bytes = 0;
   for (const { path, template } of params.templates) {
     const resources =
@@ -89,6 +104,7 @@ export function nestedStacks(params: {
       }
       nestedPaths.add(target);
       edges.set(path, [...(edges.get(path) ?? []), target]);
+      stacks.push({ parent: path, where, target, parameters: properties['Parameters'] });
       const unreviewed = Object.keys(properties).filter((key) => !REVIEWED_STACK_PROPERTIES.has(key));
       if (unreviewed.length === 0) judged.add(where);
       else
@@ -105,7 +121,7 @@ export function nestedStacks(params: {
       where: path,
       message: `Nested stacks reach ${path} more than ${MAX_NESTED_DEPTH} levels deep, or in a cycle: not judged.`,
     });
-  return { judged, nestedPaths, reasons };
+  return { judged, nestedPaths, edges: stacks, reasons };
 }
 
 /** A relative path (no scheme) from the folder of `templatePath` that stays in the repository; else undefined. */

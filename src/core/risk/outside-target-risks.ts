@@ -46,6 +46,7 @@ const MUST_BE_OWN: ReadonlyMap<string, readonly (readonly string[])[]> = new Map
   ['AWS::ApiGatewayV2::Route', [['ApiId']]],
   ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
   ['AWS::ApiGateway::Method', [['RestApiId']]],
+  ['AWS::ApiGateway::Resource', [['RestApiId']]],
   [
     'AWS::ElasticLoadBalancingV2::Listener',
     [

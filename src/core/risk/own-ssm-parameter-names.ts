@@ -2,8 +2,9 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 
 /**
  * The literal `Name`s of the `AWS::SSM::Parameter` resources among a template's `Resources`
- * (anything, read defensively): a Parameter Store read of one of these reads what the template
- * itself writes, not a value from outside the change.
+ * (anything, read defensively). A Parameter Store read of one of these is not known to read what
+ * the template writes: CloudFormation may resolve it before the resource exists
+ * (`dynamicReferenceRisks` says so in its reason).
  */
 export function ownSsmParameterNames(resources: unknown): ReadonlySet<string> {
   if (!isPlainObject(resources)) return new Set();

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { resourceType, returnsFreeValue } from './free-value-types.js';
+import type { ParameterScope } from './parameter-origins.js';
 
 /**
  * A template value as the strings it can stand for, or why it cannot be known before deploying.
@@ -28,9 +29,11 @@ const DYNAMIC_REFERENCE = /\{\{resolve:/;
 /** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
 const MAX_TEXTS = 64;
 
-export interface TemplateValueContext {
-  /** The template's `Parameters` section (long form), or undefined. */
-  readonly parameters: unknown;
+/**
+ * A template's parameters (and, for a nested template, what its parents pass: `parameterOrigins`),
+ * resources and SAM globals.
+ */
+export interface TemplateValueContext extends ParameterScope {
   /** The template's resources by logical id, when the caller has them. */
   readonly resources?: Readonly<Record<string, unknown>>;
   /** The template's SAM `Globals` section, when the caller has it: properties every SAM resource of a kind inherits. */
@@ -94,7 +97,10 @@ function dynamicReference(): TemplateValue {
   return unknown('a dynamic reference ({{resolve:…}}) resolved at deploy time');
 }
 
-/** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
+/**
+ * `Ref`: a parameter is known through its `AllowedValues` (CloudFormation checks a value a parent
+ * stack passes against them as well); pseudo parameters and resources name one thing.
+ */
 function readName(name: string, context: TemplateValueContext): TemplateValue {
   if (name === 'AWS::NoValue') return known([]);
   if (name === 'AWS::AccountId') return known([THIS_ACCOUNT]);

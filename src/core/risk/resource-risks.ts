@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { apiDefinitionSourceRisks } from './api-definition-source-risks.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { aliasUpdateHookRisks } from './alias-update-hook-risks.js';
 import { environmentVariableRisks } from './environment-variable-risks.js';
@@ -24,6 +25,7 @@ import { ALWAYS_GRANTING_TYPES, IDENTITY_POLICY_TYPES, isAccessType } from './re
 import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
+import { unreadablePolicyRisks } from './unreadable-policy-risks.js';
 import { unreviewedRisks } from './unreviewed-risks.js';
 import { universalTargetRisks } from './universal-target-risks.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
@@ -39,7 +41,9 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * image AWS does not build: `machineImageRisks`, environment variables that load
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
- * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
+ * (`foreignPlacementRisks`), a resource policy only known at deploy time (`unreadablePolicyRisks`), an
+ * API defined by an OpenAPI document in S3 (`apiDefinitionSourceRisks`), effects the template does
+ * not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
@@ -117,6 +121,8 @@ export function resourceRisks(params: {
   reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
   reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...unreadablePolicyRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...apiDefinitionSourceRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
   // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
   // sent to a person as a whole (IAM, a nested stack) is not listed again as unreviewed, nor is an

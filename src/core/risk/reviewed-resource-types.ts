@@ -86,6 +86,37 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         Version: ANY,
       },
     ],
+    // AWS CloudFormation Template Reference, "AWS::ApiGateway::RestApi". `Policy` is the API's
+    // resource policy, judged as one (`findPolicyDocuments`; one only known at deploy time:
+    // `unreadablePolicyRisks`); an OpenAPI `Body` or `BodyS3Location` defines routes whose
+    // authorization is not read (public-access rules), and one in S3 is not in this change
+    // (`apiDefinitionSourceRisks`); `EndpointConfiguration.Types`/`IpAddressType` and
+    // `DisableExecuteApiEndpoint` choose where it is reached, while who may call each method is its
+    // own `AuthorizationType` (judged on `AWS::ApiGateway::Method`). Left out until a rule reads
+    // them: `CloneFrom` (an existing API's routes and integrations), `Parameters` (import options),
+    // `EndpointConfiguration.VpcEndpointIds` (VPC endpoints, perhaps of another account, that
+    // reach a private API).
+    [
+      'AWS::ApiGateway::RestApi',
+      {
+        ...TAGS,
+        Name: ANY,
+        Description: ANY,
+        Policy: ANY,
+        Body: ANY,
+        BodyS3Location: ANY,
+        Mode: ANY,
+        FailOnWarnings: ANY,
+        EndpointConfiguration: { Types: ANY, IpAddressType: ANY },
+        DisableExecuteApiEndpoint: ANY,
+        ApiKeySourceType: ANY,
+        BinaryMediaTypes: ANY,
+        MinimumCompressionSize: ANY,
+      },
+    ],
+    // "AWS::ApiGateway::Resource": a path part below a parent resource; its API must be this
+    // template's (`outsideTargetRisks`), what is reached there is its methods'.
+    ['AWS::ApiGateway::Resource', { RestApiId: ANY, ParentId: ANY, PathPart: ANY }],
     // AWS CloudFormation Template Reference, "AWS::ApiGateway::Method" and "AWS::ApiGateway::Method
     // Integration". `AuthorizationType` is read by `public-access-rules.ts` (NONE, or absent, is
     // callable by anyone: high, unless the integration is a MOCK); `RestApiId` must be this

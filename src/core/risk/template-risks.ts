@@ -3,6 +3,7 @@ import { dynamicReferenceRisks } from './dynamic-reference-risks.js';
 import { globalsRisks } from './globals-risks.js';
 import { resourceRisks } from './resource-risks.js';
 import { ssmParameterTypeRisks } from './ssm-parameter-type-risks.js';
+import type { ParameterBindings } from './parameter-origins.js';
 import type { RiskReason } from './risk-assessment.js';
 import { unseenConstructRisks } from './unseen-construct-risks.js';
 
@@ -14,7 +15,12 @@ import { unseenConstructRisks } from './unseen-construct-risks.js';
  * What is only seen across resources (the address space all ingress rules open together) is judged
  * over the whole bundle by `classifyRisk` (`ingressBreadthRisks`).
  */
-export function templateRisks(params: { path: string; template: unknown }): RiskReason[] {
+export function templateRisks(params: {
+  path: string;
+  template: unknown;
+  /** How the template's parameters are set when it is a nested stack's (`nestedParameterBindings`); absent, on its own. */
+  bindings?: ParameterBindings | undefined;
+}): RiskReason[] {
   const { path, template } = params;
   if (!isPlainObject(template) || !isPlainObject(template['Resources']))
     return [
@@ -31,6 +37,7 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
   );
   const context = {
     parameters: template['Parameters'],
+    bindings: params.bindings,
     resources: Object.fromEntries(resources),
     globals: template['Globals'],
   };
@@ -45,6 +52,6 @@ export function templateRisks(params: { path: string; template: unknown }): Risk
     );
   reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
   reasons.push(...dynamicReferenceRisks({ path, template }));
-  reasons.push(...ssmParameterTypeRisks({ path, template }));
+  reasons.push(...ssmParameterTypeRisks({ path, template, context }));
   return reasons;
 }

@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { stackParametersOf } from '../../core/risk/stack-parameters-of.js';
 import { formatFindingsForRepair } from '../../core/gates/format-findings.js';
 import { gatePolicyFrom } from '../../core/gates/gate-policy.js';
 import { changeNamesFor, type ChangeNames } from '../../core/naming/change-names.js';
@@ -107,6 +108,7 @@ function decideMode(params: {
     targetEnvironment: exec.target_environment,
     production: isProductionEnvironment({ name: exec.target_environment, config: params.config }),
     ...(params.base === undefined ? {} : { base: params.base }),
+    ...stackParametersOf(params.config, exec.target_environment),
   });
   return effectiveMode({ requested: exec.execution_mode, risk });
 }

@@ -1,5 +1,6 @@
 import type { GeneratedFile } from '../../core/bundle/artifact-bundle.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import { stackParametersOf } from '../../core/risk/stack-parameters-of.js';
 import type { ExecutionMode } from '../../core/request/execution-request.js';
 import { renderModeDecision } from '../../core/render/mode-decision-section.js';
 import { approvalCheckView } from '../../core/review/approval-check-view.js';
@@ -112,6 +113,7 @@ function judge(params: {
     targetEnvironment: environment,
     production: environment !== '' && isProductionEnvironment({ name: environment, config }),
     ...(params.base === undefined ? {} : { base: params.base }),
+    ...stackParametersOf(config, environment),
   });
   // Unknown counts as high (DESIGN §4): a file that could not be read may hold anything.
   const unread = (params.unread ?? []).map((path) => ({

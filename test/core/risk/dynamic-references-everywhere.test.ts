@@ -70,7 +70,7 @@ describe('a dynamic reference outside resource properties is data-egress where i
     );
   });
 
-  it('control: an output of an ssm reference to a parameter the template makes stays low', () => {
+  it('an output of an ssm reference to a parameter the template makes is high (resolved when the change set is made)', () => {
     const body = {
       Resources: {
         P: {
@@ -80,7 +80,7 @@ describe('a dynamic reference outside resource properties is data-egress where i
       },
       Outputs: { Stage: { Value: '{{resolve:ssm:/orders/stage}}' } },
     };
-    expect(riskOf(body).level).toBe('low');
+    expect(riskOf(body).level).toBe('high');
   });
 
   it('control: outputs, metadata and defaults without references stay low', () => {

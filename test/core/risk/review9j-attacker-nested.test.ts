@@ -78,33 +78,27 @@ describe('attacker 9j: parameters a parent passes into a nested stack', () => {
     expect(reasonsOf({ [PARENT]: parentWith('child.json'), 'infra/child.json': IMAGE_CHILD })).toEqual([]);
   });
 
-  it.failing(
-    'FAULT: a parent passing another Parameter Store name for the image is not low (the Default is not what boots)',
-    () => {
-      expect(
-        riskOf({
-          [PARENT]: parentWith('child.json', { Image: '/team/attacker-controlled/ami' }),
-          'infra/child.json': IMAGE_CHILD,
-        }).level,
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a parent passing another Parameter Store name for the image is not low (the Default is not what boots)', () => {
+    expect(
+      riskOf({
+        [PARENT]: parentWith('child.json', { Image: '/team/attacker-controlled/ami' }),
+        'infra/child.json': IMAGE_CHILD,
+      }).level,
+    ).toBe('high');
+  });
 
   it('control: the SSM-type nested template alone (its Default public) is low', () => {
     expect(reasonsOf({ [PARENT]: parentWith('child.json'), 'infra/child.json': SSM_CHILD })).toEqual([]);
   });
 
-  it.failing(
-    'FAULT: a parent passing a secret parameter name into an SSM parameter type is not low (data-egress)',
-    () => {
-      expect(
-        riskOf({
-          [PARENT]: parentWith('child.json', { Zones: '/prod/database/password' }),
-          'infra/child.json': SSM_CHILD,
-        }).level,
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a parent passing a secret parameter name into an SSM parameter type is not low (data-egress)', () => {
+    expect(
+      riskOf({
+        [PARENT]: parentWith('child.json', { Zones: '/prod/database/password' }),
+        'infra/child.json': SSM_CHILD,
+      }).level,
+    ).toBe('high');
+  });
 
   it('control: the code nested template with the run-passed parameters threaded through is low', () => {
     const parent = template({
@@ -122,20 +116,17 @@ describe('attacker 9j: parameters a parent passes into a nested stack', () => {
     expect(reasonsOf({ [PARENT]: parent, 'infra/child.json': CODE_CHILD })).toEqual([]);
   });
 
-  it.failing(
-    "FAULT: a parent passing another bucket and key as CodeS3Bucket/CodeS3Key is not low (not the run's upload)",
-    () => {
-      expect(
-        riskOf({
-          [PARENT]: parentWith('child.json', {
-            CodeS3Bucket: 'attacker-bucket',
-            CodeS3Key: 'backdoor.zip',
-          }),
-          'infra/child.json': CODE_CHILD,
-        }).level,
-      ).toBe('high');
-    },
-  );
+  it("FAULT: a parent passing another bucket and key as CodeS3Bucket/CodeS3Key is not low (not the run's upload)", () => {
+    expect(
+      riskOf({
+        [PARENT]: parentWith('child.json', {
+          CodeS3Bucket: 'attacker-bucket',
+          CodeS3Key: 'backdoor.zip',
+        }),
+        'infra/child.json': CODE_CHILD,
+      }).level,
+    ).toBe('high');
+  });
 });
 
 describe('attacker 9j: nested template paths (refused)', () => {
