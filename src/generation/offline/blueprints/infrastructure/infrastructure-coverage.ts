@@ -76,7 +76,7 @@ function aboutTheirResource(words: readonly string[], capabilities: readonly Cap
   const others = otherResourcesNamed(words);
   if (others.length === 0) return [...capabilities];
   const notGenerated: Capability = {
-    when: anyOf(...OTHER_RESOURCE_WORDS),
+    when: OTHER_RESOURCE_WORDS,
     implementedBy: '',
     tests: [],
     resources: [],
