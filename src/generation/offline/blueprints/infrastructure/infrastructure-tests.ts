@@ -95,13 +95,13 @@ export function infrastructureTests(
     asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined));
   const abortDays = abortMultipartDays(asks);
   asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
   });
 `);
   if (asks.noncurrentDays !== undefined) {
     asked.push(`  it(${codeLiteral(noncurrentTitle(asks.noncurrentDays))}, () => {
     expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${noncurrentVersionDays(asks)});
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 `);
   }
@@ -173,7 +173,7 @@ describe('the foundation template', () => {
 
   it(${codeLiteral(TITLES.versioned)}, () => {
     expect(bucket().Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 
   it(${codeLiteral(TITLES.alarms)}, () => {
