@@ -204,3 +204,33 @@ describe('retention: a lifecycle floor unless the request asks that objects cann
     expect(asksForObjectLock(wordsOf('Objects are deleted after 30 days'))).toBe(false);
   });
 });
+
+describe('every age a move clause writes is one the plan uses', () => {
+  it('reads "IA" as Standard-IA, so "to IA after 30 days, Glacier after 90 days" keeps both moves', async () => {
+    const { rules, bundle } = await bucketOf(
+      'An S3 bucket. Transition logs/ to IA after 30 days, Glacier after 90 days.',
+    );
+    expect(rules[0]?.Transitions).toEqual([
+      { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+      { StorageClass: 'GLACIER', TransitionInDays: 90 },
+    ]);
+    expect(rules[0]?.Prefix).toBe('logs/');
+    expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
+  });
+
+  it('says an age no move uses, rather than counting the clause met by its class words', async () => {
+    const { bundle } = await bucketOf(
+      'An S3 bucket. Objects older than 45 days transition to Glacier after 90 days.',
+    );
+    expect(sentenceRow(bundle.coverage, 2)?.gaps.join(' ')).toContain('45 days is not a value');
+  });
+});
+
+it('says a class asked twice for one prefix moves once, at the first age', () => {
+  expect(
+    transitionRefusal({
+      kept: [{ storageClass: 'GLACIER', days: 45 }],
+      next: { storageClass: 'GLACIER', days: 90 },
+    }),
+  ).toContain('asked twice');
+});

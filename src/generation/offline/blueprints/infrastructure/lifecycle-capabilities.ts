@@ -2,6 +2,7 @@ import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.
 import type { Capability } from '../../coverage/capability.js';
 import { anyOf } from '../../coverage/capability.js';
 import { wordsOf } from '../../naming/words-of.js';
+import { withoutLinks } from '../../naming/link-spans.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { noncurrentVersionDays } from './infrastructure-asks.js';
 import { EXPIRY_WORDS } from './lifecycle-asks.js';
@@ -122,9 +123,29 @@ function transitionCapabilities(
           (move) =>
             `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
         ),
-      compare: refusedFor,
+      compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
     },
   ];
+}
+
+/**
+ * Ages a clause writes (`after 45 days`) that no planned move or expiry uses and no refusal of the
+ * clause names: an age read by nothing is said, never counted met because the clause's words match.
+ */
+function daysNotPlanned(clauseText: string, plan: LifecyclePlan): string[] {
+  const planned = new Set(
+    plan.rules.flatMap((rule) => [
+      ...rule.transitions.map((move) => move.days),
+      ...(rule.expiration === undefined ? [] : [rule.expiration.days, rule.expiration.asked.days]),
+    ]),
+  );
+  const refusals = plan.refused
+    .filter((refusal) => refusal.askedBy === clauseText)
+    .map((refusal) => refusal.why);
+  return [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)]
+    .map((match) => Number(match[1]))
+    .filter((days) => !planned.has(days) && !refusals.some((why) => why.includes(`${days} days`)))
+    .map((days) => `${days} days is not a value of what was generated; set it by hand or ask again`);
 }
 
 function expiryCapabilities(

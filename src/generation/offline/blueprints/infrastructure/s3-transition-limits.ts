@@ -45,6 +45,9 @@ export function transitionRefusal(params: {
   if (params.expirationDays !== undefined && next.days >= params.expirationDays)
     return `the objects are deleted after ${params.expirationDays} days, so they never reach ${next.storageClass} at ${next.days} days (S3 needs the expiry after the last move)`;
   if (previous === undefined) return undefined;
+  const same = params.kept.find((step) => step.storageClass === next.storageClass);
+  if (same !== undefined)
+    return `${next.storageClass} is asked twice (after ${same.days} and ${next.days} days): objects move there once, at the first`;
   if (previous.days === next.days)
     return `${previous.storageClass} and ${next.storageClass} are both asked at ${next.days} days: an object moves to one class at a time`;
   if (!(NEXT_CLASSES[previous.storageClass] ?? []).includes(next.storageClass))

@@ -32,6 +32,8 @@ const STORAGE_CLASS_NAMES: readonly (readonly [string, string])[] = [
   ['standard ia', 'STANDARD_IA'],
   ['infrequent', 'STANDARD_IA'],
   ['intelligent tiering', 'INTELLIGENT_TIERING'],
+  // `to IA after 30 days`: Standard-IA, as the console abbreviates it.
+  ['ia', 'STANDARD_IA'],
 ];
 
 const DEFAULT_MOVE_DAYS = 90;
