@@ -112,25 +112,27 @@ describe('the event archive bucket example', () => {
   it('moves objects to Glacier after 90 days and keeps them seven years, as the description asks', async () => {
     const bundle = await example('event-archive-bucket');
     const bucket = parseBundleTemplate(bundle).Resources['DataBucket']?.Properties ?? {};
-    expect(bucket['ObjectLockConfiguration']).toEqual({
-      ObjectLockEnabled: 'Enabled',
-      Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Years: 7 } },
-    });
+    // "archives … for seven years" keeps them (a lifecycle floor); only "locked", "immutable" or
+    // "cannot be deleted" asks for Object Lock, which can never be turned off (#11).
+    expect(bucket['ObjectLockConfiguration']).toBeUndefined();
     const rules = (bucket['LifecycleConfiguration'] as { Rules: unknown[] }).Rules;
     expect(rules).toContainEqual(
       expect.objectContaining({ Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }] }),
     );
-    // "archives … for seven years" keeps them; nothing asks to delete them afterwards (#11 review 11f).
+    // Nothing asks to delete them afterwards (#11 review 11f); deleted objects stay restorable 7 years.
     expect(
       rules.filter((rule) => (rule as Record<string, unknown>)['ExpirationInDays'] !== undefined),
     ).toEqual([]);
+    expect(parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default']).toBe(
+      7 * 365 + 2,
+    );
     expect(bundle.coverage).toEqual([
       expect.objectContaining({
         source: { kind: 'description', sentence: 1 },
         status: 'covered',
         tests: expect.arrayContaining([
           expect.objectContaining({ title: 'objects move to GLACIER after 90 days' }),
-          expect.objectContaining({ title: 'every object is kept 7 years under object lock' }),
+          expect.objectContaining({ title: 'no lifecycle rule deletes an object before it is 7 years old' }),
         ]),
       }),
     ]);

@@ -251,7 +251,7 @@ describe('review 11e: the Not covered reasons say what the request asked', () =>
       description: 'An S3 bucket for audit logs. Keep them for 10 years, then delete them.',
     });
     const row = sentenceRow(bundle.coverage, 2);
-    expect(String(row?.implementedBy)).toContain('expires it after 3653 days');
+    expect(String(row?.implementedBy)).toContain('expires every object 3653 days after it was written');
     expect(row?.gaps ?? []).not.toContainEqual(expect.stringContaining('"then delete them."'));
   });
 

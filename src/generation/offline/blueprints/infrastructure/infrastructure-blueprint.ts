@@ -3,7 +3,10 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { projectFiles } from '../../project/project-files.js';
 import { READ_TEMPLATE_DEV_DEPENDENCIES } from '../../project/read-template-file.js';
 import { readmeSection } from '../../project/readme-section.js';
-import { expirationDays, infrastructureAsks } from './infrastructure-asks.js';
+import { infrastructureAsks } from './infrastructure-asks.js';
+import { lifecyclePlan } from './lifecycle-plan.js';
+import type { LifecyclePlan } from './lifecycle-plan.js';
+import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { infrastructureCoverage } from './infrastructure-coverage.js';
 import { infrastructureSource } from './infrastructure-source.js';
 import { infrastructureTemplate } from './infrastructure-template.js';
@@ -13,20 +16,12 @@ import { infrastructureTests } from './infrastructure-tests.js';
 export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
   const { baseDir, names } = input;
   const asks = infrastructureAsks(input);
-  const coverage = infrastructureCoverage(input, asks);
+  const plan = lifecyclePlan(asks);
+  const coverage = infrastructureCoverage(input, asks, plan);
   const templatePath = `${baseDir}/template.yaml`;
   const extras = [
-    ...(asks.retention === undefined
-      ? []
-      : [
-          `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode)${asks.expiration === undefined ? '; nothing deletes it afterwards' : ''}`,
-        ]),
-    ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
-    ...(asks.expiration === undefined
-      ? []
-      : [
-          `every object${asks.expiration.prefix === undefined ? '' : ` under \`${asks.expiration.prefix}\``} expires ${expirationDays(asks) ?? ''} days after it was written`,
-        ]),
+    ...retentionExtras(asks),
+    ...lifecycleExtras(plan),
     ...(asks.abortMultipartDays === undefined
       ? []
       : [`incomplete multipart uploads are aborted after ${asks.abortMultipartDays} days`]),
@@ -58,9 +53,9 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
       'Export the outputs and add a TypeScript helper that reads them and lays out object keys; test every promise against the template.',
     ],
     files: [
-      { path: templatePath, role: 'template', content: infrastructureTemplate(input, asks) },
+      { path: templatePath, role: 'template', content: infrastructureTemplate(input, asks, plan) },
       ...infrastructureSource(baseDir),
-      ...infrastructureTests(baseDir, asks),
+      ...infrastructureTests(baseDir, asks, plan),
       ...projectFiles({
         baseDir,
         slug: names.slug,
@@ -77,7 +72,7 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
         ' may use it only to publish to the topic.',
       'Data stores: the KMS key and the S3 bucket are retained when the stack is deleted or they are replaced; a retained key keeps costing until scheduled for deletion.',
       'The bucket denies non-TLS access and blocks public access; objects are versioned and old versions expire after NoncurrentVersionRetentionDays.',
-      ...(asks.retention === undefined
+      ...(asks.retention?.locked !== true
         ? []
         : [
             'Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for the retention period without s3:BypassGovernanceRetention.',
@@ -85,4 +80,31 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
     ],
     coverage,
   };
+}
+
+/** How long objects are kept: Object Lock when asked that they cannot be deleted, else a lifecycle floor. */
+function retentionExtras(asks: InfrastructureAsks): string[] {
+  const retention = asks.retention;
+  if (retention === undefined) return [];
+  const period = `${retention.duration.amount} ${retention.duration.unit}`;
+  const under = retention.prefix === undefined ? 'object' : `object under \`${retention.prefix}\``;
+  return [
+    retention.locked
+      ? `every ${under} is kept ${period} (Object Lock, governance mode)${asks.expirations.length === 0 ? '; nothing deletes it afterwards' : ''}`
+      : `no lifecycle rule deletes an ${under} before it is ${period} old, and a deleted or overwritten one stays recoverable as an old version for \`NoncurrentVersionRetentionDays\``,
+  ];
+}
+
+/** Each planned lifecycle rule in words: its prefix, its moves in order, its expiry. */
+function lifecycleExtras(plan: LifecyclePlan): string[] {
+  return plan.rules.map((rule) => {
+    const subject = rule.prefix === undefined ? 'objects' : `objects under \`${rule.prefix}\``;
+    const steps = [
+      ...rule.transitions.map((move) => `move to ${move.storageClass} after ${move.days} days`),
+      ...(rule.expiration === undefined
+        ? []
+        : [`expire ${rule.expiration.days} days after they were written`]),
+    ];
+    return `${subject} ${steps.join(', then ')}`;
+  });
 }

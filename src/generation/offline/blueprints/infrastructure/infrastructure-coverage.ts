@@ -8,15 +8,11 @@ import { strategyCoverage } from '../../coverage/strategy-coverage.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { publicOpposed, versioningOpposed } from './opposite-asks.js';
 import { objectPrefixIn } from './object-prefix.js';
-import { withoutLinks } from '../../naming/link-spans.js';
 import { OTHER_RESOURCE_WORDS, aboutOtherResourceOnly, otherResourcesNamed } from './other-resources.js';
-import {
-  ARRIVAL_WORDS,
-  EXPIRY_WORDS,
-  NOTIFY_WORDS,
-  abortMultipartDays,
-  expirationDays,
-} from './infrastructure-asks.js';
+import { ARRIVAL_WORDS, NOTIFY_WORDS, abortMultipartDays } from './infrastructure-asks.js';
+import { EXPIRY_WORDS } from './lifecycle-asks.js';
+import { lifecycleCapabilities } from './lifecycle-capabilities.js';
+import type { LifecyclePlan } from './lifecycle-plan.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
   OUTPUTS_TEST_FILE,
@@ -24,24 +20,8 @@ import {
   TITLES,
   EMAIL_TITLE,
   abortMultipartTitle,
-  expirationTitle,
   noncurrentTitle,
-  retentionTitle,
-  transitionTitle,
 } from './infrastructure-test-titles.js';
-
-const RETENTION_WORDS = [
-  'retain',
-  'retained',
-  'retention',
-  'keep',
-  'kept',
-  'archive',
-  'archives',
-  'archived',
-  'years',
-  'year',
-];
 
 /**
  * Log delivery by AWS services needs a bucket policy for each service principal, e.g. CloudTrail's
@@ -56,8 +36,9 @@ const LOG_DELIVERY_NOT_GENERATED =
 export function infrastructureCoverage(
   input: BlueprintInput,
   asks: InfrastructureAsks,
+  plan: LifecyclePlan,
 ): RequirementCoverage[] {
-  const capabilities = infrastructureCapabilities(input, asks);
+  const capabilities = infrastructureCapabilities(input, asks, plan);
   const stories = input.stories.map((intent) => {
     const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
     const about = aboutTheirResource(words, capabilities);
@@ -95,7 +76,7 @@ function aboutTheirResource(words: readonly string[], capabilities: readonly Cap
   const others = otherResourcesNamed(words);
   if (others.length === 0) return [...capabilities];
   const notGenerated: Capability = {
-    when: anyOf(...OTHER_RESOURCE_WORDS),
+    when: OTHER_RESOURCE_WORDS,
     implementedBy: '',
     tests: [],
     resources: [],
@@ -104,7 +85,11 @@ function aboutTheirResource(words: readonly string[], capabilities: readonly Cap
   return aboutOtherResourceOnly(words) ? [notGenerated] : [notGenerated, ...capabilities];
 }
 
-function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureAsks): Capability[] {
+function infrastructureCapabilities(
+  input: BlueprintInput,
+  asks: InfrastructureAsks,
+  plan: LifecyclePlan,
+): Capability[] {
   const test = (title: string, file = TEMPLATE_TEST_FILE): TestEvidence => ({
     path: `${input.baseDir}/${file}`,
     title,
@@ -248,30 +233,6 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       gaps: notificationPrefixGaps(input, asks),
     });
   }
-  if (asks.transitions.length > 0) {
-    capabilities.unshift({
-      when: anyOf(
-        'glacier',
-        'deep archive',
-        'infrequent',
-        'standard ia',
-        'onezone ia',
-        'intelligent tiering',
-        'lifecycle',
-        'transition',
-      ),
-      implementedBy: `a lifecycle rule moving objects to ${asks.transitions.map((move) => `${move.storageClass} after ${move.days} days`).join(', then ')}`,
-      tests: asks.transitions.map((move) => test(transitionTitle(move))),
-      resources: ['DataBucket'],
-      gaps: asks.transitions
-        .filter((move) => !move.ageGiven)
-        .map(
-          (move) =>
-            `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
-        ),
-    });
-  }
-  const expiresAfter = expirationDays(asks);
   const expiryAsks = pairs(EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
   capabilities.unshift({
     when: anyOf('multipart', 'incomplete upload', 'incomplete uploads'),
@@ -279,22 +240,6 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
     tests: [test(abortMultipartTitle(abortMultipartDays(asks)))],
     resources: ['DataBucket'],
   });
-  if (asks.expiration !== undefined && expiresAfter !== undefined) {
-    const under = asks.expiration.prefix === undefined ? '' : ` under ${asks.expiration.prefix}`;
-    capabilities.unshift({
-      when: expiryAsks,
-      implementedBy: `a lifecycle rule expires every object${under} ${expiresAfter} days after it was written`,
-      tests: [test(expirationTitle(expiresAfter, asks.expiration.prefix))],
-      resources: ['DataBucket'],
-      gaps:
-        expiresAfter > asks.expiration.days
-          ? [
-              `objects expire after ${expiresAfter} days, not ${asks.expiration.days}: the retention asked for keeps them that long`,
-            ]
-          : [],
-      compare: expiryComparison(asks.expiration, expiresAfter),
-    });
-  }
   if (asks.noncurrentDays !== undefined) {
     capabilities.unshift({
       // With the expiry words too, so `noncurrent versions expire after 30 days` is this, not also the objects' expiry.
@@ -307,39 +252,7 @@ function infrastructureCapabilities(input: BlueprintInput, asks: InfrastructureA
       resources: ['DataBucket'],
     });
   }
-  if (asks.retention !== undefined) {
-    capabilities.unshift({
-      when: anyOf(
-        'never delete',
-        'never deleted',
-        'cannot delete',
-        'not deleted',
-        'not delete',
-        'nobody delete',
-        'nobody deletes',
-        'no one delete',
-        'no one deleted',
-        'prevent deletion',
-        'immutable',
-        'worm',
-        'tamper',
-        'compliance mode',
-      ),
-      implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${asks.retention.duration.amount} ${asks.retention.duration.unit}`,
-      tests: [test(retentionTitle(asks.retention))],
-      resources: ['DataBucket'],
-      gaps: [
-        'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
-      ],
-    });
-    capabilities.unshift({
-      // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
-      when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
-      implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; ${expiresAfter === undefined ? 'no lifecycle rule deletes it' : `a lifecycle rule expires it after ${expiresAfter} days`}`,
-      tests: [test(retentionTitle(asks.retention))],
-      resources: ['DataBucket'],
-    });
-  }
+  capabilities.unshift(...lifecycleCapabilities({ asks, plan, test }));
   return asks.email === undefined ? capabilities : capabilities.map((one) => emailed(one, asks, test));
 }
 
@@ -385,34 +298,4 @@ function notificationPrefixGaps(input: BlueprintInput, asks: InfrastructureAsks)
     : [
         `the notification is not limited to ${named.join(', ')}: the asks to notify named different prefixes (or none), so every new object publishes; add a Filter (S3Key prefix) to the TopicConfiguration for one`,
       ];
-}
-
-/**
- * What a clause asking for an expiry gets from the one expiry rule: a prefix other than the rule's
- * (`objects under scratch/ expire…` beside a rule for tmp/), or days it does not use, is said,
- * never counted met because the words match.
- */
-function expiryComparison(
-  expiration: NonNullable<InfrastructureAsks['expiration']>,
-  expiresAfter: number,
-): (clauseText: string) => string[] {
-  return (clauseText) => {
-    const asked = objectPrefixIn(clauseText);
-    const ruleScope =
-      expiration.prefix === undefined ? 'every object' : `only objects under ${expiration.prefix}`;
-    const prefixGap =
-      asked === expiration.prefix
-        ? []
-        : [
-            `${asked === undefined ? 'every object' : `objects under ${asked}`} was asked, but the one expiry rule deletes ${ruleScope}; add a lifecycle rule for it by hand`,
-          ];
-    // Only ages in days: a retention's years (`kept 7 years, then deleted`) are that capability's.
-    const days = [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)].map((match) =>
-      Number(match[1]),
-    );
-    const dayGaps = days
-      .filter((value) => value !== expiresAfter && value !== expiration.days)
-      .map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
-    return [...prefixGap, ...dayGaps];
-  };
 }

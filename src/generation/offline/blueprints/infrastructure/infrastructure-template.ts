@@ -6,7 +6,8 @@ import { standardParameters } from '../../cfn/standard-parameters.js';
 import { standardTags } from '../../cfn/standard-tags.js';
 import type { TemplatePart } from '../../cfn/template-part.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
-import { abortMultipartDays, expirationDays } from './infrastructure-asks.js';
+import { abortMultipartDays, noncurrentVersionDays } from './infrastructure-asks.js';
+import type { LifecyclePlan } from './lifecycle-plan.js';
 
 /** Explicit key-administration and use actions for the account (which IAM policies then delegate), rather than `kms:*`. */
 const ACCOUNT_KEY_ACTIONS = [
@@ -39,7 +40,11 @@ function output(description: string, value: TemplateMap[string], exportSuffix: s
 }
 
 /** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks; retention, storage-class moves and object notifications when asked. */
-export function infrastructureTemplate(input: BlueprintInput, asks: InfrastructureAsks): string {
+export function infrastructureTemplate(
+  input: BlueprintInput,
+  asks: InfrastructureAsks,
+  plan: LifecyclePlan,
+): string {
   const { slug, pascal } = input.names;
   const bucketArn = (): TemplateMap[string] => getAtt('DataBucket', 'Arn');
   const sourceAccount = () => ({ StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } });
@@ -51,7 +56,7 @@ export function infrastructureTemplate(input: BlueprintInput, asks: Infrastructu
         parameters: {
           NoncurrentVersionRetentionDays: {
             Type: 'Number',
-            Default: asks.noncurrentDays ?? 90,
+            Default: noncurrentVersionDays(asks),
             MinValue: 1,
             Description: 'Days old object versions are kept before expiry',
           },
@@ -134,7 +139,7 @@ export function infrastructureTemplate(input: BlueprintInput, asks: Infrastructu
                 RestrictPublicBuckets: true,
               },
               OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-              LifecycleConfiguration: { Rules: lifecycleRules(asks) },
+              LifecycleConfiguration: { Rules: lifecycleRules(asks, plan) },
               ...(asks.objectNotifications
                 ? {
                     NotificationConfiguration: {
@@ -252,10 +257,13 @@ function emailPart(asks: InfrastructureAsks): TemplatePart {
   };
 }
 
-/** Governance-mode Object Lock keeps every version for the retention period; it must be on when the bucket is made. */
+/**
+ * Governance-mode Object Lock keeps every version for the retention period, only when the request
+ * asks that objects cannot be deleted; it must be on when the bucket is made and never goes off.
+ */
 function objectLock(asks: InfrastructureAsks): TemplateMap {
   const retention = asks.retention;
-  if (retention === undefined) return {};
+  if (retention?.locked !== true) return {};
   const period =
     retention.duration.unit === 'years' ? { Years: retention.duration.amount } : { Days: retention.days };
   return {
@@ -267,38 +275,34 @@ function objectLock(asks: InfrastructureAsks): TemplateMap {
   };
 }
 
-/** Old versions expire; objects move to colder storage and expire once kept long enough, when asked. */
-function lifecycleRules(asks: InfrastructureAsks): TemplateMap[string][] {
-  const rules: TemplateMap[string][] = [
+/**
+ * Old versions expire and incomplete uploads are aborted; then one rule per prefix asked (the whole
+ * bucket being one) moves its objects to colder storage and expires them, as planned. A rule asked
+ * for a prefix carries it: without it the rule would act on every object of the bucket.
+ */
+function lifecycleRules(asks: InfrastructureAsks, plan: LifecyclePlan): TemplateMap[string][] {
+  return [
     {
       Id: 'expire-old-versions',
       Status: 'Enabled',
       NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
       AbortIncompleteMultipartUpload: { DaysAfterInitiation: abortMultipartDays(asks) },
     },
+    ...plan.rules.map((rule) => ({
+      Id: rule.id,
+      Status: 'Enabled',
+      ...(rule.prefix === undefined ? {} : { Prefix: rule.prefix }),
+      ...(rule.transitions.length === 0
+        ? {}
+        : {
+            Transitions: rule.transitions.map((move) => ({
+              StorageClass: move.storageClass,
+              TransitionInDays: move.days,
+            })),
+          }),
+      ...(rule.expiration === undefined ? {} : { ExpirationInDays: rule.expiration.days }),
+    })),
   ];
-  const moves = asks.transitions;
-  if (moves.length > 0) {
-    rules.push({
-      Id:
-        moves.length === 1
-          ? `move-to-${(moves[0]?.storageClass ?? '').toLowerCase().replace(/_/g, '-')}`
-          : 'move-to-colder-storage',
-      Status: 'Enabled',
-      Transitions: moves.map((move) => ({ StorageClass: move.storageClass, TransitionInDays: move.days })),
-    });
-  }
-  const expiresAfter = expirationDays(asks);
-  if (expiresAfter !== undefined) {
-    rules.push({
-      Id: asks.retention === undefined ? 'expire-objects' : 'expire-after-retention',
-      Status: 'Enabled',
-      // A prefix asked scopes the expiry: without it every object of the bucket would be deleted.
-      ...(asks.expiration?.prefix === undefined ? {} : { Prefix: asks.expiration.prefix }),
-      ExpirationInDays: expiresAfter,
-    });
-  }
-  return rules;
 }
 
 /** New objects publish to the topic; only those under the prefix every ask to notify named, when one did. */

@@ -14,12 +14,18 @@ export const TITLES = {
   outputs: 'reads every output into its field',
 } as const;
 
+/** Names the prefix when the move is scoped to one (`objects under logs/ move to GLACIER…`). */
 export function transitionTitle(transition: StorageClassMove): string {
-  return `objects move to ${transition.storageClass} after ${transition.days} days`;
+  const under = transition.prefix === undefined ? '' : ` under ${transition.prefix}`;
+  return `objects${under} move to ${transition.storageClass} after ${transition.days} days`;
 }
 
+/** Object Lock when the request asked that objects cannot be deleted; else the lifecycle floor. */
 export function retentionTitle(retention: NonNullable<InfrastructureAsks['retention']>): string {
-  return `every object is kept ${retention.duration.amount} ${retention.duration.unit} under object lock`;
+  const period = `${retention.duration.amount} ${retention.duration.unit}`;
+  return retention.locked
+    ? `every object is kept ${period} under object lock`
+    : `no lifecycle rule deletes an object${retention.prefix === undefined ? '' : ` under ${retention.prefix}`} before it is ${period} old`;
 }
 
 /** Names the prefix when the expiry is scoped to one (`every object under tmp/ expires…`). */

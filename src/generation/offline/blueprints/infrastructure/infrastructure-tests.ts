@@ -2,7 +2,9 @@ import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
-import { abortMultipartDays, expirationDays } from './infrastructure-asks.js';
+import { abortMultipartDays, noncurrentVersionDays } from './infrastructure-asks.js';
+import type { RetentionAsk } from './lifecycle-asks.js';
+import type { LifecyclePlan } from './lifecycle-plan.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
   OUTPUTS_TEST_FILE,
@@ -62,52 +64,44 @@ describe('objectKey', () => {
 `;
 
 /** Jest suites: reading outputs, key layout, and the template's promises, one test per requirement. */
-export function infrastructureTests(baseDir: string, asks: InfrastructureAsks): GeneratedFile[] {
+export function infrastructureTests(
+  baseDir: string,
+  asks: InfrastructureAsks,
+  plan: LifecyclePlan,
+): GeneratedFile[] {
   const asked: string[] = [];
-  for (const move of asks.transitions) {
-    asked.push(`  it(${codeLiteral(transitionTitle(move))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(
-      expect.objectContaining({ Status: 'Enabled', Transitions: expect.arrayContaining([{ StorageClass: ${codeLiteral(move.storageClass)}, TransitionInDays: ${move.days} }]) }),
-    );
+  for (const rule of plan.rules) {
+    // The rule is found by its Id and must carry its prefix: a dropped prefix acts on every object.
+    const findRule = `const rule = rules().find((one: { Id?: string }) => one.Id === ${codeLiteral(rule.id)});
+    expect(rule?.Status).toBe('Enabled');
+    expect(rule?.Prefix).toBe(${rule.prefix === undefined ? 'undefined' : codeLiteral(rule.prefix)});`;
+    for (const move of rule.transitions)
+      asked.push(`  it(${codeLiteral(transitionTitle(move))}, () => {
+    ${findRule}
+    expect(rule?.Transitions).toContainEqual({ StorageClass: ${codeLiteral(move.storageClass)}, TransitionInDays: ${move.days} });
+    const days = (rule?.Transitions ?? []).map((transition: { TransitionInDays: number }) => transition.TransitionInDays);
+    expect(days).toEqual([...days].sort((left: number, right: number) => left - right));
+  });
+`);
+    if (rule.expiration !== undefined)
+      asked.push(`  it(${codeLiteral(expirationTitle(rule.expiration.days, rule.prefix))}, () => {
+    ${findRule}
+    expect(rule?.ExpirationInDays).toBe(${rule.expiration.days});
+    for (const transition of rule?.Transitions ?? []) expect(transition.TransitionInDays).toBeLessThan(${rule.expiration.days});
   });
 `);
   }
-  const expiresAfter = expirationDays(asks);
-  if (asks.retention !== undefined) {
-    const period =
-      asks.retention.duration.unit === 'years'
-        ? `{ Years: ${asks.retention.duration.amount} }`
-        : `{ Days: ${asks.retention.days} }`;
-    asked.push(`  it(${codeLiteral(retentionTitle(asks.retention))}, () => {
-    const properties = bucket().Properties;
-    expect(properties.ObjectLockEnabled).toBe(true);
-    expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
-${
-  expiresAfter === undefined
-    ? `    // Kept, not deleted: nothing asked to delete objects when the retention ends.
-    expect(properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined)).toEqual([]);`
-    : `    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));`
-}
-  });
-`);
-  }
-  if (asks.expiration !== undefined && expiresAfter !== undefined) {
-    const prefix = asks.expiration.prefix;
-    asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter, prefix))}, () => {
-    const expiring = bucket().Properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined);
-    expect(expiring).toEqual([expect.objectContaining({ Status: 'Enabled', ${prefix === undefined ? '' : `Prefix: ${codeLiteral(prefix)}, `}ExpirationInDays: ${expiresAfter} })]);
-  });
-`);
-  }
+  if (asks.retention !== undefined)
+    asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined));
   const abortDays = abortMultipartDays(asks);
   asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
   });
 `);
   if (asks.noncurrentDays !== undefined) {
     asked.push(`  it(${codeLiteral(noncurrentTitle(asks.noncurrentDays))}, () => {
-    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${asks.noncurrentDays});
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${noncurrentVersionDays(asks)});
+    expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 `);
   }
@@ -147,6 +141,11 @@ function bucket() {
   return resource;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- lifecycle rules, checked by the assertions
+function rules(): any[] {
+  return bucket().Properties.LifecycleConfiguration.Rules;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- policy statements, checked by the assertions
 function statements(id: string, documentProperty: string): any[] {
   return readTemplate().Resources[id]?.Properties[documentProperty]?.Statement ?? [];
@@ -174,7 +173,7 @@ describe('the foundation template', () => {
 
   it(${codeLiteral(TITLES.versioned)}, () => {
     expect(bucket().Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 
   it(${codeLiteral(TITLES.alarms)}, () => {
@@ -191,4 +190,38 @@ ${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\
     readTemplateFile(baseDir),
     { path: `${baseDir}/${TEMPLATE_TEST_FILE}`, role: 'test', content: template },
   ];
+}
+
+/**
+ * Object Lock for a retention asked to be locked; otherwise the floor: no expiry of the retention's
+ * scope comes sooner, and old versions stay at least as long, so a deleted object can be restored.
+ */
+function retentionTest(retention: RetentionAsk, versionsFollow: boolean): string {
+  if (retention.locked) {
+    const period =
+      retention.duration.unit === 'years'
+        ? `{ Years: ${retention.duration.amount} }`
+        : `{ Days: ${retention.days} }`;
+    return `  it(${codeLiteral(retentionTitle(retention))}, () => {
+    const properties = bucket().Properties;
+    expect(properties.ObjectLockEnabled).toBe(true);
+    expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
+  });
+`;
+  }
+  const scoped =
+    retention.prefix === undefined
+      ? ''
+      : ` && (rule.Prefix === undefined || rule.Prefix === ${codeLiteral(retention.prefix)})`;
+  return `  it(${codeLiteral(retentionTitle(retention))}, () => {
+    const expiring = rules().filter((rule: { Prefix?: string; ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined${scoped});
+    for (const rule of expiring) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(${retention.days});
+    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();${
+      versionsFollow
+        ? `
+    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBeGreaterThanOrEqual(${retention.days});`
+        : ''
+    }
+  });
+`;
 }

@@ -1,21 +1,60 @@
-/**
- * Resources the foundation does not generate, as a request names them. A text about one of them
- * (`the dead-letter queue keeps them for 14 days`, `encrypt both queues`) asks something of that
- * resource, never of the bucket: its retention is not the bucket's Object Lock, its encryption is
- * not met by the bucket's key.
- */
-const OTHER_RESOURCES: readonly (readonly [readonly string[], string])[] = [
-  [['queue', 'queues', 'sqs', 'dlq', 'redrive', 'message', 'messages'], 'SQS queue'],
-  [['table', 'tables', 'dynamodb'], 'DynamoDB table'],
-  [['database', 'databases', 'rds', 'aurora', 'postgres', 'mysql'], 'database'],
-  [['lambda', 'function', 'functions'], 'Lambda function'],
-  [['stream', 'streams', 'kinesis', 'firehose'], 'stream'],
-  [['cache', 'redis', 'elasticache'], 'cache'],
-  [['cluster', 'ecs', 'eks', 'ec2', 'instance', 'instances', 'container', 'containers'], 'compute'],
-];
+import { AWS_RESOURCE_NAMES, awsServicesNamed } from '../../naming/aws-resource-names.js';
 
-/** Every word that names another resource, for a capability's `when`. */
-export const OTHER_RESOURCE_WORDS: readonly string[] = OTHER_RESOURCES.flatMap(([names]) => names);
+/**
+ * Resources the foundation does not generate, as a request names them: any AWS service by its
+ * CloudFormation namespace or product name (`ElastiCache`, `Redis`, `a Kinesis stream`, `a Step
+ * Functions workflow`), and the few resource nouns that name one alone (`a queue`, `a database`).
+ * A text about one of them (`the dead-letter queue keeps them for 14 days`, `encrypt both queues`)
+ * asks something of that resource, never of the bucket: its retention is not the bucket's Object
+ * Lock, its encryption is not met by the bucket's key.
+ */
+
+/**
+ * Services the foundation itself is made of, or whose name a request about it uses: S3, KMS and SNS
+ * are generated; CloudWatch alarms publish to the topic; CloudFormation is the stack; IAM is the key
+ * policy. CloudTrail and Config deliver logs to the bucket, which the log-delivery capability answers.
+ */
+const FOUNDATION_SERVICES = new Set([
+  'S3',
+  'KMS',
+  'SNS',
+  'CloudWatch',
+  'CloudFormation',
+  'IAM',
+  'CloudTrail',
+  'Config',
+  'ElasticLoadBalancing',
+  'ElasticLoadBalancingV2',
+]);
+/** Nouns that name a resource of another service with no service named (`a database`). */
+const RESOURCE_NOUNS: readonly (readonly [string, string])[] = [
+  ['database', 'database'],
+  ['databases', 'database'],
+  ['cache', 'cache'],
+  ['caches', 'cache'],
+  ['table', 'table'],
+  ['tables', 'table'],
+];
+/** How a kind reads in a reason, for the services people ask for most; others read `AWS::<Service> resource`. */
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  SQS: 'SQS queue',
+  DynamoDB: 'DynamoDB table',
+  RDS: 'RDS database',
+  Lambda: 'Lambda function',
+  ElastiCache: 'ElastiCache cache',
+  Kinesis: 'Kinesis stream',
+  KinesisFirehose: 'Firehose delivery stream',
+  StepFunctions: 'Step Functions state machine',
+  Events: 'EventBridge bus or rule',
+};
+
+const OTHER_AWS_NAMES = AWS_RESOURCE_NAMES.filter((name) => !FOUNDATION_SERVICES.has(name.namespace));
+
+/** Every word set that names another resource, for a capability's `when`. */
+export const OTHER_RESOURCE_WORDS: readonly (readonly string[])[] = [
+  ...OTHER_AWS_NAMES.map((name) => name.words),
+  ...RESOURCE_NOUNS.map(([noun]) => [noun]),
+];
 
 /** Words naming what the foundation holds: a text naming one is (also) about the bucket or the topic. */
 const FOUNDATION_WORDS = new Set([
@@ -38,11 +77,14 @@ const FOUNDATION_WORDS = new Set([
   'sns',
 ]);
 
-/** The kinds of resource (`SQS queue`) these words name that the foundation does not generate. */
+/** The kinds of resource (`SQS queue`, `AWS::Glue resource`) these words name that the foundation does not generate. */
 export function otherResourcesNamed(words: readonly string[]): string[] {
-  return OTHER_RESOURCES.filter(([names]) => names.some((name) => words.includes(name))).map(
-    ([, kind]) => kind,
+  const services = awsServicesNamed(words, OTHER_AWS_NAMES).map(
+    (namespace) => KIND_LABELS[namespace] ?? `AWS::${namespace} resource`,
   );
+  const nouns = RESOURCE_NOUNS.filter(([noun]) => words.includes(noun)).map(([, kind]) => kind);
+  // `a DynamoDB table` is one resource: a noun counts only when no service is named.
+  return [...new Set(services.length > 0 ? services : nouns)];
 }
 
 /** True when the words name what the foundation holds (a bucket, its objects, the topic). */

@@ -7,6 +7,12 @@ export interface StorageClassMove {
   readonly days: number;
   /** False when the request named the class but no age: the move then happens after 90 days. */
   readonly ageGiven: boolean;
+  /** Only objects under this key prefix (`logs/`) move, when the ask names one. */
+  readonly prefix?: string;
+  /** The request text (a clause or a story) that asked for the move, for coverage. */
+  readonly askedBy?: string;
+  /** A clause before it that gave only the age (`After 90 days, files move to Glacier`). */
+  readonly agedBy?: string;
 }
 
 /**
@@ -26,6 +32,8 @@ const STORAGE_CLASS_NAMES: readonly (readonly [string, string])[] = [
   ['standard ia', 'STANDARD_IA'],
   ['infrequent', 'STANDARD_IA'],
   ['intelligent tiering', 'INTELLIGENT_TIERING'],
+  // `to IA after 30 days`: Standard-IA, as the console abbreviates it.
+  ['ia', 'STANDARD_IA'],
 ];
 
 const DEFAULT_MOVE_DAYS = 90;
@@ -33,9 +41,10 @@ const DEFAULT_MOVE_DAYS = 90;
 /**
  * Every storage class a clause names, each with the age written after it (`to Standard-IA after 30
  * days and to Glacier Deep Archive after 180 days` → STANDARD_IA 30, DEEP_ARCHIVE 180); a clause
- * naming one class takes its one age wherever it stands (`after 90 days, move to Glacier`).
+ * naming one class takes its one age wherever it stands (`after 90 days, move to Glacier`), or the
+ * `fallback` age its sentence implies (`… and to Glacier after 90`).
  */
-export function storageClassMoves(words: readonly string[]): StorageClassMove[] {
+export function storageClassMoves(words: readonly string[], fallback?: Duration): StorageClassMove[] {
   const found: { storageClass: string; index: number; length: number }[] = [];
   for (let index = 0; index < words.length; index += 1) {
     const match = STORAGE_CLASS_NAMES.find(([phrase]) =>
@@ -50,7 +59,7 @@ export function storageClassMoves(words: readonly string[]): StorageClassMove[] 
     const until = found[position + 1]?.index ?? words.length;
     const duration: Duration | undefined =
       firstDuration(words.slice(entry.index + entry.length, until)) ??
-      (found.length === 1 ? firstDuration(words) : undefined);
+      (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
     const days = duration === undefined ? undefined : durationDays(duration);
     return {
       storageClass: entry.storageClass,

@@ -12,6 +12,7 @@ import { testingSource } from './testing-source.js';
 import { testingTemplate } from './testing-template.js';
 import { testingTests } from './testing-tests.js';
 import { optionalAsked } from '../../coverage/asked-shift.js';
+import { checksAlarmWindow } from './checks-alarm-window.js';
 
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
@@ -29,10 +30,13 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   // One period per run makes `count` periods `count` runs; a cron schedule leaves the row partial.
   const inARow =
     asked === undefined || period === undefined ? undefined : { count: asked.count, periodSeconds: period };
+  const window = checksAlarmWindow(schedule);
   const coverage = testingCoverage({
     input,
     checks,
     shifting,
+    schedule,
+    window,
     ...(asked === undefined
       ? {}
       : { inARow: { asked, schedule, ...(inARow === undefined ? {} : { generated: inARow }) } }),
@@ -46,7 +50,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
     input,
-    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails${window.silenceAlarms ? ' or the canary stops reporting' : ''}. Adjust \`src/checks.ts\` to the target's real routes.`,
     coverage,
     hasFunctionCode: true,
     extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -71,6 +75,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
           shifting,
           schedule,
           ...(inARow === undefined ? {} : { inARow }),
+          window,
         }),
       },
       ...testingSource({ baseDir, checks, namespace, canary }),

@@ -6,6 +6,8 @@ import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import type { ChecksAlarmWindow } from './checks-alarm-window.js';
+import { releaseObservationGaps } from './release-observation.js';
 import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
 import { TESTING_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
@@ -16,6 +18,9 @@ export function testingCoverage(params: {
   input: BlueprintInput;
   checks: readonly StoryCheck[];
   shifting: TrafficShifting;
+  /** The schedule the canary runs on, and how its alarm looks at the runs. */
+  schedule: string;
+  window: ChecksAlarmWindow;
   /** Failed runs in a row the request asks an alert to wait for; `generated` when the alarm does. */
   inARow?: {
     readonly asked: FailuresInARow;
@@ -78,11 +83,16 @@ export function testingCoverage(params: {
         'page',
         'paged',
       ),
-      implementedBy: `ChecksFailedAlarm goes into alarm when ${inARow?.generated === undefined ? 'a check fails' : `checks fail in ${inARow.generated.count} runs in a row`} or the canary stops reporting`,
+      implementedBy: `ChecksFailedAlarm goes into alarm when ${inARow?.generated === undefined ? 'a check fails' : `checks fail in ${inARow.generated.count} runs in a row`}${params.window.silenceAlarms ? ' or the canary stops reporting' : ''}`,
       tests: [test(TESTING_TITLES.metrics)],
       resources: ['ChecksFailedAlarm'],
       // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is told by default.
       gaps: [
+        ...(params.window.silenceAlarms
+          ? []
+          : [
+              `a canary that stops running is not detected: runs on ${params.schedule} are further apart than a day, the longest period the alarm can hold one in, so an empty period is normal`,
+            ]),
         'nobody is alerted as generated: ChecksFailedAlarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; pass the ARN of a topic that reaches the people or channel to alert',
       ],
     },
@@ -156,7 +166,12 @@ export function testingCoverage(params: {
       input.descriptionSentences.filter((sentence) => !spelled.includes(sentence)),
       capabilities,
     ),
-    ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
+    ...releaseCoverage({
+      input,
+      functionId: 'CanaryFunction',
+      shifting: params.shifting,
+      gaps: releaseObservationGaps(params),
+    }),
   ];
 }
 

@@ -5,6 +5,7 @@ import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
+import type { ChecksAlarmWindow } from './checks-alarm-window.js';
 
 export interface TestingTemplateParams {
   readonly input: BlueprintInput;
@@ -15,6 +16,8 @@ export interface TestingTemplateParams {
   readonly schedule: string;
   /** Failed runs in a row the alarm waits for, one period each; absent: the first failure alarms. */
   readonly inARow?: { readonly count: number; readonly periodSeconds: number };
+  /** The alarm's period for one failure, and whether an empty period (the canary silent) alarms. */
+  readonly window: ChecksAlarmWindow;
 }
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
@@ -25,6 +28,7 @@ export function testingTemplate({
   shifting,
   schedule,
   inARow,
+  window,
 }: TestingTemplateParams): string {
   const { slug, pascal } = input.names;
   return renderTemplate({
@@ -76,14 +80,14 @@ export function testingTemplate({
           },
           ChecksFailedAlarm: alarmResource({
             slug,
-            description: `${pascal} synthetic checks failed, or stopped reporting`,
+            description: `${pascal} synthetic checks failed${window.silenceAlarms ? ', or stopped reporting' : ''}`,
             namespace,
             metricName: 'ChecksFailed',
             dimensions: [{ Name: 'Canary', Value: canary }],
             threshold: 0,
-            periodSeconds: inARow?.periodSeconds ?? 600,
+            periodSeconds: inARow?.periodSeconds ?? window.periodSeconds,
             ...(inARow === undefined ? {} : { periodsInARow: inARow.count }),
-            treatMissingData: 'breaching',
+            treatMissingData: window.silenceAlarms ? 'breaching' : 'notBreaching',
           }),
         },
         outputs: {

@@ -1,0 +1,258 @@
+import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import type { Capability } from '../../coverage/capability.js';
+import { anyOf } from '../../coverage/capability.js';
+import { wordsOf } from '../../naming/words-of.js';
+import { withoutLinks } from '../../naming/link-spans.js';
+import type { InfrastructureAsks } from './infrastructure-asks.js';
+import { noncurrentVersionDays } from './infrastructure-asks.js';
+import { EXPIRY_WORDS } from './lifecycle-asks.js';
+import type { LifecyclePlan, PlannedRule } from './lifecycle-plan.js';
+import { expirationTitle, retentionTitle, transitionTitle } from './infrastructure-test-titles.js';
+
+const TRANSITION_WORDS = anyOf(
+  'glacier',
+  'deep archive',
+  'infrequent',
+  'standard ia',
+  'onezone ia',
+  'one zone',
+  'intelligent tiering',
+  'lifecycle',
+  'transition',
+  'transitions',
+);
+const RETENTION_WORDS = [
+  'retain',
+  'retained',
+  'retention',
+  'keep',
+  'kept',
+  'archive',
+  'archives',
+  'archived',
+  'years',
+  'year',
+];
+const LOCK_WORDS = anyOf(
+  'never delete',
+  'never deleted',
+  'cannot delete',
+  'cannot deleted',
+  'not deleted',
+  'not delete',
+  'nobody delete',
+  'nobody deletes',
+  'no one delete',
+  'no one deleted',
+  'prevent deletion',
+  'immutable',
+  'worm',
+  'tamper',
+  'lock',
+  'locked',
+  'write once',
+  'legal hold',
+  'compliance mode',
+);
+const AGE_WORDS = ['after', 'days', 'day', 'months', 'month', 'years', 'year'];
+
+/**
+ * What the bucket's lifecycle answers: the planned rules' moves and expiries (a clause whose ask S3
+ * would refuse is told why), and the retention, as Object Lock or as a lifecycle floor.
+ */
+export function lifecycleCapabilities(params: {
+  readonly asks: InfrastructureAsks;
+  readonly plan: LifecyclePlan;
+  readonly test: (title: string) => TestEvidence;
+}): Capability[] {
+  const { asks, plan, test } = params;
+  const refusedFor = (clauseText: string) =>
+    plan.refused.filter((refusal) => refusal.askedBy === clauseText).map((refusal) => refusal.why);
+  // A clause that asked through its sentence (`… and logs/ after 1 year`) shares no keyword with the
+  // capability: its own words ask for it.
+  const askedBy = (asked: readonly { readonly askedBy?: string; readonly agedBy?: string }[]) =>
+    [...new Set(asked.flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()))].map(wordsOf);
+  return [
+    ...transitionCapabilities(plan, test, refusedFor).map((capability) =>
+      capability.notGenerated === undefined
+        ? { ...capability, when: [...capability.when, ...askedBy(asks.transitions)] }
+        : capability,
+    ),
+    ...expiryCapabilities(plan, test, refusedFor).map((capability) => ({
+      ...capability,
+      when: [...capability.when, ...askedBy(asks.expirations)],
+    })),
+    ...retentionCapabilities(asks, plan, test),
+  ];
+}
+
+function transitionCapabilities(
+  plan: LifecyclePlan,
+  test: (title: string) => TestEvidence,
+  refusedFor: (clauseText: string) => string[],
+): Capability[] {
+  const moving = plan.rules.filter((rule) => rule.transitions.length > 0);
+  if (moving.length === 0) {
+    // Nothing moves: each clause that asked is told why its moves were not generated.
+    const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))];
+    return texts.flatMap((text): Capability[] => {
+      const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
+      return whys.length === 0
+        ? []
+        : [
+            {
+              when: [wordsOf(text)],
+              implementedBy: '',
+              tests: [],
+              resources: [],
+              notGenerated: whys.join('; '),
+            },
+          ];
+    });
+  }
+  const moves = moving.flatMap((rule) => rule.transitions);
+  return [
+    {
+      when: TRANSITION_WORDS,
+      implementedBy: moving.map(describeMoves).join('; '),
+      tests: moves.map((move) => test(transitionTitle(move))),
+      resources: ['DataBucket'],
+      gaps: moves
+        .filter((move) => !move.ageGiven)
+        .map(
+          (move) =>
+            `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
+        ),
+      compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
+    },
+  ];
+}
+
+/**
+ * Ages a clause writes (`after 45 days`) that no planned move or expiry uses and no refusal of the
+ * clause names: an age read by nothing is said, never counted met because the clause's words match.
+ */
+function daysNotPlanned(clauseText: string, plan: LifecyclePlan): string[] {
+  const planned = new Set(
+    plan.rules.flatMap((rule) => [
+      ...rule.transitions.map((move) => move.days),
+      ...(rule.expiration === undefined ? [] : [rule.expiration.days, rule.expiration.asked.days]),
+    ]),
+  );
+  const refusals = plan.refused
+    .filter((refusal) => refusal.askedBy === clauseText)
+    .map((refusal) => refusal.why);
+  return [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)]
+    .map((match) => Number(match[1]))
+    .filter((days) => !planned.has(days) && !refusals.some((why) => why.includes(`${days} days`)))
+    .map((days) => `${days} days is not a value of what was generated; set it by hand or ask again`);
+}
+
+function expiryCapabilities(
+  plan: LifecyclePlan,
+  test: (title: string) => TestEvidence,
+  refusedFor: (clauseText: string) => string[],
+): Capability[] {
+  const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
+  if (expiring.length === 0) return [];
+  return [
+    {
+      when: EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
+      implementedBy: expiring.map(describeExpiry).join('; '),
+      tests: expiring.map((rule) => test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))),
+      resources: ['DataBucket'],
+      compare: (clauseText) => [
+        ...refusedFor(clauseText),
+        ...expiring.flatMap((rule) => {
+          const expiration = rule.expiration;
+          if (expiration === undefined || expiration.asked.askedBy !== clauseText) return [];
+          return expiration.days > expiration.asked.days
+            ? [
+                `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`,
+              ]
+            : [];
+        }),
+      ],
+    },
+  ];
+}
+
+/**
+ * Object Lock when the request asked that objects cannot be deleted; otherwise the retention is a
+ * floor the lifecycle keeps: no expiry sooner, old versions kept as long.
+ */
+function retentionCapabilities(
+  asks: InfrastructureAsks,
+  plan: LifecyclePlan,
+  test: (title: string) => TestEvidence,
+): Capability[] {
+  const retention = asks.retention;
+  if (retention === undefined) {
+    return asks.lockAsked
+      ? [
+          {
+            when: LOCK_WORDS,
+            implementedBy: '',
+            tests: [],
+            resources: [],
+            notGenerated:
+              'Object Lock is not enabled: the request says objects cannot be deleted but not for how long, and a default retention needs a period; ask again with one (`locked for 7 years`)',
+          },
+        ]
+      : [];
+  }
+  const period = `${retention.duration.amount} ${retention.duration.unit}`;
+  const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
+  const expiry =
+    expiring.length === 0 ? 'no lifecycle rule deletes it' : `${expiring.map(describeExpiry).join('; ')}`;
+  if (retention.locked) {
+    return [
+      {
+        when: LOCK_WORDS,
+        implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${period}`,
+        tests: [test(retentionTitle(retention))],
+        resources: ['DataBucket'],
+        gaps: [
+          'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+        ],
+      },
+      {
+        // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this names.
+        when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
+        implementedBy: `Object Lock (governance mode) keeps every object ${period}; ${expiry}`,
+        tests: [test(retentionTitle(retention))],
+        resources: ['DataBucket'],
+      },
+    ];
+  }
+  const versionDays = noncurrentVersionDays(asks);
+  const scope = retention.prefix === undefined ? 'an object' : `an object under ${retention.prefix}`;
+  return [
+    {
+      when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
+      implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)`,
+      tests: [test(retentionTitle(retention))],
+      resources: ['DataBucket'],
+      gaps:
+        versionDays < retention.days
+          ? [
+              `old versions expire after ${versionDays} days as asked, so an object deleted or overwritten sooner than ${period} after it was written can be lost before then`,
+            ]
+          : [],
+    },
+  ];
+}
+
+function subject(rule: PlannedRule): string {
+  return rule.prefix === undefined ? 'objects' : `objects under ${rule.prefix}`;
+}
+
+function describeMoves(rule: PlannedRule): string {
+  return `a lifecycle rule (${rule.id}) moving ${subject(rule)} to ${rule.transitions
+    .map((move) => `${move.storageClass} after ${move.days} days`)
+    .join(', then ')}`;
+}
+
+function describeExpiry(rule: PlannedRule): string {
+  return `a lifecycle rule (${rule.id}) expires ${rule.prefix === undefined ? 'every object' : `every object under ${rule.prefix}`} ${rule.expiration?.days ?? 0} days after it was written`;
+}
