@@ -34,7 +34,8 @@ import { storeDeployment } from './store-deployment.js';
 import { recordDeployStep, type DeployTaskRecording } from './record-deploy-step.js';
 import { templateSource } from './template-source.js';
 import { packageNestedTemplates, type NestedTemplateSources } from './package-nested-templates.js';
-import { readRepositoryFile } from '../../github/read-repository-file.js';
+import { readLargeRepositoryFile } from '../../github/read-large-repository-file.js';
+import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
 import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import { automatedChangeRefusal } from '../../core/deploy/automated-change-refusal.js';
@@ -422,7 +423,16 @@ function nestedTemplateSources(params: {
   const { owner, repo } = event.repository;
   const stage = deploymentStore?.stageNestedTemplate?.bind(deploymentStore);
   return {
-    readFile: (path) => readRepositoryFile({ client, owner, repo, path, ref: event.sha }),
+    // CloudFormation reads no larger template from S3, so no more is read (the packager says why).
+    readFile: (path) =>
+      readLargeRepositoryFile({
+        client,
+        owner,
+        repo,
+        path,
+        ref: event.sha,
+        maxBytes: TEMPLATE_URL_LIMIT_BYTES,
+      }),
     stage:
       stage === undefined ? undefined : (template) => stage({ repository: `${owner}/${repo}`, template }),
   };
