@@ -120,13 +120,14 @@ export const DEPLOY_ROLE_OPERATIONS: readonly DeployRoleOperation[] = [
   {
     action: 's3:GetObject',
     scope: 'deployments-bucket',
-    usedFor: 'rollbacks read the exact template and parameters back',
+    usedFor:
+      'rollbacks read the exact template and parameters back; whether a nested template is uploaded (HeadObject)',
   },
   {
     action: 's3:PutObject',
     scope: 'deployments-bucket',
     usedFor:
-      "each deployment's template, parameters and outputs; templates over 51,200 bytes for TemplateURL",
+      "each deployment's template, parameters and outputs; templates over 51,200 bytes for TemplateURL; nested stack templates by content hash",
   },
   {
     action: 's3:ListBucket',

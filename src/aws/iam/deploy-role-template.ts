@@ -212,7 +212,7 @@ const PARAMETERS = {
     Type: 'String',
     Default: '',
     Description:
-      'The bucket of mirrors.deployments_bucket, if you use one (deployment records, templates over 51,200 bytes); empty for none',
+      'The bucket of mirrors.deployments_bucket, if you use one (deployment records, templates over 51,200 bytes, nested stack templates); empty for none',
   },
   EventBusName: {
     Type: 'String',

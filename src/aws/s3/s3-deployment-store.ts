@@ -7,7 +7,12 @@ import {
   type StoredDeployment,
 } from '../../core/stores/deployment-store.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
-import { deploymentPrefix, deploymentPrefixesToRead } from '../../core/stores/store-keys.js';
+import {
+  deploymentPrefix,
+  deploymentPrefixesToRead,
+  nestedTemplatePrefix,
+} from '../../core/stores/store-keys.js';
+import { uploadByContentHash } from './upload-by-content-hash.js';
 import { bucketError } from './bucket-error.js';
 import { putS3Object } from './put-s3-object.js';
 import { readS3Object } from './read-s3-object.js';
@@ -73,6 +78,21 @@ export function createS3DeploymentStore(params: {
         throw bucketError({ action: 'upload the template to', bucket, key, error });
       }
       return templateUrlOf({ bucket, key, region: await s3.config.region() });
+    },
+
+    async stageNestedTemplate(params) {
+      const json = templateContentType(params.template) === 'application/json';
+      const uploaded = await uploadByContentHash({
+        s3,
+        bucket,
+        keyPrefix: nestedTemplatePrefix(params.repository),
+        body: Buffer.from(params.template, 'utf8'),
+        extension: json ? '.json' : '.yaml',
+        contentType: templateContentType(params.template),
+        what: 'the nested template',
+        ...kms,
+      });
+      return templateUrlOf({ bucket, key: uploaded.key, region: await s3.config.region() });
     },
 
     async load(key) {

@@ -17,7 +17,7 @@ export interface UploadedObject {
 }
 
 /**
- * Puts bytes at `<keyPrefix><sha256>.zip`, skipping the upload when that key already exists: the key
+ * Puts bytes at `<keyPrefix><sha256><extension>` (`.zip` unless told), skipping the upload when that key already exists: the key
  * names the content, so an existing object is this content (as `aws cloudformation package` does by
  * hash). The sha256 is also kept in the object's metadata for audits. Without `s3:ListBucket` on the
  * bucket S3 answers HEAD of a missing key with 403, not 404 (S3 API Reference, HeadObject,
@@ -30,9 +30,16 @@ export async function uploadByContentHash(params: {
   bucket: string;
   keyPrefix: string;
   body: Uint8Array;
+  /** What follows the hash in the key, and the object's content type: `.zip`, `application/zip` by default. */
+  extension?: string;
+  contentType?: string;
+  /** SSE-KMS with this key (id, alias or ARN); absent: the bucket's default encryption. */
+  kmsKeyId?: string;
+  /** What is uploaded, for the error: `the code` by default. */
+  what?: string;
 }): Promise<UploadedObject> {
   const sha256 = createHash('sha256').update(params.body).digest('hex');
-  const key = `${params.keyPrefix}${sha256}.zip`;
+  const key = `${params.keyPrefix}${sha256}${params.extension ?? '.zip'}`;
   let found: Presence = 'missing';
   try {
     found = await presence(params.s3, params.bucket, key);
@@ -42,9 +49,12 @@ export async function uploadByContentHash(params: {
         Bucket: params.bucket,
         Key: key,
         Body: params.body,
-        ContentType: 'application/zip',
+        ContentType: params.contentType ?? 'application/zip',
         ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
         Metadata: { sha256 },
+        ...(params.kmsKeyId === undefined
+          ? {}
+          : { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: params.kmsKeyId }),
       }),
     );
     return {
@@ -59,7 +69,7 @@ export async function uploadByContentHash(params: {
     const advice = described.advice === undefined ? '' : ` ${described.advice}`;
     const head = found === 'unknown' ? ` ${listBucketAdvice(params.bucket)}` : '';
     throw new Error(
-      `Uploading the code to s3://${params.bucket}/${key} failed: ${described.name}: ${described.message}.${advice}${head}`,
+      `Uploading ${params.what ?? 'the code'} to s3://${params.bucket}/${key} failed: ${described.name}: ${described.message}.${advice}${head}`,
       {
         cause: error,
       },

@@ -9,8 +9,8 @@ import type { ReviewPolicy } from './review-policy.js';
 /**
  * The one review policy every consumer of the approval rule applies (the guided approval check,
  * `/deploy`'s `approval` rule, merge-when-green): the repository's `review` config, the requester
- * and the newest push the task's trusted marker records (absent when there is no trusted marker:
- * nobody's approval is set aside as theirs), and the agent's own login. `push` is a push newer
+ * (login, account id and type as recorded) and the newest push the task's trusted marker records
+ * (absent when there is no trusted marker: nobody's approval is set aside as theirs), and the agent's own login. `push` is a push newer
  * than the marker knows (the `synchronize` delivery being handled, the agent's own commit just
  * pushed): it stands in for the marker's `last_push`. A marker with neither (written before pushes
  * were recorded) fails closed: the head's pusher is unknown unless it is a commit the marker records
@@ -27,6 +27,7 @@ export function reviewPolicyFor(params: {
         TaskMarker,
         | 'requester'
         | 'requester_id'
+        | 'requester_type'
         | 'last_push'
         | 'last_outcome'
         | 'unsent_artifacts'
@@ -62,6 +63,7 @@ export function reviewPolicyFor(params: {
         : {
             login: marker.requester,
             ...(marker.requester_id === undefined ? {} : { id: marker.requester_id }),
+            ...(marker.requester_type === undefined ? {} : { type: marker.requester_type }),
           },
     allowSelfApproval: params.review.allow_self_approval,
     agentLogin: params.agentLogin,

@@ -5,8 +5,8 @@ import type { ReviewVerdict } from './latest-review-verdicts.js';
 /** Guided mode's settings around the one approval rule (config `review`, DESIGN §4). */
 export interface ReviewPolicy extends PushRecord {
   /**
-   * Who asked for the task (their login, and account id when the task recorded it); their approval
-   * counts only with `allowSelfApproval`.
+   * Who asked for the task (their login, and account id and type when the task recorded them); their
+   * approval counts only with `allowSelfApproval`.
    */
   readonly requester: RecordedAccount | undefined;
   readonly allowSelfApproval: boolean;
@@ -37,8 +37,9 @@ export interface PolicyVerdicts {
    */
   readonly unknownPushes: readonly string[];
   /**
-   * The requester's login when it is a bot's (`isBotAccount`, e.g. `github-actions[bot]` sending a
-   * `repository_dispatch` with a workflow's token, which any writer can make it do) and the
+   * The requester's login when it is a bot's (`isBotAccount`: the recorded type `Bot`, or a `[bot]`
+   * login when no type was recorded; e.g. `github-actions[bot]` sending a `repository_dispatch` with
+   * a workflow's token, which any writer can make it do) and the
    * requester rule applies: it names no person, so whoever had it ask may approve, and the approval
    * rule needs approvals from two different writers, as for an unknown pusher. Absent otherwise.
    */
@@ -62,7 +63,9 @@ export interface PolicyVerdicts {
  * head's, or one under it) sets nobody aside, since nobody knows whose approval to set aside: it is
  * returned in `unknownPushes`, and the approval rule then needs approvals from two different
  * writers (`decideApproval`). A requester that is a bot names no person either (any writer can have
- * a workflow's `github-actions[bot]` send a `repository_dispatch`): unless self-approval is allowed,
+ * a workflow's `github-actions[bot]` send a `repository_dispatch`; GitHub says it is a bot by the
+ * account's `type`, which the task records, and a bot's login need not end in `[bot]`): unless
+ * self-approval is allowed,
  * it is returned as `unnamedRequester`, and two different writers must approve the same way.
  */
 export function applyReviewPolicy(params: {

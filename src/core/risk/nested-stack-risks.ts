@@ -1,21 +1,9 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { NESTED_TEMPLATE_PROPERTY, repositoryPathOf } from '../cfn/nested-template-location.js';
 import type { RiskReason } from './risk-assessment.js';
 
-/**
- * Where each nested stack type names its template: `TemplateURL` (AWS CloudFormation Template
- * Reference, "AWS::CloudFormation::Stack") and `Location` (AWS SAM Developer Guide,
- * "AWS::Serverless::Application": a path, a URL, or a Serverless Application Repository
- * application). A path with no scheme is a file of the repository, relative to the template that
- * names it, which `sam package` / `aws cloudformation package` upload (AWS CLI Command Reference,
- * "cloudformation package": "local file paths ... relative to the template").
- */
-const TEMPLATE_PROPERTY: ReadonlyMap<string, string> = new Map([
-  ['AWS::CloudFormation::Stack', 'TemplateURL'],
-  ['AWS::Serverless::Application', 'Location'],
-]);
-
 /** The nested stack types: `resourceRisks` leaves them to `nestedStacks`, which sees the bundle. */
-export const NESTED_STACK_TYPES: ReadonlySet<string> = new Set(TEMPLATE_PROPERTY.keys());
+export const NESTED_STACK_TYPES: ReadonlySet<string> = new Set(NESTED_TEMPLATE_PROPERTY.keys());
 
 /** Properties of a nested stack that act only inside it (its template is judged on its own). */
 const REVIEWED_STACK_PROPERTIES: ReadonlySet<string> = new Set([
@@ -58,7 +46,7 @@ export interface NestedStacks {
 }
 
 /**
- * Nested stacks (`TEMPLATE_PROPERTY`) of the bundle's `templates`: one whose template is a file of
+ * Nested stacks (`NESTED_TEMPLATE_PROPERTY`) of the bundle's `templates`: one whose template is a file of
  * the bundle (`files`, by path) is judged by judging that file as a template (the caller does, with
  * `where` the nested file's path), so the stack itself is `judged` when it sets nothing but
  * `REVIEWED_STACK_PROPERTIES`. One whose template is outside the bundle (an S3 or HTTPS URL, a
@@ -82,11 +70,11 @@ export function nestedStacks(params: {
       isPlainObject(template) && isPlainObject(template['Resources']) ? template['Resources'] : {};
     for (const [logicalId, resource] of Object.entries(resources)) {
       const type = isPlainObject(resource) ? resource['Type'] : undefined;
-      const property = typeof type === 'string' ? TEMPLATE_PROPERTY.get(type) : undefined;
+      const property = typeof type === 'string' ? NESTED_TEMPLATE_PROPERTY.get(type) : undefined;
       if (property === undefined || !isPlainObject(resource)) continue;
       const where = `${path}#Resources.${logicalId}`;
       const properties = isPlainObject(resource['Properties']) ? resource['Properties'] : {};
-      const target = bundlePath(path, properties[property]);
+      const target = repositoryPathOf(path, properties[property]);
       const outside = (why: string) =>
         reasons.push({
           code: 'unseen-effect',
@@ -122,19 +110,6 @@ export function nestedStacks(params: {
       message: `Nested stacks reach ${path} more than ${MAX_NESTED_DEPTH} levels deep, or in a cycle: not judged.`,
     });
   return { judged, nestedPaths, edges: stacks, reasons };
-}
-
-/** A relative path (no scheme) from the folder of `templatePath` that stays in the repository; else undefined. */
-function bundlePath(templatePath: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('/'))
-    return undefined;
-  const parts = templatePath.split('/').slice(0, -1);
-  for (const part of value.split('/')) {
-    if (part === '..') {
-      if (parts.pop() === undefined) return undefined;
-    } else if (part !== '' && part !== '.') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /** Templates reached from some template through more than `MAX_NESTED_DEPTH` nested stacks (a cycle does). */

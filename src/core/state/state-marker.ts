@@ -119,6 +119,14 @@ export const taskMarkerSchema = z
      * through a rename. Absent in markers written before it was kept: the login alone then.
      */
     requester_id: z.number().int().positive().optional(),
+    /**
+     * The requester's account type as the event's `sender.type` gave it (`User`, `Bot`,
+     * `Organization`): GitHub vouches for it, while a login says nothing (its Copilot coding agent
+     * is `Copilot`, type `Bot`, no `[bot]` suffix). The approval rule needs two writers for a bot's
+     * task (`applyReviewPolicy`). Absent in markers written before it was kept: unknown, and the
+     * rule then goes by the login's `[bot]` suffix alone (`isBotAccount`).
+     */
+    requester_type: accountSchema.shape.type,
     updated_at: z.string(),
     /**
      * Read only: where markers written before the record took deploys kept the deploy state. Read

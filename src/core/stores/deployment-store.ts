@@ -38,6 +38,12 @@ export interface DeploymentStore {
    * Only a bucket can: the local folder has no such method.
    */
   stageTemplate?(params: DeploymentKey & { readonly template: string }): Promise<string>;
+  /**
+   * Uploads a nested stack's template by content hash (`<owner>/<repo>/templates/<sha256>.json`
+   * or `.yaml`; one already there is not uploaded again) and returns the URL CloudFormation reads
+   * it from, as `aws cloudformation package` does for a local `TemplateURL`. Only a bucket can.
+   */
+  stageNestedTemplate?(params: { readonly repository: string; readonly template: string }): Promise<string>;
 }
 
 /** What a store writes beside the template (`record.json`), checked when read back. */

@@ -92,6 +92,14 @@ export function deploymentPrefix(key: DeploymentKey): string {
 }
 
 /**
+ * Where nested stack templates are uploaded by content hash (`DeploymentStore.stageNestedTemplate`):
+ * `<owner>/<repo>/templates/`, the repository as its deployments are kept (`deploymentPrefix`).
+ */
+export function nestedTemplatePrefix(repository: string): string {
+  return [...repoSegments(canonicalRepository(repository)), 'templates', ''].join('/');
+}
+
+/**
  * Where a deployment is read from (`DeploymentStore.load`): `deploymentPrefix`, then — when it
  * differs — the prefix with the repository as `key` spells it, where records stored before keys
  * were canonical are (a repository with capitals in its name). A record stored under a spelling

@@ -142,7 +142,7 @@ export async function retryTask(params: {
         taskId,
         board,
         from: marker.state,
-        requester: { login: requester, id: marker.requester_id },
+        requester: { login: requester, id: marker.requester_id, type: marker.requester_type },
         payload,
         requestCommentId: marker.request_comment_id,
         why: { kind: 'no-write-access' },
@@ -167,7 +167,7 @@ export async function retryTask(params: {
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
     ...(marker.requester === undefined
       ? {}
-      : { requester: { login: marker.requester, id: marker.requester_id } }),
+      : { requester: { login: marker.requester, id: marker.requester_id, type: marker.requester_type } }),
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
   });
 }

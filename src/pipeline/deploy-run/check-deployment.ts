@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
-import { readRepositoryFile } from '../../github/read-repository-file.js';
+import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
+import { FileTooLargeError, readLargeRepositoryFile } from '../../github/read-large-repository-file.js';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { withheldParameters } from '../../core/stores/redact-deployment.js';
 import type { DeployEvent } from './deploy-event.js';
@@ -50,13 +51,23 @@ export async function checkDeployment(params: {
   }
   const stored = await storedRollback({ ...params, payload });
   if (stored) return stored;
-  const template = await readRepositoryFile({
-    client,
-    owner,
-    repo,
-    path: payload.template_path,
-    ref: event.sha,
-  });
+  let template: string | undefined;
+  try {
+    template = await readLargeRepositoryFile({
+      client,
+      owner,
+      repo,
+      path: payload.template_path,
+      ref: event.sha,
+      maxBytes: TEMPLATE_URL_LIMIT_BYTES,
+    });
+  } catch (error) {
+    if (!(error instanceof FileTooLargeError)) throw error;
+    return {
+      refusal: `${payload.template_path} at ${event.sha.slice(0, 7)} is ${error.size.toLocaleString('en-US')} bytes, over CloudFormation's ${TEMPLATE_URL_LIMIT_BYTES.toLocaleString('en-US')}-byte template limit; nothing was deployed.`,
+      payload,
+    };
+  }
   if (template === undefined)
     return {
       refusal: `${payload.template_path} does not exist at ${event.sha.slice(0, 7)}; nothing was deployed.`,

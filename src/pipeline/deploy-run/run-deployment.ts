@@ -33,6 +33,9 @@ import { stepAfterStack } from './step-after-stack.js';
 import { storeDeployment } from './store-deployment.js';
 import { recordDeployStep, type DeployTaskRecording } from './record-deploy-step.js';
 import { templateSource } from './template-source.js';
+import { packageNestedTemplates, type NestedTemplateSources } from './package-nested-templates.js';
+import { readLargeRepositoryFile } from '../../github/read-large-repository-file.js';
+import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
 import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import { automatedChangeRefusal } from '../../core/deploy/automated-change-refusal.js';
@@ -56,8 +59,9 @@ const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO
 
 /**
  * Carries out one GitHub deployment: 1. mark it in progress; 2. check the payload and that the sha is
- * still the one checked; 3. read the template at that sha; 4. deploy the stack through a change
- * set; 5. follow the traffic shift and bake, store the record; 6. end with success or failure on the
+ * still the one checked; 3. read the template at that sha, upload the nested templates it takes from
+ * files of the repository (`packageNestedTemplates`) and package its code; 4. deploy the stack
+ * through a change set; 5. follow the traffic shift and bake, store the record; 6. end with success or failure on the
  * deployment and a report on the PR. Once CloudFormation has finished, a failing later step is a
  * warning on the real outcome, never the outcome; a crash before that still ends the deployment
  * with a final status (`error`), and nothing overwrites a final status once set. Every line it
@@ -159,8 +163,18 @@ async function runDeploymentRedacted(params: {
       await status('failure', checked.refusal);
       return refuseDeployment({ ...params, payload: checked.payload, message: checked.refusal });
     }
+    const packaged = await packageNestedTemplates({
+      template: checked.template,
+      templatePath: checked.payload.template_path,
+      sources: nestedTemplateSources({ ...params, payload: checked.payload }),
+      log: params.log,
+    });
+    if ('refusal' in packaged) {
+      await status('failure', packaged.refusal);
+      return refuseDeployment({ ...params, payload: checked.payload, message: packaged.refusal });
+    }
     const prepared = params.prepareParameters
-      ? await params.prepareParameters({ event, payload: checked.payload, template: checked.template })
+      ? await params.prepareParameters({ event, payload: checked.payload, template: packaged.template })
       : { parameters: checked.payload.parameters };
     if ('refusal' in prepared) {
       await status('failure', prepared.refusal);
@@ -170,7 +184,7 @@ async function runDeploymentRedacted(params: {
     return deployChecked({
       ...params,
       payload,
-      template: checked.template,
+      template: packaged.template,
       previousValueParameters: checked.previousValueParameters ?? [],
       status,
     });
@@ -394,6 +408,35 @@ async function deployChecked(
     ? { ...result, warnings: [...result.warnings, posted.warning] }
     : result;
   return { ...ended, result: outcomeResult };
+}
+
+/**
+ * Where a deploy's nested templates come from: the repository at the deployed sha (as the template
+ * itself, `checkDeployment`), and the deployments bucket they are uploaded to, when there is one.
+ */
+function nestedTemplateSources(params: {
+  client: DeployRunClient;
+  event: DeployEvent;
+  payload: DeploymentPayload;
+  deploymentStore?: DeploymentStore;
+}): NestedTemplateSources {
+  const { client, event, deploymentStore } = params;
+  const { owner, repo } = event.repository;
+  const stage = deploymentStore?.stageNestedTemplate?.bind(deploymentStore);
+  return {
+    // CloudFormation reads no larger template from S3, so no more is read (the packager says why).
+    readFile: (path) =>
+      readLargeRepositoryFile({
+        client,
+        owner,
+        repo,
+        path,
+        ref: event.sha,
+        maxBytes: TEMPLATE_URL_LIMIT_BYTES,
+      }),
+    stage:
+      stage === undefined ? undefined : (template) => stage({ repository: `${owner}/${repo}`, template }),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { dispatchRequestId } from '../../core/idempotency/dispatch-request-id.js
 import { parseDispatch } from '../../core/request/parse-dispatch.js';
 import { parseIssueForm } from '../../core/request/parse-issue-form.js';
 import { classifyPullRequestEvent } from '../review/classify-pull-request-event.js';
+import { accountSchema } from '../../core/review/account.js';
 import type { RepositoryRef, TaskEvent } from './task-event.js';
 
 const repositorySchema = z.object({
@@ -18,6 +19,22 @@ const senderSchema = z.object({
   type: z.string(),
   id: z.number().int().positive().optional().catch(undefined),
 });
+
+/**
+ * The sender's `id` and `type` as a task records its requester (`requesterId`, `requesterType`),
+ * each when the payload gave it. A type the record cannot hold (`accountSchema`: 1–40 characters)
+ * is left out, and the login's `[bot]` suffix then decides alone (`isBotAccount`).
+ */
+function requesterAccount(sender: z.infer<typeof senderSchema>): {
+  requesterId?: number;
+  requesterType?: string;
+} {
+  const type = accountSchema.shape.type.safeParse(sender.type).data;
+  return {
+    ...(sender.id === undefined ? {} : { requesterId: sender.id }),
+    ...(type === undefined ? {} : { requesterType: type }),
+  };
+}
 const issueSchema = z.object({
   number: z.number().int().positive(),
   body: z.string().nullish(),
@@ -100,7 +117,7 @@ function classifyIssuesEvent(payload: unknown): TaskEvent {
     issueNumber: issue.number,
     issueBody: body,
     requester: sender.login,
-    ...(sender.id === undefined ? {} : { requesterId: sender.id }),
+    ...requesterAccount(sender),
     trigger: action,
     labels,
     fromForm,
@@ -145,16 +162,19 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
       commentBody: body,
       commentedAt: comment.created_at,
       requester: sender.login,
-      ...(sender.id === undefined ? {} : { requesterId: sender.id }),
+      ...requesterAccount(sender),
       triggerKey,
     };
   }
+  // A held request the approver releases after it changed is held again as theirs (`holdRequest`).
+  const { requesterId: approverId, requesterType: approverType } = requesterAccount(sender);
   return {
     kind: 'approve-comment',
     ...common,
     issueBody,
     approver: sender.login,
-    ...(sender.id === undefined ? {} : { approverId: sender.id }),
+    ...(approverId === undefined ? {} : { approverId }),
+    ...(approverType === undefined ? {} : { approverType }),
     triggerKey,
   };
 }
@@ -171,7 +191,7 @@ function classifyDispatchEvent(event: { name: string; payload: unknown }): TaskE
     repository: repositoryOf(parsed.data.repository),
     request,
     requester: parsed.data.sender.login,
-    ...(parsed.data.sender.id === undefined ? {} : { requesterId: parsed.data.sender.id }),
+    ...requesterAccount(parsed.data.sender),
     requestId,
     triggerKey: `dispatch:${requestId}`,
   };

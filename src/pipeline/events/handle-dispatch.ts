@@ -135,7 +135,7 @@ async function runOnIssue(params: {
     log: deps.log,
     agentLogin: await deps.trust.identity(),
     ...(deps.graphql ? { graphql: deps.graphql } : {}),
-    requester: { login: task.requester, id: task.requesterId },
+    requester: { login: task.requester, id: task.requesterId, type: task.requesterType },
     cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
   });
 }

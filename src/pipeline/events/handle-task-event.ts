@@ -149,6 +149,7 @@ async function carryOutIssueEvent(deps: TaskEventDependencies, task: IssueEvent)
     ...common,
     requester: task.requester,
     requesterId: task.requesterId,
+    requesterType: task.requesterType,
     ...requestOf(task),
     ...(task.kind === 'issue-request'
       ? {

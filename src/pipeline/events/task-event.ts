@@ -21,6 +21,8 @@ export type TaskEvent =
       readonly requester: string;
       /** The requester's GitHub account id (the sender's `id`; stays through a rename), when given. */
       readonly requesterId?: number;
+      /** The requester's account type (the sender's `type`: `User`, `Bot`…), when given. */
+      readonly requesterType?: string;
       /** `labeled` only starts a task the issue does not already have. */
       readonly trigger: 'opened' | 'labeled';
       /** Labels that made this a candidate; checked against the configured trigger label. */
@@ -42,6 +44,8 @@ export type TaskEvent =
       readonly requester: string;
       /** The requester's GitHub account id (the sender's `id`; stays through a rename), when given. */
       readonly requesterId?: number;
+      /** The requester's account type (the sender's `type`: `User`, `Bot`…), when given. */
+      readonly requesterType?: string;
       /** `comment:<id>`. */
       readonly triggerKey: string;
     }
@@ -54,6 +58,8 @@ export type TaskEvent =
       readonly approver: string;
       /** The approver's GitHub account id (the sender's `id`), when given. */
       readonly approverId?: number;
+      /** The approver's account type (the sender's `type`), when given. */
+      readonly approverType?: string;
       /** `comment:<id>`. */
       readonly triggerKey: string;
     }
@@ -77,6 +83,8 @@ export type TaskEvent =
       readonly requester: string;
       /** The requester's GitHub account id (the sender's `id`; stays through a rename), when given. */
       readonly requesterId?: number;
+      /** The requester's account type (the sender's `type`: `User`, `Bot`…), when given. */
+      readonly requesterType?: string;
       /** `dispatchRequestId`: the same request dispatched again finds the task the first one started. */
       readonly requestId: string;
       /** `dispatch:<request id>`. */

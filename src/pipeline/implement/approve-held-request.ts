@@ -29,6 +29,8 @@ export interface HeldRequestApproval {
     readonly login: string;
     /** Their GitHub account id (the sender's `id`), when the channel knows it. */
     readonly id?: number | undefined;
+    /** Their GitHub account type (the sender's `type`), when the channel knows it. */
+    readonly type?: string | undefined;
     readonly permission: RepositoryPermission;
   };
 }
@@ -125,7 +127,7 @@ export async function approveHeldRequest(params: {
       taskId,
       board,
       from: params.state,
-      requester: { login: approver, id: approval.approver.id },
+      requester: { login: approver, id: approval.approver.id, type: approval.approver.type },
       payload: validation.payload,
       requestCommentId: held.request_comment_id,
       why: { kind: 'changed', changedFrom },

@@ -39,7 +39,7 @@ export async function handleApproveCommand(params: {
       repository: event.repository,
       issueNumber: event.issueNumber,
       issueBody: event.issueBody,
-      approver: { login: event.approver, id: event.approverId, permission },
+      approver: { login: event.approver, id: event.approverId, type: event.approverType, permission },
     },
   });
   if (outcome.status === 'refused' && reasonCodeOf(outcome) !== 'request_deleted') {

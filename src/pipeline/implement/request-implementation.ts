@@ -30,6 +30,8 @@ export interface ImplementationRequest {
   readonly requester: string;
   /** The requester's GitHub account id (the event sender's `id`), when the channel knows it. */
   readonly requesterId?: number | undefined;
+  /** The requester's account type (the event sender's `type`), when the channel knows it. */
+  readonly requesterType?: string | undefined;
   /** The request as the channel parsed it (the issue body, or a payload in a comment). */
   readonly request: RequestParseResult;
   /** The comment that carried the payload, when one did (the hold binds to it). */
@@ -60,7 +62,7 @@ export async function requestImplementation(
 ): Promise<TaskOutcome> {
   const { client } = deps;
   const { repository, issueNumber, requester } = input;
-  const asker = { login: requester, id: input.requesterId };
+  const asker = { login: requester, id: input.requesterId, type: input.requesterType };
   const opened = await openIssueTask({ deps, ...input });
   if ('settled' in opened) return opened.settled;
   const { config, taskId, existing, board, state } = opened.task;

@@ -2,7 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DeploymentStore } from '../../core/stores/deployment-store.js';
 import { sha256Hex } from '../../core/stores/sha256-hex.js';
 import type { UnsentDeployment } from '../../core/state/unsent-deployment.js';
-import { readRepositoryFile, type RepositoryContentClient } from '../../github/read-repository-file.js';
+import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
+import {
+  FileTooLargeError,
+  readLargeRepositoryFile,
+  type LargeFileClient,
+} from '../../github/read-large-repository-file.js';
 import { heldInStore } from './held-in-store.js';
 
 /** What a re-send of deployment records did, each record in exactly one of the three lists. */
@@ -28,7 +33,7 @@ export interface ResentDeployments {
  */
 export async function resendUnsentDeployments(params: {
   store: DeploymentStore;
-  client: RepositoryContentClient;
+  client: LargeFileClient;
   owner: string;
   repo: string;
   unsent: readonly UnsentDeployment[];
@@ -47,12 +52,17 @@ export async function resendUnsentDeployments(params: {
       lost.push(`${name}: its parameters were too large to keep in the status`);
       continue;
     }
-    const template = await readRepositoryFile({
+    // A template CloudFormation took is at most 1 MB; a larger file at that path is not the one deployed.
+    const template = await readLargeRepositoryFile({
       client: params.client,
       owner,
       repo,
       path: record.template_path,
       ref: record.sha,
+      maxBytes: TEMPLATE_URL_LIMIT_BYTES,
+    }).catch((error: unknown) => {
+      if (error instanceof FileTooLargeError) return undefined;
+      throw error;
     });
     if (template === undefined || sha256Hex(template) !== record.template_sha256) {
       lost.push(`${name}: the template deployed is not the one at ${record.sha.slice(0, 7)}`);

@@ -46,6 +46,7 @@ describe('classifyTaskEvent: issues', () => {
       issueBody: FORM_BODY,
       requester: payload.sender.login,
       requesterId: payload.sender.id,
+      requesterType: payload.sender.type,
       trigger: 'opened',
       labels: [],
       fromForm: true,
@@ -147,6 +148,7 @@ describe('classifyTaskEvent: issue_comment', () => {
       commentedAt: payload.comment.created_at,
       requester: payload.sender.login,
       requesterId: payload.sender.id,
+      requesterType: payload.sender.type,
       triggerKey: `comment:${payload.comment.id}`,
     });
   });
@@ -247,6 +249,7 @@ describe('classifyTaskEvent: dispatch', () => {
       },
       requester: payload.sender.login,
       requesterId: payload.sender.id,
+      requesterType: payload.sender.type,
       request: expect.objectContaining({ kind: 'parsed', channel: 'workflow_dispatch', candidate: REQUEST }),
       requestId: requestDigest(payload.inputs),
       triggerKey: `dispatch:${requestDigest(payload.inputs)}`,
@@ -301,6 +304,7 @@ describe('classifyTaskEvent: dispatch', () => {
       repository: { owner: payload.repository.owner.login, repo: payload.repository.name },
       requester: payload.sender.login,
       requesterId: payload.sender.id,
+      requesterType: payload.sender.type,
       request: { kind: 'parsed', channel: 'repository_dispatch', candidate: REQUEST },
     });
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sha256Hex } from '../../../src/core/stores/sha256-hex.js';
 import type { UnsentDeployment } from '../../../src/core/state/unsent-deployment.js';
 import { createFilesystemDeploymentStore } from '../../../src/filesystem/filesystem-deployment-store.js';
-import type { RepositoryContentClient } from '../../../src/github/read-repository-file.js';
+import type { LargeFileClient } from '../../../src/github/read-large-repository-file.js';
 import { resendUnsentDeployments } from '../../../src/pipeline/mirror/resend-unsent-deployments.js';
 
 const template = '{"Resources":{"Bucket":{"Type":"AWS::S3::Bucket"}}}\n';
@@ -19,11 +19,16 @@ const record: UnsentDeployment = {
   parameters: { Stage: 'staging' },
 };
 
-const client: RepositoryContentClient = {
+const client: LargeFileClient = {
   repos: {
     getContent: async () => ({
       data: { type: 'file', encoding: 'base64', content: Buffer.from(template).toString('base64') },
     }),
+  },
+  git: {
+    getBlob: async () => {
+      throw new Error('a template under 1 MB comes from the contents API');
+    },
   },
 };
 
