@@ -20,9 +20,7 @@ const TASK = 'local/repo#orders@aaaaaaaaaaaa';
 const BRANCH = 'implementation/local-orders';
 const run = promisify(execFile);
 const git = async (cwd: string, ...args: string[]) =>
-  (
-    await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd })
-  ).stdout.trim();
+  (await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd })).stdout.trim();
 
 let repo: string;
 
@@ -70,7 +68,9 @@ describe('review10j attacker: refused histories', () => {
   it('ignores a huge, non-numeric, negative, fractional or padded-past-7-digits attempt', async () => {
     await commitOnBranch(withAttemptTrailers('a', TASK, 2));
     for (const value of ['99999999', 'NaN', '-5', '3.5', '0x10', '1e6', '٣', '00000009']) {
-      await commitOnBranch(`Implement orders\n\nImplementation-Task: ${TASK}\nImplementation-Attempt: ${value}`);
+      await commitOnBranch(
+        `Implement orders\n\nImplementation-Task: ${TASK}\nImplementation-Attempt: ${value}`,
+      );
     }
     expect(await attempts().highest()).toBe(2);
   });
@@ -88,7 +88,9 @@ describe('review10j attacker: refused histories', () => {
     await commitOnBranch(
       `x\n\nImplementation-Task: ${TASK}\nImplementation-Task: other\nImplementation-Attempt: 80`,
     );
-    await commitOnBranch(`x\n\nImplementation-Task: ${TASK}\nImplementation-Attempt: 1\nImplementation-Attempt: 90`);
+    await commitOnBranch(
+      `x\n\nImplementation-Task: ${TASK}\nImplementation-Attempt: 1\nImplementation-Attempt: 90`,
+    );
     expect(await attempts().highest()).toBe(2);
   });
 

@@ -53,7 +53,9 @@ describe('review10j attacker: tokens split in ways the joiner does not read', ()
   it.failing('FAULT: the same !Join in a YAML template, and quoted in a comment or log line', async () => {
     const yaml = `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          TOKEN: !Join ['_', ['ghp', '${BODY}']]\n`;
     expect(await gateRefuses('template.yaml', yaml)).toBe(true);
-    expect(await redactSecrets(`The template says: TOKEN: !Join ['_', ['ghp', '${BODY}']]`)).not.toContain(BODY);
+    expect(await redactSecrets(`The template says: TOKEN: !Join ['_', ['ghp', '${BODY}']]`)).not.toContain(
+      BODY,
+    );
   });
 
   it.failing('FAULT: an escaped piece (`"\\u0061…"`) is joined as written, never decoded', async () => {

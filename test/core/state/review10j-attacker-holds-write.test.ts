@@ -153,9 +153,9 @@ describe('review10j attacker: what holds (refused attacks)', () => {
       at: seconds(NOW),
     }));
     expect(taskMarkerSchema.safeParse({ ...base, recent_writes: many }).success).toBe(false);
-    expect(
-      taskMarkerSchema.safeParse({ ...base, recent_writes: [{ id: 'ccccccccX', at: 1 }] }).success,
-    ).toBe(false);
+    expect(taskMarkerSchema.safeParse({ ...base, recent_writes: [{ id: 'ccccccccX', at: 1 }] }).success).toBe(
+      false,
+    );
     expect(taskMarkerSchema.safeParse({ ...base, recent_writes: [{ id: 'cccccccc', at: -1 }] }).success).toBe(
       false,
     );
