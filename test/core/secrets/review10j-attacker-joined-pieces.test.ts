@@ -73,6 +73,31 @@ describe('review10j attacker: tokens split in ways the joiner does not read', ()
   });
 });
 
+describe('review10j attacker: intrinsic functions that assemble literal pieces', () => {
+  const templateWith = (token: unknown) =>
+    JSON.stringify({
+      Resources: {
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Environment: { Variables: { TOKEN: token } } },
+        },
+      },
+    });
+
+  it.failing('FAULT: Fn::Sub with a literal variable map (${A}${B}) passes the gate', async () => {
+    const template = templateWith({ 'Fn::Sub': ['${A}${B}', { A: 'ghp_', B: BODY }] });
+    expect(await gateRefuses('template.json', template)).toBe(true);
+  });
+
+  it.failing(
+    'FAULT: Fn::Sub with the prefix in the string and the rest in a variable passes the gate',
+    async () => {
+      const template = templateWith({ 'Fn::Sub': ['ghp_${B}', { B: BODY }] });
+      expect(await gateRefuses('template.json', template)).toBe(true);
+    },
+  );
+});
+
 describe('review10j attacker: split tokens the joiner reads (refused)', () => {
   it.each([
     ['+ across lines', `const t = 'ghp_' +\n    '${BODY}';`],
