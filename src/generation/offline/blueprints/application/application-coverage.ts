@@ -226,6 +226,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     read: `reads ${one} by id`,
     list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
@@ -629,15 +630,30 @@ function describedFields(resource: string, fields: readonly FieldSpec[]): string
   return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
 
-/** ` low, medium or high`, ` from 0 to 100`: the values or range a field is checked against. */
+/**
+ * ` low, medium or high`, ` from 0 to 100`, ` greater than 0, whole`, ` of at most 280 characters`:
+ * the values, range, length or count a field is checked against.
+ */
 function allowed(field: FieldSpec): string {
   const values = field.values;
   if (values !== undefined)
     return `: ${values.length === 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`}`;
-  if (field.minimum !== undefined && field.maximum !== undefined)
-    return ` from ${field.minimum} to ${field.maximum}`;
-  if (field.minimum !== undefined) return ` of at least ${field.minimum}`;
-  return field.maximum === undefined ? '' : ` of at most ${field.maximum}`;
+  const said = [
+    field.minimum !== undefined && field.maximum !== undefined
+      ? `from ${field.minimum} to ${field.maximum}`
+      : field.minimum !== undefined
+        ? `of at least ${field.minimum}`
+        : field.maximum === undefined
+          ? undefined
+          : `of at most ${field.maximum}`,
+    field.exclusiveMinimum === undefined ? undefined : `greater than ${field.exclusiveMinimum}`,
+    field.exclusiveMaximum === undefined ? undefined : `less than ${field.exclusiveMaximum}`,
+    field.integer === true ? 'whole' : undefined,
+    field.minLength === undefined ? undefined : `of at least ${field.minLength} characters`,
+    field.maxLength === undefined ? undefined : `of at most ${field.maxLength} characters`,
+    field.maxItems === undefined ? undefined : `of at most ${field.maxItems}`,
+  ].filter((part) => part !== undefined);
+  return said.length === 0 ? '' : ` ${said.join(', ')}`;
 }
 
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
@@ -647,7 +663,9 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
   const verbs =
     operation.kind === 'redirect'
       ? ['visit', 'redirect', 'open']
-      : operation.kind === 'transition' || operation.kind === 'set'
+      : operation.kind === 'count'
+        ? ['count']
+        : operation.kind === 'transition' || operation.kind === 'set'
         ? [operation.action ?? '']
         : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
   // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
