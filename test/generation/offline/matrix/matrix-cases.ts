@@ -8,6 +8,7 @@ import { review11fIntegrationCases } from './review11f-integration-cases.js';
 import { review11hCases } from './review11h-cases.js';
 import { review11iCases } from './review11i-cases.js';
 import { fix11Cases } from './fix11-cases.js';
+import { apps11Cases } from './apps11-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -378,6 +379,7 @@ export function matrixCases(): MatrixCase[] {
     ...review11hCases(),
     ...review11iCases(),
     ...fix11Cases(),
+    ...apps11Cases(),
     ...mutants(),
   ];
 }

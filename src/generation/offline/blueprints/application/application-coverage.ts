@@ -6,6 +6,8 @@ import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { asksForRedirect } from './model/redirect-story.js';
+import { countGaps } from './count-gaps.js';
+import { remainderGap } from './remainder-gap.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { shiftCapability } from '../../coverage/shift-capability.js';
 import { withArticle } from '../../naming/article.js';
@@ -140,11 +142,13 @@ export function applicationCoverage(params: {
             ? `the story asks to ${story.computes} something ("${story.derived}"): a read that works a result out of the item, whose rule the request does not give, so no route was generated (a read of the item back would not ${story.computes} it, and a status move would write); add a GET route that computes it to cover it`
             : story?.derived !== undefined && story.countsEvents === true
               ? `the story asks for a count of events ("${story.derived}"): no resource of the model records those events (no route stores one), so nothing can count them and no route was generated; record each event (for example a route or a redirect that stores it) and a read that counts them to cover it`
-              : story?.derived !== undefined
-                ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
-                : intent.receives === true
-                  ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-                  : 'the story names nothing the API could store or act on, so no route was generated for it',
+              : story?.derived !== undefined && remainderGap(story, model) !== undefined
+                ? (remainderGap(story, model) ?? '')
+                : story?.derived !== undefined
+                  ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+                  : intent.receives === true
+                    ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                    : 'the story names nothing the API could store or act on, so no route was generated for it',
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -291,6 +295,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+    ...countGaps(story, operation),
     ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
       ? [
           `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
@@ -666,8 +671,8 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
       : operation.kind === 'count'
         ? ['count']
         : operation.kind === 'transition' || operation.kind === 'set'
-        ? [operation.action ?? '']
-        : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+          ? [operation.action ?? '']
+          : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
   // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
   const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
   const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];

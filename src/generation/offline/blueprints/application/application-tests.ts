@@ -959,6 +959,8 @@ function outsideValues(field: FieldSpec): string[] {
   if (field.integer === true) outside.push(String(numberIn(field, 2) + 0.5));
   if (field.maxLength !== undefined) outside.push(`${codeLiteral('x')}.repeat(${field.maxLength + 1})`);
   if (field.maxItems !== undefined)
-    outside.push(`Array.from({ length: ${field.maxItems + 1} }, (_, index) => ({ sku: 'sku-' + String(index) }))`);
+    outside.push(
+      `Array.from({ length: ${field.maxItems + 1} }, (_, index) => ({ sku: 'sku-' + String(index) }))`,
+    );
   return outside;
 }

@@ -74,8 +74,7 @@ export function descriptionFields(
       const bounded = boundWords(rest);
       const end = rest.findIndex(
         (word, index) =>
-          END.has(word) ||
-          (PREPOSITIONS.has(word) && !bounded.has(index) && !qualifiesField(rest, index)),
+          END.has(word) || (PREPOSITIONS.has(word) && !bounded.has(index) && !qualifiesField(rest, index)),
       );
       const fields = readFields(end === -1 ? rest : rest.slice(0, end)).map((field) => {
         const values = field.list ? undefined : listed.values.get(lastWord(field.name));

@@ -125,11 +125,7 @@ function rangeAt(words: readonly string[], at: number, joiner: string): LimitPhr
   const unitFirst = words[at + 2] !== joiner && words[at + 3] === joiner ? 1 : 0;
   const high = numberWord(words[at + 3 + unitFirst]);
   if (low === undefined || high === undefined || words[at + 2 + unitFirst] !== joiner) return undefined;
-  return withUnit(
-    words,
-    { minimum: Math.min(low, high), maximum: Math.max(low, high) },
-    at + 4 + unitFirst,
-  );
+  return withUnit(words, { minimum: Math.min(low, high), maximum: Math.max(low, high) }, at + 4 + unitFirst);
 }
 
 function withUnit(words: readonly string[], limit: NumberLimit, end: number): LimitPhrase {

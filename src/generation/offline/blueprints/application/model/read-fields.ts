@@ -153,8 +153,10 @@ function fieldOf(
 
 /** The fewest and the most a bound allows in whole numbers (`more than 2` → 3, `under 10` → 9). */
 function wholeRange(limit: NumberLimit): { least?: number; most?: number } {
-  const least = limit.minimum ?? (limit.exclusiveMinimum === undefined ? undefined : limit.exclusiveMinimum + 1);
-  const most = limit.maximum ?? (limit.exclusiveMaximum === undefined ? undefined : limit.exclusiveMaximum - 1);
+  const least =
+    limit.minimum ?? (limit.exclusiveMinimum === undefined ? undefined : limit.exclusiveMinimum + 1);
+  const most =
+    limit.maximum ?? (limit.exclusiveMaximum === undefined ? undefined : limit.exclusiveMaximum - 1);
   return { ...(least === undefined ? {} : { least }), ...(most === undefined ? {} : { most }) };
 }
 

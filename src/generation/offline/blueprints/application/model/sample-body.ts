@@ -38,8 +38,10 @@ export function ownerSample(resource: Resource, number: number): string {
  */
 export function numberIn(field: FieldSpec, wanted: number): number {
   let value = Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
-  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum) value = field.exclusiveMinimum + 1;
-  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum) value = field.exclusiveMaximum - 1;
+  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum)
+    value = field.exclusiveMinimum + 1;
+  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum)
+    value = field.exclusiveMaximum - 1;
   return field.integer === true ? Math.ceil(value) : value;
 }
 

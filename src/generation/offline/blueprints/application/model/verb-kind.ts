@@ -6,15 +6,7 @@
  * the items a create route stores there are (count-operation.ts).
  */
 export type VerbKind =
-  | 'create'
-  | 'read'
-  | 'list'
-  | 'update'
-  | 'delete'
-  | 'transition'
-  | 'set'
-  | 'redirect'
-  | 'count';
+  'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect' | 'count';
 
 const KINDS: readonly (readonly [Exclude<VerbKind, 'transition'>, readonly string[]])[] = [
   [
@@ -110,7 +102,9 @@ export function verbKind(verb: string): VerbKind {
 }
 
 /** The verbs that mean a kind (reads and lists share theirs: `track my orders` is a list, `track an order` a read). */
-export function verbsOfKind(kind: Exclude<VerbKind, 'transition' | 'set' | 'redirect' | 'count'>): readonly string[] {
+export function verbsOfKind(
+  kind: Exclude<VerbKind, 'transition' | 'set' | 'redirect' | 'count'>,
+): readonly string[] {
   const kinds = kind === 'read' || kind === 'list' ? ['read', 'list'] : [kind];
   return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
 }
