@@ -14,8 +14,8 @@ describe('a list field is read and filtered by an entry (review 11f siblings)', 
       stories: ['As a cook I can add a recipe with a title', 'As a cook I can find recipes by ingredient'],
     });
     const model = fileContent(bundle, 'src/model.ts');
-    // "in minutes" qualifies the time; "for the chef" is a phrase of its own, so the fields end there.
-    expect(model).toContain("{ name: 'time', type: 'string', required: false }");
+    // "in minutes" qualifies the time, a number of a unit; "for the chef" is a phrase of its own, so the fields end there.
+    expect(model).toContain("{ name: 'time', type: 'number', required: false }");
     expect(model).toContain("{ name: 'ingredients', type: 'list', required: false, minItems: 1 }");
     expect(model).toContain("{ name: 'rating', type: 'number', required: false }");
     expect(model).not.toMatch(/'(inMinutes|chef|ingredientId)'/);

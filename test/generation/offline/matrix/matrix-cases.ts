@@ -9,6 +9,7 @@ import { review11hCases } from './review11h-cases.js';
 import { review11iCases } from './review11i-cases.js';
 import { fix11Cases } from './fix11-cases.js';
 import { h11InfraCases } from './h11-infra-cases.js';
+import { apps11Cases } from './apps11-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -380,6 +381,7 @@ export function matrixCases(): MatrixCase[] {
     ...review11iCases(),
     ...fix11Cases(),
     ...h11InfraCases(),
+    ...apps11Cases(),
     ...mutants(),
   ];
 }

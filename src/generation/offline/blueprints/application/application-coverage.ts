@@ -6,6 +6,8 @@ import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { asksForRedirect } from './model/redirect-story.js';
+import { countGaps } from './count-gaps.js';
+import { remainderGap } from './remainder-gap.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import { shiftCapability } from '../../coverage/shift-capability.js';
 import { withArticle } from '../../naming/article.js';
@@ -140,11 +142,13 @@ export function applicationCoverage(params: {
             ? `the story asks to ${story.computes} something ("${story.derived}"): a read that works a result out of the item, whose rule the request does not give, so no route was generated (a read of the item back would not ${story.computes} it, and a status move would write); add a GET route that computes it to cover it`
             : story?.derived !== undefined && story.countsEvents === true
               ? `the story asks for a count of events ("${story.derived}"): no resource of the model records those events (no route stores one), so nothing can count them and no route was generated; record each event (for example a route or a redirect that stores it) and a read that counts them to cover it`
-              : story?.derived !== undefined
-                ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
-                : intent.receives === true
-                  ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-                  : 'the story names nothing the API could store or act on, so no route was generated for it',
+              : story?.derived !== undefined && remainderGap(story, model) !== undefined
+                ? (remainderGap(story, model) ?? '')
+                : story?.derived !== undefined
+                  ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+                  : intent.receives === true
+                    ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                    : 'the story names nothing the API could store or act on, so no route was generated for it',
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -226,6 +230,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     read: `reads ${one} by id`,
     list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
@@ -290,6 +295,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+    ...countGaps(story, operation),
     ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
       ? [
           `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
@@ -629,15 +635,30 @@ function describedFields(resource: string, fields: readonly FieldSpec[]): string
   return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
 
-/** ` low, medium or high`, ` from 0 to 100`: the values or range a field is checked against. */
+/**
+ * ` low, medium or high`, ` from 0 to 100`, ` greater than 0, whole`, ` of at most 280 characters`:
+ * the values, range, length or count a field is checked against.
+ */
 function allowed(field: FieldSpec): string {
   const values = field.values;
   if (values !== undefined)
     return `: ${values.length === 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`}`;
-  if (field.minimum !== undefined && field.maximum !== undefined)
-    return ` from ${field.minimum} to ${field.maximum}`;
-  if (field.minimum !== undefined) return ` of at least ${field.minimum}`;
-  return field.maximum === undefined ? '' : ` of at most ${field.maximum}`;
+  const said = [
+    field.minimum !== undefined && field.maximum !== undefined
+      ? `from ${field.minimum} to ${field.maximum}`
+      : field.minimum !== undefined
+        ? `of at least ${field.minimum}`
+        : field.maximum === undefined
+          ? undefined
+          : `of at most ${field.maximum}`,
+    field.exclusiveMinimum === undefined ? undefined : `greater than ${field.exclusiveMinimum}`,
+    field.exclusiveMaximum === undefined ? undefined : `less than ${field.exclusiveMaximum}`,
+    field.integer === true ? 'whole' : undefined,
+    field.minLength === undefined ? undefined : `of at least ${field.minLength} characters`,
+    field.maxLength === undefined ? undefined : `of at most ${field.maxLength} characters`,
+    field.maxItems === undefined ? undefined : `of at most ${field.maxItems}`,
+  ].filter((part) => part !== undefined);
+  return said.length === 0 ? '' : ` ${said.join(', ')}`;
 }
 
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
@@ -647,9 +668,11 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
   const verbs =
     operation.kind === 'redirect'
       ? ['visit', 'redirect', 'open']
-      : operation.kind === 'transition' || operation.kind === 'set'
-        ? [operation.action ?? '']
-        : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+      : operation.kind === 'count'
+        ? ['count']
+        : operation.kind === 'transition' || operation.kind === 'set'
+          ? [operation.action ?? '']
+          : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
   // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
   const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
   const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];

@@ -13,7 +13,7 @@ import {
 import { NOTIFICATIONS_SOURCE, SNS_NOTIFICATIONS_SOURCE } from './engine/notification-source.js';
 import { VALIDATE_BODY_SOURCE } from './engine/validate-body-source.js';
 import { metNotices } from './model/met-notices.js';
-import type { Resource, ResourceModel } from './model/resource-model-types.js';
+import type { FieldSpec, Resource, ResourceModel } from './model/resource-model-types.js';
 
 /** The service's TypeScript: the resource model and route table as data, one engine that serves them, thin AWS adapters. */
 export function applicationSource(params: {
@@ -58,13 +58,22 @@ export interface FieldSpec {
   name: string;
   type: FieldType;
   required: boolean;
-  /** For lists: the fewest entries allowed. */
+  /** For lists: the fewest and the most entries allowed. */
   minItems?: number;
+  maxItems?: number;
   /** For strings: the only values allowed. */
   values?: string[];
+  /** For strings: the length allowed, in characters. */
+  minLength?: number;
+  maxLength?: number;
   /** For numbers: the inclusive range allowed. */
   minimum?: number;
   maximum?: number;
+  /** For numbers: bounds a value must be beyond (greater than 0). */
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  /** For numbers: whole numbers only (an amount in cents). */
+  integer?: boolean;
   /** For strings: an ISO 8601 date-time, stored in UTC (2026-01-02T03:04:05.000Z) so ranges compare as text. */
   format?: 'date-time';
 }
@@ -118,10 +127,25 @@ function notifyLiteral(model: ResourceModel, resource: Resource): string | undef
   return `notify: { ${parts.join(', ')} }`;
 }
 
+/** The field's bounds as model properties (`, minimum: 1, maximum: 10000`), numbers only, in a fixed order. */
+function boundsLiteral(field: FieldSpec): string {
+  const bounds = [
+    ['maxItems', field.maxItems],
+    ['minLength', field.minLength],
+    ['maxLength', field.maxLength],
+    ['minimum', field.minimum],
+    ['maximum', field.maximum],
+    ['exclusiveMinimum', field.exclusiveMinimum],
+    ['exclusiveMaximum', field.exclusiveMaximum],
+  ] as const;
+  const numbers = bounds.flatMap(([name, value]) => (value === undefined ? [] : [`, ${name}: ${value}`]));
+  return `${numbers.join('')}${field.integer === true ? ', integer: true' : ''}`;
+}
+
 function resourceLiteral(resource: Resource, notify: string | undefined): string {
   const fields = resource.fields.map(
     (field) =>
-      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`,
+      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${boundsLiteral(field)}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`,
   );
   const lines = [
     `name: ${codeLiteral(resource.name)}`,
@@ -181,7 +205,7 @@ function routesModule(model: ResourceModel): string {
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
   });
-  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect';
+  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect' | 'count';
 
 export interface Route {
   operation: Operation;

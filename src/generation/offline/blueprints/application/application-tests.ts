@@ -18,8 +18,8 @@ import { resourceRouteKey } from './model/resource-route-key.js';
 import { routeKey } from './model/route-key.js';
 import { createCall, parentTest } from './application-create-call.js';
 import type { ParsedStory } from './model/parsed-story.js';
-import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
-import { numberIn, ownerSample, sampleBody } from './model/sample-body.js';
+import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
+import { numberIn, ownerSample, sampleBody, textIn } from './model/sample-body.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
@@ -101,7 +101,7 @@ function moveBody(routeKey: string): Record<string, unknown> | undefined {
       const field = fields.find((candidate) => candidate.name === name);
       const value =
         field?.values?.[0] ??
-        (field?.type === 'number' ? (field.minimum ?? 1) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
+        (field?.type === 'number' ? (field.minimum ?? (field.exclusiveMinimum === undefined ? 1 : Math.floor(field.exclusiveMinimum) + 1)) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
       return [name, value];
     }),
   );
@@ -443,21 +443,12 @@ const STORY_BODIES: Readonly<Record<Operation['kind'], StoryBody>> = {
           `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: [] }`)}).status).toBe(400);`,
       );
     // `a priority (low, medium or high)`, `between 0 and 100`: a value outside what the request allows is refused.
-    const allowed = resource.fields.flatMap((field) => {
-      const outside =
-        field.values !== undefined
-          ? codeLiteral('no-such-value')
-          : field.maximum !== undefined
-            ? String(field.maximum + 1)
-            : field.minimum !== undefined
-              ? String(field.minimum - 1)
-              : undefined;
-      return outside === undefined
-        ? []
-        : [
-            `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${outside} }`)}).status).toBe(400);`,
-          ];
-    });
+    const allowed = resource.fields.flatMap((field) =>
+      outsideValues(field).map(
+        (outside) =>
+          `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${outside} }`)}).status).toBe(400);`,
+      ),
+    );
     return `    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
 ${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
@@ -535,7 +526,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     const change =
       field === undefined
         ? `note: 'changed'`
-        : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? (field.format === 'date-time' ? '2030-02-01T00:00:00.000Z' : 'changed'))}`;
+        : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? (field.format === 'date-time' ? '2030-02-01T00:00:00.000Z' : textIn(field, 'changed')))}`;
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
@@ -565,6 +556,14 @@ ${
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
   },
   // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
+  count: ({ operation, resource }) => {
+    const key = codeLiteral(operation.routeKey);
+    // Counted from the collection the create route writes: two made, two counted.
+    return `    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 0 } });
+    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
+    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
+    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });`;
+  },
   redirect: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
     const field = operation.redirectsTo ?? '';
@@ -943,4 +942,25 @@ function eventStoryTests(model: ResourceModel): StoryTest[] {
 
 function wordsOf(text: string): readonly string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/**
+ * Values just outside what a field allows, as code (`a priority (low, medium or high)` → a value not
+ * listed; `between 0 and 100` → 101; `greater than 0` → 0; `in cents` → 2.5; `at most 280
+ * characters` → 281 of them): each must be refused with 400.
+ */
+function outsideValues(field: FieldSpec): string[] {
+  if (field.values !== undefined) return [codeLiteral('no-such-value')];
+  const outside: string[] = [];
+  if (field.maximum !== undefined) outside.push(String(field.maximum + 1));
+  else if (field.minimum !== undefined) outside.push(String(field.minimum - 1));
+  if (field.exclusiveMinimum !== undefined) outside.push(String(field.exclusiveMinimum));
+  if (field.exclusiveMaximum !== undefined) outside.push(String(field.exclusiveMaximum));
+  if (field.integer === true) outside.push(String(numberIn(field, 2) + 0.5));
+  if (field.maxLength !== undefined) outside.push(`${codeLiteral('x')}.repeat(${field.maxLength + 1})`);
+  if (field.maxItems !== undefined)
+    outside.push(
+      `Array.from({ length: ${field.maxItems + 1} }, (_, index) => ({ sku: 'sku-' + String(index) }))`,
+    );
+  return outside;
 }

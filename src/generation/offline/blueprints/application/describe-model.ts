@@ -26,7 +26,7 @@ export function describeModel(model: ResourceModel): string {
   });
   // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
   const kinds = (
-    ['create', 'read', 'list', 'update', 'set', 'transition', 'delete', 'redirect'] as const
+    ['create', 'read', 'list', 'update', 'set', 'transition', 'delete', 'redirect', 'count'] as const
   ).filter((kind) => model.operations.some((operation) => operation.kind === kind));
   const words = {
     create: 'create',
@@ -35,6 +35,7 @@ export function describeModel(model: ResourceModel): string {
     update: 'change',
     set: 'switch a yes/no field on or off',
     redirect: "send a visitor on to the item's URL",
+    count: 'count the items stored',
     transition: 'move through statuses',
     delete: 'delete',
   };

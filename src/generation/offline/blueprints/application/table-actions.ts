@@ -9,6 +9,7 @@ const ACTIONS_OF: Readonly<Record<OperationKind, readonly string[]>> = {
   transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
   set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
   redirect: ['dynamodb:GetItem'],
+  count: ['dynamodb:Query'],
   delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
 };
 const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];

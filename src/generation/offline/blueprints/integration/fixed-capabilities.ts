@@ -225,6 +225,15 @@ export function fixedCapabilities(params: {
           "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
       },
       {
+        // `Other events are ignored`, `ignore any other event type`: the types not handled, which the
+        // receiver answers 202 `ignored` by the provider's type field and drops (a generated test sends one).
+        when: pairs(['other', 'unhandled', 'unknown', 'unsupported', 'remaining'], EXCLUSION_WORDS),
+        implementedBy:
+          "a delivery of a type this service does not handle (the provider's type field) is acknowledged with 202 `ignored`, logged as ignored-type and not queued",
+        tests: [test('webhook', TITLES.ignored)],
+        resources: ['ReceiverFunction'],
+      },
+      {
         // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
         when: anyOf(...EXCLUSION_WORDS),
         implementedBy: '',

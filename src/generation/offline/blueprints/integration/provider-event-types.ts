@@ -84,6 +84,32 @@ export function providerEventTypesIn(
   words: readonly string[],
   catalogue: readonly ProviderEventType[],
 ): ProviderEventType[] {
+  const found = conditionsOf(words).flatMap((condition) => typesIn(condition, catalogue));
+  const key = (type: ProviderEventType) => type.action?.name ?? type.deliveryType;
+  return found.filter((type, index) => found.findIndex((other) => key(other) === key(type)) === index);
+}
+
+/** Words that start a condition of their own (`… when a payment succeeds and when a refund is issued`). */
+const CONDITION_LEADS = new Set(['when', 'whenever', 'if', 'once', 'after']);
+const JOINED_LEADS = new Set([...CONDITION_LEADS, 'a', 'an', 'the', 'any', 'every', 'each']);
+
+/**
+ * The conditions a text joins: split before `when`, `if`, `once`…, and at `and`/`or` that start
+ * another (`and when a refund is issued`, `or a refund is created`), so the words of one event never
+ * pair with another's (`payment` with `issued`). `opened or closed` stays one condition.
+ */
+export function conditionsOf(words: readonly string[]): string[][] {
+  const conditions: string[][] = [[]];
+  words.forEach((word, at) => {
+    const joins = (word === 'and' || word === 'or') && JOINED_LEADS.has(words[at + 1] ?? '');
+    if (joins) conditions.push([]);
+    else if (CONDITION_LEADS.has(word)) conditions.push([word]);
+    else conditions.at(-1)?.push(word);
+  });
+  return conditions.filter((condition) => condition.length > 0);
+}
+
+function typesIn(words: readonly string[], catalogue: readonly ProviderEventType[]): ProviderEventType[] {
   const { asked, negated } = polarity(words);
   const holds = (set: Set<string>, groups: readonly (readonly string[])[] | undefined) =>
     (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
@@ -94,6 +120,5 @@ export function providerEventTypesIn(
   const specific = matched.filter(
     (type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)),
   );
-  const key = (type: ProviderEventType) => type.action?.name ?? type.deliveryType;
-  return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
+  return specific;
 }

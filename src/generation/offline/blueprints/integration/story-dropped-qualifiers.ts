@@ -4,7 +4,7 @@ import { droppedQualifiers } from './dropped-qualifiers.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import type { StoryMessage } from './message-types.js';
-import { PROVIDER_EVENT_TYPES } from './provider-event-types.js';
+import { conditionsOf, PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
 
 /**
  * `when a deployment is rolled back`, answered by every `deployment` delivery: the words of the
@@ -29,7 +29,12 @@ export function storyDroppedQualifiers(params: {
       const types = catalogue.filter(
         (type) => type.action === undefined && whole.includes(type.deliveryType),
       );
-      const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
+      // Only the condition that asks for these types: `… and when a refund is issued` drops nothing of a payment.
+      const own = conditionsOf(params.intent.actionWords).filter(
+        (condition) => providerEventTypesIn(condition, types).length > 0,
+      );
+      const words = own.length === 0 ? params.intent.actionWords : own.flat();
+      const dropped = droppedQualifiers({ words, whole: types });
       return dropped.length === 0
         ? []
         : [

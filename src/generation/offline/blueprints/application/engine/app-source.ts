@@ -65,6 +65,7 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
   transition,
   set,
   redirect,
+  count,
 };
 
 /** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
@@ -174,6 +175,35 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...('range' in range && range.range !== undefined ? { range: range.range } : {}),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}
+
+/** The most items a count reads (MAX_COUNT_PAGES pages of MAX_LIMIT); past it the answer says it stopped. */
+const MAX_COUNT_PAGES = 100;
+
+/**
+ * \`how many calls were recorded\`: the items the create route stored in this collection, read
+ * page by page (owner-filtered when given); { count }, and capped: true if it stopped at the bound.
+ */
+async function count(call: Call): Promise<HttpApiResult> {
+  const { resource } = call;
+  const query = call.event.queryStringParameters ?? {};
+  const filter = resource.ownerField;
+  const unknown = Object.keys(query).filter((name) => name !== filter);
+  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + (filter === undefined ? '' : '; known: ' + filter)] });
+  const owner = filter === undefined ? undefined : query[filter];
+  let total = 0;
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_COUNT_PAGES; page += 1) {
+    const found = await call.deps.repository.list(resource.collection, {
+      limit: MAX_LIMIT,
+      ...(nextToken === undefined ? {} : { nextToken }),
+      ...(owner === undefined || owner === '' ? {} : { owner }),
+    });
+    total += found.items.length;
+    nextToken = found.nextToken;
+    if (nextToken === undefined) return json(200, { count: total });
+  }
+  return json(200, { count: total, capped: true });
 }
 
 /**

@@ -65,18 +65,24 @@ function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
     const least = field.minItems ?? 0;
     if (!Array.isArray(value)) return 'must be a list';
     if (value.length < least) return 'must have at least ' + least + (least === 1 ? ' entry' : ' entries');
+    if (field.maxItems !== undefined && value.length > field.maxItems) return 'must have at most ' + field.maxItems + (field.maxItems === 1 ? ' entry' : ' entries');
     return checkValue(value);
   }
   if (field.type === 'string') {
     if (typeof value !== 'string') return 'must be a string';
     if (field.format === 'date-time' && !isDateTime(value)) return 'must be an ISO 8601 date-time (2026-01-02T03:04:05Z)';
     if (field.values !== undefined && !field.values.includes(value)) return 'must be one of ' + field.values.join(', ');
+    if (field.minLength !== undefined && value.length < field.minLength) return 'must be at least ' + field.minLength + ' characters';
+    if (field.maxLength !== undefined && value.length > field.maxLength) return 'must be at most ' + field.maxLength + ' characters';
     return checkScalar(value);
   }
   if (field.type === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
     if (field.minimum !== undefined && value < field.minimum) return 'must be at least ' + field.minimum;
     if (field.maximum !== undefined && value > field.maximum) return 'must be at most ' + field.maximum;
+    if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum) return 'must be greater than ' + field.exclusiveMinimum;
+    if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum) return 'must be less than ' + field.exclusiveMaximum;
+    if (field.integer === true && !Number.isInteger(value)) return 'must be a whole number';
     return undefined;
   }
   return typeof value === 'boolean' ? undefined : 'must be true or false';

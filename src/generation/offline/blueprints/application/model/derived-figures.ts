@@ -16,18 +16,20 @@ const FIGURE_NOUNS = new Set([
 ]);
 /** Verbs that work a result out of an item and write nothing (`evaluate a flag for a user`); see `verbKind`. */
 const COMPUTING = new Set(['evaluate', 'calculate', 'compute', 'preview']);
+/** Words naming what is left of an amount (`the remaining balance`, `the outstanding amount`). */
+export const REMAINDER_WORDS = new Set(['remaining', 'left', 'outstanding', 'unpaid']);
 /** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
 const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
 
 /**
- * `see how many times my link was clicked`: a count of events (`how many`, `how often`, `number of
- * times`); the word after it is a participle or a plural, never a resource of its own.
+ * `see how many times my link was clicked`, `the number of orders placed`: a count (`how many`, `how
+ * often`, `number of …`); a count of what a story makes is read from those items (countedStories).
  */
 function asksForCount(words: readonly string[]): boolean {
   return words.some(
     (word, at) =>
       (word === 'how' && (words[at + 1] === 'many' || words[at + 1] === 'often')) ||
-      (word === 'number' && words[at + 1] === 'of' && words[at + 2] === 'times'),
+      (word === 'number' && words[at + 1] === 'of' && words[at + 2] !== undefined),
   );
 }
 
@@ -51,10 +53,20 @@ export function derivedFigures(stories: readonly ParsedStory[]): ParsedStory[] {
         computes: story.verb,
       };
     }
-    if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined || created.has(noun))
-      return story;
-    const words = contentWords(story.intent.actionWords.slice(1));
+    if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined) return story;
+    // `see the remaining balance of an invoice`: what is left of the invoice's total is worked out,
+    // not a field of the invoice a client writes and reads back.
+    const remainder = story.attribute
+      ?.split(/(?=[A-Z])/)
+      .some((word) => REMAINDER_WORDS.has(word.toLowerCase()));
+    if (remainder === true) {
+      const { noun: _noun, attribute: _attribute, ...rest } = story;
+      return { ...rest, derived: wordsOfText(story.intent.actionWords.slice(1).join(' ')).join(' ') };
+    }
     const counted = asksForCount(wordsOfText(story.intent.text));
+    // `see the number of orders placed`, where orders are made: a count of them (countedStories).
+    if (created.has(noun) && !counted) return story;
+    const words = contentWords(story.intent.actionWords.slice(1));
     if (!counted && !FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word))) return story;
     const { noun: _noun, ...rest } = story;
     return counted

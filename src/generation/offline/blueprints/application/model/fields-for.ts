@@ -55,14 +55,34 @@ export function fieldsFor(params: {
 
 /** The declared field an ask gives: a list with its fewest entries, else its type, values and range. */
 function specOf(ask: FieldAsk, required: boolean): FieldSpec {
-  if (ask.list) return { name: ask.name, type: 'list', required, minItems: ask.minItems };
+  if (ask.list)
+    return {
+      name: ask.name,
+      type: 'list',
+      required,
+      minItems: ask.minItems,
+      ...(ask.maxItems === undefined ? {} : { maxItems: ask.maxItems }),
+    };
+  // Named values (`a size (small, medium or large)`) are text, whatever the name suggests.
+  const type = ask.type ?? (ask.values === undefined ? fieldType(ask.name) : 'string');
+  const bounds =
+    type === 'number'
+      ? pick(ask, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'integer'])
+      : type === 'string'
+        ? pick(ask, ['minLength', 'maxLength'])
+        : {};
   return {
     name: ask.name,
-    // Named values (`a size (small, medium or large)`) are text, whatever the name suggests.
-    type: ask.type ?? (ask.values === undefined ? fieldType(ask.name) : 'string'),
+    type,
     required,
     ...(ask.values === undefined ? {} : { values: ask.values }),
-    ...(ask.minimum === undefined ? {} : { minimum: ask.minimum }),
-    ...(ask.maximum === undefined ? {} : { maximum: ask.maximum }),
+    ...bounds,
   };
+}
+
+/** The bounds an ask gives that apply to the field's type (a length to text, a value to a number). */
+function pick<K extends keyof FieldAsk>(ask: FieldAsk, keys: readonly K[]): Partial<Pick<FieldAsk, K>> {
+  const picked: Partial<Pick<FieldAsk, K>> = {};
+  for (const key of keys) if (ask[key] !== undefined) picked[key] = ask[key];
+  return picked;
 }

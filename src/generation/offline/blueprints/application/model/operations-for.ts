@@ -17,6 +17,7 @@ const KIND_ORDER: readonly OperationKind[] = [
   'transition',
   'delete',
   'redirect',
+  'count',
 ];
 
 /**

@@ -16,6 +16,16 @@ export interface FieldAsk {
   /** The range a number must be in (`a percentage between 0 and 100`), inclusive. */
   readonly minimum?: number;
   readonly maximum?: number;
+  /** Bounds a number must be beyond (`an amount greater than 0`). */
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  /** A whole number (`an amount in cents`). */
+  readonly integer?: true;
+  /** The length a text must be within (`a message of at most 280 characters`). */
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** The most entries a list may hold (`with at most 5 items`). */
+  readonly maxItems?: number;
 }
 
 /** A story read as an operation on a resource, before resources are resolved. */

@@ -1,5 +1,16 @@
+import { numberWord } from '../../../naming/number-word.js';
 import { isPlural, singular } from '../../../naming/singular.js';
+import { plural } from '../../../naming/plural.js';
 import { camel } from './camel.js';
+import {
+  ENTRY_UNITS,
+  LENGTH_UNITS,
+  type LimitPhrase,
+  limitAt,
+  MEASURE_UNITS,
+  type NumberLimit,
+  WHOLE_UNITS,
+} from './number-limit.js';
 import type { FieldAsk } from './parsed-story.js';
 
 const QUANTIFIERS = new Set([
@@ -50,24 +61,48 @@ const COUNTS = new Set(['number', 'count', 'amount', 'total']);
 /** `a quantity on hand`, `a price in cents`: the phrase qualifies the field before it, named by that field. */
 const QUALIFYING = new Set(['on', 'in', 'at', 'per', 'for', 'by', 'to', 'from', 'via']);
 
+/** Words a bound's lead may leave dangling before it (`a message of at most 280 characters`). */
+const BOUND_JOINERS = new Set(['of', 'with', 'is', 'are', 'be']);
+
+/** The bounds read around one field: before its noun (`at most 5 items`) or after it (`an amount greater than 0`). */
+interface PartLimits {
+  readonly leading?: LimitPhrase;
+  readonly trailing?: LimitPhrase;
+}
+
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
  * gone from the words, so an article after a named field starts the next one). A short phrase after a
- * field qualifies it (`a quantity on hand` is `quantity`). `X of Y` is read by
- * its X: `a list of items` is the list `items`, `a number of days` the number `days`, and any other
- * (`a date of birth`) keeps both nouns (`dateOfBirth`), never `of` and the last noun alone.
+ * field qualifies it (`a quantity on hand` is `quantity`; `an estimate in hours` is a number, `an
+ * amount in cents` a whole one). `X of Y` is read by its X: `a list of items` is the list `items`, `a
+ * number of days` the number `days`, and any other (`a date of birth`) keeps both nouns
+ * (`dateOfBirth`), never `of` and the last noun alone. A bound (`limitAt`) after a field limits its
+ * value or, counting characters, its length (`a message of at most 280 characters`); before a noun it
+ * counts entries (`at most 5 items` is a list of 1 to 5). Either way the field list goes on after it.
  */
 export function readFields(words: readonly string[]): FieldAsk[] {
   const parts: string[][] = [[]];
-  const ranges = new Map<number, { minimum: number; maximum: number }>();
+  const limits = new Map<number, PartLimits>();
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
     const current = parts.at(-1) ?? [];
-    const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
-    const range = word === 'between' ? rangeAt(words, at + 1) : undefined;
-    if (range !== undefined) {
-      ranges.set(parts.length - 1, range);
-      at += 3;
+    const named =
+      current[0] === 'whether'
+        ? statedYesOrNo(current.slice(1))
+        : current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
+    const limit = limitAt(words, at);
+    if (limit !== undefined) {
+      const index = parts.length - 1;
+      // `a list of at most 5 tags`: the bound counts the container's entries, named after it.
+      const leading = !named || (current.at(-1) === 'of' && CONTAINERS.has(current.at(-2) ?? ''));
+      if (leading) {
+        limits.set(index, { ...limits.get(index), leading: limit });
+        at = limit.end - 1;
+      } else {
+        while (BOUND_JOINERS.has(current.at(-1) ?? '')) current.pop();
+        limits.set(index, { ...limits.get(index), trailing: limit });
+        at = (limit.unit === undefined ? limit.end : limit.end + 1) - 1;
+      }
     } else if (word === 'and') parts.push([]);
     else if ((ARTICLES.has(word) || word === 'whether') && named) parts.push([word]);
     else current.push(word);
@@ -75,31 +110,101 @@ export function readFields(words: readonly string[]): FieldAsk[] {
   return parts.flatMap((part, index) => {
     const whether = part.indexOf('whether');
     if (whether !== -1) return yesOrNo(part.slice(whether + 1));
-    const words = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+    const signed = signOf(part);
+    const words = signed.words.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
     const qualified = words.findIndex((word) => QUALIFYING.has(word));
     const content = qualified > 0 ? words.slice(0, qualified) : words;
-    const head = content.at(-1);
-    if (head === undefined) return [];
-    const range = ranges.get(index);
-    if (range !== undefined)
-      return [{ name: camel(content.slice(-2)), list: false, minItems: 0, type: 'number', ...range }];
-    const of = content.lastIndexOf('of');
-    if (of > 0 && of < content.length - 1)
-      return [ofField(content.slice(0, of), content.slice(of + 1), part)];
-    const many = part.some((word) => MANY.has(word)) || isPlural(head);
-    const least = part.indexOf('least');
-    const minimum = least === -1 ? undefined : countWord(part[least + 1]);
-    const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
-    return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
+    if (content.length === 0) return [];
+    const { leading, trailing } = limits.get(index) ?? {};
+    const measured = qualified > 0 ? words[qualified + 1] : undefined;
+    const unit = MEASURE_UNITS.has(measured ?? '') ? measured : trailing?.unit;
+    const field = fieldOf(content, part, leading);
+    return [withBounds(field, { ...signed.limit, ...trailing?.limit }, unit)];
   });
 }
 
-/** `between 0 and 100` (from the number on): the inclusive range, lower bound first. */
-function rangeAt(words: readonly string[], at: number): { minimum: number; maximum: number } | undefined {
-  const [low, and, high] = [words[at], words[at + 1], words[at + 2]];
-  if (and !== 'and' || !/^\d{1,9}$/.test(low ?? '') || !/^\d{1,9}$/.test(high ?? '')) return undefined;
-  const [minimum, maximum] = [Number(low), Number(high)].sort((left, right) => left - right);
-  return { minimum: minimum ?? 0, maximum: maximum ?? 0 };
+/** The field a part names before any bound after it: a list, an `X of Y`, or a single value. */
+function fieldOf(
+  content: readonly string[],
+  part: readonly string[],
+  leading: LimitPhrase | undefined,
+): FieldAsk {
+  const head = content.at(-1) ?? '';
+  // `a done flag`, `an archived flag`: a yes/no field named by the word before `flag`.
+  const flagged = content.at(-2);
+  if ((head === 'flag' || head === 'boolean') && flagged !== undefined && flagged !== 'of')
+    return { name: camel(content.slice(-3, -1)), list: false, minItems: 0, type: 'boolean' };
+  const of = content.lastIndexOf('of');
+  if (of > 0 && of < content.length - 1) {
+    const field = ofField(content.slice(0, of), content.slice(of + 1), part);
+    return field.list && leading !== undefined ? withEntries(field, leading.limit) : field;
+  }
+  // `at most 5 items`, `with at least one photo`: a count of entries makes a list.
+  if (leading !== undefined) {
+    const name = camel([...content.slice(-2, -1), isPlural(head) ? head : plural(head)]);
+    return withEntries({ name, list: true, minItems: 1 }, leading.limit);
+  }
+  const many = part.some((word) => MANY.has(word)) || isPlural(head);
+  const least = part.indexOf('least');
+  const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+  const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+  return { name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 };
+}
+
+/** The fewest and the most a bound allows in whole numbers (`more than 2` → 3, `under 10` → 9). */
+function wholeRange(limit: NumberLimit): { least?: number; most?: number } {
+  const least =
+    limit.minimum ?? (limit.exclusiveMinimum === undefined ? undefined : limit.exclusiveMinimum + 1);
+  const most =
+    limit.maximum ?? (limit.exclusiveMaximum === undefined ? undefined : limit.exclusiveMaximum - 1);
+  return { ...(least === undefined ? {} : { least }), ...(most === undefined ? {} : { most }) };
+}
+
+/** A list's fewest and most entries from a bound on its count (`up to 10` → 1..10, `at least 2` → 2..). */
+function withEntries(field: FieldAsk, limit: NumberLimit): FieldAsk {
+  const { least, most } = wholeRange(limit);
+  return {
+    ...field,
+    minItems: Math.max(least ?? field.minItems, 1),
+    ...(most === undefined ? {} : { maxItems: most }),
+  };
+}
+
+/**
+ * A field with the bounds read after it: characters bound its length, entries a list's count, and
+ * any other bound its value, which makes it a number (a whole one when the unit is, like cents).
+ */
+function withBounds(field: FieldAsk, limit: NumberLimit, unit: string | undefined): FieldAsk {
+  const bounded = Object.keys(limit).length > 0;
+  if (bounded && unit !== undefined && LENGTH_UNITS.has(unit)) {
+    const { least, most } = wholeRange(limit);
+    return {
+      ...field,
+      ...(least === undefined ? {} : { minLength: least }),
+      ...(most === undefined ? {} : { maxLength: most }),
+    };
+  }
+  if (field.list)
+    return bounded && unit !== undefined && ENTRY_UNITS.has(unit) ? withEntries(field, limit) : field;
+  const measured = unit !== undefined && MEASURE_UNITS.has(unit);
+  if (!bounded && !measured) return field;
+  return {
+    ...field,
+    type: 'number',
+    ...limit,
+    ...(unit !== undefined && WHOLE_UNITS.has(unit) ? { integer: true as const } : {}),
+  };
+}
+
+/** `a positive amount`, `a non-negative balance`: the sign named before a field, as a bound. */
+function signOf(part: readonly string[]): { words: string[]; limit: NumberLimit } {
+  const non = part.findIndex((word, at) => word === 'non' && part[at + 1] === 'negative');
+  if (non !== -1)
+    return { words: part.filter((_, at) => at !== non && at !== non + 1), limit: { minimum: 0 } };
+  const positive = part.indexOf('positive');
+  if (positive !== -1)
+    return { words: part.filter((_, at) => at !== positive), limit: { exclusiveMinimum: 0 } };
+  return { words: [...part], limit: {} };
 }
 
 /** The verbs that link a yes/no field's subject to its state (`catering is needed`). */
@@ -124,6 +229,12 @@ function yesOrNo(words: readonly string[]): FieldAsk[] {
   return [{ name, list: false, minItems: 0, type: 'boolean' }];
 }
 
+/** `the donor is anonymous`: the words after `whether` have named their state, so an article starts the next field. */
+function statedYesOrNo(words: readonly string[]): boolean {
+  const link = words.findIndex((word) => LINKS.has(word));
+  return link !== -1 && words.slice(link + 1).some((word) => !YES_NO_FILLERS.has(word));
+}
+
 /** `list of items`, `number of days`, `date of birth`: the field `X of Y` names. */
 function ofField(before: readonly string[], after: readonly string[], part: readonly string[]): FieldAsk {
   const container = before.at(-1) ?? '';
@@ -139,7 +250,6 @@ function ofField(before: readonly string[], after: readonly string[], part: read
 }
 
 function countWord(word: string | undefined): number | undefined {
-  const words: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3 };
-  if (word === undefined) return undefined;
-  return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
+  const count = numberWord(word);
+  return count === undefined ? undefined : Math.min(count, 100);
 }

@@ -20,6 +20,16 @@ export interface FieldSpec {
   /** For numbers: the inclusive range allowed. */
   readonly minimum?: number;
   readonly maximum?: number;
+  /** For numbers: bounds a value must be beyond, as the request wrote them (`greater than 0`). */
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  /** For numbers: whole numbers only (`an amount in cents`). */
+  readonly integer?: true;
+  /** For strings: the length allowed (`at most 280 characters`). */
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** For lists: the most entries allowed (`at most 5 items`). */
+  readonly maxItems?: number;
   /**
    * For strings: an ISO 8601 date-time, checked on every write and stored in UTC
    * (`2026-01-02T03:04:05.000Z`) so a range of them (`?from=&to=`) compares as text.

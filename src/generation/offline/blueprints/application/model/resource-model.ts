@@ -10,6 +10,7 @@ import { compoundObject } from './compound-object.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
+import { countedStories } from './counted-stories.js';
 import { derivedFigures } from './derived-figures.js';
 import { asksForRedirect } from './redirect-story.js';
 import { redirectOperations } from './redirect-operation.js';
@@ -109,11 +110,15 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     stories: intents.map((intent) => wordsOfText(intent.text)),
   });
   const named = (noun: string) => compounds.get(noun) ?? noun;
-  const renamed = stories.map((story) => ({
-    ...story,
-    ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
-    ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
-  }));
+  // `how many calls I have left`, where a story records calls: a count read from the calls the create route stores.
+  const renamed = countedStories(
+    stories.map((story) => ({
+      ...story,
+      ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
+      ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
+    })),
+    new Map(names.map((name) => [name, named(name)])),
+  );
   const described = descriptionFields(input.descriptionSentences, names);
   const resources = names.map((name) => {
     const parent = parents.get(name);

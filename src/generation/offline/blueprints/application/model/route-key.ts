@@ -11,6 +11,7 @@ export function routeKey(collection: string, kind: OperationKind, action?: strin
     transition: `POST /${collection}/{id}/${action ?? 'act'}`,
     set: `POST /${collection}/{id}/${action ?? 'set'}`,
     redirect: `GET /${collection}/{id}/${action ?? 'visit'}`,
+    count: `GET /${collection}/count`,
   };
   return shapes[kind];
 }

@@ -21,7 +21,7 @@ export function sampleBody(
     else if (field.type === 'number') body[field.name] = numberIn(field, 2);
     else if (field.type === 'boolean') body[field.name] = true;
     else if (field.format === 'date-time') body[field.name] = '2030-01-01T00:00:00.000Z';
-    else body[field.name] = field.values?.[0] ?? `sample ${field.name}`;
+    else body[field.name] = field.values?.[0] ?? textIn(field, `sample ${field.name}`);
   }
   body['note'] = 'first';
   return body;
@@ -32,7 +32,21 @@ export function ownerSample(resource: Resource, number: number): string {
   return `${(resource.ownerField ?? 'owner').replace(/Id$/, '') || 'owner'}-${number}`;
 }
 
-/** `wanted`, moved into the field's range when it has one (`between 5 and 10` → 5). */
+/**
+ * `wanted`, moved into the field's range when it has one (`between 5 and 10` → 5; `greater than 2`
+ * → 3; `less than 1` → 0), whole when the field is.
+ */
 export function numberIn(field: FieldSpec, wanted: number): number {
-  return Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
+  let value = Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
+  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum)
+    value = field.exclusiveMinimum + 1;
+  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum)
+    value = field.exclusiveMaximum - 1;
+  return field.integer === true ? Math.ceil(value) : value;
+}
+
+/** `wanted`, cut or padded to the field's length when it has one (`at most 5 characters` → `sampl`). */
+export function textIn(field: FieldSpec, wanted: string): string {
+  const cut = wanted.slice(0, field.maxLength ?? wanted.length);
+  return cut.padEnd(field.minLength ?? 0, 'x');
 }

@@ -2,9 +2,11 @@
 /**
  * `set` and `redirect` are never a verb's own kind: `set` is a flip verb (`enable a flag`) on a
  * resource with a yes/no field, which the service sets itself (flip-verbs.ts); `redirect` a story
- * asking to be sent on to an item's URL (redirect-operation.ts).
+ * asking to be sent on to an item's URL (redirect-operation.ts); `count` a story asking how many of
+ * the items a create route stores there are (count-operation.ts).
  */
-export type VerbKind = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect';
+export type VerbKind =
+  'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect' | 'count';
 
 const KINDS: readonly (readonly [Exclude<VerbKind, 'transition'>, readonly string[]])[] = [
   [
@@ -100,7 +102,9 @@ export function verbKind(verb: string): VerbKind {
 }
 
 /** The verbs that mean a kind (reads and lists share theirs: `track my orders` is a list, `track an order` a read). */
-export function verbsOfKind(kind: Exclude<VerbKind, 'transition' | 'set' | 'redirect'>): readonly string[] {
+export function verbsOfKind(
+  kind: Exclude<VerbKind, 'transition' | 'set' | 'redirect' | 'count'>,
+): readonly string[] {
   const kinds = kind === 'read' || kind === 'list' ? ['read', 'list'] : [kind];
   return KINDS.filter(([candidate]) => kinds.includes(candidate)).flatMap(([, verbs]) => verbs);
 }
