@@ -25689,81 +25689,6 @@ function parseYamlTemplate(text) {
 
 /***/ }),
 
-/***/ 4243:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ findEscapedSecrets)
-});
-
-// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
-var parse_template = __nccwpck_require__(6629);
-// EXTERNAL MODULE: ./lib/core/secrets/scan-joined-texts.js
-var scan_joined_texts = __nccwpck_require__(125);
-;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
-/** Every string value in a parsed document, depth first, in document order. */
-function stringLeaves(value) {
-    const leaves = [];
-    const visit = (node, where, name) => {
-        if (typeof node === 'string') {
-            leaves.push({
-                where: where === '' ? '(document)' : where,
-                text: name === undefined ? node : `${name}: ${node}`,
-            });
-        }
-        else if (Array.isArray(node)) {
-            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
-        }
-        else if (node !== null && typeof node === 'object') {
-            for (const [key, item] of Object.entries(node))
-                visit(item, where === '' ? key : `${where}.${key}`, key);
-        }
-    };
-    visit(value, '', undefined);
-    return leaves;
-}
-//# sourceMappingURL=string-leaves.js.map
-;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
-
-
-
-const STRUCTURED = /\.(json|ya?ml|template)$/i;
-/**
- * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
- * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
- * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
- * only decoded matches beyond the raw count are. A file that does not parse has none.
- */
-async function findEscapedSecrets(params) {
-    const { file } = params;
-    if (file.role !== 'template' && !STRUCTURED.test(file.path))
-        return [];
-    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
-    if (!file.content.includes('\\'))
-        return [];
-    const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
-    if (!parsed.ok)
-        return [];
-    const leaves = stringLeaves(parsed.template);
-    const unclaimed = new Map();
-    for (const { kind } of params.rawMatches)
-        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
-    const found = [];
-    for (const { index, match } of await (0,scan_joined_texts/* scanJoinedTexts */.F)(leaves.map((leaf) => leaf.text))) {
-        const left = unclaimed.get(match.kind.slug) ?? 0;
-        if (left > 0)
-            unclaimed.set(match.kind.slug, left - 1);
-        else
-            found.push({ where: leaves[index]?.where ?? '(document)', match });
-    }
-    return found;
-}
-//# sourceMappingURL=find-escaped-secrets.js.map
-
-/***/ }),
-
 /***/ 7068:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26135,6 +26060,148 @@ function isRecord(value) {
 
 /***/ }),
 
+/***/ 8069:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ findFileSecrets)
+});
+
+// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
+var parse_template = __nccwpck_require__(6629);
+// EXTERNAL MODULE: ./lib/core/secrets/scan-joined-texts.js
+var scan_joined_texts = __nccwpck_require__(125);
+;// CONCATENATED MODULE: ./lib/core/gates/string-leaves.js
+/** Every string value in a parsed document, depth first, in document order. */
+function stringLeaves(value) {
+    const leaves = [];
+    const visit = (node, where, name) => {
+        if (typeof node === 'string') {
+            leaves.push({
+                where: where === '' ? '(document)' : where,
+                text: name === undefined ? node : `${name}: ${node}`,
+            });
+        }
+        else if (Array.isArray(node)) {
+            node.forEach((item, index) => visit(item, `${where}[${index}]`, undefined));
+        }
+        else if (node !== null && typeof node === 'object') {
+            for (const [key, item] of Object.entries(node))
+                visit(item, where === '' ? key : `${where}.${key}`, key);
+        }
+    };
+    visit(value, '', undefined);
+    return leaves;
+}
+//# sourceMappingURL=string-leaves.js.map
+;// CONCATENATED MODULE: ./lib/core/gates/find-escaped-secrets.js
+
+
+
+const STRUCTURED = /\.(json|ya?ml|template)$/i;
+/**
+ * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
+ * value in the text (`"ghp_\u0041…"`, `https:\/\/hooks.slack.com\/…`), yet whoever reads the file
+ * gets the whole secret. Matches the raw scan already found are not reported twice: for each kind,
+ * only decoded matches beyond the raw count are. A file that does not parse has none.
+ */
+async function findEscapedSecrets(params) {
+    const { file } = params;
+    if (file.role !== 'template' && !STRUCTURED.test(file.path))
+        return [];
+    // Only a file with an escape can hide anything this way; most files are skipped without parsing.
+    if (!file.content.includes('\\'))
+        return [];
+    const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
+    if (!parsed.ok)
+        return [];
+    const leaves = stringLeaves(parsed.template);
+    const unclaimed = new Map();
+    for (const { kind } of params.rawMatches)
+        unclaimed.set(kind.slug, (unclaimed.get(kind.slug) ?? 0) + 1);
+    const found = [];
+    for (const { index, match } of await (0,scan_joined_texts/* scanJoinedTexts */.F)(leaves.map((leaf) => leaf.text))) {
+        const left = unclaimed.get(match.kind.slug) ?? 0;
+        if (left > 0)
+            unclaimed.set(match.kind.slug, left - 1);
+        else
+            found.push({ where: leaves[index]?.where ?? '(document)', match });
+    }
+    return found;
+}
+//# sourceMappingURL=find-escaped-secrets.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/replace-matches.js
+var replace_matches = __nccwpck_require__(9257);
+// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets-as-written.js + 2 modules
+var scan_secrets_as_written = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./lib/core/secrets/redact-in-context.js
+var redact_in_context = __nccwpck_require__(6856);
+;// CONCATENATED MODULE: ./lib/core/secrets/structured-file-secrets.js
+
+
+/** Files read as JSON or YAML documents (as `findEscapedSecrets` reads them). */
+const structured_file_secrets_STRUCTURED = /\.(json|ya?ml|template)$/i;
+const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
+/**
+ * What a file must hold for reading its strings together to find more than its text shows: a PEM
+ * key's first line (a key written as a list of lines), a name/value record's value field
+ * (`OutputValue`, `ParameterValue`, `Value`), or a join (`!Join`, `Fn::Join`: a value in pieces). A key beside its value is already read together in
+ * the text as written; other files are not parsed.
+ */
+const WORTH_PARSING = /-----BEGIN|value|join/i;
+/** Nesting followed; `parseTemplate` already refuses documents deeper than 64 levels. */
+const MAX_DEPTH = 128;
+/**
+ * The markers (`[REDACTED:<kind>]`, each once) of the secrets a JSON or YAML file holds only when
+ * its strings are read together (`redactInContext`): a PEM key written as a `!Join` list of quoted
+ * lines, a name/value record (`ParameterKey`/`ParameterValue` in a parameters file). Empty for any
+ * other file, one without WORTH_PARSING, one that does not parse (`parseTemplate`, bounded), and one with no such secret. Throws when the
+ * scanner fails.
+ */
+async function structuredFileSecretMarkers(path, content) {
+    if (!structured_file_secrets_STRUCTURED.test(path) || !WORTH_PARSING.test(content))
+        return [];
+    const parsed = (0,parse_template/* parseTemplate */.Q)(content);
+    if (!parsed.ok)
+        return [];
+    const [redacted] = await (0,redact_in_context/* redactInContext */.W)([parsed.template], { depth: 0, maxDepth: MAX_DEPTH });
+    if (redacted === parsed.template)
+        return [];
+    const before = new Set(JSON.stringify(parsed.template).match(MARKER) ?? []);
+    const after = new Set(JSON.stringify(redacted).match(MARKER) ?? []);
+    return [...after].filter((marker) => !before.has(marker));
+}
+//# sourceMappingURL=structured-file-secrets.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/find-file-secrets.js
+
+
+
+
+/**
+ * The one detection of secrets in a generated file (DESIGN §5b), shared by the secrets gate, which
+ * refuses the file, and the redactor, which shows it without them (`redactJsonStrings`), so what
+ * one refuses the other hides. Throws when the scanner fails.
+ */
+async function findFileSecrets(file) {
+    const asWritten = await (0,scan_secrets_as_written/* scanSecretsAsWritten */.i)({ text: file.content, path: file.path });
+    const redacted = (0,replace_matches/* replaceMatches */.Q)({ text: file.content, matches: asWritten });
+    const escaped = await findEscapedSecrets({
+        file: { path: file.path, content: redacted, role: file.role ?? 'config' },
+        rawMatches: [],
+    });
+    const together = await structuredFileSecretMarkers(file.path, redacted);
+    const hidden = [
+        ...escaped.map(({ where, match }) => ({ where, slug: match.kind.slug, match })),
+        ...together.map((marker) => ({ slug: marker.slice('[REDACTED:'.length, -1) })),
+    ];
+    return { asWritten, redacted, hidden };
+}
+//# sourceMappingURL=find-file-secrets.js.map
+
+/***/ }),
+
 /***/ 7454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26187,7 +26254,225 @@ function lineColumnFinder(text) {
 
 /***/ }),
 
-/***/ 6383:
+/***/ 6856:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ redactInContext)
+/* harmony export */ });
+/* harmony import */ var _last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7454);
+/* harmony import */ var _replace_matches_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9257);
+/* harmony import */ var _scan_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9561);
+/* harmony import */ var _secret_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5967);
+
+
+
+
+/** Field names (lower case) of a name/value record: a stack's outputs and parameters, tags, environment variables. */
+const NAME_FIELDS = ['outputkey', 'parameterkey', 'name', 'key'];
+const VALUE_FIELDS = ['outputvalue', 'parametervalue', 'value'];
+/** Joins contexts into one scan; a NUL, which no rule lets a match cross, keeps them apart. */
+const SEPARATOR = '\n\0\n';
+/**
+ * `values` (JSON values, each walked from `depth` down to `maxDepth`) with every secret that shows
+ * only when strings are read together replaced by its marker, in the strings that hold it; the shape
+ * is kept. Together means:
+ * - a key and its string value, read as `"key": "value"`, so a rule that needs a name beside the
+ *   value matches (`{ "SecretAccessKey": "…" }`, `{ aws_secret_access_key: … }`), however short the key;
+ * - a name/value record's name and value (`{ "OutputKey": "SecretAccessKey", "OutputValue": "…" }`,
+ *   CloudFormation's outputs and parameters, tags, an environment variable `{ name, value }`);
+ * - adjacent strings of an array, one a line (a PEM key written as a list of lines for `Fn::Join`)
+ *   and with nothing between them (a token in halves, `!Join ['', [...]]`): every string the
+ *   secret spans is redacted.
+ * A file-shaped object's `content` is left to its file scan. All contexts of all values are
+ * scanned in one joined scan; when it overflows (more than the scanner lists of a kind) it is split
+ * until it does not, and a single context that still overflows has its strings withheld whole as
+ * TOO_MANY_SECRETS_MARKER. Strings scanned alone are the caller's to redact. Throws when the
+ * scanner fails.
+ */
+async function redactInContext(values, bounds) {
+    const slots = [];
+    const contexts = [];
+    for (const value of values)
+        collect(value, bounds.depth, bounds.maxDepth, slots, contexts);
+    if (contexts.length === 0)
+        return [...values];
+    const redacted = await redactedSlots(slots, contexts);
+    if (redacted.every((text, index) => text === slots[index]))
+        return [...values];
+    let next = 0;
+    const take = () => redacted[next++] ?? _secret_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .TOO_MANY_SECRETS_MARKER */ .S;
+    return values.map((value) => rebuild(value, bounds.depth, bounds.maxDepth, take));
+}
+/** Adds `value`'s strings (and keys) to `slots` in walk order and its contexts to `contexts`; returns a string's slot. */
+function collect(value, depth, maxDepth, slots, contexts) {
+    if (depth > maxDepth)
+        return undefined;
+    if (typeof value === 'string') {
+        slots.push(value);
+        return slots.length - 1;
+    }
+    if (Array.isArray(value)) {
+        let run = [];
+        for (const item of value) {
+            const slot = collect(item, depth + 1, maxDepth, slots, contexts);
+            if (slot !== undefined)
+                run.push({ slot, offset: 0, length: 0 });
+            else
+                run = flushRun(run, slots, contexts);
+        }
+        flushRun(run, slots, contexts);
+        return undefined;
+    }
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    const record = value;
+    const isFile = typeof record.path === 'string' && typeof record.content === 'string';
+    const byField = new Map();
+    for (const [key, item] of Object.entries(record)) {
+        slots.push(key);
+        const keySlot = slots.length - 1;
+        const valueSlot = collect(item, depth + 1, maxDepth, slots, contexts);
+        if (valueSlot === undefined || (isFile && key === 'content'))
+            continue;
+        contexts.push(pairContext(slots, keySlot, valueSlot));
+        byField.set(key.toLowerCase(), valueSlot);
+    }
+    const nameSlot = firstOf(byField, NAME_FIELDS);
+    const valueSlot = firstOf(byField, VALUE_FIELDS);
+    if (nameSlot !== undefined && valueSlot !== undefined)
+        contexts.push(pairContext(slots, nameSlot, valueSlot));
+    return undefined;
+}
+function firstOf(byField, fields) {
+    for (const field of fields) {
+        const slot = byField.get(field);
+        if (slot !== undefined)
+            return slot;
+    }
+    return undefined;
+}
+/** `"name": "value"`, as JSON and YAML write a pair and as the scanner's name-then-value rules read it. */
+function pairContext(slots, nameSlot, valueSlot) {
+    const name = slots[nameSlot] ?? '';
+    const value = slots[valueSlot] ?? '';
+    const before = `"${name}": "`;
+    return {
+        text: `${before}${value}"`,
+        pieces: [
+            { slot: nameSlot, offset: 1, length: name.length },
+            { slot: valueSlot, offset: before.length, length: value.length },
+        ],
+    };
+}
+/**
+ * How an array's adjacent strings are read together: one a line (a PEM key written a line an
+ * item) and with nothing between them (`!Join ['', [...]]`: a token in halves).
+ */
+const RUN_DELIMITERS = ['\n', ''];
+/** Adds a run of two or more adjacent strings as contexts, one per delimiter; returns an empty run. */
+function flushRun(run, slots, contexts) {
+    if (run.length < 2)
+        return [];
+    for (const delimiter of RUN_DELIMITERS) {
+        const pieces = [];
+        let offset = 0;
+        for (const { slot } of run) {
+            const length = slots[slot]?.length ?? 0;
+            pieces.push({ slot, offset, length });
+            offset += length + delimiter.length;
+        }
+        contexts.push({ text: run.map(({ slot }) => slots[slot] ?? '').join(delimiter), pieces });
+    }
+    return [];
+}
+/** Each slot with the secrets found in its contexts replaced (TOO_MANY_SECRETS_MARKER whole for an overflowing context's). */
+async function redactedSlots(slots, contexts) {
+    const spans = new Map();
+    const withheld = new Set();
+    await scanContexts(contexts, spans, withheld);
+    return slots.map((text, slot) => {
+        if (withheld.has(slot))
+            return _secret_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .TOO_MANY_SECRETS_MARKER */ .S;
+        const found = spans.get(slot);
+        return found === undefined ? text : (0,_replace_matches_js__WEBPACK_IMPORTED_MODULE_2__/* .replaceSecretSpans */ .C)(text, found);
+    });
+}
+/**
+ * Scans `contexts` joined, adding each secret's spans to the slots it covers; halves an overflowing
+ * batch (at most log2(n) levels), and withholds the slots of a single context that overflows.
+ */
+async function scanContexts(contexts, spans, withheld) {
+    const starts = [];
+    let offset = 0;
+    for (const { text } of contexts) {
+        starts.push(offset);
+        offset += text.length + SEPARATOR.length;
+    }
+    // A NUL in a string would break the join; no secret holds one, so U+FFFD (same length) stands in.
+    const joined = contexts.map(({ text }) => text.split('\0').join('\uFFFD')).join(SEPARATOR);
+    const matches = await (0,_scan_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scanSecrets */ .L)({ text: joined });
+    if (matches.some((match) => match.overflow)) {
+        if (contexts.length === 1) {
+            for (const { slot } of contexts[0]?.pieces ?? [])
+                withheld.add(slot);
+            return;
+        }
+        const half = Math.ceil(contexts.length / 2);
+        await scanContexts(contexts.slice(0, half), spans, withheld);
+        await scanContexts(contexts.slice(half), spans, withheld);
+        return;
+    }
+    for (const match of matches) {
+        for (const range of match.occurrences) {
+            const index = (0,_last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_3__/* .lastIndexAtOrBefore */ .s)(starts, range[0]);
+            const context = contexts[index];
+            if (context === undefined)
+                continue;
+            const start = range[0] - (starts[index] ?? 0);
+            addSpans(context, [start, start + range[1] - range[0]], match.kind.slug, spans);
+        }
+    }
+}
+/** Adds the part of `range` (in the context's text) each piece holds to that piece's slot. */
+function addSpans(context, range, slug, spans) {
+    const offsets = context.pieces.map((piece) => piece.offset);
+    for (let index = (0,_last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_3__/* .lastIndexAtOrBefore */ .s)(offsets, range[0]); index < context.pieces.length; index += 1) {
+        const piece = context.pieces[index];
+        if (piece === undefined || piece.offset >= range[1])
+            break;
+        const start = Math.max(range[0], piece.offset) - piece.offset;
+        const end = Math.min(range[1], piece.offset + piece.length) - piece.offset;
+        if (end <= start)
+            continue;
+        const list = spans.get(piece.slot) ?? [];
+        list.push({ range: [start, end], slug });
+        spans.set(piece.slot, list);
+    }
+}
+/** `value` with each string and key (as `collect` listed them) replaced by `take()`. */
+function rebuild(value, depth, maxDepth, take) {
+    if (depth > maxDepth)
+        return value;
+    if (typeof value === 'string')
+        return take();
+    if (Array.isArray(value))
+        return value.map((item) => rebuild(item, depth + 1, maxDepth, take));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const entries = [];
+    for (const item of Object.values(value)) {
+        // The key comes first, as `collect` listed it.
+        const shownKey = take();
+        entries.push([shownKey, rebuild(item, depth + 1, maxDepth, take)]);
+    }
+    return Object.fromEntries(entries);
+}
+//# sourceMappingURL=redact-in-context.js.map
+
+/***/ }),
+
+/***/ 5992:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26196,8 +26481,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   s: () => (/* binding */ redactJsonStrings)
 });
 
-// EXTERNAL MODULE: ./lib/core/gates/find-escaped-secrets.js + 1 modules
-var find_escaped_secrets = __nccwpck_require__(4243);
 ;// CONCATENATED MODULE: ./lib/core/secrets/embedded-json-spans.js
 /**
  * Characters the search may read (bracket scans and parses) per character of text, past a floor
@@ -26348,6 +26631,8 @@ function escapedStringRuns(text) {
     return runs;
 }
 //# sourceMappingURL=escaped-string-runs.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/find-file-secrets.js + 3 modules
+var find_file_secrets = __nccwpck_require__(8069);
 ;// CONCATENATED MODULE: ./lib/core/secrets/decode-string-escapes.js
 /** Escapes of one character after the backslash: JSON's (RFC 8259 §7) and YAML 1.2's double-quoted ones (§5.7). */
 const SINGLE_ESCAPES = {
@@ -26436,45 +26721,12 @@ function decodedEscape(text, at) {
     return { char: String.fromCodePoint(codePoint), length: 2 + digits };
 }
 //# sourceMappingURL=decode-string-escapes.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/replace-matches.js
+var replace_matches = __nccwpck_require__(9257);
+// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 20 modules
+var scan_secrets = __nccwpck_require__(9561);
 // EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
 var secret_markers = __nccwpck_require__(5967);
-;// CONCATENATED MODULE: ./lib/core/secrets/replace-matches.js
-
-/**
- * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
- * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
- */
-function replaceMatches(params) {
-    const { text, matches } = params;
-    if (matches.length === 0)
-        return text;
-    if (matches.some((match) => match.overflow))
-        return secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
-    return replaceSecretSpans(text, matches.flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug }))));
-}
-/**
- * `text` with each span replaced by its marker, in any order given; a span inside or overlapping
- * one already replaced goes with it.
- */
-function replaceSecretSpans(text, spans) {
-    if (spans.length === 0)
-        return text;
-    const sorted = [...spans].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-    const parts = [];
-    let cursor = 0;
-    for (const { range, slug } of sorted) {
-        // A span inside or overlapping one already replaced is already gone.
-        if (range[1] <= cursor)
-            continue;
-        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
-        cursor = range[1];
-    }
-    parts.push(text.slice(cursor));
-    return parts.join('');
-}
-//# sourceMappingURL=replace-matches.js.map
-// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 25 modules
-var scan_secrets = __nccwpck_require__(5997);
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-decoded-escapes.js
 
 
@@ -26515,215 +26767,21 @@ async function redactDecodedEscapes(text) {
         level = decoded;
         toSource = mapped;
     }
-    return replaceMatches({ text, matches: found });
+    return (0,replace_matches/* replaceMatches */.Q)({ text, matches: found });
 }
 //# sourceMappingURL=redact-decoded-escapes.js.map
-// EXTERNAL MODULE: ./lib/core/secrets/last-index-at-or-before.js
-var last_index_at_or_before = __nccwpck_require__(7454);
-;// CONCATENATED MODULE: ./lib/core/secrets/redact-in-context.js
-
-
-
-
-/** Field names (lower case) of a name/value record: a stack's outputs and parameters, tags, environment variables. */
-const NAME_FIELDS = ['outputkey', 'parameterkey', 'name', 'key'];
-const VALUE_FIELDS = ['outputvalue', 'parametervalue', 'value'];
-/** Joins contexts into one scan; a NUL, which no rule lets a match cross, keeps them apart. */
-const SEPARATOR = '\n\0\n';
-/**
- * `values` (JSON values, each walked from `depth` down to `maxDepth`) with every secret that shows
- * only when strings are read together replaced by its marker, in the strings that hold it; the shape
- * is kept. Together means:
- * - a key and its string value, read as `"key": "value"`, so a rule that needs a name beside the
- *   value matches (`{ "SecretAccessKey": "…" }`, `{ aws_secret_access_key: … }`), however short the key;
- * - a name/value record's name and value (`{ "OutputKey": "SecretAccessKey", "OutputValue": "…" }`,
- *   CloudFormation's outputs and parameters, tags, an environment variable `{ name, value }`);
- * - adjacent strings of an array, one a line (a PEM key written as a list of lines for `Fn::Join`):
- *   every string the secret spans is redacted.
- * A file-shaped object's `content` is left to its file scan. All contexts of all values are
- * scanned in one joined scan; when it overflows (more than the scanner lists of a kind) it is split
- * until it does not, and a single context that still overflows has its strings withheld whole as
- * TOO_MANY_SECRETS_MARKER. Strings scanned alone are the caller's to redact. Throws when the
- * scanner fails.
- */
-async function redactInContext(values, bounds) {
-    const slots = [];
-    const contexts = [];
-    for (const value of values)
-        collect(value, bounds.depth, bounds.maxDepth, slots, contexts);
-    if (contexts.length === 0)
-        return [...values];
-    const redacted = await redactedSlots(slots, contexts);
-    if (redacted.every((text, index) => text === slots[index]))
-        return [...values];
-    let next = 0;
-    const take = () => redacted[next++] ?? secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
-    return values.map((value) => rebuild(value, bounds.depth, bounds.maxDepth, take));
-}
-/** Adds `value`'s strings (and keys) to `slots` in walk order and its contexts to `contexts`; returns a string's slot. */
-function collect(value, depth, maxDepth, slots, contexts) {
-    if (depth > maxDepth)
-        return undefined;
-    if (typeof value === 'string') {
-        slots.push(value);
-        return slots.length - 1;
-    }
-    if (Array.isArray(value)) {
-        let run = [];
-        for (const item of value) {
-            const slot = collect(item, depth + 1, maxDepth, slots, contexts);
-            if (slot !== undefined)
-                run.push({ slot, offset: 0, length: 0 });
-            else
-                run = flushRun(run, slots, contexts);
-        }
-        flushRun(run, slots, contexts);
-        return undefined;
-    }
-    if (value === null || typeof value !== 'object')
-        return undefined;
-    const record = value;
-    const isFile = typeof record.path === 'string' && typeof record.content === 'string';
-    const byField = new Map();
-    for (const [key, item] of Object.entries(record)) {
-        slots.push(key);
-        const keySlot = slots.length - 1;
-        const valueSlot = collect(item, depth + 1, maxDepth, slots, contexts);
-        if (valueSlot === undefined || (isFile && key === 'content'))
-            continue;
-        contexts.push(pairContext(slots, keySlot, valueSlot));
-        byField.set(key.toLowerCase(), valueSlot);
-    }
-    const nameSlot = firstOf(byField, NAME_FIELDS);
-    const valueSlot = firstOf(byField, VALUE_FIELDS);
-    if (nameSlot !== undefined && valueSlot !== undefined)
-        contexts.push(pairContext(slots, nameSlot, valueSlot));
-    return undefined;
-}
-function firstOf(byField, fields) {
-    for (const field of fields) {
-        const slot = byField.get(field);
-        if (slot !== undefined)
-            return slot;
-    }
-    return undefined;
-}
-/** `"name": "value"`, as JSON and YAML write a pair and as the scanner's name-then-value rules read it. */
-function pairContext(slots, nameSlot, valueSlot) {
-    const name = slots[nameSlot] ?? '';
-    const value = slots[valueSlot] ?? '';
-    const before = `"${name}": "`;
-    return {
-        text: `${before}${value}"`,
-        pieces: [
-            { slot: nameSlot, offset: 1, length: name.length },
-            { slot: valueSlot, offset: before.length, length: value.length },
-        ],
-    };
-}
-/** Adds a run of two or more adjacent strings as one context, one a line; returns an empty run. */
-function flushRun(run, slots, contexts) {
-    if (run.length < 2)
-        return [];
-    const pieces = [];
-    let offset = 0;
-    for (const { slot } of run) {
-        const length = slots[slot]?.length ?? 0;
-        pieces.push({ slot, offset, length });
-        offset += length + 1;
-    }
-    contexts.push({ text: run.map(({ slot }) => slots[slot] ?? '').join('\n'), pieces });
-    return [];
-}
-/** Each slot with the secrets found in its contexts replaced (TOO_MANY_SECRETS_MARKER whole for an overflowing context's). */
-async function redactedSlots(slots, contexts) {
-    const spans = new Map();
-    const withheld = new Set();
-    await scanContexts(contexts, spans, withheld);
-    return slots.map((text, slot) => {
-        if (withheld.has(slot))
-            return secret_markers/* TOO_MANY_SECRETS_MARKER */.S;
-        const found = spans.get(slot);
-        return found === undefined ? text : replaceSecretSpans(text, found);
-    });
-}
-/**
- * Scans `contexts` joined, adding each secret's spans to the slots it covers; halves an overflowing
- * batch (at most log2(n) levels), and withholds the slots of a single context that overflows.
- */
-async function scanContexts(contexts, spans, withheld) {
-    const starts = [];
-    let offset = 0;
-    for (const { text } of contexts) {
-        starts.push(offset);
-        offset += text.length + SEPARATOR.length;
-    }
-    // A NUL in a string would break the join; no secret holds one, so U+FFFD (same length) stands in.
-    const joined = contexts.map(({ text }) => text.split('\0').join('\uFFFD')).join(SEPARATOR);
-    const matches = await (0,scan_secrets/* scanSecrets */.L)({ text: joined });
-    if (matches.some((match) => match.overflow)) {
-        if (contexts.length === 1) {
-            for (const { slot } of contexts[0]?.pieces ?? [])
-                withheld.add(slot);
-            return;
-        }
-        const half = Math.ceil(contexts.length / 2);
-        await scanContexts(contexts.slice(0, half), spans, withheld);
-        await scanContexts(contexts.slice(half), spans, withheld);
-        return;
-    }
-    for (const match of matches) {
-        for (const range of match.occurrences) {
-            const index = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(starts, range[0]);
-            const context = contexts[index];
-            if (context === undefined)
-                continue;
-            const start = range[0] - (starts[index] ?? 0);
-            addSpans(context, [start, start + range[1] - range[0]], match.kind.slug, spans);
-        }
-    }
-}
-/** Adds the part of `range` (in the context's text) each piece holds to that piece's slot. */
-function addSpans(context, range, slug, spans) {
-    const offsets = context.pieces.map((piece) => piece.offset);
-    for (let index = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(offsets, range[0]); index < context.pieces.length; index += 1) {
-        const piece = context.pieces[index];
-        if (piece === undefined || piece.offset >= range[1])
-            break;
-        const start = Math.max(range[0], piece.offset) - piece.offset;
-        const end = Math.min(range[1], piece.offset + piece.length) - piece.offset;
-        if (end <= start)
-            continue;
-        const list = spans.get(piece.slot) ?? [];
-        list.push({ range: [start, end], slug });
-        spans.set(piece.slot, list);
-    }
-}
-/** `value` with each string and key (as `collect` listed them) replaced by `take()`. */
-function rebuild(value, depth, maxDepth, take) {
-    if (depth > maxDepth)
-        return value;
-    if (typeof value === 'string')
-        return take();
-    if (Array.isArray(value))
-        return value.map((item) => rebuild(item, depth + 1, maxDepth, take));
-    if (value === null || typeof value !== 'object')
-        return value;
-    const entries = [];
-    for (const item of Object.values(value)) {
-        // The key comes first, as `collect` listed it.
-        const shownKey = take();
-        entries.push([shownKey, rebuild(item, depth + 1, maxDepth, take)]);
-    }
-    return Object.fromEntries(entries);
-}
-//# sourceMappingURL=redact-in-context.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/redact-in-context.js
+var redact_in_context = __nccwpck_require__(6856);
+// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets-as-written.js + 2 modules
+var scan_secrets_as_written = __nccwpck_require__(9311);
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-secrets-as-written.js
 
 
 /**
  * `text` with every secret the scanner finds replaced by a marker naming its kind, e.g.
- * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too.
+ * `[REDACTED:aws-secret-access-key]`; every other occurrence of the same value goes too, and a
+ * secret written in adjacent quoted pieces (`scanSecretsAsWritten`: a `!Join` PEM key,
+ * `'ghp_' + 'abc…'`) goes from every piece.
  * Internal to the redaction path: it scans the text only as written, so an escaped secret
  * (`{\"aws_secret_access_key\":\"…\"}`) passes it. Outgoing text uses `redactSecrets`, which
  * also decodes escapes and embedded JSON.
@@ -26733,50 +26791,11 @@ function rebuild(value, depth, maxDepth, take) {
  * Throws when the scanner fails, so a caller never sends text it could not check.
  */
 async function redactSecretsAsWritten(text, path) {
-    const matches = await (0,scan_secrets/* scanSecrets */.L)(path === undefined ? { text } : { text, path });
-    return replaceMatches({ text, matches });
+    const matches = await (0,scan_secrets_as_written/* scanSecretsAsWritten */.i)(path === undefined ? { text } : { text, path });
+    return (0,replace_matches/* replaceMatches */.Q)({ text, matches });
 }
 //# sourceMappingURL=redact-secrets-as-written.js.map
-// EXTERNAL MODULE: ./lib/core/cfn/parse-template.js + 1 modules
-var parse_template = __nccwpck_require__(6629);
-;// CONCATENATED MODULE: ./lib/core/secrets/structured-file-secrets.js
-
-
-/** Files read as JSON or YAML documents (as `findEscapedSecrets` reads them). */
-const STRUCTURED = /\.(json|ya?ml|template)$/i;
-const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
-/**
- * What a file must hold for reading its strings together to find more than its text shows: a PEM
- * key's first line (a key written as a list of lines), or a name/value record's value field
- * (`OutputValue`, `ParameterValue`, `Value`). A key beside its value is already read together in
- * the text as written; other files are not parsed.
- */
-const WORTH_PARSING = /-----BEGIN|value/i;
-/** Nesting followed; `parseTemplate` already refuses documents deeper than 64 levels. */
-const MAX_DEPTH = 128;
-/**
- * The markers (`[REDACTED:<kind>]`, each once) of the secrets a JSON or YAML file holds only when
- * its strings are read together (`redactInContext`): a PEM key written as a `!Join` list of quoted
- * lines, a name/value record (`ParameterKey`/`ParameterValue` in a parameters file). Empty for any
- * other file, one without WORTH_PARSING, one that does not parse (`parseTemplate`, bounded), and one with no such secret. Throws when the
- * scanner fails.
- */
-async function structuredFileSecretMarkers(path, content) {
-    if (!STRUCTURED.test(path) || !WORTH_PARSING.test(content))
-        return [];
-    const parsed = (0,parse_template/* parseTemplate */.Q)(content);
-    if (!parsed.ok)
-        return [];
-    const [redacted] = await redactInContext([parsed.template], { depth: 0, maxDepth: MAX_DEPTH });
-    if (redacted === parsed.template)
-        return [];
-    const before = new Set(JSON.stringify(parsed.template).match(MARKER) ?? []);
-    const after = new Set(JSON.stringify(redacted).match(MARKER) ?? []);
-    return [...after].filter((marker) => !before.has(marker));
-}
-//# sourceMappingURL=structured-file-secrets.js.map
 ;// CONCATENATED MODULE: ./lib/core/secrets/redact-json-strings.js
-
 
 
 
@@ -26809,7 +26828,7 @@ const MIN_SCANNED_KEY_LENGTH = 16;
  * any document people or models write, and shallow enough that the walk's recursion never runs out
  * of stack (20,000 levels did). A value nested deeper goes as NOT_SCANNED_MARKER.
  */
-const redact_json_strings_MAX_DEPTH = 128;
+const MAX_DEPTH = 128;
 /**
  * `value` redacted: a string as a text (`redactText`); an array or object with all its strings
  * (and long keys) joined into one text and redacted together, so a document of many strings costs
@@ -26818,20 +26837,20 @@ const redact_json_strings_MAX_DEPTH = 128;
  * redacted one by one instead, so only the strings that need it are withheld.
  */
 async function redactValue(value, depth) {
-    if (depth > redact_json_strings_MAX_DEPTH)
+    if (depth > MAX_DEPTH)
         return secret_markers/* NOT_SCANNED_MARKER */._;
     if (typeof value === 'string')
         return redactText(value, depth);
     if (value === null || typeof value !== 'object')
         return value;
-    const [contextual] = await redactInContext([value], { depth, maxDepth: redact_json_strings_MAX_DEPTH });
+    const [contextual] = await (0,redact_in_context/* redactInContext */.W)([value], { depth, maxDepth: MAX_DEPTH });
     const texts = [];
     collectTexts(contextual, depth, texts);
     const joined = await redactedTogether(texts, depth);
     if (joined === undefined)
-        return redact_json_strings_rebuild(contextual, depth, (text) => redactText(text, depth + 1));
+        return rebuild(contextual, depth, (text) => redactText(text, depth + 1));
     let next = 0;
-    return redact_json_strings_rebuild(contextual, depth, () => Promise.resolve(joined[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._));
+    return rebuild(contextual, depth, () => Promise.resolve(joined[next++] ?? secret_markers/* NOT_SCANNED_MARKER */._));
 }
 /** The file an object stands for (a string `path` beside a string `content`), if it is one. */
 function fileIn(record) {
@@ -26840,7 +26859,7 @@ function fileIn(record) {
 }
 /** Every text `rebuild` asks for, in the order it asks: strings, and keys long enough to scan. */
 function collectTexts(value, depth, into) {
-    if (depth > redact_json_strings_MAX_DEPTH)
+    if (depth > MAX_DEPTH)
         return;
     if (typeof value === 'string') {
         into.push(value);
@@ -26867,15 +26886,15 @@ function collectTexts(value, depth, into) {
  * a file-shaped object's content by `redactFile`; a value nested deeper than MAX_DEPTH goes as
  * NOT_SCANNED_MARKER.
  */
-async function redact_json_strings_rebuild(value, depth, redacted) {
-    if (depth > redact_json_strings_MAX_DEPTH)
+async function rebuild(value, depth, redacted) {
+    if (depth > MAX_DEPTH)
         return secret_markers/* NOT_SCANNED_MARKER */._;
     if (typeof value === 'string')
         return redacted(value);
     if (Array.isArray(value)) {
         const items = [];
         for (const item of value)
-            items.push(await redact_json_strings_rebuild(item, depth + 1, redacted));
+            items.push(await rebuild(item, depth + 1, redacted));
         return items;
     }
     if (value === null || typeof value !== 'object')
@@ -26890,7 +26909,7 @@ async function redact_json_strings_rebuild(value, depth, redacted) {
             shownKey,
             key === 'content' && file !== undefined
                 ? await redactFile(file)
-                : await redact_json_strings_rebuild(item, depth + 1, redacted),
+                : await rebuild(item, depth + 1, redacted),
         ]);
     }
     return Object.fromEntries(entries);
@@ -26950,7 +26969,7 @@ async function redactText(text, depth) {
 async function redactedDocuments(documents, depth) {
     if (documents.length === 0)
         return [];
-    const contextual = await redactInContext(documents.map(({ value }) => value), { depth: depth + 1, maxDepth: redact_json_strings_MAX_DEPTH });
+    const contextual = await (0,redact_in_context/* redactInContext */.W)(documents.map(({ value }) => value), { depth: depth + 1, maxDepth: MAX_DEPTH });
     const texts = [];
     for (const value of contextual)
         collectTexts(value, depth + 1, texts);
@@ -26960,7 +26979,7 @@ async function redactedDocuments(documents, depth) {
     const replacements = [];
     for (const [index, { start, end, value }] of documents.entries()) {
         const walked = contextual[index];
-        const redacted = joined === undefined ? await redactValue(walked, depth + 1) : await redact_json_strings_rebuild(walked, depth + 1, taken);
+        const redacted = joined === undefined ? await redactValue(walked, depth + 1) : await rebuild(walked, depth + 1, taken);
         const written = JSON.stringify(redacted);
         // The walk keeps keys in order, so an unchanged document serialises the same.
         if (written !== serialisedWithinStack(value))
@@ -27024,17 +27043,16 @@ function replaceSpans(text, replacements) {
     return parts.join('');
 }
 /**
- * A file's content as `redactBundle` (the repair prompt) shows it: scanned by its path; a JSON or
- * YAML file whose secret shows only once its strings are decoded or read together
- * (`structuredFileSecretMarkers`) goes as markers alone.
+ * A file's content as `redactBundle` (the repair prompt) shows it, by the detection the secrets
+ * gate uses (`findFileSecrets`): scanned by its path, joined quoted pieces included; a JSON or
+ * YAML file whose secret shows only once its strings are decoded or read together goes as
+ * markers alone.
  */
 async function redactFile(file) {
-    const content = await redactSecretsAsWritten(file.content, file.path);
-    const escaped = await (0,find_escaped_secrets/* findEscapedSecrets */.G)({ file: { ...file, content, role: 'config' }, rawMatches: [] });
-    if (escaped.length > 0)
-        return escaped.map(({ match }) => `[REDACTED:${match.kind.slug}]`).join('\n');
-    const together = await structuredFileSecretMarkers(file.path, content);
-    return together.length === 0 ? content : together.join('\n');
+    const found = await (0,find_file_secrets/* findFileSecrets */.t)(file);
+    if (found.hidden.length === 0)
+        return found.redacted;
+    return [...new Set(found.hidden.map(({ slug }) => `[REDACTED:${slug}]`))].join('\n');
 }
 //# sourceMappingURL=redact-json-strings.js.map
 
@@ -27046,7 +27064,7 @@ async function redactFile(file) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* harmony import */ var _redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6383);
+/* harmony import */ var _redact_json_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5992);
 
 
 /**
@@ -27070,6 +27088,51 @@ async function redactSecrets(text, path) {
 
 /***/ }),
 
+/***/ 9257:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ replaceSecretSpans),
+/* harmony export */   Q: () => (/* binding */ replaceMatches)
+/* harmony export */ });
+/* harmony import */ var _secret_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5967);
+
+/**
+ * `text` with the matches a scan found in it replaced by their markers (TOO_MANY_SECRETS_MARKER
+ * whole when one overflowed); a match inside or overlapping one already replaced goes with it.
+ */
+function replaceMatches(params) {
+    const { text, matches } = params;
+    if (matches.length === 0)
+        return text;
+    if (matches.some((match) => match.overflow))
+        return _secret_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .TOO_MANY_SECRETS_MARKER */ .S;
+    return replaceSecretSpans(text, matches.flatMap((match) => match.occurrences.map((range) => ({ range, slug: match.kind.slug }))));
+}
+/**
+ * `text` with each span replaced by its marker, in any order given; a span inside or overlapping
+ * one already replaced goes with it.
+ */
+function replaceSecretSpans(text, spans) {
+    if (spans.length === 0)
+        return text;
+    const sorted = [...spans].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+    const parts = [];
+    let cursor = 0;
+    for (const { range, slug } of sorted) {
+        // A span inside or overlapping one already replaced is already gone.
+        if (range[1] <= cursor)
+            continue;
+        parts.push(text.slice(cursor, Math.max(cursor, range[0])), `[REDACTED:${slug}]`);
+        cursor = range[1];
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
+}
+//# sourceMappingURL=replace-matches.js.map
+
+/***/ }),
+
 /***/ 125:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -27078,7 +27141,7 @@ async function redactSecrets(text, path) {
 /* harmony export */ });
 /* harmony import */ var _last_index_at_or_before_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
 /* harmony import */ var _line_column_finder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8787);
-/* harmony import */ var _scan_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5997);
+/* harmony import */ var _scan_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9561);
 
 
 
@@ -27109,7 +27172,201 @@ async function scanJoinedTexts(texts) {
 
 /***/ }),
 
-/***/ 5997:
+/***/ 9311:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ scanSecretsAsWritten)
+});
+
+// EXTERNAL MODULE: ./lib/core/secrets/last-index-at-or-before.js
+var last_index_at_or_before = __nccwpck_require__(7454);
+// EXTERNAL MODULE: ./lib/core/secrets/line-column-finder.js
+var line_column_finder = __nccwpck_require__(8787);
+;// CONCATENATED MODULE: ./lib/core/secrets/quoted-piece-runs.js
+/**
+ * Characters that may stand between two pieces of one joined value: blanks and line breaks, a
+ * list's comma, brackets and `- ` items (a `!Join` / `Fn::Join` list, flow or block), and `+`
+ * (`'ghp_' + 'abc…'` in code).
+ */
+const JOINER = /^[\s,+[\]-]*$/;
+/** What follows a quoted key: blanks, then the colon of a JSON member or a YAML mapping. */
+const KEY_FOLLOWS = /^[ \t]*:/;
+/** Joiner text longer than this ends a run: a value split in pieces is written with its pieces close together. */
+const MAX_GAP = 64;
+/**
+ * The runs of two or more quoted string literals (`'…'`, YAML's `''` inside; `"…"`, `\` escapes
+ * inside; each within one line) that stand next to each other with only joiners between them
+ * (JOINER), in order, keys (a literal followed by `:`) left out: what `!Join ['', ['-----BEGIN …', 'MII…']]`, `{"Fn::Join": ["", ["ghp_",
+ * "abc…"]]}` or `'ghp_' + 'abc…'` write, wherever such text is quoted (a YAML scalar, a Markdown
+ * code block, a log line). Pure and linear: each character is read a bounded number of times (a
+ * quote that finds no close on its line marks the rest of that line, so later quotes of its kind
+ * there are not tried again).
+ */
+function quotedPieceRuns(text) {
+    const runs = [];
+    let run = [];
+    const unclosedUntil = { "'": -1, '"': -1 };
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index] ?? '';
+        if ((char !== "'" && char !== '"') || index < (unclosedUntil[char] ?? -1)) {
+            index += 1;
+            continue;
+        }
+        const close = closingQuote(text, index, char);
+        if (close.at === -1) {
+            unclosedUntil[char] = close.lineEnd;
+            index += 1;
+            continue;
+        }
+        const piece = { start: index + 1, end: close.at };
+        const previous = run.at(-1);
+        // A key (`"name": …`, `'name': …`) is no piece of a value: it ends the run it follows.
+        const isKey = KEY_FOLLOWS.test(text.slice(close.at + 1, close.at + 1 + MAX_GAP));
+        if (isKey || (previous !== undefined && !joins(text, previous.end + 1, index))) {
+            if (run.length > 1)
+                runs.push(run);
+            run = [];
+        }
+        if (!isKey)
+            run.push(piece);
+        index = close.at + 1;
+    }
+    if (run.length > 1)
+        runs.push(run);
+    return runs;
+}
+/** Where the literal opened at `open` closes, or -1 and where its line ends. */
+function closingQuote(text, open, quote) {
+    for (let at = open + 1; at < text.length; at += 1) {
+        const char = text[at];
+        if (char === '\n' || char === '\r')
+            return { at: -1, lineEnd: at };
+        if (quote === '"' && char === '\\') {
+            at += 1;
+            continue;
+        }
+        if (char !== quote)
+            continue;
+        // YAML's `''` is a quote inside a single-quoted scalar, not its end.
+        if (quote === "'" && text[at + 1] === "'") {
+            at += 1;
+            continue;
+        }
+        return { at, lineEnd: at };
+    }
+    return { at: -1, lineEnd: text.length };
+}
+function joins(text, from, to) {
+    return to - from <= MAX_GAP && JOINER.test(text.slice(from, to));
+}
+//# sourceMappingURL=quoted-piece-runs.js.map
+// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 20 modules
+var scan_secrets = __nccwpck_require__(9561);
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-joined-pieces.js
+
+
+
+
+/** Joined texts of one scan are kept apart by a NUL, which no rule lets a match cross. */
+const SEPARATOR = '\n\0\n';
+/**
+ * How a run's pieces are read together: `''` (`!Join ['', …]`, `+`: a token in two halves) and a
+ * line break (a PEM key a line a piece, whatever the delimiter).
+ */
+const DELIMITERS = ['', '\n'];
+/**
+ * The secrets a text holds only once its adjacent quoted pieces are joined (`quotedPieceRuns`:
+ * `!Join ['', ['-----BEGIN RSA PRIVATE KEY-----', 'MII…', …]]` in a template or quoted in a
+ * comment, `["ghp_", "abc…"]` in `Fn::Join` JSON, `'ghp_' + 'abc…'`), each as a match whose
+ * occurrences are the stretches of the pieces it spans, in `text`'s offsets, so redaction takes
+ * every piece of it and a finding points at its first piece. Only secrets that span two pieces or
+ * more: one inside a single piece is the plain scan's. Every run is joined both ways (DELIMITERS)
+ * and all of them are scanned at once: at most twice the text's length, one scan. When the scanner
+ * lists more than it locates (overflow), one overflow match stands for them. Throws when the
+ * scanner fails.
+ */
+async function scanJoinedPieces(text) {
+    const runs = quotedPieceRuns(text);
+    if (runs.length === 0)
+        return [];
+    const joinedRuns = [];
+    const parts = [];
+    let length = 0;
+    for (const pieces of runs) {
+        for (const delimiter of DELIMITERS) {
+            const offsets = [];
+            const texts = [];
+            let offset = length;
+            for (const piece of pieces) {
+                offsets.push(offset);
+                // A NUL would end the joined text early for the rules; no secret holds one.
+                const written = text.slice(piece.start, piece.end).split('\0').join('\uFFFD');
+                texts.push(written);
+                offset += written.length + delimiter.length;
+            }
+            const joined = texts.join(delimiter);
+            joinedRuns.push({ pieces, offsets });
+            parts.push(joined);
+            length += joined.length + SEPARATOR.length;
+        }
+    }
+    const matches = await (0,scan_secrets/* scanSecrets */.L)({ text: parts.join(SEPARATOR) });
+    const locate = (0,line_column_finder/* lineColumnFinder */.n)(text);
+    const runStarts = joinedRuns.map((run) => run.offsets[0] ?? 0);
+    const found = [];
+    for (const match of matches) {
+        if (match.overflow)
+            return [{ ...match, range: [0, 0], occurrences: [[0, 0]], line: 1, column: 1 }];
+        const spans = sourceSpans(match.range, joinedRuns, runStarts);
+        if (spans.length < 2)
+            continue;
+        const occurrences = match.occurrences.flatMap((range) => sourceSpans(range, joinedRuns, runStarts));
+        const first = spans[0] ?? [0, 0];
+        found.push({ ...match, range: first, ...locate(first[0]), occurrences: [...spans, ...occurrences] });
+    }
+    return found;
+}
+/** The stretches of the source's pieces that `range` (in the joined text) covers, in order. */
+function sourceSpans(range, runs, runStarts) {
+    const run = runs[(0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(runStarts, range[0])];
+    if (run === undefined)
+        return [];
+    const spans = [];
+    for (const [index, piece] of run.pieces.entries()) {
+        const at = run.offsets[index] ?? 0;
+        const start = Math.max(range[0], at);
+        const end = Math.min(range[1], at + piece.end - piece.start);
+        if (end > start)
+            spans.push([piece.start + start - at, piece.start + end - at]);
+    }
+    return spans;
+}
+//# sourceMappingURL=scan-joined-pieces.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets-as-written.js
+
+
+/**
+ * Every secret in `text` as written, for the redactor and the secrets gate alike, so the two
+ * cannot drift: what the scanner finds in the text (`scanSecrets`, with `path`'s file-type rules)
+ * and what it finds once adjacent quoted pieces are joined (`scanJoinedPieces`: a `!Join` PEM
+ * key, `'ghp_' + 'abc…'`), in order of where each starts. Throws when the scanner fails.
+ */
+async function scanSecretsAsWritten(params) {
+    const plain = await (0,scan_secrets/* scanSecrets */.L)(params);
+    const joined = await scanJoinedPieces(params.text);
+    if (joined.length === 0)
+        return plain;
+    return [...plain, ...joined].sort((a, b) => a.range[0] - b.range[0]);
+}
+//# sourceMappingURL=scan-secrets-as-written.js.map
+
+/***/ }),
+
+/***/ 9561:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28038,6 +28295,214 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./lib/core/secrets/line-column-finder.js
 var line_column_finder = __nccwpck_require__(8787);
+// EXTERNAL MODULE: ./lib/core/secrets/secret-kind.js
+var secret_kind = __nccwpck_require__(740);
+// EXTERNAL MODULE: ./lib/core/secrets/secretlint-config.js + 3 modules
+var secretlint_config = __nccwpck_require__(6223);
+;// CONCATENATED MODULE: ./lib/core/secrets/silence-secretlint-profiler.js
+
+/**
+ * secretlint 11.x profiles every scan whether or not anyone reads the profile (secretlint/secretlint
+ * #1633 and #1653; fixed in 13.x, which needs Node 22). Two effects matter to a long-running server:
+ * - each scan adds about 36 marks to Node's global performance timeline, never cleared: a leak;
+ * - its observer, started when the module loads, answers any `<name>::end` mark in the process by
+ *   measuring from `<name>::start` inside an unhandled promise, so a mark without its start, or
+ *   `performance.clearMarks()` anywhere, crashes the process.
+ * Its timeline is swapped for one that records nothing, so neither can happen. Idempotent.
+ */
+function silenceSecretlintProfiler() {
+    // The one cast: the field is private in the typings but is what every mark and measure goes through.
+    secretLintProfiler.perf = {
+        mark: () => undefined,
+        measure: () => undefined,
+    };
+}
+//# sourceMappingURL=silence-secretlint-profiler.js.map
+;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets.js
+
+
+
+
+
+silenceSecretlintProfiler();
+/** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
+const VALUE_KEYS = new Set(['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL']);
+/** Shorter values are not searched for elsewhere in the text, so redaction never eats ordinary words. */
+const MIN_REPEATED_VALUE_LENGTH = 8;
+/**
+ * Every secret secretlint's recommended preset finds in `text`, in order. `path` (repository-relative)
+ * lets file-type rules apply (`.npmrc`, `package.json`, a GCP key file); nothing is read from disk.
+ * Throws when the scanner fails: callers fail closed (a gate finding, or no text sent at all).
+ */
+async function scanSecrets(params) {
+    const { text } = params;
+    if (text === '')
+        return [];
+    const result = await lintSource({
+        source: {
+            content: text,
+            filePath: params.path ?? 'text',
+            ext: extensionOf(params.path),
+            contentType: 'text',
+        },
+        options: { config: secretlint_config/* SECRETLINT_CONFIG */.Rh, noPhysicFilePath: true },
+    });
+    // secretlint drops a leading byte order mark before matching, so its offsets are one short.
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const locate = (0,line_column_finder/* lineColumnFinder */.n)(text);
+    // The same value is often found many times (one per place it appears); search for each once.
+    const found = new Map();
+    const occurrencesOf = (value) => {
+        const known = found.get(value) ?? findAll(text, value);
+        found.set(value, known);
+        return known;
+    };
+    return result.messages
+        .map((message) => {
+        const { range, values } = locateValue({ text, message, shift });
+        const { line, column } = locate(range[0]);
+        const occurrences = [range, ...values.flatMap(occurrencesOf)];
+        return {
+            kind: (0,secret_kind/* secretKind */.F)(message.messageId),
+            ruleId: message.ruleId,
+            range,
+            line,
+            column,
+            occurrences,
+            overflow: message.messageId === secretlint_config/* TOO_MANY_REPORTS */.vh,
+        };
+    })
+        .sort((a, b) => a.range[0] - b.range[0]);
+}
+/**
+ * The span of the value itself. secretlint's own range is not always it: for an AWS secret access
+ * key it starts at the `aws_secret_access_key =` before the value, with the value's length.
+ */
+function locateValue(params) {
+    const { text, message, shift } = params;
+    const start = message.range[0] + shift;
+    const end = message.range[1] + shift;
+    const values = Object.entries(message.data ?? {}).flatMap(([key, value]) => VALUE_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : []);
+    for (const value of values) {
+        const at = text.indexOf(value, start);
+        if (at !== -1 && at <= end)
+            return { range: [at, at + value.length], values };
+    }
+    return { range: [start, end], values };
+}
+function findAll(text, value) {
+    if (value.length < MIN_REPEATED_VALUE_LENGTH)
+        return [];
+    const found = [];
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
+        found.push([at, at + value.length]);
+    }
+    return found;
+}
+/**
+ * The extension secretlint's file-type rules look at. Never `.p12`: that rule reads the named file
+ * from disk, and a generated file exists only in memory (and is text, not a PKCS #12 archive).
+ */
+function extensionOf(path) {
+    const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
+    const dot = name.lastIndexOf('.');
+    const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+    return extension === '.p12' ? '' : extension;
+}
+//# sourceMappingURL=scan-secrets.js.map
+
+/***/ }),
+
+/***/ 740:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ secretKind),
+/* harmony export */   v: () => (/* binding */ secretKindOfSlug)
+/* harmony export */ });
+/* harmony import */ var _secretlint_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6223);
+
+/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
+const KINDS = {
+    AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
+    AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
+    PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
+    PrivateKeyP12: { slug: 'gcp-service-account-key', title: 'GCP service account key (p12)' },
+    PackageJSON_xOauthToken: { slug: 'github-token', title: 'GitHub token in a package.json URL' },
+    Npmrc_authToken: { slug: 'npm-token', title: 'npm auth token in .npmrc' },
+    NPM_ACCESS_TOKEN: { slug: 'npm-token', title: 'npm access token' },
+    SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
+    IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
+    BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
+    URLCredential: { slug: 'url-credentials', title: 'credential in a URL (password, token or signature)' },
+    OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
+    ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
+    LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
+    PrivateKey: { slug: 'private-key', title: 'private key' },
+    SENDGRID_KEY: { slug: 'sendgrid-api-key', title: 'SendGrid API key' },
+    SHOPIFY_KEY: { slug: 'shopify-api-key', title: 'Shopify API key' },
+    GITHUB_TOKEN: { slug: 'github-token', title: 'GitHub token' },
+    OPS_TOKEN: { slug: '1password-token', title: '1Password service account token' },
+    MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
+    MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
+    PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
+    [_secretlint_config_js__WEBPACK_IMPORTED_MODULE_0__/* .TOO_MANY_REPORTS */ .vh]: {
+        slug: 'too-many-secrets',
+        title: `more than ${_secretlint_config_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_REPORTS_PER_RULE */ .Y$} secrets of one kind; this and the rest are not listed one by one`,
+    },
+};
+/**
+ * The kind behind a secretlint message id; an id this table does not know (a rule added by a later
+ * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
+ */
+function secretKind(messageId) {
+    const known = Object.hasOwn(KINDS, messageId) ? KINDS[messageId] : undefined;
+    if (known !== undefined)
+        return known;
+    const slug = messageId
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .toLowerCase();
+    return { slug, title: `secret (${messageId})` };
+}
+/**
+ * The kind a redaction marker's slug names (`github-token` → GitHub token), for a secret known
+ * only by its marker (`structuredFileSecretMarkers`); a slug this table does not know reads as
+ * its words.
+ */
+function secretKindOfSlug(slug) {
+    return Object.values(KINDS).find((kind) => kind.slug === slug) ?? { slug, title: slug.replace(/-/g, ' ') };
+}
+//# sourceMappingURL=secret-kind.js.map
+
+/***/ }),
+
+/***/ 5967:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ TOO_MANY_SECRETS_MARKER),
+/* harmony export */   _: () => (/* binding */ NOT_SCANNED_MARKER)
+/* harmony export */ });
+/** What replaces a whole text holding more secrets than the scanner locates one by one. */
+const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
+/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
+const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
+//# sourceMappingURL=secret-markers.js.map
+
+/***/ }),
+
+/***/ 6223:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Y$: () => (/* binding */ MAX_REPORTS_PER_RULE),
+  Rh: () => (/* binding */ SECRETLINT_CONFIG),
+  vh: () => (/* binding */ TOO_MANY_REPORTS)
+});
+
 // EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
 var index_Cq_34xZU = __nccwpck_require__(7639);
 // EXTERNAL MODULE: external "node:path"
@@ -28252,178 +28717,6 @@ function capped(rule, ignored = []) {
     };
 }
 //# sourceMappingURL=secretlint-config.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/secret-kind.js
-
-/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
-const KINDS = {
-    AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
-    AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
-    PrivateKeyJSON: { slug: 'gcp-service-account-key', title: 'GCP service account key (JSON)' },
-    PrivateKeyP12: { slug: 'gcp-service-account-key', title: 'GCP service account key (p12)' },
-    PackageJSON_xOauthToken: { slug: 'github-token', title: 'GitHub token in a package.json URL' },
-    Npmrc_authToken: { slug: 'npm-token', title: 'npm auth token in .npmrc' },
-    NPM_ACCESS_TOKEN: { slug: 'npm-token', title: 'npm access token' },
-    SLACK_TOKEN: { slug: 'slack-token', title: 'Slack token' },
-    IncomingWebhook: { slug: 'slack-webhook-url', title: 'Slack incoming webhook URL' },
-    BasicAuth: { slug: 'url-credentials', title: 'user name and password in a URL' },
-    URLCredential: { slug: 'url-credentials', title: 'credential in a URL (password, token or signature)' },
-    OPENAI_TOKEN: { slug: 'openai-api-key', title: 'OpenAI API key' },
-    ANTHROPIC_API_KEY: { slug: 'anthropic-api-key', title: 'Anthropic API key' },
-    LINEAR_API_TOKEN: { slug: 'linear-api-key', title: 'Linear API key' },
-    PrivateKey: { slug: 'private-key', title: 'private key' },
-    SENDGRID_KEY: { slug: 'sendgrid-api-key', title: 'SendGrid API key' },
-    SHOPIFY_KEY: { slug: 'shopify-api-key', title: 'Shopify API key' },
-    GITHUB_TOKEN: { slug: 'github-token', title: 'GitHub token' },
-    OPS_TOKEN: { slug: '1password-token', title: '1Password service account token' },
-    MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
-    MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
-    PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
-    [TOO_MANY_REPORTS]: {
-        slug: 'too-many-secrets',
-        title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,
-    },
-};
-/**
- * The kind behind a secretlint message id; an id this table does not know (a rule added by a later
- * preset) still gets a readable kind from the id itself, so it is reported and redacted all the same.
- */
-function secretKind(messageId) {
-    const known = Object.hasOwn(KINDS, messageId) ? KINDS[messageId] : undefined;
-    if (known !== undefined)
-        return known;
-    const slug = messageId
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .toLowerCase();
-    return { slug, title: `secret (${messageId})` };
-}
-//# sourceMappingURL=secret-kind.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/silence-secretlint-profiler.js
-
-/**
- * secretlint 11.x profiles every scan whether or not anyone reads the profile (secretlint/secretlint
- * #1633 and #1653; fixed in 13.x, which needs Node 22). Two effects matter to a long-running server:
- * - each scan adds about 36 marks to Node's global performance timeline, never cleared: a leak;
- * - its observer, started when the module loads, answers any `<name>::end` mark in the process by
- *   measuring from `<name>::start` inside an unhandled promise, so a mark without its start, or
- *   `performance.clearMarks()` anywhere, crashes the process.
- * Its timeline is swapped for one that records nothing, so neither can happen. Idempotent.
- */
-function silenceSecretlintProfiler() {
-    // The one cast: the field is private in the typings but is what every mark and measure goes through.
-    secretLintProfiler.perf = {
-        mark: () => undefined,
-        measure: () => undefined,
-    };
-}
-//# sourceMappingURL=silence-secretlint-profiler.js.map
-;// CONCATENATED MODULE: ./lib/core/secrets/scan-secrets.js
-
-
-
-
-
-silenceSecretlintProfiler();
-/** Keys of secretlint's message data that hold the secret itself (the others name its type or file). */
-const VALUE_KEYS = new Set(['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL']);
-/** Shorter values are not searched for elsewhere in the text, so redaction never eats ordinary words. */
-const MIN_REPEATED_VALUE_LENGTH = 8;
-/**
- * Every secret secretlint's recommended preset finds in `text`, in order. `path` (repository-relative)
- * lets file-type rules apply (`.npmrc`, `package.json`, a GCP key file); nothing is read from disk.
- * Throws when the scanner fails: callers fail closed (a gate finding, or no text sent at all).
- */
-async function scanSecrets(params) {
-    const { text } = params;
-    if (text === '')
-        return [];
-    const result = await lintSource({
-        source: {
-            content: text,
-            filePath: params.path ?? 'text',
-            ext: extensionOf(params.path),
-            contentType: 'text',
-        },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: true },
-    });
-    // secretlint drops a leading byte order mark before matching, so its offsets are one short.
-    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const locate = (0,line_column_finder/* lineColumnFinder */.n)(text);
-    // The same value is often found many times (one per place it appears); search for each once.
-    const found = new Map();
-    const occurrencesOf = (value) => {
-        const known = found.get(value) ?? findAll(text, value);
-        found.set(value, known);
-        return known;
-    };
-    return result.messages
-        .map((message) => {
-        const { range, values } = locateValue({ text, message, shift });
-        const { line, column } = locate(range[0]);
-        const occurrences = [range, ...values.flatMap(occurrencesOf)];
-        return {
-            kind: secretKind(message.messageId),
-            ruleId: message.ruleId,
-            range,
-            line,
-            column,
-            occurrences,
-            overflow: message.messageId === TOO_MANY_REPORTS,
-        };
-    })
-        .sort((a, b) => a.range[0] - b.range[0]);
-}
-/**
- * The span of the value itself. secretlint's own range is not always it: for an AWS secret access
- * key it starts at the `aws_secret_access_key =` before the value, with the value's length.
- */
-function locateValue(params) {
-    const { text, message, shift } = params;
-    const start = message.range[0] + shift;
-    const end = message.range[1] + shift;
-    const values = Object.entries(message.data ?? {}).flatMap(([key, value]) => VALUE_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : []);
-    for (const value of values) {
-        const at = text.indexOf(value, start);
-        if (at !== -1 && at <= end)
-            return { range: [at, at + value.length], values };
-    }
-    return { range: [start, end], values };
-}
-function findAll(text, value) {
-    if (value.length < MIN_REPEATED_VALUE_LENGTH)
-        return [];
-    const found = [];
-    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-        found.push([at, at + value.length]);
-    }
-    return found;
-}
-/**
- * The extension secretlint's file-type rules look at. Never `.p12`: that rule reads the named file
- * from disk, and a generated file exists only in memory (and is text, not a PKCS #12 archive).
- */
-function extensionOf(path) {
-    const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
-    const dot = name.lastIndexOf('.');
-    const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
-    return extension === '.p12' ? '' : extension;
-}
-//# sourceMappingURL=scan-secrets.js.map
-
-/***/ }),
-
-/***/ 5967:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ TOO_MANY_SECRETS_MARKER),
-/* harmony export */   _: () => (/* binding */ NOT_SCANNED_MARKER)
-/* harmony export */ });
-/** What replaces a whole text holding more secrets than the scanner locates one by one. */
-const TOO_MANY_SECRETS_MARKER = '[REDACTED:too-many-secrets]';
-/** What stands for a text that could not be checked whole (the scanner failed, or a bound was reached): it never goes out. */
-const NOT_SCANNED_MARKER = '[REDACTED:not-scanned]';
-//# sourceMappingURL=secret-markers.js.map
 
 /***/ }),
 
@@ -28694,7 +28987,7 @@ function unsentOf(error, events) {
 
 /***/ }),
 
-/***/ 2727:
+/***/ 3811:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28704,14 +28997,151 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ redactArtifactBody)
 });
 
-// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 8 modules
-var redact_json_strings = __nccwpck_require__(6383);
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 5 modules
+var redact_json_strings = __nccwpck_require__(5992);
 // EXTERNAL MODULE: ./lib/core/secrets/redact-secrets.js
 var redact_secrets = __nccwpck_require__(1520);
 // EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
 var secret_markers = __nccwpck_require__(5967);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/core/stores/png-text-chunks.js
+/** The PNG signature (ISO/IEC 15948, PNG 3rd edition §5.2). */
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** True when `bytes` start with the PNG signature. */
+function isPng(bytes) {
+    return SIGNATURE.every((byte, index) => bytes[index] === byte);
+}
+/**
+ * The texts of a PNG's `tEXt`, `zTXt` and `iTXt` chunks (PNG 3rd edition §11.3.3), in order; an
+ * `iTXt`'s translated keyword is given as a text of its own. Walks the chunks by their lengths,
+ * without checking CRCs (a reader's tool may not either). Undefined when the chunk layout cannot be
+ * read (a length past the end) or a text chunk is malformed (no keyword separator, or a
+ * compression method other than 0, zlib): the caller then treats the image as not scanned.
+ */
+function pngTextChunks(bytes) {
+    const texts = [];
+    let at = SIGNATURE.length;
+    while (at + 12 <= bytes.length) {
+        const length = bytes.readUInt32BE(at);
+        const type = bytes.toString('latin1', at + 4, at + 8);
+        const start = at + 8;
+        if (start + length + 4 > bytes.length)
+            return undefined;
+        const data = bytes.subarray(start, start + length);
+        if (type === 'tEXt' || type === 'zTXt' || type === 'iTXt') {
+            const read = textOf(type, data);
+            if (read === undefined)
+                return undefined;
+            texts.push(...read);
+        }
+        if (type === 'IEND')
+            return texts;
+        at = start + length + 4;
+    }
+    return at === bytes.length ? texts : undefined;
+}
+function textOf(type, data) {
+    const keywordEnd = data.indexOf(0);
+    if (keywordEnd === -1)
+        return undefined;
+    const keyword = data.toString('latin1', 0, keywordEnd);
+    if (type === 'tEXt')
+        return [{ keyword, data: data.subarray(keywordEnd + 1), compressed: false, encoding: 'latin1' }];
+    if (type === 'zTXt') {
+        if (data[keywordEnd + 1] !== 0)
+            return undefined;
+        return [{ keyword, data: data.subarray(keywordEnd + 2), compressed: true, encoding: 'latin1' }];
+    }
+    // iTXt: keyword, compression flag, method, language tag, translated keyword, text.
+    const flag = data[keywordEnd + 1];
+    if ((flag !== 0 && flag !== 1) || (flag === 1 && data[keywordEnd + 2] !== 0))
+        return undefined;
+    const languageEnd = data.indexOf(0, keywordEnd + 3);
+    const translatedEnd = languageEnd === -1 ? -1 : data.indexOf(0, languageEnd + 1);
+    if (translatedEnd === -1)
+        return undefined;
+    const translated = data.subarray(languageEnd + 1, translatedEnd);
+    return [
+        { keyword, data: translated, compressed: false, encoding: 'utf8' },
+        { keyword, data: data.subarray(translatedEnd + 1), compressed: flag === 1, encoding: 'utf8' },
+    ];
+}
+//# sourceMappingURL=png-text-chunks.js.map
+;// CONCATENATED MODULE: ./lib/core/stores/tar-entries.js
+/** A tar block: headers and data are laid out in 512-byte blocks (POSIX.1-2001 `ustar`, pax). */
+const BLOCK = 512;
+/** `ustar` at offset 257 marks a POSIX (`ustar\0`) or GNU (`ustar  `) header. */
+const MAGIC_OFFSET = 257;
+const MAGIC = 'ustar';
+/** True when `bytes` start with a ustar header (POSIX or GNU tar; old v7 archives carry no mark). */
+function isTar(bytes) {
+    if (bytes.length < BLOCK)
+        return false;
+    return (Buffer.from(bytes.buffer, bytes.byteOffset + MAGIC_OFFSET, MAGIC.length).toString('latin1') === MAGIC);
+}
+/**
+ * The data of every entry of a tar archive, in order (POSIX.1-2001 pax `ustar` and GNU tar):
+ * regular files and also the archive's own text entries (pax extended headers `x`/`g`, GNU long
+ * names `L`/`K`), which a reader sees too. Sizes are read in octal, or base-256 (GNU, a leading
+ * 0x80 byte). Walks the headers alone, without copying data. Undefined when the archive cannot
+ * be read whole: a header without the ustar mark or with a bad checksum, a size that is not a
+ * number, an entry running past the end, a sparse file (`S`, whose data is not the file). Two
+ * zero blocks, or the end of the bytes on a block boundary, end it.
+ */
+function tarEntries(bytes) {
+    const entries = [];
+    let at = 0;
+    while (at + BLOCK <= bytes.length) {
+        const header = bytes.subarray(at, at + BLOCK);
+        if (header.every((byte) => byte === 0))
+            return entries;
+        if (!isTar(header) || !checksumHolds(header))
+            return undefined;
+        const size = entrySize(header);
+        const type = String.fromCharCode(header[156] ?? 0);
+        if (size === undefined || type === 'S')
+            return undefined;
+        const start = at + BLOCK;
+        if (start + size > bytes.length)
+            return undefined;
+        // Links, directories and devices have no data; everything else a reader can extract is read.
+        if (!'123456'.includes(type))
+            entries.push(bytes.subarray(start, start + size));
+        at = start + Math.ceil(size / BLOCK) * BLOCK;
+    }
+    return at === bytes.length ? entries : undefined;
+}
+/** The entry's size in bytes: octal digits (NUL or space ended), or GNU's base-256 for large files. */
+function entrySize(header) {
+    const field = header.subarray(124, 136);
+    if (((field[0] ?? 0) & 0x80) !== 0) {
+        let size = (field[0] ?? 0) & 0x7f;
+        for (const byte of field.subarray(1))
+            size = size * 256 + byte;
+        return Number.isSafeInteger(size) ? size : undefined;
+    }
+    const digits = field
+        .toString('latin1')
+        .replace(/[\0 ]+$/, '')
+        .trim();
+    return /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : digits === '' ? 0 : undefined;
+}
+/** The header's checksum: the sum of its bytes with the checksum field read as spaces (POSIX tar). */
+function checksumHolds(header) {
+    const written = header
+        .subarray(148, 156)
+        .toString('latin1')
+        .replace(/[\0 ]+$/, '')
+        .trim();
+    if (!/^[0-7]+$/.test(written))
+        return false;
+    let sum = 0;
+    for (let index = 0; index < BLOCK; index += 1)
+        sum += index >= 148 && index < 156 ? 0x20 : (header[index] ?? 0);
+    return sum === parseInt(written, 8);
+}
+//# sourceMappingURL=tar-entries.js.map
 ;// CONCATENATED MODULE: ./lib/core/stores/utf16-text.js
 /** Bytes looked at to guess a text without a byte order mark is UTF-16. */
 const SAMPLE_BYTES = 4096;
@@ -28764,6 +29194,8 @@ function swapBytes(bytes) {
 ;// CONCATENATED MODULE: ./lib/core/stores/readable-texts.js
 
 
+
+
 /**
  * Bytes decompressed, over all archives and streams nested in one body, before it goes as not
  * scanned: far beyond the generated files and logs the artifact stores keep, and small enough that
@@ -28773,6 +29205,14 @@ const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 /** Archives inside archives followed (a `.tgz` is a tar inside a gzip stream); deeper goes as not scanned. */
 const MAX_NESTING = 4;
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** xz's stream header magic (The .xz File Format 1.2.1 §2.1.1.1). */
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+/**
+ * bzip2: `BZh`, a block size digit, then a block's magic (the digits of pi) or, for an empty
+ * stream, the end-of-stream magic (sqrt pi).
+ */
+// eslint-disable-next-line no-control-regex -- the end-of-stream magic is binary, 0x17 among it
+const BZIP2_HEADER = /^BZh[1-9](?:\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)/;
 const ZIP_LOCAL_HEADER = 0x04034b50;
 const ZIP_CENTRAL_HEADER = 0x02014b50;
 const ZIP_END_RECORD = 0x06054b50;
@@ -28783,11 +29223,15 @@ const DEFLATED = 8;
 /**
  * Every text a reader can get out of `bytes` that are not UTF-8 text, to scan for secrets: the bytes
  * themselves read one byte a character (latin1) and, when they look like it, as UTF-16
- * (`utf16Form`), and for a gzip stream or a zip archive (found by
- * their signatures) each decompressed stream or entry read the same way, nested archives included.
- * Undefined when something that must be read cannot be: a gzip stream or zip archive that does
- * not decompress, an entry encrypted or compressed by another method than deflate, ZIP64, nesting
- * past MAX_NESTING, or more than MAX_INFLATED_BYTES decompressed in all (the caller fails closed).
+ * (`utf16Form`); for a gzip stream, a zip archive or a tar archive (found by their signatures)
+ * each decompressed stream or entry read the same way, nested archives included; and for a PNG
+ * image the texts of its `tEXt`, `iTXt` and `zTXt` chunks (compressed ones inflated), each as
+ * `keyword: text`. Undefined when something that must be read cannot be: a bzip2 or xz stream
+ * (Node has no decoder for either, so they are never claimed scanned), a gzip stream or zip
+ * archive that does not decompress, an entry encrypted or compressed by another method than
+ * deflate, ZIP64, a tar archive whose headers do not read, a PNG whose chunks or text chunks do
+ * not, nesting past MAX_NESTING, or more than MAX_INFLATED_BYTES decompressed or unpacked in all
+ * (the caller fails closed).
  */
 function readableTexts(bytes) {
     const texts = [];
@@ -28796,28 +29240,69 @@ function readableTexts(bytes) {
         ? texts
         : undefined;
 }
-/** True when `bytes` start like a gzip stream or a zip archive (a local file header or, empty, its end record). */
+/**
+ * True when `bytes` start like an archive or a compressed stream: gzip, bzip2, xz, a zip archive
+ * (a local file header or, empty, its end record), a tar archive (a ustar header). Such bytes are
+ * never redacted in place as text (an entry's size would no longer hold).
+ */
 function isCompressed(bytes) {
     if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1])
+        return true;
+    if (isUndecodable(bytes) || isTar(bytes))
         return true;
     if (bytes.length < 4)
         return false;
     const signature = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32LE(0);
     return signature === ZIP_LOCAL_HEADER;
 }
+/** A bzip2 or xz stream: compressed by a method this module has no decoder for. */
+function isUndecodable(bytes) {
+    if (XZ_MAGIC.every((byte, index) => bytes[index] === byte))
+        return true;
+    return BZIP2_HEADER.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(10, bytes.length)).toString('latin1'));
+}
 function collect(bytes, depth, budget, into) {
     into.push(bytes.toString('latin1'));
     const wide = utf16Form(bytes);
     if (wide !== undefined)
         into.push(decodeUtf16(bytes, wide));
+    if (isPng(bytes))
+        return collectPngTexts(bytes, budget, into);
     if (!isCompressed(bytes))
         return true;
-    if (depth >= MAX_NESTING)
+    if (isUndecodable(bytes) || depth >= MAX_NESTING)
         return false;
-    const contents = bytes[0] === GZIP_MAGIC[0] ? [gunzipped(bytes, budget)] : zipEntries(bytes, budget);
+    const contents = bytes[0] === GZIP_MAGIC[0]
+        ? [gunzipped(bytes, budget)]
+        : isTar(bytes)
+            ? tarWithin(bytes, budget)
+            : zipEntries(bytes, budget);
     if (contents === undefined)
         return false;
     return contents.every((content) => content !== undefined && collect(content, depth + 1, budget, into));
+}
+/** A tar archive's entries, their sizes counted against the budget; undefined past it or when it does not read. */
+function tarWithin(bytes, budget) {
+    const entries = tarEntries(bytes);
+    if (entries === undefined)
+        return undefined;
+    budget.left -= entries.reduce((total, entry) => total + entry.length, 0);
+    return budget.left < 0 ? undefined : entries;
+}
+/** Adds a PNG's text chunks as `keyword: text`, compressed ones inflated within the budget; false when one cannot be read. */
+function collectPngTexts(bytes, budget, into) {
+    const chunks = pngTextChunks(bytes);
+    if (chunks === undefined)
+        return false;
+    for (const chunk of chunks) {
+        const data = chunk.compressed
+            ? inflatedWithin((options) => (0,external_node_zlib_.inflateSync)(chunk.data, options), budget)
+            : chunk.data;
+        if (data === undefined)
+            return false;
+        into.push(`${chunk.keyword}: ${data.toString(chunk.encoding)}`);
+    }
+    return true;
 }
 /** `inflate(bytes)` within the budget, which it uses up; undefined when it fails or would pass it. */
 function inflatedWithin(inflate, budget) {
@@ -28907,9 +29392,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *   (`files/<path>`) is scanned as that file, so file-type rules apply (an `.npmrc` token).
  * - UTF-16 text (`utf16Form`: a byte order mark, or a NUL beside each ASCII character) is redacted
  *   as text and written back in the same form, when its bytes read one a character hold no secret.
- * - Bytes that are not UTF-8 text, and gzip streams and zip archives, are kept exactly when every
- *   text a reader gets out of them (`readableTexts`: the bytes one a character, each stream or
- *   entry decompressed, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
+ * - Bytes that are not UTF-8 text, and archives and compressed streams (gzip, zip, tar, and bzip2
+ *   and xz, which are never read), are kept exactly when every text a reader gets out of them
+ *   (`readableTexts`: the bytes one a character, each stream or entry decompressed or unpacked, a
+ *   PNG's text chunks, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
  *   cannot be read, they go as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place).
  * Throws when the scanner fails.
  */
@@ -28999,8 +29485,8 @@ function noEchoParameters(template) {
         .map(([name]) => name));
 }
 //# sourceMappingURL=no-echo-parameters.js.map
-// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 8 modules
-var redact_json_strings = __nccwpck_require__(6383);
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 5 modules
+var redact_json_strings = __nccwpck_require__(5992);
 ;// CONCATENATED MODULE: ./lib/core/stores/redact-deployment.js
 
 
@@ -29070,7 +29556,8 @@ function sha256Hex(data) {
 /* harmony export */   Wf: () => (/* binding */ artifactKey),
 /* harmony export */   Zf: () => (/* binding */ deploymentPrefixesToRead),
 /* harmony export */   i1: () => (/* binding */ isShortenedKey),
-/* harmony export */   kX: () => (/* binding */ keyRepository)
+/* harmony export */   kX: () => (/* binding */ keyRepository),
+/* harmony export */   sH: () => (/* binding */ nestedTemplatePrefix)
 /* harmony export */ });
 /* unused harmony exports MAX_KEY_BYTES, MAX_SEGMENT_BYTES, taskKeySegment */
 /* harmony import */ var _sha256_hex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4995);
@@ -29157,6 +29644,13 @@ function artifactPrefix(params) {
  */
 function deploymentPrefix(key) {
     return deploymentPrefixSpelled(key, (0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRepository */ .J)(key.repository));
+}
+/**
+ * Where nested stack templates are uploaded by content hash (`DeploymentStore.stageNestedTemplate`):
+ * `<owner>/<repo>/templates/`, the repository as its deployments are kept (`deploymentPrefix`).
+ */
+function nestedTemplatePrefix(repository) {
+    return [...repoSegments((0,_task_canonical_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRepository */ .J)(repository)), 'templates', ''].join('/');
 }
 /**
  * Where a deployment is read from (`DeploymentStore.load`): `deploymentPrefix`, then — when it
@@ -47931,6 +48425,7 @@ const ACTIONS_OF = {
     transition: ['dynamodb:GetItem', 'dynamodb:PutItem'],
     set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
     redirect: ['dynamodb:GetItem'],
+    count: ['dynamodb:Query'],
     delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
 };
 const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
@@ -49125,6 +49620,242 @@ function asksForRedirect(intent) {
     return REDIRECTING.has(intent.verb);
 }
 //# sourceMappingURL=redirect-story.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
+/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
+function plural(word) {
+    if (/(s|x|ch|sh)$/.test(word))
+        return word.endsWith('s') ? word : `${word}es`;
+    if (/[^aeiou]y$/.test(word))
+        return `${word.slice(0, -1)}ies`;
+    return `${word}s`;
+}
+//# sourceMappingURL=plural.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
+/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
+function wordsOfText(text) {
+    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+//# sourceMappingURL=words-of-text.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/count-gaps.js
+
+
+
+/** Words asking for what remains of an allowance, not how many there are (`how many calls I have left`). */
+const REMAINDER_WORDS = new Set(['left', 'remaining', 'remain', 'remains']);
+/** Periods a count may be asked within (`this minute`, `per day`, `today`). */
+const PERIODS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
+const PERIOD_LEADS = new Set(['this', 'per', 'each', 'every', 'a', 'last', 'past']);
+/**
+ * What a count route (`GET /calls/count`, every stored call) does not answer of the story it
+ * serves: a remainder (`left`: a limit minus the count, which needs each call linked to what limits
+ * it) and a period (`this minute`: only the calls made in it). Each one is a gap, so the row is partial.
+ */
+function countGaps(story, operation) {
+    if (operation.kind !== 'count')
+        return [];
+    const words = wordsOfText(story.derived ?? story.intent.text);
+    const remainder = words.find((word) => REMAINDER_WORDS.has(word));
+    const period = words.findIndex((word, at) => PERIODS.has(word) && PERIOD_LEADS.has(words[at - 1] ?? ''));
+    const today = words.includes('today') ? 'today' : undefined;
+    const within = period === -1 ? today : words.slice(period - 1, period + 1).join(' ');
+    const counted = spokenName(operation.resource);
+    const many = plural(counted.split(' ').at(-1) ?? counted);
+    const countedMany = [...counted.split(' ').slice(0, -1), many].join(' ');
+    return [
+        ...(remainder === undefined
+            ? []
+            : [
+                `"${remainder}": ${operation.routeKey} answers how many ${countedMany} are stored, not how many are ${remainder}: nothing subtracts the count from a limit, since no ${counted} is linked to the limit it counts against; add that link and a read that subtracts to cover it`,
+            ]),
+        ...(within === undefined
+            ? []
+            : [
+                `"${within}": ${operation.routeKey} counts every ${counted} stored, not only those ${within === 'today' ? 'made today' : `in ${within.replace(/^(per|each|every|a)\b/, 'the current')}`}; no window of time is applied`,
+            ]),
+    ];
+}
+//# sourceMappingURL=count-gaps.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
+/** Word sets and helpers the story readers share: words read around a story's object. */
+/** Words before a noun that are not part of it (`a`, `the`, `new`). */
+const DETERMINERS = new Set([
+    'a',
+    'an',
+    'the',
+    'one',
+    'any',
+    'some',
+    'each',
+    'every',
+    'all',
+    'this',
+    'that',
+    'these',
+    'those',
+    'its',
+    'their',
+    'his',
+    'her',
+    'your',
+    'new',
+    'existing',
+    'own',
+]);
+/** Words naming the caller's own (`my orders`). */
+const SELF = new Set(['my', 'our']);
+/** Words of a relative clause that carry no state (`that has been`, `it is`). */
+const story_words_AUXILIARIES = new Set([
+    'has',
+    'have',
+    'had',
+    'is',
+    'are',
+    'was',
+    'were',
+    'been',
+    'being',
+    'be',
+    'yet',
+    'already',
+    'it',
+    'they',
+    'been',
+]);
+/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
+function contentWords(words) {
+    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
+}
+//# sourceMappingURL=story-words.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/derived-figures.js
+
+
+/** Nouns that name a figure worked out from records (`my leave balance`, `the total`), not a record of its own. */
+const FIGURE_NOUNS = new Set([
+    'balance',
+    'total',
+    'count',
+    'sum',
+    'average',
+    'tally',
+    'summary',
+    'statistic',
+    'stat',
+]);
+/** Verbs that work a result out of an item and write nothing (`evaluate a flag for a user`); see `verbKind`. */
+const COMPUTING = new Set(['evaluate', 'calculate', 'compute', 'preview']);
+/** Words naming what is left of an amount (`the remaining balance`, `the outstanding amount`). */
+const derived_figures_REMAINDER_WORDS = new Set(['remaining', 'left', 'outstanding', 'unpaid']);
+/** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
+const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
+/**
+ * `see how many times my link was clicked`, `the number of orders placed`: a count (`how many`, `how
+ * often`, `number of …`); a count of what a story makes is read from those items (countedStories).
+ */
+function asksForCount(words) {
+    return words.some((word, at) => (word === 'how' && (words[at + 1] === 'many' || words[at + 1] === 'often')) ||
+        (word === 'number' && words[at + 1] === 'of' && words[at + 2] !== undefined));
+}
+/**
+ * `see my remaining leave balance`: a read of a figure computed from other records, where no story
+ * makes that noun, is not a stored resource someone would have to POST. The story keeps no noun (so
+ * no route is made for it) and says what figure it asked for, for the coverage to list as not covered.
+ */
+function derivedFigures(stories) {
+    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
+    return stories.map((story) => {
+        const { noun } = story;
+        // What the computation is, and for whom, the words do not say: no route is derived, and none writes.
+        if (story.kind === 'read' && COMPUTING.has(story.verb) && noun !== undefined) {
+            const { noun: _noun, ...rest } = story;
+            return {
+                ...rest,
+                derived: wordsOfText(story.intent.actionWords.join(' ')).join(' '),
+                computes: story.verb,
+            };
+        }
+        if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined)
+            return story;
+        // `see the remaining balance of an invoice`: what is left of the invoice's total is worked out,
+        // not a field of the invoice a client writes and reads back.
+        const remainder = story.attribute
+            ?.split(/(?=[A-Z])/)
+            .some((word) => derived_figures_REMAINDER_WORDS.has(word.toLowerCase()));
+        if (remainder === true) {
+            const { noun: _noun, attribute: _attribute, ...rest } = story;
+            return { ...rest, derived: wordsOfText(story.intent.actionWords.slice(1).join(' ')).join(' ') };
+        }
+        const counted = asksForCount(wordsOfText(story.intent.text));
+        // `see the number of orders placed`, where orders are made: a count of them (countedStories).
+        if (created.has(noun) && !counted)
+            return story;
+        const words = contentWords(story.intent.actionWords.slice(1));
+        if (!counted && !FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word)))
+            return story;
+        const { noun: _noun, ...rest } = story;
+        return counted
+            ? { ...rest, derived: countPhrase(story.intent.text), countsEvents: true }
+            : { ...rest, derived: words.join(' ') };
+    });
+}
+/** `see how many times my link was clicked` → `how many times my link was clicked`: the count asked for, as written. */
+function countPhrase(text) {
+    const words = wordsOfText(text);
+    const at = words.findIndex((word, index) => (word === 'how' || word === 'number') && index > 0);
+    return words.slice(at === -1 ? 0 : at).join(' ');
+}
+//# sourceMappingURL=derived-figures.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/remainder-gap.js
+
+
+
+/** Declared numbers that hold what an item is worth or allows (`totalAmount`, `limit`). */
+const TOTAL = /total|amount|price|limit|allowance|budget|cost/i;
+/** Declared numbers that hold what was paid or used against it (`amount`, `paidAmount`). */
+const PART = /amount|paid|sum|value|quantity/i;
+/**
+ * Why a remainder (`the remaining balance of an invoice`, `how much is left to pay`) is not covered:
+ * it is a total less what was paid against it, computed on read. Says which parts the model has
+ * (the item's total field; payments with an amount made under the item) and which it lacks, so the
+ * row names the work left; undefined for a figure that is no remainder.
+ */
+function remainderGap(story, model) {
+    const words = wordsOfText(story.derived ?? '');
+    if (!words.some((word) => derived_figures_REMAINDER_WORDS.has(word)) && !words.includes('much'))
+        return undefined;
+    const whole = model.resources.find((resource) => words.includes(resource.name.toLowerCase()));
+    if (whole === undefined)
+        return undefined;
+    const total = numberField(whole, TOTAL);
+    const parts = model.resources.find((resource) => resource.parent?.name === whole.name && numberField(resource, PART) !== undefined);
+    const loose = model.resources.find((resource) => resource !== whole && resource.parent === undefined && numberField(resource, PART) !== undefined);
+    const name = spokenName(whole.name);
+    const lacks = [
+        ...(total === undefined
+            ? [`${name}s declare no total to start from (a number such as a total amount)`]
+            : []),
+        ...(parts !== undefined
+            ? []
+            : loose !== undefined
+                ? [
+                    `${spokenName(loose.name)}s are made on their own, not under ${name}s (no ${spokenName(loose.name)} records which ${name} it is against), so none can be summed for one ${name}`,
+                ]
+                : [
+                    `nothing records what was paid against ${withA(name)} (no resource with an amount is made under it)`,
+                ]),
+    ];
+    const has = [
+        ...(total === undefined ? [] : [`the ${name}'s ${total}`]),
+        ...(parts === undefined ? [] : [`the ${parts.collection} made under it`]),
+    ];
+    return `the story asks for what is left of ${withA(name)} ("${story.derived ?? ''}"): a total less what was paid against it, worked out on read, not a stored field; ${has.length > 0 ? `the model has ${has.join(' and ')}, but ` : ''}${lacks.length > 0 ? `${lacks.join(', and ')}: ` : ''}no route computes it; ${parts === undefined ? `make the payments under the ${name} (POST /${whole.collection}/{id}/payments with an amount) and ` : ''}add a GET route that subtracts their sum from the total to cover it`;
+}
+function numberField(resource, pattern) {
+    return resource.fields.find((field) => field.type === 'number' && pattern.test(field.name))?.name;
+}
+function withA(name) {
+    return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+//# sourceMappingURL=remainder-gap.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/cfn/shift-of-config.js
 const CANARY = /^CodeDeployDefault\.LambdaCanary(\d+)Percent(\d+)Minutes?$/;
 const LINEAR = /^CodeDeployDefault\.LambdaLinear(\d+)PercentEvery(\d+)Minutes?$/;
@@ -49596,6 +50327,7 @@ function routeKey(collection, kind, action) {
         transition: `POST /${collection}/{id}/${action ?? 'act'}`,
         set: `POST /${collection}/{id}/${action ?? 'set'}`,
         redirect: `GET /${collection}/{id}/${action ?? 'visit'}`,
+        count: `GET /${collection}/count`,
     };
     return shapes[kind];
 }
@@ -50348,6 +51080,8 @@ function statusesOf(resource) {
 
 
 
+
+
 const application_coverage_EVENT_WORDS = [
     'event',
     'events',
@@ -50443,11 +51177,13 @@ function applicationCoverage(params) {
                         ? `the story asks to ${story.computes} something ("${story.derived}"): a read that works a result out of the item, whose rule the request does not give, so no route was generated (a read of the item back would not ${story.computes} it, and a status move would write); add a GET route that computes it to cover it`
                         : story?.derived !== undefined && story.countsEvents === true
                             ? `the story asks for a count of events ("${story.derived}"): no resource of the model records those events (no route stores one), so nothing can count them and no route was generated; record each event (for example a route or a redirect that stores it) and a read that counts them to cover it`
-                            : story?.derived !== undefined
-                                ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
-                                : intent.receives === true
-                                    ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-                                    : 'the story names nothing the API could store or act on, so no route was generated for it',
+                            : story?.derived !== undefined && remainderGap(story, model) !== undefined
+                                ? (remainderGap(story, model) ?? '')
+                                : story?.derived !== undefined
+                                    ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
+                                    : intent.receives === true
+                                        ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
+                                        : 'the story names nothing the API could store or act on, so no route was generated for it',
                     ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
                 ],
             };
@@ -50513,6 +51249,7 @@ function describeOperation(operation, model) {
         read: `reads ${one} by id`,
         list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
         update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+        count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
         redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
         set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
         delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
@@ -50569,6 +51306,7 @@ function storyGaps(story, model, operation) {
             ]
             : []),
         ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
+        ...countGaps(story, operation),
         ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
             ? [
                 `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
@@ -50788,16 +51526,30 @@ function describedFields(resource, fields) {
     const each = fields.map((field) => `${field.name} (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create, 400 without' : 'optional'})`);
     return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
-/** ` low, medium or high`, ` from 0 to 100`: the values or range a field is checked against. */
+/**
+ * ` low, medium or high`, ` from 0 to 100`, ` greater than 0, whole`, ` of at most 280 characters`:
+ * the values, range, length or count a field is checked against.
+ */
 function allowed(field) {
     const values = field.values;
     if (values !== undefined)
         return `: ${values.length === 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`}`;
-    if (field.minimum !== undefined && field.maximum !== undefined)
-        return ` from ${field.minimum} to ${field.maximum}`;
-    if (field.minimum !== undefined)
-        return ` of at least ${field.minimum}`;
-    return field.maximum === undefined ? '' : ` of at most ${field.maximum}`;
+    const said = [
+        field.minimum !== undefined && field.maximum !== undefined
+            ? `from ${field.minimum} to ${field.maximum}`
+            : field.minimum !== undefined
+                ? `of at least ${field.minimum}`
+                : field.maximum === undefined
+                    ? undefined
+                    : `of at most ${field.maximum}`,
+        field.exclusiveMinimum === undefined ? undefined : `greater than ${field.exclusiveMinimum}`,
+        field.exclusiveMaximum === undefined ? undefined : `less than ${field.exclusiveMaximum}`,
+        field.integer === true ? 'whole' : undefined,
+        field.minLength === undefined ? undefined : `of at least ${field.minLength} characters`,
+        field.maxLength === undefined ? undefined : `of at most ${field.maxLength} characters`,
+        field.maxItems === undefined ? undefined : `of at most ${field.maxItems}`,
+    ].filter((part) => part !== undefined);
+    return said.length === 0 ? '' : ` ${said.join(', ')}`;
 }
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */
 function operationWords(operation, model) {
@@ -50806,9 +51558,11 @@ function operationWords(operation, model) {
         return [];
     const verbs = operation.kind === 'redirect'
         ? ['visit', 'redirect', 'open']
-        : operation.kind === 'transition' || operation.kind === 'set'
-            ? [operation.action ?? '']
-            : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+        : operation.kind === 'count'
+            ? ['count']
+            : operation.kind === 'transition' || operation.kind === 'set'
+                ? [operation.action ?? '']
+                : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
     // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
     const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
     const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];
@@ -50910,6 +51664,7 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
   transition,
   set,
   redirect,
+  count,
 };
 
 /** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
@@ -51019,6 +51774,35 @@ async function list(call: Call): Promise<HttpApiResult> {
     ...('range' in range && range.range !== undefined ? { range: range.range } : {}),
   });
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}
+
+/** The most items a count reads (MAX_COUNT_PAGES pages of MAX_LIMIT); past it the answer says it stopped. */
+const MAX_COUNT_PAGES = 100;
+
+/**
+ * \`how many calls were recorded\`: the items the create route stored in this collection, read
+ * page by page (owner-filtered when given); { count }, and capped: true if it stopped at the bound.
+ */
+async function count(call: Call): Promise<HttpApiResult> {
+  const { resource } = call;
+  const query = call.event.queryStringParameters ?? {};
+  const filter = resource.ownerField;
+  const unknown = Object.keys(query).filter((name) => name !== filter);
+  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + (filter === undefined ? '' : '; known: ' + filter)] });
+  const owner = filter === undefined ? undefined : query[filter];
+  let total = 0;
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_COUNT_PAGES; page += 1) {
+    const found = await call.deps.repository.list(resource.collection, {
+      limit: MAX_LIMIT,
+      ...(nextToken === undefined ? {} : { nextToken }),
+      ...(owner === undefined || owner === '' ? {} : { owner }),
+    });
+    total += found.items.length;
+    nextToken = found.nextToken;
+    if (nextToken === undefined) return json(200, { count: total });
+  }
+  return json(200, { count: total, capped: true });
 }
 
 /**
@@ -51816,18 +52600,24 @@ function checkDeclared(field: FieldSpec, value: unknown): string | undefined {
     const least = field.minItems ?? 0;
     if (!Array.isArray(value)) return 'must be a list';
     if (value.length < least) return 'must have at least ' + least + (least === 1 ? ' entry' : ' entries');
+    if (field.maxItems !== undefined && value.length > field.maxItems) return 'must have at most ' + field.maxItems + (field.maxItems === 1 ? ' entry' : ' entries');
     return checkValue(value);
   }
   if (field.type === 'string') {
     if (typeof value !== 'string') return 'must be a string';
     if (field.format === 'date-time' && !isDateTime(value)) return 'must be an ISO 8601 date-time (2026-01-02T03:04:05Z)';
     if (field.values !== undefined && !field.values.includes(value)) return 'must be one of ' + field.values.join(', ');
+    if (field.minLength !== undefined && value.length < field.minLength) return 'must be at least ' + field.minLength + ' characters';
+    if (field.maxLength !== undefined && value.length > field.maxLength) return 'must be at most ' + field.maxLength + ' characters';
     return checkScalar(value);
   }
   if (field.type === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
     if (field.minimum !== undefined && value < field.minimum) return 'must be at least ' + field.minimum;
     if (field.maximum !== undefined && value > field.maximum) return 'must be at most ' + field.maximum;
+    if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum) return 'must be greater than ' + field.exclusiveMinimum;
+    if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum) return 'must be less than ' + field.exclusiveMaximum;
+    if (field.integer === true && !Number.isInteger(value)) return 'must be a whole number';
     return undefined;
   }
   return typeof value === 'boolean' ? undefined : 'must be true or false';
@@ -51922,13 +52712,22 @@ export interface FieldSpec {
   name: string;
   type: FieldType;
   required: boolean;
-  /** For lists: the fewest entries allowed. */
+  /** For lists: the fewest and the most entries allowed. */
   minItems?: number;
+  maxItems?: number;
   /** For strings: the only values allowed. */
   values?: string[];
+  /** For strings: the length allowed, in characters. */
+  minLength?: number;
+  maxLength?: number;
   /** For numbers: the inclusive range allowed. */
   minimum?: number;
   maximum?: number;
+  /** For numbers: bounds a value must be beyond (greater than 0). */
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  /** For numbers: whole numbers only (an amount in cents). */
+  integer?: boolean;
   /** For strings: an ISO 8601 date-time, stored in UTC (2026-01-02T03:04:05.000Z) so ranges compare as text. */
   format?: 'date-time';
 }
@@ -51981,8 +52780,22 @@ function notifyLiteral(model, resource) {
     ];
     return `notify: { ${parts.join(', ')} }`;
 }
+/** The field's bounds as model properties (`, minimum: 1, maximum: 10000`), numbers only, in a fixed order. */
+function boundsLiteral(field) {
+    const bounds = [
+        ['maxItems', field.maxItems],
+        ['minLength', field.minLength],
+        ['maxLength', field.maxLength],
+        ['minimum', field.minimum],
+        ['maximum', field.maximum],
+        ['exclusiveMinimum', field.exclusiveMinimum],
+        ['exclusiveMaximum', field.exclusiveMaximum],
+    ];
+    const numbers = bounds.flatMap(([name, value]) => (value === undefined ? [] : [`, ${name}: ${value}`]));
+    return `${numbers.join('')}${field.integer === true ? ', integer: true' : ''}`;
+}
 function resourceLiteral(resource, notify) {
-    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${field.minimum === undefined ? '' : `, minimum: ${field.minimum}`}${field.maximum === undefined ? '' : `, maximum: ${field.maximum}`}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`);
+    const fields = resource.fields.map((field) => `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${boundsLiteral(field)}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`);
     const lines = [
         `name: ${codeLiteral(resource.name)}`,
         `article: ${codeLiteral(indefiniteArticle(spokenName(resource.name)))}`,
@@ -52037,7 +52850,7 @@ function routesModule(model) {
             parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
         return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
     });
-    return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect';
+    return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect' | 'count';
 
 export interface Route {
   operation: Operation;
@@ -52821,7 +53634,7 @@ function sampleBody(resource, owner = ownerSample(resource, 1)) {
         else if (field.format === 'date-time')
             body[field.name] = '2030-01-01T00:00:00.000Z';
         else
-            body[field.name] = field.values?.[0] ?? `sample ${field.name}`;
+            body[field.name] = field.values?.[0] ?? textIn(field, `sample ${field.name}`);
     }
     body['note'] = 'first';
     return body;
@@ -52830,9 +53643,22 @@ function sampleBody(resource, owner = ownerSample(resource, 1)) {
 function ownerSample(resource, number) {
     return `${(resource.ownerField ?? 'owner').replace(/Id$/, '') || 'owner'}-${number}`;
 }
-/** `wanted`, moved into the field's range when it has one (`between 5 and 10` → 5). */
+/**
+ * `wanted`, moved into the field's range when it has one (`between 5 and 10` → 5; `greater than 2`
+ * → 3; `less than 1` → 0), whole when the field is.
+ */
 function numberIn(field, wanted) {
-    return Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
+    let value = Math.min(Math.max(wanted, field.minimum ?? wanted), field.maximum ?? wanted);
+    if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum)
+        value = field.exclusiveMinimum + 1;
+    if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum)
+        value = field.exclusiveMaximum - 1;
+    return field.integer === true ? Math.ceil(value) : value;
+}
+/** `wanted`, cut or padded to the field's length when it has one (`at most 5 characters` → `sampl`). */
+function textIn(field, wanted) {
+    const cut = wanted.slice(0, field.maxLength ?? wanted.length);
+    return cut.padEnd(field.minLength ?? 0, 'x');
 }
 //# sourceMappingURL=sample-body.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/engine/keep-used-imports.js
@@ -52954,7 +53780,7 @@ function moveBody(routeKey: string): Record<string, unknown> | undefined {
       const field = fields.find((candidate) => candidate.name === name);
       const value =
         field?.values?.[0] ??
-        (field?.type === 'number' ? (field.minimum ?? 1) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
+        (field?.type === 'number' ? (field.minimum ?? (field.exclusiveMinimum === undefined ? 1 : Math.floor(field.exclusiveMinimum) + 1)) : field?.type === 'boolean' ? true : field?.type === 'list' ? Array.from({ length: Math.max(field.minItems ?? 1, 1) }, () => 'recorded') : 'recorded');
       return [name, value];
     }),
   );
@@ -53236,20 +54062,7 @@ const STORY_BODIES = {
             .filter((field) => field.type === 'list' && (field.minItems ?? 0) > 0 && asked.includes(field.name))
             .map((field) => `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: [] }`)}).status).toBe(400);`);
         // `a priority (low, medium or high)`, `between 0 and 100`: a value outside what the request allows is refused.
-        const allowed = resource.fields.flatMap((field) => {
-            const outside = field.values !== undefined
-                ? codeLiteral('no-such-value')
-                : field.maximum !== undefined
-                    ? String(field.maximum + 1)
-                    : field.minimum !== undefined
-                        ? String(field.minimum - 1)
-                        : undefined;
-            return outside === undefined
-                ? []
-                : [
-                    `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${outside} }`)}).status).toBe(400);`,
-                ];
-        });
+        const allowed = resource.fields.flatMap((field) => outsideValues(field).map((outside) => `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${outside} }`)}).status).toBe(400);`));
         return `    const created = await ${createCall(resource, `${sample}`)};
     expect(created.status).toBe(201);
 ${resource.status === undefined ? '' : `    expect(created.body.status).toBe(${codeLiteral(resource.status.initial)});\n`}    expect(await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).toMatchObject({ status: 200, body: created.body });
@@ -53317,7 +54130,7 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
             operation.stories.some((story) => story.attribute === candidate.name));
         const change = field === undefined
             ? `note: 'changed'`
-            : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? (field.format === 'date-time' ? '2030-02-01T00:00:00.000Z' : 'changed'))}`;
+            : `${field.name}: ${field.type === 'number' ? String(numberIn(field, 3)) : field.type === 'boolean' ? 'false' : codeLiteral(field.values?.at(-1) ?? (field.format === 'date-time' ? '2030-02-01T00:00:00.000Z' : textIn(field, 'changed')))}`;
         return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     const changed = await call(${key}, { id: created.body.id, body: { ${change} } });
     expect(changed).toMatchObject({ status: 200, body: { ${change}, version: 2 } });
@@ -53345,6 +54158,14 @@ ${to === 'toggle'
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
     },
     // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
+    count: ({ operation, resource }) => {
+        const key = codeLiteral(operation.routeKey);
+        // Counted from the collection the create route writes: two made, two counted.
+        return `    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 0 } });
+    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
+    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
+    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });`;
+    },
     redirect: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
         const field = operation.redirectsTo ?? '';
@@ -53681,6 +54502,31 @@ function eventStoryTests(model) {
 function application_tests_wordsOf(text) {
     return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
+/**
+ * Values just outside what a field allows, as code (`a priority (low, medium or high)` → a value not
+ * listed; `between 0 and 100` → 101; `greater than 0` → 0; `in cents` → 2.5; `at most 280
+ * characters` → 281 of them): each must be refused with 400.
+ */
+function outsideValues(field) {
+    if (field.values !== undefined)
+        return [codeLiteral('no-such-value')];
+    const outside = [];
+    if (field.maximum !== undefined)
+        outside.push(String(field.maximum + 1));
+    else if (field.minimum !== undefined)
+        outside.push(String(field.minimum - 1));
+    if (field.exclusiveMinimum !== undefined)
+        outside.push(String(field.exclusiveMinimum));
+    if (field.exclusiveMaximum !== undefined)
+        outside.push(String(field.exclusiveMaximum));
+    if (field.integer === true)
+        outside.push(String(numberIn(field, 2) + 0.5));
+    if (field.maxLength !== undefined)
+        outside.push(`${codeLiteral('x')}.repeat(${field.maxLength + 1})`);
+    if (field.maxItems !== undefined)
+        outside.push(`Array.from({ length: ${field.maxItems + 1} }, (_, index) => ({ sku: 'sku-' + String(index) }))`);
+    return outside;
+}
 //# sourceMappingURL=application-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/describe-model.js
 
@@ -53703,7 +54549,7 @@ function describeModel(model) {
         return `- **${spokenName(resource.name)}** (\`/${resource.collection}\`): ${fields.length === 0 ? 'free-form fields' : fields.join(', ')}; other fields may hold a scalar, a flat object or a list.${resource.ownerField === undefined ? '' : ` Lists filter by \`?${resource.ownerField}=\`.`}${status}${events}`;
     });
     // Only the kinds of route there are: a README that says "delete" with no delete route misleads.
-    const kinds = ['create', 'read', 'list', 'update', 'set', 'transition', 'delete', 'redirect'].filter((kind) => model.operations.some((operation) => operation.kind === kind));
+    const kinds = ['create', 'read', 'list', 'update', 'set', 'transition', 'delete', 'redirect', 'count'].filter((kind) => model.operations.some((operation) => operation.kind === kind));
     const words = {
         create: 'create',
         read: 'read back',
@@ -53711,6 +54557,7 @@ function describeModel(model) {
         update: 'change',
         set: 'switch a yes/no field on or off',
         redirect: "send a visitor on to the item's URL",
+        count: 'count the items stored',
         transition: 'move through statuses',
         delete: 'delete',
     };
@@ -53878,22 +54725,6 @@ function callerLists(stories) {
     });
 }
 //# sourceMappingURL=caller-lists.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/naming/plural.js
-/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
-function plural(word) {
-    if (/(s|x|ch|sh)$/.test(word))
-        return word.endsWith('s') ? word : `${word}es`;
-    if (/[^aeiou]y$/.test(word))
-        return `${word.slice(0, -1)}ies`;
-    return `${word}s`;
-}
-//# sourceMappingURL=plural.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/words-of-text.js
-/** The lowercase letter-and-digit runs of a story or sentence (`Pay for an order!` → `pay`, `for`, `an`, `order`). */
-function wordsOfText(text) {
-    return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-}
-//# sourceMappingURL=words-of-text.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/child-reads.js
 
 
@@ -53929,57 +54760,6 @@ function namesChild(params) {
     });
 }
 //# sourceMappingURL=child-reads.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/story-words.js
-/** Word sets and helpers the story readers share: words read around a story's object. */
-/** Words before a noun that are not part of it (`a`, `the`, `new`). */
-const DETERMINERS = new Set([
-    'a',
-    'an',
-    'the',
-    'one',
-    'any',
-    'some',
-    'each',
-    'every',
-    'all',
-    'this',
-    'that',
-    'these',
-    'those',
-    'its',
-    'their',
-    'his',
-    'her',
-    'your',
-    'new',
-    'existing',
-    'own',
-]);
-/** Words naming the caller's own (`my orders`). */
-const SELF = new Set(['my', 'our']);
-/** Words of a relative clause that carry no state (`that has been`, `it is`). */
-const story_words_AUXILIARIES = new Set([
-    'has',
-    'have',
-    'had',
-    'is',
-    'are',
-    'was',
-    'were',
-    'been',
-    'being',
-    'be',
-    'yet',
-    'already',
-    'it',
-    'they',
-    'been',
-]);
-/** The words of a phrase that can name something: not determiners, `my`/`our` or numbers. */
-function contentWords(words) {
-    return words.filter((word) => !DETERMINERS.has(word) && !SELF.has(word) && !/^\d/.test(word));
-}
-//# sourceMappingURL=story-words.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/named-filter.js
 
 /** Fields a list may be filtered by (`list tickets by status`, `by priority`); `by date` or `by name` orders, and is not one. */
@@ -54087,6 +54867,170 @@ function compoundObject(params) {
     return compound ? { ...story, kind: 'create', noun: verb, refusedFrom: [] } : story;
 }
 //# sourceMappingURL=compound-object.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/number-word.js
+/** Numbers written as words, zero to twenty and the tens to a hundred (`three`, `fifteen`, `sixty`). */
+const number_word_NUMBER_WORDS = {
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    hundred: 100,
+    dozen: 12,
+};
+/**
+ * The whole number a word writes (`7`, `seven`, `twenty`), or undefined: digits up to nine of them
+ * (a bound no field needs more of, and short of float imprecision), words from zero to twenty and
+ * the tens. One word only: `twenty five` is read as twenty.
+ */
+function numberWord(word) {
+    if (word === undefined)
+        return undefined;
+    if (/^\d{1,9}$/.test(word))
+        return Number(word);
+    return number_word_NUMBER_WORDS[word];
+}
+//# sourceMappingURL=number-word.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/number-limit.js
+
+/** The words that lead a bound, longest first within each bound (`no more than` before `more than`). */
+const LEADS = [
+    ['no more than', 'maximum'],
+    ['not more than', 'maximum'],
+    ['no greater than', 'maximum'],
+    ['no larger than', 'maximum'],
+    ['no longer than', 'maximum'],
+    ['no higher than', 'maximum'],
+    ['a maximum of', 'maximum'],
+    ['maximum of', 'maximum'],
+    ['at most', 'maximum'],
+    ['up to', 'maximum'],
+    ['max', 'maximum'],
+    ['maximum', 'maximum'],
+    ['no less than', 'minimum'],
+    ['not less than', 'minimum'],
+    ['no fewer than', 'minimum'],
+    ['no shorter than', 'minimum'],
+    ['no lower than', 'minimum'],
+    ['a minimum of', 'minimum'],
+    ['minimum of', 'minimum'],
+    ['at least', 'minimum'],
+    ['min', 'minimum'],
+    ['minimum', 'minimum'],
+    ['greater than', 'exclusiveMinimum'],
+    ['more than', 'exclusiveMinimum'],
+    ['larger than', 'exclusiveMinimum'],
+    ['bigger than', 'exclusiveMinimum'],
+    ['higher than', 'exclusiveMinimum'],
+    ['longer than', 'exclusiveMinimum'],
+    ['above', 'exclusiveMinimum'],
+    ['over', 'exclusiveMinimum'],
+    ['less than', 'exclusiveMaximum'],
+    ['fewer than', 'exclusiveMaximum'],
+    ['smaller than', 'exclusiveMaximum'],
+    ['lower than', 'exclusiveMaximum'],
+    ['shorter than', 'exclusiveMaximum'],
+    ['below', 'exclusiveMaximum'],
+    ['under', 'exclusiveMaximum'],
+].map(([lead, bound]) => [lead, bound]);
+/** Words naming what a bound counts: a length, entries of a list, or a unit of an amount. */
+const LENGTH_UNITS = new Set(['characters', 'character', 'chars', 'char', 'letters', 'letter']);
+const ENTRY_UNITS = new Set(['items', 'item', 'entries', 'entry', 'elements', 'element']);
+/** Units of an amount: a field measured in one is a number (`an estimate in hours`). */
+const MEASURE_UNITS = new Set([
+    'cents',
+    'cent',
+    'pence',
+    'dollars',
+    'euros',
+    'pounds',
+    'seconds',
+    'minutes',
+    'hours',
+    'days',
+    'weeks',
+    'months',
+    'years',
+    'percent',
+    'kg',
+    'kilograms',
+    'grams',
+    'g',
+    'meters',
+    'metres',
+    'km',
+    'kilometers',
+    'kilometres',
+    'miles',
+    'bytes',
+    'kb',
+    'mb',
+    'gb',
+    'points',
+    'ms',
+    'milliseconds',
+]);
+/** Units counted in whole numbers: an amount in cents has no fractions. */
+const WHOLE_UNITS = new Set(['cents', 'cent', 'pence', 'bytes', 'ms', 'milliseconds', 'points']);
+/**
+ * The bound that starts at `at`: `at most 5`, `up to ten`, `no more than three`, `greater than 0`,
+ * `between 1 and 100`, `from 1 to 5`, numbers as digits or words (`numberWord`). The number must
+ * follow its lead directly, so `more` in `one or more items` and `over` in `over time` bound nothing.
+ */
+function limitAt(words, at) {
+    const word = words[at];
+    if (word === 'between' || word === 'from')
+        return rangeAt(words, at, word === 'between' ? 'and' : 'to');
+    for (const [lead, bound] of LEADS) {
+        const leadWords = lead.split(' ');
+        if (!leadWords.every((leadWord, index) => words[at + index] === leadWord))
+            continue;
+        const value = numberWord(words[at + leadWords.length]);
+        if (value === undefined)
+            continue;
+        return withUnit(words, { [bound]: value }, at + leadWords.length + 1);
+    }
+    return undefined;
+}
+/** `between 1 and 100`, `from 1 to 5`: both inclusive, lower bound first whatever the order written. */
+function rangeAt(words, at, joiner) {
+    const low = numberWord(words[at + 1]);
+    // `between 1 and 100 characters`, `between 1 dollar and 5 dollars`: a unit may follow either number.
+    const unitFirst = words[at + 2] !== joiner && words[at + 3] === joiner ? 1 : 0;
+    const high = numberWord(words[at + 3 + unitFirst]);
+    if (low === undefined || high === undefined || words[at + 2 + unitFirst] !== joiner)
+        return undefined;
+    return withUnit(words, { minimum: Math.min(low, high), maximum: Math.max(low, high) }, at + 4 + unitFirst);
+}
+function withUnit(words, limit, end) {
+    const unit = words[end];
+    const counted = unit !== undefined && (LENGTH_UNITS.has(unit) || ENTRY_UNITS.has(unit) || MEASURE_UNITS.has(unit));
+    return counted ? { limit, unit, end } : { limit, end };
+}
+//# sourceMappingURL=number-limit.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/parenthesised-values.js
 const MAX_VALUES = 20;
 const LIST = /([A-Za-z][A-Za-z0-9]*)\s*\(([^()]{1,200})\)/g;
@@ -54117,6 +55061,9 @@ function parenthesised_values_valueOf(part) {
 }
 //# sourceMappingURL=parenthesised-values.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/read-fields.js
+
+
+
 
 
 const QUANTIFIERS = new Set([
@@ -54164,24 +55111,42 @@ const CONTAINERS = new Set(['list', 'lists', 'set', 'sets', 'collection', 'array
 const COUNTS = new Set(['number', 'count', 'amount', 'total']);
 /** `a quantity on hand`, `a price in cents`: the phrase qualifies the field before it, named by that field. */
 const QUALIFYING = new Set(['on', 'in', 'at', 'per', 'for', 'by', 'to', 'from', 'via']);
+/** Words a bound's lead may leave dangling before it (`a message of at most 280 characters`). */
+const BOUND_JOINERS = new Set(['of', 'with', 'is', 'are', 'be']);
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
  * gone from the words, so an article after a named field starts the next one). A short phrase after a
- * field qualifies it (`a quantity on hand` is `quantity`). `X of Y` is read by
- * its X: `a list of items` is the list `items`, `a number of days` the number `days`, and any other
- * (`a date of birth`) keeps both nouns (`dateOfBirth`), never `of` and the last noun alone.
+ * field qualifies it (`a quantity on hand` is `quantity`; `an estimate in hours` is a number, `an
+ * amount in cents` a whole one). `X of Y` is read by its X: `a list of items` is the list `items`, `a
+ * number of days` the number `days`, and any other (`a date of birth`) keeps both nouns
+ * (`dateOfBirth`), never `of` and the last noun alone. A bound (`limitAt`) after a field limits its
+ * value or, counting characters, its length (`a message of at most 280 characters`); before a noun it
+ * counts entries (`at most 5 items` is a list of 1 to 5). Either way the field list goes on after it.
  */
 function readFields(words) {
     const parts = [[]];
-    const ranges = new Map();
+    const limits = new Map();
     for (let at = 0; at < words.length; at += 1) {
         const word = words[at] ?? '';
         const current = parts.at(-1) ?? [];
-        const named = current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
-        const range = word === 'between' ? rangeAt(words, at + 1) : undefined;
-        if (range !== undefined) {
-            ranges.set(parts.length - 1, range);
-            at += 3;
+        const named = current[0] === 'whether'
+            ? statedYesOrNo(current.slice(1))
+            : current.some((candidate) => !QUANTIFIERS.has(candidate) && !/^\d+$/.test(candidate));
+        const limit = limitAt(words, at);
+        if (limit !== undefined) {
+            const index = parts.length - 1;
+            // `a list of at most 5 tags`: the bound counts the container's entries, named after it.
+            const leading = !named || (current.at(-1) === 'of' && CONTAINERS.has(current.at(-2) ?? ''));
+            if (leading) {
+                limits.set(index, { ...limits.get(index), leading: limit });
+                at = limit.end - 1;
+            }
+            else {
+                while (BOUND_JOINERS.has(current.at(-1) ?? ''))
+                    current.pop();
+                limits.set(index, { ...limits.get(index), trailing: limit });
+                at = (limit.unit === undefined ? limit.end : limit.end + 1) - 1;
+            }
         }
         else if (word === 'and')
             parts.push([]);
@@ -54194,32 +55159,92 @@ function readFields(words) {
         const whether = part.indexOf('whether');
         if (whether !== -1)
             return yesOrNo(part.slice(whether + 1));
-        const words = part.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
+        const signed = signOf(part);
+        const words = signed.words.filter((word) => !QUANTIFIERS.has(word) && !/^\d+$/.test(word));
         const qualified = words.findIndex((word) => QUALIFYING.has(word));
         const content = qualified > 0 ? words.slice(0, qualified) : words;
-        const head = content.at(-1);
-        if (head === undefined)
+        if (content.length === 0)
             return [];
-        const range = ranges.get(index);
-        if (range !== undefined)
-            return [{ name: camel(content.slice(-2)), list: false, minItems: 0, type: 'number', ...range }];
-        const of = content.lastIndexOf('of');
-        if (of > 0 && of < content.length - 1)
-            return [ofField(content.slice(0, of), content.slice(of + 1), part)];
-        const many = part.some((word) => MANY.has(word)) || isPlural(head);
-        const least = part.indexOf('least');
-        const minimum = least === -1 ? undefined : countWord(part[least + 1]);
-        const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
-        return [{ name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 }];
+        const { leading, trailing } = limits.get(index) ?? {};
+        const measured = qualified > 0 ? words[qualified + 1] : undefined;
+        const unit = MEASURE_UNITS.has(measured ?? '') ? measured : trailing?.unit;
+        const field = fieldOf(content, part, leading);
+        return [withBounds(field, { ...signed.limit, ...trailing?.limit }, unit)];
     });
 }
-/** `between 0 and 100` (from the number on): the inclusive range, lower bound first. */
-function rangeAt(words, at) {
-    const [low, and, high] = [words[at], words[at + 1], words[at + 2]];
-    if (and !== 'and' || !/^\d{1,9}$/.test(low ?? '') || !/^\d{1,9}$/.test(high ?? ''))
-        return undefined;
-    const [minimum, maximum] = [Number(low), Number(high)].sort((left, right) => left - right);
-    return { minimum: minimum ?? 0, maximum: maximum ?? 0 };
+/** The field a part names before any bound after it: a list, an `X of Y`, or a single value. */
+function fieldOf(content, part, leading) {
+    const head = content.at(-1) ?? '';
+    // `a done flag`, `an archived flag`: a yes/no field named by the word before `flag`.
+    const flagged = content.at(-2);
+    if ((head === 'flag' || head === 'boolean') && flagged !== undefined && flagged !== 'of')
+        return { name: camel(content.slice(-3, -1)), list: false, minItems: 0, type: 'boolean' };
+    const of = content.lastIndexOf('of');
+    if (of > 0 && of < content.length - 1) {
+        const field = ofField(content.slice(0, of), content.slice(of + 1), part);
+        return field.list && leading !== undefined ? withEntries(field, leading.limit) : field;
+    }
+    // `at most 5 items`, `with at least one photo`: a count of entries makes a list.
+    if (leading !== undefined) {
+        const name = camel([...content.slice(-2, -1), isPlural(head) ? head : plural(head)]);
+        return withEntries({ name, list: true, minItems: 1 }, leading.limit);
+    }
+    const many = part.some((word) => MANY.has(word)) || isPlural(head);
+    const least = part.indexOf('least');
+    const minimum = least === -1 ? undefined : countWord(part[least + 1]);
+    const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+    return { name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 };
+}
+/** The fewest and the most a bound allows in whole numbers (`more than 2` → 3, `under 10` → 9). */
+function wholeRange(limit) {
+    const least = limit.minimum ?? (limit.exclusiveMinimum === undefined ? undefined : limit.exclusiveMinimum + 1);
+    const most = limit.maximum ?? (limit.exclusiveMaximum === undefined ? undefined : limit.exclusiveMaximum - 1);
+    return { ...(least === undefined ? {} : { least }), ...(most === undefined ? {} : { most }) };
+}
+/** A list's fewest and most entries from a bound on its count (`up to 10` → 1..10, `at least 2` → 2..). */
+function withEntries(field, limit) {
+    const { least, most } = wholeRange(limit);
+    return {
+        ...field,
+        minItems: Math.max(least ?? field.minItems, 1),
+        ...(most === undefined ? {} : { maxItems: most }),
+    };
+}
+/**
+ * A field with the bounds read after it: characters bound its length, entries a list's count, and
+ * any other bound its value, which makes it a number (a whole one when the unit is, like cents).
+ */
+function withBounds(field, limit, unit) {
+    const bounded = Object.keys(limit).length > 0;
+    if (bounded && unit !== undefined && LENGTH_UNITS.has(unit)) {
+        const { least, most } = wholeRange(limit);
+        return {
+            ...field,
+            ...(least === undefined ? {} : { minLength: least }),
+            ...(most === undefined ? {} : { maxLength: most }),
+        };
+    }
+    if (field.list)
+        return bounded && unit !== undefined && ENTRY_UNITS.has(unit) ? withEntries(field, limit) : field;
+    const measured = unit !== undefined && MEASURE_UNITS.has(unit);
+    if (!bounded && !measured)
+        return field;
+    return {
+        ...field,
+        type: 'number',
+        ...limit,
+        ...(unit !== undefined && WHOLE_UNITS.has(unit) ? { integer: true } : {}),
+    };
+}
+/** `a positive amount`, `a non-negative balance`: the sign named before a field, as a bound. */
+function signOf(part) {
+    const non = part.findIndex((word, at) => word === 'non' && part[at + 1] === 'negative');
+    if (non !== -1)
+        return { words: part.filter((_, at) => at !== non && at !== non + 1), limit: { minimum: 0 } };
+    const positive = part.indexOf('positive');
+    if (positive !== -1)
+        return { words: part.filter((_, at) => at !== positive), limit: { exclusiveMinimum: 0 } };
+    return { words: [...part], limit: {} };
 }
 /** The verbs that link a yes/no field's subject to its state (`catering is needed`). */
 const LINKS = new Set(['is', 'are', 'was', 'were', 'has', 'have']);
@@ -54242,6 +55267,11 @@ function yesOrNo(words) {
     const name = subject === undefined ? state : camel([subject, state]);
     return [{ name, list: false, minItems: 0, type: 'boolean' }];
 }
+/** `the donor is anonymous`: the words after `whether` have named their state, so an article starts the next field. */
+function statedYesOrNo(words) {
+    const link = words.findIndex((word) => LINKS.has(word));
+    return link !== -1 && words.slice(link + 1).some((word) => !YES_NO_FILLERS.has(word));
+}
 /** `list of items`, `number of days`, `date of birth`: the field `X of Y` names. */
 function ofField(before, after, part) {
     const container = before.at(-1) ?? '';
@@ -54256,13 +55286,12 @@ function ofField(before, after, part) {
     return { name: camel([container, 'of', isPlural(head) ? head : singular(head)]), list: false, minItems: 0 };
 }
 function countWord(word) {
-    const words = { one: 1, two: 2, three: 3 };
-    if (word === undefined)
-        return undefined;
-    return words[word] ?? (/^\d+$/.test(word) ? Math.min(Number(word), 100) : undefined);
+    const count = numberWord(word);
+    return count === undefined ? undefined : Math.min(count, 100);
 }
 //# sourceMappingURL=read-fields.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/description-fields.js
+
 
 
 
@@ -54319,13 +55348,12 @@ function descriptionFields(sentences, resources) {
             const at = words.findIndex((word) => word === resource || word === plural(resource));
             if (at === -1)
                 return [];
-            let verb = at + 1;
-            while (BETWEEN.has(words[verb] ?? ''))
-                verb += 1;
-            if (!HAS.has(words[verb] ?? ''))
+            const verb = hasVerbAfter(words, at + 1, words.slice(0, at).every(isLead));
+            if (verb === undefined)
                 return [];
             const rest = words.slice(verb + 1);
-            const end = rest.findIndex((word, index) => END.has(word) || (PREPOSITIONS.has(word) && !qualifiesField(rest, index)));
+            const bounded = boundWords(rest);
+            const end = rest.findIndex((word, index) => END.has(word) || (PREPOSITIONS.has(word) && !bounded.has(index) && !qualifiesField(rest, index)));
             const fields = readFields(end === -1 ? rest : rest.slice(0, end)).map((field) => {
                 const values = field.list ? undefined : listed.values.get(lastWord(field.name));
                 return values === undefined ? field : { ...field, values };
@@ -54334,16 +55362,69 @@ function descriptionFields(sentences, resources) {
         });
     });
 }
+/** Words a relation clause may hold before `and has` (`belongs to a project and has …`); none ends a clause. */
+const RELATION_WORDS = 8;
 /**
- * `a quantity on hand, a unit price`, `a duration in hours between 1 and 12`: one word after the
- * preposition, then the next field, a range of the field or the end.
+ * Where the verb giving the fields is: right after the noun (`Each ticket has`, `can have`), or after
+ * a relation clause joined by `and` (`Each task belongs to a project and has a title`, `is placed by
+ * a customer and includes`), a clause the parents are read from elsewhere (`parentPhrase`).
+ */
+function hasVerbAfter(words, from, subject) {
+    let verb = from;
+    while (BETWEEN.has(words[verb] ?? ''))
+        verb += 1;
+    if (HAS.has(words[verb] ?? ''))
+        return verb;
+    // Only the sentence's subject has the clause: in `Each task belongs to a project and has …` the project has nothing.
+    if (!subject)
+        return undefined;
+    for (let at = from; at < Math.min(words.length, from + RELATION_WORDS); at += 1) {
+        const word = words[at] ?? '';
+        if (END.has(word) || HAS.has(word))
+            return undefined;
+        if (word !== 'and')
+            continue;
+        let next = at + 1;
+        while (BETWEEN.has(words[next] ?? ''))
+            next += 1;
+        if (HAS.has(words[next] ?? ''))
+            return next;
+    }
+    return undefined;
+}
+/** Words that may come before a sentence's subject (`Each task`, `All orders`, `A booking`). */
+function isLead(word) {
+    return description_fields_ARTICLES.has(word) || description_fields_DETERMINERS.has(word) || word === 'all' || word === 'any';
+}
+/** Indexes of the words inside a bound (`up to 10 tags`, `from 1 to 5`): their prepositions end no field list. */
+function boundWords(words) {
+    const inside = new Set();
+    for (let at = 0; at < words.length; at += 1) {
+        const limit = limitAt(words, at);
+        if (limit === undefined)
+            continue;
+        for (let index = at; index < limit.end; index += 1)
+            inside.add(index);
+        at = limit.end - 1;
+    }
+    return inside;
+}
+/**
+ * `a quantity on hand, a unit price`, `a duration in hours between 1 and 12`, `an amount in cents
+ * greater than 0`: one word after the preposition, then the next field, a bound of the field or the end.
  */
 function qualifiesField(words, at) {
     const next = words[at + 1];
     if (next === undefined || description_fields_ARTICLES.has(next) || description_fields_DETERMINERS.has(next))
         return false;
     const after = words[at + 2];
-    return after === undefined || after === 'and' || after === 'between' || description_fields_ARTICLES.has(after);
+    return (after === undefined ||
+        after === 'and' ||
+        after === 'whether' ||
+        description_fields_ARTICLES.has(after) ||
+        limitAt(words, at + 2) !== undefined ||
+        // `a price in dollars of at least 1`
+        ((after === 'of' || after === 'is') && limitAt(words, at + 3) !== undefined));
 }
 /** `requesterEmail` → `email`: the word a parenthesised list follows. */
 function lastWord(name) {
@@ -54486,70 +55567,43 @@ function flipVerbs(stories, described) {
     });
 }
 //# sourceMappingURL=flip-verbs.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/derived-figures.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/counted-stories.js
 
 
-/** Nouns that name a figure worked out from records (`my leave balance`, `the total`), not a record of its own. */
-const FIGURE_NOUNS = new Set([
-    'balance',
-    'total',
-    'count',
-    'sum',
-    'average',
-    'tally',
-    'summary',
-    'statistic',
-    'stat',
-]);
-/** Verbs that work a result out of an item and write nothing (`evaluate a flag for a user`); see `verbKind`. */
-const COMPUTING = new Set(['evaluate', 'calculate', 'compute', 'preview']);
-/** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
-const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
+
 /**
- * `see how many times my link was clicked`: a count of events (`how many`, `how often`, `number of
- * times`); the word after it is a participle or a plural, never a resource of its own.
+ * `see how many calls I have left this minute`, where another story records calls: a count of the
+ * items a create route of the model stores, read from that same collection (`GET /calls/count`).
+ * The counted noun is the word after `how many` (or `number of`); a count of anything the model does
+ * not store (`how many times my link was clicked`) stays a figure no route computes. `resources`: the
+ * model's resource names by the head noun the stories use (`call` → `call`, `leave` → `leaveRequest`).
  */
-function asksForCount(words) {
-    return words.some((word, at) => (word === 'how' && (words[at + 1] === 'many' || words[at + 1] === 'often')) ||
-        (word === 'number' && words[at + 1] === 'of' && words[at + 2] === 'times'));
-}
-/**
- * `see my remaining leave balance`: a read of a figure computed from other records, where no story
- * makes that noun, is not a stored resource someone would have to POST. The story keeps no noun (so
- * no route is made for it) and says what figure it asked for, for the coverage to list as not covered.
- */
-function derivedFigures(stories) {
-    const created = new Set(stories.flatMap((story) => (story.kind === 'create' && story.noun !== undefined ? [story.noun] : [])));
+function countedStories(stories, resources) {
     return stories.map((story) => {
-        const { noun } = story;
-        // What the computation is, and for whom, the words do not say: no route is derived, and none writes.
-        if (story.kind === 'read' && COMPUTING.has(story.verb) && noun !== undefined) {
-            const { noun: _noun, ...rest } = story;
-            return {
-                ...rest,
-                derived: wordsOfText(story.intent.actionWords.join(' ')).join(' '),
-                computes: story.verb,
-            };
-        }
-        if ((story.kind !== 'read' && story.kind !== 'list') || noun === undefined || created.has(noun))
+        if (story.countsEvents !== true || story.noun !== undefined || story.derived === undefined)
             return story;
-        const words = contentWords(story.intent.actionWords.slice(1));
-        const counted = asksForCount(wordsOfText(story.intent.text));
-        if (!counted && !FIGURE_NOUNS.has(noun) && !words.some((word) => FIGURE_WORDS.has(word)))
+        const noun = countedNoun(wordsOfText(story.derived));
+        const resource = noun === undefined ? undefined : resources.get(noun);
+        if (resource === undefined)
             return story;
-        const { noun: _noun, ...rest } = story;
-        return counted
-            ? { ...rest, derived: countPhrase(story.intent.text), countsEvents: true }
-            : { ...rest, derived: words.join(' ') };
+        const { countsEvents: _counts, stateFilter, ...rest } = story;
+        // `the number of orders placed`, where orders are placed: every stored order, no filter.
+        const made = stories.some((other) => other.kind === 'create' && other.noun === resource && participle(other.verb) === stateFilter);
+        return {
+            ...rest,
+            kind: 'count',
+            noun: resource,
+            ...(stateFilter === undefined || made ? {} : { stateFilter }),
+        };
     });
 }
-/** `see how many times my link was clicked` → `how many times my link was clicked`: the count asked for, as written. */
-function countPhrase(text) {
-    const words = wordsOfText(text);
-    const at = words.findIndex((word, index) => (word === 'how' || word === 'number') && index > 0);
-    return words.slice(at === -1 ? 0 : at).join(' ');
+/** `how many calls …` → `call`; `number of orders …` → `order`; `how many times …` counts no noun. */
+function countedNoun(words) {
+    const at = words.findIndex((word, index) => (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'));
+    const noun = at === -1 ? undefined : words[at + 2];
+    return noun === undefined || noun === 'times' ? undefined : singular(noun);
 }
-//# sourceMappingURL=derived-figures.js.map
+//# sourceMappingURL=counted-stories.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/logical-id-of.js
 
 /** `POST /orders/{id}/pay` → `RoutePostOrdersIdPay`: the route's CloudFormation logical id. */
@@ -55081,6 +56135,7 @@ const KIND_ORDER = [
     'transition',
     'delete',
     'redirect',
+    'count',
 ];
 /**
  * A resource's routes: one per kind (and per action of a transition) its stories ask for, plus the
@@ -55269,19 +56324,19 @@ function sortPhrase(words) {
 //# sourceMappingURL=sort-phrase.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/time-phrase.js
 /** Periods a list may be narrowed to (`this week`, `last 30 days`). */
-const PERIODS = new Set(['hour', 'day', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year']);
+const time_phrase_PERIODS = new Set(['hour', 'day', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year']);
 const RELATIVE = new Set(['this', 'last', 'next', 'past', 'previous', 'current']);
 /** Words that are a time on their own (`list orders shipped today`). */
 const TIMES = new Set(['today', 'yesterday', 'tonight', 'recently', 'lately']);
 /** A preposition that belongs to the time phrase (`in the last week`, `during this month`). */
-const LEADS = new Set(['in', 'during', 'within', 'over', 'for', 'since']);
+const time_phrase_LEADS = new Set(['in', 'during', 'within', 'over', 'for', 'since']);
 /**
  * `list orders placed this week`, `list tickets closed in the last 30 days`, `orders shipped today`:
  * the words naming when, taken out of a list's phrase so they are not read as its noun (`week`) or
  * an owner. `kept` is the phrase without them; undefined when the words name no time.
  */
 function timePhrase(words) {
-    const isPeriod = (word) => word !== undefined && (PERIODS.has(word) || PERIODS.has(word.replace(/s$/, '')));
+    const isPeriod = (word) => word !== undefined && (time_phrase_PERIODS.has(word) || time_phrase_PERIODS.has(word.replace(/s$/, '')));
     for (let index = 0; index < words.length; index += 1) {
         const word = words[index] ?? '';
         const next = words[index + 1];
@@ -55295,7 +56350,7 @@ function timePhrase(words) {
         if (length === 0)
             continue;
         const the = words[index - 1] === 'the' ? 1 : 0;
-        const lead = LEADS.has(words[index - 1 - the] ?? '') ? 1 + the : 0;
+        const lead = time_phrase_LEADS.has(words[index - 1 - the] ?? '') ? 1 + the : 0;
         const start = index - lead;
         return {
             kept: [...words.slice(0, start), ...words.slice(index + length)],
@@ -55714,12 +56769,27 @@ function ownerWord(words) {
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/qualifier-segments.js
 
 
-/** Splits at connectors, keeping `one or more` and `a and b` inside a `with` list together. */
+
+/**
+ * Splits at connectors, keeping `one or more`, `a and b`, a bound (`up to 5 tags`, `at most 280
+ * characters`) and a unit (`an amount in cents`) inside a `with` list together.
+ */
 function qualifierSegments(words) {
     const found = [];
-    for (const word of words) {
+    for (let at = 0; at < words.length; at += 1) {
+        const word = words[at] ?? '';
         const current = found.at(-1);
-        const joins = current !== undefined && current[0] === 'with' && ['and', 'or', 'at'].includes(word);
+        const listing = current !== undefined && current[0] === 'with';
+        const bound = listing ? limitAt(words, at) : undefined;
+        if (current !== undefined && bound !== undefined) {
+            // The bound's words, and the unit or noun right after it, are the list's.
+            const end = Math.min(words.length, bound.end + 1);
+            current.push(...words.slice(at, end));
+            at = end - 1;
+            continue;
+        }
+        const joins = listing &&
+            (['and', 'or', 'at'].includes(word) || (word === 'in' && MEASURE_UNITS.has(words[at + 1] ?? '')));
         // `that is not in progress`: `in` is part of the state a refusal names.
         const state = current !== undefined &&
             ['that', 'which', 'unless', 'if'].includes(current[0] ?? '') &&
@@ -56320,16 +57390,35 @@ function fieldsFor(params) {
 /** The declared field an ask gives: a list with its fewest entries, else its type, values and range. */
 function specOf(ask, required) {
     if (ask.list)
-        return { name: ask.name, type: 'list', required, minItems: ask.minItems };
+        return {
+            name: ask.name,
+            type: 'list',
+            required,
+            minItems: ask.minItems,
+            ...(ask.maxItems === undefined ? {} : { maxItems: ask.maxItems }),
+        };
+    // Named values (`a size (small, medium or large)`) are text, whatever the name suggests.
+    const type = ask.type ?? (ask.values === undefined ? fieldType(ask.name) : 'string');
+    const bounds = type === 'number'
+        ? pick(ask, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'integer'])
+        : type === 'string'
+            ? pick(ask, ['minLength', 'maxLength'])
+            : {};
     return {
         name: ask.name,
-        // Named values (`a size (small, medium or large)`) are text, whatever the name suggests.
-        type: ask.type ?? (ask.values === undefined ? fieldType(ask.name) : 'string'),
+        type,
         required,
         ...(ask.values === undefined ? {} : { values: ask.values }),
-        ...(ask.minimum === undefined ? {} : { minimum: ask.minimum }),
-        ...(ask.maximum === undefined ? {} : { maximum: ask.maximum }),
+        ...bounds,
     };
+}
+/** The bounds an ask gives that apply to the field's type (a length to text, a value to a number). */
+function pick(ask, keys) {
+    const picked = {};
+    for (const key of keys)
+        if (ask[key] !== undefined)
+            picked[key] = ask[key];
+    return picked;
 }
 //# sourceMappingURL=fields-for.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/returning-verb.js
@@ -56701,6 +57790,7 @@ function verbObjects(stories) {
 
 
 
+
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 /**
  * Derives the application's one resource model from the request: its resources (the stories'
@@ -56764,11 +57854,12 @@ function resourceModel(input) {
         stories: intents.map((intent) => wordsOfText(intent.text)),
     });
     const named = (noun) => compounds.get(noun) ?? noun;
-    const renamed = stories.map((story) => ({
+    // `how many calls I have left`, where a story records calls: a count read from the calls the create route stores.
+    const renamed = countedStories(stories.map((story) => ({
         ...story,
         ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
         ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
-    }));
+    })), new Map(names.map((name) => [name, named(name)])));
     const described = descriptionFields(input.descriptionSentences, names);
     const resources = names.map((name) => {
         const parent = parents.get(name);
@@ -57711,55 +58802,68 @@ function durationDays(duration) {
     return duration.amount * 365 + Math.ceil(duration.amount / 4);
 }
 //# sourceMappingURL=durations.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/storage-class-moves.js
-
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/object-lock-asked.js
 /**
- * Names of S3 storage classes as people write them, most specific first, each a run of words.
- * Storage class ids: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-transition.html
+ * Whether a text asks that objects cannot be removed (Object Lock), rather than only that they are
+ * kept: `keep files for 7 years` is a lifecycle floor (nothing deletes them sooner), while `locked`,
+ * `immutable`, `WORM`, `cannot be deleted` or `compliance mode` asks S3 to refuse the deletion itself
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html).
  */
-const STORAGE_CLASS_NAMES = [
-    ['glacier deep archive', 'DEEP_ARCHIVE'],
-    ['deep archive', 'DEEP_ARCHIVE'],
-    ['glacier instant retrieval', 'GLACIER_IR'],
-    ['glacier instant', 'GLACIER_IR'],
-    ['glacier flexible retrieval', 'GLACIER'],
-    ['glacier', 'GLACIER'],
-    ['one zone ia', 'ONEZONE_IA'],
-    ['onezone ia', 'ONEZONE_IA'],
-    ['one zone infrequent', 'ONEZONE_IA'],
-    ['standard ia', 'STANDARD_IA'],
-    ['infrequent', 'STANDARD_IA'],
-    ['intelligent tiering', 'INTELLIGENT_TIERING'],
+/** Single words that ask for write-once storage on their own. */
+const LOCK_WORDS = new Set(['immutable', 'worm', 'tamper', 'tamperproof', 'undeletable', 'locked']);
+/** Runs of words that do (`compliance mode`, not `a compliance officer`). */
+const LOCK_PHRASES = [
+    ['object', 'lock'],
+    ['write', 'once'],
+    ['legal', 'hold'],
+    ['compliance', 'mode'],
+    ['governance', 'mode'],
+    ['lock', 'them'],
+    ['lock', 'objects'],
+    ['lock', 'files'],
+    ['lock', 'it'],
 ];
-const DEFAULT_MOVE_DAYS = 90;
-/**
- * Every storage class a clause names, each with the age written after it (`to Standard-IA after 30
- * days and to Glacier Deep Archive after 180 days` → STANDARD_IA 30, DEEP_ARCHIVE 180); a clause
- * naming one class takes its one age wherever it stands (`after 90 days, move to Glacier`).
- */
-function storageClassMoves(words) {
-    const found = [];
-    for (let index = 0; index < words.length; index += 1) {
-        const match = STORAGE_CLASS_NAMES.find(([phrase]) => phrase.split(' ').every((word, offset) => words[index + offset] === word));
-        if (match === undefined)
-            continue;
-        const length = match[0].split(' ').length;
-        found.push({ storageClass: match[1], index, length });
-        index += length - 1;
-    }
-    return found.map((entry, position) => {
-        const until = found[position + 1]?.index ?? words.length;
-        const duration = firstDuration(words.slice(entry.index + entry.length, until)) ??
-            (found.length === 1 ? firstDuration(words) : undefined);
-        const days = duration === undefined ? undefined : durationDays(duration);
-        return {
-            storageClass: entry.storageClass,
-            days: days ?? DEFAULT_MOVE_DAYS,
-            ageGiven: days !== undefined,
-        };
-    });
+/** Words that forbid what follows (`cannot`, `can't` as `can t`, `never`, `nobody`, `no one`, `must not`). */
+const FORBIDDING = new Set([
+    'no',
+    'cannot',
+    'never',
+    'nobody',
+    'not',
+    't',
+    'prevent',
+    'prevents',
+    'prevented',
+    'forbid',
+]);
+const REMOVAL_WORDS = new Set([
+    'delete',
+    'deleted',
+    'deletes',
+    'deletion',
+    'deleting',
+    'overwrite',
+    'overwritten',
+    'overwrites',
+    'tampered',
+    'modified',
+    'altered',
+]);
+/** How far before a removal word a forbidding word still governs it (`can never be deleted`). */
+const FORBIDDING_REACH = 4;
+/** True when the words ask that objects cannot be deleted or overwritten (Object Lock). */
+function asksForObjectLock(words) {
+    if (words.some((word) => LOCK_WORDS.has(word)))
+        return true;
+    if (LOCK_PHRASES.some((phrase) => containsRun(words, phrase)))
+        return true;
+    return words.some((word, index) => REMOVAL_WORDS.has(word) &&
+        words.slice(Math.max(0, index - FORBIDDING_REACH), index).some((before) => FORBIDDING.has(before)));
 }
-//# sourceMappingURL=storage-class-moves.js.map
+function containsRun(words, run) {
+    return words.some((_, index) => run.every((word, offset) => words[index + offset] === word));
+}
+//# sourceMappingURL=object-lock-asked.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/object-prefix.js
 
 /** S3 object keys are at most 1,024 bytes (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html). */
@@ -57783,66 +58887,64 @@ function objectPrefixIn(text) {
     return named;
 }
 //# sourceMappingURL=object-prefix.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/other-resources.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/storage-class-moves.js
+
 /**
- * Resources the foundation does not generate, as a request names them. A text about one of them
- * (`the dead-letter queue keeps them for 14 days`, `encrypt both queues`) asks something of that
- * resource, never of the bucket: its retention is not the bucket's Object Lock, its encryption is
- * not met by the bucket's key.
+ * Names of S3 storage classes as people write them, most specific first, each a run of words.
+ * Storage class ids: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-transition.html
  */
-const OTHER_RESOURCES = [
-    [['queue', 'queues', 'sqs', 'dlq', 'redrive', 'message', 'messages'], 'SQS queue'],
-    [['table', 'tables', 'dynamodb'], 'DynamoDB table'],
-    [['database', 'databases', 'rds', 'aurora', 'postgres', 'mysql'], 'database'],
-    [['lambda', 'function', 'functions'], 'Lambda function'],
-    [['stream', 'streams', 'kinesis', 'firehose'], 'stream'],
-    [['cache', 'redis', 'elasticache'], 'cache'],
-    [['cluster', 'ecs', 'eks', 'ec2', 'instance', 'instances', 'container', 'containers'], 'compute'],
+const STORAGE_CLASS_NAMES = [
+    ['glacier deep archive', 'DEEP_ARCHIVE'],
+    ['deep archive', 'DEEP_ARCHIVE'],
+    ['glacier instant retrieval', 'GLACIER_IR'],
+    ['glacier instant', 'GLACIER_IR'],
+    ['glacier flexible retrieval', 'GLACIER'],
+    ['glacier', 'GLACIER'],
+    ['one zone ia', 'ONEZONE_IA'],
+    ['onezone ia', 'ONEZONE_IA'],
+    ['one zone infrequent', 'ONEZONE_IA'],
+    ['standard ia', 'STANDARD_IA'],
+    ['infrequent', 'STANDARD_IA'],
+    ['intelligent tiering', 'INTELLIGENT_TIERING'],
+    // `to IA after 30 days`: Standard-IA, as the console abbreviates it.
+    ['ia', 'STANDARD_IA'],
 ];
-/** Every word that names another resource, for a capability's `when`. */
-const OTHER_RESOURCE_WORDS = OTHER_RESOURCES.flatMap(([names]) => names);
-/** Words naming what the foundation holds: a text naming one is (also) about the bucket or the topic. */
-const FOUNDATION_WORDS = new Set([
-    'bucket',
-    'buckets',
-    's3',
-    'object',
-    'objects',
-    'file',
-    'files',
-    'prefix',
-    'prefixes',
-    'upload',
-    'uploads',
-    'multipart',
-    'version',
-    'versions',
-    'noncurrent',
-    'topic',
-    'sns',
-]);
-/** The kinds of resource (`SQS queue`) these words name that the foundation does not generate. */
-function otherResourcesNamed(words) {
-    return OTHER_RESOURCES.filter(([names]) => names.some((name) => words.includes(name))).map(([, kind]) => kind);
+const DEFAULT_MOVE_DAYS = 90;
+/**
+ * Every storage class a clause names, each with the age written after it (`to Standard-IA after 30
+ * days and to Glacier Deep Archive after 180 days` → STANDARD_IA 30, DEEP_ARCHIVE 180); a clause
+ * naming one class takes its one age wherever it stands (`after 90 days, move to Glacier`), or the
+ * `fallback` age its sentence implies (`… and to Glacier after 90`).
+ */
+function storageClassMoves(words, fallback) {
+    const found = [];
+    for (let index = 0; index < words.length; index += 1) {
+        const match = STORAGE_CLASS_NAMES.find(([phrase]) => phrase.split(' ').every((word, offset) => words[index + offset] === word));
+        if (match === undefined)
+            continue;
+        const length = match[0].split(' ').length;
+        found.push({ storageClass: match[1], index, length });
+        index += length - 1;
+    }
+    return found.map((entry, position) => {
+        const until = found[position + 1]?.index ?? words.length;
+        const duration = firstDuration(words.slice(entry.index + entry.length, until)) ??
+            (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
+        const days = duration === undefined ? undefined : durationDays(duration);
+        return {
+            storageClass: entry.storageClass,
+            days: days ?? DEFAULT_MOVE_DAYS,
+            ageGiven: days !== undefined,
+        };
+    });
 }
-/** True when the words name what the foundation holds (a bucket, its objects, the topic). */
-function namesFoundation(words) {
-    return words.some((word) => FOUNDATION_WORDS.has(word));
-}
-/** True when a text is about another resource only: nothing it asks binds to the bucket or the topic. */
-function aboutOtherResourceOnly(words) {
-    return otherResourcesNamed(words).length > 0 && !namesFoundation(words);
-}
-//# sourceMappingURL=other-resources.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-asks.js
+//# sourceMappingURL=storage-class-moves.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/lifecycle-asks.js
 
 
 
 
-
-/** An address as people write one; only these characters, so it is safe in YAML and in generated code. */
-const EMAIL_ADDRESS = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/;
-const infrastructure_asks_EXPIRY_WORDS = [
+const lifecycle_asks_EXPIRY_WORDS = [
     'delete',
     'deleted',
     'deletes',
@@ -57873,7 +58975,664 @@ const RETENTION_WORDS = [
     'holds',
     'preserve',
     'preserved',
+    'lock',
+    'locked',
 ];
+/** Words that make a clause about the whole bucket, so it does not take the prefix its sentence named before. */
+const WHOLE_BUCKET_WORDS = [
+    'everything',
+    'all',
+    'every',
+    'else',
+    'rest',
+    'other',
+    'bucket',
+    'objects',
+    'files',
+];
+/** `… and to Glacier after 90`: an age written without its unit, which takes its sentence's. */
+const BARE_AGE = /\b(?:after|at|in|past)\s+(\d{1,5})\b(?!\s*(?:%|percent|[a-z:]|\.\d))/i;
+/**
+ * Reads each text clause by clause. A clause gives one kind of ask: a storage class makes it a move,
+ * old versions a version period, multipart uploads an abort age, a keep word a retention, a delete
+ * word an expiry; a delete word beside a retention (`kept 10 years, then deleted`) also asks for an
+ * expiry when it ends, unless it forbids the deletion (`cannot be deleted for 7 years`). Within a
+ * sentence a clause that names only a prefix and an age takes the kind of ask before it (`delete tmp/
+ * after 7 days and logs/ after 1 year`), one that names no prefix and no whole-bucket subject takes
+ * the prefix before it (`… and delete them after 1 year`), a bare age takes the unit before it (`to
+ * Glacier after 90`), and a clause naming only a prefix joins the next ask (`tmp/ and scratch/ expire`).
+ */
+function lifecycleAsks(texts) {
+    const reading = new LifecycleReading();
+    for (const clauses of texts)
+        reading.readText(clauses);
+    return reading.result();
+}
+class LifecycleReading {
+    retention;
+    lockAsked = false;
+    noncurrentDays;
+    abortMultipartDays;
+    transitions = [];
+    expirations = [];
+    readText(clauses) {
+        let keptDays;
+        let last;
+        let lastPrefix;
+        let lastUnit;
+        let pending = [];
+        let pendingAge;
+        for (const { words, text } of clauses) {
+            const has = (list) => words.some((word) => list.includes(word));
+            const own = objectPrefixIn(text);
+            const scopes = own !== undefined
+                ? [...pending, own]
+                : pending.length > 0
+                    ? pending
+                    : [has(WHOLE_BUCKET_WORDS) ? undefined : lastPrefix];
+            const aboutVersions = has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']));
+            const locking = !aboutVersions && asksForObjectLock(words);
+            this.lockAsked ||= locking;
+            const namesClass = storageClassMoves(words).length > 0;
+            const duration = firstDuration(words) ??
+                pendingAge?.duration ??
+                (last === undefined && !namesClass ? undefined : bareAge(text, lastUnit));
+            const aged = firstDuration(words) === undefined && pendingAge !== undefined ? { agedBy: pendingAge.text } : {};
+            const expiring = has(lifecycle_asks_EXPIRY_WORDS) && !locking;
+            let moves = storageClassMoves(words, duration);
+            if (moves.length === 0 &&
+                last?.kind === 'move' &&
+                duration !== undefined &&
+                !expiring &&
+                !has(RETENTION_WORDS))
+                moves = [{ storageClass: last.storageClass, days: durationDays(duration), ageGiven: true }];
+            const expire = (days) => {
+                for (const prefix of scopes)
+                    this.expirations.push({
+                        days,
+                        ...(prefix === undefined ? {} : { prefix }),
+                        askedBy: text,
+                        ...aged,
+                    });
+                last = { kind: 'expire' };
+            };
+            let asked = true;
+            if (moves.length > 0) {
+                for (const prefix of scopes)
+                    for (const move of moves)
+                        this.transitions.push({
+                            ...move,
+                            ...(prefix === undefined ? {} : { prefix }),
+                            askedBy: text,
+                            ...aged,
+                        });
+                last = { kind: 'move', storageClass: moves[moves.length - 1]?.storageClass ?? '' };
+            }
+            else if (duration === undefined) {
+                if (keptDays !== undefined && expiring)
+                    expire(keptDays);
+                else
+                    asked = false;
+            }
+            else if (has(['multipart']) || (has(['incomplete']) && has(['upload', 'uploads']))) {
+                this.abortMultipartDays ??= durationDays(duration);
+            }
+            else if (aboutVersions) {
+                this.noncurrentDays ??= durationDays(duration);
+            }
+            else if (has(RETENTION_WORDS) || locking) {
+                keptDays = durationDays(duration);
+                const [prefix] = scopes;
+                this.retention ??= {
+                    duration,
+                    days: keptDays,
+                    locked: false,
+                    ...(prefix === undefined ? {} : { prefix }),
+                    askedBy: text,
+                };
+                if (expiring)
+                    expire(keptDays);
+            }
+            else if (expiring || last?.kind === 'expire') {
+                expire(durationDays(duration));
+            }
+            else {
+                asked = false;
+            }
+            if (duration !== undefined)
+                lastUnit = duration.unit;
+            pending = !asked && own !== undefined && duration === undefined ? [...pending, own] : [];
+            // `After 90 days, …`: an age alone is for the next clause's ask.
+            pendingAge = !asked && own === undefined && duration !== undefined ? { duration, text } : undefined;
+            if (own !== undefined)
+                lastPrefix = own;
+        }
+    }
+    result() {
+        const retention = this.retention;
+        return {
+            ...(retention === undefined ? {} : { retention: { ...retention, locked: this.lockAsked } }),
+            lockAsked: this.lockAsked,
+            transitions: this.transitions,
+            expirations: this.expirations,
+            ...(this.noncurrentDays === undefined ? {} : { noncurrentDays: this.noncurrentDays }),
+            ...(this.abortMultipartDays === undefined ? {} : { abortMultipartDays: this.abortMultipartDays }),
+        };
+    }
+}
+/** An age written without a unit (`after 90`), in the unit the sentence used before, or days. */
+function bareAge(text, unit) {
+    const amount = Number(BARE_AGE.exec(text)?.[1] ?? 0);
+    return amount > 0 ? { amount, unit: unit ?? 'days' } : undefined;
+}
+//# sourceMappingURL=lifecycle-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/aws-service-namespaces.js
+/**
+ * The service namespaces of every AWS CloudFormation resource type (`AWS::<Service>::<Type>`), from
+ * cfn-lint 1.51.0's us-east-1 provider schemas. Generated by scripts/aws-service-namespaces.py; do not edit.
+ */
+const AWS_SERVICE_NAMESPACES = [
+    'ACMPCA',
+    'AIOps',
+    'APS',
+    'ARCRegionSwitch',
+    'ARCZonalShift',
+    'AccessAnalyzer',
+    'AmazonMQ',
+    'Amplify',
+    'AmplifyUIBuilder',
+    'ApiGateway',
+    'ApiGatewayV2',
+    'AppConfig',
+    'AppFlow',
+    'AppIntegrations',
+    'AppMesh',
+    'AppRunner',
+    'AppStream',
+    'AppSync',
+    'AppTest',
+    'ApplicationAutoScaling',
+    'ApplicationInsights',
+    'ApplicationSignals',
+    'Athena',
+    'AuditManager',
+    'AutoScaling',
+    'AutoScalingPlans',
+    'B2BI',
+    'BCMDataExports',
+    'Backup',
+    'BackupGateway',
+    'Batch',
+    'BcmPricingCalculator',
+    'Bedrock',
+    'BedrockAgentCore',
+    'BedrockMantle',
+    'Billing',
+    'BillingConductor',
+    'Braket',
+    'Budgets',
+    'CDK',
+    'CE',
+    'CUR',
+    'Cases',
+    'Cassandra',
+    'CertificateManager',
+    'Chatbot',
+    'Chime',
+    'CleanRooms',
+    'CleanRoomsML',
+    'Cloud9',
+    'CloudFormation',
+    'CloudFront',
+    'CloudTrail',
+    'CloudWatch',
+    'CodeArtifact',
+    'CodeBuild',
+    'CodeCommit',
+    'CodeConnections',
+    'CodeDeploy',
+    'CodeGuruProfiler',
+    'CodeGuruReviewer',
+    'CodePipeline',
+    'CodeStar',
+    'CodeStarConnections',
+    'CodeStarNotifications',
+    'Cognito',
+    'Comprehend',
+    'ComputeOptimizer',
+    'Config',
+    'Connect',
+    'ConnectCampaigns',
+    'ConnectCampaignsV2',
+    'ControlTower',
+    'CustomerProfiles',
+    'DAX',
+    'DLM',
+    'DMS',
+    'DSQL',
+    'DataBrew',
+    'DataPipeline',
+    'DataSync',
+    'DataZone',
+    'Deadline',
+    'Detective',
+    'DevOpsAgent',
+    'DevOpsGuru',
+    'DirectConnect',
+    'DirectoryService',
+    'DocDB',
+    'DocDBElastic',
+    'DynamoDB',
+    'EC2',
+    'ECR',
+    'ECS',
+    'EFS',
+    'EKS',
+    'EMR',
+    'EMRContainers',
+    'EMRServerless',
+    'EVS',
+    'ElastiCache',
+    'ElasticBeanstalk',
+    'ElasticLoadBalancing',
+    'ElasticLoadBalancingV2',
+    'Elasticsearch',
+    'ElementalInference',
+    'EntityResolution',
+    'EventSchemas',
+    'Events',
+    'Evidently',
+    'FIS',
+    'FMS',
+    'FSx',
+    'FinSpace',
+    'Forecast',
+    'FraudDetector',
+    'GameLift',
+    'GlobalAccelerator',
+    'Glue',
+    'Grafana',
+    'Greengrass',
+    'GreengrassV2',
+    'GroundStation',
+    'GuardDuty',
+    'HealthImaging',
+    'HealthLake',
+    'IAM',
+    'IVS',
+    'IVSChat',
+    'IdentityStore',
+    'ImageBuilder',
+    'Inspector',
+    'InspectorV2',
+    'Interconnect',
+    'InternetMonitor',
+    'Invoicing',
+    'IoT',
+    'IoTAnalytics',
+    'IoTCoreDeviceAdvisor',
+    'IoTEvents',
+    'IoTFleetWise',
+    'IoTSiteWise',
+    'IoTThingsGraph',
+    'IoTTwinMaker',
+    'IoTWireless',
+    'KMS',
+    'KafkaConnect',
+    'Kendra',
+    'KendraRanking',
+    'Kinesis',
+    'KinesisAnalytics',
+    'KinesisAnalyticsV2',
+    'KinesisFirehose',
+    'KinesisVideo',
+    'LakeFormation',
+    'Lambda',
+    'LaunchWizard',
+    'Lex',
+    'LicenseManager',
+    'Lightsail',
+    'Location',
+    'Logs',
+    'LookoutEquipment',
+    'LookoutVision',
+    'M2',
+    'MPA',
+    'MSK',
+    'MWAA',
+    'MWAAServerless',
+    'Macie',
+    'ManagedBlockchain',
+    'MediaConnect',
+    'MediaConvert',
+    'MediaLive',
+    'MediaPackage',
+    'MediaPackageV2',
+    'MediaStore',
+    'MediaTailor',
+    'MemoryDB',
+    'Neptune',
+    'NeptuneGraph',
+    'NetworkFirewall',
+    'NetworkManager',
+    'Notifications',
+    'NotificationsContacts',
+    'NovaAct',
+    'ODB',
+    'OSIS',
+    'Oam',
+    'ObservabilityAdmin',
+    'Omics',
+    'OpenSearchServerless',
+    'OpenSearchService',
+    'OpsWorks',
+    'Organizations',
+    'PCAConnectorAD',
+    'PCAConnectorSCEP',
+    'PCS',
+    'Panorama',
+    'PaymentCryptography',
+    'Personalize',
+    'Pinpoint',
+    'PinpointEmail',
+    'Pipes',
+    'Proton',
+    'QBusiness',
+    'QLDB',
+    'QuickSight',
+    'RAM',
+    'RDS',
+    'RTBFabric',
+    'RUM',
+    'Rbin',
+    'Redshift',
+    'RedshiftServerless',
+    'RefactorSpaces',
+    'Rekognition',
+    'ResilienceHub',
+    'ResourceExplorer2',
+    'ResourceGroups',
+    'RoboMaker',
+    'RolesAnywhere',
+    'Route53',
+    'Route53GlobalResolver',
+    'Route53Profiles',
+    'Route53RecoveryControl',
+    'Route53RecoveryReadiness',
+    'Route53Resolver',
+    'S3',
+    'S3Express',
+    'S3Files',
+    'S3ObjectLambda',
+    'S3Outposts',
+    'S3Tables',
+    'S3Vectors',
+    'SDB',
+    'SES',
+    'SMSVOICE',
+    'SNS',
+    'SQS',
+    'SSM',
+    'SSMContacts',
+    'SSMGuiConnect',
+    'SSMIncidents',
+    'SSMQuickSetup',
+    'SSO',
+    'SageMaker',
+    'Scheduler',
+    'SecretsManager',
+    'SecurityAgent',
+    'SecurityHub',
+    'SecurityLake',
+    'ServiceCatalog',
+    'ServiceCatalogAppRegistry',
+    'ServiceDiscovery',
+    'Shield',
+    'Signer',
+    'SimSpaceWeaver',
+    'StepFunctions',
+    'SupportApp',
+    'Synthetics',
+    'SystemsManagerSAP',
+    'Timestream',
+    'Transfer',
+    'UXC',
+    'VerifiedPermissions',
+    'VoiceID',
+    'VpcLattice',
+    'WAF',
+    'WAFRegional',
+    'WAFv2',
+    'Wisdom',
+    'WorkSpaces',
+    'WorkSpacesThinClient',
+    'WorkSpacesWeb',
+    'WorkspacesInstances',
+    'XRay',
+];
+//# sourceMappingURL=aws-service-namespaces.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/naming/aws-resource-names.js
+
+/**
+ * Namespaces that are ordinary English words, or say more often what something does than which
+ * service it is (`events`, `backup`, `config`, `logs`): they name the service only after `AWS` or
+ * `Amazon`.
+ */
+const ORDINARY_WORD_NAMESPACES = new Set([
+    'Amplify',
+    'Backup',
+    'Bedrock',
+    'Batch',
+    'Billing',
+    'Budgets',
+    'Cases',
+    'Chatbot',
+    'Comprehend',
+    'Config',
+    'Connect',
+    'Deadline',
+    'Detective',
+    'Events',
+    'Evidently',
+    'Forecast',
+    'Glue',
+    'Inspector',
+    'Interconnect',
+    'Invoicing',
+    'Location',
+    'Logs',
+    'Notifications',
+    'Organizations',
+    'Panorama',
+    'Personalize',
+    'Pinpoint',
+    'Pipes',
+    'Proton',
+    'Scheduler',
+    'Shield',
+    'Signer',
+    'Transfer',
+    'Wisdom',
+    'Cloud9',
+    'CE',
+    'CDK',
+    'CUR',
+    'FIS',
+    'FMS',
+    'M2',
+    'MPA',
+    'ODB',
+    'PCS',
+    'RAM',
+    'RUM',
+    'SDB',
+    'UXC',
+    'EVS',
+    'Oam',
+]);
+/** Product and resource names people write for a service whose namespace says it otherwise. */
+const PRODUCT_NAMES = [
+    ['redis', 'ElastiCache'],
+    ['memcached', 'ElastiCache'],
+    ['valkey', 'ElastiCache'],
+    ['aurora', 'RDS'],
+    ['postgres', 'RDS'],
+    ['postgresql', 'RDS'],
+    ['mysql', 'RDS'],
+    ['mariadb', 'RDS'],
+    ['state machine', 'StepFunctions'],
+    ['eventbridge', 'Events'],
+    ['event bus', 'Events'],
+    ['fargate', 'ECS'],
+    ['kafka', 'MSK'],
+    ['opensearch', 'OpenSearchService'],
+    ['elasticsearch', 'OpenSearchService'],
+    ['dlq', 'SQS'],
+    ['dead letter queue', 'SQS'],
+    ['queue', 'SQS'],
+    ['queues', 'SQS'],
+    ['firehose', 'KinesisFirehose'],
+    ['route 53', 'Route53'],
+    ['parameter store', 'SSM'],
+    ['systems manager', 'SSM'],
+    ['cloud map', 'ServiceDiscovery'],
+    ['app runner', 'AppRunner'],
+    ['x ray', 'XRay'],
+];
+/** `StepFunctions` → `step functions`, `ElastiCache` → `elasticache`, `ApiGatewayV2` → `api gateway`. */
+function spokenWords(namespace) {
+    const base = namespace.replace(/V\d+$/, '');
+    const split = base
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(' ');
+    const joined = [base.toLowerCase()];
+    // A split that would cut a product name in two (`Elasti Cache`, `Dynamo DB`) is only written joined.
+    const readable = split.every((word) => word.length > 2) && split.length > 1;
+    return readable ? [joined, split] : [joined];
+}
+/**
+ * Every way of naming an AWS service this knows: each CloudFormation service namespace as written
+ * (`ElastiCache`, `Kinesis`, `StepFunctions` and `Step Functions`) and the product names people use
+ * for them (`Redis`, `Aurora`, `state machine`, `queue`).
+ */
+const AWS_RESOURCE_NAMES = [
+    ...AWS_SERVICE_NAMESPACES.flatMap((namespace) => spokenWords(namespace).map((words) => ({
+        words,
+        namespace,
+        needsVendor: ORDINARY_WORD_NAMESPACES.has(namespace),
+    }))),
+    ...PRODUCT_NAMES.map(([phrase, namespace]) => ({
+        words: phrase.split(' '),
+        namespace,
+        needsVendor: false,
+    })),
+];
+/** The namespaces of the AWS services these words name, each once, in the order of the names list. */
+function awsServicesNamed(words, names = AWS_RESOURCE_NAMES) {
+    const found = names.filter((name) => words.some((_, index) => name.words.every((word, offset) => words[index + offset] === word) &&
+        (!name.needsVendor || ['aws', 'amazon'].includes(words[index - 1] ?? ''))));
+    return [...new Set(found.map((name) => name.namespace))];
+}
+//# sourceMappingURL=aws-resource-names.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/other-resources.js
+
+/**
+ * Resources the foundation does not generate, as a request names them: any AWS service by its
+ * CloudFormation namespace or product name (`ElastiCache`, `Redis`, `a Kinesis stream`, `a Step
+ * Functions workflow`), and the few resource nouns that name one alone (`a queue`, `a database`).
+ * A text about one of them (`the dead-letter queue keeps them for 14 days`, `encrypt both queues`)
+ * asks something of that resource, never of the bucket: its retention is not the bucket's Object
+ * Lock, its encryption is not met by the bucket's key.
+ */
+/**
+ * Services the foundation itself is made of, or whose name a request about it uses: S3, KMS and SNS
+ * are generated; CloudWatch alarms publish to the topic; CloudFormation is the stack; IAM is the key
+ * policy. CloudTrail and Config deliver logs to the bucket, which the log-delivery capability answers.
+ */
+const FOUNDATION_SERVICES = new Set([
+    'S3',
+    'KMS',
+    'SNS',
+    'CloudWatch',
+    'CloudFormation',
+    'IAM',
+    'CloudTrail',
+    'Config',
+    'ElasticLoadBalancing',
+    'ElasticLoadBalancingV2',
+]);
+/** Nouns that name a resource of another service with no service named (`a database`). */
+const RESOURCE_NOUNS = [
+    ['database', 'database'],
+    ['databases', 'database'],
+    ['cache', 'cache'],
+    ['caches', 'cache'],
+    ['table', 'table'],
+    ['tables', 'table'],
+];
+/** How a kind reads in a reason, for the services people ask for most; others read `AWS::<Service> resource`. */
+const KIND_LABELS = {
+    SQS: 'SQS queue',
+    DynamoDB: 'DynamoDB table',
+    RDS: 'RDS database',
+    Lambda: 'Lambda function',
+    ElastiCache: 'ElastiCache cache',
+    Kinesis: 'Kinesis stream',
+    KinesisFirehose: 'Firehose delivery stream',
+    StepFunctions: 'Step Functions state machine',
+    Events: 'EventBridge bus or rule',
+};
+const OTHER_AWS_NAMES = AWS_RESOURCE_NAMES.filter((name) => !FOUNDATION_SERVICES.has(name.namespace));
+/** Every word set that names another resource, for a capability's `when`. */
+const OTHER_RESOURCE_WORDS = [
+    ...OTHER_AWS_NAMES.map((name) => name.words),
+    ...RESOURCE_NOUNS.map(([noun]) => [noun]),
+];
+/** Words naming what the foundation holds: a text naming one is (also) about the bucket or the topic. */
+const FOUNDATION_WORDS = new Set([
+    'bucket',
+    'buckets',
+    's3',
+    'object',
+    'objects',
+    'file',
+    'files',
+    'prefix',
+    'prefixes',
+    'upload',
+    'uploads',
+    'multipart',
+    'version',
+    'versions',
+    'noncurrent',
+    'topic',
+    'sns',
+]);
+/** The kinds of resource (`SQS queue`, `AWS::Glue resource`) these words name that the foundation does not generate. */
+function otherResourcesNamed(words) {
+    const services = awsServicesNamed(words, OTHER_AWS_NAMES).map((namespace) => KIND_LABELS[namespace] ?? `AWS::${namespace} resource`);
+    const nouns = RESOURCE_NOUNS.filter(([noun]) => words.includes(noun)).map(([, kind]) => kind);
+    // `a DynamoDB table` is one resource: a noun counts only when no service is named.
+    return [...new Set(services.length > 0 ? services : nouns)];
+}
+/** True when the words name what the foundation holds (a bucket, its objects, the topic). */
+function namesFoundation(words) {
+    return words.some((word) => FOUNDATION_WORDS.has(word));
+}
+/** True when a text is about another resource only: nothing it asks binds to the bucket or the topic. */
+function aboutOtherResourceOnly(words) {
+    return otherResourcesNamed(words).length > 0 && !namesFoundation(words);
+}
+//# sourceMappingURL=other-resources.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-asks.js
+
+
+
+
+/** An address as people write one; only these characters, so it is safe in YAML and in generated code. */
+const EMAIL_ADDRESS = /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/;
 const infrastructure_asks_NOTIFY_WORDS = [
     'notify',
     'notified',
@@ -57908,14 +59667,10 @@ const ARRIVAL_WORDS = [
     'dropped',
 ];
 /**
- * Scans each description clause and each story for storage-class moves, retention periods, expiry,
- * how long old versions stay, incomplete uploads, and object notifications. A clause gives one of
- * them: a storage class makes it a move, old versions a version period, multipart uploads an abort
- * age, a keep word a retention, a delete word an expiry. A delete word beside a retention (`kept 10
- * years, then deleted`), in its clause or a later clause of its sentence, also asks for an expiry
- * when the retention ends; a retention alone never does. A text about another resource only (`the
- * dead-letter queue keeps them for 14 days`) asks nothing of the bucket; a prefix a clause names
- * (`objects under tmp/ expire…`) scopes its expiry or notification.
+ * Reads the bucket's lifecycle (see lifecycleAsks), object notifications and an email ask from each
+ * description clause and each story. A text about another resource only (`the dead-letter queue
+ * keeps them for 14 days`) asks nothing of the bucket; a prefix a clause names (`objects under tmp/
+ * expire…`) scopes its expiry, move or notification.
  */
 function infrastructureAsks(input) {
     const texts = [
@@ -57924,46 +59679,6 @@ function infrastructureAsks(input) {
             { words: story.text.toLowerCase().match(/[a-z0-9]+/g) ?? [], text: story.text },
         ]),
     ].filter((clauses) => !aboutOtherResourceOnly(clauses.flatMap((clause) => clause.words)));
-    let retention;
-    let expiration;
-    let noncurrentDays;
-    let abortMultipartDays;
-    const transitions = [];
-    for (const clauses of texts) {
-        let keptDays;
-        for (const { words, text } of clauses) {
-            const moves = storageClassMoves(words);
-            const duration = firstDuration(words);
-            const has = (list) => words.some((word) => list.includes(word));
-            const prefix = objectPrefixIn(text);
-            const expiring = (days) => ({ days, ...(prefix === undefined ? {} : { prefix }) });
-            if (moves.length > 0) {
-                for (const move of moves) {
-                    if (!transitions.some((known) => known.storageClass === move.storageClass))
-                        transitions.push(move);
-                }
-            }
-            else if (duration === undefined) {
-                if (keptDays !== undefined && has(infrastructure_asks_EXPIRY_WORDS))
-                    expiration ??= expiring(keptDays);
-            }
-            else if (has(['multipart']) || (has(['incomplete']) && has(['upload', 'uploads']))) {
-                abortMultipartDays ??= durationDays(duration);
-            }
-            else if (has(['noncurrent']) || (has(OLD_WORDS) && has(['version', 'versions']))) {
-                noncurrentDays ??= durationDays(duration);
-            }
-            else if (has(RETENTION_WORDS)) {
-                keptDays = durationDays(duration);
-                retention ??= { duration, days: keptDays };
-                if (has(infrastructure_asks_EXPIRY_WORDS))
-                    expiration ??= expiring(keptDays);
-            }
-            else if (has(infrastructure_asks_EXPIRY_WORDS)) {
-                expiration ??= expiring(durationDays(duration));
-            }
-        }
-    }
     const asked = texts.flat().map((clause) => clause.text);
     const emailed = asked.some((text) => channelsNamed(text).some((channel) => channel.name === 'email'));
     const address = asked.map((text) => EMAIL_ADDRESS.exec(text)?.[0]).find((found) => found !== undefined);
@@ -57974,25 +59689,20 @@ function infrastructureAsks(input) {
     const notificationPrefixes = new Set(notifying.map((clause) => objectPrefixIn(clause.text)));
     const [notificationPrefix] = notificationPrefixes.size === 1 ? [...notificationPrefixes] : [];
     return {
+        ...lifecycleAsks(texts),
         ...(emailed ? { email: address === undefined ? {} : { address } } : {}),
-        ...(retention === undefined ? {} : { retention }),
-        transitions: [...transitions].sort((left, right) => left.days - right.days),
-        ...(expiration === undefined ? {} : { expiration }),
-        ...(noncurrentDays === undefined ? {} : { noncurrentDays }),
-        ...(abortMultipartDays === undefined ? {} : { abortMultipartDays }),
         objectNotifications: notifying.length > 0,
         ...(notificationPrefix === undefined ? {} : { notificationPrefix }),
     };
 }
+/** Old versions are kept this many days unless the request names another period or a longer retention. */
+const DEFAULT_NONCURRENT_DAYS = 90;
 /**
- * The age in days at which every object expires: the expiry asked, never before the retention
- * ends; none unless an expiry is asked (a retention is a floor: deleting data nobody asked to
- * delete cannot be undone).
+ * Days an old (noncurrent) version is kept: the period asked; else the default, or the retention
+ * when longer, so a deleted or overwritten object stays recoverable as long as it must be kept.
  */
-function expirationDays(asks) {
-    if (asks.expiration === undefined)
-        return undefined;
-    return Math.max(asks.expiration.days, asks.retention?.days ?? 0);
+function noncurrentVersionDays(asks) {
+    return asks.noncurrentDays ?? Math.max(DEFAULT_NONCURRENT_DAYS, asks.retention?.days ?? 0);
 }
 /** Incomplete multipart uploads are aborted after this many days unless the request names another age. */
 const DEFAULT_ABORT_MULTIPART_DAYS = 7;
@@ -58001,6 +59711,134 @@ function abortMultipartDays(asks) {
     return asks.abortMultipartDays ?? DEFAULT_ABORT_MULTIPART_DAYS;
 }
 //# sourceMappingURL=infrastructure-asks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/s3-transition-limits.js
+/**
+ * S3's limits on lifecycle transitions, which S3 enforces when the rule is put (CloudFormation then
+ * fails the stack):
+ * - objects move to STANDARD_IA or ONEZONE_IA no sooner than 30 days after creation
+ *   (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html);
+ * - only down the waterfall of supported transitions, e.g. never from ONEZONE_IA to GLACIER_IR nor
+ *   back to STANDARD_IA, and objects stay in STANDARD_IA or ONEZONE_IA at least 30 days before moving
+ *   on (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html);
+ * - an object a rule expires cannot move at or after that age (the expiration must come after the
+ *   rule's last transition).
+ */
+/** The classes each storage class can move on to (S3's supported lifecycle transitions). */
+const NEXT_CLASSES = {
+    STANDARD_IA: ['INTELLIGENT_TIERING', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'],
+    INTELLIGENT_TIERING: ['ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'],
+    ONEZONE_IA: ['GLACIER', 'DEEP_ARCHIVE'],
+    GLACIER_IR: ['GLACIER', 'DEEP_ARCHIVE'],
+    GLACIER: ['DEEP_ARCHIVE'],
+    DEEP_ARCHIVE: [],
+};
+/** Classes an object must be at least this many days old to enter, and must stay in this long before moving on. */
+const INFREQUENT_ACCESS = ['STANDARD_IA', 'ONEZONE_IA'];
+const INFREQUENT_ACCESS_MIN_DAYS = 30;
+/**
+ * Why S3 would refuse moving objects to `next` after the moves already kept (in ascending days) and
+ * before an expiry at `expirationDays`; undefined when the move is valid.
+ */
+function transitionRefusal(params) {
+    const { next } = params;
+    const previous = params.kept[params.kept.length - 1];
+    const infrequent = INFREQUENT_ACCESS.includes(next.storageClass);
+    if (infrequent && next.days < INFREQUENT_ACCESS_MIN_DAYS)
+        return `S3 moves objects to ${next.storageClass} no sooner than ${INFREQUENT_ACCESS_MIN_DAYS} days after they are written, not after ${next.days}`;
+    if (params.expirationDays !== undefined && next.days >= params.expirationDays)
+        return `the objects are deleted after ${params.expirationDays} days, so they never reach ${next.storageClass} at ${next.days} days (S3 needs the expiry after the last move)`;
+    if (previous === undefined)
+        return undefined;
+    const same = params.kept.find((step) => step.storageClass === next.storageClass);
+    if (same !== undefined)
+        return `${next.storageClass} is asked twice (after ${same.days} and ${next.days} days): objects move there once, at the first`;
+    if (previous.days === next.days)
+        return `${previous.storageClass} and ${next.storageClass} are both asked at ${next.days} days: an object moves to one class at a time`;
+    if (!(NEXT_CLASSES[previous.storageClass] ?? []).includes(next.storageClass))
+        return `S3 does not move objects from ${previous.storageClass} (after ${previous.days} days) to ${next.storageClass}: lifecycle moves go only down the storage-class waterfall`;
+    if (INFREQUENT_ACCESS.includes(previous.storageClass) &&
+        next.days - previous.days < INFREQUENT_ACCESS_MIN_DAYS)
+        return `objects must stay ${INFREQUENT_ACCESS_MIN_DAYS} days in ${previous.storageClass} (from ${previous.days} days) before S3 moves them to ${next.storageClass}, so not at ${next.days} days`;
+    return undefined;
+}
+//# sourceMappingURL=s3-transition-limits.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/lifecycle-plan.js
+
+/** Rule Ids are at most 255 characters (https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleRule.html). */
+const MAX_ID_PREFIX = 200;
+/**
+ * One lifecycle rule per distinct prefix asked (the whole bucket being one), holding all its moves
+ * in ascending days and its expiry. The first expiry asked for a prefix wins; an expiry is never
+ * before the retention that binds its prefix; a move S3 would refuse (see s3-transition-limits) is
+ * left out and named in `refused` with why, so the template stays valid and the ask is said, not
+ * dropped.
+ */
+function lifecyclePlan(asks) {
+    const prefixes = [...new Set([...asks.transitions, ...asks.expirations].map((ask) => ask.prefix ?? ''))];
+    const refused = [];
+    const ids = new Set();
+    const rules = prefixes.map((key) => {
+        const prefix = key === '' ? undefined : key;
+        const under = prefix === undefined ? 'every object' : `objects under ${prefix}`;
+        const [asked, ...others] = asks.expirations.filter((ask) => (ask.prefix ?? '') === key);
+        for (const other of others.filter((one) => one.days !== asked?.days))
+            refused.push({
+                askedBy: other.askedBy,
+                why: `${under} already expire after ${asked?.days ?? 0} days as asked first; one rule has one expiry, so ${other.days} days is not used`,
+            });
+        const retention = asks.retention;
+        const floor = retention !== undefined && (retention.prefix ?? key) === key ? retention.days : 0;
+        const expiration = asked === undefined ? undefined : { days: Math.max(asked.days, floor), asked };
+        const transitions = keptTransitions({
+            moves: asks.transitions.filter((move) => (move.prefix ?? '') === key),
+            ...(expiration === undefined ? {} : { expirationDays: expiration.days }),
+            refused,
+        });
+        const base = prefix === undefined ? 'all-objects' : `objects-under-${ruleIdPart(prefix)}`;
+        const id = ids.has(base) ? `${base}-${ids.size + 1}` : base;
+        ids.add(id);
+        return {
+            id,
+            ...(prefix === undefined ? {} : { prefix }),
+            transitions,
+            ...(expiration === undefined ? {} : { expiration }),
+        };
+    });
+    return {
+        rules: rules.filter((rule) => rule.transitions.length > 0 || rule.expiration !== undefined),
+        refused,
+    };
+}
+/** The moves of one prefix S3 accepts, ascending; each refused one is added to `refused`. */
+function keptTransitions(params) {
+    const kept = [];
+    const byAge = [...params.moves].sort((left, right) => left.days - right.days);
+    for (const move of byAge) {
+        if (kept.some((known) => known.storageClass === move.storageClass && known.days === move.days))
+            continue;
+        const why = transitionRefusal({
+            kept,
+            next: move,
+            ...(params.expirationDays === undefined ? {} : { expirationDays: params.expirationDays }),
+        });
+        if (why === undefined)
+            kept.push(move);
+        else
+            params.refused.push({
+                ...(move.askedBy === undefined ? {} : { askedBy: move.askedBy }),
+                why: `${move.storageClass} after ${move.days} days is not generated: ${why}`,
+            });
+    }
+    return kept;
+}
+/** A prefix as a piece of a rule Id: letters, digits and dashes. */
+function ruleIdPart(prefix) {
+    return (prefix
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, MAX_ID_PREFIX) || 'prefix');
+}
+//# sourceMappingURL=lifecycle-plan.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/opposite-asks.js
 /**
  * Readers of clauses that ask the foundation for the opposite of what it always generates: each
@@ -58073,11 +59911,17 @@ const TITLES = {
     alarms: 'cloudwatch alarms may publish to the encrypted topic',
     outputs: 'reads every output into its field',
 };
+/** Names the prefix when the move is scoped to one (`objects under logs/ move to GLACIER…`). */
 function transitionTitle(transition) {
-    return `objects move to ${transition.storageClass} after ${transition.days} days`;
+    const under = transition.prefix === undefined ? '' : ` under ${transition.prefix}`;
+    return `objects${under} move to ${transition.storageClass} after ${transition.days} days`;
 }
+/** Object Lock when the request asked that objects cannot be deleted; else the lifecycle floor. */
 function retentionTitle(retention) {
-    return `every object is kept ${retention.duration.amount} ${retention.duration.unit} under object lock`;
+    const period = `${retention.duration.amount} ${retention.duration.unit}`;
+    return retention.locked
+        ? `every object is kept ${period} under object lock`
+        : `no lifecycle rule deletes an object${retention.prefix === undefined ? '' : ` under ${retention.prefix}`} before it is ${period} old`;
 }
 /** Names the prefix when the expiry is scoped to one (`every object under tmp/ expires…`). */
 function expirationTitle(days, prefix) {
@@ -58092,18 +59936,15 @@ function noncurrentTitle(days) {
 const OBJECT_NOTIFICATIONS_TITLE = 'a new object publishes to the notifications topic';
 const EMAIL_TITLE = 'the topic emails NotificationEmail only when an address is set';
 //# sourceMappingURL=infrastructure-test-titles.js.map
-;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-coverage.js
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/lifecycle-capabilities.js
 
 
 
 
 
 
-
-
-
-
-const infrastructure_coverage_RETENTION_WORDS = [
+const TRANSITION_WORDS = anyOf('glacier', 'deep archive', 'infrequent', 'standard ia', 'onezone ia', 'one zone', 'intelligent tiering', 'lifecycle', 'transition', 'transitions');
+const lifecycle_capabilities_RETENTION_WORDS = [
     'retain',
     'retained',
     'retention',
@@ -58115,6 +59956,188 @@ const infrastructure_coverage_RETENTION_WORDS = [
     'years',
     'year',
 ];
+const lifecycle_capabilities_LOCK_WORDS = anyOf('never delete', 'never deleted', 'cannot delete', 'cannot deleted', 'not deleted', 'not delete', 'nobody delete', 'nobody deletes', 'no one delete', 'no one deleted', 'prevent deletion', 'immutable', 'worm', 'tamper', 'lock', 'locked', 'write once', 'legal hold', 'compliance mode');
+const AGE_WORDS = ['after', 'days', 'day', 'months', 'month', 'years', 'year'];
+/**
+ * What the bucket's lifecycle answers: the planned rules' moves and expiries (a clause whose ask S3
+ * would refuse is told why), and the retention, as Object Lock or as a lifecycle floor.
+ */
+function lifecycleCapabilities(params) {
+    const { asks, plan, test } = params;
+    const refusedFor = (clauseText) => plan.refused.filter((refusal) => refusal.askedBy === clauseText).map((refusal) => refusal.why);
+    // A clause that asked through its sentence (`… and logs/ after 1 year`) shares no keyword with the
+    // capability: its own words ask for it.
+    const askedBy = (asked) => [...new Set(asked.flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()))].map(wordsOf);
+    return [
+        ...transitionCapabilities(plan, test, refusedFor).map((capability) => capability.notGenerated === undefined
+            ? { ...capability, when: [...capability.when, ...askedBy(asks.transitions)] }
+            : capability),
+        ...expiryCapabilities(plan, test, refusedFor).map((capability) => ({
+            ...capability,
+            when: [...capability.when, ...askedBy(asks.expirations)],
+        })),
+        ...retentionCapabilities(asks, plan, test),
+    ];
+}
+function transitionCapabilities(plan, test, refusedFor) {
+    const moving = plan.rules.filter((rule) => rule.transitions.length > 0);
+    if (moving.length === 0) {
+        // Nothing moves: each clause that asked is told why its moves were not generated.
+        const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))];
+        return texts.flatMap((text) => {
+            const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
+            return whys.length === 0
+                ? []
+                : [
+                    {
+                        when: [wordsOf(text)],
+                        implementedBy: '',
+                        tests: [],
+                        resources: [],
+                        notGenerated: whys.join('; '),
+                    },
+                ];
+        });
+    }
+    const moves = moving.flatMap((rule) => rule.transitions);
+    return [
+        {
+            when: TRANSITION_WORDS,
+            implementedBy: moving.map(describeMoves).join('; '),
+            tests: moves.map((move) => test(transitionTitle(move))),
+            resources: ['DataBucket'],
+            gaps: moves
+                .filter((move) => !move.ageGiven)
+                .map((move) => `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`),
+            compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
+        },
+    ];
+}
+/**
+ * Ages a clause writes (`after 45 days`) that no planned move or expiry uses and no refusal of the
+ * clause names: an age read by nothing is said, never counted met because the clause's words match.
+ */
+function daysNotPlanned(clauseText, plan) {
+    const planned = new Set(plan.rules.flatMap((rule) => [
+        ...rule.transitions.map((move) => move.days),
+        ...(rule.expiration === undefined ? [] : [rule.expiration.days, rule.expiration.asked.days]),
+    ]));
+    const refusals = plan.refused
+        .filter((refusal) => refusal.askedBy === clauseText)
+        .map((refusal) => refusal.why);
+    return [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)]
+        .map((match) => Number(match[1]))
+        .filter((days) => !planned.has(days) && !refusals.some((why) => why.includes(`${days} days`)))
+        .map((days) => `${days} days is not a value of what was generated; set it by hand or ask again`);
+}
+function expiryCapabilities(plan, test, refusedFor) {
+    const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
+    if (expiring.length === 0)
+        return [];
+    return [
+        {
+            when: lifecycle_asks_EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
+            implementedBy: expiring.map(describeExpiry).join('; '),
+            tests: expiring.map((rule) => test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))),
+            resources: ['DataBucket'],
+            compare: (clauseText) => [
+                ...refusedFor(clauseText),
+                ...expiring.flatMap((rule) => {
+                    const expiration = rule.expiration;
+                    if (expiration === undefined || expiration.asked.askedBy !== clauseText)
+                        return [];
+                    return expiration.days > expiration.asked.days
+                        ? [
+                            `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`,
+                        ]
+                        : [];
+                }),
+            ],
+        },
+    ];
+}
+/**
+ * Object Lock when the request asked that objects cannot be deleted; otherwise the retention is a
+ * floor the lifecycle keeps: no expiry sooner, old versions kept as long.
+ */
+function retentionCapabilities(asks, plan, test) {
+    const retention = asks.retention;
+    if (retention === undefined) {
+        return asks.lockAsked
+            ? [
+                {
+                    when: lifecycle_capabilities_LOCK_WORDS,
+                    implementedBy: '',
+                    tests: [],
+                    resources: [],
+                    notGenerated: 'Object Lock is not enabled: the request says objects cannot be deleted but not for how long, and a default retention needs a period; ask again with one (`locked for 7 years`)',
+                },
+            ]
+            : [];
+    }
+    const period = `${retention.duration.amount} ${retention.duration.unit}`;
+    const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
+    const expiry = expiring.length === 0 ? 'no lifecycle rule deletes it' : `${expiring.map(describeExpiry).join('; ')}`;
+    if (retention.locked) {
+        return [
+            {
+                when: lifecycle_capabilities_LOCK_WORDS,
+                implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${period}`,
+                tests: [test(retentionTitle(retention))],
+                resources: ['DataBucket'],
+                gaps: [
+                    'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+                ],
+            },
+            {
+                // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this names.
+                when: [...lifecycle_capabilities_RETENTION_WORDS, ...lifecycle_asks_EXPIRY_WORDS].map((word) => [word]),
+                implementedBy: `Object Lock (governance mode) keeps every object ${period}; ${expiry}`,
+                tests: [test(retentionTitle(retention))],
+                resources: ['DataBucket'],
+            },
+        ];
+    }
+    const versionDays = noncurrentVersionDays(asks);
+    const scope = retention.prefix === undefined ? 'an object' : `an object under ${retention.prefix}`;
+    return [
+        {
+            when: [...lifecycle_capabilities_RETENTION_WORDS, ...lifecycle_asks_EXPIRY_WORDS].map((word) => [word]),
+            implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)`,
+            tests: [test(retentionTitle(retention))],
+            resources: ['DataBucket'],
+            gaps: versionDays < retention.days
+                ? [
+                    `old versions expire after ${versionDays} days as asked, so an object deleted or overwritten sooner than ${period} after it was written can be lost before then`,
+                ]
+                : [],
+        },
+    ];
+}
+function subject(rule) {
+    return rule.prefix === undefined ? 'objects' : `objects under ${rule.prefix}`;
+}
+function describeMoves(rule) {
+    return `a lifecycle rule (${rule.id}) moving ${subject(rule)} to ${rule.transitions
+        .map((move) => `${move.storageClass} after ${move.days} days`)
+        .join(', then ')}`;
+}
+function describeExpiry(rule) {
+    return `a lifecycle rule (${rule.id}) expires ${rule.prefix === undefined ? 'every object' : `every object under ${rule.prefix}`} ${rule.expiration?.days ?? 0} days after it was written`;
+}
+//# sourceMappingURL=lifecycle-capabilities.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-coverage.js
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Log delivery by AWS services needs a bucket policy for each service principal, e.g. CloudTrail's
  * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html);
@@ -58123,8 +60146,8 @@ const infrastructure_coverage_RETENTION_WORDS = [
 const LOG_DELIVERY_NOT_GENERATED = 'no bucket policy lets an AWS service deliver its logs here: CloudTrail (cloudtrail.amazonaws.com), AWS Config (config.amazonaws.com), VPC flow logs and load balancer logs (delivery.logs.amazonaws.com) each need statements in the bucket policy for their service principal, ' +
     'e.g. for CloudTrail s3:GetBucketAcl on the bucket and s3:PutObject on AWSLogs/<account id>/* with s3:x-amz-acl bucket-owner-full-control, both conditioned on aws:SourceArn (the trail) and aws:SourceAccount; add them to DataBucketPolicy';
 /** What each story, description sentence and the strategy became in the foundation, with the tests that prove it. */
-function infrastructureCoverage(input, asks) {
-    const capabilities = infrastructureCapabilities(input, asks);
+function infrastructureCoverage(input, asks, plan) {
+    const capabilities = infrastructureCapabilities(input, asks, plan);
     const stories = input.stories.map((intent) => {
         const words = intent.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
         const about = aboutTheirResource(words, capabilities);
@@ -58153,7 +60176,7 @@ function aboutTheirResource(words, capabilities) {
     if (others.length === 0)
         return [...capabilities];
     const notGenerated = {
-        when: anyOf(...OTHER_RESOURCE_WORDS),
+        when: OTHER_RESOURCE_WORDS,
         implementedBy: '',
         tests: [],
         resources: [],
@@ -58161,7 +60184,7 @@ function aboutTheirResource(words, capabilities) {
     };
     return aboutOtherResourceOnly(words) ? [notGenerated] : [notGenerated, ...capabilities];
 }
-function infrastructureCapabilities(input, asks) {
+function infrastructureCapabilities(input, asks, plan) {
     const test = (title, file = TEMPLATE_TEST_FILE) => ({
         path: `${input.baseDir}/${file}`,
         title,
@@ -58258,40 +60281,13 @@ function infrastructureCapabilities(input, asks) {
             gaps: notificationPrefixGaps(input, asks),
         });
     }
-    if (asks.transitions.length > 0) {
-        capabilities.unshift({
-            when: anyOf('glacier', 'deep archive', 'infrequent', 'standard ia', 'onezone ia', 'intelligent tiering', 'lifecycle', 'transition'),
-            implementedBy: `a lifecycle rule moving objects to ${asks.transitions.map((move) => `${move.storageClass} after ${move.days} days`).join(', then ')}`,
-            tests: asks.transitions.map((move) => test(transitionTitle(move))),
-            resources: ['DataBucket'],
-            gaps: asks.transitions
-                .filter((move) => !move.ageGiven)
-                .map((move) => `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`),
-        });
-    }
-    const expiresAfter = expirationDays(asks);
-    const expiryAsks = pairs(infrastructure_asks_EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
+    const expiryAsks = pairs(lifecycle_asks_EXPIRY_WORDS, ['after', 'days', 'day', 'months', 'month', 'years', 'year']);
     capabilities.unshift({
         when: anyOf('multipart', 'incomplete upload', 'incomplete uploads'),
         implementedBy: `a lifecycle rule aborts incomplete multipart uploads after ${abortMultipartDays(asks)} days`,
         tests: [test(abortMultipartTitle(abortMultipartDays(asks)))],
         resources: ['DataBucket'],
     });
-    if (asks.expiration !== undefined && expiresAfter !== undefined) {
-        const under = asks.expiration.prefix === undefined ? '' : ` under ${asks.expiration.prefix}`;
-        capabilities.unshift({
-            when: expiryAsks,
-            implementedBy: `a lifecycle rule expires every object${under} ${expiresAfter} days after it was written`,
-            tests: [test(expirationTitle(expiresAfter, asks.expiration.prefix))],
-            resources: ['DataBucket'],
-            gaps: expiresAfter > asks.expiration.days
-                ? [
-                    `objects expire after ${expiresAfter} days, not ${asks.expiration.days}: the retention asked for keeps them that long`,
-                ]
-                : [],
-            compare: expiryComparison(asks.expiration, expiresAfter),
-        });
-    }
     if (asks.noncurrentDays !== undefined) {
         capabilities.unshift({
             // With the expiry words too, so `noncurrent versions expire after 30 days` is this, not also the objects' expiry.
@@ -58304,24 +60300,7 @@ function infrastructureCapabilities(input, asks) {
             resources: ['DataBucket'],
         });
     }
-    if (asks.retention !== undefined) {
-        capabilities.unshift({
-            when: anyOf('never delete', 'never deleted', 'cannot delete', 'not deleted', 'not delete', 'nobody delete', 'nobody deletes', 'no one delete', 'no one deleted', 'prevent deletion', 'immutable', 'worm', 'tamper', 'compliance mode'),
-            implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${asks.retention.duration.amount} ${asks.retention.duration.unit}`,
-            tests: [test(retentionTitle(asks.retention))],
-            resources: ['DataBucket'],
-            gaps: [
-                'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
-            ],
-        });
-        capabilities.unshift({
-            // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this rule names.
-            when: [...infrastructure_coverage_RETENTION_WORDS, ...infrastructure_asks_EXPIRY_WORDS].map((word) => [word]),
-            implementedBy: `Object Lock (governance mode) keeps every object ${asks.retention.duration.amount} ${asks.retention.duration.unit}; ${expiresAfter === undefined ? 'no lifecycle rule deletes it' : `a lifecycle rule expires it after ${expiresAfter} days`}`,
-            tests: [test(retentionTitle(asks.retention))],
-            resources: ['DataBucket'],
-        });
-    }
+    capabilities.unshift(...lifecycleCapabilities({ asks, plan, test }));
     return asks.email === undefined ? capabilities : capabilities.map((one) => emailed(one, asks, test));
 }
 /**
@@ -58363,28 +60342,6 @@ function notificationPrefixGaps(input, asks) {
         : [
             `the notification is not limited to ${named.join(', ')}: the asks to notify named different prefixes (or none), so every new object publishes; add a Filter (S3Key prefix) to the TopicConfiguration for one`,
         ];
-}
-/**
- * What a clause asking for an expiry gets from the one expiry rule: a prefix other than the rule's
- * (`objects under scratch/ expire…` beside a rule for tmp/), or days it does not use, is said,
- * never counted met because the words match.
- */
-function expiryComparison(expiration, expiresAfter) {
-    return (clauseText) => {
-        const asked = objectPrefixIn(clauseText);
-        const ruleScope = expiration.prefix === undefined ? 'every object' : `only objects under ${expiration.prefix}`;
-        const prefixGap = asked === expiration.prefix
-            ? []
-            : [
-                `${asked === undefined ? 'every object' : `objects under ${asked}`} was asked, but the one expiry rule deletes ${ruleScope}; add a lifecycle rule for it by hand`,
-            ];
-        // Only ages in days: a retention's years (`kept 7 years, then deleted`) are that capability's.
-        const days = [...withoutLinks(clauseText).matchAll(/(?<![\w.-])(\d+)\s+days?\b/gi)].map((match) => Number(match[1]));
-        const dayGaps = days
-            .filter((value) => value !== expiresAfter && value !== expiration.days)
-            .map((value) => `${value} is not a value of what was generated; set it by hand or ask again`);
-        return [...prefixGap, ...dayGaps];
-    };
 }
 //# sourceMappingURL=infrastructure-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-source.js
@@ -58502,7 +60459,7 @@ function output(description, value, exportSuffix) {
     };
 }
 /** A customer-managed key, an encrypted private bucket and an encrypted notifications topic, exported for other stacks; retention, storage-class moves and object notifications when asked. */
-function infrastructureTemplate(input, asks) {
+function infrastructureTemplate(input, asks, plan) {
     const { slug, pascal } = input.names;
     const bucketArn = () => getAtt('DataBucket', 'Arn');
     const sourceAccount = () => ({ StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } });
@@ -58514,7 +60471,7 @@ function infrastructureTemplate(input, asks) {
                 parameters: {
                     NoncurrentVersionRetentionDays: {
                         Type: 'Number',
-                        Default: asks.noncurrentDays ?? 90,
+                        Default: noncurrentVersionDays(asks),
                         MinValue: 1,
                         Description: 'Days old object versions are kept before expiry',
                     },
@@ -58597,7 +60554,7 @@ function infrastructureTemplate(input, asks) {
                                 RestrictPublicBuckets: true,
                             },
                             OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-                            LifecycleConfiguration: { Rules: lifecycleRules(asks) },
+                            LifecycleConfiguration: { Rules: lifecycleRules(asks, plan) },
                             ...(asks.objectNotifications
                                 ? {
                                     NotificationConfiguration: {
@@ -58705,10 +60662,13 @@ function emailPart(asks) {
         },
     };
 }
-/** Governance-mode Object Lock keeps every version for the retention period; it must be on when the bucket is made. */
+/**
+ * Governance-mode Object Lock keeps every version for the retention period, only when the request
+ * asks that objects cannot be deleted; it must be on when the bucket is made and never goes off.
+ */
 function objectLock(asks) {
     const retention = asks.retention;
-    if (retention === undefined)
+    if (retention?.locked !== true)
         return {};
     const period = retention.duration.unit === 'years' ? { Years: retention.duration.amount } : { Days: retention.days };
     return {
@@ -58719,37 +60679,34 @@ function objectLock(asks) {
         },
     };
 }
-/** Old versions expire; objects move to colder storage and expire once kept long enough, when asked. */
-function lifecycleRules(asks) {
-    const rules = [
+/**
+ * Old versions expire and incomplete uploads are aborted; then one rule per prefix asked (the whole
+ * bucket being one) moves its objects to colder storage and expires them, as planned. A rule asked
+ * for a prefix carries it: without it the rule would act on every object of the bucket.
+ */
+function lifecycleRules(asks, plan) {
+    return [
         {
             Id: 'expire-old-versions',
             Status: 'Enabled',
             NoncurrentVersionExpiration: { NoncurrentDays: ref('NoncurrentVersionRetentionDays') },
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: abortMultipartDays(asks) },
         },
+        ...plan.rules.map((rule) => ({
+            Id: rule.id,
+            Status: 'Enabled',
+            ...(rule.prefix === undefined ? {} : { Prefix: rule.prefix }),
+            ...(rule.transitions.length === 0
+                ? {}
+                : {
+                    Transitions: rule.transitions.map((move) => ({
+                        StorageClass: move.storageClass,
+                        TransitionInDays: move.days,
+                    })),
+                }),
+            ...(rule.expiration === undefined ? {} : { ExpirationInDays: rule.expiration.days }),
+        })),
     ];
-    const moves = asks.transitions;
-    if (moves.length > 0) {
-        rules.push({
-            Id: moves.length === 1
-                ? `move-to-${(moves[0]?.storageClass ?? '').toLowerCase().replace(/_/g, '-')}`
-                : 'move-to-colder-storage',
-            Status: 'Enabled',
-            Transitions: moves.map((move) => ({ StorageClass: move.storageClass, TransitionInDays: move.days })),
-        });
-    }
-    const expiresAfter = expirationDays(asks);
-    if (expiresAfter !== undefined) {
-        rules.push({
-            Id: asks.retention === undefined ? 'expire-objects' : 'expire-after-retention',
-            Status: 'Enabled',
-            // A prefix asked scopes the expiry: without it every object of the bucket would be deleted.
-            ...(asks.expiration?.prefix === undefined ? {} : { Prefix: asks.expiration.prefix }),
-            ExpirationInDays: expiresAfter,
-        });
-    }
-    return rules;
 }
 /** New objects publish to the topic; only those under the prefix every ask to notify named, when one did. */
 function objectCreatedNotification(asks) {
@@ -58811,49 +60768,40 @@ describe('objectKey', () => {
 });
 `;
 /** Jest suites: reading outputs, key layout, and the template's promises, one test per requirement. */
-function infrastructureTests(baseDir, asks) {
+function infrastructureTests(baseDir, asks, plan) {
     const asked = [];
-    for (const move of asks.transitions) {
-        asked.push(`  it(${codeLiteral(transitionTitle(move))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(
-      expect.objectContaining({ Status: 'Enabled', Transitions: expect.arrayContaining([{ StorageClass: ${codeLiteral(move.storageClass)}, TransitionInDays: ${move.days} }]) }),
-    );
+    for (const rule of plan.rules) {
+        // The rule is found by its Id and must carry its prefix: a dropped prefix acts on every object.
+        const findRule = `const rule = rules().find((one: { Id?: string }) => one.Id === ${codeLiteral(rule.id)});
+    expect(rule?.Status).toBe('Enabled');
+    expect(rule?.Prefix).toBe(${rule.prefix === undefined ? 'undefined' : codeLiteral(rule.prefix)});`;
+        for (const move of rule.transitions)
+            asked.push(`  it(${codeLiteral(transitionTitle(move))}, () => {
+    ${findRule}
+    expect(rule?.Transitions).toContainEqual({ StorageClass: ${codeLiteral(move.storageClass)}, TransitionInDays: ${move.days} });
+    const days = (rule?.Transitions ?? []).map((transition: { TransitionInDays: number }) => transition.TransitionInDays);
+    expect(days).toEqual([...days].sort((left: number, right: number) => left - right));
+  });
+`);
+        if (rule.expiration !== undefined)
+            asked.push(`  it(${codeLiteral(expirationTitle(rule.expiration.days, rule.prefix))}, () => {
+    ${findRule}
+    expect(rule?.ExpirationInDays).toBe(${rule.expiration.days});
+    for (const transition of rule?.Transitions ?? []) expect(transition.TransitionInDays).toBeLessThan(${rule.expiration.days});
   });
 `);
     }
-    const expiresAfter = expirationDays(asks);
-    if (asks.retention !== undefined) {
-        const period = asks.retention.duration.unit === 'years'
-            ? `{ Years: ${asks.retention.duration.amount} }`
-            : `{ Days: ${asks.retention.days} }`;
-        asked.push(`  it(${codeLiteral(retentionTitle(asks.retention))}, () => {
-    const properties = bucket().Properties;
-    expect(properties.ObjectLockEnabled).toBe(true);
-    expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
-${expiresAfter === undefined
-            ? `    // Kept, not deleted: nothing asked to delete objects when the retention ends.
-    expect(properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined)).toEqual([]);`
-            : `    expect(properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpirationInDays: ${expiresAfter} }));`}
-  });
-`);
-    }
-    if (asks.expiration !== undefined && expiresAfter !== undefined) {
-        const prefix = asks.expiration.prefix;
-        asked.push(`  it(${codeLiteral(expirationTitle(expiresAfter, prefix))}, () => {
-    const expiring = bucket().Properties.LifecycleConfiguration.Rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined);
-    expect(expiring).toEqual([expect.objectContaining({ Status: 'Enabled', ${prefix === undefined ? '' : `Prefix: ${codeLiteral(prefix)}, `}ExpirationInDays: ${expiresAfter} })]);
-  });
-`);
-    }
+    if (asks.retention !== undefined)
+        asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined));
     const abortDays = abortMultipartDays(asks);
     asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
   });
 `);
     if (asks.noncurrentDays !== undefined) {
         asked.push(`  it(${codeLiteral(noncurrentTitle(asks.noncurrentDays))}, () => {
-    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${asks.noncurrentDays});
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBe(${noncurrentVersionDays(asks)});
+    expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 `);
     }
@@ -58891,6 +60839,11 @@ function bucket() {
   return resource;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- lifecycle rules, checked by the assertions
+function rules(): any[] {
+  return bucket().Properties.LifecycleConfiguration.Rules;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- policy statements, checked by the assertions
 function statements(id: string, documentProperty: string): any[] {
   return readTemplate().Resources[id]?.Properties[documentProperty]?.Statement ?? [];
@@ -58918,7 +60871,7 @@ describe('the foundation template', () => {
 
   it(${codeLiteral(TITLES.versioned)}, () => {
     expect(bucket().Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(bucket().Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
+    expect(rules()).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: { Ref: 'NoncurrentVersionRetentionDays' } } }));
   });
 
   it(${codeLiteral(TITLES.alarms)}, () => {
@@ -58936,8 +60889,38 @@ ${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\
         { path: `${baseDir}/${TEMPLATE_TEST_FILE}`, role: 'test', content: template },
     ];
 }
+/**
+ * Object Lock for a retention asked to be locked; otherwise the floor: no expiry of the retention's
+ * scope comes sooner, and old versions stay at least as long, so a deleted object can be restored.
+ */
+function retentionTest(retention, versionsFollow) {
+    if (retention.locked) {
+        const period = retention.duration.unit === 'years'
+            ? `{ Years: ${retention.duration.amount} }`
+            : `{ Days: ${retention.days} }`;
+        return `  it(${codeLiteral(retentionTitle(retention))}, () => {
+    const properties = bucket().Properties;
+    expect(properties.ObjectLockEnabled).toBe(true);
+    expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
+  });
+`;
+    }
+    const scoped = retention.prefix === undefined
+        ? ''
+        : ` && (rule.Prefix === undefined || rule.Prefix === ${codeLiteral(retention.prefix)})`;
+    return `  it(${codeLiteral(retentionTitle(retention))}, () => {
+    const expiring = rules().filter((rule: { Prefix?: string; ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined${scoped});
+    for (const rule of expiring) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(${retention.days});
+    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();${versionsFollow
+        ? `
+    expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBeGreaterThanOrEqual(${retention.days});`
+        : ''}
+  });
+`;
+}
 //# sourceMappingURL=infrastructure-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-blueprint.js
+
 
 
 
@@ -58950,20 +60933,12 @@ ${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\
 function infrastructureBlueprint(input) {
     const { baseDir, names } = input;
     const asks = infrastructureAsks(input);
-    const coverage = infrastructureCoverage(input, asks);
+    const plan = lifecyclePlan(asks);
+    const coverage = infrastructureCoverage(input, asks, plan);
     const templatePath = `${baseDir}/template.yaml`;
     const extras = [
-        ...(asks.retention === undefined
-            ? []
-            : [
-                `every object is kept ${asks.retention.duration.amount} ${asks.retention.duration.unit} (Object Lock, governance mode)${asks.expiration === undefined ? '; nothing deletes it afterwards' : ''}`,
-            ]),
-        ...asks.transitions.map((move) => `objects move to ${move.storageClass} after ${move.days} days`),
-        ...(asks.expiration === undefined
-            ? []
-            : [
-                `every object${asks.expiration.prefix === undefined ? '' : ` under \`${asks.expiration.prefix}\``} expires ${expirationDays(asks) ?? ''} days after it was written`,
-            ]),
+        ...retentionExtras(asks),
+        ...lifecycleExtras(plan),
         ...(asks.abortMultipartDays === undefined
             ? []
             : [`incomplete multipart uploads are aborted after ${asks.abortMultipartDays} days`]),
@@ -58995,9 +60970,9 @@ function infrastructureBlueprint(input) {
             'Export the outputs and add a TypeScript helper that reads them and lays out object keys; test every promise against the template.',
         ],
         files: [
-            { path: templatePath, role: 'template', content: infrastructureTemplate(input, asks) },
+            { path: templatePath, role: 'template', content: infrastructureTemplate(input, asks, plan) },
             ...infrastructureSource(baseDir),
-            ...infrastructureTests(baseDir, asks),
+            ...infrastructureTests(baseDir, asks, plan),
             ...projectFiles({
                 baseDir,
                 slug: names.slug,
@@ -59014,7 +60989,7 @@ function infrastructureBlueprint(input) {
                 ' may use it only to publish to the topic.',
             'Data stores: the KMS key and the S3 bucket are retained when the stack is deleted or they are replaced; a retained key keeps costing until scheduled for deletion.',
             'The bucket denies non-TLS access and blocks public access; objects are versioned and old versions expire after NoncurrentVersionRetentionDays.',
-            ...(asks.retention === undefined
+            ...(asks.retention?.locked !== true
                 ? []
                 : [
                     'Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for the retention period without s3:BypassGovernanceRetention.',
@@ -59022,6 +60997,32 @@ function infrastructureBlueprint(input) {
         ],
         coverage,
     };
+}
+/** How long objects are kept: Object Lock when asked that they cannot be deleted, else a lifecycle floor. */
+function retentionExtras(asks) {
+    const retention = asks.retention;
+    if (retention === undefined)
+        return [];
+    const period = `${retention.duration.amount} ${retention.duration.unit}`;
+    const under = retention.prefix === undefined ? 'object' : `object under \`${retention.prefix}\``;
+    return [
+        retention.locked
+            ? `every ${under} is kept ${period} (Object Lock, governance mode)${asks.expirations.length === 0 ? '; nothing deletes it afterwards' : ''}`
+            : `no lifecycle rule deletes an ${under} before it is ${period} old, and a deleted or overwritten one stays recoverable as an old version for \`NoncurrentVersionRetentionDays\``,
+    ];
+}
+/** Each planned lifecycle rule in words: its prefix, its moves in order, its expiry. */
+function lifecycleExtras(plan) {
+    return plan.rules.map((rule) => {
+        const subject = rule.prefix === undefined ? 'objects' : `objects under \`${rule.prefix}\``;
+        const steps = [
+            ...rule.transitions.map((move) => `move to ${move.storageClass} after ${move.days} days`),
+            ...(rule.expiration === undefined
+                ? []
+                : [`expire ${rule.expiration.days} days after they were written`]),
+        ];
+        return `${subject} ${steps.join(', then ')}`;
+    });
 }
 //# sourceMappingURL=infrastructure-blueprint.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/manual/acceptance-tests.js
@@ -59428,7 +61429,7 @@ function webhookProviderOf(texts) {
 
 
 /** PascalCase names of products and services, never event types (`an EventBridge bus`, `GitHub webhooks`). */
-const PRODUCT_NAMES = new Set([
+const integration_asks_PRODUCT_NAMES = new Set([
     'EventBridge',
     'CloudWatch',
     'CloudFormation',
@@ -59502,7 +61503,7 @@ function integrationAsks(input) {
         ...input.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
     ].filter(({ words }) => words.some((word) => integration_asks_EVENT_WORDS.includes(word) || MESSAGE_WORDS.includes(word)));
     const namesOf = (list) => [
-        ...new Set(list.flatMap(({ names }) => names).filter((name) => !PRODUCT_NAMES.has(name))),
+        ...new Set(list.flatMap(({ names }) => names).filter((name) => !integration_asks_PRODUCT_NAMES.has(name))),
     ];
     const eventTypes = namesOf(named);
     const namesEvents = namesOf(named.filter(({ words }) => words.some((word) => integration_asks_EVENT_WORDS.includes(word)))).length > 0;
@@ -59961,14 +61962,39 @@ function polarity(words) {
  * not also every closed pull request). Words are lowercase, split as `words-of` splits them.
  */
 function providerEventTypesIn(words, catalogue) {
+    const found = conditionsOf(words).flatMap((condition) => typesIn(condition, catalogue));
+    const key = (type) => type.action?.name ?? type.deliveryType;
+    return found.filter((type, index) => found.findIndex((other) => key(other) === key(type)) === index);
+}
+/** Words that start a condition of their own (`… when a payment succeeds and when a refund is issued`). */
+const CONDITION_LEADS = new Set(['when', 'whenever', 'if', 'once', 'after']);
+const JOINED_LEADS = new Set([...CONDITION_LEADS, 'a', 'an', 'the', 'any', 'every', 'each']);
+/**
+ * The conditions a text joins: split before `when`, `if`, `once`…, and at `and`/`or` that start
+ * another (`and when a refund is issued`, `or a refund is created`), so the words of one event never
+ * pair with another's (`payment` with `issued`). `opened or closed` stays one condition.
+ */
+function conditionsOf(words) {
+    const conditions = [[]];
+    words.forEach((word, at) => {
+        const joins = (word === 'and' || word === 'or') && JOINED_LEADS.has(words[at + 1] ?? '');
+        if (joins)
+            conditions.push([]);
+        else if (CONDITION_LEADS.has(word))
+            conditions.push([word]);
+        else
+            conditions.at(-1)?.push(word);
+    });
+    return conditions.filter((condition) => condition.length > 0);
+}
+function typesIn(words, catalogue) {
     const { asked, negated } = polarity(words);
     const holds = (set, groups) => (groups ?? []).every((alternatives) => alternatives.some((form) => set.has(form)));
     const matched = catalogue.filter((type) => holds(asked, type.words) && holds(negated, type.negated));
     const groups = (type) => [...type.words, ...(type.negated ?? [])];
     const within = (type, other) => groups(type).every((word) => groups(other).some((wider) => word.some((form) => wider.includes(form))));
     const specific = matched.filter((type) => !matched.some((other) => groups(other).length > groups(type).length && within(type, other)));
-    const key = (type) => type.action?.name ?? type.deliveryType;
-    return specific.filter((type, index) => specific.findIndex((other) => key(other) === key(type)) === index);
+    return specific;
 }
 //# sourceMappingURL=provider-event-types.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/integration/story-dropped-qualifiers.js
@@ -59989,7 +62015,10 @@ function storyDroppedQualifiers(params) {
         const whole = (message.deliveryTypes ?? []).filter((name) => !GITHUB_ACTION_EVENTS.has(name) &&
             !(message.deliveryActions ?? []).some((entry) => entry.event === name && !branchOnly(entry)));
         const types = catalogue.filter((type) => type.action === undefined && whole.includes(type.deliveryType));
-        const dropped = droppedQualifiers({ words: params.intent.actionWords, whole: types });
+        // Only the condition that asks for these types: `… and when a refund is issued` drops nothing of a payment.
+        const own = conditionsOf(params.intent.actionWords).filter((condition) => providerEventTypesIn(condition, types).length > 0);
+        const words = own.length === 0 ? params.intent.actionWords : own.flat();
+        const dropped = droppedQualifiers({ words, whole: types });
         return dropped.length === 0
             ? []
             : [
@@ -61353,6 +63382,13 @@ function fixedCapabilities(params) {
             tests: [],
             resources: [],
             notGenerated: "no delivery is told apart by mode: test-mode deliveries (Stripe's `livemode` false) are handled like live ones; check it in src/message-handlers.ts",
+        }, {
+            // `Other events are ignored`, `ignore any other event type`: the types not handled, which the
+            // receiver answers 202 `ignored` by the provider's type field and drops (a generated test sends one).
+            when: pairs(['other', 'unhandled', 'unknown', 'unsupported', 'remaining'], EXCLUSION_WORDS),
+            implementedBy: "a delivery of a type this service does not handle (the provider's type field) is acknowledged with 202 `ignored`, logged as ignored-type and not queued",
+            tests: [test('webhook', integration_test_titles_TITLES.ignored)],
+            resources: ['ReceiverFunction'],
         }, {
             // `Ignore events from forks`: a leaving-out no generated check makes (it is not an event type to take).
             when: anyOf(...EXCLUSION_WORDS),
@@ -62772,6 +64808,38 @@ function guessedCheck(intent, name, path) {
     };
 }
 //# sourceMappingURL=story-checks.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/release-observation.js
+/**
+ * What the release's error alarm can observe of a scheduled canary: CodeDeploy watches the alias's
+ * error alarm only while it shifts traffic (a canary's wait; a linear shift's steps), and only the schedule invokes
+ * the canary. When runs are further apart than that (a daily canary; a 5-minute canary step),
+ * the new version is normally first invoked after it holds all traffic, so its failure rolls
+ * nothing back: said as a gap of the strategy row, never counted as a gated release.
+ */
+function releaseObservationGaps(params) {
+    const { shifting, schedule, window } = params;
+    if (shifting.configName === undefined)
+        return [];
+    const watchedSeconds = shiftSeconds(shifting.shift);
+    const interval = window.intervalSeconds;
+    if (interval !== undefined && interval <= watchedSeconds)
+        return [];
+    const watched = watchedSeconds === 0
+        ? 'no time at all (traffic moves at once)'
+        : `the ${shifting.shift.minutes}-minute first step`;
+    return [
+        `the release's error alarm (CanaryFunctionErrorAlarm) can observe only runs during ${watched}, and CanarySchedule runs ${schedule}: a new version is normally first invoked after it takes all traffic, so a version that fails is not rolled back by CodeDeploy; ChecksFailedAlarm and the function's errors show it at the next run. A pre-traffic hook (BeforeAllowTrafficHook) invoking the new version once would test it before traffic moves`,
+    ];
+}
+/** How long a shift takes: a canary's one wait; a linear shift's waits between its steps. */
+function shiftSeconds(shift) {
+    if (shift.mode === 'canary')
+        return shift.minutes * 60;
+    if (shift.mode === 'linear')
+        return shift.minutes * 60 * (Math.ceil(100 / Math.max(1, shift.percent)) - 1);
+    return 0;
+}
+//# sourceMappingURL=release-observation.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-test-titles.js
 /** Titles of the generated tests, shared by the test file and the coverage that cites them. */
 const TESTING_FILE = 'test/run-checks.test.ts';
@@ -62787,6 +64855,7 @@ function inARowTitle(count) {
 }
 //# sourceMappingURL=testing-test-titles.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-coverage.js
+
 
 
 
@@ -62814,11 +64883,16 @@ function testingCoverage(params) {
         },
         {
             when: anyOf('alert', 'alerted', 'alarm', 'alarms', 'notified', 'notify', 'know', 'told', 'page', 'paged'),
-            implementedBy: `ChecksFailedAlarm goes into alarm when ${inARow?.generated === undefined ? 'a check fails' : `checks fail in ${inARow.generated.count} runs in a row`} or the canary stops reporting`,
+            implementedBy: `ChecksFailedAlarm goes into alarm when ${inARow?.generated === undefined ? 'a check fails' : `checks fail in ${inARow.generated.count} runs in a row`}${params.window.silenceAlarms ? ' or the canary stops reporting' : ''}`,
             tests: [test(TESTING_TITLES.metrics)],
             resources: ['ChecksFailedAlarm'],
             // The alarm's only action is AlarmTopicArn, empty unless a deployer sets it: nobody is told by default.
             gaps: [
+                ...(params.window.silenceAlarms
+                    ? []
+                    : [
+                        `a canary that stops running is not detected: runs on ${params.schedule} are further apart than a day, the longest period the alarm can hold one in, so an empty period is normal`,
+                    ]),
                 'nobody is alerted as generated: ChecksFailedAlarm publishes only to AlarmTopicArn, which is empty unless set at deploy time; pass the ARN of a topic that reaches the people or channel to alert',
             ],
         },
@@ -62865,7 +64939,12 @@ function testingCoverage(params) {
         ...stories,
         ...routes,
         ...describeSentences(input.descriptionSentences.filter((sentence) => !spelled.includes(sentence)), capabilities),
-        ...releaseCoverage({ input, functionId: 'CanaryFunction', shifting: params.shifting }),
+        ...releaseCoverage({
+            input,
+            functionId: 'CanaryFunction',
+            shifting: params.shifting,
+            gaps: releaseObservationGaps(params),
+        }),
     ];
 }
 /** `when two checks in a row fail`: the alarm's periods in a row, one run each, or why they are not runs. */
@@ -63084,7 +65163,7 @@ ${entries.join('\n')}
 
 
 /** A scheduled canary function and an alarm on failed (or missing) check results. */
-function testingTemplate({ input, namespace, canary, shifting, schedule, inARow, }) {
+function testingTemplate({ input, namespace, canary, shifting, schedule, inARow, window, }) {
     const { slug, pascal } = input.names;
     return renderTemplate({
         description: `${pascal}: scheduled synthetic checks with an alarm (testing blueprint, implementation-agent)`,
@@ -63135,14 +65214,14 @@ function testingTemplate({ input, namespace, canary, shifting, schedule, inARow,
                     },
                     ChecksFailedAlarm: alarmResource({
                         slug,
-                        description: `${pascal} synthetic checks failed, or stopped reporting`,
+                        description: `${pascal} synthetic checks failed${window.silenceAlarms ? ', or stopped reporting' : ''}`,
                         namespace,
                         metricName: 'ChecksFailed',
                         dimensions: [{ Name: 'Canary', Value: canary }],
                         threshold: 0,
-                        periodSeconds: inARow?.periodSeconds ?? 600,
+                        periodSeconds: inARow?.periodSeconds ?? window.periodSeconds,
                         ...(inARow === undefined ? {} : { periodsInARow: inARow.count }),
-                        treatMissingData: 'breaching',
+                        treatMissingData: window.silenceAlarms ? 'breaching' : 'notBreaching',
                     }),
                 },
                 outputs: {
@@ -63268,7 +65347,63 @@ ${stories.join('\n')}});
     return [{ path: `${baseDir}/${TESTING_FILE}`, role: 'test', content }];
 }
 //# sourceMappingURL=testing-tests.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/cfn/schedule-interval.js
+const SECONDS = { minute: 60, hour: 3_600, day: 86_400 };
+const RATE = /^rate\((\d{1,6}) (minute|hour|day)s?\)$/;
+/** `cron(minutes hours day-of-month month day-of-week year)`, as EventBridge writes it. */
+const CRON = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/;
+/**
+ * The longest time between two runs of an EventBridge schedule, in seconds: a rate's interval;
+ * 3,600 for a cron at a fixed minute of every hour; 86,400 for one at a fixed time of every day.
+ * Undefined for a schedule whose runs are further apart or uneven (`MON-FRI`, weekly, monthly),
+ * which no alarm period of a day or less spans
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).
+ */
+function scheduleIntervalSeconds(expression) {
+    const rate = RATE.exec(expression);
+    if (rate !== null)
+        return Number(rate[1]) * (SECONDS[rate[2] ?? ''] ?? 0) || undefined;
+    const cron = CRON.exec(expression);
+    if (cron === null)
+        return undefined;
+    const [, minutes = '', hours = '', dayOfMonth = '', month = '', dayOfWeek = ''] = cron;
+    const everyDay = ['*', '?'].includes(dayOfMonth) && month === '*' && ['*', '?'].includes(dayOfWeek);
+    if (!everyDay || !/^\d{1,2}$/.test(minutes))
+        return undefined;
+    if (hours === '*')
+        return SECONDS['hour'];
+    return /^\d{1,2}$/.test(hours) ? SECONDS['day'] : undefined;
+}
+//# sourceMappingURL=schedule-interval.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/checks-alarm-window.js
+
+/** The period ChecksFailedAlarm uses for a frequent schedule (two runs of the 5-minute default). */
+const DEFAULT_CHECKS_PERIOD_SECONDS = 600;
+/** CloudWatch evaluates at most a day of periods (Period × EvaluationPeriods ≤ 86,400 s). */
+const MAX_PERIOD_SECONDS = 86_400;
+/**
+ * A period long enough to hold one run of the schedule: 10 minutes for frequent runs, the
+ * interval itself up to a day (`rate(1 hour)` → 3,600 s, a daily cron → 86,400 s). A schedule whose
+ * runs are further apart (weekly, weekdays only) gets a day's period and does not alarm on silence:
+ * with `breaching`, every day without a run would alarm.
+ */
+function checksAlarmWindow(schedule) {
+    const interval = scheduleIntervalSeconds(schedule);
+    if (interval === undefined || interval > MAX_PERIOD_SECONDS)
+        return {
+            periodSeconds: MAX_PERIOD_SECONDS,
+            silenceAlarms: false,
+            ...(interval === undefined ? {} : { intervalSeconds: interval }),
+        };
+    return {
+        periodSeconds: Math.max(DEFAULT_CHECKS_PERIOD_SECONDS, interval),
+        silenceAlarms: true,
+        intervalSeconds: interval,
+    };
+}
+//# sourceMappingURL=checks-alarm-window.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/testing-blueprint.js
+
 
 
 
@@ -63296,10 +65431,13 @@ function testingBlueprint(input) {
     const period = asked === undefined ? undefined : periodOfOneRun(schedule, asked.count);
     // One period per run makes `count` periods `count` runs; a cron schedule leaves the row partial.
     const inARow = asked === undefined || period === undefined ? undefined : { count: asked.count, periodSeconds: period };
+    const window = checksAlarmWindow(schedule);
     const coverage = testingCoverage({
         input,
         checks,
         shifting,
+        schedule,
+        window,
         ...(asked === undefined
             ? {}
             : { inARow: { asked, schedule, ...(inARow === undefined ? {} : { generated: inARow }) } }),
@@ -63313,7 +65451,7 @@ function testingBlueprint(input) {
     const templatePath = `${baseDir}/template.yaml`;
     const readme = readmeSection({
         input,
-        overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails or the canary stops reporting. Adjust \`src/checks.ts\` to the target's real routes.`,
+        overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails${window.silenceAlarms ? ' or the canary stops reporting' : ''}. Adjust \`src/checks.ts\` to the target's real routes.`,
         coverage,
         hasFunctionCode: true,
         extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -63338,6 +65476,7 @@ function testingBlueprint(input) {
                     shifting,
                     schedule,
                     ...(inARow === undefined ? {} : { inARow }),
+                    window,
                 }),
             },
             ...testingSource({ baseDir, checks, namespace, canary }),
@@ -63891,6 +66030,36 @@ function changeNamesFor(params) {
     };
 }
 //# sourceMappingURL=change-names.js.map
+;// CONCATENATED MODULE: ./lib/core/config/find-environment.js
+/**
+ * The configured environment a name means: the one written exactly so, else the one that differs
+ * only in case, since GitHub treats environment names without regard to case (GitHub Docs,
+ * "Managing environments for deployment") and the config refuses two names that differ only in
+ * case. Only the map's own entries count: `toString` or `constructor` never resolve to
+ * `Object.prototype` members. Undefined when no environment has that name.
+ */
+function findEnvironment(environments, name) {
+    const configured = Object.hasOwn(environments, name)
+        ? name
+        : Object.keys(environments).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    if (configured === undefined)
+        return undefined;
+    const config = environments[configured];
+    return config === undefined ? undefined : { name: configured, config };
+}
+//# sourceMappingURL=find-environment.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/stack-parameters-of.js
+
+/**
+ * `classifyRisk`'s `stackParameters` for a target environment: the `parameters` its configuration
+ * gives the deploy run to pass the stack (what replaces the template's Defaults), or nothing for an
+ * environment the configuration does not name (the deploy refuses it; the Defaults are judged).
+ */
+function stackParametersOf(config, environment) {
+    const found = findEnvironment(config.environments, environment)?.config;
+    return found === undefined ? {} : { stackParameters: found.parameters };
+}
+//# sourceMappingURL=stack-parameters-of.js.map
 ;// CONCATENATED MODULE: ./lib/core/gates/format-findings.js
 
 
@@ -71343,7 +73512,21 @@ function githubPathProblem({ path, allowed }) {
     return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
 }
 //# sourceMappingURL=github-path-problem.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/case-folded-path.js
+/**
+ * `path` as a case-insensitive file system compares names (macOS APFS and HFS+, Windows NTFS: the
+ * disks a person or a macOS or Windows runner builds on), for rules that recognise a file by its
+ * name: on such a disk npm opening `.npmrc` reads a committed `.NPMRC`. Upper- then lower-cased,
+ * which also folds what Unicode case folding folds into ASCII (CaseFolding.txt: `K` U+212A KELVIN
+ * SIGN to `k`, `ſ` U+017F LATIN SMALL LETTER LONG S to `s`, `ı` U+0131 to `i`), so
+ * `pac\u212Aage.json` is `package.json` too. Pure.
+ */
+function caseFoldedPath(path) {
+    return path.toUpperCase().toLowerCase();
+}
+//# sourceMappingURL=case-folded-path.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/build-executed-file-risks.js
+
 /**
  * Files the deploy run's `npm ci`/`npm install` and `npm run build` execute or load as code by
  * their path alone, with the AWS credentials that deploy the stack, each with why:
@@ -71357,9 +73540,18 @@ function githubPathProblem({ path, allowed }) {
  *   set-path.js walks up to the root), so a
  *   committed `node_modules/.bin/esbuild` is what `npm run build` runs, and `npm install` keeps
  *   the packages it finds there;
- * - yarn's Plug'n'Play loaders (`.pnp.cjs`, `.pnp.loader.mjs`), which yarn loads into every
- *   script it runs (Yarn Docs, "Plug'n'Play").
- * Case-insensitive, so a checkout on a case-insensitive disk is judged too.
+ * - yarn's Plug'n'Play loaders (`.pnp.cjs`, `.pnp.js`, `.pnp.loader.mjs`), which yarn loads
+ *   into every script it runs, and the `.pnp.data.json` they read (`pnpEnableInlining: false`),
+ *   which maps every package to the folder or zip its code is loaded from (Yarn Docs,
+ *   "Plug'n'Play", "Settings (.yarnrc.yml)");
+ * - anything under a `.yarn` folder: yarn 2+ runs the release `yarnPath` names
+ *   (`.yarn/releases/*.cjs`) as itself, loads the `plugins` of `.yarnrc.yml`
+ *   (`.yarn/plugins/…`), loads packages from their zip in the offline cache (`.yarn/cache`, the
+ *   "zero-install" layout) and from `.yarn/unplugged`, and applies the patches of `patch:`
+ *   resolutions (`.yarn/patches`); what else it keeps there is its own state (Yarn Docs,
+ *   "Offline Cache", "Plugins", "yarnPath"). A reviewed `.yarnrc.yml` naming a release or plugin
+ *   does not review the file's code.
+ * Matched on `caseFoldedPath`, so a checkout on a case-insensitive disk is judged too.
  */
 const EXECUTED_FILES = [
     {
@@ -71374,6 +73566,14 @@ const EXECUTED_FILES = [
         pattern: /(^|\/)\.pnp\.(c?js|loader\.mjs)$/i,
         why: "yarn's Plug'n'Play loader, which yarn loads into every script it runs",
     },
+    {
+        pattern: /(^|\/)\.pnp\.data\.json$/i,
+        why: "yarn's Plug'n'Play data, which tells its loader where every package's code is loaded from",
+    },
+    {
+        pattern: /(^|\/)\.yarn\//i,
+        why: 'a file under .yarn: yarn runs its release and plugins, and loads packages from its cache, unplugged folder and patches there',
+    },
 ];
 /**
  * `unseen-effect` (at the file) for a file of the bundle that the package manager or the build
@@ -71381,7 +73581,8 @@ const EXECUTED_FILES = [
  * run executes with its credentials, and no rule reads it. Undefined for any other path. Pure.
  */
 function buildExecutedFileRisks(path) {
-    const matched = EXECUTED_FILES.find(({ pattern }) => pattern.test(path));
+    const folded = caseFoldedPath(path);
+    const matched = EXECUTED_FILES.find(({ pattern }) => pattern.test(folded));
     if (matched === undefined)
         return undefined;
     return [
@@ -71514,6 +73715,7 @@ function insideRepository(folder, target) {
 
 
 
+
 /** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
 const NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** Bounds on what is read: a lockfile larger or with more entries than this is not judged, and is high. */
@@ -71531,6 +73733,64 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependenc
 /** An npm alias spec (`npm:<name>@<range>`, npm Docs, "package.json": dependencies): installs `<name>`. */
 const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
 /**
+ * The fields npm writes in an installed entry of a lockfile (@npmcli/arborist shrinkwrap.js
+ * `pkgMetaKeys`, `nodeMetaKeys` and `metaFromNode`, npm 11: `ideallyInert`, `libc`; version 1's
+ * `requires` and `bundled`). npm ci takes an entry as the package's manifest (arborist
+ * load-virtual.js `#loadNode`: `pkg: sw`), and rebuild.js reads `scripts` and `gypfile` from it:
+ * another field is not one npm wrote, and may change what the install runs.
+ */
+const NPM_ENTRY_FIELDS = new Set([
+    'name',
+    'version',
+    'resolved',
+    'integrity',
+    'link',
+    'dev',
+    'optional',
+    'devOptional',
+    'peer',
+    'extraneous',
+    'inBundle',
+    'ideallyInert',
+    'hasShrinkwrap',
+    'hasInstallScript',
+    'bin',
+    'license',
+    'engines',
+    'os',
+    'cpu',
+    'libc',
+    'funding',
+    'deprecated',
+    'dependencies',
+    'optionalDependencies',
+    'peerDependencies',
+    'peerDependenciesMeta',
+    'bundleDependencies',
+    'acceptDependencies',
+    'workspaces',
+    'requires',
+    'bundled',
+]);
+/**
+ * Commands the deploy run's `npm run build` starts by name, which npm looks up on a `PATH` with
+ * `node_modules/.bin` first (npm Docs, "scripts", "path"), each with the packages whose own
+ * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of package-manifest-risks), the `node`
+ * their `#!/usr/bin/env node` starts, the shell scripts run in (`sh`, `bash`: @npmcli/run-script's
+ * `scriptShell`), and `node-gyp`, `npm`, `npx`. A lockfile entry's `bin` links its files under
+ * these names (arborist takes `bin` from a version 2/3 lockfile, not the package).
+ */
+const SHADOWED_COMMANDS = new Map([
+    ['esbuild', ['esbuild']],
+    ['tsc', ['typescript']],
+    ['node', []],
+    ['sh', []],
+    ['bash', []],
+    ['node-gyp', ['node-gyp']],
+    ['npm', ['npm']],
+    ['npx', ['npm']],
+]);
+/**
  * What an npm lockfile (`package-lock.json`, `npm-shrinkwrap.json`; npm Docs, "package-lock.json":
  * `packages` in versions 2 and 3, nested `dependencies` in version 1) makes `npm ci` install and
  * run in the deploy run, with its AWS credentials (`unseen-effect`, `where` `<file>#packages.<key>`):
@@ -71539,10 +73799,21 @@ const ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
  *   the registry's tarball of another package installed under this name — code no reviewer can
  *   read from the manifest;
  * - a `link` (workspace) whose target leaves the repository;
- * - `hasInstallScript: true` on an entry the reviewed base lockfile (`base`, the same file on the
- *   branch the change merges into) does not have alike (same version, `resolved` and `name`): npm runs
- *   that package's install scripts, new code at build time. Without a base, every one counts; a
- *   base that could not be read (`baseUnreadable`) or does not parse is no base, and says so.
+ * - `hasInstallScript` (any true value, as arborist rebuild.js reads it) on an entry the reviewed
+ *   base lockfile (`base`, the same file on the branch the change merges into) does not have alike
+ *   (same version, `resolved` and `name`): npm runs that package's install scripts, new code at
+ *   build time. Without a base, every one counts; a base that could not be read (`baseUnreadable`)
+ *   or does not parse is no base, and says so. The limit: npm writes `hasInstallScript` from the
+ *   registry's metadata, which the publisher writes, and npm ci also runs `node-gyp rebuild` for a
+ *   package whose tarball holds a `binding.gyp` (rebuild.js `isNodeGypPackage` looks on disk,
+ *   whatever the lockfile says); npm's own publish adds that install script to the manifest, so
+ *   the registry records it, but a package published otherwise may carry a `binding.gyp` nothing
+ *   records. The tarball is not seen here: a new registry entry without the flag is taken as npm
+ *   recorded it;
+ * - on an installed entry, a field npm does not write there (`NPM_ENTRY_FIELDS`: `scripts`,
+ *   `gypfile`…), or a `bin` naming a command the build starts by name (`SHADOWED_COMMANDS`) for a
+ *   package not its own, unless the reviewed base lockfile's entry at that key has the same value:
+ *   the lockfile is the manifest npm ci installs from;
  * - an entry without `resolved` whose `version` is not a plain semver version (a URL, `git+…`,
  *   `file:…`): npm fetches `<name>@<version>` for such an entry (@npmcli/arborist reify.js
  *   `#extractOrLink`), so the version is its source;
@@ -71574,9 +73845,11 @@ function npmLockfileRisks(params) {
     const reviewedEntries = typeof reviewed === 'object' ? reviewed.entries : [];
     const alike = new Set(reviewedEntries.map(({ key, entry }) => identity(key, entry)));
     const known = new Set(reviewedEntries
-        .filter(({ entry }) => entry['hasInstallScript'] === true)
+        .filter(({ entry }) => Boolean(entry['hasInstallScript']))
         .map(({ key, entry }) => identity(key, entry)));
     const reviewedAliases = typeof reviewed === 'object' ? reviewed.aliases : new Set();
+    const reviewedByKey = new Map(reviewedEntries.map(({ key, entry }) => [key, entry]));
+    const reviewedAlike = (key, entry, field) => JSON.stringify(reviewedByKey.get(key)?.[field]) === JSON.stringify(entry[field]);
     const unread = params.baseUnreadable ?? (typeof reviewed === 'string' ? `it ${reviewed}` : undefined);
     const noBase = unread === undefined
         ? ''
@@ -71604,7 +73877,9 @@ function npmLockfileRisks(params) {
             reasons.push(reason(`${key} installs the package ${JSON.stringify(name)} under the name ${folderName}, and the reviewed lockfile asks for no such alias: a reviewer reads one name, npm installs another.`, at));
         if (resolved !== undefined && resolved !== registryTarball(key, entry))
             reasons.push(reason(`${key} is installed from ${JSON.stringify(resolved)}, not the npm registry's tarball of ${packageName(key, entry)}@${String(entry['version'])}: code the manifest does not show.`, at));
-        if (entry['hasInstallScript'] === true && !known.has(identity(key, entry)))
+        if (folderName !== undefined)
+            reasons.push(...manifestFieldRisks(key, entry, (field) => reviewedAlike(key, entry, field)).map((message) => reason(message, at)));
+        if (Boolean(entry['hasInstallScript']) && !known.has(identity(key, entry)))
             reasons.push(reason(`${key} has install scripts the reviewed lockfile does not: npm ci runs them in the deploy run, with its AWS credentials${noBase}.`, at));
     }
     if (lockfile.version1) {
@@ -71616,6 +73891,35 @@ function npmLockfileRisks(params) {
         }
     }
     return reasons;
+}
+/**
+ * Why an installed entry is not as npm writes it, read as the manifest npm ci installs from:
+ * fields npm does not write, and `bin` commands that shadow the build's (`SHADOWED_COMMANDS`);
+ * `reviewed(field)` says the reviewed base lockfile has the same value there.
+ */
+function manifestFieldRisks(key, entry, reviewed) {
+    const messages = [];
+    const foreign = Object.keys(entry).filter((field) => !NPM_ENTRY_FIELDS.has(field) && !reviewed(field));
+    const named = foreign
+        .slice(0, 5)
+        .map((field) => JSON.stringify(field))
+        .join(', ');
+    if (foreign.length > 0)
+        messages.push(`${key} has ${named}, which npm does not write in a lockfile entry: npm ci takes the entry as the package's manifest, so this lockfile is not one npm wrote, and what the package runs at install cannot be judged.`);
+    const name = packageName(key, entry);
+    const bin = entry['bin'];
+    const commands = is_plain_object_isPlainObject(bin)
+        ? Object.keys(bin)
+        : typeof bin === 'string'
+            ? [name.slice(name.lastIndexOf('/') + 1)]
+            : [];
+    const shadowing = commands.filter((command) => {
+        const owners = SHADOWED_COMMANDS.get(caseFoldedPath(command));
+        return owners !== undefined && !owners.includes(name);
+    });
+    if (shadowing.length > 0 && !reviewed('bin'))
+        messages.push(`${key} (${name}) links its files as ${shadowing.join(', ')} in node_modules/.bin, which comes first on the PATH npm run gives the build: the deploy run would start this package's code for the build's own command.`);
+    return messages;
 }
 /** A lockfile's entries, how it records install scripts and the aliases it asks for, or why it cannot be read. */
 function readLockfile(content) {
@@ -71716,25 +74020,38 @@ function aliasKey(folder, name) {
 }
 //# sourceMappingURL=npm-lockfile-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/reviewed-base-file.js
-/** `package-lock.json` or `npm-shrinkwrap.json` in any folder: the files whose base is read (npm Docs, "package-lock.json"). */
+
+/**
+ * `package-lock.json` or `npm-shrinkwrap.json` in any folder, in any case (`caseFoldedPath`: npm
+ * reads a `Package-Lock.json` on a case-insensitive disk): the files whose base is read (npm Docs,
+ * "package-lock.json").
+ */
 function isNpmLockfilePath(path) {
-    return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(path);
+    return /(^|\/)(package-lock|npm-shrinkwrap)\.json$/.test(caseFoldedPath(path));
+}
+/** `yarn.lock` in any folder, in any case (`caseFoldedPath`). */
+function isYarnLockfilePath(path) {
+    return /(^|\/)yarn\.lock$/.test(caseFoldedPath(path));
 }
 /**
  * A lockfile whose base is read: npm's (`isNpmLockfilePath`), `yarn.lock` (Yarn Docs, "yarn.lock")
- * and `pnpm-lock.yaml` (pnpm Docs, "pnpm-lock.yaml"), in any folder.
+ * and `pnpm-lock.yaml` (pnpm Docs, "pnpm-lock.yaml"), in any folder and any case.
  */
 function isLockfilePath(path) {
-    return isNpmLockfilePath(path) || /(^|\/)(yarn\.lock|pnpm-lock\.yaml)$/.test(path);
+    return (isNpmLockfilePath(path) || isYarnLockfilePath(path) || /(^|\/)pnpm-lock\.yaml$/.test(caseFoldedPath(path)));
 }
 //# sourceMappingURL=reviewed-base-file.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/package-manager-config-risks.js
+
 /**
  * Package manager settings the deploy run's `npm ci` reads from the service folder (npm Docs,
  * "npmrc": the per-project config file), and yarn's and pnpm's counterparts for a person who
- * builds with them (Yarn Docs, "Settings (.yarnrc.yml)"; pnpm Docs, ".pnpmfile.cjs").
+ * builds with them (Yarn Docs, "Settings (.yarnrc.yml)"; pnpm Docs, ".pnpmfile.cjs" and "Settings
+ * (pnpm-workspace.yaml)": pnpm 10 reads its settings there, `onlyBuiltDependencies` and
+ * `dangerouslyAllowAllBuilds` among them). Matched on `caseFoldedPath`: a case-insensitive disk opens
+ * `.NPMRC` as `.npmrc`.
  */
-const CONFIG_FILE = /(^|\/)(\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs)$/;
+const CONFIG_FILE = /(^|\/)(\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs|pnpm-workspace\.yaml)$/;
 /**
  * Settings called out by name, each with why: where packages come from, and whether install
  * scripts run (npm Docs, "config": `registry`, `@scope:registry`, `ignore-scripts`, `script-shell`,
@@ -71747,6 +74064,10 @@ const NAMED_SETTINGS = [
     { pattern: /npmRegistryServer\s*:/, why: 'changes the registry packages are fetched from' },
     { pattern: /^\s*(yarnPath|plugins)\s*:/m, why: 'runs JavaScript of its own as the package manager' },
     { pattern: /^\s*enableScripts\s*:\s*true\b/m, why: 'turns install scripts on explicitly' },
+    {
+        pattern: /^\s*(onlyBuiltDependencies|dangerouslyAllowAllBuilds|neverBuiltDependencies)\s*:/m,
+        why: "decides which packages' install scripts run",
+    },
 ];
 /**
  * `unseen-effect` for a package manager configuration in the bundle (`CONFIG_FILE`): every such
@@ -71756,9 +74077,10 @@ const NAMED_SETTINGS = [
  * file. Undefined for any other path. Pure.
  */
 function packageManagerConfigRisks(params) {
-    if (!CONFIG_FILE.test(params.path))
+    const folded = caseFoldedPath(params.path);
+    if (!CONFIG_FILE.test(folded))
         return undefined;
-    if (params.path.endsWith('.pnpmfile.cjs'))
+    if (folded.endsWith('.pnpmfile.cjs'))
         return [
             {
                 code: 'unseen-effect',
@@ -71923,12 +74245,17 @@ const pnpm_lockfile_risks_MAX_VALUES = MAX_LOCKFILE_ENTRIES * 20;
  * lockfile (`base`; absent, unreadable — `baseUnreadable` — or unparsable, every package counts
  * and the reason says why): a lockfile before version 9 marks a package pnpm builds (runs its
  * install scripts, or compiles it) `requiresBuild: true`, and each such package the base does not
- * have with the same resolution is a reason at `<file>#packages.<key>`; version 9 no longer writes
- * `requiresBuild` (pnpm pull request 7710, "remove requiresBuild from the lockfile"), so there
- * every package the base does not have may run install scripts (pnpm 9 runs them; pnpm 10 only
- * for `onlyBuiltDependencies`, set outside the lockfile: pnpm Docs, "Settings (pnpm-workspace.yaml)"),
- * one reason at the file naming them. A file that does not parse or passes the bounds of
- * `lockfile-sources` is one reason at the file. Pure; never throws.
+ * have with the same resolution is a reason at `<file>#packages.<key>`. Any other package the base
+ * does not have may run install scripts too, whatever the version, one reason at the file naming
+ * them: version 9 no longer writes `requiresBuild` (pnpm pull request 7710, "remove requiresBuild
+ * from the lockfile"; pnpm 9 runs every package's scripts, pnpm 10 only `onlyBuiltDependencies`',
+ * set outside the lockfile: pnpm Docs, "Settings (pnpm-workspace.yaml)"), and before 9 a missing
+ * `requiresBuild` is no record that nothing runs: pnpm wrote it only when it knew (not for a
+ * package it did not fetch, nor for one built from files its tarball holds, such as a
+ * `binding.gyp`: pnpm issues 7707 and 7577), and pnpm 9 and later convert an older lockfile and
+ * decide builds from the package itself, so an attacker's lockfile claiming an older version
+ * proves nothing. A file that does not parse or passes the bounds of `lockfile-sources` is one
+ * reason at the file. Pure; never throws.
  */
 function pnpmLockfileRisks(params) {
     const reason = (message, at = '') => ({
@@ -71998,14 +74325,22 @@ function installScriptRisks(params, reason) {
     const sources = (packages, onlyBuilt) => new Map(Object.entries(packages)
         .filter(([, entry]) => !onlyBuilt || (is_plain_object_isPlainObject(entry) && entry['requiresBuild'] === true))
         .map(([key, entry]) => [key, JSON.stringify(is_plain_object_isPlainObject(entry) ? entry['resolution'] : null)]));
-    const added = newLockfileEntries(sources(params.packages, recordsBuilds), basePackages === undefined ? undefined : sources(basePackages, recordsBuilds));
-    if (recordsBuilds)
-        return added.map((key) => reason(`${key} is built at install (requiresBuild: its install scripts run) and the reviewed lockfile does not build it${noBase}.`, `#packages.${key}`));
-    return added.length === 0
-        ? []
-        : [
-            reason(`${added.length} package(s) the reviewed pnpm-lock.yaml does not have (${nameSome(added)}): pnpm may run their install scripts, and a version 9 lockfile does not record which have them${noBase}.`),
-        ];
+    const built = recordsBuilds
+        ? newLockfileEntries(sources(params.packages, true), basePackages === undefined ? undefined : sources(basePackages, true))
+        : [];
+    const marked = new Set(built);
+    const unrecorded = newLockfileEntries(sources(params.packages, false), basePackages === undefined ? undefined : sources(basePackages, false)).filter((key) => !marked.has(key));
+    const why = recordsBuilds
+        ? 'a missing requiresBuild is no record that nothing runs (pnpm wrote it only when it knew, and pnpm 9 and later decide builds from the package itself)'
+        : 'a version 9 lockfile does not record which have them';
+    return [
+        ...built.map((key) => reason(`${key} is built at install (requiresBuild: its install scripts run) and the reviewed lockfile does not build it${noBase}.`, `#packages.${key}`)),
+        ...(unrecorded.length === 0
+            ? []
+            : [
+                reason(`${unrecorded.length} package(s) the reviewed pnpm-lock.yaml does not have (${nameSome(unrecorded)}): pnpm may run their install scripts, and ${why}${noBase}.`),
+            ]),
+    ];
 }
 /** Where a resolution fetches from, quoted, when that is not reviewed; undefined when it is. */
 function unreviewedSource(resolution, folder) {
@@ -72312,7 +74647,10 @@ function unknown(why) {
 function dynamicReference() {
     return unknown('a dynamic reference ({{resolve:…}}) resolved at deploy time');
 }
-/** `Ref`: a parameter is known through its `AllowedValues`; pseudo parameters and resources name one thing. */
+/**
+ * `Ref`: a parameter is known through its `AllowedValues` (CloudFormation checks a value a parent
+ * stack passes against them as well); pseudo parameters and resources name one thing.
+ */
 function readName(name, context) {
     if (name === 'AWS::NoValue')
         return known([]);
@@ -72659,8 +74997,153 @@ function ingressBreadthRisks(params) {
     ];
 }
 //# sourceMappingURL=ingress-breadth-risks.js.map
-;// CONCATENATED MODULE: ./lib/core/risk/nested-stack-risks.js
+;// CONCATENATED MODULE: ./lib/core/risk/parameter-origins.js
 
+/**
+ * Every origin the value of parameter `name` of a template may have: the one place rules ask what a
+ * `Ref` to a parameter holds, so that a parameter's `Default` is trusted only where it is the value
+ * (a stack on its own, or a nested stack whose parent passes nothing for it) and a parent's passed
+ * value is judged where it replaces it (AWS CloudFormation Template Reference,
+ * "AWS::CloudFormation::Stack" `Parameters`: "the set value pairs that represent the parameters
+ * passed to CloudFormation when this nested stack is created"). Empty when `name` is not a
+ * parameter the template declares (a mapping). Pure.
+ */
+function parameterOrigins(scope, name) {
+    const declaration = is_plain_object_isPlainObject(scope.parameters) ? scope.parameters[name] : undefined;
+    if (!is_plain_object_isPlainObject(declaration))
+        return [];
+    const own = scope.bindings === undefined || scope.bindings.standalone
+        ? [{ kind: 'declared', name, declaration }]
+        : [];
+    return [...own, ...(scope.bindings?.passed.get(name) ?? [])];
+}
+/**
+ * The values a parameter's `declared` origin may hold: its `Default` (undefined when it has none: a
+ * value chosen at deploy time) and each `AllowedValues` entry (a value set at deploy time must be
+ * one of them), as written.
+ */
+function declaredValues(declaration) {
+    const allowed = Array.isArray(declaration['AllowedValues'])
+        ? declaration['AllowedValues']
+        : [];
+    return [declaration['Default'], ...allowed];
+}
+//# sourceMappingURL=parameter-origins.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/nested-parameter-bindings.js
+
+
+/** Past this many distinct origins one parameter's value is called computed, not listed. */
+const MAX_ORIGINS = 64;
+/**
+ * How each template reached by a nested stack of the bundle (`edges`, from `nestedStacks`) gets its
+ * parameters: by path, `ParameterBindings` whose `standalone` says whether the template is also
+ * judged as a stack of its own (`standalone`), and whose `passed` gives, for each parameter it
+ * declares, the origins its parents' nested stacks give it. A parent passing a literal passes that
+ * value; a `Ref` to one of the parent's own parameters passes whatever that parameter may hold
+ * (`parameterOrigins` of the parent, so a parent that is itself nested is followed up); a `Ref` to
+ * a parent's Parameter Store parameter type passes the value read, and any other value (an
+ * intrinsic, a pseudo parameter, `Parameters` computed as a whole) is only known at deploy time. A
+ * parameter a parent does not pass takes its `Default` (the `declared` origin). A cycle of nested
+ * stacks is computed (and is itself high: `nestedStacks`). The template the deploy run deploys
+ * (`deployed`) gets the values the run passes it (the target environment's configured
+ * `parameters`, AWS CloudFormation API Reference, "CreateChangeSet" `Parameters`) the same way:
+ * each one set replaces its `Default`. Templates neither reaches are absent (on their own only).
+ * Pure.
+ */
+function nestedParameterBindings(params) {
+    const declarations = new Map(params.templates.map(({ path, template }) => [
+        path,
+        is_plain_object_isPlainObject(template) && is_plain_object_isPlainObject(template['Parameters']) ? template['Parameters'] : {},
+    ]));
+    // The deploy run passes text only, so its values are literals: no Ref of the "parent" is followed.
+    const deploy = params.deployed === undefined
+        ? []
+        : [
+            {
+                parent: params.deployed.path,
+                where: 'the deploy configuration',
+                target: params.deployed.path,
+                parameters: params.deployed.parameters,
+            },
+        ];
+    const incoming = new Map();
+    for (const edge of [...params.edges, ...deploy])
+        if (declarations.has(edge.parent) && declarations.has(edge.target))
+            incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), edge]);
+    const memo = new Map();
+    const passedOrigins = (path, name) => {
+        const key = `${path}\u0000${name}`;
+        const known = memo.get(key);
+        if (known === 'resolving')
+            return [{ kind: 'computed', why: 'a value passed around a cycle of nested stacks' }];
+        if (known !== undefined)
+            return known;
+        memo.set(key, 'resolving');
+        const origins = distinct((incoming.get(path) ?? []).flatMap((edge) => edgeOrigins(edge, name)));
+        memo.set(key, origins);
+        return origins;
+    };
+    // What a parameter of `path` may hold, asked as every rule asks: `parameterOrigins`.
+    const origins = (path, name) => parameterOrigins({
+        parameters: declarations.get(path),
+        bindings: {
+            standalone: params.standalone.has(path),
+            passed: new Map([[name, passedOrigins(path, name)]]),
+        },
+    }, name);
+    const edgeOrigins = (edge, name) => {
+        const declaration = declarations.get(edge.target)?.[name];
+        const declared = is_plain_object_isPlainObject(declaration)
+            ? [{ kind: 'declared', name, declaration }]
+            : [];
+        if (edge.parameters === undefined)
+            return declared;
+        if (!is_plain_object_isPlainObject(edge.parameters) || isIntrinsic(edge.parameters))
+            return [{ kind: 'computed', why: `the Parameters of ${edge.where}, computed at deploy time` }];
+        if (!Object.hasOwn(edge.parameters, name))
+            return declared;
+        const value = edge.parameters[name];
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+            return [{ kind: 'passed', value: String(value) }];
+        const ref = is_plain_object_isPlainObject(value) && Object.keys(value).length === 1 ? value['Ref'] : undefined;
+        const parent = typeof ref === 'string' ? declarations.get(edge.parent)?.[ref] : undefined;
+        if (typeof ref !== 'string' || !is_plain_object_isPlainObject(parent))
+            return [{ kind: 'computed', why: `a value ${edge.where} computes at deploy time` }];
+        if (String(parent['Type']).startsWith('AWS::SSM::Parameter::Value'))
+            return [
+                { kind: 'computed', why: `the value ${edge.parent} parameter ${ref} reads from Parameter Store` },
+            ];
+        return origins(edge.parent, ref);
+    };
+    const bindings = new Map();
+    for (const [path, parameters] of declarations) {
+        if (!incoming.has(path))
+            continue;
+        bindings.set(path, {
+            standalone: params.standalone.has(path),
+            passed: new Map(Object.keys(parameters).map((name) => [name, passedOrigins(path, name)])),
+        });
+    }
+    return bindings;
+}
+/** The origins once each, or one computed origin past `MAX_ORIGINS`. */
+function distinct(origins) {
+    const unique = new Map();
+    for (const origin of origins)
+        unique.set(origin.kind === 'declared'
+            ? origin.declaration
+            : `${origin.kind}\u0000${origin.kind === 'passed' ? origin.value : origin.why}`, origin);
+    return unique.size > MAX_ORIGINS
+        ? [{ kind: 'computed', why: `more than ${MAX_ORIGINS} values passed by nested stacks` }]
+        : [...unique.values()];
+}
+/** `Parameters` written as an intrinsic (`Fn::If`, `Fn::Transform`…, or a lone `Ref`): only known at deploy time. */
+function isIntrinsic(value) {
+    const keys = Object.keys(value);
+    return keys.some((key) => key.startsWith('Fn::')) || (keys.length === 1 && keys[0] === 'Ref');
+}
+//# sourceMappingURL=nested-parameter-bindings.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/nested-template-location.js
 /**
  * Where each nested stack type names its template: `TemplateURL` (AWS CloudFormation Template
  * Reference, "AWS::CloudFormation::Stack") and `Location` (AWS SAM Developer Guide,
@@ -72669,12 +75152,43 @@ function ingressBreadthRisks(params) {
  * names it, which `sam package` / `aws cloudformation package` upload (AWS CLI Command Reference,
  * "cloudformation package": "local file paths ... relative to the template").
  */
-const TEMPLATE_PROPERTY = new Map([
+const NESTED_TEMPLATE_PROPERTY = new Map([
     ['AWS::CloudFormation::Stack', 'TemplateURL'],
     ['AWS::Serverless::Application', 'Location'],
 ]);
+/**
+ * Whether a nested stack's template location is a local file path as `aws cloudformation package`
+ * takes one: a string with no URL scheme (`https:`, `s3:`). An intrinsic (`!Sub …`, an object) or
+ * a SAR application (an object) is not.
+ */
+function isLocalTemplateLocation(value) {
+    return typeof value === 'string' && value !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value);
+}
+/**
+ * The repository path a local location (`isLocalTemplateLocation`) names, resolved from the folder
+ * of `templatePath` (repository-relative, `/`-separated); undefined when it is absolute or `..`
+ * leaves the repository, or when `value` is not a local location.
+ */
+function repositoryPathOf(templatePath, value) {
+    if (!isLocalTemplateLocation(value) || value.startsWith('/'))
+        return undefined;
+    const parts = templatePath.split('/').slice(0, -1);
+    for (const part of value.split('/')) {
+        if (part === '..') {
+            if (parts.pop() === undefined)
+                return undefined;
+        }
+        else if (part !== '' && part !== '.')
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+//# sourceMappingURL=nested-template-location.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/nested-stack-risks.js
+
+
 /** The nested stack types: `resourceRisks` leaves them to `nestedStacks`, which sees the bundle. */
-const nested_stack_risks_NESTED_STACK_TYPES = new Set(TEMPLATE_PROPERTY.keys());
+const nested_stack_risks_NESTED_STACK_TYPES = new Set(NESTED_TEMPLATE_PROPERTY.keys());
 /** Properties of a nested stack that act only inside it (its template is judged on its own). */
 const REVIEWED_STACK_PROPERTIES = new Set([
     'TemplateURL',
@@ -72692,7 +75206,7 @@ const REVIEWED_STACK_PROPERTIES = new Set([
 const MAX_NESTED_DEPTH = 5;
 const MAX_NESTED_BYTES = 5_000_000;
 /**
- * Nested stacks (`TEMPLATE_PROPERTY`) of the bundle's `templates`: one whose template is a file of
+ * Nested stacks (`NESTED_TEMPLATE_PROPERTY`) of the bundle's `templates`: one whose template is a file of
  * the bundle (`files`, by path) is judged by judging that file as a template (the caller does, with
  * `where` the nested file's path), so the stack itself is `judged` when it sets nothing but
  * `REVIEWED_STACK_PROPERTIES`. One whose template is outside the bundle (an S3 or HTTPS URL, a
@@ -72706,17 +75220,18 @@ function nestedStacks(params) {
     const nestedPaths = new Set();
     const reasons = [];
     const edges = new Map();
+    const stacks = [];
     let bytes = 0;
     for (const { path, template } of params.templates) {
         const resources = is_plain_object_isPlainObject(template) && is_plain_object_isPlainObject(template['Resources']) ? template['Resources'] : {};
         for (const [logicalId, resource] of Object.entries(resources)) {
             const type = is_plain_object_isPlainObject(resource) ? resource['Type'] : undefined;
-            const property = typeof type === 'string' ? TEMPLATE_PROPERTY.get(type) : undefined;
+            const property = typeof type === 'string' ? NESTED_TEMPLATE_PROPERTY.get(type) : undefined;
             if (property === undefined || !is_plain_object_isPlainObject(resource))
                 continue;
             const where = `${path}#Resources.${logicalId}`;
             const properties = is_plain_object_isPlainObject(resource['Properties']) ? resource['Properties'] : {};
-            const target = bundlePath(path, properties[property]);
+            const target = repositoryPathOf(path, properties[property]);
             const outside = (why) => reasons.push({
                 code: 'unseen-effect',
                 where,
@@ -72734,6 +75249,7 @@ function nestedStacks(params) {
             }
             nestedPaths.add(target);
             edges.set(path, [...(edges.get(path) ?? []), target]);
+            stacks.push({ parent: path, where, target, parameters: properties['Parameters'] });
             const unreviewed = Object.keys(properties).filter((key) => !REVIEWED_STACK_PROPERTIES.has(key));
             if (unreviewed.length === 0)
                 judged.add(where);
@@ -72751,22 +75267,7 @@ function nestedStacks(params) {
             where: path,
             message: `Nested stacks reach ${path} more than ${MAX_NESTED_DEPTH} levels deep, or in a cycle: not judged.`,
         });
-    return { judged, nestedPaths, reasons };
-}
-/** A relative path (no scheme) from the folder of `templatePath` that stays in the repository; else undefined. */
-function bundlePath(templatePath, value) {
-    if (typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('/'))
-        return undefined;
-    const parts = templatePath.split('/').slice(0, -1);
-    for (const part of value.split('/')) {
-        if (part === '..') {
-            if (parts.pop() === undefined)
-                return undefined;
-        }
-        else if (part !== '' && part !== '.')
-            parts.push(part);
-    }
-    return parts.join('/');
+    return { judged, nestedPaths, edges: stacks, reasons };
 }
 /** Templates reached from some template through more than `MAX_NESTED_DEPTH` nested stacks (a cycle does). */
 function tooDeep(edges) {
@@ -72962,8 +75463,9 @@ function join(location, key) {
 
 /**
  * The literal `Name`s of the `AWS::SSM::Parameter` resources among a template's `Resources`
- * (anything, read defensively): a Parameter Store read of one of these reads what the template
- * itself writes, not a value from outside the change.
+ * (anything, read defensively). A Parameter Store read of one of these is not known to read what
+ * the template writes: CloudFormation may resolve it before the resource exists
+ * (`dynamicReferenceRisks` says so in its reason).
  */
 function ownSsmParameterNames(resources) {
     if (!is_plain_object_isPlainObject(resources))
@@ -72976,7 +75478,22 @@ function ownSsmParameterNames(resources) {
         : []));
 }
 //# sourceMappingURL=own-ssm-parameter-names.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/public-parameter-name.js
+/**
+ * Parameter Store's public parameters, which AWS publishes to every account (AWS Systems Manager
+ * User Guide, "Discovering public parameters in Parameter Store": `/aws/service/ami-amazon-linux-latest/…`,
+ * `/aws/service/global-infrastructure/…`); no account may make a parameter whose name begins with
+ * `aws` (AWS Systems Manager API Reference, "PutParameter" `Name`: "can't be prefixed with
+ * \"aws\" or \"ssm\" (case-insensitive)"), so the name is AWS's. Reading one copies nothing out of anyone's access control.
+ */
+const PUBLIC_PARAMETER = /^\/aws\/service\//;
+/** Whether a Parameter Store name (as written, no version or label) is a public `/aws/service/…` parameter. */
+function isPublicParameterName(name) {
+    return PUBLIC_PARAMETER.test(name);
+}
+//# sourceMappingURL=public-parameter-name.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/dynamic-reference-risks.js
+
 
 
 
@@ -72987,8 +75504,10 @@ const SECRET_SINKS = new Map([
 ]);
 /**
  * `data-egress` for each dynamic reference (`findDynamicReferences`) to a secret (`secretsmanager`,
- * `ssm-secure`), to a Parameter Store parameter the template does not make (`ssm`), or assembled
- * from computed parts, anywhere in the template but a secret sink (`SECRET_SINKS`): CloudFormation
+ * `ssm-secure`), to a Parameter Store parameter (`ssm`) other than a public `/aws/service/…` one
+ * (`isPublicParameterName`, as for Parameter Store parameter types: `ssmParameterTypeRisks`), or
+ * assembled from computed parts, anywhere in the template but a secret sink (`SECRET_SINKS`). A
+ * parameter the template itself makes is no exception (`OWN_PARAMETER` says why): CloudFormation
  * resolves a secretsmanager reference in any resource property, and the service may show it there
  * ("the secret value may show up in the service whose resource it's being used in"; AWS
  * CloudFormation User Guide, "Get a secret or secret value from Secrets Manager"), so the value is
@@ -73004,14 +75523,27 @@ const SECRET_SINKS = new Map([
  */
 function dynamicReferenceRisks(params) {
     const ownParameters = ownSsmParameterNames(params.template['Resources']);
-    const readable = (reference) => reference.kind !== 'ssm' || !reference.literal || !ownParameters.has(reference.name);
     return templateReferences(params.template)
-        .filter(({ reference }) => readable(reference))
+        .filter(({ reference }) => !isPublicRead(reference))
         .map(({ reference, holder }) => ({
         code: 'data-egress',
         where: `${params.path}#${reference.at}`,
-        message: `${holder} ${describe(reference)} into ${reference.at}, ${exposure(reference.at)}.`,
+        message: `${holder} ${describe(reference)} into ${reference.at}, ${exposure(reference.at)}${reference.kind === 'ssm' && reference.literal && ownParameters.has(reference.name)
+            ? OWN_PARAMETER
+            : ''}.`,
     }));
+}
+/**
+ * Why a reference to a Parameter Store parameter the template itself makes is no safer: CloudFormation
+ * resolves dynamic references "when necessary during stack and change set operations" (AWS
+ * CloudFormation User Guide, "Get values stored in other services using dynamic references"), which
+ * may be before the `AWS::SSM::Parameter` resource exists, so an existing parameter of that name
+ * (anyone's) is read.
+ */
+const OWN_PARAMETER = '; the template also creates a parameter of that name, but CloudFormation may resolve the reference before that parameter exists (when the change set is made), reading whatever parameter of that name exists then';
+/** A plain `ssm` reference to a public `/aws/service/…` parameter: AWS publishes it to every account, so reading it copies nothing out. */
+function isPublicRead(reference) {
+    return reference.kind === 'ssm' && reference.literal && isPublicParameterName(reference.name);
 }
 /** Every reference of the template with what holds it (`Q (AWS::SQS::Queue) resolves`), secret sinks left out. */
 function templateReferences(template) {
@@ -73334,7 +75866,7 @@ function valuesAtPath(properties, path) {
         found = found.flatMap(values_at_path_branches).flatMap(({ value: written, at }) => {
             // A `Json` property written as its text (`"{\"deadLetterTargetArn\": …}"`) is read as the object.
             const value = jsonTextValue(written) ?? written;
-            if (isIntrinsic(value))
+            if (values_at_path_isIntrinsic(value))
                 return [{ value, at }];
             if (key === '[]') {
                 if (value === undefined)
@@ -73365,7 +75897,7 @@ function values_at_path_branches(found) {
         ...values_at_path_branches({ value: choice[2], at: `${at}.Fn::If[2]` }),
     ];
 }
-function isIntrinsic(value) {
+function values_at_path_isIntrinsic(value) {
     return is_plain_object_isPlainObject(value) && Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
 }
 //# sourceMappingURL=values-at-path.js.map
@@ -73463,6 +75995,7 @@ function templateParameters(template) {
 
 
 
+
 /**
  * Where each type takes the code it runs (AWS CloudFormation Template Reference, "AWS::Lambda::Function
  * Code", "AWS::Lambda::LayerVersion Content"; AWS SAM Developer Guide, "AWS::Serverless::Function"
@@ -73494,7 +76027,7 @@ const OWN_URI = `s3://\${${CODE_BUCKET_PARAMETER}}/\${${CODE_KEY_PARAMETER}}`;
  * `unseen-effect` for function or layer code this change does not hold: an S3 object other than the
  * one the deploy run builds from the change and uploads (`Ref: CodeS3Bucket` and `Ref: CodeS3Key`,
  * with `CodeS3Key` declared without a `Default`, so the run packages and passes both:
- * `planCodePackage`) — another bucket, a literal key (in the shared deployments bucket, another
+ * `planCodePackage`; in a nested template, parameters its parents pass those on: `isOwnUpload`) — another bucket, a literal key (in the shared deployments bucket, another
  * repository's code), a parameter set at deploy time — and a container image in a registry not
  * written as `${AWS::AccountId}` (another account chooses it and may replace it under the same tag;
  * AWS Lambda Developer Guide, "Cross-account permissions" for container images). Inline code
@@ -73534,24 +76067,30 @@ function sourceRisks(params) {
         ? []
         : reason(at, `code from an S3 object other than the deploy run's upload of this change (${CODE_BUCKET_PARAMETER}, ${CODE_KEY_PARAMETER})`);
 }
-/** `Ref: CodeS3Bucket` and `Ref: CodeS3Key`, both declared, the key without a `Default`. */
+/**
+ * `Ref`s to parameters holding the deploy run's upload: every origin of the bucket's value
+ * (`parameterOrigins`) a declared `CodeS3Bucket`, and of the key's a declared `CodeS3Key` without a
+ * `Default`, which the run passes to the stack it deploys. A nested template holds them only as
+ * its parents pass them on; a literal or computed value a parent passes is another object.
+ */
 function isOwnUpload(bucket, key, context) {
-    const parameters = is_plain_object_isPlainObject(context.parameters) ? context.parameters : {};
-    const keyParameter = parameters[CODE_KEY_PARAMETER];
-    return (isRef(bucket, CODE_BUCKET_PARAMETER) &&
-        isRef(key, CODE_KEY_PARAMETER) &&
-        is_plain_object_isPlainObject(parameters[CODE_BUCKET_PARAMETER]) &&
-        is_plain_object_isPlainObject(keyParameter) &&
-        !('Default' in keyParameter));
+    const holds = (value, parameter, withoutDefault) => {
+        const name = is_plain_object_isPlainObject(value) && Object.keys(value).length === 1 ? value['Ref'] : undefined;
+        if (typeof name !== 'string')
+            return false;
+        const origins = parameterOrigins(context, name);
+        return (origins.length > 0 &&
+            origins.every((origin) => origin.kind === 'declared' &&
+                origin.name === parameter &&
+                !(withoutDefault && 'Default' in origin.declaration)));
+    };
+    return holds(bucket, CODE_BUCKET_PARAMETER, false) && holds(key, CODE_KEY_PARAMETER, true);
 }
 function isOwnUri(value, context) {
     return (is_plain_object_isPlainObject(value) &&
         Object.keys(value).length === 1 &&
         value['Fn::Sub'] === OWN_URI &&
         isOwnUpload({ Ref: CODE_BUCKET_PARAMETER }, { Ref: CODE_KEY_PARAMETER }, context));
-}
-function isRef(value, name) {
-    return is_plain_object_isPlainObject(value) && Object.keys(value).length === 1 && value['Ref'] === name;
 }
 /** A URI with a scheme (`s3://`, `https://`) or SAM's `s3:` form; a local path has none. */
 function isRemoteUri(text) {
@@ -74386,6 +76925,37 @@ const REVIEWED_RESOURCE_TYPES = new Map([
             Version: ANY,
         },
     ],
+    // AWS CloudFormation Template Reference, "AWS::ApiGateway::RestApi". `Policy` is the API's
+    // resource policy, judged as one (`findPolicyDocuments`; one only known at deploy time:
+    // `unreadablePolicyRisks`); an OpenAPI `Body` or `BodyS3Location` defines routes whose
+    // authorization is not read (public-access rules), and one in S3 is not in this change
+    // (`apiDefinitionSourceRisks`); `EndpointConfiguration.Types`/`IpAddressType` and
+    // `DisableExecuteApiEndpoint` choose where it is reached, while who may call each method is its
+    // own `AuthorizationType` (judged on `AWS::ApiGateway::Method`). Left out until a rule reads
+    // them: `CloneFrom` (an existing API's routes and integrations), `Parameters` (import options),
+    // `EndpointConfiguration.VpcEndpointIds` (VPC endpoints, perhaps of another account, that
+    // reach a private API).
+    [
+        'AWS::ApiGateway::RestApi',
+        {
+            ...TAGS,
+            Name: ANY,
+            Description: ANY,
+            Policy: ANY,
+            Body: ANY,
+            BodyS3Location: ANY,
+            Mode: ANY,
+            FailOnWarnings: ANY,
+            EndpointConfiguration: { Types: ANY, IpAddressType: ANY },
+            DisableExecuteApiEndpoint: ANY,
+            ApiKeySourceType: ANY,
+            BinaryMediaTypes: ANY,
+            MinimumCompressionSize: ANY,
+        },
+    ],
+    // "AWS::ApiGateway::Resource": a path part below a parent resource; its API must be this
+    // template's (`outsideTargetRisks`), what is reached there is its methods'.
+    ['AWS::ApiGateway::Resource', { RestApiId: ANY, ParentId: ANY, PathPart: ANY }],
     // AWS CloudFormation Template Reference, "AWS::ApiGateway::Method" and "AWS::ApiGateway::Method
     // Integration". `AuthorizationType` is read by `public-access-rules.ts` (NONE, or absent, is
     // callable by anyone: high, unless the integration is a MOCK); `RestApiId` must be this
@@ -75303,6 +77873,35 @@ function globalsRisks(params) {
     });
 }
 //# sourceMappingURL=globals-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/api-definition-source-risks.js
+
+/**
+ * API types that import their routes from an OpenAPI document in S3 (AWS CloudFormation Template
+ * Reference, "AWS::ApiGateway::RestApi" and "AWS::ApiGatewayV2::Api" `BodyS3Location`).
+ */
+const BODY_S3_TYPES = new Set(['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api']);
+/**
+ * `unseen-effect` for an API whose OpenAPI document is an S3 object (`BodyS3Location`): the routes,
+ * integrations (where requests are sent), authorizers and resource policy it holds are not in this
+ * change, and whoever can write the object changes them. An inline `Body` is in the change (its
+ * authorization is still not read: a public-access rule). `where` is
+ * `<file>#Resources.<Id>.Properties.BodyS3Location`.
+ */
+function apiDefinitionSourceRisks(params) {
+    if (!BODY_S3_TYPES.has(params.type) || !is_plain_object_isPlainObject(params.properties))
+        return [];
+    const location = params.properties['BodyS3Location'];
+    if (location === undefined || (is_plain_object_isPlainObject(location) && location['Ref'] === 'AWS::NoValue'))
+        return [];
+    return [
+        {
+            code: 'unseen-effect',
+            where: `${params.where}.Properties.BodyS3Location`,
+            message: `${params.logicalId} (${params.type}) takes its routes, integrations and authorization from an OpenAPI document in S3 that this change does not hold: what the API does cannot be judged.`,
+        },
+    ];
+}
+//# sourceMappingURL=api-definition-source-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/alias-update-hook-risks.js
 
 
@@ -75873,6 +78472,7 @@ function sourceScope(properties, context) {
 //# sourceMappingURL=lambda-permission-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/machine-image-risks.js
 
+
 /**
  * Parameter Store paths of machine images AWS itself builds and publishes to every account (AWS
  * Systems Manager User Guide, "Discovering public parameters in Parameter Store"; Amazon EC2 User
@@ -75895,8 +78495,9 @@ const IMAGE_PROPERTY = new Map([
  * given), as a Lambda image from another registry (`codeSourceRisks`). Low only for an image of
  * `AWS_IMAGE_PATH` read from Parameter Store: `{{resolve:ssm:<path>}}`, launch templates'
  * `resolve:ssm:<path>` (Amazon EC2 User Guide, "Use a Systems Manager parameter instead of an AMI
- * ID"), or a `Ref` to a template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
- * `Default` and every `AllowedValues` entry is such a path. Anything else — a literal id, a mapping,
+ * ID"), or a `Ref` to a template parameter of an `AWS::SSM::Parameter::Value<…>` type every origin
+ * of whose value (`parameterOrigins`) is such a path: its `Default` and every `AllowedValues` entry
+ * where they hold, and what a parent stack passes in their place when the template is nested. Anything else — a literal id, a mapping,
  * a condition, a parameter chosen at deploy time — is judged unseen. `where` is
  * `<file>#Resources.<Id>.Properties.<path to ImageId>`.
  */
@@ -75907,35 +78508,48 @@ function machineImageRisks(params) {
     let value = params.properties;
     for (const key of path)
         value = is_plain_object_isPlainObject(value) ? value[key] : undefined;
-    if (value === undefined || isAwsImage(value, params.context.parameters))
+    if (value === undefined || isAwsImage(value, params.context))
         return [];
     return [
         {
             code: 'unseen-effect',
             where: `${params.where}.Properties.${path.join('.')}`,
-            message: `${params.logicalId} (${params.type}) boots the image ${machine_image_risks_describe(value)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
+            message: `${params.logicalId} (${params.type}) boots the image ${machine_image_risks_describe(value, params.context)}, which AWS does not build and this change does not hold: what it runs cannot be judged.`,
         },
     ];
 }
-function isAwsImage(value, parameters) {
+function isAwsImage(value, scope) {
     if (typeof value === 'string') {
         const path = /^(?:\{\{resolve:ssm:(.+)\}\}|resolve:ssm:(.+))$/.exec(value);
         return path !== null && AWS_IMAGE_PATH.test(path[1] ?? path[2] ?? '');
     }
     if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1 || typeof value['Ref'] !== 'string')
         return false;
-    const parameter = is_plain_object_isPlainObject(parameters) ? parameters[value['Ref']] : undefined;
+    const parameter = is_plain_object_isPlainObject(scope.parameters) ? scope.parameters[value['Ref']] : undefined;
     if (!is_plain_object_isPlainObject(parameter) || typeof parameter['Type'] !== 'string')
         return false;
     if (!parameter['Type'].startsWith('AWS::SSM::Parameter::Value<'))
         return false;
-    const allowed = Array.isArray(parameter['AllowedValues']) ? parameter['AllowedValues'] : [];
-    return [parameter['Default'], ...allowed].every((name) => typeof name === 'string' && AWS_IMAGE_PATH.test(name));
+    const origins = parameterOrigins(scope, value['Ref']);
+    return (origins.length > 0 &&
+        origins.every((origin) => origin.kind === 'declared'
+            ? declaredValues(origin.declaration).every((name) => typeof name === 'string' && AWS_IMAGE_PATH.test(name))
+            : origin.kind === 'passed' && AWS_IMAGE_PATH.test(origin.value)));
 }
-function machine_image_risks_describe(value) {
+function machine_image_risks_describe(value, scope) {
     if (typeof value === 'string')
         return JSON.stringify(value.slice(0, 100));
-    return 'computed at deploy time';
+    const name = is_plain_object_isPlainObject(value) ? value['Ref'] : undefined;
+    if (typeof name !== 'string')
+        return 'computed at deploy time';
+    const passed = parameterOrigins(scope, name).flatMap((origin) => origin.kind === 'passed'
+        ? [JSON.stringify(origin.value.slice(0, 100))]
+        : origin.kind === 'computed'
+            ? [origin.why]
+            : []);
+    return passed.length === 0
+        ? `of parameter ${name}`
+        : `of parameter ${name} (given ${passed.slice(0, 3).join(' or ')} in place of its Default)`;
 }
 //# sourceMappingURL=machine-image-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/outside-target-risks.js
@@ -75984,6 +78598,7 @@ const outside_target_risks_MUST_BE_OWN = new Map([
     ['AWS::ApiGatewayV2::Route', [['ApiId']]],
     ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
     ['AWS::ApiGateway::Method', [['RestApiId']]],
+    ['AWS::ApiGateway::Resource', [['RestApiId']]],
     [
         'AWS::ElasticLoadBalancingV2::Listener',
         [
@@ -76665,6 +79280,59 @@ function isRegistryExtension(type) {
     return type !== '' && !type.startsWith('AWS::') && !type.startsWith('Custom::');
 }
 //# sourceMappingURL=unseen-effect-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/unreadable-policy-risks.js
+
+
+
+/**
+ * Where reviewed types keep a resource policy (AWS CloudFormation Template Reference for each type:
+ * `Json` properties, written as an object or as JSON text): the policy rules judge what
+ * `findPolicyDocuments` finds there by shape, which a value only known at deploy time (a parameter,
+ * `Fn::ImportValue`, a dynamic reference) does not have.
+ */
+const POLICY_PATHS = new Map([
+    ['AWS::ApiGateway::RestApi', [['Policy']]],
+    ['AWS::S3::BucketPolicy', [['PolicyDocument']]],
+    ['AWS::SQS::QueuePolicy', [['PolicyDocument']]],
+    ['AWS::SNS::TopicPolicy', [['PolicyDocument']]],
+    ['AWS::KMS::Key', [['KeyPolicy']]],
+    ['AWS::DynamoDB::Table', [['ResourcePolicy', 'PolicyDocument']]],
+]);
+/**
+ * `unresolved-value` for a resource policy (`POLICY_PATHS`) set to something no policy document is
+ * found in (`findPolicyDocuments`), on any `Fn::If` branch: a parameter, an import or a dynamic
+ * reference may hold any policy, `Principal: "*"` included, so it counts as broad. `where` is
+ * `<file>#Resources.<Id>.Properties.<path>`.
+ */
+function unreadablePolicyRisks(params) {
+    return (POLICY_PATHS.get(params.type) ?? []).flatMap((path) => valuesAtPath(params.properties, path).flatMap(({ value, at }) => {
+        const property = path[path.length - 1] ?? '';
+        const unreadable = unreadable_policy_risks_branches(value).some((branch) => findPolicyDocuments({ [property]: branch }).length === 0);
+        return unreadable
+            ? [
+                {
+                    code: 'unresolved-value',
+                    where: `${params.where}.Properties.${at}`,
+                    message: `${params.logicalId} (${params.type}) sets its resource policy ${at} to a value only known at deploy time (a parameter, an import, a dynamic reference…); treated as broad.`,
+                },
+            ]
+            : [];
+    }));
+}
+/** Every value an `Fn::If` may take (nested ones too); `Ref: AWS::NoValue` and a left-out value are none. */
+function unreadable_policy_risks_branches(value) {
+    if (value === undefined)
+        return [];
+    if (!is_plain_object_isPlainObject(value) || Object.keys(value).length !== 1)
+        return [value];
+    if (value['Ref'] === 'AWS::NoValue')
+        return [];
+    const choice = value['Fn::If'];
+    if (!Array.isArray(choice) || choice.length !== 3)
+        return [value];
+    return [...unreadable_policy_risks_branches(choice[1]), ...unreadable_policy_risks_branches(choice[2])];
+}
+//# sourceMappingURL=unreadable-policy-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/universal-target-risks.js
 
 
@@ -76768,6 +79436,8 @@ function serverless_network_policy_risks_parseJson(text) {
 
 
 
+
+
 /**
  * Everything about one template resource a reviewer must see: IAM, resource policies, wildcards,
  * broad Lambda permissions and public function URLs, open ingress, security groups made elsewhere
@@ -76777,7 +79447,9 @@ function serverless_network_policy_risks_parseJson(text) {
  * image AWS does not build: `machineImageRisks`, environment variables that load
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
- * (`foreignPlacementRisks`), effects the template does not show (`unseenEffectRisks`), and any type or property the classifier has not
+ * (`foreignPlacementRisks`), a resource policy only known at deploy time (`unreadablePolicyRisks`), an
+ * API defined by an OpenAPI document in S3 (`apiDefinitionSourceRisks`), effects the template does
+ * not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
  */
@@ -76844,6 +79516,8 @@ function resourceRisks(params) {
     reasons.push(...foreignPlacementRisks({ logicalId, type, properties, where, context }));
     reasons.push(...foreignKeyRisks({ logicalId, type, properties, where, context }));
     reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...unreadablePolicyRisks({ logicalId, type, properties, where, context }));
+    reasons.push(...apiDefinitionSourceRisks({ logicalId, type, properties, where, context }));
     if (STATEFUL_RESOURCE_TYPES.has(type))
         reasons.push(...deletionRisks({ logicalId, type, resource, where }));
     // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
@@ -76918,51 +79592,56 @@ function hasProperty(properties, name) {
 //# sourceMappingURL=resource-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/ssm-parameter-type-risks.js
 
+
+
 /** A template parameter read from Parameter Store (`AWS::SSM::Parameter::Value<String>`, `<List<…>>`, `<AWS::EC2::Image::Id>`…). */
 const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value</;
+/** How many of the names a parameter may read its reason lists. */
+const MAX_SHOWN = 5;
 /**
- * Parameter Store's public parameters, which AWS publishes to every account (AWS Systems Manager
- * User Guide, "Discovering public parameters in Parameter Store": `/aws/service/ami-amazon-linux-latest/…`,
- * `/aws/service/global-infrastructure/…`): reading one copies nothing out of anyone's access control.
- */
-const PUBLIC_PARAMETER = /^\/aws\/service\//;
-/**
- * `data-egress` for each template parameter of an `AWS::SSM::Parameter::Value<…>` type whose
- * `Default` (and every `AllowedValues` entry) is not a public `/aws/service/…` parameter:
- * CloudFormation reads the named parameter's value when the stack is deployed (AWS CloudFormation
- * User Guide, "Specify existing resources at runtime with CloudFormation-supplied parameter types":
- * "Systems Manager parameter types", "CloudFormation uses whatever values exist in Parameter Store
- * at the time the operation is run") and returns it as the parameter's `ResolvedValue` to anyone
- * allowed `DescribeStacks`, and whatever `Ref`s it holds it readable — the same copy out of
- * Parameter Store's access control as a `{{resolve:ssm:…}}` reference (`dynamicReferenceRisks`).
- * An `AWS::SSM::Parameter` resource of the same name in the template does not make the read the
- * template's own (review 9i): parameters are resolved when the change set is made, before any
- * resource exists, so an existing parameter of that name (anyone's) is read first and shown, and
- * the resource's create then fails. No parameter value can be built from the stack's resources (a
- * `Default` is a literal), so no name the template makes is known safe. A parameter without a
- * literal `Default` names one chosen at deploy time, judged the same. `where` is
- * `<path>#Parameters.<Name>`.
+ * `data-egress` for each template parameter of an `AWS::SSM::Parameter::Value<…>` type that may
+ * name a Parameter Store parameter other than a public `/aws/service/…` one
+ * (`isPublicParameterName`): CloudFormation reads the named parameter's value when the stack is
+ * deployed (AWS CloudFormation User Guide, "Specify existing resources at runtime with
+ * CloudFormation-supplied parameter types": "Systems Manager parameter types", "CloudFormation uses
+ * whatever values exist in Parameter Store at the time the operation is run") and returns it as the
+ * parameter's `ResolvedValue` to anyone allowed `DescribeStacks`, and whatever `Ref`s it holds it
+ * readable — the same copy out of Parameter Store's access control as a `{{resolve:ssm:…}}`
+ * reference (`dynamicReferenceRisks`). The names it may hold are those of every origin of its value
+ * (`parameterOrigins`, in `context`): its `Default` and `AllowedValues` where they hold, and what a
+ * parent stack passes in their place when the template is nested. An `AWS::SSM::Parameter` resource
+ * of the same name in the template does not make the read the template's own (review 9i):
+ * parameters are resolved when the change set is made, before any resource exists, so an existing
+ * parameter of that name (anyone's) is read first and shown, and the resource's create then fails.
+ * A name chosen at deploy time (no literal `Default`, a value a parent computes) is judged the
+ * same. `where` is `<path>#Parameters.<Name>`.
  */
 function ssmParameterTypeRisks(params) {
-    const parameters = is_plain_object_isPlainObject(params.template['Parameters']) ? params.template['Parameters'] : {};
+    const scope = params.context ?? { parameters: params.template['Parameters'] };
+    const parameters = is_plain_object_isPlainObject(scope.parameters) ? scope.parameters : {};
     return Object.entries(parameters).flatMap(([name, parameter]) => {
         if (!is_plain_object_isPlainObject(parameter) || typeof parameter['Type'] !== 'string')
             return [];
         if (!SSM_VALUE_TYPE.test(parameter['Type']))
             return [];
-        const allowed = Array.isArray(parameter['AllowedValues'])
-            ? parameter['AllowedValues']
-            : [];
-        const names = [parameter['Default'], ...allowed];
-        const unread = names.filter((entry) => typeof entry !== 'string' || !PUBLIC_PARAMETER.test(entry));
+        const unread = parameterOrigins(scope, name).flatMap((origin) => origin.kind === 'declared'
+            ? declaredValues(origin.declaration)
+                .filter((entry) => typeof entry !== 'string' || !isPublicParameterName(entry))
+                .map((entry) => (typeof entry === 'string' ? `"${entry}"` : 'one chosen at deploy time'))
+            : origin.kind === 'passed'
+                ? isPublicParameterName(origin.value)
+                    ? []
+                    : [`"${origin.value}" (passed in place of its Default)`]
+                : [`one chosen at deploy time (${origin.why})`]);
         if (unread.length === 0)
             return [];
-        const shown = unread.map((entry) => typeof entry === 'string' ? `"${entry}"` : 'one chosen at deploy time');
+        const shown = [...new Set(unread)];
+        const more = shown.length > MAX_SHOWN ? ` (or ${shown.length - MAX_SHOWN} more)` : '';
         return [
             {
                 code: 'data-egress',
                 where: `${params.path}#Parameters.${name}`,
-                message: `Parameter ${name} (${parameter['Type']}) reads the Parameter Store parameter ${shown.join(' or ')} into the stack, where anyone allowed to describe it reads the value.`,
+                message: `Parameter ${name} (${parameter['Type']}) reads the Parameter Store parameter ${shown.slice(0, MAX_SHOWN).join(' or ')}${more} into the stack, where anyone allowed to describe it reads the value.`,
             },
         ];
     });
@@ -77098,6 +79777,7 @@ function templateRisks(params) {
     const resources = Object.entries(template['Resources']).filter(([logicalId]) => !logicalId.startsWith('Fn::'));
     const context = {
         parameters: template['Parameters'],
+        bindings: params.bindings,
         resources: Object.fromEntries(resources),
         globals: template['Globals'],
     };
@@ -77110,7 +79790,7 @@ function templateRisks(params) {
         }));
     reasons.push(...globalsRisks({ path, globals: template['Globals'], context }));
     reasons.push(...dynamicReferenceRisks({ path, template }));
-    reasons.push(...ssmParameterTypeRisks({ path, template }));
+    reasons.push(...ssmParameterTypeRisks({ path, template, context }));
     return reasons;
 }
 //# sourceMappingURL=template-risks.js.map
@@ -77167,7 +79847,126 @@ function pathOf(ancestors, node) {
     return path;
 }
 //# sourceMappingURL=yaml-boolean-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/read-yarn-classic-lockfile.js
+
+/**
+ * The fields yarn v1 keeps in a lockfile entry (yarn src/lockfile/index.js `implodeEntry`: `version`,
+ * `uid`, `resolved`, `integrity`, `registry`, and the `dependencies` and `optionalDependencies`
+ * lists). yarn also knows `permissions` and `prebuiltVariants`, which change what it installs and
+ * which reviewed lockfiles do not carry: a field outside this list is not read.
+ */
+const PLAIN_FIELDS = new Set(['version', 'uid', 'resolved', 'integrity', 'registry']);
+const LIST_FIELDS = new Set(['dependencies', 'optionalDependencies']);
+/**
+ * A JSON string without escapes, as yarn writes a key or value that needs quotes (its tokenizer
+ * reads one with JSON.parse, but ends it at a `"` by a look-behind of its own that an escaped
+ * backslash confuses; specs, versions and URLs need no escape).
+ */
+const QUOTED = '"[^"\\\\]*"';
+/**
+ * A key or value yarn writes bare: from a letter up to a space, `:` or `,` (yarn's tokenizer
+ * reads such an identifier), not starting with `true`/`false` (which it reads as booleans); yarn
+ * quotes anything else (its stringifier's `shouldWrapKey`), so a `"` is never part of one.
+ */
+const BARE = String.raw `(?!true|false)[A-Za-z][^\s:,"]*`;
+const TOKEN = `(?:${QUOTED}|${BARE})`;
+const read_yarn_classic_lockfile_HEADER = new RegExp(`^(${TOKEN}(?:, *${TOKEN})*):$`);
+/** `key value` or `key: value`: yarn's parser takes a colon before a plain value as well (its `wasColon`). */
+const FIELD = new RegExp(`^(${TOKEN})(?::|(?=[ ]))[ ]*(${TOKEN})$`);
+const OPENER = new RegExp(`^(${TOKEN}):$`);
+/**
+ * A yarn v1 lockfile (Yarn Docs, "yarn.lock") read line by line, as yarn's own parser reads it (yarn
+ * src/lockfile/parse.js: header lines of comma-separated specs ending in `:`, entries' fields two
+ * spaces in, `key "value"` or `key: "value"`, their dependency lists four spaces in; `#` comments),
+ * within the forms yarn writes: a field outside `PLAIN_FIELDS`/`LIST_FIELDS`, a key named twice,
+ * deeper nesting, a line of spaces, a comment or anything else after a value, a merge conflict's
+ * markers (yarn merges both sides), or any line it does not take, is why the file cannot be read
+ * (`line N: …`), never skipped: a line this reader passes over might be one yarn installs from.
+ * Bounded by `MAX_LOCKFILE_ENTRIES` (the caller bounds the length). Pure; never throws.
+ */
+function readYarnClassicLockfile(content) {
+    const entries = [];
+    const seenSpecs = new Set();
+    let fields;
+    let list;
+    const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+    for (const [index, line] of lines.entries()) {
+        const fail = (why) => `is not written as yarn writes a lockfile (line ${index + 1}: ${why})`;
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (!line.startsWith(' ')) {
+            const header = read_yarn_classic_lockfile_HEADER.exec(line)?.[1];
+            if (header === undefined)
+                return fail('not an entry header yarn reads');
+            const specs = splitTokens(header);
+            if (specs === undefined)
+                return fail('a quoted spec that does not parse');
+            for (const spec of specs) {
+                if (seenSpecs.has(spec))
+                    return fail(`${JSON.stringify(spec)} is named twice`);
+                seenSpecs.add(spec);
+            }
+            if (entries.length >= MAX_LOCKFILE_ENTRIES)
+                return 'has too many entries to read';
+            fields = new Map();
+            list = undefined;
+            entries.push({ specs, fields });
+            continue;
+        }
+        if (fields === undefined)
+            return fail('a field outside any entry');
+        const nested = line.startsWith('    ');
+        const text = line.slice(nested ? 4 : 2);
+        if (!line.startsWith('  ') || text.startsWith(' '))
+            return fail('indented other than yarn indents');
+        const plain = FIELD.exec(text);
+        const key = unquote(plain?.[1] ?? OPENER.exec(text)?.[1]);
+        const value = unquote(plain?.[2]);
+        if (key === undefined)
+            return fail('not a field yarn reads');
+        if (nested) {
+            if (list === undefined || value === undefined)
+                return fail('a nested field outside a dependency list');
+            if (list.has(key))
+                return fail(`${JSON.stringify(key)} is named twice`);
+            list.add(key);
+            continue;
+        }
+        if (fields.has(key))
+            return fail(`${JSON.stringify(key)} is named twice`);
+        if (value === undefined ? !LIST_FIELDS.has(key) : !PLAIN_FIELDS.has(key))
+            return fail(`${JSON.stringify(key)} is not a field yarn writes there`);
+        fields.set(key, value ?? '');
+        list = value === undefined ? new Set() : undefined;
+    }
+    return entries;
+}
+/** The comma-separated specs of a header, unquoted; undefined when a quoted one is not JSON. */
+function splitTokens(header) {
+    const specs = [];
+    for (const match of header.matchAll(new RegExp(TOKEN, 'g'))) {
+        const spec = unquote(match[0]);
+        if (spec === undefined)
+            return undefined;
+        specs.push(spec);
+    }
+    return specs;
+}
+/** A token's text: a quoted one through JSON.parse (as yarn's tokenizer), a bare one as it is. */
+function unquote(token) {
+    if (token === undefined || !token.startsWith('"'))
+        return token;
+    try {
+        const value = JSON.parse(token);
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=read-yarn-classic-lockfile.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/yarn-lockfile-risks.js
+
 
 
 
@@ -77180,18 +79979,21 @@ const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/
  * What a `yarn.lock` makes yarn install, and npm too: npm reads a `yarn.lock` beside the manifest
  * as a source of package metadata (npm Docs, "npm install": "If the package has a package-lock,
  * or an npm shrinkwrap file, or a yarn lock file…"). `unseen-effect`, `where` `<file>#<entry>`:
- * - yarn v1 (read line by line, bounded): an entry asked for by anything but a registry range
- *   (git, a URL, `file:`/`link:`, `user/repo`), or whose `resolved` is not the registry's tarball
- *   of the entry's own name and version on `REVIEWED_REGISTRIES`;
- * - yarn 2+ (YAML with `__metadata`): a `resolution` other than `<name>@npm:<version>`, a
- *   `workspace:` inside the repository, or one of yarn's own built-in patches.
+ * - yarn v1 (`readYarnClassicLockfile`: only the forms yarn writes, `key "value"` or
+ *   `key: "value"`; any other line is one reason at the file): an entry asked for by anything but
+ *   a registry range (git, a URL, `file:`/`link:`, `user/repo`), or whose `resolved` is not the
+ *   registry's tarball of the entry's own name and version on `REVIEWED_REGISTRIES`;
+ * - yarn 2+ (YAML whose mapping has a `__metadata` key, however quoted): a `resolution` other than
+ *   `<name>@npm:<version>`, a `workspace:` inside the repository, or one of yarn's own built-in
+ *   patches.
  * Install scripts (`where` the file): yarn runs every installed package's `preinstall`, `install`
  * and `postinstall` (Yarn Docs, "Lifecycle Scripts"; yarn 2+: `enableScripts`, on by default, Yarn
  * Docs, "Settings (.yarnrc.yml)"), and neither format records which packages have them (yarn v1's
  * entries hold `version`, `resolved`, `integrity`, `dependencies`; yarn 2+'s `resolution`,
  * `checksum`, `dependencies`, `languageName`, `linkType`). So, as `npmLockfileRisks` does with
  * `hasInstallScript`, every registry package the reviewed base lockfile (`base`) does not have
- * with the same source is one that may run install scripts: one reason naming them. Without a
+ * with the same source (a yarn v1 entry without `resolved` too) is one that may run install
+ * scripts: one reason naming them. Without a
  * base, or one that could not be read (`baseUnreadable`) or parsed, every package counts, and the
  * reason says why. A file past the bounds of `lockfile-sources`, or not readable as either format,
  * is one reason at the file. Pure; never throws.
@@ -77216,48 +80018,41 @@ function yarnLockfileRisks(params) {
             : ` (the reviewed lockfile on the base branch could not be read: ${unread}; every package counts)`}${params.base === undefined && unread === undefined ? ' (no reviewed lockfile on the base branch to compare with)' : ''}.`));
     return reasons;
 }
+/**
+ * A yarn 2+ lockfile is YAML whose mapping has a `__metadata` key, however the key is written
+ * (`"__metadata"`, `'__metadata'`, `__metadata :` are the same key to YAML and to yarn); anything
+ * else is read as yarn v1's format, which takes only what yarn writes.
+ */
 function readYarnLockfile(content, folder) {
     if (content.length > MAX_LOCKFILE_LENGTH)
         return 'is too large to read';
-    return /^__metadata:/m.test(content) ? berryFindings(content, folder) : classicFindings(content);
+    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
+        text: content,
+        format: 'yaml',
+        maxLength: MAX_LOCKFILE_LENGTH,
+        maxValues: MAX_LOCKFILE_ENTRIES * 20,
+    });
+    if (parsed.ok && is_plain_object_isPlainObject(parsed.value) && Object.hasOwn(parsed.value, '__metadata'))
+        return berryFindings(parsed.value, folder);
+    return classicFindings(content);
 }
-/** Yarn v1's format: a header line of specs ending in `:`, then indented `key "value"` lines. */
+/**
+ * Yarn v1's format (`readYarnClassicLockfile`). Every entry is a source, `resolved` or not: an entry
+ * without one is fetched from the registry by its version, a package that may run install scripts.
+ */
 function classicFindings(content) {
-    const findings = [];
+    const entries = readYarnClassicLockfile(content);
+    if (typeof entries === 'string')
+        return entries;
     const sources = new Map();
-    let entries = 0;
-    let header;
-    let fields = new Map();
-    const close = () => {
-        if (header === undefined)
-            return;
-        findings.push(...judgeClassicEntry(header, fields));
-        const resolved = fields.get('resolved');
-        if (resolved !== undefined)
-            sources.set(header, `${fields.get('version') ?? ''} ${resolved}`);
-    };
-    for (const line of content.split(/\r?\n/)) {
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (!/^\s/.test(line)) {
-            close();
-            if (++entries > MAX_LOCKFILE_ENTRIES)
-                return 'has too many entries to read';
-            header = line.replace(/:\s*$/, '');
-            fields = new Map();
-            continue;
-        }
-        // Only an entry's own fields (two spaces), not its `dependencies:` list (four).
-        const field = /^ {2}(\w+) +"?([^"]*)"?\s*$/.exec(line);
-        if (field?.[1] !== undefined && field[2] !== undefined)
-            fields.set(field[1], field[2]);
-    }
-    close();
+    const findings = entries.flatMap(({ specs, fields }) => {
+        sources.set(specs.join(', '), `${fields.get('version') ?? ''} ${fields.get('resolved') ?? '(no resolved)'}`);
+        return judgeClassicEntry(specs, fields);
+    });
     return { findings, sources };
 }
-function judgeClassicEntry(header, fields) {
-    const specs = header.split(/,\s*/).map((spec) => spec.trim().replace(/^"|"$/g, ''));
-    const entry = specs[0] ?? header;
+function judgeClassicEntry(specs, fields) {
+    const entry = specs[0] ?? '';
     const findings = [];
     let installed;
     for (const spec of specs) {
@@ -77285,17 +80080,9 @@ function splitSpec(spec) {
     const at = spec.indexOf('@', 1);
     return at === -1 ? { name: spec, range: '' } : { name: spec.slice(0, at), range: spec.slice(at + 1) };
 }
-/** Yarn 2+'s YAML lockfile: each entry's `resolution`. */
-function berryFindings(content, folder) {
-    const parsed = (0,parse_structured_text/* parseStructuredText */.S)({
-        text: content,
-        format: 'yaml',
-        maxLength: MAX_LOCKFILE_LENGTH,
-        maxValues: MAX_LOCKFILE_ENTRIES * 20,
-    });
-    if (!parsed.ok || !is_plain_object_isPlainObject(parsed.value))
-        return 'does not parse as YAML';
-    const entries = Object.entries(parsed.value).filter(([key]) => key !== '__metadata');
+/** Yarn 2+'s YAML lockfile (parsed): each entry's `resolution`. */
+function berryFindings(lockfile, folder) {
+    const entries = Object.entries(lockfile).filter(([key]) => key !== '__metadata');
     if (entries.length > MAX_LOCKFILE_ENTRIES)
         return 'has too many entries to read';
     const sources = new Map();
@@ -77339,6 +80126,8 @@ function reviewedResolution(resolution, folder) {
 
 
 
+
+
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
  * reason when the change touches IAM or resource policies, allows `*` actions, resources or
@@ -77348,16 +80137,20 @@ function reviewedResolution(resolution, folder) {
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
  * itself a reason. A nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`)
  * whose template is a file of the bundle is judged by judging that file as a template (its reasons
- * name the nested file); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * name the nested file), with the parameters its parents pass in place of their `Default`s
+ * (`nestedParameterBindings`); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
  * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
- * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds. Values only known at deploy time (parameters,
- * `Fn::ImportValue`...) count as broad and say so. Pure; never throws on malformed templates.
+ * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds; these files are known by
+ * their names in any case (`caseFoldedPath`), as a case-insensitive disk opens them. Values only
+ * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Pure; never
+ * throws on malformed templates.
  */
 function classifyRisk(params) {
     const reasons = [];
     const templates = [];
+    const pending = [];
     if (params.production)
         reasons.push({
             code: 'production-target',
@@ -77382,7 +80175,7 @@ function classifyRisk(params) {
             reasons.push(...executed);
             continue;
         }
-        if (/(^|\/)package\.json$/.test(file.path)) {
+        if (/(^|\/)package\.json$/.test(caseFoldedPath(file.path))) {
             reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
             continue;
         }
@@ -77399,7 +80192,7 @@ function classifyRisk(params) {
             };
             reasons.push(...(isNpmLockfilePath(file.path)
                 ? npmLockfileRisks(lockfile)
-                : /(^|\/)yarn\.lock$/.test(file.path)
+                : isYarnLockfilePath(file.path)
                     ? yarnLockfileRisks(lockfile)
                     : pnpmLockfileRisks(lockfile)));
             continue;
@@ -77420,17 +80213,21 @@ function classifyRisk(params) {
         if (parsed.ok) {
             templates.push({ path: file.path, template: parsed.template });
             reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
+            // Judged once every nested stack is known: what parents pass replaces its parameters' Defaults.
+            pending.push({ at: reasons.length, path: file.path, template: parsed.template });
         }
-        reasons.push(...(parsed.ok
-            ? templateRisks({ path: file.path, template: parsed.template })
-            : [
-                {
-                    code: 'template-unreadable',
-                    where: file.path,
-                    message: `The template does not parse (${parsed.message}); treated as high risk.`,
-                },
-            ]));
+        else
+            reasons.push({
+                code: 'template-unreadable',
+                where: file.path,
+                message: `The template does not parse (${parsed.message}); treated as high risk.`,
+            });
     }
+    const deployed = params.stackParameters === undefined || params.templatePath === undefined
+        ? undefined
+        : { path: params.templatePath, parameters: params.stackParameters };
+    // The deployed template is judged as the run deploys it: with its configured parameters.
+    const standalone = new Set(templates.map((judged) => judged.path).filter((path) => path !== deployed?.path));
     // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
     // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
     const contents = new Map(params.files.map((file) => [file.path, file.content]));
@@ -77443,20 +80240,23 @@ function classifyRisk(params) {
         for (const path of fresh) {
             attempted.add(path);
             const parsed = (0,parse_template/* parseTemplate */.Q)(contents.get(path) ?? '');
-            if (parsed.ok)
+            if (parsed.ok) {
                 templates.push({ path, template: parsed.template });
-            reasons.push(...(parsed.ok
-                ? templateRisks({ path, template: parsed.template })
-                : [
-                    {
-                        code: 'template-unreadable',
-                        where: path,
-                        message: `The nested stack template does not parse (${parsed.message}); treated as high risk.`,
-                    },
-                ]));
+                pending.push({ at: reasons.length, path, template: parsed.template });
+            }
+            else
+                reasons.push({
+                    code: 'template-unreadable',
+                    where: path,
+                    message: `The nested stack template does not parse (${parsed.message}); treated as high risk.`,
+                });
         }
         nested = nestedStacks({ templates, files: contents });
     }
+    // Each template is judged once, in the order found, with what every nested stack reaching it passes.
+    const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges, deployed });
+    for (const { at, path, template } of pending.reverse())
+        reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
     reasons.push(...nested.reasons);
     // Ingress open only in sum, over every template of the bundle together.
     reasons.push(...ingressBreadthRisks({ templates }));
@@ -77537,24 +80337,6 @@ function effectiveMode(params) {
     }
 }
 //# sourceMappingURL=effective-mode.js.map
-;// CONCATENATED MODULE: ./lib/core/config/find-environment.js
-/**
- * The configured environment a name means: the one written exactly so, else the one that differs
- * only in case, since GitHub treats environment names without regard to case (GitHub Docs,
- * "Managing environments for deployment") and the config refuses two names that differ only in
- * case. Only the map's own entries count: `toString` or `constructor` never resolve to
- * `Object.prototype` members. Undefined when no environment has that name.
- */
-function findEnvironment(environments, name) {
-    const configured = Object.hasOwn(environments, name)
-        ? name
-        : Object.keys(environments).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-    if (configured === undefined)
-        return undefined;
-    const config = environments[configured];
-    return config === undefined ? undefined : { name: configured, config };
-}
-//# sourceMappingURL=find-environment.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/is-production-environment.js
 
 
@@ -78004,10 +80786,10 @@ function checkPaths(bundle, policy) {
 //# sourceMappingURL=check-paths.js.map
 // EXTERNAL MODULE: ./lib/core/secrets/scan-joined-texts.js
 var scan_joined_texts = __nccwpck_require__(125);
-// EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 25 modules
-var scan_secrets = __nccwpck_require__(5997);
-// EXTERNAL MODULE: ./lib/core/gates/find-escaped-secrets.js + 1 modules
-var find_escaped_secrets = __nccwpck_require__(4243);
+// EXTERNAL MODULE: ./lib/core/secrets/find-file-secrets.js + 3 modules
+var find_file_secrets = __nccwpck_require__(8069);
+// EXTERNAL MODULE: ./lib/core/secrets/secret-kind.js
+var secret_kind = __nccwpck_require__(740);
 ;// CONCATENATED MODULE: ./lib/core/gates/check-secrets.js
 
 
@@ -78048,22 +80830,29 @@ async function checkSecrets(bundle) {
     }
     return [...fileFindings, ...textFindings];
 }
+/**
+ * One file's findings, by the detection the redactor uses (`findFileSecrets`): secrets as written
+ * (joined quoted pieces included), and those that show only once its strings are decoded or read
+ * together (a `!Join` list of a PEM key's lines).
+ */
 async function checkFile(params) {
     const { file, shownPath } = params;
-    const rawMatches = await (0,scan_secrets/* scanSecrets */.L)({ text: file.content, path: file.path });
-    const escaped = await (0,find_escaped_secrets/* findEscapedSecrets */.G)({ file, rawMatches });
-    const findings = rawMatches.map((match) => ({
+    const found = await (0,find_file_secrets/* findFileSecrets */.t)(file);
+    const findings = found.asWritten.map((match) => ({
         gate: 'secrets',
         path: shownPath,
         message: located(match),
     }));
-    for (const { where, match } of escaped) {
+    for (const { where, slug, match } of found.hidden) {
         // A key on the way to the value could be a secret too.
-        const at = await (0,redact_secrets/* redactSecrets */.f)(where);
+        const at = where === undefined ? undefined : await (0,redact_secrets/* redactSecrets */.f)(where);
+        const what = match === undefined ? `${(0,secret_kind/* secretKindOfSlug */.v)(slug).title}; ${ADVICE}` : described(match);
         findings.push({
             gate: 'secrets',
             path: shownPath,
-            message: `at ${at}, once its escapes are decoded: ${described(match)}`,
+            message: at === undefined
+                ? `once its strings are read together (a joined list, a name/value record): ${what}`
+                : `at ${at}, once its escapes are decoded: ${what}`,
         });
     }
     return findings;
@@ -78350,6 +81139,7 @@ function addUsage(a, b) {
 
 
 
+
 /**
  * The implement flow between a valid request and the place its change lands, shared by the GitHub
  * pipeline and the CLI: generation with repair under the config's gates and repair budget, then the
@@ -78404,6 +81194,7 @@ function decideMode(params) {
         targetEnvironment: exec.target_environment,
         production: isProductionEnvironment({ name: exec.target_environment, config: params.config }),
         ...(params.base === undefined ? {} : { base: params.base }),
+        ...stackParametersOf(params.config, exec.target_environment),
     });
     return effectiveMode({ requested: exec.execution_mode, risk });
 }
@@ -78849,8 +81640,8 @@ function shortened(name, max) {
 //# sourceMappingURL=local-task-id.js.map
 // EXTERNAL MODULE: ./lib/core/outcome/outcome-summary.js + 3 modules
 var outcome_summary = __nccwpck_require__(533);
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 2 modules
-var redact_artifact_body = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 4 modules
+var redact_artifact_body = __nccwpck_require__(3811);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __nccwpck_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
@@ -80216,8 +83007,8 @@ function stateChanged(record, event) {
     };
 }
 //# sourceMappingURL=apply-task-event.js.map
-// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 8 modules
-var redact_json_strings = __nccwpck_require__(6383);
+// EXTERNAL MODULE: ./lib/core/secrets/redact-json-strings.js + 5 modules
+var redact_json_strings = __nccwpck_require__(5992);
 // EXTERNAL MODULE: ./lib/core/secrets/secret-markers.js
 var secret_markers = __nccwpck_require__(5967);
 ;// CONCATENATED MODULE: ./lib/core/task/redact-event-text.js
@@ -80730,7 +83521,91 @@ async function continueUnread(params) {
     }
 }
 //# sourceMappingURL=continue-from-mirror.js.map
+;// CONCATENATED MODULE: ./lib/core/naming/attempt-trailers.js
+/** The commit trailer naming the task a CLI commit belongs to (`Implementation-Task: <task id>`). */
+const TASK_TRAILER = 'Implementation-Task';
+/** The commit trailer naming the attempt that made a CLI commit (`Implementation-Attempt: <n>`). */
+const ATTEMPT_TRAILER = 'Implementation-Attempt';
+/** Highest attempt number read back from a repository; a larger one is taken for noise, not a count. */
+const MAX_ATTEMPT = 1_000_000;
+/**
+ * `message` with the task's id and attempt as git trailers (a last paragraph of `Key: value`
+ * lines), so the branch itself says which attempts of the task it holds (`git log
+ * --format=%(trailers)`). Pure.
+ */
+function withAttemptTrailers(message, taskId, attempt) {
+    return `${message}\n\n${TASK_TRAILER}: ${taskId}\n${ATTEMPT_TRAILER}: ${attempt}`;
+}
+/** An attempt number as a trailer or file holds it: a whole number 1…`MAX_ATTEMPT`, else 0. Pure. */
+function parseAttempt(text) {
+    const trimmed = text.trim();
+    if (!/^\d{1,7}$/.test(trimmed))
+        return 0;
+    const attempt = Number(trimmed);
+    return attempt >= 1 && attempt <= MAX_ATTEMPT ? attempt : 0;
+}
+//# sourceMappingURL=attempt-trailers.js.map
+;// CONCATENATED MODULE: ./lib/local/repository-attempts.js
+
+
+
+
+
+/** Where in the clone's git directory a task's highest attempt is kept (never committed, never pushed). */
+const ATTEMPTS_FOLDER = external_node_path_.join('implementation-agent', 'attempts');
+/**
+ * A CLI task's attempts in the clone at `repoDir`, which survive the out folder being cleared
+ * (`git clean -xdf`): the `Implementation-Attempt` trailers of the commits on `branch` whose
+ * `Implementation-Task` trailer is `taskId` (`withAttemptTrailers`), and, for attempts that
+ * committed nothing (validation failed), a file per task in the git directory
+ * (`<git common dir>/implementation-agent/attempts/<sha256 of the task id>`, as the clone id is
+ * kept). Reads never throw (a repository that cannot be read shows 0); `started` throws what the
+ * file system throws.
+ */
+function repositoryAttempts(params) {
+    const markFile = async () => {
+        const common = await runGit({ cwd: params.repoDir, args: ['rev-parse', '--git-common-dir'] });
+        const name = (0,external_node_crypto_.createHash)('sha256').update(params.taskId).digest('hex').slice(0, 32);
+        return external_node_path_.resolve(params.repoDir, common, ATTEMPTS_FOLDER, name);
+    };
+    const marked = async () => parseAttempt(await (0,promises_.readFile)(await markFile(), 'utf8').catch(() => ''));
+    const committed = async () => {
+        const ref = `refs/heads/${params.branch}`;
+        const exists = await runGit({ cwd: params.repoDir, args: ['rev-parse', '--verify', '--quiet', ref] })
+            .then(() => true)
+            .catch(() => false);
+        if (!exists)
+            return 0;
+        const format = `%(trailers:key=${TASK_TRAILER},valueonly,separator=%x20)%x00%(trailers:key=${ATTEMPT_TRAILER},valueonly,separator=%x20)%x1e`;
+        const log = await runGit({
+            cwd: params.repoDir,
+            args: ['log', '-F', `--grep=${TASK_TRAILER}: ${params.taskId}`, `--format=${format}`, ref, '--'],
+        });
+        return Math.max(0, ...log.split('\x1e').map((entry) => {
+            const [task = '', attempt = ''] = entry.split('\0');
+            return task.trim() === params.taskId ? parseAttempt(attempt) : 0;
+        }));
+    };
+    return {
+        async highest() {
+            const [fromCommits, fromMark] = await Promise.all([
+                committed().catch(() => 0),
+                marked().catch(() => 0),
+            ]);
+            return Math.max(fromCommits, fromMark);
+        },
+        async started(attempt) {
+            const file = await markFile();
+            if ((await marked().catch(() => 0)) >= attempt)
+                return;
+            await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+            await (0,promises_.writeFile)(file, `${attempt}\n`);
+        },
+    };
+}
+//# sourceMappingURL=repository-attempts.js.map
 ;// CONCATENATED MODULE: ./lib/local/local-task-life.js
+
 
 
 
@@ -80759,7 +83634,9 @@ function validated({ generation }) {
  * `artifacts/`), and mirrored to the AWS mirrors the repository's config names. The task is
  * `local/<repo folder>#<branch's last segment>@<clone id>` (`localTaskId`: long names shortened
  * with a hash), so a request run again in the same clone continues its record — from the shared
- * mirror's when the out folder was cleared (`continueFromMirror`), so attempts never restart. A
+ * mirror's when the out folder was cleared (`continueFromMirror`), and past the attempts the
+ * repository at `repoDir` shows (`repositoryAttempts`: the branch's commit trailers, a mark in
+ * the git directory) when no mirror holds the task either, so attempts never restart. A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -80790,9 +83667,16 @@ function localTaskLife(params) {
             return undefined;
         }
     };
+    const kept = params.repoDir === undefined
+        ? undefined
+        : repositoryAttempts({ repoDir: params.repoDir, branch: params.branch, taskId });
     let attempt = 1;
     return {
         taskId,
+        /** The attempt this run makes (known once `started`). */
+        get attempt() {
+            return attempt;
+        },
         /** Received (again, after a failure) → attempt started → generating. */
         async started() {
             // The log's record (migrated first), or the shared mirror's when the out folder's is behind it.
@@ -80808,7 +83692,14 @@ function localTaskLife(params) {
             });
             const exec = params.request.execution_request;
             const received = current === undefined || (current.status !== 'received' && (0,task_state/* canTransition */.w)(current.status, 'received'));
-            attempt = (current?.attempt ?? 0) + 1;
+            const recorded = current?.attempt ?? 0;
+            const shown = (await kept?.highest()) ?? 0;
+            if (shown > recorded)
+                params.warn(`The out folder's record is behind the repository, which shows attempt ${shown} of this task; this run is attempt ${shown + 1}.`);
+            attempt = Math.max(recorded, shown) + 1;
+            await kept?.started(attempt).catch((error) => {
+                params.warn(`The attempt could not be kept in the git directory: ${error instanceof Error ? error.message : String(error)}`);
+            });
             await record([
                 ...(received
                     ? [
@@ -92943,6 +95834,7 @@ async function readRequestFile(file) {
 
 
 
+
 const STEPS = 5;
 /**
  * The whole pipeline on a laptop: checks → request file → validation → generation with repair →
@@ -93004,6 +95896,7 @@ async function runLocalTask(params) {
         cloneId,
         request,
         ...(params.mirror === undefined ? {} : { mirror: params.mirror }),
+        ...(repository.kind === 'existing' ? { repoDir: repository.dir } : {}),
         warn: (line) => params.progress(`      ⚠ ${line}`),
     });
     try {
@@ -93045,7 +95938,8 @@ async function runLocalTask(params) {
             repoDir: repository.dir,
             branch: names.branch,
             files: generation.bundle.files,
-            message: names.commitMessage,
+            // The branch says which attempt of which task made it, for a run whose out folder was cleared.
+            message: withAttemptTrailers(names.commitMessage, life.taskId, life.attempt),
         });
         step(5, changed
             ? `Committed ${commit.slice(0, 7)} on branch ${names.branch} in ${repository.dir}`
@@ -93200,7 +96094,7 @@ async function main(argv) {
     // SDK is loaded only then: most local runs have no mirror and should not pay for it.
     const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
     const mirror = named
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4586))).mirrorStoresForConfig({
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(539)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6539))).mirrorStoresForConfig({
             config: config.config,
         })
         : undefined;

@@ -1,8 +1,8 @@
-export const id = 586;
-export const ids = [586];
+export const id = 539;
+export const ids = [539];
 export const modules = {
 
-/***/ 4586:
+/***/ 6539:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -566,8 +566,8 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 2 modules
-var redact_artifact_body = __webpack_require__(2727);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 4 modules
+var redact_artifact_body = __webpack_require__(3811);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __webpack_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -780,7 +780,76 @@ function refOf(ref) {
 var redact_deployment = __webpack_require__(6338);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __webpack_require__(8363);
+;// CONCATENATED MODULE: ./lib/aws/s3/upload-by-content-hash.js
+
+
+
+/**
+ * Puts bytes at `<keyPrefix><sha256><extension>` (`.zip` unless told), skipping the upload when that key already exists: the key
+ * names the content, so an existing object is this content (as `aws cloudformation package` does by
+ * hash). The sha256 is also kept in the object's metadata for audits. Without `s3:ListBucket` on the
+ * bucket S3 answers HEAD of a missing key with 403, not 404 (S3 API Reference, HeadObject,
+ * "Permissions"), so a 403 says nothing about the key: the bytes are uploaded anyway (writing the
+ * same content again changes nothing) and `warning` names the missing permission. Throws with AWS's
+ * advice on failure (e.g. AccessDenied naming the bucket), saying when HEAD was refused too.
+ */
+async function uploadByContentHash(params) {
+    const sha256 = (0,external_node_crypto_.createHash)('sha256').update(params.body).digest('hex');
+    const key = `${params.keyPrefix}${sha256}${params.extension ?? '.zip'}`;
+    let found = 'missing';
+    try {
+        found = await presence(params.s3, params.bucket, key);
+        if (found === 'present')
+            return { bucket: params.bucket, key, sha256, uploaded: false };
+        await params.s3.send(new client_s3_dist_cjs.PutObjectCommand({
+            Bucket: params.bucket,
+            Key: key,
+            Body: params.body,
+            ContentType: params.contentType ?? 'application/zip',
+            ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
+            Metadata: { sha256 },
+            ...(params.kmsKeyId === undefined
+                ? {}
+                : { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: params.kmsKeyId }),
+        }));
+        return {
+            bucket: params.bucket,
+            key,
+            sha256,
+            uploaded: true,
+            ...(found === 'unknown' ? { warning: listBucketAdvice(params.bucket) } : {}),
+        };
+    }
+    catch (error) {
+        const described = describeAwsError(error);
+        const advice = described.advice === undefined ? '' : ` ${described.advice}`;
+        const head = found === 'unknown' ? ` ${listBucketAdvice(params.bucket)}` : '';
+        throw new Error(`Uploading ${params.what ?? 'the code'} to s3://${params.bucket}/${key} failed: ${described.name}: ${described.message}.${advice}${head}`, {
+            cause: error,
+        });
+    }
+}
+function listBucketAdvice(bucket) {
+    return `S3 refused to say whether the code was already uploaded (HEAD answered 403 Forbidden): the role lacks s3:ListBucket on arn:aws:s3:::${bucket}, without which S3 answers 403 rather than 404 for a key that is not there, so every deploy uploads the code again. Grant it (infrastructure/deploy-role.yaml does, with CodeBucketName).`;
+}
+/** Whether the key exists: HEAD's 404 says missing; its 403 says nothing (`unknown`). */
+async function presence(s3, bucket, key) {
+    try {
+        await s3.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return 'present';
+    }
+    catch (error) {
+        const status = error.$metadata?.httpStatusCode;
+        if (status === 404 || (error instanceof Error && error.name === 'NotFound'))
+            return 'missing';
+        if (status === 403)
+            return 'unknown';
+        throw error;
+    }
+}
+//# sourceMappingURL=upload-by-content-hash.js.map
 ;// CONCATENATED MODULE: ./lib/aws/s3/s3-deployment-store.js
+
 
 
 
@@ -846,6 +915,20 @@ function createS3DeploymentStore(params) {
                 throw bucketError({ action: 'upload the template to', bucket, key, error });
             }
             return templateUrlOf({ bucket, key, region: await s3.config.region() });
+        },
+        async stageNestedTemplate(params) {
+            const json = (0,content_type_for/* templateContentType */.g)(params.template) === 'application/json';
+            const uploaded = await uploadByContentHash({
+                s3,
+                bucket,
+                keyPrefix: (0,store_keys/* nestedTemplatePrefix */.sH)(params.repository),
+                body: Buffer.from(params.template, 'utf8'),
+                extension: json ? '.json' : '.yaml',
+                contentType: (0,content_type_for/* templateContentType */.g)(params.template),
+                what: 'the nested template',
+                ...kms,
+            });
+            return templateUrlOf({ bucket, key: uploaded.key, region: await s3.config.region() });
         },
         async load(key) {
             for (const prefix of (0,store_keys/* deploymentPrefixesToRead */.Zf)(key)) {
