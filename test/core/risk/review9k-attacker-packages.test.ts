@@ -115,3 +115,35 @@ describe('attacker 9k: package.json', () => {
     expect(riskOf({ 'svc/package-lock.json': lock }).level).toBe('high');
   });
 });
+
+// The build is a plain `tsc` (PLAIN_BUILD refuses `..` and absolute paths in its arguments so it
+// cannot write over files outside the service), but tsc takes the same settings from tsconfig.json,
+// which no rule reads (TypeScript Handbook, "TSConfig Reference": `outDir`, `outFile`,
+// `declarationDir`). An absolute `outDir` writes the compiled JavaScript over, say, the code of an
+// action a later step of the deploy workflow runs with its AWS credentials.
+describe('attacker 9k: tsconfig.json steering a plain tsc build', () => {
+  const service = (tsconfig: Record<string, unknown>) => ({
+    'svc/package.json': manifest({ scripts: { build: 'tsc' }, devDependencies: { typescript: '^5.0.0' } }),
+    'svc/tsconfig.json': JSON.stringify(tsconfig),
+  });
+
+  it('control: a tsconfig writing to dist/ is low', () => {
+    expect(riskOf(service({ compilerOptions: { outDir: 'dist', rootDir: 'src' } })).reasons).toEqual([]);
+  });
+
+  it.failing('FAULT: a tsconfig whose outDir is an absolute path outside the service is not low', () => {
+    expect(
+      riskOf(
+        service({
+          compilerOptions: {
+            outDir: '/home/runner/work/_actions/aws-actions/configure-aws-credentials/v4/dist',
+          },
+        }),
+      ).level,
+    ).toBe('high');
+  });
+
+  it.failing('FAULT: a tsconfig whose outDir climbs out of the service is not low', () => {
+    expect(riskOf(service({ compilerOptions: { outDir: '../../other-service/dist' } })).level).toBe('high');
+  });
+});
