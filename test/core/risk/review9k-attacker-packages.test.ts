@@ -147,3 +147,34 @@ describe('attacker 9k: tsconfig.json steering a plain tsc build', () => {
     expect(riskOf(service({ compilerOptions: { outDir: '../../other-service/dist' } })).level).toBe('high');
   });
 });
+
+// Without a lockfile the deploy run runs `npm install` (src/packaging/build-service.ts), which picks
+// versions from the registry at that time and links each package's `bin` into node_modules/.bin,
+// first on the PATH of `npm run build`. The lockfile rule reads `bin` and install scripts
+// (`SHADOWED_COMMANDS`, `hasInstallScript`); with no lockfile nothing says what is installed.
+describe('attacker 9k: a manifest with no lockfile', () => {
+  it.failing(
+    'FAULT: a dependency named `tsc` (the registry package of that name is not TypeScript) under a `tsc` build, with no lockfile, is not low',
+    () => {
+      expect(
+        riskOf({
+          'svc/package.json': manifest({ scripts: { build: 'tsc' }, devDependencies: { tsc: '^2.0.4' } }),
+        }).level,
+      ).toBe('high');
+    },
+  );
+
+  it.failing(
+    'FAULT: a new registry dependency with no lockfile (npm install runs its install scripts with the deploy credentials) is not low',
+    () => {
+      expect(
+        riskOf({
+          'svc/package.json': manifest({
+            scripts: { build: 'esbuild src/index.ts --bundle --outfile=dist/index.js' },
+            dependencies: { 'expresss-validator': '^1.0.0' },
+          }),
+        }).level,
+      ).toBe('high');
+    },
+  );
+});
