@@ -228,3 +228,36 @@ describe('attacker 9k: what else a nested template may hold', () => {
     ).toBe('high');
   });
 });
+
+// YAML 1.1 booleans (`yes`, `on`) are judged by `yamlBooleanRisks`, which classifyRisk runs on the
+// files it takes for templates by name (`.yaml`, `.yml`, `.json`, `.template`, or declared). A
+// nested template is found by its TemplateURL whatever its name (`aws cloudformation package`
+// uploads any local file), and is judged in the later rounds, where that rule is not run.
+describe('attacker 9k: a nested YAML template under another name', () => {
+  const SUBNET = [
+    'Resources:',
+    '  Vpc:',
+    '    Type: AWS::EC2::VPC',
+    '    Properties:',
+    '      CidrBlock: 10.0.0.0/16',
+    '  Net:',
+    '    Type: AWS::EC2::Subnet',
+    '    Properties:',
+    '      VpcId: !Ref Vpc',
+    '      CidrBlock: 10.0.1.0/24',
+    '      MapPublicIpOnLaunch: yes',
+    '',
+  ].join('\n');
+  const nestAs = (name: string) =>
+    riskOf({ [PARENT]: template({ Resources: { A: stack(name) } }), [`infra/${name}`]: SUBNET });
+
+  it('control: nested as child.yaml, the YAML 1.1 boolean is a reason', () => {
+    expect(codes(nestAs('child.yaml'))).toContain(
+      'unresolved-value infra/child.yaml#Resources.Net.Properties.MapPublicIpOnLaunch',
+    );
+  });
+
+  it.failing('FAULT: nested as child.cfn, the YAML 1.1 boolean is still a reason (not low)', () => {
+    expect(nestAs('child.cfn').level).toBe('high');
+  });
+});
