@@ -63,6 +63,19 @@ const invoiceStore = {
     'A bucket for invoices. Keep invoices for 7 years and then delete them. Invoices must be immutable for 90 days. Back up the bucket to another region and store the data in an Aurora database.',
 };
 
+const twoPrefixes = {
+  taskType: 'infrastructure' as const,
+  taskName: 'Two prefixes',
+  description:
+    'A bucket for exports. Objects under the old/ prefix expire after 100000 years. Objects under the cold/ prefix expire after 30 days.',
+};
+const oddLifecycle = {
+  taskType: 'infrastructure' as const,
+  taskName: 'Odd lifecycle',
+  description:
+    'A bucket for logs. Objects under the tmp/ prefix move to Glacier after 0 days. Objects under the old/ prefix expire after 100000 years. Keep everything for 0 days. Objects under the x/ prefix move to Glacier Instant Retrieval after 1 day and to Deep Archive after 2 days. Objects under the cold/ prefix move to Intelligent-Tiering after 0 days and expire after 1 day.',
+};
+
 describe('review 11k: lifecycle rules, retention and Object Lock', () => {
   it.failing(
     'FAULT: "Keep release artifacts under the releases/ prefix for two years." is ✅ covered ("no lifecycle rule deletes an object under releases/ before it is 2 years old (a lifecycle rule (all-objects) expires every object 45 days after it was written)") while that bucket-wide rule deletes them at 45 days (a retention floor claimed over a rule that breaks it: data loss)',
@@ -133,6 +146,36 @@ describe('review 11k: lifecycle rules, retention and Object Lock', () => {
     expect(invoiceGaps).toMatch(/no replication/);
     expect(invoiceGaps).toMatch(/no RDS database/);
   });
+
+  it.failing(
+    'FAULT: "Objects under the old/ prefix expire after 100000 years." is ✅ covered by "a lifecycle rule (objects-under-cold) expires every object under cold/ 30 days", no rule names old/, and "Not covered" says "Nothing" (a value out of range dropped, then the sentence matched to another prefix\'s rule)',
+    async () => {
+      const { bundle } = await generate(twoPrefixes);
+      const oldRule = lifecycleRules(bundle).find((rule) => prefixOf(rule) === 'old/');
+      expect(oldRule !== undefined || sentenceRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
+      expect(sentenceRow(bundle.coverage, 2)?.implementedBy).not.toContain('cold/');
+    },
+  );
+
+  it.failing(
+    'FAULT: "move to Glacier after 0 days" becomes GLACIER after 90 days with the gap "no age was given for GLACIER" (S3 takes 0 for GLACIER, GLACIER_IR, DEEP_ARCHIVE and INTELLIGENT_TIERING: Transition.Days in the S3 API reference)',
+    async () => {
+      const { bundle } = await generate(oddLifecycle);
+      const tmp = lifecycleRules(bundle).find((rule) => prefixOf(rule) === 'tmp/');
+      expect(tmp?.Transitions).toEqual([{ StorageClass: 'GLACIER', TransitionInDays: 0 }]);
+    },
+  );
+
+  it.failing(
+    'FAULT: sentences about x/ (Glacier Instant Retrieval, Deep Archive) and cold/ (Intelligent-Tiering) carry the gap "no age was given for GLACIER, so objects move there after 90 days", which belongs to the tmp/ sentence (a gap copied onto sentences that never name the class)',
+    async () => {
+      const { bundle } = await generate(oddLifecycle);
+      for (const sentence of [5, 6])
+        expect(gapsOf(sentenceRow(bundle.coverage, sentence)).join(' ')).not.toMatch(
+          /no age was given for GLACIER/,
+        );
+    },
+  );
 
   const cfnLint = findExecutable('cfn-lint');
   (cfnLint === undefined ? it.skip : it)(
