@@ -321,3 +321,28 @@ describe('review 11k: GitHub deploy hooks, each condition named its own event (i
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
   });
 });
+
+describe('review 11k: a long description (any blueprint)', () => {
+  it.failing(
+    'FAULT: a description of 26 sentences (well under the 20,000-character limit) has sentences 21–26 dropped without a word: no lifecycle rule for p19/…p24/, no row, nothing under "Not covered" (descriptionSentences slices at MAX_SENTENCES = 20 silently)',
+    async () => {
+      const prefixRules = Array.from(
+        { length: 25 },
+        (_, index) => `Objects under the p${String(index)}/ prefix expire after ${String(index + 1)} days.`,
+      );
+      const { bundle } = await generate({
+        taskType: 'infrastructure',
+        taskName: 'Many prefixes',
+        description: ['A bucket for exports.', ...prefixRules].join(' '),
+      });
+      const ruled = lifecycleRules(bundle).some((rule) => prefixOf(rule) === 'p24/');
+      const said = (bundle.coverage ?? []).some((row) =>
+        [
+          row.source.kind === 'description' ? row.source.sentence === 26 : false,
+          ...row.gaps.map((gap) => /p24\/|sentence 2[1-6]|past sentence 20|not read/.test(gap)),
+        ].some(Boolean),
+      );
+      expect(ruled || said).toBe(true);
+    },
+  );
+});
