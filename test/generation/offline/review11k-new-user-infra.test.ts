@@ -346,3 +346,33 @@ describe('review 11k: a long description (any blueprint)', () => {
     },
   );
 });
+
+describe('review 11k: Stripe billing hooks onto a named bus (integration blueprint)', () => {
+  const billingHooks = {
+    taskType: 'integration' as const,
+    taskName: 'Billing hooks',
+    description:
+      'Receive Stripe webhooks signed with the Stripe-Signature header. When an invoice is paid or a subscription is cancelled, put an event on the billing bus. Other events are ignored.',
+    stories: ["As finance I get an event when a customer's card payment fails"],
+  };
+
+  it.failing(
+    'FAULT: "put an event on the billing bus" generates no bus and no PutEvents, and the gap says "no event bus is generated: name one (\\"on the orders event bus\\")" — though one was named (a bus named without "event" or "EventBridge" not read)',
+    async () => {
+      const { bundle } = await generate(billingHooks);
+      const template = parseBundleTemplate(bundle);
+      expect(template.Parameters?.['EventBusName']?.['Default']).toBe('billing');
+    },
+  );
+
+  it("maps each condition to Stripe's own type (invoice.paid, customer.subscription.deleted, payment_intent.payment_failed) and checks Stripe-Signature with a 300 s window", async () => {
+    const { bundle } = await generate(billingHooks);
+    const provider = loadGenerated(bundle, [['src/webhook-provider.ts', ['DELIVERY_TYPES']]]);
+    expect(provider['DELIVERY_TYPES']).toEqual({
+      'payment_intent.payment_failed': 'PaymentIntentPaymentFailed',
+      'invoice.paid': 'InvoicePaid',
+      'customer.subscription.deleted': 'CustomerSubscriptionDeleted',
+    });
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy).toMatch(/within 300 s/);
+  });
+});
