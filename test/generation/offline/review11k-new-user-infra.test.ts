@@ -227,6 +227,16 @@ describe('review 11k: a status-page canary run on a schedule (testing blueprint)
     },
   );
 
+  it.failing(
+    'FAULT: "every 90 seconds" gets the gap "is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)" — 90 s is less often than a minute; the real limit is that rates are whole minutes — and falls back to rate(5 minutes) rather than the nearest whole minute (a false reason in the PR body)',
+    async () => {
+      const { bundle } = await generate(statusProbe('every 90 seconds'));
+      const gaps = gapsOf(sentenceRow(bundle.coverage, 1)).join(' ');
+      expect(gaps).not.toMatch(/more often than EventBridge/);
+      expect(['rate(1 minute)', 'rate(2 minutes)']).toContain(scheduleDefault(bundle));
+    },
+  );
+
   it('"weekly" runs every 7 days, and says the two-in-a-row alarm and a stopped canary cannot be held in a day of periods', async () => {
     const { bundle } = await generate(statusProbe('weekly'));
     expect(scheduleDefault(bundle)).toBe('rate(7 days)');
