@@ -1,3 +1,4 @@
+import { attemptAfter } from '../core/naming/attempt-trailers.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { canTransition } from '../core/state/task-state.js';
 import { localTaskId } from '../core/task/local-task-id.js';
@@ -37,7 +38,8 @@ function validated({ generation }: PreparedChange): Step[] {
  * with a hash), so a request run again in the same clone continues its record — from the shared
  * mirror's when the out folder was cleared (`continueFromMirror`), and past the attempts the
  * repository at `repoDir` shows (`repositoryAttempts`: the branch's commit trailers, a mark in
- * the git directory) when no mirror holds the task either, so attempts never restart. A
+ * the git directory) when no mirror holds the task either, so attempts never restart (`started`
+ * throws, starting nothing, when the record shows more than `MAX_ATTEMPT` attempts). A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -115,7 +117,8 @@ export function localTaskLife(params: {
         params.warn(
           `The out folder's record is behind the repository, which shows attempt ${shown} of this task; this run is attempt ${shown + 1}.`,
         );
-      attempt = Math.max(recorded, shown) + 1;
+      // Past MAX_ATTEMPT the run stops (throws) rather than write a number that could repeat.
+      attempt = attemptAfter(Math.max(recorded, shown));
       await kept?.started(attempt).catch((error: unknown) => {
         params.warn(
           `The attempt could not be kept in the git directory: ${error instanceof Error ? error.message : String(error)}`,

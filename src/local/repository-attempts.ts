@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ATTEMPT_TRAILER, TASK_TRAILER, parseAttempt } from '../core/naming/attempt-trailers.js';
+import {
+  ATTEMPT_TRAILER,
+  TASK_TRAILER,
+  assertWritableAttempt,
+  parseAttempt,
+} from '../core/naming/attempt-trailers.js';
 import { runGit } from './run-git.js';
 
 /** Where in the clone's git directory a task's highest attempt is kept (never committed, never pushed). */
@@ -11,7 +16,10 @@ const ATTEMPTS_FOLDER = path.join('implementation-agent', 'attempts');
 export interface RepositoryAttempts {
   /** The highest attempt the repository shows for the task; 0 when none (or unreadable). */
   highest(): Promise<number>;
-  /** Keeps `attempt` as started, so a later run goes past it even when it leaves no commit. */
+  /**
+   * Keeps `attempt` as started, so a later run goes past it even when it leaves no commit. Throws a
+   * `RangeError` for an attempt that would not read back (`assertWritableAttempt`).
+   */
   started(attempt: number): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ export function repositoryAttempts(params: {
       return Math.max(fromCommits, fromMark);
     },
     async started(attempt) {
+      assertWritableAttempt(attempt);
       const file = await markFile();
       if ((await marked().catch(() => 0)) >= attempt) return;
       await mkdir(path.dirname(file), { recursive: true });

@@ -12,7 +12,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { MAX_ATTEMPT, withAttemptTrailers } from '../../src/core/naming/attempt-trailers.js';
+import {
+  MAX_ATTEMPT,
+  MAX_READABLE_ATTEMPT,
+  attemptAfter,
+  parseAttempt,
+  withAttemptTrailers,
+} from '../../src/core/naming/attempt-trailers.js';
 import { changeNamesFor } from '../../src/core/naming/change-names.js';
 import { repositoryAttempts } from '../../src/local/repository-attempts.js';
 
@@ -45,23 +51,38 @@ async function commitOnBranch(message: string): Promise<void> {
 const attempts = () => repositoryAttempts({ repoDir: repo, branch: BRANCH, taskId: TASK });
 
 describe('review10j attacker: attempt numbers at the cap', () => {
-  it.failing(
-    'FAULT: a history at MAX_ATTEMPT makes every later run take the same attempt (MAX_ATTEMPT + 1) again',
-    async () => {
-      // A forged (or merely noisy) trailer at the cap is taken as a count.
-      await commitOnBranch(withAttemptTrailers('Implement orders', TASK, MAX_ATTEMPT));
-      const kept = attempts();
-      const attempt = (await kept.highest()) + 1;
-      expect(attempt).toBe(MAX_ATTEMPT + 1);
-      await kept.started(attempt);
-      // The run's own commit carries the attempt too.
-      await commitOnBranch(withAttemptTrailers('Implement orders', TASK, attempt));
-      // The next run (out folder cleared) must go past it: attempts never repeat. Today the mark
-      // file and the trailer both say 1000001, which `parseAttempt` reads as 0: the next run is
-      // attempt 1000001 again, and its artifacts land on the earlier one's.
-      expect(await attempts().highest()).toBeGreaterThanOrEqual(attempt);
-    },
-  );
+  it('FAULT: a history at MAX_ATTEMPT makes every later run take the same attempt (MAX_ATTEMPT + 1) again', async () => {
+    // A forged (or merely noisy) trailer at the cap is taken as a count.
+    await commitOnBranch(withAttemptTrailers('Implement orders', TASK, MAX_ATTEMPT));
+    const kept = attempts();
+    const attempt = (await kept.highest()) + 1;
+    expect(attempt).toBe(MAX_ATTEMPT + 1);
+    await kept.started(attempt);
+    // The run's own commit carries the attempt too.
+    await commitOnBranch(withAttemptTrailers('Implement orders', TASK, attempt));
+    // The next run (out folder cleared) must go past it: attempts never repeat. Today the mark
+    // file and the trailer both say 1000001, which `parseAttempt` reads as 0: the next run is
+    // attempt 1000001 again, and its artifacts land on the earlier one's.
+    expect(await attempts().highest()).toBeGreaterThanOrEqual(attempt);
+  });
+});
+
+describe('review10j fix: every attempt written parses back, and a count past the cap stops', () => {
+  it('the run after MAX_ATTEMPT + 1 stops with a clear error instead of repeating an attempt', () => {
+    expect(attemptAfter(MAX_ATTEMPT)).toBe(MAX_ATTEMPT + 1);
+    expect(parseAttempt(String(MAX_ATTEMPT + 1))).toBe(MAX_ATTEMPT + 1);
+    expect(() => attemptAfter(MAX_ATTEMPT + 1)).toThrow(/past the 1000000 attempts/);
+    expect(() => attemptAfter(MAX_READABLE_ATTEMPT)).toThrow(/no new attempt is started/);
+  });
+
+  it('refuses to write an attempt that would not read back (trailer or mark file)', async () => {
+    expect(() => withAttemptTrailers('x', TASK, MAX_READABLE_ATTEMPT + 1)).toThrow(RangeError);
+    expect(() => withAttemptTrailers('x', TASK, 1.5)).toThrow(RangeError);
+    await expect(attempts().started(MAX_READABLE_ATTEMPT + 1)).rejects.toThrow(RangeError);
+    expect(parseAttempt(withAttemptTrailers('x', TASK, MAX_READABLE_ATTEMPT).split(': ').at(-1)!)).toBe(
+      MAX_READABLE_ATTEMPT,
+    );
+  });
 });
 
 describe('review10j attacker: refused histories', () => {
