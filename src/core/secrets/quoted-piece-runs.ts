@@ -28,10 +28,16 @@ export function quotedPieceRuns(text: string): QuotedPiece[][] {
   const runs: QuotedPiece[][] = [];
   let run: QuotedPiece[] = [];
   const unclosedUntil: Record<string, number> = { "'": -1, '"': -1, '`': -1 };
+  // The closing backtick of a span read as text (below), which opens nothing.
+  let spanCloseAt = -1;
   let index = 0;
   while (index < text.length) {
     const char = text[index] ?? '';
-    if ((char !== "'" && char !== '"' && char !== '`') || index < (unclosedUntil[char] ?? -1)) {
+    if (
+      (char !== "'" && char !== '"' && char !== '`') ||
+      index < (unclosedUntil[char] ?? -1) ||
+      index === spanCloseAt
+    ) {
       index += 1;
       continue;
     }
@@ -42,16 +48,24 @@ export function quotedPieceRuns(text: string): QuotedPiece[][] {
       continue;
     }
     const piece = { start: index + 1, end: close.at };
+    // Backticks around a substitution (`${…}`, whose value the text does not hold) or around
+    // quotes (Markdown's inline code: `` `!Join ['', ['ghp_', '…']]` ``) are no piece: the
+    // text inside is read on, its closing backtick opening nothing.
+    if (char === '`' && /\$\{|['"]/.test(text.slice(piece.start, piece.end))) {
+      if (run.length > 1) runs.push(run);
+      run = [];
+      spanCloseAt = close.at;
+      index += 1;
+      continue;
+    }
     const previous = run.at(-1);
-    // A key (`"name": …`, `'name': …`) is no piece of a value: it ends the run it follows; so does
-    // a template literal with a substitution (`${…}`), whose value the text does not hold.
+    // A key (`"name": …`, `'name': …`) is no piece of a value: it ends the run it follows.
     const isKey = KEY_FOLLOWS.test(text.slice(close.at + 1, close.at + 1 + MAX_GAP));
-    const isTemplate = char === '`' && text.slice(piece.start, piece.end).includes('${');
-    if (isKey || isTemplate || (previous !== undefined && !joins(text, previous.end + 1, index))) {
+    if (isKey || (previous !== undefined && !joins(text, previous.end + 1, index))) {
       if (run.length > 1) runs.push(run);
       run = [];
     }
-    if (!isKey && !isTemplate) run.push(piece);
+    if (!isKey) run.push(piece);
     index = close.at + 1;
   }
   if (run.length > 1) runs.push(run);
