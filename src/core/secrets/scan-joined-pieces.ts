@@ -78,11 +78,14 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
       const index = lastIndexAtOrBefore(starts, match.range[0]);
       const segment = placed[index];
       if (segment === undefined) continue;
-      cuts.set(index, [
-        ...(cuts.get(index) ?? []),
-        match.range[0] - segment.start,
-        match.range[1] - segment.start,
-      ]);
+      // Every place the value is found is cut at, so what ran into any of them is read again.
+      for (const range of [match.range, ...match.occurrences]) {
+        const at = lastIndexAtOrBefore(starts, range[0]);
+        const start = placed[at]?.start ?? 0;
+        const bounds = cuts.get(at) ?? [];
+        bounds.push(range[0] - start, range[1] - start);
+        cuts.set(at, bounds);
+      }
       const spans = sourceSpans(match.range, segment, work);
       if (spans.length < 2) continue;
       const occurrences = match.occurrences.flatMap((range) =>

@@ -176,3 +176,13 @@ describe('review10j fix: more of each kind', () => {
     expect(large).toBeLessThanOrEqual(small * 4 * 1.5);
   });
 });
+
+describe('review10j fix: a token hidden before a repeat of another', () => {
+  it('a split token running into the second occurrence of one found elsewhere is found too', async () => {
+    const THIRD = 'QwErTyUiOpAsDfGhJkLzXcVbNm0123456789';
+    const text = `a = ['ghp_', '${BODY}']\nb = ['ghp_', '${THIRD}', 'ghp_', '${BODY}']`;
+    const redacted = await redactSecrets(text);
+    expect(redacted).not.toContain(BODY);
+    expect(redacted).not.toContain(THIRD);
+  });
+});
