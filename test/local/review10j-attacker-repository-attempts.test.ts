@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,7 +20,8 @@ import {
   withAttemptTrailers,
 } from '../../src/core/naming/attempt-trailers.js';
 import { changeNamesFor } from '../../src/core/naming/change-names.js';
-import { repositoryAttempts } from '../../src/local/repository-attempts.js';
+import { AttemptTakenError, repositoryAttempts } from '../../src/local/repository-attempts.js';
+import { localTaskLife } from '../../src/local/local-task-life.js';
 
 const TASK = 'local/repo#orders@aaaaaaaaaaaa';
 const BRANCH = 'implementation/local-orders';
@@ -159,5 +160,44 @@ describe('review10j attacker: refused histories', () => {
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('review10j fix: two runs starting at once never share an attempt', () => {
+  it('the second claim of one attempt fails with AttemptTakenError, and the claim alone counts', async () => {
+    const results = await Promise.allSettled([attempts().started(4), attempts().started(4)]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(AttemptTakenError);
+    // Even with the mark file gone (a run stopped between claim and mark), the claim is counted.
+    const common = await git(repo, 'rev-parse', '--git-common-dir');
+    const name = createHash('sha256').update(TASK).digest('hex').slice(0, 32);
+    await unlink(path.resolve(repo, common, 'implementation-agent', 'attempts', name));
+    expect(await attempts().highest()).toBe(4);
+  });
+
+  it('two task lives of one clone started together take two attempts', async () => {
+    const life = async () => {
+      const out = await mkdtemp(path.join(os.tmpdir(), 'review10j-out-'));
+      return localTaskLife({
+        outDir: out,
+        repoName: 'repo',
+        branch: BRANCH,
+        cloneId: 'aaaaaaaaaaaa',
+        request: {
+          execution_request: {
+            task_type: 'application',
+            task_name: 'Orders API',
+            execution_mode: 'guided',
+            target_environment: 'development',
+          },
+        },
+        repoDir: repo,
+        warn: () => {},
+      });
+    };
+    const lives = [await life(), await life(), await life()];
+    await Promise.all(lives.map((one) => one.started()));
+    expect(new Set(lives.map((one) => one.attempt)).size).toBe(3);
   });
 });
