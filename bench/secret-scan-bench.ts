@@ -32,11 +32,19 @@ function nearMisses(bytes: number): string {
   return repeatedTo(unit, bytes);
 }
 
+/** One list holding split tokens (`'ghp_', '<36>', ' '` repeated): one run of quoted pieces with a secret every third piece. */
+function splitTokenRun(bytes: number): string {
+  const body = 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
+  const unit = `'ghp_', '${body}', ' ', `;
+  return `tokens = [${repeatedTo(unit, bytes - 12).replace(/,[^,]*$/, '')}]`;
+}
+
 /**
  * The secret gate's cost: scanning the demo request's offline bundle (a typical bundle), redacting
  * a request-sized text, and redacting 16 KB and 32 KB of two adversarial inputs (linear growth:
  * ratio ≈ 2, or less while fixed costs dominate): near misses of every pattern, and a flood of
- * short Slack tokens (`xoxb-1-2 ` repeated), which took seconds before findings were capped.
+ * short Slack tokens (`xoxb-1-2 ` repeated), which took seconds before findings were capped, and
+ * one list of split tokens (`splitTokenRun`), whose joined-piece mapping was quadratic (1.5 MB: 22 s).
  */
 export async function benchSecretScan(demoRequestPath: string): Promise<{
   files: number;
@@ -47,6 +55,8 @@ export async function benchSecretScan(demoRequestPath: string): Promise<{
   nearMiss32Ms: number;
   flood16Ms: number;
   flood32Ms: number;
+  splitRun16Ms: number;
+  splitRun32Ms: number;
 }> {
   const request = JSON.parse(readFileSync(demoRequestPath, 'utf8')) as RequestPayload;
   const { bundle } = await createOfflineProvider().generate({
@@ -66,5 +76,7 @@ export async function benchSecretScan(demoRequestPath: string): Promise<{
     nearMiss32Ms: await medianMs(9, () => redactSecrets(large)),
     flood16Ms: await medianMs(9, () => redactSecrets(smallFlood)),
     flood32Ms: await medianMs(9, () => redactSecrets(largeFlood)),
+    splitRun16Ms: await medianMs(9, () => redactSecrets(splitTokenRun(16_384))),
+    splitRun32Ms: await medianMs(9, () => redactSecrets(splitTokenRun(32_768))),
   };
 }

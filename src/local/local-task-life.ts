@@ -1,3 +1,4 @@
+import { attemptAfter } from '../core/naming/attempt-trailers.js';
 import type { RequestPayload } from '../core/request/execution-request.js';
 import { canTransition } from '../core/state/task-state.js';
 import { localTaskId } from '../core/task/local-task-id.js';
@@ -9,7 +10,10 @@ import { storeAttemptArtifacts } from '../pipeline/mirror/store-attempt-artifact
 import { syncArtifactMirror } from '../pipeline/mirror/sync-artifact-mirror.js';
 import { openTaskJournal } from '../pipeline/mirror/task-journal.js';
 import { continueFromMirror } from './continue-from-mirror.js';
-import { repositoryAttempts } from './repository-attempts.js';
+import { AttemptTakenError, repositoryAttempts } from './repository-attempts.js';
+
+/** Attempts tried in turn when other runs of the task claim them at the same time. */
+const MAX_CLAIM_TRIES = 8;
 import type { PreparedChange } from '../pipeline/implement/prepare-change.js';
 
 type Step = TaskEventBody extends infer E ? (E extends unknown ? Omit<E, 'task_id' | 'at'> : never) : never;
@@ -37,7 +41,8 @@ function validated({ generation }: PreparedChange): Step[] {
  * with a hash), so a request run again in the same clone continues its record — from the shared
  * mirror's when the out folder was cleared (`continueFromMirror`), and past the attempts the
  * repository at `repoDir` shows (`repositoryAttempts`: the branch's commit trailers, a mark in
- * the git directory) when no mirror holds the task either, so attempts never restart. A
+ * the git directory) when no mirror holds the task either, so attempts never restart (`started`
+ * throws, starting nothing, when the record shows more than `MAX_ATTEMPT` attempts). A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -110,17 +115,29 @@ export function localTaskLife(params: {
       const received =
         current === undefined || (current.status !== 'received' && canTransition(current.status, 'received'));
       const recorded = current?.attempt ?? 0;
-      const shown = (await kept?.highest()) ?? 0;
+      let shown = (await kept?.highest()) ?? 0;
       if (shown > recorded)
         params.warn(
           `The out folder's record is behind the repository, which shows attempt ${shown} of this task; this run is attempt ${shown + 1}.`,
         );
-      attempt = Math.max(recorded, shown) + 1;
-      await kept?.started(attempt).catch((error: unknown) => {
-        params.warn(
-          `The attempt could not be kept in the git directory: ${error instanceof Error ? error.message : String(error)}`,
+      // Past MAX_ATTEMPT the run stops (throws) rather than write a number that could repeat. A run
+      // of the same task starting the same attempt at once (AttemptTakenError) sends this one past it.
+      for (let tries = 1; ; tries += 1) {
+        attempt = attemptAfter(Math.max(recorded, shown));
+        const outcome = await kept?.started(attempt).then(
+          () => 'kept' as const,
+          (error: unknown) => error,
         );
-      });
+        if (outcome instanceof AttemptTakenError && tries < MAX_CLAIM_TRIES) {
+          shown = Math.max(attempt, (await kept?.highest()) ?? 0);
+          continue;
+        }
+        if (outcome !== undefined && outcome !== 'kept')
+          params.warn(
+            `The attempt could not be kept in the git directory: ${outcome instanceof Error ? outcome.message : String(outcome)}`,
+          );
+        break;
+      }
       await record([
         ...(received
           ? [

@@ -8,13 +8,20 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { MAX_ATTEMPT, withAttemptTrailers } from '../../src/core/naming/attempt-trailers.js';
+import {
+  MAX_ATTEMPT,
+  MAX_READABLE_ATTEMPT,
+  attemptAfter,
+  parseAttempt,
+  withAttemptTrailers,
+} from '../../src/core/naming/attempt-trailers.js';
 import { changeNamesFor } from '../../src/core/naming/change-names.js';
-import { repositoryAttempts } from '../../src/local/repository-attempts.js';
+import { AttemptTakenError, repositoryAttempts } from '../../src/local/repository-attempts.js';
+import { localTaskLife } from '../../src/local/local-task-life.js';
 
 const TASK = 'local/repo#orders@aaaaaaaaaaaa';
 const BRANCH = 'implementation/local-orders';
@@ -45,23 +52,38 @@ async function commitOnBranch(message: string): Promise<void> {
 const attempts = () => repositoryAttempts({ repoDir: repo, branch: BRANCH, taskId: TASK });
 
 describe('review10j attacker: attempt numbers at the cap', () => {
-  it.failing(
-    'FAULT: a history at MAX_ATTEMPT makes every later run take the same attempt (MAX_ATTEMPT + 1) again',
-    async () => {
-      // A forged (or merely noisy) trailer at the cap is taken as a count.
-      await commitOnBranch(withAttemptTrailers('Implement orders', TASK, MAX_ATTEMPT));
-      const kept = attempts();
-      const attempt = (await kept.highest()) + 1;
-      expect(attempt).toBe(MAX_ATTEMPT + 1);
-      await kept.started(attempt);
-      // The run's own commit carries the attempt too.
-      await commitOnBranch(withAttemptTrailers('Implement orders', TASK, attempt));
-      // The next run (out folder cleared) must go past it: attempts never repeat. Today the mark
-      // file and the trailer both say 1000001, which `parseAttempt` reads as 0: the next run is
-      // attempt 1000001 again, and its artifacts land on the earlier one's.
-      expect(await attempts().highest()).toBeGreaterThanOrEqual(attempt);
-    },
-  );
+  it('FAULT: a history at MAX_ATTEMPT makes every later run take the same attempt (MAX_ATTEMPT + 1) again', async () => {
+    // A forged (or merely noisy) trailer at the cap is taken as a count.
+    await commitOnBranch(withAttemptTrailers('Implement orders', TASK, MAX_ATTEMPT));
+    const kept = attempts();
+    const attempt = (await kept.highest()) + 1;
+    expect(attempt).toBe(MAX_ATTEMPT + 1);
+    await kept.started(attempt);
+    // The run's own commit carries the attempt too.
+    await commitOnBranch(withAttemptTrailers('Implement orders', TASK, attempt));
+    // The next run (out folder cleared) must go past it: attempts never repeat. Today the mark
+    // file and the trailer both say 1000001, which `parseAttempt` reads as 0: the next run is
+    // attempt 1000001 again, and its artifacts land on the earlier one's.
+    expect(await attempts().highest()).toBeGreaterThanOrEqual(attempt);
+  });
+});
+
+describe('review10j fix: every attempt written parses back, and a count past the cap stops', () => {
+  it('the run after MAX_ATTEMPT + 1 stops with a clear error instead of repeating an attempt', () => {
+    expect(attemptAfter(MAX_ATTEMPT)).toBe(MAX_ATTEMPT + 1);
+    expect(parseAttempt(String(MAX_ATTEMPT + 1))).toBe(MAX_ATTEMPT + 1);
+    expect(() => attemptAfter(MAX_ATTEMPT + 1)).toThrow(/past the 1000000 attempts/);
+    expect(() => attemptAfter(MAX_READABLE_ATTEMPT)).toThrow(/no new attempt is started/);
+  });
+
+  it('refuses to write an attempt that would not read back (trailer or mark file)', async () => {
+    expect(() => withAttemptTrailers('x', TASK, MAX_READABLE_ATTEMPT + 1)).toThrow(RangeError);
+    expect(() => withAttemptTrailers('x', TASK, 1.5)).toThrow(RangeError);
+    await expect(attempts().started(MAX_READABLE_ATTEMPT + 1)).rejects.toThrow(RangeError);
+    expect(parseAttempt(withAttemptTrailers('x', TASK, MAX_READABLE_ATTEMPT).split(': ').at(-1)!)).toBe(
+      MAX_READABLE_ATTEMPT,
+    );
+  });
 });
 
 describe('review10j attacker: refused histories', () => {
@@ -138,5 +160,44 @@ describe('review10j attacker: refused histories', () => {
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('review10j fix: two runs starting at once never share an attempt', () => {
+  it('the second claim of one attempt fails with AttemptTakenError, and the claim alone counts', async () => {
+    const results = await Promise.allSettled([attempts().started(4), attempts().started(4)]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(AttemptTakenError);
+    // Even with the mark file gone (a run stopped between claim and mark), the claim is counted.
+    const common = await git(repo, 'rev-parse', '--git-common-dir');
+    const name = createHash('sha256').update(TASK).digest('hex').slice(0, 32);
+    await unlink(path.resolve(repo, common, 'implementation-agent', 'attempts', name));
+    expect(await attempts().highest()).toBe(4);
+  });
+
+  it('two task lives of one clone started together take two attempts', async () => {
+    const life = async () => {
+      const out = await mkdtemp(path.join(os.tmpdir(), 'review10j-out-'));
+      return localTaskLife({
+        outDir: out,
+        repoName: 'repo',
+        branch: BRANCH,
+        cloneId: 'aaaaaaaaaaaa',
+        request: {
+          execution_request: {
+            task_type: 'application',
+            task_name: 'Orders API',
+            execution_mode: 'guided',
+            target_environment: 'development',
+          },
+        },
+        repoDir: repo,
+        warn: () => {},
+      });
+    };
+    const lives = [await life(), await life(), await life()];
+    await Promise.all(lives.map((one) => one.started()));
+    expect(new Set(lives.map((one) => one.attempt)).size).toBe(3);
   });
 });

@@ -8,6 +8,8 @@ interface Piece {
   readonly slot: number;
   readonly offset: number;
   readonly length: number;
+  /** Where in the slot's string the piece begins (0 unless a part of it: a `Fn::Sub` string's literal text). */
+  readonly from?: number;
 }
 
 /** Strings of a value written together as a reader sees them together, and where each one sits. */
@@ -86,6 +88,8 @@ function collect(
     slots.push(key);
     const keySlot = slots.length - 1;
     const valueSlot = collect(item, depth + 1, maxDepth, slots, contexts);
+    if (key === 'Fn::Join') contexts.push(...joinContexts(item, keySlot + 1, depth + 1, maxDepth));
+    if (key === 'Fn::Sub') contexts.push(...subContexts(item, keySlot + 1, depth + 1, maxDepth, slots));
     if (valueSlot === undefined || (isFile && key === 'content')) continue;
     contexts.push(pairContext(slots, keySlot, valueSlot));
     byField.set(key.toLowerCase(), valueSlot);
@@ -103,6 +107,100 @@ function firstOf(byField: ReadonlyMap<string, number>, fields: readonly string[]
     if (slot !== undefined) return slot;
   }
   return undefined;
+}
+
+/** How many slots `collect` gives `value` (its strings and keys, to `maxDepth`). */
+function slotCount(value: unknown, depth: number, maxDepth: number): number {
+  if (depth > maxDepth) return 0;
+  if (typeof value === 'string') return 1;
+  if (Array.isArray(value))
+    return value.reduce<number>((sum, item) => sum + slotCount(item, depth + 1, maxDepth), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  for (const item of Object.values(value as Record<string, unknown>))
+    count += 1 + slotCount(item, depth + 1, maxDepth);
+  return count;
+}
+
+/**
+ * `Fn::Join`'s runs of adjacent literal strings (`[delimiter, [...]]`, its value at slot `first`
+ * on) read joined with its own delimiter, as the stack will see them (`{"Fn::Join": ["_", ["ghp",
+ * "…"]]}`); none for any other shape or an empty delimiter (RUN_DELIMITERS already has it).
+ */
+function joinContexts(value: unknown, first: number, depth: number, maxDepth: number): Context[] {
+  if (!Array.isArray(value) || value.length !== 2 || depth + 2 > maxDepth) return [];
+  const [delimiter, list] = value as unknown[];
+  if (typeof delimiter !== 'string' || delimiter === '' || !Array.isArray(list)) return [];
+  const contexts: Context[] = [];
+  let slot = first + 1;
+  let run: { slot: number; text: string }[] = [];
+  const flush = () => {
+    if (run.length > 1) contexts.push(joinedContext(run, delimiter));
+    run = [];
+  };
+  for (const item of list) {
+    if (typeof item === 'string') run.push({ slot, text: item });
+    else flush();
+    slot += slotCount(item, depth + 2, maxDepth);
+  }
+  flush();
+  return contexts;
+}
+
+function joinedContext(run: readonly { slot: number; text: string }[], delimiter: string): Context {
+  const pieces: Piece[] = [];
+  let offset = 0;
+  for (const { slot, text } of run) {
+    pieces.push({ slot, offset, length: text.length });
+    offset += text.length + delimiter.length;
+  }
+  return { text: run.map(({ text }) => text).join(delimiter), pieces };
+}
+
+/** A `Fn::Sub` variable: `${Name}` (`${!Literal}` is written as is). */
+const SUB_VARIABLE = /\$\{([^!}][^}]*)\}/g;
+
+/**
+ * `Fn::Sub`'s string with the literal variables of its map substituted (`["ghp_${B}", { "B":
+ * "…" }]`, its value at slot `first` on), as the stack will see it; other variables stay as
+ * written. None for any other shape or a map with no literal variable.
+ */
+function subContexts(
+  value: unknown,
+  first: number,
+  depth: number,
+  maxDepth: number,
+  slots: readonly string[],
+): Context[] {
+  if (!Array.isArray(value) || value.length !== 2 || depth + 2 > maxDepth) return [];
+  const [template, map] = value as unknown[];
+  if (typeof template !== 'string' || map === null || typeof map !== 'object' || Array.isArray(map))
+    return [];
+  const literal = new Map<string, number>();
+  let slot = first + 1;
+  for (const [name, item] of Object.entries(map as Record<string, unknown>)) {
+    if (typeof item === 'string') literal.set(name, slot + 1);
+    slot += 1 + slotCount(item, depth + 2, maxDepth);
+  }
+  if (literal.size === 0) return [];
+  const pieces: Piece[] = [];
+  let text = '';
+  let from = 0;
+  const addTemplate = (end: number) => {
+    if (end > from) pieces.push({ slot: first, offset: text.length, length: end - from, from });
+    text += template.slice(from, end);
+  };
+  for (const variable of template.matchAll(SUB_VARIABLE)) {
+    const valueSlot = literal.get(variable[1]?.trim() ?? '');
+    if (valueSlot === undefined) continue;
+    addTemplate(variable.index);
+    const substituted = slots[valueSlot] ?? '';
+    pieces.push({ slot: valueSlot, offset: text.length, length: substituted.length });
+    text += substituted;
+    from = variable.index + variable[0].length;
+  }
+  addTemplate(template.length);
+  return pieces.some((piece) => piece.slot !== first) ? [{ text, pieces }] : [];
 }
 
 /** `"name": "value"`, as JSON and YAML write a pair and as the scanner's name-then-value rules read it. */
@@ -203,8 +301,9 @@ function addSpans(
   for (let index = lastIndexAtOrBefore(offsets, range[0]); index < context.pieces.length; index += 1) {
     const piece = context.pieces[index];
     if (piece === undefined || piece.offset >= range[1]) break;
-    const start = Math.max(range[0], piece.offset) - piece.offset;
-    const end = Math.min(range[1], piece.offset + piece.length) - piece.offset;
+    const from = piece.from ?? 0;
+    const start = Math.max(range[0], piece.offset) - piece.offset + from;
+    const end = Math.min(range[1], piece.offset + piece.length) - piece.offset + from;
     if (end <= start) continue;
     const list = spans.get(piece.slot) ?? [];
     list.push({ range: [start, end], slug });

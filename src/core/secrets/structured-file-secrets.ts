@@ -7,10 +7,11 @@ const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
 /**
  * What a file must hold for reading its strings together to find more than its text shows: a PEM
  * key's first line (a key written as a list of lines), a name/value record's value field
- * (`OutputValue`, `ParameterValue`, `Value`), or a join (`!Join`, `Fn::Join`: a value in pieces). A key beside its value is already read together in
+ * (`OutputValue`, `ParameterValue`, `Value`), or a join (`!Join`, `Fn::Join`: a value in pieces) or a
+ * substitution (`!Sub`, `Fn::Sub` with a map of literal variables). A key beside its value is already read together in
  * the text as written; other files are not parsed.
  */
-const WORTH_PARSING = /-----BEGIN|value|join/i;
+const WORTH_PARSING = /-----BEGIN|value|join|sub/i;
 /** Nesting followed; `parseTemplate` already refuses documents deeper than 64 levels. */
 const MAX_DEPTH = 128;
 

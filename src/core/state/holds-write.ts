@@ -11,9 +11,17 @@ export interface MarkerWrite {
   readonly later?: readonly string[];
 }
 
-/** Every write id `marker` names: its window (`writes`) and its recent line (`recent_writes`). */
+/**
+ * Every write id `marker` names, oldest first: its recent line (`recent_writes`) and its window
+ * (`writes`). The window is the last `MAX_MARKER_WRITES` writes, so a recent id it lacks is older
+ * than every id in it; a window id missing from the recent line (older than `RECENT_WRITE_MS`) is
+ * still in its window place. So the order is the recent ids not in the window, then the window:
+ * an id written before another can never be listed after it (and so never learnt as "later").
+ */
 function namedIds(marker: TaskMarker): readonly string[] {
-  return [...(marker.recent_writes ?? []).map((write) => write.id), ...(marker.writes ?? [])];
+  const window = marker.writes ?? [];
+  const older = (marker.recent_writes ?? []).map((write) => write.id).filter((id) => !window.includes(id));
+  return [...older, ...window];
 }
 
 /**

@@ -131,7 +131,9 @@ function gunzipped(bytes: Buffer, budget: { left: number }): Buffer | undefined 
 
 /**
  * Each entry's data of a zip archive, decompressed, as its central directory lists them (APPNOTE
- * §4.3.12: method, sizes, where the local header is); undefined when the archive cannot be read.
+ * §4.3.12: method, sizes, where the local header is); stored entries count against the budget as
+ * inflated ones do. Undefined when the archive cannot be read, passes the budget, or lists entries
+ * whose local records overlap (one entry listed many times: a zip bomb by overlap).
  */
 function zipEntries(bytes: Buffer, budget: { left: number }): (Buffer | undefined)[] | undefined {
   try {
@@ -140,6 +142,7 @@ function zipEntries(bytes: Buffer, budget: { left: number }): (Buffer | undefine
     const count = bytes.readUInt16LE(end + 10);
     let at = bytes.readUInt32LE(end + 16);
     const entries: (Buffer | undefined)[] = [];
+    const records: [number, number][] = [];
     for (let index = 0; index < count; index += 1) {
       if (bytes.readUInt32LE(at) !== ZIP_CENTRAL_HEADER) return undefined;
       const flags = bytes.readUInt16LE(at + 8);
@@ -152,17 +155,32 @@ function zipEntries(bytes: Buffer, budget: { left: number }): (Buffer | undefine
       const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
       if (start + size > bytes.length) return undefined;
       const data = bytes.subarray(start, start + size);
-      if (method === STORED) entries.push(data);
-      else if (method === DEFLATED)
+      records.push([local, start + size]);
+      if (method === STORED) {
+        budget.left -= size;
+        if (budget.left < 0) return undefined;
+        entries.push(data);
+      } else if (method === DEFLATED)
         entries.push(inflatedWithin((options) => inflateRawSync(data, options), budget));
       else return undefined;
       at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
     }
-    return entries;
+    return overlaps(records) ? undefined : entries;
   } catch {
     // A read past the end (RangeError): not an archive this reads.
     return undefined;
   }
+}
+
+/** Whether any two of the `[start, end)` byte ranges share a byte. */
+function overlaps(ranges: [number, number][]): boolean {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let reached = 0;
+  for (const [start, end] of sorted) {
+    if (start < reached) return true;
+    reached = Math.max(reached, end);
+  }
+  return false;
 }
 
 /** Where the end of central directory record starts: the last signature within its search window. */

@@ -4,40 +4,85 @@ const BLOCK = 512;
 const MAGIC_OFFSET = 257;
 const MAGIC = 'ustar';
 
-/** True when `bytes` start with a ustar header (POSIX or GNU tar; old v7 archives carry no mark). */
+/**
+ * True when `bytes` start with a tar header: a ustar one (POSIX or GNU tar), or an old v7 one,
+ * which carries no mark and is known by its checksum holding (as GNU tar still reads it).
+ */
 export function isTar(bytes: Uint8Array): boolean {
   if (bytes.length < BLOCK) return false;
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, BLOCK);
   return (
-    Buffer.from(bytes.buffer, bytes.byteOffset + MAGIC_OFFSET, MAGIC.length).toString('latin1') === MAGIC
+    header.toString('latin1', MAGIC_OFFSET, MAGIC_OFFSET + MAGIC.length) === MAGIC || checksumHolds(header)
   );
 }
 
 /**
- * The data of every entry of a tar archive, in order (POSIX.1-2001 pax `ustar` and GNU tar):
- * regular files and also the archive's own text entries (pax extended headers `x`/`g`, GNU long
- * names `L`/`K`), which a reader sees too. Sizes are read in octal, or base-256 (GNU, a leading
- * 0x80 byte). Walks the headers alone, without copying data. Undefined when the archive cannot
- * be read whole: a header without the ustar mark or with a bad checksum, a size that is not a
- * number, an entry running past the end, a sparse file (`S`, whose data is not the file). Two
- * zero blocks, or the end of the bytes on a block boundary, end it.
+ * The data of every entry of a tar archive, in order (POSIX.1-2001 pax `ustar`, GNU tar, and old
+ * v7 headers without the ustar mark): regular files and also the archive's own text entries (pax
+ * extended headers `x`/`g`, GNU long names `L`/`K`), which a reader sees too. Sizes are read in
+ * octal, or base-256 (GNU, a leading 0x80 byte); a pax `x` header's `size` record stands for the
+ * next entry's size, as GNU tar, bsdtar and node-tar take it (POSIX.1-2001 pax, "size"). Walks
+ * the headers alone, without copying data. Undefined when the archive cannot be read whole as a
+ * reader reads it: a header with a bad checksum, a size that is not a number, an entry running
+ * past the end, a sparse file (`S`, or pax `GNU.sparse.*` records: its data is not the file), a
+ * pax header whose records do not read, or a global (`g`) one that sets a size. Two zero blocks,
+ * or the end of the bytes on a block boundary, end it.
  */
 export function tarEntries(bytes: Buffer): Buffer[] | undefined {
   const entries: Buffer[] = [];
   let at = 0;
+  let paxSize: number | undefined;
   while (at + BLOCK <= bytes.length) {
     const header = bytes.subarray(at, at + BLOCK);
     if (header.every((byte) => byte === 0)) return entries;
-    if (!isTar(header) || !checksumHolds(header)) return undefined;
-    const size = entrySize(header);
+    if (!checksumHolds(header)) return undefined;
     const type = String.fromCharCode(header[156] ?? 0);
+    const isMeta = 'xgLK'.includes(type);
+    const size = isMeta ? entrySize(header) : (paxSize ?? entrySize(header));
     if (size === undefined || type === 'S') return undefined;
     const start = at + BLOCK;
     if (start + size > bytes.length) return undefined;
+    const data = bytes.subarray(start, start + size);
+    if (type === 'x' || type === 'g') {
+      const records = paxRecords(data);
+      if (records === undefined || [...records.keys()].some((key) => key.startsWith('GNU.sparse')))
+        return undefined;
+      const recordSize = records.get('size');
+      if (recordSize !== undefined) {
+        if (type === 'g' || !/^\d{1,15}$/.test(recordSize)) return undefined;
+        paxSize = Number(recordSize);
+      }
+    } else if (!isMeta) paxSize = undefined;
     // Links, directories and devices have no data; everything else a reader can extract is read.
-    if (!'123456'.includes(type)) entries.push(bytes.subarray(start, start + size));
+    if (!'123456'.includes(type)) entries.push(data);
     at = start + Math.ceil(size / BLOCK) * BLOCK;
   }
   return at === bytes.length ? entries : undefined;
+}
+
+/**
+ * A pax extended header's records (`<length> <keyword>=<value>\n`, the length counting the whole
+ * record; POSIX.1-2001 pax), the last of each keyword kept; undefined when they do not read.
+ */
+function paxRecords(data: Buffer): Map<string, string> | undefined {
+  const records = new Map<string, string>();
+  let at = 0;
+  while (at < data.length) {
+    // Padding after the last record is NULs.
+    if (data[at] === 0) return data.subarray(at).every((byte) => byte === 0) ? records : undefined;
+    const space = data.indexOf(0x20, at);
+    if (space < 0 || space - at > 15) return undefined;
+    const lengthText = data.toString('latin1', at, space);
+    if (!/^\d+$/.test(lengthText)) return undefined;
+    const end = at + Number(lengthText);
+    if (end <= space + 1 || end > data.length || data[end - 1] !== 0x0a) return undefined;
+    const record = data.toString('utf8', space + 1, end - 1);
+    const equals = record.indexOf('=');
+    if (equals < 1) return undefined;
+    records.set(record.slice(0, equals), record.slice(equals + 1));
+    at = end;
+  }
+  return records;
 }
 
 /** The entry's size in bytes: octal digits (NUL or space ended), or GNU's base-256 for large files. */

@@ -67,26 +67,20 @@ describe('review10j attacker: which write a marker holds', () => {
     expect(holdsWrite(racer, { id: 'cccccccc' })).toBe(false);
   });
 
-  it.failing(
-    'FAULT: a read-back of our own write learns the writes BEFORE it as built on it, once recent_writes has dropped them',
-    () => {
-      // namedIds lists recent_writes first and `writes` after, so a window write older than 15
-      // minutes comes after ours in that order and is taken as "later".
-      const known = withLaterWrites({ id: 'cccccccc' }, ours);
-      expect(known.later ?? []).not.toContain('aaaaaaaa');
-      expect(known.later ?? []).not.toContain('bbbbbbbb');
-    },
-  );
+  it('FAULT: a read-back of our own write learns the writes BEFORE it as built on it, once recent_writes has dropped them', () => {
+    // namedIds lists recent_writes first and `writes` after, so a window write older than 15
+    // minutes comes after ours in that order and is taken as "later".
+    const known = withLaterWrites({ id: 'cccccccc' }, ours);
+    expect(known.later ?? []).not.toContain('aaaaaaaa');
+    expect(known.later ?? []).not.toContain('bbbbbbbb');
+  });
 
-  it.failing(
-    'FAULT: a racer that replaced our write on the same base counts as holding it (the step is lost)',
-    () => {
-      const known = withLaterWrites({ id: 'cccccccc' }, ours);
-      expect(holdsWrite(racer, known)).toBe(false);
-    },
-  );
+  it('FAULT: a racer that replaced our write on the same base counts as holding it (the step is lost)', () => {
+    const known = withLaterWrites({ id: 'cccccccc' }, ours);
+    expect(holdsWrite(racer, known)).toBe(false);
+  });
 
-  it.failing('FAULT: boardAfterWrite keeps a write the second read-back shows replaced', async () => {
+  it('FAULT: boardAfterWrite keeps a write the second read-back shows replaced', async () => {
     const reads = [ref(ours), ref(racer)];
     const after = await boardAfterWrite({
       commentId: 1,
@@ -100,7 +94,7 @@ describe('review10j attacker: which write a marker holds', () => {
     expect(after.replaced?.marker.writes).toEqual(racer.writes);
   });
 
-  it.failing('FAULT: the same on a board written before recent_writes existed (none kept)', () => {
+  it('FAULT: the same on a board written before recent_writes existed (none kept)', () => {
     const { recent_writes: _none, ...older } = base;
     const oursOnOlder = writeOn(older, 'cccccccc', NOW);
     // recent_writes holds c alone; writes hold a, b, c. Only c and what follows it is "later".

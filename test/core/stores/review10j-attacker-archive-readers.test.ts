@@ -101,33 +101,27 @@ describe('review10j attacker: tar', () => {
     Buffer.alloc(1024),
   ]);
 
-  it.failing(
-    'FAULT: a pax size that overrides the ustar size hides a gzip entry holding a token',
-    async () => {
-      const texts = readableTexts(archive);
-      // Right: b.gz is read as a reader extracts it (inflated) and the token seen, or the archive
-      // is not claimed readable at all; either way the store does not keep it as it is.
-      expect(texts === undefined || texts.some((text) => text.includes(TOKEN))).toBe(true);
-      expect((await redactArtifactBody(archive, 'bundle.tar')).toString()).toBe(NOT_SCANNED_MARKER);
-    },
-  );
+  it('FAULT: a pax size that overrides the ustar size hides a gzip entry holding a token', async () => {
+    const texts = readableTexts(archive);
+    // Right: b.gz is read as a reader extracts it (inflated) and the token seen, or the archive
+    // is not claimed readable at all; either way the store does not keep it as it is.
+    expect(texts === undefined || texts.some((text) => text.includes(TOKEN))).toBe(true);
+    expect((await redactArtifactBody(archive, 'bundle.tar')).toString()).toBe(NOT_SCANNED_MARKER);
+  });
 
-  it.failing(
-    'FAULT: a v7 tar (no ustar mark, which GNU tar still extracts) holding a gzip entry is kept as is',
-    async () => {
-      const gzipped = gzipSync(Buffer.from(`token=${TOKEN}\n`));
-      const block = header('b.gz', gzipped.length, '0');
-      // The same header without the mark (bytes 257…264 zero) and its checksum made again.
-      block.fill(0, 257, 265);
-      block.fill(0x20, 148, 156);
-      let sum = 0;
-      for (const byte of block) sum += byte;
-      block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-      const v7 = Buffer.concat([block, padded(gzipped), Buffer.alloc(1024)]);
-      // `tar -xf` extracts b.gz and `zcat b.gz` shows the token; the store keeps the bytes exactly.
-      expect((await redactArtifactBody(v7, 'bundle.tar')).toString()).toBe(NOT_SCANNED_MARKER);
-    },
-  );
+  it('FAULT: a v7 tar (no ustar mark, which GNU tar still extracts) holding a gzip entry is kept as is', async () => {
+    const gzipped = gzipSync(Buffer.from(`token=${TOKEN}\n`));
+    const block = header('b.gz', gzipped.length, '0');
+    // The same header without the mark (bytes 257…264 zero) and its checksum made again.
+    block.fill(0, 257, 265);
+    block.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of block) sum += byte;
+    block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    const v7 = Buffer.concat([block, padded(gzipped), Buffer.alloc(1024)]);
+    // `tar -xf` extracts b.gz and `zcat b.gz` shows the token; the store keeps the bytes exactly.
+    expect((await redactArtifactBody(v7, 'bundle.tar')).toString()).toBe(NOT_SCANNED_MARKER);
+  });
 
   it('a huge or negative base-256 size, or a size past the end, does not read', () => {
     const huge = Buffer.from([0x80, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
@@ -158,20 +152,17 @@ describe('review10j attacker: tar', () => {
 });
 
 describe('review10j attacker: zip', () => {
-  it.failing(
-    'FAULT: a central directory listing one stored entry many times unpacks past MAX_INFLATED_BYTES',
-    () => {
-      // 1 KiB stored once, listed 40,000 times: 41 MB of texts from a 2 MB archive. Stored
-      // entries are not counted against the budget (only inflated ones are); 65,535 listings of a
-      // 1 MB entry would make 64 GB of strings.
-      const bytes = overlappingZip(Buffer.alloc(1024, 'a'), 40_000);
-      expect(bytes.length).toBeLessThan(MAX_INFLATED_BYTES);
-      const texts = readableTexts(bytes);
-      // Past the archive's own bytes (the first text), what it unpacks to is held to the bound.
-      const unpacked = texts?.slice(1).reduce((sum, text) => sum + text.length, 0) ?? 0;
-      expect(texts === undefined || unpacked <= MAX_INFLATED_BYTES).toBe(true);
-    },
-  );
+  it('FAULT: a central directory listing one stored entry many times unpacks past MAX_INFLATED_BYTES', () => {
+    // 1 KiB stored once, listed 40,000 times: 41 MB of texts from a 2 MB archive. Stored
+    // entries are not counted against the budget (only inflated ones are); 65,535 listings of a
+    // 1 MB entry would make 64 GB of strings.
+    const bytes = overlappingZip(Buffer.alloc(1024, 'a'), 40_000);
+    expect(bytes.length).toBeLessThan(MAX_INFLATED_BYTES);
+    const texts = readableTexts(bytes);
+    // Past the archive's own bytes (the first text), what it unpacks to is held to the bound.
+    const unpacked = texts?.slice(1).reduce((sum, text) => sum + text.length, 0) ?? 0;
+    expect(texts === undefined || unpacked <= MAX_INFLATED_BYTES).toBe(true);
+  });
 });
 
 describe('review10j attacker: PNG', () => {
@@ -204,5 +195,54 @@ describe('review10j attacker: PNG', () => {
     const image = png([{ type: 'iTXt', data }]);
     expect(readableTexts(image)?.some((text) => text.includes(TOKEN))).toBe(true);
     expect((await redactArtifactBody(image, 'shot.png')).toString()).toBe(NOT_SCANNED_MARKER);
+  });
+});
+
+describe('review10j fix: more of each kind', () => {
+  it('a zip listing one entry twice is refused even when small (overlap), not only past the budget', () => {
+    expect(readableTexts(overlappingZip(Buffer.from(`token=${TOKEN}`), 2))).toBeUndefined();
+    expect(readableTexts(overlappingZip(Buffer.from('plain'), 1))).toBeDefined();
+  });
+
+  it('stored zip entries count against the budget', () => {
+    expect(readableTexts(overlappingZip(Buffer.alloc(MAX_INFLATED_BYTES + 1, 'a'), 1))).toBeUndefined();
+  });
+
+  it('a pax size is honoured for the next entry only; a global size or sparse records are not read', () => {
+    const pax = paxRecord('size', '3');
+    const archive = Buffer.concat([
+      header('PaxHeaders/a', pax.length, 'x'),
+      padded(pax),
+      header('a', 999, '0'),
+      padded(Buffer.from('abc')),
+      header('b', 5, '0'),
+      padded(Buffer.from('hello')),
+      Buffer.alloc(1024),
+    ]);
+    expect(
+      tarEntries(archive)
+        ?.slice(1)
+        .map((entry) => entry.toString()),
+    ).toEqual(['abc', 'hello']);
+    for (const [type, record] of [
+      ['g', paxRecord('size', '3')],
+      ['x', paxRecord('GNU.sparse.size', '3')],
+      ['x', Buffer.from('99 size=3\n')],
+    ] as const) {
+      const bytes = Buffer.concat([header('P', record.length, type), padded(record), Buffer.alloc(1024)]);
+      expect(tarEntries(bytes)).toBeUndefined();
+    }
+  });
+
+  it('a v7 tar is walked: its entries are read', () => {
+    const block = header('a.txt', 5, '0');
+    block.fill(0, 257, 265);
+    block.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of block) sum += byte;
+    block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    const v7 = Buffer.concat([block, padded(Buffer.from('hello')), Buffer.alloc(1024)]);
+    expect(tarEntries(v7)?.map((entry) => entry.toString())).toEqual(['hello']);
+    expect(readableTexts(v7)?.filter((text) => text === 'hello')).toHaveLength(1);
   });
 });
