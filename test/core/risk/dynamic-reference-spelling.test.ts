@@ -6,6 +6,8 @@ import { findDynamicReferences } from '../../../src/core/risk/find-dynamic-refer
 import { readTemplateValue } from '../../../src/core/risk/read-template-value.js';
 import { QUEUE, reasonsOf, riskOf } from './risk-of.js';
 
+const NO_CONTEXT = { parameters: undefined };
+
 const tagged = (value: unknown) => ({
   Resources: { Q: { ...QUEUE, Properties: { Tags: [{ Key: 'k', Value: value }] } } },
 });
@@ -32,12 +34,12 @@ describe('dynamic references in any case and spacing', () => {
 
   it('a value read for a rule (an ingress CIDR) is unknown when it may be a reference in any spelling', () => {
     for (const text of ['{{ resolve:ssm:cidr }}', '{{RESOLVE:ssm:cidr}}', '{{resolve:S3:x}}'])
-      expect(readTemplateValue(text, {}).known).toBe(false);
-    expect(readTemplateValue({ 'Fn::Sub': '{{Resolve:ssm:${AWS::Region}}}' }, {}).known).toBe(false);
+      expect(readTemplateValue(text, NO_CONTEXT).known).toBe(false);
+    expect(readTemplateValue({ 'Fn::Sub': '{{Resolve:ssm:${AWS::Region}}}' }, NO_CONTEXT).known).toBe(false);
   });
 
   it('text with braces but no resolve stays a plain value', () => {
-    expect(readTemplateValue('{{name}}', {})).toEqual({ known: true, texts: ['{{name}}'] });
+    expect(readTemplateValue('{{name}}', NO_CONTEXT)).toEqual({ known: true, texts: ['{{name}}'] });
     expect(reasonsOf(tagged('{{name}} resolved'))).toEqual([]);
   });
 });

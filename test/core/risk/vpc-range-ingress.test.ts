@@ -3,7 +3,7 @@
 // literals (alone and in sum: ingress-breadth-risks.ts); a range not known before deploying is
 // unknown, never low.
 import { describe, expect, it } from '@jest/globals';
-import { reasonsOf, riskOf } from './risk-of.js';
+import { reasonsOf } from './risk-of.js';
 
 const RULE_AT = 'Resources.Sg.Properties.SecurityGroupIngress[0]';
 const group = (field: string, source: unknown) => ({
