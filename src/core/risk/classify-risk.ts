@@ -39,7 +39,9 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
  * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds; these files are known by
  * their names in any case (`caseFoldedPath`), as a case-insensitive disk opens them. Values only
- * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Pure; never
+ * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Paths are
+ * compared in one spelling (`repositoryPath`), and configured `stackParameters` that reach no
+ * template of the bundle are themselves a reason (`unmatchedParameterRisks`). Pure; never
  * throws on malformed templates.
  */
 export function classifyRisk(params: {
