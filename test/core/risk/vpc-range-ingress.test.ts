@@ -131,4 +131,25 @@ describe('ingress from a VPC or subnet range', () => {
     expect(withBlock({ Ipv6CidrBlock: '::/1' })).toEqual([`open-ingress ${RULE_AT}.CidrIpv6`]);
     expect(withBlock({ Ipv6CidrBlock: 'fd00::/56' })).toEqual([]);
   });
+
+  it('a public VPC range added to a group made elsewhere is shown like a literal one; a private one is not', () => {
+    const added = (cidr: string) =>
+      reasonsOf({
+        Resources: {
+          Vpc: vpc({ CidrBlock: cidr }),
+          In: {
+            Type: 'AWS::EC2::SecurityGroupIngress',
+            Properties: {
+              GroupId: 'sg-0123456789abcdef0',
+              IpProtocol: 'tcp',
+              FromPort: 22,
+              ToPort: 22,
+              CidrIp: { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] },
+            },
+          },
+        },
+      });
+    expect(added('11.0.0.0/16')).toEqual(['unseen-effect Resources.In.Properties']);
+    expect(added('10.0.0.0/16')).toEqual([]);
+  });
 });
