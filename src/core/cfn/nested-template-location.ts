@@ -1,3 +1,5 @@
+import { repositoryPath } from './repository-path.js';
+
 /**
  * Where each nested stack type names its template: `TemplateURL` (AWS CloudFormation Template
  * Reference, "AWS::CloudFormation::Stack") and `Location` (AWS SAM Developer Guide,
@@ -27,11 +29,6 @@ export function isLocalTemplateLocation(value: unknown): value is string {
  */
 export function repositoryPathOf(templatePath: string, value: unknown): string | undefined {
   if (!isLocalTemplateLocation(value) || value.startsWith('/')) return undefined;
-  const parts = templatePath.split('/').slice(0, -1);
-  for (const part of value.split('/')) {
-    if (part === '..') {
-      if (parts.pop() === undefined) return undefined;
-    } else if (part !== '' && part !== '.') parts.push(part);
-  }
-  return parts.join('/');
+  const folder = templatePath.split('/').slice(0, -1).join('/');
+  return repositoryPath(folder === '' ? value : `${folder}/${value}`);
 }

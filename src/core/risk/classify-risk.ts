@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../bundle/artifact-bundle.js';
 import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
+import { repositoryPath } from '../cfn/repository-path.js';
 import { buildExecutedFileRisks } from './build-executed-file-risks.js';
 import { caseFoldedPath } from './case-folded-path.js';
 import { changeSetRisks } from './change-set-risks.js';
@@ -19,7 +20,7 @@ import { nestedParameterBindings } from './nested-parameter-bindings.js';
 import { MAX_NESTED_DEPTH, nestedStacks } from './nested-stack-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
-import { yamlBooleanRisks } from './yaml-boolean-risks.js';
+import { templateTextRisks } from './template-text-risks.js';
 import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
 
 /**
@@ -38,7 +39,9 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
  * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds; these files are known by
  * their names in any case (`caseFoldedPath`), as a case-insensitive disk opens them. Values only
- * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Pure; never
+ * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Paths are
+ * compared in one spelling (`repositoryPath`), and configured `stackParameters` that reach no
+ * template of the bundle are themselves a reason (`unmatchedParameterRisks`). Pure; never
  * throws on malformed templates.
  */
 export function classifyRisk(params: {
@@ -62,6 +65,15 @@ export function classifyRisk(params: {
    */
   stackParameters?: Readonly<Record<string, string>>;
 }): RiskAssessment {
+  // Paths compared in one spelling: `./infra/template.json` is the bundle's `infra/template.json`.
+  const spelled = <T extends { path: string }>(file: T): T => ({
+    ...file,
+    path: repositoryPath(file.path) ?? file.path,
+  });
+  const files = params.files.map(spelled);
+  const reviewedBase = params.base?.map(spelled);
+  // A path leaving the repository names no template of it: configured parameters then fail closed.
+  const templatePath = params.templatePath === undefined ? undefined : repositoryPath(params.templatePath);
   const reasons: RiskReason[] = [];
   const templates: { path: string; template: unknown }[] = [];
   const pending: { at: number; path: string; template: unknown }[] = [];
@@ -71,7 +83,7 @@ export function classifyRisk(params: {
       where: 'execution_request.target_environment',
       message: `Targets the production environment "${params.targetEnvironment}".`,
     });
-  for (const file of params.files) {
+  for (const file of files) {
     if (/^\.github\//i.test(file.path))
       reasons.push({
         code: 'github-path',
@@ -94,7 +106,7 @@ export function classifyRisk(params: {
       continue;
     }
     if (isLockfilePath(file.path)) {
-      const base = params.base?.find((reviewed) => reviewed.path === file.path);
+      const base = reviewedBase?.find((reviewed) => reviewed.path === file.path);
       const lockfile = {
         path: file.path,
         content: file.content,
@@ -118,7 +130,7 @@ export function classifyRisk(params: {
       reasons.push(...config);
       continue;
     }
-    const declared = file.role === 'template' || file.path === params.templatePath;
+    const declared = file.role === 'template' || file.path === templatePath;
     if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path)) continue;
     const parsed = parseTemplate(file.content);
     // A file not declared a template is judged as one when it reads as one (a nested stack, say),
@@ -127,7 +139,7 @@ export function classifyRisk(params: {
       continue;
     if (parsed.ok) {
       templates.push({ path: file.path, template: parsed.template });
-      reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
+      reasons.push(...templateTextRisks({ path: file.path, content: file.content }));
       // Judged once every nested stack is known: what parents pass replaces its parameters' Defaults.
       pending.push({ at: reasons.length, path: file.path, template: parsed.template });
     } else
@@ -138,16 +150,16 @@ export function classifyRisk(params: {
       });
   }
   const deployed =
-    params.stackParameters === undefined || params.templatePath === undefined
+    params.stackParameters === undefined || templatePath === undefined
       ? undefined
-      : { path: params.templatePath, parameters: params.stackParameters };
+      : { path: templatePath, parameters: params.stackParameters };
   // The deployed template is judged as the run deploys it: with its configured parameters.
   const standalone = new Set(
     templates.map((judged) => judged.path).filter((path) => path !== deployed?.path),
   );
   // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
   // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
-  const contents = new Map(params.files.map((file) => [file.path, file.content]));
+  const contents = new Map(files.map((file) => [file.path, file.content]));
   const attempted = new Set(templates.map((judged) => judged.path));
   let nested = nestedStacks({ templates, files: contents });
   for (let round = 0; round <= MAX_NESTED_DEPTH; round++) {
@@ -155,9 +167,11 @@ export function classifyRisk(params: {
     if (fresh.length === 0) break;
     for (const path of fresh) {
       attempted.add(path);
-      const parsed = parseTemplate(contents.get(path) ?? '');
+      const content = contents.get(path) ?? '';
+      const parsed = parseTemplate(content);
       if (parsed.ok) {
         templates.push({ path, template: parsed.template });
+        reasons.push(...templateTextRisks({ path, content }));
         pending.push({ at: reasons.length, path, template: parsed.template });
       } else
         reasons.push({
@@ -172,7 +186,10 @@ export function classifyRisk(params: {
   const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges, deployed });
   for (const { at, path, template } of pending.reverse())
     reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
-  reasons.push(...nested.reasons);
+  reasons.push(
+    ...nested.reasons,
+    ...unmatchedParameterRisks({ templates, templatePath, stackParameters: params.stackParameters }),
+  );
   // Ingress open only in sum, over every template of the bundle together.
   reasons.push(...ingressBreadthRisks({ templates }));
   reasons.push(...changeSetRisks(params.changeSet ?? []));
@@ -208,4 +225,26 @@ function looksLikeTemplate(value: unknown): boolean {
         typeof resource.Type === 'string' &&
         /^[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(resource.Type)),
   );
+}
+
+/**
+ * Configured stack parameters that reach no template: the bundle has templates, but none at the
+ * deployed template's path (or that path is missing or leaves the repository), so every template
+ * was judged with its `Default`s where the deploy passes other values. Unknown counts as high.
+ */
+function unmatchedParameterRisks(params: {
+  templates: readonly { readonly path: string }[];
+  templatePath: string | undefined;
+  stackParameters: Readonly<Record<string, string>> | undefined;
+}): RiskReason[] {
+  const { templates, templatePath, stackParameters } = params;
+  if (stackParameters === undefined || Object.keys(stackParameters).length === 0) return [];
+  if (templates.length === 0 || templates.some((judged) => judged.path === templatePath)) return [];
+  return [
+    {
+      code: 'unresolved-value',
+      where: templatePath ?? 'template_path',
+      message: `The target environment configures stack parameters (${Object.keys(stackParameters).join(', ')}), but no template of the change is at the deployed template's path, so the values the deploy passes were not judged.`,
+    },
+  ];
 }

@@ -52,15 +52,27 @@ export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
 }
 
 /**
+ * An API Gateway integration calling a Lambda function: `arn:<partition>:apigateway:<region>:lambda:
+ * path/2015-03-31/functions/<function ARN>/invocations` (Amazon API Gateway Developer Guide, "Set
+ * up a Lambda proxy integration"); group 1 is the function, whose place is the integration's. The
+ * ARN's own fifth field is the service (`lambda`), not an account.
+ */
+const LAMBDA_INTEGRATION =
+  /^arn:[^:]*:apigateway:[^:]*:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/(.+)\/invocations$/;
+
+/**
  * `here`: a resource of this template (a placeholder), or an ARN whose account is this one:
  * written as `${AWS::AccountId}`, or left empty on a resource AWS owns (an SSM document such as
  * `AWS-RunShellScript`). `unknown`: an ARN whose account is another resource's name or attribute
  * (a freely chosen name may be another account's id). `outside`: a literal account id, an S3
  * bucket (its ARN names no account: the bucket may be anyone's) and anything that is not an ARN
- * are not known to be here.
+ * are not known to be here. A Lambda integration's URI is placed as the function it invokes
+ * (`LAMBDA_INTEGRATION`).
  */
 function placeOf(text: string): 'here' | 'unknown' | 'outside' {
   if (isNamedValue(text)) return 'here';
+  const invoked = LAMBDA_INTEGRATION.exec(text)?.[1];
+  if (invoked !== undefined) return placeOf(invoked);
   const [prefix, , service, , account] = text.split(':');
   if (prefix !== 'arn' || account === undefined) return 'outside';
   if (isThisAccount(account) || (account === '' && service !== 's3')) return 'here';

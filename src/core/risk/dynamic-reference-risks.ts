@@ -4,10 +4,16 @@ import { ownSsmParameterNames } from './own-ssm-parameter-names.js';
 import { isPublicParameterName } from './public-parameter-name.js';
 import type { RiskReason } from './risk-assessment.js';
 
-/** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
+/**
+ * Properties reviewed as places a secret belongs: where the value is read by no wider audience than
+ * the secret's own. A DB instance's `MasterUserPassword` is write-only (no RDS API returns it:
+ * Amazon RDS API Reference, "DBInstance" has no password member). A new secret's `SecretString` is
+ * not a sink: GetSecretValue returns it to anyone whose IAM allows that on the new secret, without
+ * the resource and key policies guarding the secret it was copied from (AWS Secrets Manager User
+ * Guide, "Authentication and access control"), so copying one into a new secret is egress.
+ */
 const SECRET_SINKS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['AWS::RDS::DBInstance', new Set(['MasterUserPassword'])],
-  ['AWS::SecretsManager::Secret', new Set(['SecretString'])],
 ]);
 
 /**
@@ -108,7 +114,8 @@ function templateReferences(
 }
 
 function describe(reference: DynamicReference): string {
-  if (reference.kind === 'built') return 'builds a dynamic reference from values known only at deploy time';
+  if (reference.kind === 'built')
+    return 'resolves a dynamic reference the classifier cannot read (built from values known only at deploy time, or of a service or spelling it does not read)';
   const what = reference.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret';
   return `resolves ${what} "${reference.name}"`;
 }

@@ -1,11 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-
-/**
- * A dynamic reference and what it reads: `{{resolve:secretsmanager:<secret>…}}`,
- * `{{resolve:ssm-secure:<name>…}}`, `{{resolve:ssm:<name>…}}` (AWS CloudFormation User Guide, "Get
- * values stored in other services using dynamic references").
- */
-const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
+import { DYNAMIC_REFERENCE, MAYBE_DYNAMIC_REFERENCE } from './dynamic-reference-syntax.js';
 
 /**
  * Stands for a part of an `Fn::Join` or `Fn::Sub` only known at deploy time (a `Ref`, an import…):
@@ -20,7 +14,7 @@ const COMPUTED = '\uE000';
  * `Fn::Join` and `Fn::Sub` before it resolves dynamic references (the User Guide's examples build
  * them with `Fn::Sub`), so such a text may become any reference.
  */
-const BUILT = /\{\uE000|\uE000\{|\uE000resolve:|\{\{[^}]*\uE000/;
+const BUILT = /\{\uE000|\uE000\{|\uE000\s*resolve|\{\{[^}]*\uE000/i;
 
 /** One dynamic reference found in a template value. */
 export interface DynamicReference {
@@ -70,18 +64,27 @@ export function findDynamicReferences(
   return [...found.values()];
 }
 
+/**
+ * The references a text holds (`DYNAMIC_REFERENCE`: `{{resolve:secretsmanager:…}}`,
+ * `{{resolve:ssm-secure:…}}`, `{{resolve:ssm:…}}`, in any case and spacing), plus one `built`
+ * when, those set aside, something still may be a reference (`MAYBE_DYNAMIC_REFERENCE`: another
+ * service, a spelling not read) or is assembled from computed parts (`BUILT`).
+ */
 function referencesInText(text: string, at: string): DynamicReference[] {
-  const written = [...text.matchAll(REFERENCE)].map((match): DynamicReference => {
+  const written = [...text.matchAll(DYNAMIC_REFERENCE)].map((match): DynamicReference => {
     const name = match[2] ?? '';
     return {
       at,
-      kind: match[1] as 'secretsmanager' | 'ssm-secure' | 'ssm',
+      kind: (match[1] ?? '').toLowerCase() as 'secretsmanager' | 'ssm-secure' | 'ssm',
       name: name.replaceAll(COMPUTED, '…'),
       literal: !name.includes(COMPUTED),
     };
   });
-  if (written.length > 0) return written;
-  return BUILT.test(text) ? [{ at, kind: 'built', name: '', literal: false }] : [];
+  const rest = text.replace(DYNAMIC_REFERENCE, '');
+  if (written.length > 0 && !MAYBE_DYNAMIC_REFERENCE.test(rest)) return written;
+  return BUILT.test(text) || MAYBE_DYNAMIC_REFERENCE.test(rest)
+    ? [...written, { at, kind: 'built', name: '', literal: false }]
+    : written;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   isNamedValue,
   isThisAccount,
   readTemplateValue,
+  type TemplateValue,
   type TemplateValueContext,
 } from './read-template-value.js';
 
@@ -44,8 +45,7 @@ export function ingressSources(
   for (const field of ['CidrIp', 'CidrIpv6'] as const) {
     if (!(field in rule)) continue;
     const at = `${where}.${field}`;
-    if (isVpcRange(rule[field], context)) continue;
-    const value = readTemplateValue(rule[field], context);
+    const value = vpcRange(rule[field], context) ?? readTemplateValue(rule[field], context);
     sources.push(
       value.known
         ? { kind: 'addresses', field, where: at, texts: value.texts }
@@ -111,10 +111,12 @@ function prefixListSource(value: unknown, where: string, context: TemplateValueC
 
 /**
  * The CIDR of a VPC or subnet of this template (`Fn::GetAtt Vpc.CidrBlock`, or one item of its
- * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`): at most a /16 of IPv4 and a /44
- * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
+ * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`), read from the resource, since a VPC
+ * may be given public address space (Amazon VPC User Guide, "VPC CIDR blocks": private ranges are
+ * recommended, not required), whose hosts are on the internet; the texts then count like literals
+ * (`publicAddressCount` leaves private ranges out). Undefined when `value` names no such range.
  */
-function isVpcRange(value: unknown, context: TemplateValueContext): boolean {
+function vpcRange(value: unknown, context: TemplateValueContext): TemplateValue | undefined {
   const select = isPlainObject(value) ? value['Fn::Select'] : undefined;
   const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
   const attribute = isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
@@ -123,12 +125,69 @@ function isVpcRange(value: unknown, context: TemplateValueContext): boolean {
     : typeof attribute === 'string'
       ? attribute.split('.')
       : [];
-  if (typeof id !== 'string' || typeof name !== 'string') return false;
+  if (typeof id !== 'string' || typeof name !== 'string') return undefined;
   const type = resourceType(context.resources, id);
-  return (
-    (type === 'AWS::EC2::VPC' || type === 'AWS::EC2::Subnet') &&
-    /^(CidrBlock|CidrBlockAssociations|Ipv6CidrBlocks)$/.test(name)
+  if (type !== 'AWS::EC2::VPC' && type !== 'AWS::EC2::Subnet') return undefined;
+  if (name === 'CidrBlock') return ipv4Block(id, context);
+  if (name === 'Ipv6CidrBlocks') return ipv6Blocks(id, context);
+  if (name === 'CidrBlockAssociations')
+    return unknownRange(`${id}.CidrBlockAssociations, association ids, not CIDR blocks`);
+  return undefined;
+}
+
+/** A VPC's or subnet's `CidrBlock`; unknown when IPAM allocates it (`Ipv4IpamPoolId`) or it is computed. */
+function ipv4Block(id: string, context: TemplateValueContext): TemplateValue {
+  const cidr = propertiesOf(id, context)['CidrBlock'];
+  if (cidr === undefined) return unknownRange(`${id}.CidrBlock, allocated when the stack is deployed`);
+  const read = readTemplateValue(cidr, context);
+  return read.known ? read : unknownRange(`${id}.CidrBlock, ${read.why}`);
+}
+
+/**
+ * A VPC's IPv6 blocks: those of its `AWS::EC2::VPCCidrBlock` resources here. One Amazon provides
+ * (`AmazonProvidedIpv6CidrBlock`, no pool) is a /56 of Amazon's space that only this VPC is given,
+ * so no internet host sends from it: nothing to count. A block of one's own (`Ipv6CidrBlock`) is
+ * read; a pool's (`Ipv6Pool`, `Ipv6IpamPoolId`) or none declared here (added elsewhere) is unknown.
+ * A subnet's are its VPC's (its block lies inside them).
+ */
+function ipv6Blocks(id: string, context: TemplateValueContext): TemplateValue {
+  const properties = propertiesOf(id, context);
+  if (resourceType(context.resources, id) === 'AWS::EC2::Subnet') {
+    const vpc = referencedResource(properties['VpcId']);
+    return vpc !== undefined && resourceType(context.resources, vpc) === 'AWS::EC2::VPC'
+      ? ipv6Blocks(vpc, context)
+      : unknownRange(`the IPv6 blocks of ${id}'s VPC, not made in this template`);
+  }
+  const blocks = Object.keys(context.resources ?? {}).filter(
+    (other) =>
+      resourceType(context.resources, other) === 'AWS::EC2::VPCCidrBlock' &&
+      referencedResource(propertiesOf(other, context)['VpcId']) === id,
   );
+  const texts: string[] = [];
+  for (const block of blocks) {
+    const association = propertiesOf(block, context);
+    if ('Ipv6Pool' in association || 'Ipv6IpamPoolId' in association)
+      return unknownRange(`the IPv6 block ${block} takes from a pool`);
+    if ('Ipv6CidrBlock' in association) {
+      const read = readTemplateValue(association['Ipv6CidrBlock'], context);
+      if (!read.known) return unknownRange(`${block}.Ipv6CidrBlock, ${read.why}`);
+      texts.push(...read.texts);
+    } else if (association['AmazonProvidedIpv6CidrBlock'] !== true && !('CidrBlock' in association))
+      return unknownRange(`the IPv6 block ${block} associates`);
+  }
+  return blocks.length === 0
+    ? unknownRange(`the IPv6 blocks of ${id}, none of which this template associates`)
+    : { known: true, texts };
+}
+
+function propertiesOf(id: string, context: TemplateValueContext): Record<string, unknown> {
+  const resource = context.resources?.[id];
+  const properties = isPlainObject(resource) ? resource['Properties'] : undefined;
+  return isPlainObject(properties) ? properties : {};
+}
+
+function unknownRange(why: string): TemplateValue {
+  return { known: false, why };
 }
 
 /** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */

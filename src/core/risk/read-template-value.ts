@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { resourceType, returnsFreeValue } from './free-value-types.js';
+import { MAYBE_DYNAMIC_REFERENCE } from './dynamic-reference-syntax.js';
 import type { ParameterScope } from './parameter-origins.js';
 
 /**
@@ -19,12 +20,6 @@ const NAMED = 'named';
  * `999999999999`), so in an ARN's account position it may name another account.
  */
 const THIS_ACCOUNT = 'this-account';
-/**
- * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
- * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
- * Guide, "Get values stored in other services using dynamic references").
- */
-const DYNAMIC_REFERENCE = /\{\{resolve:/;
 
 /** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
 const MAX_TEXTS = 64;
@@ -50,8 +45,13 @@ export function isThisAccount(text: string): boolean {
   return text === THIS_ACCOUNT;
 }
 
+/**
+ * What `value` can stand for. A text that may be a dynamic reference (`MAYBE_DYNAMIC_REFERENCE`:
+ * replaced by a value from Parameter Store or Secrets Manager when the stack is deployed) is unknown.
+ */
 export function readTemplateValue(value: unknown, context: TemplateValueContext): TemplateValue {
-  if (typeof value === 'string') return DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
+  if (typeof value === 'string')
+    return MAYBE_DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
   if (typeof value === 'number' || typeof value === 'boolean') return known([String(value)]);
   if (Array.isArray(value)) return union(value.map((item) => readTemplateValue(item, context)));
   if (!isPlainObject(value)) return unknown('a value of an unexpected kind');
@@ -143,7 +143,7 @@ function readAttribute(argument: unknown, context: TemplateValueContext): Templa
 function readSub(argument: unknown, context: TemplateValueContext): TemplateValue {
   const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
   if (typeof text !== 'string') return unknown('a malformed Fn::Sub');
-  if (DYNAMIC_REFERENCE.test(text)) return dynamicReference();
+  if (MAYBE_DYNAMIC_REFERENCE.test(text)) return dynamicReference();
   const parts: TemplateValue[] = [];
   let rest = text;
   for (let match = /\$\{([^}]*)\}/.exec(rest); match; match = /\$\{([^}]*)\}/.exec(rest)) {

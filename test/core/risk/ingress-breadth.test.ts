@@ -135,20 +135,26 @@ describe('ingress sources the template does not show', () => {
     expect(reasonsOf(withList('1.0.0.0/8', '2.0.0.0/8'))).toEqual(['open-ingress Resources.Sg']);
   });
 
-  it("a VPC's or subnet's own CIDR is low; another resource's value laundered into a CIDR is high", () => {
+  it("a VPC's or subnet's own private CIDR is low; another resource's value laundered into a CIDR is high", () => {
     const vpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } };
     expect(
       riskOf({ Resources: { Vpc: vpc, Sg: group(rule('CidrIp', { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] })) } })
         .level,
     ).toBe('low');
+    // An Amazon-provided IPv6 /56 is this VPC's alone (AWS::EC2::VPCCidrBlock is itself unreviewed).
+    const amazonIpv6 = {
+      Type: 'AWS::EC2::VPCCidrBlock',
+      Properties: { VpcId: { Ref: 'Vpc' }, AmazonProvidedIpv6CidrBlock: true },
+    };
     expect(
-      riskOf({
+      reasonsOf({
         Resources: {
           Vpc: vpc,
+          Block: amazonIpv6,
           Sg: group(rule('CidrIpv6', { 'Fn::Select': [0, { 'Fn::GetAtt': ['Vpc', 'Ipv6CidrBlocks'] }] })),
         },
-      }).level,
-    ).toBe('low');
+      }),
+    ).toEqual(['unseen-effect Resources.Block']);
     // A log group may be named "0.0.0.0/0"; its Ref is that name.
     const logs = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '0.0.0.0/0' } };
     expect(reasonsOf({ Resources: { Logs: logs, Sg: group(rule('CidrIp', { Ref: 'Logs' })) } })).toEqual([

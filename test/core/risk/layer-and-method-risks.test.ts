@@ -146,6 +146,32 @@ describe('API Gateway (REST) methods', () => {
     ).toBe(true);
   });
 
+  it("a Lambda integration is placed as the function it invokes: this template's is here, another account's is egress", () => {
+    const invoking = (functionArn: unknown) =>
+      reasonsAt({
+        Integration: {
+          Type: 'AWS_PROXY',
+          IntegrationHttpMethod: 'POST',
+          Uri: {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Target}/invocations',
+              { Target: functionArn },
+            ],
+          },
+        },
+      }).filter((reason) => reason.endsWith('Integration.Uri'));
+    expect(invoking({ 'Fn::GetAtt': ['Fn', 'Arn'] })).toEqual([]);
+    expect(invoking({ 'Fn::Sub': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:mine' })).toEqual(
+      [],
+    );
+    expect(invoking(`arn:aws:lambda:us-east-1:${OTHER}:function:x`)).toEqual([
+      'data-egress Resources.Get.Properties.Integration.Uri',
+    ]);
+    expect(invoking('https://collector.example/in')).toEqual([
+      'data-egress Resources.Get.Properties.Integration.Uri',
+    ]);
+  });
+
   it("a method on another stack's API is outside the target", () => {
     expect(
       reasonsAt({ RestApiId: 'a1b2c3d4e5' }).some((reason) => reason.endsWith('Properties.RestApiId')),
