@@ -84,33 +84,27 @@ const expenseClaims = {
 const aClaim = { employeeId: 'e1', amount: 1250, description: 'taxi to the data centre' };
 
 describe('review 11k: expense claims', () => {
-  it.failing(
-    'FAULT: "see how many claims are approved" is ✅ covered by GET /claims/count, which counts every claim (by employeeId only): with one of two claims approved it answers 2, and ?status=approved is refused (a count story\'s status dropped)',
-    async () => {
-      const { bundle } = await generate(expenseClaims);
-      const send = serviceOf(bundle);
-      expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
-      expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
-      expect((await send('POST /claims/{id}/approve', { pathParameters: { id: 'id-1' } })).statusCode).toBe(
-        200,
-      );
-      const byQuery = await send('GET /claims/count', { query: { status: 'approved' } });
-      const plain = await send('GET /claims/count');
-      const counted = byQuery.json['count'] === 1 || plain.json['count'] === 1;
-      expect(counted || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "see how many claims are approved" is ✅ covered by GET /claims/count, which counts every claim (by employeeId only): with one of two claims approved it answers 2, and ?status=approved is refused (a count story\'s status dropped)', async () => {
+    const { bundle } = await generate(expenseClaims);
+    const send = serviceOf(bundle);
+    expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
+    expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
+    expect((await send('POST /claims/{id}/approve', { pathParameters: { id: 'id-1' } })).statusCode).toBe(
+      200,
+    );
+    const byQuery = await send('GET /claims/count', { query: { status: 'approved' } });
+    const plain = await send('GET /claims/count');
+    const counted = byQuery.json['count'] === 1 || plain.json['count'] === 1;
+    expect(counted || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "mark an APPROVED claim as paid" pays a claim that was only submitted (200; "approve a SUBMITTED claim" does guard its status: the object\'s adjective read for one story and not the other)',
-    async () => {
-      const { bundle } = await generate(expenseClaims);
-      const send = serviceOf(bundle);
-      expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
-      const paid = await send('POST /claims/{id}/pay', { pathParameters: { id: 'id-1' } });
-      expect(paid.statusCode).toBe(409);
-    },
-  );
+  it('fixed FAULT: "mark an APPROVED claim as paid" pays a claim that was only submitted (200; "approve a SUBMITTED claim" does guard its status: the object\'s adjective read for one story and not the other)', async () => {
+    const { bundle } = await generate(expenseClaims);
+    const send = serviceOf(bundle);
+    expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
+    const paid = await send('POST /claims/{id}/pay', { pathParameters: { id: 'id-1' } });
+    expect(paid.statusCode).toBe(409);
+  });
 
   it.failing(
     'FAULT: "a currency code of exactly 3 letters" declares a field `codeOfLetters` with no length (the noun taken from the limit phrase, the limit dropped) and the row\'s only gap is "belongs to an employee"',
@@ -160,17 +154,14 @@ const runbookNotes = {
 const aNote = { serviceId: 'payments', title: 'Restart the worker', body: 'kubectl …', severity: 2 };
 
 describe('review 11k: runbook notes', () => {
-  it.failing(
-    'FAULT: "Notes are draft or published." is ✅ covered, yet a note is made `written` (from the verb "write") and publish acts only on draft notes, so no note can ever be published (a dead route; the 11j "created" kind with a worse outcome)',
-    async () => {
-      const { bundle } = await generate(runbookNotes);
-      const send = serviceOf(bundle);
-      const made = await send('POST /notes', { body: aNote });
-      expect(made.json['status']).toBe('draft');
-      const published = await send('POST /notes/{id}/publish', { pathParameters: { id: 'id-1' } });
-      expect(published.statusCode).toBe(200);
-    },
-  );
+  it('fixed FAULT: "Notes are draft or published." is ✅ covered, yet a note is made `written` (from the verb "write") and publish acts only on draft notes, so no note can ever be published (a dead route; the 11j "created" kind with a worse outcome)', async () => {
+    const { bundle } = await generate(runbookNotes);
+    const send = serviceOf(bundle);
+    const made = await send('POST /notes', { body: aNote });
+    expect(made.json['status']).toBe('draft');
+    const published = await send('POST /notes/{id}/publish', { pathParameters: { id: 'id-1' } });
+    expect(published.statusCode).toBe(200);
+  });
 
   it('reads "at most eighty characters", "between 1 and 5" and "up to five tags" as 400s, and counts and lists a service\'s notes', async () => {
     const { bundle } = await generate(runbookNotes);
@@ -251,22 +242,19 @@ const sprintBoard = {
 };
 
 describe('review 11k: a sprint board (tasks under projects)', () => {
-  it.failing(
-    'FAULT: "see how many tasks a project has" is ✅ covered by GET /tasks/count, which counts every task of every project (no projectId filter, no /projects/{id}/tasks/count); "how many notes a service has" does filter by serviceId (the parent relation not used by the count)',
-    async () => {
-      const { bundle } = await generate(sprintBoard);
-      const send = serviceOf(bundle);
-      await send('POST /projects', { body: { name: 'alpha' } });
-      await send('POST /projects', { body: { name: 'beta' } });
-      const underAlpha = { pathParameters: { id: 'id-1' }, body: { title: 'wire CI' } };
-      expect((await send('POST /projects/{id}/tasks', underAlpha)).statusCode).toBe(201);
-      const underBeta = { pathParameters: { id: 'id-2' }, body: { title: 'write docs' } };
-      expect((await send('POST /projects/{id}/tasks', underBeta)).statusCode).toBe(201);
-      const byQuery = await send('GET /tasks/count', { query: { projectId: 'id-1' } });
-      const nested = await send('GET /projects/{id}/tasks/count', { pathParameters: { id: 'id-1' } });
-      expect(byQuery.json['count'] === 1 || nested.json['count'] === 1).toBe(true);
-    },
-  );
+  it('fixed FAULT: "see how many tasks a project has" is ✅ covered by GET /tasks/count, which counts every task of every project (no projectId filter, no /projects/{id}/tasks/count); "how many notes a service has" does filter by serviceId (the parent relation not used by the count)', async () => {
+    const { bundle } = await generate(sprintBoard);
+    const send = serviceOf(bundle);
+    await send('POST /projects', { body: { name: 'alpha' } });
+    await send('POST /projects', { body: { name: 'beta' } });
+    const underAlpha = { pathParameters: { id: 'id-1' }, body: { title: 'wire CI' } };
+    expect((await send('POST /projects/{id}/tasks', underAlpha)).statusCode).toBe(201);
+    const underBeta = { pathParameters: { id: 'id-2' }, body: { title: 'write docs' } };
+    expect((await send('POST /projects/{id}/tasks', underBeta)).statusCode).toBe(201);
+    const byQuery = await send('GET /tasks/count', { query: { projectId: 'id-1' } });
+    const nested = await send('GET /projects/{id}/tasks/count', { pathParameters: { id: 'id-1' } });
+    expect(byQuery.json['count'] === 1 || nested.json['count'] === 1).toBe(true);
+  });
 
   it.failing(
     'FAULT: "Each task belongs to a project" has the gap "nothing was generated for this", though tasks are made and listed only under a project that exists (404 otherwise) — a gap that contradicts what was generated',
