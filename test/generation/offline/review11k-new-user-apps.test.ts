@@ -106,16 +106,13 @@ describe('review 11k: expense claims', () => {
     expect(paid.statusCode).toBe(409);
   });
 
-  it.failing(
-    'FAULT: "a currency code of exactly 3 letters" declares a field `codeOfLetters` with no length (the noun taken from the limit phrase, the limit dropped) and the row\'s only gap is "belongs to an employee"',
-    async () => {
-      const { bundle } = await generate(expenseClaims);
-      expect(fileContent(bundle, 'src/model.ts')).toContain("name: 'currencyCode'");
-      const send = serviceOf(bundle);
-      const euro = await send('POST /claims', { body: { ...aClaim, currencyCode: 'EURO' } });
-      expect(euro.statusCode).toBe(400);
-    },
-  );
+  it('fixed FAULT: "a currency code of exactly 3 letters" declares a field `codeOfLetters` with no length (the noun taken from the limit phrase, the limit dropped) and the row\'s only gap is "belongs to an employee"', async () => {
+    const { bundle } = await generate(expenseClaims);
+    expect(fileContent(bundle, 'src/model.ts')).toContain("name: 'currencyCode'");
+    const send = serviceOf(bundle);
+    const euro = await send('POST /claims', { body: { ...aClaim, currencyCode: 'EURO' } });
+    expect(euro.statusCode).toBe(400);
+  });
 
   it('reads "in cents greater than 0" as a whole number above 0, "at most 200 characters" and "up to three" as 400s, guards approve, records the reason, and lists "my" and the 50000-cent approval as not covered', async () => {
     const { bundle } = await generate(expenseClaims);
@@ -197,25 +194,19 @@ const giftCards = {
 };
 
 describe('review 11k: gift cards', () => {
-  it.failing(
-    'FAULT: "A gift card belongs to a customer and has a code, an initial value in cents of at least 500 and an expiry date." declares none of the fields (❌ "nothing was generated"), while "A card belongs to a customer and has …" and "A gift card has …" both declare code, initialValue and expiryDate (a relation phrase after a two-word subject drops the field list); the balance stories then say "cards declare no total to start from"',
-    async () => {
-      const { bundle } = await generate(giftCards);
-      const send = serviceOf(bundle);
-      const tooSmall = await send('POST /cards', { body: { customerId: 'c1', initialValue: 100 } });
-      expect(tooSmall.statusCode).toBe(400);
-      expect(fileContent(bundle, 'src/model.ts')).toMatch(/name: 'expiryDate'/);
-    },
-  );
+  it('fixed FAULT: "A gift card belongs to a customer and has a code, an initial value in cents of at least 500 and an expiry date." declares none of the fields (❌ "nothing was generated"), while "A card belongs to a customer and has …" and "A gift card has …" both declare code, initialValue and expiryDate (a relation phrase after a two-word subject drops the field list); the balance stories then say "cards declare no total to start from"', async () => {
+    const { bundle } = await generate(giftCards);
+    const send = serviceOf(bundle);
+    const tooSmall = await send('POST /cards', { body: { customerId: 'c1', initialValue: 100 } });
+    expect(tooSmall.statusCode).toBe(400);
+    expect(fileContent(bundle, 'src/model.ts')).toMatch(/name: 'expiryDate'/);
+  });
 
-  it.failing(
-    'FAULT: "redeem PART of a gift card" is ✅ covered by "POST /cards/{id}/redeem moves a card to redeemed" (the whole card), and `part` becomes a free-text field of the card (a partial redemption read as a field name)',
-    async () => {
-      const { bundle } = await generate(giftCards);
-      expect(fileContent(bundle, 'src/model.ts')).not.toContain("name: 'part'");
-      expect(storyRow(bundle.coverage, 2)?.status).not.toBe('covered');
-    },
-  );
+  it('fixed FAULT: "redeem PART of a gift card" is ✅ covered by "POST /cards/{id}/redeem moves a card to redeemed" (the whole card), and `part` becomes a free-text field of the card (a partial redemption read as a field name)', async () => {
+    const { bundle } = await generate(giftCards);
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain("name: 'part'");
+    expect(storyRow(bundle.coverage, 2)?.status).not.toBe('covered');
+  });
 
   it('lists both remaining-balance phrasings as not covered, with why', async () => {
     const { bundle } = await generate(giftCards);
@@ -256,15 +247,12 @@ describe('review 11k: a sprint board (tasks under projects)', () => {
     expect(byQuery.json['count'] === 1 || nested.json['count'] === 1).toBe(true);
   });
 
-  it.failing(
-    'FAULT: "Each task belongs to a project" has the gap "nothing was generated for this", though tasks are made and listed only under a project that exists (404 otherwise) — a gap that contradicts what was generated',
-    async () => {
-      const { bundle } = await generate(sprintBoard);
-      expect(gapsOf(sentenceRow(bundle.coverage, 2)).join(' ')).not.toMatch(
-        /belongs to a project": nothing was generated/,
-      );
-    },
-  );
+  it('fixed FAULT: "Each task belongs to a project" has the gap "nothing was generated for this", though tasks are made and listed only under a project that exists (404 otherwise) — a gap that contradicts what was generated', async () => {
+    const { bundle } = await generate(sprintBoard);
+    expect(gapsOf(sentenceRow(bundle.coverage, 2)).join(' ')).not.toMatch(
+      /belongs to a project": nothing was generated/,
+    );
+  });
 
   it('makes tasks only under a project that exists, validates the estimate and title, and moves todo → doing → done', async () => {
     const { bundle } = await generate(sprintBoard);

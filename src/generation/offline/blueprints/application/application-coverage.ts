@@ -26,6 +26,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
+import { parentCapabilities } from './parent-coverage.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
 import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
@@ -302,6 +303,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
     ...countGaps(story, operation),
+    ...(story.portion === undefined
+      ? []
+      : [
+          `"${story.portion} of": ${operation.routeKey} acts on the whole ${spokenName(operation.resource)}; how much of it is used (an amount taken off, and what is left) is not generated`,
+        ]),
     ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
       ? [
           `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
@@ -439,6 +445,7 @@ function applicationCapabilities(params: {
     ...operations,
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
+    ...parentCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model),
     {
       when: anyOf(

@@ -135,6 +135,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(owner === undefined ? {} : { owner }),
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
+    ...(object.portion === undefined ? {} : { portion: object.portion }),
     fields: qualifiers.fields,
     refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
     unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
