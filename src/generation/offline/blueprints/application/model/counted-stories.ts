@@ -68,6 +68,8 @@ function countedState(
       story.noun === resource && story.kind === 'transition' ? [story.state ?? participle(story.verb)] : [],
     ),
   ]);
-  const after = ['are', 'is', 'were'].includes(words[at + 3] ?? '') ? words[at + 4] : undefined;
+  // `how many claims are approved`, `the number of orders that are shipped`.
+  const verb = ['that', 'which'].includes(words[at + 3] ?? '') ? at + 4 : at + 3;
+  const after = ['are', 'is', 'were'].includes(words[verb] ?? '') ? words[verb + 1] : undefined;
   return after !== undefined && reached.has(after) ? after : undefined;
 }

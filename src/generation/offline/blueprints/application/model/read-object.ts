@@ -39,7 +39,9 @@ export interface ObjectPhrase {
 export function readObject(phrase: readonly string[], listing: boolean): ObjectPhrase {
   const of = phrase.lastIndexOf('of');
   const before = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
-  const portion = before !== undefined && PORTIONS.has(before) ? before : undefined;
+  // `some of a card`: a quantifier the content words drop, so the word itself is read.
+  const share = of === -1 ? undefined : (before ?? phrase[of - 1]);
+  const portion = share !== undefined && PORTIONS.has(share) ? share : undefined;
   const attribute = portion === undefined ? before : undefined;
   const target = of === -1 ? phrase : phrase.slice(of + 1);
   const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
