@@ -84,44 +84,35 @@ const expenseClaims = {
 const aClaim = { employeeId: 'e1', amount: 1250, description: 'taxi to the data centre' };
 
 describe('review 11k: expense claims', () => {
-  it.failing(
-    'FAULT: "see how many claims are approved" is ✅ covered by GET /claims/count, which counts every claim (by employeeId only): with one of two claims approved it answers 2, and ?status=approved is refused (a count story\'s status dropped)',
-    async () => {
-      const { bundle } = await generate(expenseClaims);
-      const send = serviceOf(bundle);
-      expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
-      expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
-      expect((await send('POST /claims/{id}/approve', { pathParameters: { id: 'id-1' } })).statusCode).toBe(
-        200,
-      );
-      const byQuery = await send('GET /claims/count', { query: { status: 'approved' } });
-      const plain = await send('GET /claims/count');
-      const counted = byQuery.json['count'] === 1 || plain.json['count'] === 1;
-      expect(counted || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "see how many claims are approved" is ✅ covered by GET /claims/count, which counts every claim (by employeeId only): with one of two claims approved it answers 2, and ?status=approved is refused (a count story\'s status dropped)', async () => {
+    const { bundle } = await generate(expenseClaims);
+    const send = serviceOf(bundle);
+    expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
+    expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
+    expect((await send('POST /claims/{id}/approve', { pathParameters: { id: 'id-1' } })).statusCode).toBe(
+      200,
+    );
+    const byQuery = await send('GET /claims/count', { query: { status: 'approved' } });
+    const plain = await send('GET /claims/count');
+    const counted = byQuery.json['count'] === 1 || plain.json['count'] === 1;
+    expect(counted || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "mark an APPROVED claim as paid" pays a claim that was only submitted (200; "approve a SUBMITTED claim" does guard its status: the object\'s adjective read for one story and not the other)',
-    async () => {
-      const { bundle } = await generate(expenseClaims);
-      const send = serviceOf(bundle);
-      expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
-      const paid = await send('POST /claims/{id}/pay', { pathParameters: { id: 'id-1' } });
-      expect(paid.statusCode).toBe(409);
-    },
-  );
+  it('fixed FAULT: "mark an APPROVED claim as paid" pays a claim that was only submitted (200; "approve a SUBMITTED claim" does guard its status: the object\'s adjective read for one story and not the other)', async () => {
+    const { bundle } = await generate(expenseClaims);
+    const send = serviceOf(bundle);
+    expect((await send('POST /claims', { body: aClaim })).statusCode).toBe(201);
+    const paid = await send('POST /claims/{id}/pay', { pathParameters: { id: 'id-1' } });
+    expect(paid.statusCode).toBe(409);
+  });
 
-  it.failing(
-    'FAULT: "a currency code of exactly 3 letters" declares a field `codeOfLetters` with no length (the noun taken from the limit phrase, the limit dropped) and the row\'s only gap is "belongs to an employee"',
-    async () => {
-      const { bundle } = await generate(expenseClaims);
-      expect(fileContent(bundle, 'src/model.ts')).toContain("name: 'currencyCode'");
-      const send = serviceOf(bundle);
-      const euro = await send('POST /claims', { body: { ...aClaim, currencyCode: 'EURO' } });
-      expect(euro.statusCode).toBe(400);
-    },
-  );
+  it('fixed FAULT: "a currency code of exactly 3 letters" declares a field `codeOfLetters` with no length (the noun taken from the limit phrase, the limit dropped) and the row\'s only gap is "belongs to an employee"', async () => {
+    const { bundle } = await generate(expenseClaims);
+    expect(fileContent(bundle, 'src/model.ts')).toContain("name: 'currencyCode'");
+    const send = serviceOf(bundle);
+    const euro = await send('POST /claims', { body: { ...aClaim, currencyCode: 'EURO' } });
+    expect(euro.statusCode).toBe(400);
+  });
 
   it('reads "in cents greater than 0" as a whole number above 0, "at most 200 characters" and "up to three" as 400s, guards approve, records the reason, and lists "my" and the 50000-cent approval as not covered', async () => {
     const { bundle } = await generate(expenseClaims);
@@ -160,17 +151,14 @@ const runbookNotes = {
 const aNote = { serviceId: 'payments', title: 'Restart the worker', body: 'kubectl …', severity: 2 };
 
 describe('review 11k: runbook notes', () => {
-  it.failing(
-    'FAULT: "Notes are draft or published." is ✅ covered, yet a note is made `written` (from the verb "write") and publish acts only on draft notes, so no note can ever be published (a dead route; the 11j "created" kind with a worse outcome)',
-    async () => {
-      const { bundle } = await generate(runbookNotes);
-      const send = serviceOf(bundle);
-      const made = await send('POST /notes', { body: aNote });
-      expect(made.json['status']).toBe('draft');
-      const published = await send('POST /notes/{id}/publish', { pathParameters: { id: 'id-1' } });
-      expect(published.statusCode).toBe(200);
-    },
-  );
+  it('fixed FAULT: "Notes are draft or published." is ✅ covered, yet a note is made `written` (from the verb "write") and publish acts only on draft notes, so no note can ever be published (a dead route; the 11j "created" kind with a worse outcome)', async () => {
+    const { bundle } = await generate(runbookNotes);
+    const send = serviceOf(bundle);
+    const made = await send('POST /notes', { body: aNote });
+    expect(made.json['status']).toBe('draft');
+    const published = await send('POST /notes/{id}/publish', { pathParameters: { id: 'id-1' } });
+    expect(published.statusCode).toBe(200);
+  });
 
   it('reads "at most eighty characters", "between 1 and 5" and "up to five tags" as 400s, and counts and lists a service\'s notes', async () => {
     const { bundle } = await generate(runbookNotes);
@@ -206,25 +194,19 @@ const giftCards = {
 };
 
 describe('review 11k: gift cards', () => {
-  it.failing(
-    'FAULT: "A gift card belongs to a customer and has a code, an initial value in cents of at least 500 and an expiry date." declares none of the fields (❌ "nothing was generated"), while "A card belongs to a customer and has …" and "A gift card has …" both declare code, initialValue and expiryDate (a relation phrase after a two-word subject drops the field list); the balance stories then say "cards declare no total to start from"',
-    async () => {
-      const { bundle } = await generate(giftCards);
-      const send = serviceOf(bundle);
-      const tooSmall = await send('POST /cards', { body: { customerId: 'c1', initialValue: 100 } });
-      expect(tooSmall.statusCode).toBe(400);
-      expect(fileContent(bundle, 'src/model.ts')).toMatch(/name: 'expiryDate'/);
-    },
-  );
+  it('fixed FAULT: "A gift card belongs to a customer and has a code, an initial value in cents of at least 500 and an expiry date." declares none of the fields (❌ "nothing was generated"), while "A card belongs to a customer and has …" and "A gift card has …" both declare code, initialValue and expiryDate (a relation phrase after a two-word subject drops the field list); the balance stories then say "cards declare no total to start from"', async () => {
+    const { bundle } = await generate(giftCards);
+    const send = serviceOf(bundle);
+    const tooSmall = await send('POST /cards', { body: { customerId: 'c1', initialValue: 100 } });
+    expect(tooSmall.statusCode).toBe(400);
+    expect(fileContent(bundle, 'src/model.ts')).toMatch(/name: 'expiryDate'/);
+  });
 
-  it.failing(
-    'FAULT: "redeem PART of a gift card" is ✅ covered by "POST /cards/{id}/redeem moves a card to redeemed" (the whole card), and `part` becomes a free-text field of the card (a partial redemption read as a field name)',
-    async () => {
-      const { bundle } = await generate(giftCards);
-      expect(fileContent(bundle, 'src/model.ts')).not.toContain("name: 'part'");
-      expect(storyRow(bundle.coverage, 2)?.status).not.toBe('covered');
-    },
-  );
+  it('fixed FAULT: "redeem PART of a gift card" is ✅ covered by "POST /cards/{id}/redeem moves a card to redeemed" (the whole card), and `part` becomes a free-text field of the card (a partial redemption read as a field name)', async () => {
+    const { bundle } = await generate(giftCards);
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain("name: 'part'");
+    expect(storyRow(bundle.coverage, 2)?.status).not.toBe('covered');
+  });
 
   it('lists both remaining-balance phrasings as not covered, with why', async () => {
     const { bundle } = await generate(giftCards);
@@ -251,32 +233,26 @@ const sprintBoard = {
 };
 
 describe('review 11k: a sprint board (tasks under projects)', () => {
-  it.failing(
-    'FAULT: "see how many tasks a project has" is ✅ covered by GET /tasks/count, which counts every task of every project (no projectId filter, no /projects/{id}/tasks/count); "how many notes a service has" does filter by serviceId (the parent relation not used by the count)',
-    async () => {
-      const { bundle } = await generate(sprintBoard);
-      const send = serviceOf(bundle);
-      await send('POST /projects', { body: { name: 'alpha' } });
-      await send('POST /projects', { body: { name: 'beta' } });
-      const underAlpha = { pathParameters: { id: 'id-1' }, body: { title: 'wire CI' } };
-      expect((await send('POST /projects/{id}/tasks', underAlpha)).statusCode).toBe(201);
-      const underBeta = { pathParameters: { id: 'id-2' }, body: { title: 'write docs' } };
-      expect((await send('POST /projects/{id}/tasks', underBeta)).statusCode).toBe(201);
-      const byQuery = await send('GET /tasks/count', { query: { projectId: 'id-1' } });
-      const nested = await send('GET /projects/{id}/tasks/count', { pathParameters: { id: 'id-1' } });
-      expect(byQuery.json['count'] === 1 || nested.json['count'] === 1).toBe(true);
-    },
-  );
+  it('fixed FAULT: "see how many tasks a project has" is ✅ covered by GET /tasks/count, which counts every task of every project (no projectId filter, no /projects/{id}/tasks/count); "how many notes a service has" does filter by serviceId (the parent relation not used by the count)', async () => {
+    const { bundle } = await generate(sprintBoard);
+    const send = serviceOf(bundle);
+    await send('POST /projects', { body: { name: 'alpha' } });
+    await send('POST /projects', { body: { name: 'beta' } });
+    const underAlpha = { pathParameters: { id: 'id-1' }, body: { title: 'wire CI' } };
+    expect((await send('POST /projects/{id}/tasks', underAlpha)).statusCode).toBe(201);
+    const underBeta = { pathParameters: { id: 'id-2' }, body: { title: 'write docs' } };
+    expect((await send('POST /projects/{id}/tasks', underBeta)).statusCode).toBe(201);
+    const byQuery = await send('GET /tasks/count', { query: { projectId: 'id-1' } });
+    const nested = await send('GET /projects/{id}/tasks/count', { pathParameters: { id: 'id-1' } });
+    expect(byQuery.json['count'] === 1 || nested.json['count'] === 1).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Each task belongs to a project" has the gap "nothing was generated for this", though tasks are made and listed only under a project that exists (404 otherwise) — a gap that contradicts what was generated',
-    async () => {
-      const { bundle } = await generate(sprintBoard);
-      expect(gapsOf(sentenceRow(bundle.coverage, 2)).join(' ')).not.toMatch(
-        /belongs to a project": nothing was generated/,
-      );
-    },
-  );
+  it('fixed FAULT: "Each task belongs to a project" has the gap "nothing was generated for this", though tasks are made and listed only under a project that exists (404 otherwise) — a gap that contradicts what was generated', async () => {
+    const { bundle } = await generate(sprintBoard);
+    expect(gapsOf(sentenceRow(bundle.coverage, 2)).join(' ')).not.toMatch(
+      /belongs to a project": nothing was generated/,
+    );
+  });
 
   it('makes tasks only under a project that exists, validates the estimate and title, and moves todo → doing → done', async () => {
     const { bundle } = await generate(sprintBoard);

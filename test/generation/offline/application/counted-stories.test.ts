@@ -55,3 +55,51 @@ describe('a count of what a create route stores', () => {
     expect(storyRow(bundle.coverage, 2)?.status).toBe('not_covered');
   });
 });
+
+describe('a count by status or by parent (review 11k)', () => {
+  it.each([
+    'As finance I can see how many claims are approved',
+    'As finance I can see the number of claims that are approved',
+  ])('"%s" → GET /claims/count?status=, proven by a generated test', async (count) => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Claims',
+      description: 'Claims are submitted, approved or paid.',
+      stories: ['As an employee I can submit a claim', 'As a manager I can approve a submitted claim', count],
+    });
+    expect(fileContent(bundle, 'src/routes.ts')).toMatch(
+      /'GET \/claims\/count': \{ operation: 'count'.*filters: \[\{ field: 'status', values: \['submitted', 'approved', 'paid'\] \}\]/,
+    );
+    const row = storyRow(bundle.coverage, 3);
+    expect(row?.status).toBe('covered');
+    expect(row?.implementedBy).toContain('by status when given');
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "call('GET /claims/count', { query: { status: 'no-such-status' } })",
+    );
+  });
+
+  it('a status the resource does not have filters nothing: "how many calls were recorded" counts every call', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Counter',
+      stories: ['As a clerk I can record a call', 'As a manager I can see how many calls were recorded'],
+    });
+    expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/'GET \/calls\/count'.*filters/);
+  });
+
+  it("a child's count is filtered by its parent: GET /tasks/count?projectId=", async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Board',
+      stories: [
+        'As a lead I can create a project',
+        'As a developer I can add a task to a project',
+        'As a lead I can see how many tasks a project has',
+      ],
+    });
+    expect(storyRow(bundle.coverage, 3)?.implementedBy).toContain('by projectId when given');
+    expect(fileContent(bundle, 'test/app.test.ts')).toContain(
+      "call('GET /tasks/count', { query: { projectId: first.body.projectId } })",
+    );
+  });
+});

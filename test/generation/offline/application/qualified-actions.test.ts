@@ -99,3 +99,49 @@ describe('the generated README', () => {
     expect(readme).not.toMatch(/\bdelete\b/i);
   });
 });
+
+describe('a move marked "as" a status, of an item in a named state (review 11k)', () => {
+  it.each([
+    ['As finance I can mark an approved claim as paid', 'pay'],
+    ['As a clerk I can mark a submitted claim as approved', 'approve'],
+  ])('"%s" is guarded by the object\'s state, as "approve a submitted claim" is', async (story, action) => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Claims',
+      description: 'Claims are submitted, approved, rejected or paid.',
+      stories: ['As an employee I can submit a claim', 'As a manager I can approve a submitted claim', story],
+    });
+    expect(fileContent(bundle, 'src/routes.ts')).toMatch(
+      new RegExp(`'POST /claims/\\{id\\}/${action}': \\{[^}]*onlyIn: \\[`),
+    );
+  });
+
+  it('"mark a ticket as resolved" stays unguarded (no state before the noun)', async () => {
+    const bundle = await desk([
+      'As a customer I can open a ticket',
+      'As an agent I can mark a ticket as resolved',
+    ]);
+    expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/mark-resolved'.*onlyIn/);
+  });
+});
+
+describe('"part of" an item (review 11k)', () => {
+  it.each(['As a cashier I can redeem part of a gift card', 'As a cashier I can redeem some of a gift card'])(
+    '"%s" acts on the whole card, says so as a gap, and declares no field',
+    async (story) => {
+      const { bundle } = await generate({
+        taskType: 'application',
+        taskName: 'Gift cards',
+        stories: ['As a customer I can buy a gift card', story],
+      });
+      expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/name: '(part|some)'/);
+      const row = bundle.coverage?.find(
+        (entry) => entry.source.kind === 'story' && entry.source.number === 2,
+      );
+      expect(row?.status).toBe('partial');
+      expect(row?.gaps.join(' ')).toMatch(
+        /of": POST \/gift-cards\/\{id\}\/redeem acts on the whole gift card/,
+      );
+    },
+  );
+});

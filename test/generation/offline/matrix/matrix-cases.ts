@@ -10,6 +10,7 @@ import { review11iCases } from './review11i-cases.js';
 import { fix11Cases } from './fix11-cases.js';
 import { h11InfraCases } from './h11-infra-cases.js';
 import { apps11Cases } from './apps11-cases.js';
+import { apps11kCases } from './apps11k-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -382,6 +383,7 @@ export function matrixCases(): MatrixCase[] {
     ...fix11Cases(),
     ...h11InfraCases(),
     ...apps11Cases(),
+    ...apps11kCases(),
     ...mutants(),
   ];
 }

@@ -26,6 +26,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
+import { parentCapabilities } from './parent-coverage.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
 import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
@@ -230,7 +231,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     read: `reads ${one} by id`,
     list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
-    count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+    count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${countedBy(resource)}${operation.filters.map(describeFilter).join('')}`,
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
@@ -241,6 +242,12 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
       ? ''
       : `, only for a caller whose x-caller-roles header names ${operation.roles.join(' or ')} (403 otherwise)`;
   return `${descriptions[operation.kind]}${roles}`;
+}
+
+/** `, by projectId when given`: the owner, or the parent a child was made under, a count is filtered by. */
+function countedBy(resource: ResourceModel['resources'][number] | undefined): string {
+  const field = resource?.ownerField ?? resource?.parent?.field;
+  return field === undefined ? '' : `, by ${field} when given`;
 }
 
 function describeFilter(filter: Operation['filters'][number]): string {
@@ -296,6 +303,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
     ...countGaps(story, operation),
+    ...(story.portion === undefined
+      ? []
+      : [
+          `"${story.portion} of": ${operation.routeKey} acts on the whole ${spokenName(operation.resource)}; how much of it is used (an amount taken off, and what is left) is not generated`,
+        ]),
     ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
       ? [
           `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
@@ -433,6 +445,7 @@ function applicationCapabilities(params: {
     ...operations,
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
+    ...parentCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model),
     {
       when: anyOf(

@@ -558,11 +558,14 @@ ${
   // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
   count: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
+    const made = `await ${createCall(resource, `SAMPLES.${resource.name}`)}`;
     // Counted from the collection the create route writes: two made, two counted.
     return `    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 0 } });
-    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
-    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
-    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });`;
+    const first = ${made};
+    expect(first.status).toBe(201);
+    expect((${made}).status).toBe(201);
+    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });
+    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${countFilterChecks(operation, resource)}`;
   },
   redirect: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
@@ -963,4 +966,35 @@ function outsideValues(field: FieldSpec): string[] {
       `Array.from({ length: ${field.maxItems + 1} }, (_, index) => ({ sku: 'sku-' + String(index) }))`,
     );
   return outside;
+}
+
+/**
+ * A count's filters, checked on the two items the count test made: by the parent a child was made
+ * under (`?projectId=`, the first item's), and by status (both start in the initial one; a status not
+ * listed answers 400).
+ */
+function countFilterChecks(operation: Operation, resource: Resource): string {
+  const key = codeLiteral(operation.routeKey);
+  const byParent = resource.ownerField === undefined ? resource.parent?.field : undefined;
+  const status = operation.filters.find((filter) => filter.field === 'status' && filter.values !== undefined);
+  const initial = resource.status?.initial;
+  const other = status?.values?.find((value) => value !== initial);
+  return [
+    ...(byParent === undefined
+      ? []
+      : [
+          `\n    expect(await call(${key}, { query: { ${byParent}: first.body.${byParent} } })).toMatchObject({ status: 200, body: { count: 1 } });`,
+        ]),
+    ...(status === undefined || initial === undefined
+      ? []
+      : [
+          `\n    expect(await call(${key}, { query: { status: ${codeLiteral(initial)} } })).toMatchObject({ status: 200, body: { count: 2 } });`,
+          ...(other === undefined
+            ? []
+            : [
+                `\n    expect(await call(${key}, { query: { status: ${codeLiteral(other)} } })).toMatchObject({ status: 200, body: { count: 0 } });`,
+              ]),
+          `\n    expect((await call(${key}, { query: { status: 'no-such-status' } })).status).toBe(400);`,
+        ]),
+  ].join('');
 }

@@ -139,28 +139,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
-  const where: Record<string, string> = {};
-  const contains: Record<string, string> = {};
-  const absent: string[] = [];
-  for (const { field, values, caller, missing, contains: holds } of filters) {
-    let value = query[field];
-    if (value === undefined) continue;
-    // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
-    if (missing === true && value === NONE_VALUE) {
-      absent.push(field);
-      continue;
-    }
-    // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
-    if (caller === true && value === CALLER_VALUE) {
-      value = callerOf(call.event);
-      if (value === undefined) return json(400, { errors: [field + '=' + CALLER_VALUE + ' needs the ' + CALLER_HEADER + ' header to name the caller'] });
-    }
-    if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
-    if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
-    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
-    if (holds === true) contains[field] = value;
-    else where[field] = value;
-  }
+  const read = readFilters(call, filters);
+  if (!read.ok) return read.answer;
+  const { where, contains, absent } = read;
   const range = ranged === undefined ? { ok: true as const } : readRange(ranged.field, query['from'], query['to']);
   if (!range.ok) return json(400, { errors: [range.error] });
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
@@ -177,6 +158,43 @@ async function list(call: Call): Promise<HttpApiResult> {
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
 
+/** A list's or count's filters read from the query: the answer to give instead when one is refused. */
+type ReadFilters = { ok: true; where: Record<string, string>; contains: Record<string, string>; absent: string[] } | { ok: false; answer: HttpApiResult };
+
+const refused = (answer: HttpApiResult): ReadFilters => ({ ok: false, answer });
+
+/**
+ * The route's filters (not its range) as given in the query: ?status=open kept as where, ?tags=x as
+ * contains, ?assignee=none as absent, ?assignee=me as the caller; a value outside the filter's values,
+ * empty or over 200 characters is refused with 400.
+ */
+function readFilters(call: Call, filters: NonNullable<Route['filters']>): ReadFilters {
+  const query = call.event.queryStringParameters ?? {};
+  const where: Record<string, string> = {};
+  const contains: Record<string, string> = {};
+  const absent: string[] = [];
+  for (const { field, values, caller, missing, contains: holds } of filters) {
+    let value = query[field];
+    if (value === undefined) continue;
+    // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
+    if (missing === true && value === NONE_VALUE) {
+      absent.push(field);
+      continue;
+    }
+    // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
+    if (caller === true && value === CALLER_VALUE) {
+      value = callerOf(call.event);
+      if (value === undefined) return refused(json(400, { errors: [field + '=' + CALLER_VALUE + ' needs the ' + CALLER_HEADER + ' header to name the caller'] }));
+    }
+    if (values !== undefined && !values.includes(value)) return refused(json(400, { errors: [field + ' must be ' + values.join(' or ')] }));
+    if (value === '' || value.length > 200) return refused(json(400, { errors: [field + ' must be 1 to 200 characters'] }));
+    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
+    if (holds === true) contains[field] = value;
+    else where[field] = value;
+  }
+  return { ok: true, where, contains, absent };
+}
+
 /** The most items a count reads (MAX_COUNT_PAGES pages of MAX_LIMIT); past it the answer says it stopped. */
 const MAX_COUNT_PAGES = 100;
 
@@ -187,9 +205,15 @@ const MAX_COUNT_PAGES = 100;
 async function count(call: Call): Promise<HttpApiResult> {
   const { resource } = call;
   const query = call.event.queryStringParameters ?? {};
-  const filter = resource.ownerField;
-  const unknown = Object.keys(query).filter((name) => name !== filter);
-  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + (filter === undefined ? '' : '; known: ' + filter)] });
+  // \`how many tasks a project has\`: a child's items counted by the parent they were made under.
+  const filter = resource.ownerField ?? resource.parent?.field;
+  const filters = (call.route.filters ?? []).filter((entry) => entry.range !== true);
+  const known = [...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field)];
+  const unknown = Object.keys(query).filter((name) => !known.includes(name));
+  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + (known.length === 0 ? '' : '; known: ' + known.join(', '))] });
+  const read = readFilters(call, filters);
+  if (!read.ok) return read.answer;
+  const { where, contains, absent } = read;
   const owner = filter === undefined ? undefined : query[filter];
   let total = 0;
   let nextToken: string | undefined;
@@ -198,6 +222,9 @@ async function count(call: Call): Promise<HttpApiResult> {
       limit: MAX_LIMIT,
       ...(nextToken === undefined ? {} : { nextToken }),
       ...(owner === undefined || owner === '' ? {} : { owner }),
+      ...(Object.keys(where).length === 0 ? {} : { where }),
+      ...(Object.keys(contains).length === 0 ? {} : { contains }),
+      ...(absent.length === 0 ? {} : { absent }),
     });
     total += found.items.length;
     nextToken = found.nextToken;

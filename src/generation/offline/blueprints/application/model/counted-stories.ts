@@ -13,13 +13,17 @@ import { wordsOfText } from './words-of-text.js';
 export function countedStories(
   stories: readonly ParsedStory[],
   resources: ReadonlyMap<string, string>,
+  lifecycleOf: (resource: string) => readonly string[] = () => [],
 ): ParsedStory[] {
   return stories.map((story) => {
     if (story.countsEvents !== true || story.noun !== undefined || story.derived === undefined) return story;
     const noun = countedNoun(wordsOfText(story.derived));
     const resource = noun === undefined ? undefined : resources.get(noun);
     if (resource === undefined) return story;
-    const { countsEvents: _counts, stateFilter, ...rest } = story;
+    const { countsEvents: _counts, stateFilter: stated, ...rest } = story;
+    // `how many claims are approved`: only the items in that status.
+    const stateFilter =
+      stated ?? countedState(wordsOfText(story.derived), resource, stories, lifecycleOf(resource));
     // `the number of orders placed`, where orders are placed: every stored order, no filter.
     const made = stories.some(
       (other) => other.kind === 'create' && other.noun === resource && participle(other.verb) === stateFilter,
@@ -41,4 +45,31 @@ function countedNoun(words: readonly string[]): string | undefined {
   );
   const noun = at === -1 ? undefined : words[at + 2];
   return noun === undefined || noun === 'times' ? undefined : singular(noun);
+}
+
+/**
+ * `how many claims are approved` → `approved`: the word after `are`/`is`/`were` following the counted
+ * noun, when it is a status of the resource.
+ */
+function countedState(
+  words: readonly string[],
+  resource: string,
+  stories: readonly ParsedStory[],
+  lifecycle: readonly string[],
+): string | undefined {
+  const at = words.findIndex(
+    (word, index) =>
+      (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'),
+  );
+  if (at === -1) return undefined;
+  const reached = new Set([
+    ...lifecycle,
+    ...stories.flatMap((story) =>
+      story.noun === resource && story.kind === 'transition' ? [story.state ?? participle(story.verb)] : [],
+    ),
+  ]);
+  // `how many claims are approved`, `the number of orders that are shipped`.
+  const verb = ['that', 'which'].includes(words[at + 3] ?? '') ? at + 4 : at + 3;
+  const after = ['are', 'is', 'were'].includes(words[verb] ?? '') ? words[verb + 1] : undefined;
+  return after !== undefined && reached.has(after) ? after : undefined;
 }

@@ -68,7 +68,7 @@ export function descriptionFields(
     return resources.flatMap((resource) => {
       const at = words.findIndex((word) => word === resource || word === plural(resource));
       if (at === -1) return [];
-      const verb = hasVerbAfter(words, at + 1, words.slice(0, at).every(isLead));
+      const verb = hasVerbAfter(words, at + 1, isSubject(words.slice(0, at)));
       if (verb === undefined) return [];
       const rest = words.slice(verb + 1);
       const bounded = boundWords(rest);
@@ -108,6 +108,30 @@ function hasVerbAfter(words: readonly string[], from: number, subject: boolean):
     if (HAS.has(words[next] ?? '')) return next;
   }
   return undefined;
+}
+
+/** The most words of a compound before the subject's noun (`A gift card`, `Each leave request`). */
+const COMPOUND_WORDS = 2;
+
+/**
+ * The words before the noun open the sentence as its subject: leads (`Each task`, `A booking`),
+ * then at most COMPOUND_WORDS words of a compound (`A gift card belongs to a customer and has …`).
+ */
+function isSubject(before: readonly string[]): boolean {
+  const leads = before.findIndex((word) => !isLead(word));
+  const compound = leads === -1 ? [] : before.slice(leads);
+  return (
+    compound.length <= COMPOUND_WORDS &&
+    compound.every(
+      (word) =>
+        !isLead(word) &&
+        !END.has(word) &&
+        !HAS.has(word) &&
+        !BETWEEN.has(word) &&
+        !PREPOSITIONS.has(word) &&
+        word !== 'of',
+    )
+  );
 }
 
 /** Words that may come before a sentence's subject (`Each task`, `All orders`, `A booking`). */

@@ -3,6 +3,12 @@ import { plural } from '../../../naming/plural.js';
 
 /** The fewest statuses a sentence lists to be read as the lifecycle (`are new, open or closed`). */
 const FEWEST = 3;
+/**
+ * Two entries (`Notes are draft or published.`) are a lifecycle only when one is a participle, a
+ * state something is moved into (`published`, `closed`), not two kinds (`public or private`).
+ */
+const PAIR = 2;
+const PARTICIPLE = /^[a-z]+(?:ed|en)$/;
 const MOST = 12;
 
 /**
@@ -10,7 +16,8 @@ const MOST = 12;
  * `Invoices are draft, sent, paid or void.`): those statuses in order, snake_case, the first being
  * where an item starts unless another sentence says otherwise. The resource (its name or the last
  * word of a compound, singular or plural) is the sentence's subject, just before `are`/`is`, and
- * every listed entry is one or two words. Empty when no sentence lists one.
+ * every listed entry is one or two words; two entries count only when one is a participle (`draft or
+ * published`). Empty when no sentence lists one.
  */
 export function listedStatuses(sentences: readonly DescriptionSentence[], resource: string): string[] {
   const head = (resource.split(/(?=[A-Z])/).at(-1) ?? resource).toLowerCase();
@@ -24,8 +31,9 @@ export function listedStatuses(sentences: readonly DescriptionSentence[], resour
     if (match === null || !subjects.has(match[1] ?? '')) continue;
     const entries = (match[2] ?? '').split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((entry) => entry.trim());
     const statuses = entries.map((entry) => entry.replace(/\s+/g, '_'));
+    const pair = statuses.length === PAIR && statuses.some((status) => PARTICIPLE.test(status));
     if (
-      statuses.length >= FEWEST &&
+      (statuses.length >= FEWEST || pair) &&
       statuses.length <= MOST &&
       statuses.every((status) => /^[a-z]{2,20}(?:_[a-z]{2,20})?$/.test(status))
     )

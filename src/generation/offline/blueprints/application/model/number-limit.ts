@@ -102,12 +102,17 @@ export const WHOLE_UNITS = new Set(['cents', 'cent', 'pence', 'bytes', 'ms', 'mi
 
 /**
  * The bound that starts at `at`: `at most 5`, `up to ten`, `no more than three`, `greater than 0`,
- * `between 1 and 100`, `from 1 to 5`, numbers as digits or words (`numberWord`). The number must
+ * `between 1 and 100`, `from 1 to 5`, `exactly 3` (both bounds), numbers as digits or words (`numberWord`). The number must
  * follow its lead directly, so `more` in `one or more items` and `over` in `over time` bound nothing.
  */
 export function limitAt(words: readonly string[], at: number): LimitPhrase | undefined {
   const word = words[at];
   if (word === 'between' || word === 'from') return rangeAt(words, at, word === 'between' ? 'and' : 'to');
+  // `a currency code of exactly 3 letters`: both bounds at once.
+  if (word === 'exactly') {
+    const value = numberWord(words[at + 1]);
+    return value === undefined ? undefined : withUnit(words, { minimum: value, maximum: value }, at + 2);
+  }
   for (const [lead, bound] of LEADS) {
     const leadWords = lead.split(' ');
     if (!leadWords.every((leadWord, index) => words[at + index] === leadWord)) continue;

@@ -78,7 +78,8 @@ export function operationsFor(
       ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
         ? { callerField: callerField(entry.action ?? '') }
         : {}),
-      filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+      // `how many claims are approved`: a count takes the same filters a list of its stories would.
+      filters: entry.kind === 'list' || entry.kind === 'count' ? listFilters(resource, entry.stories) : [],
       // `ship an order with a tracking number`: what the move is made with is given and kept.
       records:
         entry.kind === 'transition'

@@ -92,10 +92,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
       : undefined;
   const negated = listing ? negatedParticiple(phrase) : undefined;
   const named = listing ? namedFilter(phrase) : undefined;
-  // `delete a closed ticket`, `reopen a resolved ticket`: the item must be in that state (the model
-  // keeps a move's state only when it is one of the resource's statuses).
+  // `delete a closed ticket`, `reopen a resolved ticket`, `mark an approved claim as paid`: the item
+  // must be in that state (the model keeps a move's state only when it is one of the resource's statuses).
   const onlyIn =
-    (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
+    (baseKind === 'delete' || kind === 'transition') && object.noun !== undefined
       ? stateBeforeNoun(phrase)
       : undefined;
   // `void an unpaid invoice`: refused once the invoice is paid.
@@ -135,6 +135,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(owner === undefined ? {} : { owner }),
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
+    ...(object.portion === undefined ? {} : { portion: object.portion }),
     fields: qualifiers.fields,
     refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
     unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],

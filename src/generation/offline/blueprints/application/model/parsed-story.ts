@@ -46,6 +46,8 @@ export interface ParsedStory {
   readonly owner?: string;
   /** The object's attribute the story is about (`the status of my order` → `status`). */
   readonly attribute?: string;
+  /** `redeem part of a gift card` → `part`: a share of the object the story acts on, which no route measures. */
+  readonly portion?: string;
   /** For a `set` (`enable a flag`): the yes/no field the service sets, and to what (`toggle` flips it). */
   readonly sets?: FieldSetting;
   /**

@@ -16,12 +16,17 @@ const COLLECTIVE = new Set([
   'all',
 ]);
 
+/** Words naming a share of the object, not one of its fields (`redeem part of a gift card`). */
+const PORTIONS = new Set(['part', 'portion', 'some', 'half', 'fraction', 'share']);
+
 export interface ObjectPhrase {
   readonly noun?: string;
   readonly plural: boolean;
   readonly collective: boolean;
   readonly owner?: string;
   readonly attribute?: string;
+  /** `part of a gift card` → `part`: the story acts on a share of the object, an amount not read. */
+  readonly portion?: string;
   readonly possessed?: string;
   readonly ownerIsSelf: boolean;
 }
@@ -29,10 +34,15 @@ export interface ObjectPhrase {
 /**
  * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
  * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ * `part of a gift card` names the card and the share (`portion`), not a `part` field.
  */
 export function readObject(phrase: readonly string[], listing: boolean): ObjectPhrase {
   const of = phrase.lastIndexOf('of');
-  const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+  const before = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+  // `some of a card`: a quantifier the content words drop, so the word itself is read.
+  const share = of === -1 ? undefined : (before ?? phrase[of - 1]);
+  const portion = share !== undefined && PORTIONS.has(share) ? share : undefined;
+  const attribute = portion === undefined ? before : undefined;
   const target = of === -1 ? phrase : phrase.slice(of + 1);
   const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
   if (
@@ -70,6 +80,7 @@ export function readObject(phrase: readonly string[], listing: boolean): ObjectP
     collective,
     ...(owner === undefined ? {} : { owner }),
     ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
+    ...(portion === undefined ? {} : { portion }),
     ownerIsSelf,
   };
 }

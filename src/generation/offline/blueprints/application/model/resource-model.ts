@@ -118,6 +118,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
     })),
     new Map(names.map((name) => [name, named(name)])),
+    (resource) => listedStatuses(input.descriptionSentences, resource),
   );
   const described = descriptionFields(input.descriptionSentences, names);
   const resources = names.map((name) => {
