@@ -26,14 +26,24 @@ describe('buildService', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('installs (npm ci with a lockfile, npm install without) and builds, returning dist/', async () => {
+  it('installs without install scripts (npm ci with a lockfile, npm install without) and builds, returning dist/', async () => {
     const without = recordingRunner();
     expect(await buildService({ dir, run: without.run, log: () => undefined })).toBe(join(dir, 'dist'));
-    expect(without.calls).toEqual(['npm install --no-audit --no-fund --no-package-lock', 'npm run build']);
+    expect(without.calls).toEqual([
+      'npm install --no-audit --no-fund --ignore-scripts --no-package-lock',
+      'npm run build',
+    ]);
     writeFileSync(join(dir, 'package-lock.json'), '{}');
     const locked = recordingRunner();
     await buildService({ dir, run: locked.run, log: () => undefined });
-    expect(locked.calls[0]).toBe('npm ci --no-audit --no-fund');
+    expect(locked.calls[0]).toBe('npm ci --no-audit --no-fund --ignore-scripts');
+  });
+
+  it('installs with npm ci from an npm-shrinkwrap.json too (the classifier counts it as pinning)', async () => {
+    writeFileSync(join(dir, 'npm-shrinkwrap.json'), '{}');
+    const locked = recordingRunner();
+    await buildService({ dir, run: locked.run, log: () => undefined });
+    expect(locked.calls[0]).toBe('npm ci --no-audit --no-fund --ignore-scripts');
   });
 
   it('names the step that failed, with its output, and a build that wrote nothing', async () => {

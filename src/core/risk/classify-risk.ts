@@ -3,17 +3,19 @@ import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { repositoryPath } from '../cfn/repository-path.js';
 import { buildExecutedFileRisks } from './build-executed-file-risks.js';
-import { caseFoldedPath } from './case-folded-path.js';
 import { changeSetRisks } from './change-set-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
 import {
   isLockfilePath,
   isNpmLockfilePath,
+  isPackageManifestPath,
   isYarnLockfilePath,
   type ReviewedBaseFile,
 } from './reviewed-base-file.js';
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
+import { compilerConfigRisks } from './compiler-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
+import { manifestReviewOf } from './unpinned-dependency-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import { nestedParameterBindings } from './nested-parameter-bindings.js';
@@ -54,7 +56,8 @@ export function classifyRisk(params: {
   changeSet?: readonly ChangeSetResourceChange[];
   /**
    * Files as they are on the branch the change merges into (reviewed): a lockfile's install
-   * scripts already there are not new (`npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`). Absent, or a file there unreadable:
+   * scripts already there are not new (`npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`),
+   * nor a `package.json`'s dependencies (`unpinnedDependencyRisks`). Absent, or a file there unreadable:
    * every one counts, and an unreadable one's reasons say why.
    */
   base?: readonly ReviewedBaseFile[];
@@ -101,8 +104,9 @@ export function classifyRisk(params: {
       reasons.push(...executed);
       continue;
     }
-    if (/(^|\/)package\.json$/.test(caseFoldedPath(file.path))) {
-      reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
+    if (isPackageManifestPath(file.path)) {
+      const review = manifestReviewOf({ path: file.path, files, base: reviewedBase });
+      reasons.push(...packageManifestRisks({ path: file.path, content: file.content, ...review }));
       continue;
     }
     if (isLockfilePath(file.path)) {
@@ -190,6 +194,8 @@ export function classifyRisk(params: {
     ...nested.reasons,
     ...unmatchedParameterRisks({ templates, templatePath, stackParameters: params.stackParameters }),
   );
+  // What tsc or esbuild (the build) writes or reads by the TypeScript configurations of the change.
+  reasons.push(...compilerConfigRisks({ files }));
   // Ingress open only in sum, over every template of the bundle together.
   reasons.push(...ingressBreadthRisks({ templates }));
   reasons.push(...changeSetRisks(params.changeSet ?? []));

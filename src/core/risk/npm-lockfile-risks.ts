@@ -3,6 +3,7 @@ import { caseFoldedPath } from './case-folded-path.js';
 import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import { insideRepository } from './lockfile-sources.js';
 import type { RiskReason } from './risk-assessment.js';
+import { SHADOWED_COMMANDS } from './shadowed-commands.js';
 
 /** The npm public registry, where every `resolved` URL of a reviewed lockfile points (npm Docs, "registry"). */
 const NPM_REGISTRY = 'https://registry.npmjs.org/';
@@ -64,25 +65,6 @@ const NPM_ENTRY_FIELDS: ReadonlySet<string> = new Set([
   'workspaces',
   'requires',
   'bundled',
-]);
-
-/**
- * Commands the deploy run's `npm run build` starts by name, which npm looks up on a `PATH` with
- * `node_modules/.bin` first (npm Docs, "scripts", "path"), each with the packages whose own
- * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of package-manifest-risks), the `node`
- * their `#!/usr/bin/env node` starts, the shell scripts run in (`sh`, `bash`: @npmcli/run-script's
- * `scriptShell`), and `node-gyp`, `npm`, `npx`. A lockfile entry's `bin` links its files under
- * these names (arborist takes `bin` from a version 2/3 lockfile, not the package).
- */
-const SHADOWED_COMMANDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['esbuild', ['esbuild']],
-  ['tsc', ['typescript']],
-  ['node', []],
-  ['sh', []],
-  ['bash', []],
-  ['node-gyp', ['node-gyp']],
-  ['npm', ['npm']],
-  ['npx', ['npm']],
 ]);
 
 /** One installed package as the lockfile records it, keyed by its folder (`node_modules/a/node_modules/b`). */

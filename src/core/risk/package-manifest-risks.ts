@@ -1,6 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import type { RiskReason } from './risk-assessment.js';
+import { unpinnedDependencyRisks, type ReviewedManifest } from './unpinned-dependency-risks.js';
 
 /**
  * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
@@ -69,10 +70,18 @@ const DEPENDENCY_FIELDS = [
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
  * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
- * parse or names a key twice. A dependency from the registry may have install scripts of its own;
- * the classifier cannot see them (not judged here).
+ * parse or names a key twice. A registry dependency new against the reviewed manifest (`base`) and
+ * not pinned by an npm lockfile in the change (`pinned`), or installed under the name of a command
+ * the build starts, is judged by `unpinnedDependencyRisks`.
  */
-export function packageManifestRisks(params: { path: string; content: string }): RiskReason[] {
+export function packageManifestRisks(params: {
+  path: string;
+  content: string;
+  /** The same file on the base branch (absent: no base was read, every dependency counts as new). */
+  base?: ReviewedManifest;
+  /** An npm lockfile beside the manifest is in the change (judged by `npmLockfileRisks`). */
+  pinned?: boolean;
+}): RiskReason[] {
   const reason = (message: string, at = ''): RiskReason => ({
     code: 'unseen-effect',
     where: `${params.path}${at}`,
@@ -129,5 +138,14 @@ export function packageManifestRisks(params: { path: string; content: string }):
         );
     }
   }
+  reasons.push(
+    ...unpinnedDependencyRisks({
+      path: params.path,
+      manifest,
+      fields: DEPENDENCY_FIELDS,
+      base: params.base ?? { unknown: true },
+      pinned: params.pinned ?? false,
+    }),
+  );
   return reasons;
 }

@@ -9,6 +9,21 @@ export type ReviewedBaseFile =
   | { readonly path: string; readonly unreadable: string };
 
 /**
+ * The lockfiles `npm ci` installs from, by their exact names (npm Docs, "package-lock.json",
+ * "npm-shrinkwrap.json"): the deploy run installs with `npm ci` when its service folder has one
+ * (src/packaging/build-service.ts), else with `npm install`.
+ */
+export const NPM_LOCKFILE_NAMES: readonly string[] = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/**
+ * `package.json` in any folder, in any case (`caseFoldedPath`): a manifest whose base is read, so
+ * its dependencies already reviewed are not new (`unpinnedDependencyRisks`).
+ */
+export function isPackageManifestPath(path: string): boolean {
+  return /(^|\/)package\.json$/.test(caseFoldedPath(path));
+}
+
+/**
  * `package-lock.json` or `npm-shrinkwrap.json` in any folder, in any case (`caseFoldedPath`: npm
  * reads a `Package-Lock.json` on a case-insensitive disk): the files whose base is read (npm Docs,
  * "package-lock.json").

@@ -1,4 +1,8 @@
-import { isLockfilePath, type ReviewedBaseFile } from '../../core/risk/reviewed-base-file.js';
+import {
+  isLockfilePath,
+  isPackageManifestPath,
+  type ReviewedBaseFile,
+} from '../../core/risk/reviewed-base-file.js';
 
 /**
  * Reads one file at the base: its text, or `undefined` when the base does not have it; throws when
@@ -6,7 +10,7 @@ import { isLockfilePath, type ReviewedBaseFile } from '../../core/risk/reviewed-
  */
 export type BaseFileReader = (path: string) => Promise<string | undefined>;
 
-/** At most this many lockfiles are read at the base; the rest count as unreadable (high). */
+/** At most this many files are read at the base; the rest count as unreadable (high). */
 const MAX_BASE_FILES = 16;
 /** A base file longer than this is not judged (as `lockfile-sources` bounds the bundle's, 20 MB). */
 export const MAX_BASE_FILE_LENGTH = 20_000_000;
@@ -14,22 +18,25 @@ export const MAX_BASE_FILE_LENGTH = 20_000_000;
 const MAX_WHY_LENGTH = 200;
 
 /**
- * The reviewed base the risk classifier compares a bundle's lockfiles with (`classifyRisk`'s
- * `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`), read with `read` (on GitHub, `githubBaseReader`,
+ * The reviewed base the risk classifier compares a bundle's lockfiles and manifests with
+ * (`classifyRisk`'s `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`) and
+ * every `package.json` (`isPackageManifestPath`: its dependencies already reviewed are not new), read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
- * passes `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with
- * why, so its install scripts all count as new. Never throws.
+ * passes `MAX_BASE_FILE_LENGTH`, and every file past `MAX_BASE_FILES`, is `unreadable` with
+ * why, so its install scripts (or dependencies) all count as new. Never throws.
  */
 export async function readReviewedBase(params: {
   paths: readonly string[];
   read: BaseFileReader;
 }): Promise<ReviewedBaseFile[]> {
-  const lockfiles = [...new Set(params.paths.filter(isLockfilePath))];
+  const reviewed = [
+    ...new Set(params.paths.filter((path) => isLockfilePath(path) || isPackageManifestPath(path))),
+  ];
   const files: ReviewedBaseFile[] = [];
-  for (const [index, path] of lockfiles.entries()) {
+  for (const [index, path] of reviewed.entries()) {
     if (index >= MAX_BASE_FILES) {
-      files.push({ path, unreadable: `more than ${MAX_BASE_FILES} lockfiles to read` });
+      files.push({ path, unreadable: `more than ${MAX_BASE_FILES} files to read` });
       continue;
     }
     const file = await readOne(path, params.read);

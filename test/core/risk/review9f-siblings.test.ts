@@ -367,7 +367,7 @@ describe('package manifests in the bundle', () => {
     expect(levelWith([{ path: 'services/api/package.json', content: '{"scripts":' }]).level).toBe('high');
   });
 
-  it('control: registry dependencies, tsc and esbuild builds, test and package scripts stay low', () => {
+  it('control: registry dependencies (pinned by an npm lockfile in the change), tsc and esbuild builds, test and package scripts stay low', () => {
     const fields = {
       scripts: {
         build:
@@ -379,7 +379,13 @@ describe('package manifests in the bundle', () => {
       dependencies: { zod: '3.23.8', '@scope/pkg': 'npm:@scope/pkg@^1.2.0' },
       devDependencies: { jest: '^29.7.0', typescript: '~5.6.0', esbuild: '>=0.24 <1' },
     };
-    expect(levelWith([manifest(fields)]).level).toBe('low');
+    // Without a lockfile, npm install takes whatever the registry serves (unpinned-dependency-risks).
+    const lockfile = {
+      path: 'services/api/package-lock.json',
+      content: '{"lockfileVersion":3,"packages":{}}',
+    };
+    expect(levelWith([manifest(fields)]).level).toBe('high');
+    expect(levelWith([manifest(fields), lockfile]).level).toBe('low');
     expect(levelWith([manifest({ scripts: { build: 'tsc -p tsconfig.json' } })]).level).toBe('low');
   });
 });

@@ -28,7 +28,8 @@ const manifest = (extra: Record<string, unknown>) =>
     version: '1.0.0',
     private: true,
     scripts: { build: 'esbuild src/handler.ts --bundle --platform=node --outfile=dist/handler.js' },
-    dependencies: { zod: '^3.23.8' },
+    // Packages and ranges the blueprints write: without a lockfile, any other is a new unpinned dependency.
+    dependencies: { '@aws-sdk/client-dynamodb': '^3.600.0' },
     devDependencies: { esbuild: '^0.28.0' },
     ...extra,
   });

@@ -3,6 +3,9 @@
 // case-folded-path.ts): `overrides`/`resolutions` written as nested objects or `$` references,
 // aliases hiding URLs, workspaces adding packages with scripts, configuration files under
 // subfolders or in other cases, `npm-shrinkwrap.json`, and yarn berry patch/plugin files.
+// The FAULT cases now pass: tsconfig.json is judged (compiler-config-risks.ts) and new registry
+// dependencies without a lockfile, or under a build command's name, are high
+// (unpinned-dependency-risks.ts).
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 
@@ -130,7 +133,7 @@ describe('attacker 9k: tsconfig.json steering a plain tsc build', () => {
     expect(riskOf(service({ compilerOptions: { outDir: 'dist', rootDir: 'src' } })).reasons).toEqual([]);
   });
 
-  it.failing('FAULT: a tsconfig whose outDir is an absolute path outside the service is not low', () => {
+  it('FAULT: a tsconfig whose outDir is an absolute path outside the service is not low', () => {
     expect(
       riskOf(
         service({
@@ -142,7 +145,7 @@ describe('attacker 9k: tsconfig.json steering a plain tsc build', () => {
     ).toBe('high');
   });
 
-  it.failing('FAULT: a tsconfig whose outDir climbs out of the service is not low', () => {
+  it('FAULT: a tsconfig whose outDir climbs out of the service is not low', () => {
     expect(riskOf(service({ compilerOptions: { outDir: '../../other-service/dist' } })).level).toBe('high');
   });
 });
@@ -152,28 +155,22 @@ describe('attacker 9k: tsconfig.json steering a plain tsc build', () => {
 // first on the PATH of `npm run build`. The lockfile rule reads `bin` and install scripts
 // (`SHADOWED_COMMANDS`, `hasInstallScript`); with no lockfile nothing says what is installed.
 describe('attacker 9k: a manifest with no lockfile', () => {
-  it.failing(
-    'FAULT: a dependency named `tsc` (the registry package of that name is not TypeScript) under a `tsc` build, with no lockfile, is not low',
-    () => {
-      expect(
-        riskOf({
-          'svc/package.json': manifest({ scripts: { build: 'tsc' }, devDependencies: { tsc: '^2.0.4' } }),
-        }).level,
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a dependency named `tsc` (the registry package of that name is not TypeScript) under a `tsc` build, with no lockfile, is not low', () => {
+    expect(
+      riskOf({
+        'svc/package.json': manifest({ scripts: { build: 'tsc' }, devDependencies: { tsc: '^2.0.4' } }),
+      }).level,
+    ).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: a new registry dependency with no lockfile (npm install runs its install scripts with the deploy credentials) is not low',
-    () => {
-      expect(
-        riskOf({
-          'svc/package.json': manifest({
-            scripts: { build: 'esbuild src/index.ts --bundle --outfile=dist/index.js' },
-            dependencies: { 'expresss-validator': '^1.0.0' },
-          }),
-        }).level,
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a new registry dependency with no lockfile (npm install runs its install scripts with the deploy credentials) is not low', () => {
+    expect(
+      riskOf({
+        'svc/package.json': manifest({
+          scripts: { build: 'esbuild src/index.ts --bundle --outfile=dist/index.js' },
+          dependencies: { 'expresss-validator': '^1.0.0' },
+        }),
+      }).level,
+    ).toBe('high');
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { MAX_BASE_FILE_LENGTH, readReviewedBase } from '../../../src/pipeline/risk/read-reviewed-base.js';
 
 describe('readReviewedBase', () => {
-  it('reads only lockfiles, leaves out the ones the base lacks, and never throws', async () => {
+  it('reads only lockfiles and manifests, leaves out the ones the base lacks, and never throws', async () => {
     const read = async (path: string) => {
       if (path === 'a/package-lock.json') return '{"lockfileVersion":3}';
       if (path === 'b/npm-shrinkwrap.json') return undefined;
@@ -31,20 +31,27 @@ describe('readReviewedBase', () => {
     ]);
   });
 
-  it('reads yarn and pnpm lockfiles too, whose install scripts are judged against the base as npm’s are', async () => {
+  it('reads yarn and pnpm lockfiles too, whose install scripts are judged against the base as npm’s are, and package.json (its dependencies already reviewed are not new)', async () => {
     const read = async (path: string) => `base of ${path}`;
     expect(
       await readReviewedBase({
-        paths: ['api/yarn.lock', 'web/pnpm-lock.yaml', 'api/package.json', 'api/yarn.lock.bak'],
+        paths: [
+          'api/yarn.lock',
+          'web/pnpm-lock.yaml',
+          'api/package.json',
+          'api/yarn.lock.bak',
+          'api/package.json5',
+        ],
         read,
       }),
     ).toEqual([
       { path: 'api/yarn.lock', content: 'base of api/yarn.lock' },
       { path: 'web/pnpm-lock.yaml', content: 'base of web/pnpm-lock.yaml' },
+      { path: 'api/package.json', content: 'base of api/package.json' },
     ]);
   });
 
-  it('reads at most 16 lockfiles; the rest are unreadable', async () => {
+  it('reads at most 16 files; the rest are unreadable', async () => {
     const paths = Array.from({ length: 18 }, (_, index) => `s${index}/package-lock.json`);
     const reads: string[] = [];
     const base = await readReviewedBase({
@@ -56,8 +63,8 @@ describe('readReviewedBase', () => {
     });
     expect(reads).toHaveLength(16);
     expect(base.slice(16)).toEqual([
-      { path: 's16/package-lock.json', unreadable: 'more than 16 lockfiles to read' },
-      { path: 's17/package-lock.json', unreadable: 'more than 16 lockfiles to read' },
+      { path: 's16/package-lock.json', unreadable: 'more than 16 files to read' },
+      { path: 's17/package-lock.json', unreadable: 'more than 16 files to read' },
     ]);
   });
 });

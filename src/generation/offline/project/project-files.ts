@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../../../core/bundle/artifact-bundle.js';
+import { generatedPackages } from '../../../core/bundle/generated-packages.js';
 
 export interface ProjectFilesParams {
   readonly baseDir: string;
@@ -9,17 +10,17 @@ export interface ProjectFilesParams {
   readonly devDependencies?: Readonly<Record<string, string>>;
 }
 
-const DEV_DEPENDENCIES = {
-  '@eslint/js': '^10.0.0',
-  '@types/jest': '^30.0.0',
-  '@types/node': '^22.0.0',
-  esbuild: '^0.28.0',
-  eslint: '^10.0.0',
-  jest: '^30.0.0',
-  'ts-jest': '^29.4.0',
-  typescript: '~5.9.0',
-  'typescript-eslint': '^8.0.0',
-};
+const DEV_DEPENDENCIES = generatedPackages(
+  '@eslint/js',
+  '@types/jest',
+  '@types/node',
+  'esbuild',
+  'eslint',
+  'jest',
+  'ts-jest',
+  'typescript',
+  'typescript-eslint',
+);
 
 /** `npm run lint`: what `eslint .` reads, ESLint's and typescript-eslint's recommended rules (https://typescript-eslint.io/getting-started). */
 export const GENERATED_ESLINT_CONFIG = `// @ts-check

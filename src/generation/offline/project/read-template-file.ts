@@ -1,3 +1,4 @@
+import { generatedPackages } from '../../../core/bundle/generated-packages.js';
 import type { GeneratedFile } from '../../../core/bundle/artifact-bundle.js';
 
 const READ_TEMPLATE = `import { readFileSync } from 'node:fs';
@@ -46,4 +47,4 @@ export function readTemplateFile(baseDir: string): GeneratedFile {
   return { path: `${baseDir}/test/read-template.ts`, role: 'test', content: READ_TEMPLATE };
 }
 
-export const READ_TEMPLATE_DEV_DEPENDENCIES = { yaml: '^2.8.0' } as const;
+export const READ_TEMPLATE_DEV_DEPENDENCIES = generatedPackages('yaml');

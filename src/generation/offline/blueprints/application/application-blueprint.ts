@@ -1,3 +1,4 @@
+import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import { tableActions } from './table-actions.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
@@ -74,12 +75,12 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
         baseDir,
         slug: names.slug,
         entryPoints: ['src/handler.ts'],
-        dependencies: {
-          '@aws-sdk/client-dynamodb': '^3.600.0',
-          '@aws-sdk/lib-dynamodb': '^3.600.0',
-          ...(events ? { '@aws-sdk/client-eventbridge': '^3.600.0' } : {}),
-          ...(notices ? { '@aws-sdk/client-sns': '^3.600.0' } : {}),
-        },
+        dependencies: generatedPackages(
+          '@aws-sdk/client-dynamodb',
+          '@aws-sdk/lib-dynamodb',
+          ...(events ? (['@aws-sdk/client-eventbridge'] as const) : []),
+          ...(notices ? (['@aws-sdk/client-sns'] as const) : []),
+        ),
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],

@@ -1,3 +1,4 @@
+import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { projectFiles } from '../../project/project-files.js';
@@ -51,7 +52,7 @@ export function deploymentBlueprint(input: BlueprintInput): ArtifactBundle {
         baseDir,
         slug: names.slug,
         entryPoints: ['src/handler.ts', 'src/pre-traffic-hook.ts'],
-        dependencies: { '@aws-sdk/client-codedeploy': '^3.600.0', '@aws-sdk/client-lambda': '^3.600.0' },
+        dependencies: generatedPackages('@aws-sdk/client-codedeploy', '@aws-sdk/client-lambda'),
         devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },

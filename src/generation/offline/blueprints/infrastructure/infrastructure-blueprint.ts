@@ -1,3 +1,4 @@
+import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { projectFiles } from '../../project/project-files.js';
@@ -60,7 +61,7 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
         baseDir,
         slug: names.slug,
         entryPoints: [],
-        dependencies: { '@aws-sdk/client-cloudformation': '^3.600.0' },
+        dependencies: generatedPackages('@aws-sdk/client-cloudformation'),
         devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
       }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },

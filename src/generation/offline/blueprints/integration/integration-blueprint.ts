@@ -1,3 +1,4 @@
+import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
@@ -63,16 +64,12 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     hasFunctionCode: true,
     ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
   });
-  const dependencies: Record<string, string> = {
-    '@aws-sdk/client-dynamodb': '^3.600.0',
-    '@aws-sdk/lib-dynamodb': '^3.600.0',
-  };
-  if (asks.eventBus !== undefined) dependencies['@aws-sdk/client-eventbridge'] = '^3.600.0';
-  if (asks.webhook)
-    Object.assign(dependencies, {
-      '@aws-sdk/client-secrets-manager': '^3.600.0',
-      '@aws-sdk/client-sqs': '^3.600.0',
-    });
+  const dependencies = generatedPackages(
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/lib-dynamodb',
+    ...(asks.eventBus === undefined ? [] : (['@aws-sdk/client-eventbridge'] as const)),
+    ...(asks.webhook ? (['@aws-sdk/client-secrets-manager', '@aws-sdk/client-sqs'] as const) : []),
+  );
   return {
     summary: `${names.title}: ${asks.webhook ? 'signed webhook endpoint, ' : ''}SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}${asks.eventBus === undefined ? '' : `, forwarded to the ${asks.eventBus} event bus`}, tested end to end.`,
     plan: [

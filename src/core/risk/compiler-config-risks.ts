@@ -1,0 +1,180 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { parseJsonc } from '../untrusted/parse-jsonc.js';
+import { caseFoldedPath } from './case-folded-path.js';
+import { insideRepository } from './lockfile-sources.js';
+import type { RiskReason } from './risk-assessment.js';
+
+/** A compiler configuration longer than this is not read, and is high. */
+const MAX_CONFIG_LENGTH = 1_000_000;
+/** How deep the settings are walked, and how many configurations one change's `extends`/`references` reach. */
+const MAX_DEPTH = 32;
+const MAX_CONFIGS = 64;
+
+/**
+ * A configuration `tsc` and esbuild read by name in the folder they build (TSConfig Reference;
+ * esbuild Docs, "tsconfig": `tsconfig.json`, and `jsconfig.json` for JavaScript), or by
+ * `tsc -p <file>`, usually `tsconfig.<purpose>.json`: in any case (`caseFoldedPath`).
+ */
+const CONFIG_NAME = /(^|\/)[jt]sconfig(\.[^/]*)?\.json$/;
+
+/**
+ * Settings that name a file or folder (TSConfig Reference): where `tsc` writes (`outDir`,
+ * `outFile`, `declarationDir`, `tsBuildInfoFile`; `rootDir`/`rootDirs` decide the layout under
+ * `outDir`), where it and esbuild look modules up (`baseUrl`, `paths`: esbuild bundles what they
+ * name), and the other configurations it reads (`extends`, `references`). Compared without case.
+ */
+const PATH_SETTINGS: ReadonlySet<string> = new Set(
+  [
+    'outDir',
+    'outFile',
+    'declarationDir',
+    'tsBuildInfoFile',
+    'rootDir',
+    'rootDirs',
+    'baseUrl',
+    'paths',
+    'extends',
+    'references',
+  ].map((name) => name.toLowerCase()),
+);
+
+/**
+ * What a TypeScript configuration of the change makes the deploy run's build (`tsc`, or esbuild,
+ * which reads the same file: `npm run build`, with its AWS credentials) write or read outside its
+ * service's folder (`unseen-effect`, `where` the file and setting): a value of a `PATH_SETTINGS`
+ * setting (at any depth; a string in an array or object under it, `paths`' targets and
+ * `references`' `path` too) that is absolute, a drive (`C:`), a URL, uses `\`, or climbs above the
+ * configuration's folder with `..` (`${configDir}` counts as the folder): `outDir:
+ * "/home/runner/work/_actions/…"` writes the compiled code over an action a later step runs; an
+ * `extends` that is not a relative path (`@tsconfig/node20`: a package's settings from
+ * `node_modules`, which the change does not show); any `plugins` (language service plugins: tsc
+ * does not load them, a patched compiler does; code by name). A configuration named by
+ * `CONFIG_NAME`, or reached from one through `extends` or `references` among the change's files
+ * (up to `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`),
+ * names a key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A configuration it
+ * names that the change does not hold is the repository's, as reviewed. Pure; never throws.
+ */
+export function compilerConfigRisks(params: {
+  files: readonly { readonly path: string; readonly content: string }[];
+}): RiskReason[] {
+  const contents = new Map(params.files.map((file) => [file.path, file.content]));
+  const queue = params.files
+    .map((file) => file.path)
+    .filter((path) => CONFIG_NAME.test(caseFoldedPath(path)));
+  const judged = new Set<string>();
+  const reasons: RiskReason[] = [];
+  while (queue.length > 0 && judged.size < MAX_CONFIGS) {
+    const path = queue.shift() ?? '';
+    if (judged.has(path)) continue;
+    judged.add(path);
+    const judgement = judgeConfig(path, contents.get(path) ?? '');
+    reasons.push(...judgement.reasons);
+    for (const named of judgement.named) {
+      const found = [named, `${named}.json`, `${named}/tsconfig.json`].find((each) => contents.has(each));
+      if (found !== undefined && !judged.has(found)) queue.push(found);
+    }
+  }
+  if (queue.some((path) => !judged.has(path)))
+    reasons.push({
+      code: 'unseen-effect',
+      where: queue.find((path) => !judged.has(path)) ?? '',
+      message: `More than ${MAX_CONFIGS} TypeScript configurations to judge; the rest are not judged.`,
+    });
+  return reasons;
+}
+
+/** The reasons of one configuration, and the repository paths its `extends` and `references` name. */
+function judgeConfig(path: string, content: string): { reasons: RiskReason[]; named: string[] } {
+  const reason = (message: string, at = ''): RiskReason => ({
+    code: 'unseen-effect',
+    where: `${path}${at}`,
+    message,
+  });
+  if (content.length > MAX_CONFIG_LENGTH)
+    return { reasons: [reason('The TypeScript configuration is too large to judge.')], named: [] };
+  const parsed = parseJsonc(content);
+  if (!parsed.ok)
+    return {
+      reasons: [
+        reason(
+          `The TypeScript configuration cannot be read (${parsed.why}); where the build writes and reads cannot be judged.`,
+        ),
+      ],
+      named: [],
+    };
+  const folder = path.split('/').slice(0, -1);
+  const reasons: RiskReason[] = [];
+  const named: string[] = [];
+  for (const { at, setting, value } of settingsOf(parsed.value)) {
+    if (setting === 'plugins') {
+      if (!(Array.isArray(value) && value.length === 0))
+        reasons.push(
+          reason(
+            `"plugins" names code a patched TypeScript compiler loads by name (${JSON.stringify(value).slice(0, 120)}): code the change does not show.`,
+            at,
+          ),
+        );
+      continue;
+    }
+    for (const target of stringsUnder(value, 0)) {
+      const relative = target.replace(/^\$\{configDir\}(\/|$)/, './');
+      if (setting === 'extends' && !relative.startsWith('.')) {
+        reasons.push(
+          reason(
+            `"extends" names ${JSON.stringify(target)}, which TypeScript looks up in node_modules: settings of a package the change does not show.`,
+            at,
+          ),
+        );
+        continue;
+      }
+      if (/^[A-Za-z]:/.test(relative) || !insideRepository([], relative)) {
+        reasons.push(
+          reason(
+            `${JSON.stringify(target)} is outside the configuration's folder: the build would write or read there, with the deploy run's AWS credentials.`,
+            at,
+          ),
+        );
+        continue;
+      }
+      if (setting === 'extends' || setting === 'references') named.push(joined(folder, relative));
+    }
+  }
+  return { reasons, named };
+}
+
+/** Every `PATH_SETTINGS` or `plugins` setting at any depth (up to `MAX_DEPTH`), with where it is. */
+function settingsOf(value: unknown): { at: string; setting: string; value: unknown }[] {
+  const found: { at: string; setting: string; value: unknown }[] = [];
+  const walk = (node: unknown, at: string, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${at}[${index}]`, depth + 1));
+    if (!isPlainObject(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      const setting = key.toLowerCase();
+      const here = `${at}${at === '' ? '#' : '.'}${key}`;
+      if (PATH_SETTINGS.has(setting) || setting === 'plugins')
+        found.push({ at: here, setting, value: child });
+      else walk(child, here, depth + 1);
+    }
+  };
+  walk(value, '', 0);
+  return found;
+}
+
+/** The strings in a value, at any depth (an object's values, not its keys: `paths`' patterns are not paths). */
+function stringsUnder(value: unknown, depth: number): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > MAX_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => stringsUnder(item, depth + 1));
+  if (isPlainObject(value)) return Object.values(value).flatMap((item) => stringsUnder(item, depth + 1));
+  return [];
+}
+
+/** `relative` (inside `folder`, checked) as a repository path. */
+function joined(folder: readonly string[], relative: string): string {
+  const parts = [...folder];
+  for (const part of relative.split('/'))
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  return parts.join('/');
+}

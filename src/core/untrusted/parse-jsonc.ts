@@ -1,0 +1,85 @@
+import { firstDuplicateJsonKey } from './first-duplicate-json-key.js';
+
+/**
+ * Parses JSON with comments (`//`, `/* *\/`) and trailing commas, as TypeScript reads a
+ * `tsconfig.json` (TSConfig Reference: "JSON with comments"; TypeScript's `parseConfigFileTextToJson`).
+ * Strict otherwise (`JSON.parse` of the text without them), so what it reads, TypeScript reads
+ * alike; an object naming a key twice is refused too (RFC 8259 §4: which value a reader keeps is
+ * unpredictable). Returns the value, or why it cannot be read. Never throws; the caller bounds
+ * the text's length.
+ */
+export function parseJsonc(text: string): { ok: true; value: unknown } | { ok: false; why: string } {
+  const plain = withoutTrailingCommas(withoutComments(text.replace(/^\uFEFF/, '')));
+  if (plain === undefined) return { ok: false, why: 'a comment is not closed' };
+  if (firstDuplicateJsonKey(plain) !== undefined) return { ok: false, why: 'it names a key twice' };
+  try {
+    return { ok: true, value: JSON.parse(plain) };
+  } catch {
+    return { ok: false, why: 'it does not parse' };
+  }
+}
+
+/** The text with each comment outside strings replaced by a space; undefined when a block comment is not closed. */
+function withoutComments(text: string): string | undefined {
+  let out = '';
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at] ?? '';
+    if (char === '"') {
+      const end = stringEnd(text, at);
+      out += text.slice(at, end);
+      at = end;
+    } else if (text.startsWith('//', at)) {
+      const end = text.indexOf('\n', at);
+      out += ' ';
+      at = end === -1 ? text.length : end;
+    } else if (text.startsWith('/*', at)) {
+      const end = text.indexOf('*/', at + 2);
+      if (end === -1) return undefined;
+      out += ' ';
+      at = end + 2;
+    } else {
+      out += char;
+      at += 1;
+    }
+  }
+  return out;
+}
+
+/** The text without a comma that only whitespace separates from a closing `}` or `]` (outside strings). */
+function withoutTrailingCommas(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let out = '';
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at] ?? '';
+    if (char === '"') {
+      const end = stringEnd(text, at);
+      out += text.slice(at, end);
+      at = end;
+      continue;
+    }
+    if (char !== ',' || !closesNext(text, at + 1)) out += char;
+    at += 1;
+  }
+  return out;
+}
+
+/** Whether the first character from `from` that is not whitespace closes an object or array. */
+function closesNext(text: string, from: number): boolean {
+  let next = from;
+  while (next < text.length && /\s/.test(text[next] ?? '')) next += 1;
+  return text[next] === '}' || text[next] === ']';
+}
+
+/** The index just past the string starting at `start` (a `"`), its escapes skipped; the text's end if unclosed. */
+function stringEnd(text: string, start: number): number {
+  let at = start + 1;
+  while (at < text.length) {
+    const char = text[at];
+    if (char === '\\') at += 2;
+    else if (char === '"') return at + 1;
+    else at += 1;
+  }
+  return text.length;
+}

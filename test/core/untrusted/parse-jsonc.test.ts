@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseJsonc } from '../../../src/core/untrusted/parse-jsonc.js';
+
+describe('parseJsonc', () => {
+  it('drops comments and trailing commas outside strings only', () => {
+    expect(
+      parseJsonc('\uFEFF{ "a": "// not /* a comment */", // one\n "b": [1, 2, /* two */ ], "c": ",}", }'),
+    ).toEqual({
+      ok: true,
+      value: { a: '// not /* a comment */', b: [1, 2], c: ',}' },
+    });
+    expect(parseJsonc('{ "a": "say \\"hi\\" // still text" }')).toEqual({
+      ok: true,
+      value: { a: 'say "hi" // still text' },
+    });
+  });
+
+  it('refuses what is not JSON with comments, an unclosed comment and a key named twice', () => {
+    expect(parseJsonc("{ 'a': 1 }")).toEqual({ ok: false, why: 'it does not parse' });
+    expect(parseJsonc('[1, , ]')).toEqual({ ok: false, why: 'it does not parse' });
+    expect(parseJsonc('{ "a": 1 } /*')).toEqual({ ok: false, why: 'a comment is not closed' });
+    expect(parseJsonc('{ "a": 1, "\\u0061": 2 }')).toEqual({ ok: false, why: 'it names a key twice' });
+  });
+});
