@@ -7,7 +7,13 @@ import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { noncurrentVersionDays } from './infrastructure-asks.js';
 import { EXPIRY_WORDS } from './lifecycle-asks.js';
 import type { LifecyclePlan, PlannedRule } from './lifecycle-plan.js';
-import { expirationTitle, retentionTitle, transitionTitle } from './infrastructure-test-titles.js';
+import type { ObjectLockAsk } from './lifecycle-asks.js';
+import {
+  expirationTitle,
+  objectLockTitle,
+  retentionTitle,
+  transitionTitle,
+} from './infrastructure-test-titles.js';
 
 const TRANSITION_WORDS = anyOf(
   'glacier',
@@ -78,7 +84,7 @@ export function lifecycleCapabilities(params: {
         ? { ...capability, when: [...capability.when, ...askedBy(asks.transitions)] }
         : capability,
     ),
-    ...expiryCapabilities(plan, test, refusedFor).map((capability) => ({
+    ...expiryCapabilities(plan, test, refusedFor, asks.retention?.prefix).map((capability) => ({
       ...capability,
       when: [...capability.when, ...askedBy(asks.expirations)],
     })),
@@ -152,6 +158,7 @@ function expiryCapabilities(
   plan: LifecyclePlan,
   test: (title: string) => TestEvidence,
   refusedFor: (clauseText: string) => string[],
+  retentionPrefix: string | undefined,
 ): Capability[] {
   const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
   if (expiring.length === 0) return [];
@@ -166,11 +173,13 @@ function expiryCapabilities(
         ...expiring.flatMap((rule) => {
           const expiration = rule.expiration;
           if (expiration === undefined || expiration.asked.askedBy !== clauseText) return [];
-          return expiration.days > expiration.asked.days
-            ? [
-                `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`,
-              ]
-            : [];
+          if (expiration.days <= expiration.asked.days) return [];
+          const kept = retentionPrefix ?? rule.prefix;
+          return [
+            kept === rule.prefix
+              ? `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`
+              : `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: objects under ${kept ?? ''} must be kept that long, and an S3 lifecycle rule cannot leave out a prefix`,
+          ];
         }),
       ],
     },
@@ -207,15 +216,7 @@ function retentionCapabilities(
     expiring.length === 0 ? 'no lifecycle rule deletes it' : `${expiring.map(describeExpiry).join('; ')}`;
   if (retention.locked) {
     return [
-      {
-        when: LOCK_WORDS,
-        implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${period}`,
-        tests: [test(retentionTitle(retention))],
-        resources: ['DataBucket'],
-        gaps: [
-          'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
-        ],
-      },
+      lockCapability(retention, test),
       {
         // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this names.
         when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
@@ -227,10 +228,16 @@ function retentionCapabilities(
   }
   const versionDays = noncurrentVersionDays(asks);
   const scope = retention.prefix === undefined ? 'an object' : `an object under ${retention.prefix}`;
+  const lock = asks.objectLock;
+  const refusing =
+    lock === undefined
+      ? 'nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)'
+      : `Object Lock refuses a deletion only for the ${lock.duration.amount} ${lock.duration.unit} asked for it`;
   return [
+    ...(lock === undefined ? [] : [lockCapability(lock, test)]),
     {
       when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
-      implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)`,
+      implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); ${refusing}`,
       tests: [test(retentionTitle(retention))],
       resources: ['DataBucket'],
       gaps:
@@ -241,6 +248,19 @@ function retentionCapabilities(
           : [],
     },
   ];
+}
+
+/** Object Lock's own row: the period the locking clause gave (`immutable for 90 days`). */
+function lockCapability(lock: ObjectLockAsk, test: (title: string) => TestEvidence): Capability {
+  return {
+    when: LOCK_WORDS,
+    implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${lock.duration.amount} ${lock.duration.unit}`,
+    tests: [test(objectLockTitle(lock))],
+    resources: ['DataBucket'],
+    gaps: [
+      'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+    ],
+  };
 }
 
 function subject(rule: PlannedRule): string {
