@@ -76,61 +76,94 @@ export function lifecycleCapabilities(params: {
     plan.refused.filter((refusal) => refusal.askedBy === clauseText).map((refusal) => refusal.why);
   // A clause that asked through its sentence (`… and logs/ after 1 year`) shares no keyword with the
   // capability: its own words ask for it.
-  const askedBy = (asked: readonly { readonly askedBy?: string; readonly agedBy?: string }[]) =>
-    [...new Set(asked.flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()))].map(wordsOf);
+  // Only the asks of the rule's own prefix: a sentence about cloudtrail/ is not answered by app/'s rule.
+  const askedBy = (
+    asked: readonly { readonly askedBy?: string; readonly agedBy?: string; readonly prefix?: string }[],
+    rule: PlannedRule,
+  ) =>
+    [
+      ...new Set(
+        asked
+          .filter((ask) => ask.prefix === rule.prefix)
+          .flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()),
+      ),
+    ].map(wordsOf);
   return [
-    ...transitionCapabilities(plan, test, refusedFor).map((capability) =>
-      capability.notGenerated === undefined
-        ? { ...capability, when: [...capability.when, ...askedBy(asks.transitions)] }
-        : capability,
+    ...transitionCapabilities(plan, test, refusedFor).map(({ rule, capability }) =>
+      rule === undefined
+        ? capability
+        : { ...capability, when: [...capability.when, ...askedBy(asks.transitions, rule)] },
     ),
-    ...expiryCapabilities(plan, test, refusedFor, asks.retention?.prefix).map((capability) => ({
-      ...capability,
-      when: [...capability.when, ...askedBy(asks.expirations)],
-    })),
+    ...expiryCapabilities(plan, test, refusedFor, asks.retention?.prefix).map(({ rule, capability }) =>
+      rule === undefined
+        ? capability
+        : { ...capability, when: [...capability.when, ...askedBy(asks.expirations, rule)] },
+    ),
     ...retentionCapabilities(asks, plan, test),
   ];
+}
+
+/**
+ * The keyword sets that ask for one rule: for a prefix's rule each set also holds the prefix's words
+ * (`cloudtrail`), so a text about another prefix is not answered by it; the whole bucket's rule takes
+ * the bare sets.
+ */
+function ruleWords(rule: PlannedRule, sets: readonly (readonly string[])[]): (readonly string[])[] {
+  const prefixWords = rule.prefix === undefined ? [] : wordsOf(rule.prefix);
+  return sets.map((set) => [...prefixWords, ...set]);
+}
+
+/** A capability and the rule it answers for (none for a refusal with no rule). */
+interface RuleCapability {
+  readonly rule?: PlannedRule;
+  readonly capability: Capability;
 }
 
 function transitionCapabilities(
   plan: LifecyclePlan,
   test: (title: string) => TestEvidence,
   refusedFor: (clauseText: string) => string[],
-): Capability[] {
+): RuleCapability[] {
   const moving = plan.rules.filter((rule) => rule.transitions.length > 0);
-  if (moving.length === 0) {
-    // Nothing moves: each clause that asked is told why its moves were not generated.
-    const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))];
-    return texts.flatMap((text): Capability[] => {
-      const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
-      return whys.length === 0
-        ? []
-        : [
-            {
+  const movingClauses = new Set(moving.flatMap((rule) => rule.transitions.map((move) => move.askedBy)));
+  // A clause none of whose moves was kept is told why they were not generated.
+  const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))].filter(
+    (text) => !movingClauses.has(text),
+  );
+  const refusals = texts.flatMap((text): RuleCapability[] => {
+    const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
+    return whys.length === 0
+      ? []
+      : [
+          {
+            capability: {
               when: [wordsOf(text)],
               implementedBy: '',
               tests: [],
               resources: [],
               notGenerated: whys.join('; '),
             },
-          ];
-    });
-  }
-  const moves = moving.flatMap((rule) => rule.transitions);
+          },
+        ];
+  });
   return [
-    {
-      when: TRANSITION_WORDS,
-      implementedBy: moving.map(describeMoves).join('; '),
-      tests: moves.map((move) => test(transitionTitle(move))),
-      resources: ['DataBucket'],
-      gaps: moves
-        .filter((move) => !move.ageGiven)
-        .map(
-          (move) =>
-            `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
-        ),
-      compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
-    },
+    ...moving.map((rule) => ({
+      rule,
+      capability: {
+        when: ruleWords(rule, TRANSITION_WORDS),
+        implementedBy: describeMoves(rule),
+        tests: rule.transitions.map((move) => test(transitionTitle(move))),
+        resources: ['DataBucket'],
+        gaps: rule.transitions
+          .filter((move) => !move.ageGiven)
+          .map(
+            (move) =>
+              `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
+          ),
+        compare: (clauseText: string) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
+      },
+    })),
+    ...refusals,
   ];
 }
 
@@ -159,30 +192,36 @@ function expiryCapabilities(
   test: (title: string) => TestEvidence,
   refusedFor: (clauseText: string) => string[],
   retentionPrefix: string | undefined,
-): Capability[] {
+): RuleCapability[] {
   const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
-  if (expiring.length === 0) return [];
-  return [
-    {
-      when: EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
-      implementedBy: expiring.map(describeExpiry).join('; '),
-      tests: expiring.map((rule) => test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))),
+  return expiring.map((rule) => ({
+    rule,
+    capability: {
+      when: ruleWords(
+        rule,
+        EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
+      ),
+      implementedBy: describeExpiry(rule),
+      tests: [test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))],
       resources: ['DataBucket'],
-      compare: (clauseText) => [
+      compare: (clauseText: string) => [
         ...refusedFor(clauseText),
-        ...expiring.flatMap((rule) => {
-          const expiration = rule.expiration;
-          if (expiration === undefined || expiration.asked.askedBy !== clauseText) return [];
-          if (expiration.days <= expiration.asked.days) return [];
-          const kept = retentionPrefix ?? rule.prefix;
-          return [
-            kept === rule.prefix
-              ? `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`
-              : `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: objects under ${kept ?? ''} must be kept that long, and an S3 lifecycle rule cannot leave out a prefix`,
-          ];
-        }),
+        ...raisedExpiry(rule, clauseText, retentionPrefix),
       ],
     },
+  }));
+}
+
+/** Says when the expiry a clause asked was raised to a retention's floor, and why. */
+function raisedExpiry(rule: PlannedRule, clauseText: string, retentionPrefix: string | undefined): string[] {
+  const expiration = rule.expiration;
+  if (expiration === undefined || expiration.asked.askedBy !== clauseText) return [];
+  if (expiration.days <= expiration.asked.days) return [];
+  const kept = retentionPrefix ?? rule.prefix;
+  return [
+    kept === rule.prefix
+      ? `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`
+      : `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: objects under ${kept ?? ''} must be kept that long, and an S3 lifecycle rule cannot leave out a prefix`,
   ];
 }
 
