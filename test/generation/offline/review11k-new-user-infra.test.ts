@@ -220,8 +220,8 @@ const scheduleDefault = (bundle: ArtifactBundle) =>
   parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default'];
 
 describe('review 11k: a status-page canary run on a schedule (testing blueprint)', () => {
-  it.failing(
-    'FAULT: "once a week" runs the canary every 5 minutes (rate(5 minutes)), and the sentence\'s gaps say nothing of the schedule ("weekly" and "every week" give rate(7 days)): 2016 requests a week where 1 was asked',
+  it(
+    'fixed FAULT: "once a week" runs the canary every 5 minutes (rate(5 minutes)), and the sentence\'s gaps say nothing of the schedule ("weekly" and "every week" give rate(7 days)): 2016 requests a week where 1 was asked',
     async () => {
       const { bundle } = await generate(statusProbe('once a week'));
       const said = gapsOf(sentenceRow(bundle.coverage, 1)).some((gap) => /once a week|schedule/i.test(gap));
@@ -229,8 +229,8 @@ describe('review 11k: a status-page canary run on a schedule (testing blueprint)
     },
   );
 
-  it.failing(
-    'FAULT: "twice a day" runs the canary every 5 minutes and the row is silent on it (the same kind: a frequency phrase not read)',
+  it(
+    'fixed FAULT: "twice a day" runs the canary every 5 minutes and the row is silent on it (the same kind: a frequency phrase not read)',
     async () => {
       const { bundle } = await generate(statusProbe('twice a day'));
       const said = gapsOf(sentenceRow(bundle.coverage, 1)).some((gap) => /twice a day|schedule/i.test(gap));
@@ -238,8 +238,8 @@ describe('review 11k: a status-page canary run on a schedule (testing blueprint)
     },
   );
 
-  it.failing(
-    'FAULT: "every 90 seconds" gets the gap "is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)" — 90 s is less often than a minute; the real limit is that rates are whole minutes — and falls back to rate(5 minutes) rather than the nearest whole minute (a false reason in the PR body)',
+  it(
+    'fixed FAULT: "every 90 seconds" gets the gap "is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)" — 90 s is less often than a minute; the real limit is that rates are whole minutes — and falls back to rate(5 minutes) rather than the nearest whole minute (a false reason in the PR body)',
     async () => {
       const { bundle } = await generate(statusProbe('every 90 seconds'));
       const gaps = gapsOf(sentenceRow(bundle.coverage, 1)).join(' ');
@@ -311,24 +311,26 @@ function githubReceiverOf(bundle: ArtifactBundle) {
 }
 
 describe('review 11k: GitHub deploy hooks, each condition named its own event (integration blueprint)', () => {
-  it.failing(
-    'FAULT: "When a pull request is merged, publish a DeployRequested event." drops the condition ("nothing was generated for this"; "GitHub sends no event type that is DeployRequested"): a merged pull_request delivery is acknowledged and ignored (without an event name, "Publish an event when a pull request is merged" maps pull_request closed+merged)',
+  it(
+    'fixed FAULT: "When a pull request is merged, publish a DeployRequested event." drops the condition ("nothing was generated for this"; "GitHub sends no event type that is DeployRequested"): a merged pull_request delivery is acknowledged and ignored (without an event name, "Publish an event when a pull request is merged" maps pull_request closed+merged)',
     async () => {
       const { bundle } = await generate(deployHooks);
       const { deliver, queued } = githubReceiverOf(bundle);
       await deliver('pull_request', { action: 'closed', pull_request: { merged: true, number: 7 } });
       expect(queued.map((message) => message.type)).toEqual(['DeployRequested']);
+      expect(gapsOf(sentenceRow(bundle.coverage, 2)).join(' ')).not.toMatch(/nothing was generated/);
     },
   );
 
-  it.failing(
-    'FAULT: "When a release is published, publish a ReleaseCut event." takes every `release` delivery (a deleted release becomes ReleaseCut), and the gap says "the request named no action known here … name one (… published …)" though it did',
+  it(
+    'fixed FAULT: "When a release is published, publish a ReleaseCut event." takes every `release` delivery (a deleted release becomes ReleaseCut), and the gap says "the request named no action known here … name one (… published …)" though it did',
     async () => {
       const { bundle } = await generate(deployHooks);
       const { deliver, queued } = githubReceiverOf(bundle);
       await deliver('release', { action: 'deleted', release: { tag_name: 'v1.2.0' } });
       await deliver('release', { action: 'published', release: { tag_name: 'v1.2.1' } });
       expect(queued.map((message) => message.type)).toEqual(['ReleaseCut']);
+      expect(gapsOf(sentenceRow(bundle.coverage, 3)).join(' ')).not.toMatch(/named no action/);
     },
   );
 
