@@ -346,8 +346,8 @@ describe('review 11k: GitHub deploy hooks, each condition named its own event (i
 });
 
 describe('review 11k: a long description (any blueprint)', () => {
-  it.failing(
-    'FAULT: a description of 26 sentences (well under the 20,000-character limit) has sentences 21–26 dropped without a word: no lifecycle rule for p19/…p24/, no row, nothing under "Not covered" (descriptionSentences slices at MAX_SENTENCES = 20 silently)',
+  it(
+    'fixed FAULT: a description of 26 sentences (well under the 20,000-character limit) has sentences 21–26 dropped without a word: no lifecycle rule for p19/…p24/, no row, nothing under "Not covered" (descriptionSentences slices at MAX_SENTENCES = 20 silently)',
     async () => {
       const prefixRules = Array.from(
         { length: 25 },
@@ -368,6 +368,22 @@ describe('review 11k: a long description (any blueprint)', () => {
       expect(ruled || said).toBe(true);
     },
   );
+});
+
+describe('sentences past the bound are said, never dropped silently', () => {
+  it('a description of 205 sentences gets one not-covered row naming sentences 201 to 205', async () => {
+    const notes = Array.from({ length: 204 }, (_, index) => `Note number ${String(index + 1)} is here.`);
+    const { bundle } = await generate({
+      taskType: 'infrastructure',
+      taskName: 'Many notes',
+      description: ['A bucket for exports.', ...notes].join(' '),
+    });
+    const unread = (bundle.coverage ?? []).find(
+      (row) => row.source.kind === 'description' && row.source.sentence === 201,
+    );
+    expect(unread?.status).toBe('not_covered');
+    expect(unread?.gaps.join(' ')).toMatch(/sentences 201 to 205 of the description were not read/);
+  });
 });
 
 describe('review 11k: Stripe billing hooks onto a named bus (integration blueprint)', () => {
