@@ -395,8 +395,8 @@ describe('review 11k: Stripe billing hooks onto a named bus (integration bluepri
     stories: ["As finance I get an event when a customer's card payment fails"],
   };
 
-  it.failing(
-    'FAULT: "put an event on the billing bus" generates no bus and no PutEvents, and the gap says "no event bus is generated: name one (\\"on the orders event bus\\")" — though one was named (a bus named without "event" or "EventBridge" not read)',
+  it(
+    'fixed FAULT: "put an event on the billing bus" generates no bus and no PutEvents, and the gap says "no event bus is generated: name one (\\"on the orders event bus\\")" — though one was named (a bus named without "event" or "EventBridge" not read)',
     async () => {
       const { bundle } = await generate(billingHooks);
       const template = parseBundleTemplate(bundle);
