@@ -49,7 +49,8 @@ export function scheduleAsked(text: string): ScheduleAsk | undefined {
   const seconds = /\bevery (?:(\d{1,9}) )?seconds?\b/.exec(lower);
   if (seconds !== null) return secondsAsk(seconds[0], Number(seconds[1] ?? '1'));
   const times = TIMES_PER.exec(lower);
-  if (times !== null) return timesPerAsk(times[0], timesOf(times[1] ?? ''), UNIT_MINUTES[times[2] ?? ''] ?? 1);
+  if (times !== null)
+    return timesPerAsk(times[0], timesOf(times[1] ?? ''), UNIT_MINUTES[times[2] ?? ''] ?? 1);
   const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(
     lower,
   );

@@ -231,7 +231,8 @@ class LifecycleReading {
   result(): LifecycleAsks {
     const retention = this.retention;
     const lock =
-      this.lock ?? (retention === undefined ? undefined : { duration: retention.duration, days: retention.days });
+      this.lock ??
+      (retention === undefined ? undefined : { duration: retention.duration, days: retention.days });
     const objectLock = this.lockAsked ? lock : undefined;
     const locked = objectLock !== undefined && objectLock.days === retention?.days;
     return {

@@ -59,8 +59,7 @@ export function storageClassMoves(words: readonly string[], fallback?: Duration)
     const until = found[position + 1]?.index ?? words.length;
     const own = words.slice(entry.index + entry.length, until);
     const duration: Duration | undefined =
-      firstDuration(own) ??
-      (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
+      firstDuration(own) ?? (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
     const zero = zeroDays(own) || (found.length === 1 && duration === undefined && zeroDays(words));
     const days = zero ? 0 : duration === undefined ? undefined : durationDays(duration);
     return {
