@@ -7,6 +7,8 @@ import { applicationBlueprint } from './blueprints/application/application-bluep
 import { deploymentBlueprint } from './blueprints/deployment/deployment-blueprint.js';
 import { infrastructureBlueprint } from './blueprints/infrastructure/infrastructure-blueprint.js';
 import { manualBundle } from './manual/manual-bundle.js';
+import { MAX_SENTENCES, unreadSentences } from './naming/description-sentences.js';
+import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
 import { integrationBlueprint } from './blueprints/integration/integration-blueprint.js';
 import { testingBlueprint } from './blueprints/testing/testing-blueprint.js';
 
@@ -28,7 +30,10 @@ export function createOfflineProvider(): ModelProvider {
     name: 'offline',
     generate: async ({ request }) => {
       const input = blueprintInputFrom(request);
-      const full = BLUEPRINTS[input.taskType](input);
+      const full = withUnreadSentences(
+        BLUEPRINTS[input.taskType](input),
+        unreadSentences(request.execution_request.description ?? ''),
+      );
       const manual = request.execution_request.execution_mode === 'manual';
       return {
         bundle: manual ? manualBundle({ input, full }) : full,
@@ -36,5 +41,32 @@ export function createOfflineProvider(): ModelProvider {
         model: `offline:${input.taskType}${manual ? ':manual' : ''}`,
       };
     },
+  };
+}
+
+/**
+ * A bundle whose coverage also says the description's sentences past MAX_SENTENCES were not read:
+ * one not-covered row naming them, never a silent drop.
+ */
+function withUnreadSentences(bundle: ArtifactBundle, unread: number): ArtifactBundle {
+  if (unread === 0 || bundle.coverage === undefined) return bundle;
+  const first = MAX_SENTENCES + 1;
+  const last = MAX_SENTENCES + unread;
+  const which = unread === 1 ? `sentence ${first}` : `sentences ${first} to ${last}`;
+  return {
+    ...bundle,
+    coverage: [
+      ...bundle.coverage,
+      {
+        source: { kind: 'description', sentence: first },
+        text: `${which} of the description`,
+        status: 'not_covered',
+        tests: [],
+        resources: [],
+        gaps: [
+          `${which} of the description were not read: at most ${MAX_SENTENCES} sentences are read; split the request or ask again with fewer sentences`,
+        ],
+      },
+    ],
   };
 }

@@ -3,7 +3,8 @@
  * `every day at 02:00 UTC`, `weekdays at 9`), written by AWS's rules: `rate(value unit)` with a
  * positive whole value, the unit singular for 1 (`rate(1 hour)`) and plural otherwise; `cron(minutes
  * hours day-of-month month day-of-week year)` with `?` in one of the two day fields; rules run cron
- * in UTC only, and nothing runs more often than once a minute
+ * in UTC only, and nothing runs more often than once a minute; `N times a day` is read as the even
+ * interval (`twice a day` → rate(12 hours))
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).
  */
 export type ScheduleAsk =
@@ -45,12 +46,11 @@ const UTC = /\b(utc|gmt|zulu)\b/;
 /** The schedule a text asks for; undefined when it names none. */
 export function scheduleAsked(text: string): ScheduleAsk | undefined {
   const lower = text.toLowerCase().replace(/\s+/g, ' ');
-  const seconds = /\bevery (\d+ )?seconds?\b/.exec(lower);
-  if (seconds !== null)
-    return {
-      unmet: `"${seconds[0]}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
-      words: words(seconds[0]),
-    };
+  const seconds = /\bevery (?:(\d{1,9}) )?seconds?\b/.exec(lower);
+  if (seconds !== null) return secondsAsk(seconds[0], Number(seconds[1] ?? '1'));
+  const times = TIMES_PER.exec(lower);
+  if (times !== null)
+    return timesPerAsk(times[0], timesOf(times[1] ?? ''), UNIT_MINUTES[times[2] ?? ''] ?? 1);
   const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(
     lower,
   );
@@ -73,6 +73,74 @@ export function scheduleAsked(text: string): ScheduleAsk | undefined {
       words: words(phrase),
     };
   return dayAsk(phrase, time);
+}
+
+/** `once a week`, `twice a day`, `4 times an hour`: how many runs, per which unit. */
+const TIMES_PER =
+  /\b(once|twice|thrice|(?:\d{1,4}|two|three|four|six|eight|twelve) times) (?:a|an|per|each|every) (minute|hour|day|week)\b/;
+const TIMES: Readonly<Record<string, number>> = {
+  once: 1,
+  twice: 2,
+  thrice: 3,
+  two: 2,
+  three: 3,
+  four: 4,
+  six: 6,
+  eight: 8,
+  twelve: 12,
+};
+const UNIT_MINUTES: Readonly<Record<string, number>> = { minute: 1, hour: 60, day: 1440, week: 10080 };
+
+function timesOf(count: string): number {
+  const [first = ''] = count.split(' ');
+  return TIMES[first] ?? Number(first);
+}
+
+/**
+ * `N times a <unit>` as the rate that spaces the runs evenly: the largest unit (days, hours, minutes)
+ * the interval is a whole number of (`twice a day` → rate(12 hours), `once a week` → rate(7 days));
+ * an interval that is no whole number of minutes, or under one, cannot be written and is said.
+ */
+function timesPerAsk(phrase: string, count: number, unitMinutes: number): ScheduleAsk {
+  const minutes = unitMinutes / count;
+  if (!Number.isInteger(minutes) || minutes < 1)
+    return {
+      unmet: `"${phrase}" is a run every ${Number(minutes.toFixed(3))} minutes, and a rate() schedule takes a whole number of minutes, at least 1`,
+      words: words(phrase),
+    };
+  const [value, unit] =
+    minutes % 1440 === 0
+      ? [minutes / 1440, 'day']
+      : minutes % 60 === 0
+        ? [minutes / 60, 'hour']
+        : [minutes, 'minute'];
+  const named = `${value} ${unit}${value === 1 ? '' : 's'}`;
+  return { expression: `rate(${named})`, said: `every ${value === 1 ? unit : named}`, words: words(phrase) };
+}
+
+/**
+ * `every 90 seconds`: a rate() schedule takes whole minutes, at least 1. A whole number of minutes
+ * is written as such; more than a minute but not whole runs at the nearest whole minute, said; less
+ * than a minute cannot be written.
+ */
+function secondsAsk(phrase: string, seconds: number): ScheduleAsk {
+  if (seconds < 60)
+    return {
+      unmet: `"${phrase}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
+      words: words(phrase),
+    };
+  const minutes = Math.round(seconds / 60);
+  const named = `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return {
+    expression: `rate(${named})`,
+    said: `every ${minutes === 1 ? 'minute' : named}`,
+    ...(seconds % 60 === 0
+      ? {}
+      : {
+          assumed: `"${phrase}" is not a whole number of minutes, and a rate() schedule takes whole minutes: it runs every ${minutes === 1 ? 'minute' : named}, the nearest`,
+        }),
+    words: words(phrase),
+  };
 }
 
 function rateAsk(phrase: string, amount: string, unit: 'minute' | 'hour' | 'day'): ScheduleAsk {

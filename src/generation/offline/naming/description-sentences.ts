@@ -19,7 +19,11 @@ export interface DescriptionSentence {
   readonly clauses: readonly DescriptionClause[];
 }
 
-const MAX_SENTENCES = 20;
+/**
+ * Sentences read, each a coverage row: enough for a 20,000-character description (the request's
+ * limit) of sentences of 100 characters; those past it are counted by unreadSentences and said.
+ */
+export const MAX_SENTENCES = 200;
 const LINE_BREAKS = /[\r\n]+/;
 const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
@@ -37,11 +41,7 @@ const LINK_MARK = /\uE000(\d+)\uE001/g;
 
 /** The description's sentences and their clauses, the unit blueprints check requirements against. */
 export function descriptionSentences(description: string): DescriptionSentence[] {
-  return description
-    .split(LINE_BREAKS)
-    .flatMap(sentencesOf)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => wordsOf(sentence).length > 0)
+  return allSentences(description)
     .slice(0, MAX_SENTENCES)
     .map((sentence, index) => ({
       number: index + 1,
@@ -54,6 +54,19 @@ export function descriptionSentences(description: string): DescriptionSentence[]
           names: pascalNames(clause),
         })),
     }));
+}
+
+/** How many sentences of the description are past MAX_SENTENCES, so not read (0 when none). */
+export function unreadSentences(description: string): number {
+  return Math.max(0, allSentences(description).length - MAX_SENTENCES);
+}
+
+function allSentences(description: string): string[] {
+  return description
+    .split(LINE_BREAKS)
+    .flatMap(sentencesOf)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => wordsOf(sentence).length > 0);
 }
 
 /** The PascalCase identifiers of a text as written (`PaymentSettled`), each once, at most 64 characters. */

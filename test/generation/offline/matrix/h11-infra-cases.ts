@@ -24,6 +24,24 @@ const LOCKED = requestFor({
   description:
     'An S3 bucket for ledgers. Files cannot be deleted for 7 years. Objects under exports/ expire after 8 years.',
 });
+/** #11 review 11k: a prefix's retention over a bucket-wide expiry, a lock apart from the keep floor, a 0-day move. */
+const FLOOR_OVER_BUCKET = requestFor({
+  taskType: 'infrastructure',
+  taskName: 'Build artifacts',
+  description:
+    'A bucket for build artifacts. Artifacts move to Glacier after 30 days and to Deep Archive after 60 days. Delete artifacts after 45 days. Keep release artifacts under the releases/ prefix for two years.',
+});
+const LOCK_BESIDE_FLOOR = requestFor({
+  taskType: 'infrastructure',
+  taskName: 'Audit archive',
+  description:
+    'An S3 bucket for audit logs. Objects under the tmp/ prefix move to Glacier after 0 days. Keep all logs for 7 years. Logs cannot be deleted for 1 year.',
+});
+const TWICE_A_DAY_CANARY = requestFor({
+  taskType: 'testing',
+  taskName: 'Status probe',
+  description: 'A synthetic check of the status page twice a day. GET /status returns 200.',
+});
 const DAILY_CANARY = requestFor({
   taskType: 'testing',
   taskName: 'Orders daily checks',
@@ -38,6 +56,9 @@ export function h11InfraCases(): MatrixCase[] {
     { id: 'infrastructure-h11-refused-and-kept', request: REFUSED_AND_KEPT },
     { id: 'infrastructure-h11-locked', request: LOCKED },
     { id: 'testing-h11-daily-canary', request: DAILY_CANARY },
+    { id: 'infrastructure-h11k-floor-over-bucket', request: FLOOR_OVER_BUCKET },
+    { id: 'infrastructure-h11k-lock-beside-floor', request: LOCK_BESIDE_FLOOR },
+    { id: 'testing-h11k-twice-a-day', request: TWICE_A_DAY_CANARY },
     {
       id: 'mutant-h11-prefix-dropped',
       request: PREFIXED,

@@ -73,10 +73,10 @@ export function infrastructureBlueprint(input: BlueprintInput): ArtifactBundle {
         ' may use it only to publish to the topic.',
       'Data stores: the KMS key and the S3 bucket are retained when the stack is deleted or they are replaced; a retained key keeps costing until scheduled for deletion.',
       'The bucket denies non-TLS access and blocks public access; objects are versioned and old versions expire after NoncurrentVersionRetentionDays.',
-      ...(asks.retention?.locked !== true
+      ...(asks.objectLock === undefined
         ? []
         : [
-            'Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for the retention period without s3:BypassGovernanceRetention.',
+            `Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for ${asks.objectLock.duration.amount} ${asks.objectLock.duration.unit} without s3:BypassGovernanceRetention.`,
           ]),
     ],
     coverage,
@@ -93,6 +93,11 @@ function retentionExtras(asks: InfrastructureAsks): string[] {
     retention.locked
       ? `every ${under} is kept ${period} (Object Lock, governance mode)${asks.expirations.length === 0 ? '; nothing deletes it afterwards' : ''}`
       : `no lifecycle rule deletes an ${under} before it is ${period} old, and a deleted or overwritten one stays recoverable as an old version for \`NoncurrentVersionRetentionDays\``,
+    ...(asks.objectLock === undefined || retention.locked
+      ? []
+      : [
+          `every object version is kept ${asks.objectLock.duration.amount} ${asks.objectLock.duration.unit} (Object Lock, governance mode)`,
+        ]),
   ];
 }
 

@@ -258,14 +258,13 @@ function emailPart(asks: InfrastructureAsks): TemplatePart {
 }
 
 /**
- * Governance-mode Object Lock keeps every version for the retention period, only when the request
- * asks that objects cannot be deleted; it must be on when the bucket is made and never goes off.
+ * Governance-mode Object Lock keeps every version for the period the locking clause gave (else the
+ * retention's), only when the request asks that objects cannot be deleted; it must be on when the bucket is made and never goes off.
  */
 function objectLock(asks: InfrastructureAsks): TemplateMap {
-  const retention = asks.retention;
-  if (retention?.locked !== true) return {};
-  const period =
-    retention.duration.unit === 'years' ? { Years: retention.duration.amount } : { Days: retention.days };
+  const lock = asks.objectLock;
+  if (lock === undefined) return {};
+  const period = lock.duration.unit === 'years' ? { Years: lock.duration.amount } : { Days: lock.days };
   return {
     ObjectLockEnabled: true,
     ObjectLockConfiguration: {

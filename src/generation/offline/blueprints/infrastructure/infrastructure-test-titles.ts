@@ -1,4 +1,5 @@
 import type { InfrastructureAsks } from './infrastructure-asks.js';
+import type { ObjectLockAsk } from './lifecycle-asks.js';
 import type { StorageClassMove } from './storage-class-moves.js';
 
 /** Titles of the generated template tests, shared by the test file and the coverage that cites them. */
@@ -24,8 +25,13 @@ export function transitionTitle(transition: StorageClassMove): string {
 export function retentionTitle(retention: NonNullable<InfrastructureAsks['retention']>): string {
   const period = `${retention.duration.amount} ${retention.duration.unit}`;
   return retention.locked
-    ? `every object is kept ${period} under object lock`
+    ? objectLockTitle(retention)
     : `no lifecycle rule deletes an object${retention.prefix === undefined ? '' : ` under ${retention.prefix}`} before it is ${period} old`;
+}
+
+/** The Object Lock default retention's test. */
+export function objectLockTitle(lock: ObjectLockAsk): string {
+  return `every object is kept ${lock.duration.amount} ${lock.duration.unit} under object lock`;
 }
 
 /** Names the prefix when the expiry is scoped to one (`every object under tmp/ expires…`). */

@@ -3,7 +3,7 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { abortMultipartDays, noncurrentVersionDays } from './infrastructure-asks.js';
-import type { RetentionAsk } from './lifecycle-asks.js';
+import type { ObjectLockAsk, RetentionAsk } from './lifecycle-asks.js';
 import type { LifecyclePlan } from './lifecycle-plan.js';
 import {
   OBJECT_NOTIFICATIONS_TITLE,
@@ -14,6 +14,7 @@ import {
   abortMultipartTitle,
   expirationTitle,
   noncurrentTitle,
+  objectLockTitle,
   retentionTitle,
   transitionTitle,
 } from './infrastructure-test-titles.js';
@@ -92,7 +93,9 @@ export function infrastructureTests(
 `);
   }
   if (asks.retention !== undefined)
-    asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined));
+    asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined, asks.objectLock));
+  if (asks.objectLock !== undefined && asks.retention?.locked !== true)
+    asked.push(objectLockTest(asks.objectLock));
   const abortDays = abortMultipartDays(asks);
   asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
     expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
@@ -192,31 +195,36 @@ ${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\
   ];
 }
 
-/**
- * Object Lock for a retention asked to be locked; otherwise the floor: no expiry of the retention's
- * scope comes sooner, and old versions stay at least as long, so a deleted object can be restored.
- */
-function retentionTest(retention: RetentionAsk, versionsFollow: boolean): string {
-  if (retention.locked) {
-    const period =
-      retention.duration.unit === 'years'
-        ? `{ Years: ${retention.duration.amount} }`
-        : `{ Days: ${retention.days} }`;
-    return `  it(${codeLiteral(retentionTitle(retention))}, () => {
+/** Governance-mode Object Lock with the period asked. */
+function objectLockTest(lock: ObjectLockAsk): string {
+  const period =
+    lock.duration.unit === 'years' ? `{ Years: ${lock.duration.amount} }` : `{ Days: ${lock.days} }`;
+  return `  it(${codeLiteral(objectLockTitle(lock))}, () => {
     const properties = bucket().Properties;
     expect(properties.ObjectLockEnabled).toBe(true);
     expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
   });
 `;
-  }
+}
+
+/**
+ * Object Lock for a retention asked to be locked; otherwise the floor: no expiry of the retention's
+ * scope comes sooner, and old versions stay at least as long, so a deleted object can be restored.
+ */
+function retentionTest(retention: RetentionAsk, versionsFollow: boolean, lock?: ObjectLockAsk): string {
+  if (retention.locked) return objectLockTest(retention);
   const scoped =
     retention.prefix === undefined
       ? ''
-      : ` && (rule.Prefix === undefined || rule.Prefix === ${codeLiteral(retention.prefix)})`;
+      : ` && (rule.Prefix === undefined || ${codeLiteral(retention.prefix)}.startsWith(rule.Prefix))`;
   return `  it(${codeLiteral(retentionTitle(retention))}, () => {
     const expiring = rules().filter((rule: { Prefix?: string; ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined${scoped});
-    for (const rule of expiring) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(${retention.days});
-    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();${
+    for (const rule of expiring) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(${retention.days});${
+      lock === undefined
+        ? `
+    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();`
+        : ''
+    }${
       versionsFollow
         ? `
     expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBeGreaterThanOrEqual(${retention.days});`

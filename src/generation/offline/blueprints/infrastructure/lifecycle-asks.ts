@@ -30,9 +30,21 @@ export interface RetentionAsk {
   readonly askedBy: string;
 }
 
+/** The Object Lock default retention: the period a locking clause gave, else the retention's. */
+export interface ObjectLockAsk {
+  readonly duration: Duration;
+  readonly days: number;
+}
+
 /** What the request asks of the bucket's lifecycle, read clause by clause. */
 export interface LifecycleAsks {
   readonly retention?: RetentionAsk;
+  /**
+   * Set when some text asks that objects cannot be deleted and a period is known. Its period is the
+   * locking clause's own (`immutable for 90 days`), kept apart from a keep clause's floor (`keep them
+   * 7 years`); `retention.locked` is true when both are one ask (the same period).
+   */
+  readonly objectLock?: ObjectLockAsk;
   /** Some text asks that objects cannot be deleted, whether or not it says for how long. */
   readonly lockAsked: boolean;
   /** Every storage-class move asked, with its prefix, in the order asked. */
@@ -115,7 +127,10 @@ export function lifecycleAsks(texts: readonly AskedText[]): LifecycleAsks {
 
 class LifecycleReading {
   private retention: RetentionAsk | undefined;
+  private lock: ObjectLockAsk | undefined;
   private lockAsked = false;
+  /** Whether the retention held was read from a locking clause. */
+  private retentionLocking = false;
   private noncurrentDays: number | undefined;
   private abortMultipartDays: number | undefined;
   private readonly transitions: StorageClassMove[] = [];
@@ -188,6 +203,10 @@ class LifecycleReading {
       } else if (has(RETENTION_WORDS) || locking) {
         keptDays = durationDays(duration);
         const [prefix] = scopes;
+        if (locking) this.lock ??= { duration, days: keptDays };
+        // A keep clause's floor wins over a locking clause's period read before it.
+        if (!locking && this.retention !== undefined && this.retentionLocking) this.retention = undefined;
+        if (this.retention === undefined) this.retentionLocking = locking;
         this.retention ??= {
           duration,
           days: keptDays,
@@ -211,8 +230,14 @@ class LifecycleReading {
 
   result(): LifecycleAsks {
     const retention = this.retention;
+    const lock =
+      this.lock ??
+      (retention === undefined ? undefined : { duration: retention.duration, days: retention.days });
+    const objectLock = this.lockAsked ? lock : undefined;
+    const locked = objectLock !== undefined && objectLock.days === retention?.days;
     return {
-      ...(retention === undefined ? {} : { retention: { ...retention, locked: this.lockAsked } }),
+      ...(retention === undefined ? {} : { retention: { ...retention, locked } }),
+      ...(objectLock === undefined ? {} : { objectLock }),
       lockAsked: this.lockAsked,
       transitions: this.transitions,
       expirations: this.expirations,

@@ -7,7 +7,13 @@ import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { noncurrentVersionDays } from './infrastructure-asks.js';
 import { EXPIRY_WORDS } from './lifecycle-asks.js';
 import type { LifecyclePlan, PlannedRule } from './lifecycle-plan.js';
-import { expirationTitle, retentionTitle, transitionTitle } from './infrastructure-test-titles.js';
+import type { ObjectLockAsk } from './lifecycle-asks.js';
+import {
+  expirationTitle,
+  objectLockTitle,
+  retentionTitle,
+  transitionTitle,
+} from './infrastructure-test-titles.js';
 
 const TRANSITION_WORDS = anyOf(
   'glacier',
@@ -70,61 +76,94 @@ export function lifecycleCapabilities(params: {
     plan.refused.filter((refusal) => refusal.askedBy === clauseText).map((refusal) => refusal.why);
   // A clause that asked through its sentence (`… and logs/ after 1 year`) shares no keyword with the
   // capability: its own words ask for it.
-  const askedBy = (asked: readonly { readonly askedBy?: string; readonly agedBy?: string }[]) =>
-    [...new Set(asked.flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()))].map(wordsOf);
+  // Only the asks of the rule's own prefix: a sentence about cloudtrail/ is not answered by app/'s rule.
+  const askedBy = (
+    asked: readonly { readonly askedBy?: string; readonly agedBy?: string; readonly prefix?: string }[],
+    rule: PlannedRule,
+  ) =>
+    [
+      ...new Set(
+        asked
+          .filter((ask) => ask.prefix === rule.prefix)
+          .flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()),
+      ),
+    ].map(wordsOf);
   return [
-    ...transitionCapabilities(plan, test, refusedFor).map((capability) =>
-      capability.notGenerated === undefined
-        ? { ...capability, when: [...capability.when, ...askedBy(asks.transitions)] }
-        : capability,
+    ...transitionCapabilities(plan, test, refusedFor).map(({ rule, capability }) =>
+      rule === undefined
+        ? capability
+        : { ...capability, when: [...capability.when, ...askedBy(asks.transitions, rule)] },
     ),
-    ...expiryCapabilities(plan, test, refusedFor).map((capability) => ({
-      ...capability,
-      when: [...capability.when, ...askedBy(asks.expirations)],
-    })),
+    ...expiryCapabilities(plan, test, refusedFor, asks.retention?.prefix).map(({ rule, capability }) =>
+      rule === undefined
+        ? capability
+        : { ...capability, when: [...capability.when, ...askedBy(asks.expirations, rule)] },
+    ),
     ...retentionCapabilities(asks, plan, test),
   ];
+}
+
+/**
+ * The keyword sets that ask for one rule: for a prefix's rule each set also holds the prefix's words
+ * (`cloudtrail`), so a text about another prefix is not answered by it; the whole bucket's rule takes
+ * the bare sets.
+ */
+function ruleWords(rule: PlannedRule, sets: readonly (readonly string[])[]): (readonly string[])[] {
+  const prefixWords = rule.prefix === undefined ? [] : wordsOf(rule.prefix);
+  return sets.map((set) => [...prefixWords, ...set]);
+}
+
+/** A capability and the rule it answers for (none for a refusal with no rule). */
+interface RuleCapability {
+  readonly rule?: PlannedRule;
+  readonly capability: Capability;
 }
 
 function transitionCapabilities(
   plan: LifecyclePlan,
   test: (title: string) => TestEvidence,
   refusedFor: (clauseText: string) => string[],
-): Capability[] {
+): RuleCapability[] {
   const moving = plan.rules.filter((rule) => rule.transitions.length > 0);
-  if (moving.length === 0) {
-    // Nothing moves: each clause that asked is told why its moves were not generated.
-    const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))];
-    return texts.flatMap((text): Capability[] => {
-      const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
-      return whys.length === 0
-        ? []
-        : [
-            {
+  const movingClauses = new Set(moving.flatMap((rule) => rule.transitions.map((move) => move.askedBy)));
+  // A clause none of whose moves was kept is told why they were not generated.
+  const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))].filter(
+    (text) => !movingClauses.has(text),
+  );
+  const refusals = texts.flatMap((text): RuleCapability[] => {
+    const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
+    return whys.length === 0
+      ? []
+      : [
+          {
+            capability: {
               when: [wordsOf(text)],
               implementedBy: '',
               tests: [],
               resources: [],
               notGenerated: whys.join('; '),
             },
-          ];
-    });
-  }
-  const moves = moving.flatMap((rule) => rule.transitions);
+          },
+        ];
+  });
   return [
-    {
-      when: TRANSITION_WORDS,
-      implementedBy: moving.map(describeMoves).join('; '),
-      tests: moves.map((move) => test(transitionTitle(move))),
-      resources: ['DataBucket'],
-      gaps: moves
-        .filter((move) => !move.ageGiven)
-        .map(
-          (move) =>
-            `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
-        ),
-      compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
-    },
+    ...moving.map((rule) => ({
+      rule,
+      capability: {
+        when: ruleWords(rule, TRANSITION_WORDS),
+        implementedBy: describeMoves(rule),
+        tests: rule.transitions.map((move) => test(transitionTitle(move))),
+        resources: ['DataBucket'],
+        gaps: rule.transitions
+          .filter((move) => !move.ageGiven)
+          .map(
+            (move) =>
+              `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`,
+          ),
+        compare: (clauseText: string) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
+      },
+    })),
+    ...refusals,
   ];
 }
 
@@ -152,28 +191,37 @@ function expiryCapabilities(
   plan: LifecyclePlan,
   test: (title: string) => TestEvidence,
   refusedFor: (clauseText: string) => string[],
-): Capability[] {
+  retentionPrefix: string | undefined,
+): RuleCapability[] {
   const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
-  if (expiring.length === 0) return [];
-  return [
-    {
-      when: EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
-      implementedBy: expiring.map(describeExpiry).join('; '),
-      tests: expiring.map((rule) => test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))),
+  return expiring.map((rule) => ({
+    rule,
+    capability: {
+      when: ruleWords(
+        rule,
+        EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
+      ),
+      implementedBy: describeExpiry(rule),
+      tests: [test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))],
       resources: ['DataBucket'],
-      compare: (clauseText) => [
+      compare: (clauseText: string) => [
         ...refusedFor(clauseText),
-        ...expiring.flatMap((rule) => {
-          const expiration = rule.expiration;
-          if (expiration === undefined || expiration.asked.askedBy !== clauseText) return [];
-          return expiration.days > expiration.asked.days
-            ? [
-                `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`,
-              ]
-            : [];
-        }),
+        ...raisedExpiry(rule, clauseText, retentionPrefix),
       ],
     },
+  }));
+}
+
+/** Says when the expiry a clause asked was raised to a retention's floor, and why. */
+function raisedExpiry(rule: PlannedRule, clauseText: string, retentionPrefix: string | undefined): string[] {
+  const expiration = rule.expiration;
+  if (expiration === undefined || expiration.asked.askedBy !== clauseText) return [];
+  if (expiration.days <= expiration.asked.days) return [];
+  const kept = retentionPrefix ?? rule.prefix;
+  return [
+    kept === rule.prefix
+      ? `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`
+      : `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: objects under ${kept ?? ''} must be kept that long, and an S3 lifecycle rule cannot leave out a prefix`,
   ];
 }
 
@@ -207,15 +255,7 @@ function retentionCapabilities(
     expiring.length === 0 ? 'no lifecycle rule deletes it' : `${expiring.map(describeExpiry).join('; ')}`;
   if (retention.locked) {
     return [
-      {
-        when: LOCK_WORDS,
-        implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${period}`,
-        tests: [test(retentionTitle(retention))],
-        resources: ['DataBucket'],
-        gaps: [
-          'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
-        ],
-      },
+      lockCapability(retention, test),
       {
         // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this names.
         when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
@@ -227,10 +267,16 @@ function retentionCapabilities(
   }
   const versionDays = noncurrentVersionDays(asks);
   const scope = retention.prefix === undefined ? 'an object' : `an object under ${retention.prefix}`;
+  const lock = asks.objectLock;
+  const refusing =
+    lock === undefined
+      ? 'nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)'
+      : `Object Lock refuses a deletion only for the ${lock.duration.amount} ${lock.duration.unit} asked for it`;
   return [
+    ...(lock === undefined ? [] : [lockCapability(lock, test)]),
     {
       when: [...RETENTION_WORDS, ...EXPIRY_WORDS].map((word) => [word]),
-      implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)`,
+      implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); ${refusing}`,
       tests: [test(retentionTitle(retention))],
       resources: ['DataBucket'],
       gaps:
@@ -241,6 +287,19 @@ function retentionCapabilities(
           : [],
     },
   ];
+}
+
+/** Object Lock's own row: the period the locking clause gave (`immutable for 90 days`). */
+function lockCapability(lock: ObjectLockAsk, test: (title: string) => TestEvidence): Capability {
+  return {
+    when: LOCK_WORDS,
+    implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${lock.duration.amount} ${lock.duration.unit}`,
+    tests: [test(objectLockTitle(lock))],
+    resources: ['DataBucket'],
+    gaps: [
+      'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+    ],
+  };
 }
 
 function subject(rule: PlannedRule): string {

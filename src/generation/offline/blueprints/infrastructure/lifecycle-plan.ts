@@ -9,7 +9,10 @@ export interface PlannedRule {
   readonly prefix?: string;
   /** Ascending by days, each valid after the one before. */
   readonly transitions: readonly StorageClassMove[];
-  /** Days after which the rule deletes objects: the age asked, raised to a retention's floor. */
+  /**
+   * Days after which the rule deletes objects: the age asked, raised to a retention's floor when the
+   * retention binds objects this rule reaches (its prefix, or one under it).
+   */
   readonly expiration?: { readonly days: number; readonly asked: ExpiryAsk };
 }
 
@@ -31,7 +34,7 @@ const MAX_ID_PREFIX = 200;
 /**
  * One lifecycle rule per distinct prefix asked (the whole bucket being one), holding all its moves
  * in ascending days and its expiry. The first expiry asked for a prefix wins; an expiry is never
- * before the retention that binds its prefix; a move S3 would refuse (see s3-transition-limits) is
+ * before a retention of any object it reaches (see floorOver); a move S3 would refuse (see s3-transition-limits) is
  * left out and named in `refused` with why, so the template stays valid and the ask is said, not
  * dropped.
  */
@@ -50,8 +53,7 @@ export function lifecyclePlan(
         askedBy: other.askedBy,
         why: `${under} already expire after ${asked?.days ?? 0} days as asked first; one rule has one expiry, so ${other.days} days is not used`,
       });
-    const retention = asks.retention;
-    const floor = retention !== undefined && (retention.prefix ?? key) === key ? retention.days : 0;
+    const floor = floorOver(asks.retention, key);
     const expiration = asked === undefined ? undefined : { days: Math.max(asked.days, floor), asked };
     const transitions = keptTransitions({
       moves: asks.transitions.filter((move) => (move.prefix ?? '') === key),
@@ -72,6 +74,17 @@ export function lifecyclePlan(
     rules: rules.filter((rule) => rule.transitions.length > 0 || rule.expiration !== undefined),
     refused,
   };
+}
+
+/**
+ * The retention's days when it binds a rule for `key`: a retention of the whole bucket binds every
+ * rule, one of a prefix binds the rule of that prefix and every rule over it (the whole bucket, or a
+ * shorter prefix it starts with), since an S3 lifecycle rule cannot leave out a prefix
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html#intro-lifecycle-rules-filter).
+ */
+function floorOver(retention: LifecycleAsks['retention'], key: string): number {
+  if (retention === undefined) return 0;
+  return (retention.prefix ?? key).startsWith(key) ? retention.days : 0;
 }
 
 /** The moves of one prefix S3 accepts, ascending; each refused one is added to `refused`. */

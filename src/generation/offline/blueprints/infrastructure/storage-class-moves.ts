@@ -57,14 +57,25 @@ export function storageClassMoves(words: readonly string[], fallback?: Duration)
   }
   return found.map((entry, position) => {
     const until = found[position + 1]?.index ?? words.length;
+    const own = words.slice(entry.index + entry.length, until);
     const duration: Duration | undefined =
-      firstDuration(words.slice(entry.index + entry.length, until)) ??
-      (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
-    const days = duration === undefined ? undefined : durationDays(duration);
+      firstDuration(own) ?? (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
+    const zero = zeroDays(own) || (found.length === 1 && duration === undefined && zeroDays(words));
+    const days = zero ? 0 : duration === undefined ? undefined : durationDays(duration);
     return {
       storageClass: entry.storageClass,
       days: days ?? DEFAULT_MOVE_DAYS,
       ageGiven: days !== undefined,
     };
   });
+}
+
+/**
+ * `after 0 days`: an age of nought, which S3 takes for a move to GLACIER, GLACIER_IR, DEEP_ARCHIVE or
+ * INTELLIGENT_TIERING (the move happens at the next midnight UTC; Transition.Days in
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html); a move to an infrequent-access
+ * class at 0 days is then refused by the transition limits, with the reason.
+ */
+function zeroDays(words: readonly string[]): boolean {
+  return words.some((word, index) => /^0+$/.test(word) && ['day', 'days'].includes(words[index + 1] ?? ''));
 }

@@ -133,10 +133,25 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   };
 }
 
-/** Where `event bus` or `EventBridge bus` starts in the words, -1 when neither is there. */
+/** Words that put something onto a bus named right after `the` (`put an event on the billing bus`). */
+const ONTO = new Set(['on', 'onto', 'to', 'into']);
+
+/**
+ * Where `event bus` or `EventBridge bus` starts in the words; else where `bus` stands in `on the
+ * <name> bus` of a text that names an event (`put an event on the billing bus`); -1 when none.
+ */
 function busIndex(words: readonly string[]): number {
-  return words.findIndex(
+  const named = words.findIndex(
     (word, index) => (word === 'event' || word === 'eventbridge') && words[index + 1] === 'bus',
+  );
+  if (named !== -1 || !words.some((word) => EVENT_WORDS.includes(word))) return named;
+  return words.findIndex(
+    (word, index) =>
+      word === 'bus' &&
+      index >= 3 &&
+      words[index - 2] === 'the' &&
+      ONTO.has(words[index - 3] ?? '') &&
+      !NOT_BUS_NAMES.has(words[index - 1] ?? ''),
   );
 }
 

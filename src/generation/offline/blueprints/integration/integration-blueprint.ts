@@ -26,6 +26,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
       names,
       asks,
       clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
+      sentences: input.descriptionSentences,
     }),
   );
   const shifting = trafficShiftingPart({

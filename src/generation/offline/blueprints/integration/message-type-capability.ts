@@ -8,6 +8,7 @@ import type { DeliveryAction } from './provider-event-types.js';
 import { branchOnly } from './branch-filters.js';
 import { typeWords } from './message-type-words.js';
 import { variants } from './word-variants.js';
+import { wordsOf } from '../../naming/words-of.js';
 
 /**
  * The capability of one message type: the deliveries taken as it (the sender's event types and
@@ -58,7 +59,13 @@ export function typeCapability(params: {
   const bus = asks.eventBus !== undefined;
   const words = typeWords(type);
   return {
-    when: [...variants(words), [type.toLowerCase()]],
+    // A type named apart from its condition (`When a pull request is merged, publish a DeployRequested
+    // event`) is also asked for by the condition: the words of each delivery it takes (`pull request merged`).
+    when: [
+      ...variants(words),
+      [type.toLowerCase()],
+      ...params.deliveryActions.map((entry) => wordsOf(entry.name)),
+    ],
     implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
     tests: [
       params.test(

@@ -44,6 +44,8 @@ export function storyMessages(params: {
   asks: IntegrationAsks;
   /** The description's clauses: where events are also named (`for payment succeeded events`), and what a named one is. */
   clauses: readonly DescriptionClause[];
+  /** The same clauses by sentence: a condition in one clause (`When a PR is merged,`) binds a type the next names. */
+  sentences?: readonly { readonly clauses: readonly DescriptionClause[] }[];
 }): StoryMessage[] {
   const { stories, asks } = params;
   const catalogue = asks.provider === undefined ? undefined : PROVIDER_EVENT_TYPES[asks.provider.name];
@@ -59,7 +61,15 @@ export function storyMessages(params: {
         messageType,
         ...(catalogue === undefined
           ? {}
-          : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
+          : deliveredAs(
+              namedTypeDeliveries({
+                messageType,
+                clauses: params.clauses,
+                sentences: params.sentences ?? [],
+                stories,
+                catalogue,
+              }),
+            )),
       };
     });
     const own = ownEvents({ stories, named, catalogue });
@@ -98,16 +108,30 @@ export function storyMessages(params: {
 function namedTypeDeliveries(params: {
   messageType: string;
   clauses: readonly DescriptionClause[];
+  sentences: readonly { readonly clauses: readonly DescriptionClause[] }[];
   stories: readonly StoryIntent[];
   catalogue: readonly ProviderEventType[];
 }): ProviderEventType[] {
   const { messageType, catalogue } = params;
+  const namesOnly = (text: { readonly names: readonly string[] }) =>
+    text.names.length === 1 && text.names[0] === messageType;
   const naming = [
     ...params.clauses,
     ...params.stories.map((story) => ({ words: story.actionWords, names: pascalNames(story.text) })),
-  ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
+  ].filter(namesOnly);
   const described = naming.flatMap((text) => eventTypesAsked(text.words, catalogue));
-  return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
+  if (described.length > 0) return described;
+  // `When a pull request is merged, publish a DeployRequested event`: the condition is the clause of
+  // the sentence that names no type, when the sentence names only this one.
+  const conditioned = params.sentences
+    .filter((sentence) => sentence.clauses.some(namesOnly))
+    .filter((sentence) => sentence.clauses.every((clause) => clause.names.length === 0 || namesOnly(clause)))
+    .flatMap((sentence) =>
+      sentence.clauses
+        .filter((clause) => clause.names.length === 0)
+        .flatMap((clause) => eventTypesAsked(clause.words, catalogue)),
+    );
+  return conditioned.length > 0 ? conditioned : providerEventTypesIn(splitType(messageType), catalogue);
 }
 
 /** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */

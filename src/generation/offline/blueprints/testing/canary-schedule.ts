@@ -4,6 +4,10 @@ import type { ScheduleAsk } from '../../cfn/schedule-expression.js';
 import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { Capability } from '../../coverage/capability.js';
 
+/** Words that name how often something runs, beyond what scheduleAsked reads. */
+const SCHEDULE_LIKE =
+  /\b(?:(?:once|twice|thrice|[a-z0-9]+ times) (?:a|an|per|each|every) [a-z]+|(?:every|each) (?:other )?(?:[a-z0-9]+ )?(?:fortnight|quarter|year|weekend|morning|evening|afternoon|second|minute|hour|day|week|month)s?|fortnightly|biweekly|bimonthly|quarterly|yearly|annually)\b/;
+
 /** How often the canary runs when the request names no schedule. */
 export const DEFAULT_SCHEDULE = 'rate(5 minutes)';
 
@@ -34,7 +38,21 @@ export function scheduleCapabilities(input: BlueprintInput, tests: readonly Test
   const used = canaryScheduleExpression(canaryScheduleAsked(input));
   return texts.flatMap((text): Capability[] => {
     const asked = scheduleAsked(text);
-    if (asked === undefined) return [];
+    if (asked === undefined) {
+      // A frequency not read (`every fortnight`, `three times a month`) is said, not run silently on the default.
+      const unread = SCHEDULE_LIKE.exec(text.toLowerCase().replace(/\s+/g, ' '))?.[0];
+      return unread === undefined
+        ? []
+        : [
+            {
+              when: [unread.match(/[a-z0-9]+/g) ?? []],
+              implementedBy: '',
+              tests: [],
+              resources: [],
+              notGenerated: `"${unread}" is not a schedule read here, so the canary runs on ${used}; name one (\`every 10 minutes\`, \`twice a day\`, \`daily at 02:00 UTC\`)`,
+            },
+          ];
+    }
     if ('unmet' in asked)
       return [
         {
