@@ -26147,10 +26147,11 @@ const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
 /**
  * What a file must hold for reading its strings together to find more than its text shows: a PEM
  * key's first line (a key written as a list of lines), a name/value record's value field
- * (`OutputValue`, `ParameterValue`, `Value`), or a join (`!Join`, `Fn::Join`: a value in pieces). A key beside its value is already read together in
+ * (`OutputValue`, `ParameterValue`, `Value`), or a join (`!Join`, `Fn::Join`: a value in pieces) or a
+ * substitution (`!Sub`, `Fn::Sub` with a map of literal variables). A key beside its value is already read together in
  * the text as written; other files are not parsed.
  */
-const WORTH_PARSING = /-----BEGIN|value|join/i;
+const WORTH_PARSING = /-----BEGIN|value|join|sub/i;
 /** Nesting followed; `parseTemplate` already refuses documents deeper than 64 levels. */
 const MAX_DEPTH = 128;
 /**
@@ -26333,6 +26334,10 @@ function collect(value, depth, maxDepth, slots, contexts) {
         slots.push(key);
         const keySlot = slots.length - 1;
         const valueSlot = collect(item, depth + 1, maxDepth, slots, contexts);
+        if (key === 'Fn::Join')
+            contexts.push(...joinContexts(item, keySlot + 1, depth + 1, maxDepth));
+        if (key === 'Fn::Sub')
+            contexts.push(...subContexts(item, keySlot + 1, depth + 1, maxDepth, slots));
         if (valueSlot === undefined || (isFile && key === 'content'))
             continue;
         contexts.push(pairContext(slots, keySlot, valueSlot));
@@ -26351,6 +26356,102 @@ function firstOf(byField, fields) {
             return slot;
     }
     return undefined;
+}
+/** How many slots `collect` gives `value` (its strings and keys, to `maxDepth`). */
+function slotCount(value, depth, maxDepth) {
+    if (depth > maxDepth)
+        return 0;
+    if (typeof value === 'string')
+        return 1;
+    if (Array.isArray(value))
+        return value.reduce((sum, item) => sum + slotCount(item, depth + 1, maxDepth), 0);
+    if (value === null || typeof value !== 'object')
+        return 0;
+    let count = 0;
+    for (const item of Object.values(value))
+        count += 1 + slotCount(item, depth + 1, maxDepth);
+    return count;
+}
+/**
+ * `Fn::Join`'s runs of adjacent literal strings (`[delimiter, [...]]`, its value at slot `first`
+ * on) read joined with its own delimiter, as the stack will see them (`{"Fn::Join": ["_", ["ghp",
+ * "…"]]}`); none for any other shape or an empty delimiter (RUN_DELIMITERS already has it).
+ */
+function joinContexts(value, first, depth, maxDepth) {
+    if (!Array.isArray(value) || value.length !== 2 || depth + 2 > maxDepth)
+        return [];
+    const [delimiter, list] = value;
+    if (typeof delimiter !== 'string' || delimiter === '' || !Array.isArray(list))
+        return [];
+    const contexts = [];
+    let slot = first + 1;
+    let run = [];
+    const flush = () => {
+        if (run.length > 1)
+            contexts.push(joinedContext(run, delimiter));
+        run = [];
+    };
+    for (const item of list) {
+        if (typeof item === 'string')
+            run.push({ slot, text: item });
+        else
+            flush();
+        slot += slotCount(item, depth + 2, maxDepth);
+    }
+    flush();
+    return contexts;
+}
+function joinedContext(run, delimiter) {
+    const pieces = [];
+    let offset = 0;
+    for (const { slot, text } of run) {
+        pieces.push({ slot, offset, length: text.length });
+        offset += text.length + delimiter.length;
+    }
+    return { text: run.map(({ text }) => text).join(delimiter), pieces };
+}
+/** A `Fn::Sub` variable: `${Name}` (`${!Literal}` is written as is). */
+const SUB_VARIABLE = /\$\{([^!}][^}]*)\}/g;
+/**
+ * `Fn::Sub`'s string with the literal variables of its map substituted (`["ghp_${B}", { "B":
+ * "…" }]`, its value at slot `first` on), as the stack will see it; other variables stay as
+ * written. None for any other shape or a map with no literal variable.
+ */
+function subContexts(value, first, depth, maxDepth, slots) {
+    if (!Array.isArray(value) || value.length !== 2 || depth + 2 > maxDepth)
+        return [];
+    const [template, map] = value;
+    if (typeof template !== 'string' || map === null || typeof map !== 'object' || Array.isArray(map))
+        return [];
+    const literal = new Map();
+    let slot = first + 1;
+    for (const [name, item] of Object.entries(map)) {
+        if (typeof item === 'string')
+            literal.set(name, slot + 1);
+        slot += 1 + slotCount(item, depth + 2, maxDepth);
+    }
+    if (literal.size === 0)
+        return [];
+    const pieces = [];
+    let text = '';
+    let from = 0;
+    const addTemplate = (end) => {
+        if (end > from)
+            pieces.push({ slot: first, offset: text.length, length: end - from, from });
+        text += template.slice(from, end);
+    };
+    for (const variable of template.matchAll(SUB_VARIABLE)) {
+        const valueSlot = literal.get(variable[1]?.trim() ?? '');
+        if (valueSlot === undefined)
+            continue;
+        addTemplate(variable.index);
+        const substituted = slots[valueSlot] ?? '';
+        pieces.push({ slot: valueSlot, offset: text.length, length: substituted.length });
+        text += substituted;
+        from = variable.index + variable[0].length;
+    }
+    addTemplate(template.length);
+    return pieces.some((piece) => piece.slot !== first) ? [{ text, pieces }] : [];
 }
 /** `"name": "value"`, as JSON and YAML write a pair and as the scanner's name-then-value rules read it. */
 function pairContext(slots, nameSlot, valueSlot) {
@@ -26441,8 +26542,9 @@ function addSpans(context, range, slug, spans) {
         const piece = context.pieces[index];
         if (piece === undefined || piece.offset >= range[1])
             break;
-        const start = Math.max(range[0], piece.offset) - piece.offset;
-        const end = Math.min(range[1], piece.offset + piece.length) - piece.offset;
+        const from = piece.from ?? 0;
+        const start = Math.max(range[0], piece.offset) - piece.offset + from;
+        const end = Math.min(range[1], piece.offset + piece.length) - piece.offset + from;
         if (end <= start)
             continue;
         const list = spans.get(piece.slot) ?? [];
@@ -27197,8 +27299,8 @@ const KEY_FOLLOWS = /^[ \t]*:/;
 /** Joiner text longer than this ends a run: a value split in pieces is written with its pieces close together. */
 const MAX_GAP = 64;
 /**
- * The runs of two or more quoted string literals (`'…'`, YAML's `''` inside; `"…"`, `\` escapes
- * inside; each within one line) that stand next to each other with only joiners between them
+ * The runs of two or more quoted string literals (`'…'`, YAML's `''` inside; `"…"` and template
+ * literals `` `…` `` without a `${…}`, `\` escapes inside; each within one line) that stand next to each other with only joiners between them
  * (JOINER), in order, keys (a literal followed by `:`) left out: what `!Join ['', ['-----BEGIN …', 'MII…']]`, `{"Fn::Join": ["", ["ghp_",
  * "abc…"]]}` or `'ghp_' + 'abc…'` write, wherever such text is quoted (a YAML scalar, a Markdown
  * code block, a log line). Pure and linear: each character is read a bounded number of times (a
@@ -27208,11 +27310,15 @@ const MAX_GAP = 64;
 function quotedPieceRuns(text) {
     const runs = [];
     let run = [];
-    const unclosedUntil = { "'": -1, '"': -1 };
+    const unclosedUntil = { "'": -1, '"': -1, '`': -1 };
+    // The closing backtick of a span read as text (below), which opens nothing.
+    let spanCloseAt = -1;
     let index = 0;
     while (index < text.length) {
         const char = text[index] ?? '';
-        if ((char !== "'" && char !== '"') || index < (unclosedUntil[char] ?? -1)) {
+        if ((char !== "'" && char !== '"' && char !== '`') ||
+            index < (unclosedUntil[char] ?? -1) ||
+            index === spanCloseAt) {
             index += 1;
             continue;
         }
@@ -27223,6 +27329,17 @@ function quotedPieceRuns(text) {
             continue;
         }
         const piece = { start: index + 1, end: close.at };
+        // Backticks around a substitution (`${…}`, whose value the text does not hold) or around
+        // quotes (Markdown's inline code: `` `!Join ['', ['ghp_', '…']]` ``) are no piece: the
+        // text inside is read on, its closing backtick opening nothing.
+        if (char === '`' && /\$\{|['"]/.test(text.slice(piece.start, piece.end))) {
+            if (run.length > 1)
+                runs.push(run);
+            run = [];
+            spanCloseAt = close.at;
+            index += 1;
+            continue;
+        }
         const previous = run.at(-1);
         // A key (`"name": …`, `'name': …`) is no piece of a value: it ends the run it follows.
         const isKey = KEY_FOLLOWS.test(text.slice(close.at + 1, close.at + 1 + MAX_GAP));
@@ -27245,7 +27362,7 @@ function closingQuote(text, open, quote) {
         const char = text[at];
         if (char === '\n' || char === '\r')
             return { at: -1, lineEnd: at };
-        if (quote === '"' && char === '\\') {
+        if (quote !== "'" && char === '\\') {
             at += 1;
             continue;
         }
@@ -27263,6 +27380,80 @@ function closingQuote(text, open, quote) {
 function joins(text, from, to) {
     return to - from <= MAX_GAP && JOINER.test(text.slice(from, to));
 }
+/** After a join's delimiter, the list it joins: `, [` (flow) or a line break then `- -` (a YAML block list). */
+const LIST_FOLLOWS = /^[ \t]*(?:,[ \t]*\[|\r?\n[ \t]*-[ \t]+-[ \t])/;
+/**
+ * Whether `run`'s first piece is a join's delimiter: followed by the list it joins
+ * (`!Join ['_', ['ghp', '…']]`, `{"Fn::Join": ["_", ["ghp", "…"]]}`). Pure.
+ */
+function leadsWithDelimiter(text, run) {
+    const first = run[0];
+    return (first !== undefined &&
+        run.length > 2 &&
+        LIST_FOLLOWS.test(text.slice(first.end + 1, first.end + 1 + MAX_GAP)));
+}
+const SIMPLE_ESCAPES = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0',
+};
+/**
+ * `piece`'s value as its language reads it: `\` escapes decoded (`\uXXXX`, `\u{…}`, `\xHH`,
+ * `\n` and the like; any other escaped character stands for itself) and YAML's `''` read as `'`,
+ * so a value written with escapes joins as the value it is. Pure; linear in the piece.
+ */
+function decodePiece(text, piece) {
+    const raw = text.slice(piece.start, piece.end);
+    const quote = text[piece.start - 1];
+    if (!raw.includes('\\') && !(quote === "'" && raw.includes("''")))
+        return { text: raw, ...piece };
+    let decoded = '';
+    const sources = [];
+    let at = 0;
+    while (at < raw.length) {
+        const char = raw[at] ?? '';
+        let value = char;
+        let width = 1;
+        if (quote === "'" && char === "'" && raw[at + 1] === "'")
+            width = 2;
+        else if (char === '\\' && at + 1 < raw.length) {
+            ({ value, width } = readEscape(raw, at));
+        }
+        for (const unit of value) {
+            for (let index = 0; index < unit.length; index += 1)
+                sources.push(piece.start + at);
+            decoded += unit;
+        }
+        at += width;
+    }
+    sources.push(piece.end);
+    return { text: decoded, sources, ...piece };
+}
+function readEscape(raw, at) {
+    const next = raw[at + 1] ?? '';
+    const hex = (digits) => (/^[0-9a-fA-F]+$/.test(digits) ? Number.parseInt(digits, 16) : undefined);
+    if (next === 'u' && raw[at + 2] === '{') {
+        const close = raw.indexOf('}', at + 3);
+        const code = close > 0 && close - at <= 10 ? hex(raw.slice(at + 3, close)) : undefined;
+        if (code !== undefined && code <= 0x10ffff)
+            return { value: String.fromCodePoint(code), width: close + 1 - at };
+    }
+    if (next === 'u') {
+        const code = hex(raw.slice(at + 2, at + 6));
+        if (code !== undefined && raw.slice(at + 2, at + 6).length === 4)
+            return { value: String.fromCharCode(code), width: 6 };
+    }
+    if (next === 'x') {
+        const code = hex(raw.slice(at + 2, at + 4));
+        if (code !== undefined && raw.slice(at + 2, at + 4).length === 2)
+            return { value: String.fromCharCode(code), width: 4 };
+    }
+    return { value: SIMPLE_ESCAPES[next] ?? next, width: 2 };
+}
 //# sourceMappingURL=quoted-piece-runs.js.map
 // EXTERNAL MODULE: ./lib/core/secrets/scan-secrets.js + 20 modules
 var scan_secrets = __nccwpck_require__(9561);
@@ -27275,73 +27466,180 @@ var scan_secrets = __nccwpck_require__(9561);
 const SEPARATOR = '\n\0\n';
 /**
  * How a run's pieces are read together: `''` (`!Join ['', …]`, `+`: a token in two halves) and a
- * line break (a PEM key a line a piece, whatever the delimiter).
+ * line break (a PEM key a line a piece, whatever the delimiter); a run led by a join's own
+ * delimiter (`!Join ['_', [...]]`) is also read joined with it.
  */
 const DELIMITERS = ['', '\n'];
 /**
+ * Rescans of the text before a match (a token that runs into the next one, `ghp_<A>ghp_<B>`, is
+ * found once the one after it is cut off); a run needing more is withheld whole (an overflow match).
+ */
+const MAX_ROUNDS = 16;
+/**
  * The secrets a text holds only once its adjacent quoted pieces are joined (`quotedPieceRuns`:
  * `!Join ['', ['-----BEGIN RSA PRIVATE KEY-----', 'MII…', …]]` in a template or quoted in a
- * comment, `["ghp_", "abc…"]` in `Fn::Join` JSON, `'ghp_' + 'abc…'`), each as a match whose
- * occurrences are the stretches of the pieces it spans, in `text`'s offsets, so redaction takes
- * every piece of it and a finding points at its first piece. Only secrets that span two pieces or
- * more: one inside a single piece is the plain scan's. Every run is joined both ways (DELIMITERS)
- * and all of them are scanned at once: at most twice the text's length, one scan. When the scanner
- * lists more than it locates (overflow), one overflow match stands for them. Throws when the
- * scanner fails.
+ * comment, `["ghp_", "abc…"]` in `Fn::Join` JSON, `'ghp_' + 'abc…'`, `` `ghp_` + `abc…` ``), each
+ * as a match whose occurrences are the stretches of the pieces it spans, in `text`'s offsets, so
+ * redaction takes every piece of it and a finding points at its first piece. Each piece is read
+ * decoded (`decodePiece`: `"\u0061…"` joins as `a…`). Only secrets that span two pieces or more:
+ * one inside a single piece is the plain scan's. Every run is joined both ways (DELIMITERS), and
+ * with its own delimiter when it leads with one (`leadsWithDelimiter`); all are scanned at once.
+ * Then the text before each match is scanned again (at most MAX_ROUNDS times), so of two tokens
+ * back to back both are found. When the scanner lists more than it locates (overflow), or the
+ * rounds run out, one overflow match stands for them. Throws when the scanner fails.
  */
-async function scanJoinedPieces(text) {
+async function scanJoinedPieces(text, work) {
     const runs = quotedPieceRuns(text);
     if (runs.length === 0)
         return [];
-    const joinedRuns = [];
-    const parts = [];
-    let length = 0;
-    for (const pieces of runs) {
-        for (const delimiter of DELIMITERS) {
-            const offsets = [];
-            const texts = [];
-            let offset = length;
-            for (const piece of pieces) {
-                offsets.push(offset);
-                // A NUL would end the joined text early for the rules; no secret holds one.
-                const written = text.slice(piece.start, piece.end).split('\0').join('\uFFFD');
-                texts.push(written);
-                offset += written.length + delimiter.length;
-            }
-            const joined = texts.join(delimiter);
-            joinedRuns.push({ pieces, offsets });
-            parts.push(joined);
-            length += joined.length + SEPARATOR.length;
-        }
+    let segments = [];
+    for (const run of runs) {
+        const pieces = run.map((piece) => decodePiece(text, piece));
+        for (const delimiter of DELIMITERS)
+            segments.push({ pieces, delimiter });
+        const [lead, ...rest] = pieces;
+        if (lead !== undefined && lead.text !== '' && leadsWithDelimiter(text, run))
+            segments.push({ pieces: rest, delimiter: lead.text });
     }
-    const matches = await (0,scan_secrets/* scanSecrets */.L)({ text: parts.join(SEPARATOR) });
     const locate = (0,line_column_finder/* lineColumnFinder */.n)(text);
-    const runStarts = joinedRuns.map((run) => run.offsets[0] ?? 0);
     const found = [];
-    for (const match of matches) {
-        if (match.overflow)
-            return [{ ...match, range: [0, 0], occurrences: [[0, 0]], line: 1, column: 1 }];
-        const spans = sourceSpans(match.range, joinedRuns, runStarts);
-        if (spans.length < 2)
-            continue;
-        const occurrences = match.occurrences.flatMap((range) => sourceSpans(range, joinedRuns, runStarts));
-        const first = spans[0] ?? [0, 0];
-        found.push({ ...match, range: first, ...locate(first[0]), occurrences: [...spans, ...occurrences] });
+    for (let round = 0; segments.length > 0; round += 1) {
+        const placed = place(segments);
+        const matches = await (0,scan_secrets/* scanSecrets */.L)({ text: placed.map(joinedText).join(SEPARATOR) });
+        if (work !== undefined)
+            work.scans += 1;
+        const overflow = matches.find((match) => match.overflow) ?? (round === MAX_ROUNDS ? matches[0] : undefined);
+        if (overflow !== undefined)
+            return [{ ...overflow, overflow: true, range: [0, 0], occurrences: [[0, 0]], line: 1, column: 1 }];
+        if (round === MAX_ROUNDS)
+            break;
+        const starts = placed.map((segment) => segment.start);
+        const cuts = new Map();
+        for (const match of matches) {
+            const index = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(starts, match.range[0]);
+            const segment = placed[index];
+            if (segment === undefined)
+                continue;
+            // Every place the value is found is cut at, so what ran into any of them is read again.
+            for (const range of [match.range, ...match.occurrences]) {
+                const at = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(starts, range[0]);
+                const start = placed[at]?.start ?? 0;
+                const bounds = cuts.get(at) ?? [];
+                bounds.push(range[0] - start, range[1] - start);
+                cuts.set(at, bounds);
+            }
+            const spans = sourceSpans(match.range, segment, work);
+            if (spans.length < 2)
+                continue;
+            const occurrences = match.occurrences.flatMap((range) => sourceSpans(range, placed[(0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(starts, range[0])], work));
+            const first = spans[0] ?? [0, 0];
+            found.push({ ...match, range: first, ...locate(first[0]), occurrences: [...spans, ...occurrences] });
+        }
+        segments = [...cuts].flatMap(([index, bounds]) => gapsBefore(placed[index], bounds));
     }
     return found;
 }
-/** The stretches of the source's pieces that `range` (in the joined text) covers, in order. */
-function sourceSpans(range, runs, runStarts) {
-    const run = runs[(0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(runStarts, range[0])];
-    if (run === undefined)
+/** `segments` laid out one after another, SEPARATOR between them. */
+function place(segments) {
+    const placed = [];
+    let offset = 0;
+    for (const segment of segments) {
+        const offsets = [];
+        const start = offset;
+        for (const piece of segment.pieces) {
+            offsets.push(offset);
+            offset += piece.text.length + segment.delimiter.length;
+        }
+        if (segment.pieces.length > 0)
+            offset -= segment.delimiter.length;
+        placed.push({ ...segment, offsets, start });
+        offset += SEPARATOR.length;
+    }
+    return placed;
+}
+function joinedText(segment) {
+    // A NUL would end the joined text early for the rules; no secret holds one.
+    return segment.pieces
+        .map((piece) => piece.text)
+        .join(segment.delimiter)
+        .split('\0')
+        .join('\uFFFD');
+}
+/**
+ * The parts of `segment` before each match (`bounds`: start, end pairs, relative to the segment)
+ * that hold two pieces or more: a token there may have run into the match and gone unfound.
+ */
+function gapsBefore(segment, bounds) {
+    if (segment === undefined)
+        return [];
+    const pairs = [];
+    for (let index = 0; index + 1 < bounds.length; index += 2)
+        pairs.push([bounds[index] ?? 0, bounds[index + 1] ?? 0]);
+    pairs.sort((a, b) => a[0] - b[0]);
+    const gaps = [];
+    let from = 0;
+    for (const [start, end] of pairs) {
+        if (start > from) {
+            const pieces = piecesWithin(segment, from, start);
+            if (pieces.length > 1)
+                gaps.push({ pieces, delimiter: segment.delimiter });
+        }
+        from = Math.max(from, end);
+    }
+    return gaps;
+}
+/** The pieces of `segment` within `[from, to)` (relative to the segment), cut at both ends. */
+function piecesWithin(segment, from, to) {
+    const pieces = [];
+    const first = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(segment.offsets, segment.start + from);
+    for (let index = first; index < segment.pieces.length; index += 1) {
+        const piece = segment.pieces[index];
+        const at = (segment.offsets[index] ?? 0) - segment.start;
+        if (piece === undefined || at >= to)
+            break;
+        const start = Math.max(from, at) - at;
+        const end = Math.min(to, at + piece.text.length) - at;
+        if (end > start || (end === start && piece.text.length === 0))
+            pieces.push(slicePiece(piece, start, end));
+    }
+    return pieces;
+}
+/** Characters `[start, end)` of a decoded piece, with where they are in the text. */
+function slicePiece(piece, start, end) {
+    const from = sourceOf(piece, start);
+    const to = sourceOf(piece, end);
+    if (piece.sources === undefined)
+        return { text: piece.text.slice(start, end), start: from, end: to };
+    return {
+        text: piece.text.slice(start, end),
+        sources: piece.sources.slice(start, end + 1),
+        start: from,
+        end: to,
+    };
+}
+/** Where character `index` of a decoded piece (or its end) is in the text. */
+function sourceOf(piece, index) {
+    return piece.sources === undefined ? piece.start + index : (piece.sources[index] ?? piece.end);
+}
+/**
+ * The stretches of the source's pieces that `range` (in the scan's text) covers, in order: from
+ * the piece it starts in (binary search) to the one it ends in, so the cost is the pieces it spans.
+ */
+function sourceSpans(range, segment, work) {
+    if (segment === undefined)
         return [];
     const spans = [];
-    for (const [index, piece] of run.pieces.entries()) {
-        const at = run.offsets[index] ?? 0;
-        const start = Math.max(range[0], at);
-        const end = Math.min(range[1], at + piece.end - piece.start);
+    for (let index = (0,last_index_at_or_before/* lastIndexAtOrBefore */.s)(segment.offsets, range[0]); index < segment.pieces.length; index += 1) {
+        const piece = segment.pieces[index];
+        const at = segment.offsets[index] ?? 0;
+        if (piece === undefined || at >= range[1])
+            break;
+        if (work !== undefined)
+            work.piecesVisited += 1;
+        const start = Math.max(range[0], at) - at;
+        const end = Math.min(range[1], at + piece.text.length) - at;
         if (end > start)
-            spans.push([piece.start + start - at, piece.start + end - at]);
+            spans.push([sourceOf(piece, start), sourceOf(piece, end)]);
     }
     return spans;
 }
@@ -29074,43 +29372,95 @@ const BLOCK = 512;
 /** `ustar` at offset 257 marks a POSIX (`ustar\0`) or GNU (`ustar  `) header. */
 const MAGIC_OFFSET = 257;
 const MAGIC = 'ustar';
-/** True when `bytes` start with a ustar header (POSIX or GNU tar; old v7 archives carry no mark). */
+/**
+ * True when `bytes` start with a tar header: a ustar one (POSIX or GNU tar), or an old v7 one,
+ * which carries no mark and is known by its checksum holding (as GNU tar still reads it).
+ */
 function isTar(bytes) {
     if (bytes.length < BLOCK)
         return false;
-    return (Buffer.from(bytes.buffer, bytes.byteOffset + MAGIC_OFFSET, MAGIC.length).toString('latin1') === MAGIC);
+    const header = Buffer.from(bytes.buffer, bytes.byteOffset, BLOCK);
+    return (header.toString('latin1', MAGIC_OFFSET, MAGIC_OFFSET + MAGIC.length) === MAGIC || checksumHolds(header));
 }
 /**
- * The data of every entry of a tar archive, in order (POSIX.1-2001 pax `ustar` and GNU tar):
- * regular files and also the archive's own text entries (pax extended headers `x`/`g`, GNU long
- * names `L`/`K`), which a reader sees too. Sizes are read in octal, or base-256 (GNU, a leading
- * 0x80 byte). Walks the headers alone, without copying data. Undefined when the archive cannot
- * be read whole: a header without the ustar mark or with a bad checksum, a size that is not a
- * number, an entry running past the end, a sparse file (`S`, whose data is not the file). Two
- * zero blocks, or the end of the bytes on a block boundary, end it.
+ * The data of every entry of a tar archive, in order (POSIX.1-2001 pax `ustar`, GNU tar, and old
+ * v7 headers without the ustar mark): regular files and also the archive's own text entries (pax
+ * extended headers `x`/`g`, GNU long names `L`/`K`), which a reader sees too. Sizes are read in
+ * octal, or base-256 (GNU, a leading 0x80 byte); a pax `x` header's `size` record stands for the
+ * next entry's size, as GNU tar, bsdtar and node-tar take it (POSIX.1-2001 pax, "size"). Walks
+ * the headers alone, without copying data. Undefined when the archive cannot be read whole as a
+ * reader reads it: a header with a bad checksum, a size that is not a number, an entry running
+ * past the end, a sparse file (`S`, or pax `GNU.sparse.*` records: its data is not the file), a
+ * pax header whose records do not read, or a global (`g`) one that sets a size. Two zero blocks,
+ * or the end of the bytes on a block boundary, end it.
  */
 function tarEntries(bytes) {
     const entries = [];
     let at = 0;
+    let paxSize;
     while (at + BLOCK <= bytes.length) {
         const header = bytes.subarray(at, at + BLOCK);
         if (header.every((byte) => byte === 0))
             return entries;
-        if (!isTar(header) || !checksumHolds(header))
+        if (!checksumHolds(header))
             return undefined;
-        const size = entrySize(header);
         const type = String.fromCharCode(header[156] ?? 0);
+        const isMeta = 'xgLK'.includes(type);
+        const size = isMeta ? entrySize(header) : (paxSize ?? entrySize(header));
         if (size === undefined || type === 'S')
             return undefined;
         const start = at + BLOCK;
         if (start + size > bytes.length)
             return undefined;
+        const data = bytes.subarray(start, start + size);
+        if (type === 'x' || type === 'g') {
+            const records = paxRecords(data);
+            if (records === undefined || [...records.keys()].some((key) => key.startsWith('GNU.sparse')))
+                return undefined;
+            const recordSize = records.get('size');
+            if (recordSize !== undefined) {
+                if (type === 'g' || !/^\d{1,15}$/.test(recordSize))
+                    return undefined;
+                paxSize = Number(recordSize);
+            }
+        }
+        else if (!isMeta)
+            paxSize = undefined;
         // Links, directories and devices have no data; everything else a reader can extract is read.
         if (!'123456'.includes(type))
-            entries.push(bytes.subarray(start, start + size));
+            entries.push(data);
         at = start + Math.ceil(size / BLOCK) * BLOCK;
     }
     return at === bytes.length ? entries : undefined;
+}
+/**
+ * A pax extended header's records (`<length> <keyword>=<value>\n`, the length counting the whole
+ * record; POSIX.1-2001 pax), the last of each keyword kept; undefined when they do not read.
+ */
+function paxRecords(data) {
+    const records = new Map();
+    let at = 0;
+    while (at < data.length) {
+        // Padding after the last record is NULs.
+        if (data[at] === 0)
+            return data.subarray(at).every((byte) => byte === 0) ? records : undefined;
+        const space = data.indexOf(0x20, at);
+        if (space < 0 || space - at > 15)
+            return undefined;
+        const lengthText = data.toString('latin1', at, space);
+        if (!/^\d+$/.test(lengthText))
+            return undefined;
+        const end = at + Number(lengthText);
+        if (end <= space + 1 || end > data.length || data[end - 1] !== 0x0a)
+            return undefined;
+        const record = data.toString('utf8', space + 1, end - 1);
+        const equals = record.indexOf('=');
+        if (equals < 1)
+            return undefined;
+        records.set(record.slice(0, equals), record.slice(equals + 1));
+        at = end;
+    }
+    return records;
 }
 /** The entry's size in bytes: octal digits (NUL or space ended), or GNU's base-256 for large files. */
 function entrySize(header) {
@@ -29322,7 +29672,9 @@ function gunzipped(bytes, budget) {
 }
 /**
  * Each entry's data of a zip archive, decompressed, as its central directory lists them (APPNOTE
- * §4.3.12: method, sizes, where the local header is); undefined when the archive cannot be read.
+ * §4.3.12: method, sizes, where the local header is); stored entries count against the budget as
+ * inflated ones do. Undefined when the archive cannot be read, passes the budget, or lists entries
+ * whose local records overlap (one entry listed many times: a zip bomb by overlap).
  */
 function zipEntries(bytes, budget) {
     try {
@@ -29332,6 +29684,7 @@ function zipEntries(bytes, budget) {
         const count = bytes.readUInt16LE(end + 10);
         let at = bytes.readUInt32LE(end + 16);
         const entries = [];
+        const records = [];
         for (let index = 0; index < count; index += 1) {
             if (bytes.readUInt32LE(at) !== ZIP_CENTRAL_HEADER)
                 return undefined;
@@ -29348,20 +29701,36 @@ function zipEntries(bytes, budget) {
             if (start + size > bytes.length)
                 return undefined;
             const data = bytes.subarray(start, start + size);
-            if (method === STORED)
+            records.push([local, start + size]);
+            if (method === STORED) {
+                budget.left -= size;
+                if (budget.left < 0)
+                    return undefined;
                 entries.push(data);
+            }
             else if (method === DEFLATED)
                 entries.push(inflatedWithin((options) => (0,external_node_zlib_.inflateRawSync)(data, options), budget));
             else
                 return undefined;
             at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
         }
-        return entries;
+        return overlaps(records) ? undefined : entries;
     }
     catch {
         // A read past the end (RangeError): not an archive this reads.
         return undefined;
     }
+}
+/** Whether any two of the `[start, end)` byte ranges share a byte. */
+function overlaps(ranges) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    let reached = 0;
+    for (const [start, end] of sorted) {
+        if (start < reached)
+            return true;
+        reached = Math.max(reached, end);
+    }
+    return false;
 }
 /** Where the end of central directory record starts: the last signature within its search window. */
 function endRecordAt(bytes) {
@@ -47860,7 +48229,11 @@ function wordsOf(text) {
 
 
 
-const MAX_SENTENCES = 20;
+/**
+ * Sentences read, each a coverage row: enough for a 20,000-character description (the request's
+ * limit) of sentences of 100 characters; those past it are counted by unreadSentences and said.
+ */
+const MAX_SENTENCES = 200;
 const LINE_BREAKS = /[\r\n]+/;
 const CLAUSE_BREAK = /\s*[,;:]\s*(?:(?:and|as well as|plus)\s+)?|\s+(?:and|as well as|plus)\s+|\s+[—–]\s+/i;
 const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
@@ -47876,11 +48249,7 @@ const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 const LINK_MARK = /\uE000(\d+)\uE001/g;
 /** The description's sentences and their clauses, the unit blueprints check requirements against. */
 function descriptionSentences(description) {
-    return description
-        .split(LINE_BREAKS)
-        .flatMap(sentencesOf)
-        .map((sentence) => sentence.trim())
-        .filter((sentence) => wordsOf(sentence).length > 0)
+    return allSentences(description)
         .slice(0, MAX_SENTENCES)
         .map((sentence, index) => ({
         number: index + 1,
@@ -47893,6 +48262,17 @@ function descriptionSentences(description) {
             names: pascalNames(clause),
         })),
     }));
+}
+/** How many sentences of the description are past MAX_SENTENCES, so not read (0 when none). */
+function unreadSentences(description) {
+    return Math.max(0, allSentences(description).length - MAX_SENTENCES);
+}
+function allSentences(description) {
+    return description
+        .split(LINE_BREAKS)
+        .flatMap(sentencesOf)
+        .map((sentence) => sentence.trim())
+        .filter((sentence) => wordsOf(sentence).length > 0);
 }
 /** The PascalCase identifiers of a text as written (`PaymentSettled`), each once, at most 64 characters. */
 function pascalNames(text) {
@@ -48415,6 +48795,47 @@ function blueprintInputFrom(request) {
     };
 }
 //# sourceMappingURL=blueprint-input-from.js.map
+;// CONCATENATED MODULE: ./lib/core/bundle/generated-packages.js
+/**
+ * Every npm package the agent's offline blueprints (`src/generation/offline/`) write into a
+ * generated service's `package.json`, with the exact version range written: the one list the
+ * blueprints take their dependencies from (`generatedPackages`) and the risk classifier accepts
+ * without a lockfile (`packageManifestRisks`), so an unmodified generated service stays low and any
+ * other package (or range) is judged.
+ */
+const GENERATED_PACKAGES = {
+    // Every project's tooling (`projectFiles`): build, lint, test and typecheck.
+    '@eslint/js': '^10.0.0',
+    '@types/jest': '^30.0.0',
+    '@types/node': '^22.0.0',
+    esbuild: '^0.28.0',
+    eslint: '^10.0.0',
+    jest: '^30.0.0',
+    'ts-jest': '^29.4.0',
+    typescript: '~5.9.0',
+    'typescript-eslint': '^8.0.0',
+    // Tests that read the CloudFormation template (`READ_TEMPLATE_DEV_DEPENDENCIES`).
+    yaml: '^2.8.0',
+    // The AWS SDK v3 clients the Lambda code calls (bundled by esbuild except `@aws-sdk/*`).
+    '@aws-sdk/client-cloudformation': '^3.600.0',
+    '@aws-sdk/client-codedeploy': '^3.600.0',
+    '@aws-sdk/client-dynamodb': '^3.600.0',
+    '@aws-sdk/client-eventbridge': '^3.600.0',
+    '@aws-sdk/client-lambda': '^3.600.0',
+    '@aws-sdk/client-secrets-manager': '^3.600.0',
+    '@aws-sdk/client-sns': '^3.600.0',
+    '@aws-sdk/client-sqs': '^3.600.0',
+    '@aws-sdk/lib-dynamodb': '^3.600.0',
+};
+/** `names` with their ranges from `GENERATED_PACKAGES`, as a `package.json` dependencies object. */
+function generatedPackages(...names) {
+    return Object.fromEntries(names.map((name) => [name, GENERATED_PACKAGES[name]]));
+}
+/** Whether `name` at `spec` is exactly what a blueprint writes (`GENERATED_PACKAGES`). */
+function isGeneratedPackage(name, spec) {
+    return Object.hasOwn(GENERATED_PACKAGES, name) && GENERATED_PACKAGES[name] === spec;
+}
+//# sourceMappingURL=generated-packages.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/table-actions.js
 /** What each kind of route asks of the items table, as the generated handler calls it (app-source.ts). */
 const ACTIONS_OF = {
@@ -48782,17 +49203,8 @@ function latencyAlarm(params) {
 }
 //# sourceMappingURL=traffic-shifting-part.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/project-files.js
-const DEV_DEPENDENCIES = {
-    '@eslint/js': '^10.0.0',
-    '@types/jest': '^30.0.0',
-    '@types/node': '^22.0.0',
-    esbuild: '^0.28.0',
-    eslint: '^10.0.0',
-    jest: '^30.0.0',
-    'ts-jest': '^29.4.0',
-    typescript: '~5.9.0',
-    'typescript-eslint': '^8.0.0',
-};
+
+const DEV_DEPENDENCIES = generatedPackages('@eslint/js', '@types/jest', '@types/node', 'esbuild', 'eslint', 'jest', 'ts-jest', 'typescript', 'typescript-eslint');
 /** `npm run lint`: what `eslint .` reads, ESLint's and typescript-eslint's recommended rules (https://typescript-eslint.io/getting-started). */
 const GENERATED_ESLINT_CONFIG = `// @ts-check
 import js from '@eslint/js';
@@ -50392,6 +50804,42 @@ function parentTest(resource) {
 `;
 }
 //# sourceMappingURL=application-create-call.js.map
+;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/parent-coverage.js
+
+
+
+
+
+/** The verbs a description relates a child to its parent by (`Each task belongs to a project`). */
+const RELATION_VERBS = ['belongs', 'belong', 'belonging'];
+/**
+ * `Each task belongs to a project`, where tasks are made under projects: answered by the routes
+ * under the parent (made only under one that exists, 404 otherwise, its id kept; listed under it),
+ * proved by the generated parent test. One capability per child resource; `test` names a test of
+ * the generated app test file by its title.
+ */
+function parentCapabilities(model, test) {
+    return model.resources.flatMap((resource) => {
+        const parent = resource.parent;
+        if (parent === undefined)
+            return [];
+        const child = spokenName(resource.name).split(' ');
+        const head = child.at(-1) ?? resource.name;
+        const parentHead = spokenName(parent.name).split(' ').at(-1) ?? parent.name;
+        return [
+            {
+                when: [head, plural(head)].flatMap((noun) => RELATION_VERBS.flatMap((verb) => [
+                    [noun, verb, parentHead],
+                    [noun, verb, plural(parentHead)],
+                ])),
+                implementedBy: `${withArticle(spokenName(resource.name))} is made only under ${withArticle(spokenName(parent.name))} that exists (${resourceRouteKey(resource, 'create')}, 404 otherwise), keeping its ${parent.field}, and listed under it (${resourceRouteKey(resource, 'list')})`,
+                tests: [test(parentTitle(resource))],
+                resources: ['ApiFunction', 'ItemsTable'],
+            },
+        ];
+    });
+}
+//# sourceMappingURL=parent-coverage.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/camel.js
 /** `['shipping', 'address']` → `shippingAddress`: words of `[a-z0-9]`, joined as one camelCase name. */
 function camel(words) {
@@ -51082,6 +51530,7 @@ function statusesOf(resource) {
 
 
 
+
 const application_coverage_EVENT_WORDS = [
     'event',
     'events',
@@ -51249,7 +51698,7 @@ function describeOperation(operation, model) {
         read: `reads ${one} by id`,
         list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
         update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
-        count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}`,
+        count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${countedBy(resource)}${operation.filters.map(describeFilter).join('')}`,
         redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
         set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
         delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
@@ -51259,6 +51708,11 @@ function describeOperation(operation, model) {
         ? ''
         : `, only for a caller whose x-caller-roles header names ${operation.roles.join(' or ')} (403 otherwise)`;
     return `${descriptions[operation.kind]}${roles}`;
+}
+/** `, by projectId when given`: the owner, or the parent a child was made under, a count is filtered by. */
+function countedBy(resource) {
+    const field = resource?.ownerField ?? resource?.parent?.field;
+    return field === undefined ? '' : `, by ${field} when given`;
 }
 function describeFilter(filter) {
     const asked = [
@@ -51307,6 +51761,11 @@ function storyGaps(story, model, operation) {
             : []),
         ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
         ...countGaps(story, operation),
+        ...(story.portion === undefined
+            ? []
+            : [
+                `"${story.portion} of": ${operation.routeKey} acts on the whole ${spokenName(operation.resource)}; how much of it is used (an amount taken off, and what is left) is not generated`,
+            ]),
         ...(story.parent !== undefined && operation.kind === 'create' && operation.parent !== story.parent
             ? [
                 `the story makes ${withArticle(story.noun ?? 'item')} on ${withArticle(story.parent)}, but ${operation.routeKey} makes it on its own: it records no ${story.parent} and does not check that one exists${model.resources.some((candidate) => candidate.name === story.parent && candidate.parent !== undefined) ? ` (${story.parent}s are themselves made under ${withArticle(model.resources.find((candidate) => candidate.name === story.parent)?.parent?.name ?? 'parent')}, and items are made under one level of parent only)` : ''}`,
@@ -51417,6 +51876,7 @@ function applicationCapabilities(params) {
         ...operations,
         ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
         ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
+        ...parentCapabilities(model, (title) => test('app', title)),
         ...ruleCapabilities(model),
         {
             when: anyOf('api', 'apis', 'rest', 'restful', 'http', 'https', 'endpoint', 'endpoints', 'route', 'routes', 'gateway', 'webservice', 'web service'),
@@ -51738,28 +52198,9 @@ async function list(call: Call): Promise<HttpApiResult> {
   if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + '; known: ' + known.join(', ')] });
   const limit = query['limit'] === undefined ? DEFAULT_LIMIT : Number(query['limit']);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return json(400, { errors: ['limit must be a whole number from 1 to ' + MAX_LIMIT] });
-  const where: Record<string, string> = {};
-  const contains: Record<string, string> = {};
-  const absent: string[] = [];
-  for (const { field, values, caller, missing, contains: holds } of filters) {
-    let value = query[field];
-    if (value === undefined) continue;
-    // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
-    if (missing === true && value === NONE_VALUE) {
-      absent.push(field);
-      continue;
-    }
-    // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
-    if (caller === true && value === CALLER_VALUE) {
-      value = callerOf(call.event);
-      if (value === undefined) return json(400, { errors: [field + '=' + CALLER_VALUE + ' needs the ' + CALLER_HEADER + ' header to name the caller'] });
-    }
-    if (values !== undefined && !values.includes(value)) return json(400, { errors: [field + ' must be ' + values.join(' or ')] });
-    if (value === '' || value.length > 200) return json(400, { errors: [field + ' must be 1 to 200 characters'] });
-    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
-    if (holds === true) contains[field] = value;
-    else where[field] = value;
-  }
+  const read = readFilters(call, filters);
+  if (!read.ok) return read.answer;
+  const { where, contains, absent } = read;
   const range = ranged === undefined ? { ok: true as const } : readRange(ranged.field, query['from'], query['to']);
   if (!range.ok) return json(400, { errors: [range.error] });
   const owner = parent?.id ?? (filter === undefined ? undefined : query[filter]);
@@ -51776,6 +52217,43 @@ async function list(call: Call): Promise<HttpApiResult> {
   return json(200, { items: page.items.map(toResponse), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
 
+/** A list's or count's filters read from the query: the answer to give instead when one is refused. */
+type ReadFilters = { ok: true; where: Record<string, string>; contains: Record<string, string>; absent: string[] } | { ok: false; answer: HttpApiResult };
+
+const refused = (answer: HttpApiResult): ReadFilters => ({ ok: false, answer });
+
+/**
+ * The route's filters (not its range) as given in the query: ?status=open kept as where, ?tags=x as
+ * contains, ?assignee=none as absent, ?assignee=me as the caller; a value outside the filter's values,
+ * empty or over 200 characters is refused with 400.
+ */
+function readFilters(call: Call, filters: NonNullable<Route['filters']>): ReadFilters {
+  const query = call.event.queryStringParameters ?? {};
+  const where: Record<string, string> = {};
+  const contains: Record<string, string> = {};
+  const absent: string[] = [];
+  for (const { field, values, caller, missing, contains: holds } of filters) {
+    let value = query[field];
+    if (value === undefined) continue;
+    // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
+    if (missing === true && value === NONE_VALUE) {
+      absent.push(field);
+      continue;
+    }
+    // \`list tickets assigned to me\`: ?assignee=me stands for the caller the header names.
+    if (caller === true && value === CALLER_VALUE) {
+      value = callerOf(call.event);
+      if (value === undefined) return refused(json(400, { errors: [field + '=' + CALLER_VALUE + ' needs the ' + CALLER_HEADER + ' header to name the caller'] }));
+    }
+    if (values !== undefined && !values.includes(value)) return refused(json(400, { errors: [field + ' must be ' + values.join(' or ')] }));
+    if (value === '' || value.length > 200) return refused(json(400, { errors: [field + ' must be 1 to 200 characters'] }));
+    // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
+    if (holds === true) contains[field] = value;
+    else where[field] = value;
+  }
+  return { ok: true, where, contains, absent };
+}
+
 /** The most items a count reads (MAX_COUNT_PAGES pages of MAX_LIMIT); past it the answer says it stopped. */
 const MAX_COUNT_PAGES = 100;
 
@@ -51786,9 +52264,15 @@ const MAX_COUNT_PAGES = 100;
 async function count(call: Call): Promise<HttpApiResult> {
   const { resource } = call;
   const query = call.event.queryStringParameters ?? {};
-  const filter = resource.ownerField;
-  const unknown = Object.keys(query).filter((name) => name !== filter);
-  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + (filter === undefined ? '' : '; known: ' + filter)] });
+  // \`how many tasks a project has\`: a child's items counted by the parent they were made under.
+  const filter = resource.ownerField ?? resource.parent?.field;
+  const filters = (call.route.filters ?? []).filter((entry) => entry.range !== true);
+  const known = [...(filter === undefined ? [] : [filter]), ...filters.map((entry) => entry.field)];
+  const unknown = Object.keys(query).filter((name) => !known.includes(name));
+  if (unknown.length > 0) return json(400, { errors: ['unknown query parameter ' + unknown.join(', ') + (known.length === 0 ? '' : '; known: ' + known.join(', '))] });
+  const read = readFilters(call, filters);
+  if (!read.ok) return read.answer;
+  const { where, contains, absent } = read;
   const owner = filter === undefined ? undefined : query[filter];
   let total = 0;
   let nextToken: string | undefined;
@@ -51797,6 +52281,9 @@ async function count(call: Call): Promise<HttpApiResult> {
       limit: MAX_LIMIT,
       ...(nextToken === undefined ? {} : { nextToken }),
       ...(owner === undefined || owner === '' ? {} : { owner }),
+      ...(Object.keys(where).length === 0 ? {} : { where }),
+      ...(Object.keys(contains).length === 0 ? {} : { contains }),
+      ...(absent.length === 0 ? {} : { absent }),
     });
     total += found.items.length;
     nextToken = found.nextToken;
@@ -54160,11 +54647,14 @@ ${to === 'toggle'
     // A visit answers 302 with the item's own URL; one that is not an http(s) URL is never sent on.
     count: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
+        const made = `await ${createCall(resource, `SAMPLES.${resource.name}`)}`;
         // Counted from the collection the create route writes: two made, two counted.
         return `    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 0 } });
-    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
-    expect((await ${createCall(resource, `SAMPLES.${resource.name}`)}).status).toBe(201);
-    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });`;
+    const first = ${made};
+    expect(first.status).toBe(201);
+    expect((${made}).status).toBe(201);
+    expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });
+    expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${countFilterChecks(operation, resource)}`;
     },
     redirect: ({ operation, resource }) => {
         const key = codeLiteral(operation.routeKey);
@@ -54526,6 +55016,36 @@ function outsideValues(field) {
     if (field.maxItems !== undefined)
         outside.push(`Array.from({ length: ${field.maxItems + 1} }, (_, index) => ({ sku: 'sku-' + String(index) }))`);
     return outside;
+}
+/**
+ * A count's filters, checked on the two items the count test made: by the parent a child was made
+ * under (`?projectId=`, the first item's), and by status (both start in the initial one; a status not
+ * listed answers 400).
+ */
+function countFilterChecks(operation, resource) {
+    const key = codeLiteral(operation.routeKey);
+    const byParent = resource.ownerField === undefined ? resource.parent?.field : undefined;
+    const status = operation.filters.find((filter) => filter.field === 'status' && filter.values !== undefined);
+    const initial = resource.status?.initial;
+    const other = status?.values?.find((value) => value !== initial);
+    return [
+        ...(byParent === undefined
+            ? []
+            : [
+                `\n    expect(await call(${key}, { query: { ${byParent}: first.body.${byParent} } })).toMatchObject({ status: 200, body: { count: 1 } });`,
+            ]),
+        ...(status === undefined || initial === undefined
+            ? []
+            : [
+                `\n    expect(await call(${key}, { query: { status: ${codeLiteral(initial)} } })).toMatchObject({ status: 200, body: { count: 2 } });`,
+                ...(other === undefined
+                    ? []
+                    : [
+                        `\n    expect(await call(${key}, { query: { status: ${codeLiteral(other)} } })).toMatchObject({ status: 200, body: { count: 0 } });`,
+                    ]),
+                `\n    expect((await call(${key}, { query: { status: 'no-such-status' } })).status).toBe(400);`,
+            ]),
+    ].join('');
 }
 //# sourceMappingURL=application-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/describe-model.js
@@ -54997,13 +55517,18 @@ const MEASURE_UNITS = new Set([
 const WHOLE_UNITS = new Set(['cents', 'cent', 'pence', 'bytes', 'ms', 'milliseconds', 'points']);
 /**
  * The bound that starts at `at`: `at most 5`, `up to ten`, `no more than three`, `greater than 0`,
- * `between 1 and 100`, `from 1 to 5`, numbers as digits or words (`numberWord`). The number must
+ * `between 1 and 100`, `from 1 to 5`, `exactly 3` (both bounds), numbers as digits or words (`numberWord`). The number must
  * follow its lead directly, so `more` in `one or more items` and `over` in `over time` bound nothing.
  */
 function limitAt(words, at) {
     const word = words[at];
     if (word === 'between' || word === 'from')
         return rangeAt(words, at, word === 'between' ? 'and' : 'to');
+    // `a currency code of exactly 3 letters`: both bounds at once.
+    if (word === 'exactly') {
+        const value = numberWord(words[at + 1]);
+        return value === undefined ? undefined : withUnit(words, { minimum: value, maximum: value }, at + 2);
+    }
     for (const [lead, bound] of LEADS) {
         const leadWords = lead.split(' ');
         if (!leadWords.every((leadWord, index) => words[at + index] === leadWord))
@@ -55348,7 +55873,7 @@ function descriptionFields(sentences, resources) {
             const at = words.findIndex((word) => word === resource || word === plural(resource));
             if (at === -1)
                 return [];
-            const verb = hasVerbAfter(words, at + 1, words.slice(0, at).every(isLead));
+            const verb = hasVerbAfter(words, at + 1, isSubject(words.slice(0, at)));
             if (verb === undefined)
                 return [];
             const rest = words.slice(verb + 1);
@@ -55391,6 +55916,23 @@ function hasVerbAfter(words, from, subject) {
             return next;
     }
     return undefined;
+}
+/** The most words of a compound before the subject's noun (`A gift card`, `Each leave request`). */
+const COMPOUND_WORDS = 2;
+/**
+ * The words before the noun open the sentence as its subject: leads (`Each task`, `A booking`),
+ * then at most COMPOUND_WORDS words of a compound (`A gift card belongs to a customer and has …`).
+ */
+function isSubject(before) {
+    const leads = before.findIndex((word) => !isLead(word));
+    const compound = leads === -1 ? [] : before.slice(leads);
+    return (compound.length <= COMPOUND_WORDS &&
+        compound.every((word) => !isLead(word) &&
+            !END.has(word) &&
+            !HAS.has(word) &&
+            !BETWEEN.has(word) &&
+            !PREPOSITIONS.has(word) &&
+            word !== 'of'));
 }
 /** Words that may come before a sentence's subject (`Each task`, `All orders`, `A booking`). */
 function isLead(word) {
@@ -55578,7 +56120,7 @@ function flipVerbs(stories, described) {
  * not store (`how many times my link was clicked`) stays a figure no route computes. `resources`: the
  * model's resource names by the head noun the stories use (`call` → `call`, `leave` → `leaveRequest`).
  */
-function countedStories(stories, resources) {
+function countedStories(stories, resources, lifecycleOf = () => []) {
     return stories.map((story) => {
         if (story.countsEvents !== true || story.noun !== undefined || story.derived === undefined)
             return story;
@@ -55586,7 +56128,9 @@ function countedStories(stories, resources) {
         const resource = noun === undefined ? undefined : resources.get(noun);
         if (resource === undefined)
             return story;
-        const { countsEvents: _counts, stateFilter, ...rest } = story;
+        const { countsEvents: _counts, stateFilter: stated, ...rest } = story;
+        // `how many claims are approved`: only the items in that status.
+        const stateFilter = stated ?? countedState(wordsOfText(story.derived), resource, stories, lifecycleOf(resource));
         // `the number of orders placed`, where orders are placed: every stored order, no filter.
         const made = stories.some((other) => other.kind === 'create' && other.noun === resource && participle(other.verb) === stateFilter);
         return {
@@ -55602,6 +56146,23 @@ function countedNoun(words) {
     const at = words.findIndex((word, index) => (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'));
     const noun = at === -1 ? undefined : words[at + 2];
     return noun === undefined || noun === 'times' ? undefined : singular(noun);
+}
+/**
+ * `how many claims are approved` → `approved`: the word after `are`/`is`/`were` following the counted
+ * noun, when it is a status of the resource.
+ */
+function countedState(words, resource, stories, lifecycle) {
+    const at = words.findIndex((word, index) => (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'));
+    if (at === -1)
+        return undefined;
+    const reached = new Set([
+        ...lifecycle,
+        ...stories.flatMap((story) => story.noun === resource && story.kind === 'transition' ? [story.state ?? participle(story.verb)] : []),
+    ]);
+    // `how many claims are approved`, `the number of orders that are shipped`.
+    const verb = ['that', 'which'].includes(words[at + 3] ?? '') ? at + 4 : at + 3;
+    const after = ['are', 'is', 'were'].includes(words[verb] ?? '') ? words[verb + 1] : undefined;
+    return after !== undefined && reached.has(after) ? after : undefined;
 }
 //# sourceMappingURL=counted-stories.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/model/logical-id-of.js
@@ -56189,7 +56750,8 @@ function operationsFor(resource, stories, sentences) {
         ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
             ? { callerField: callerField(entry.action ?? '') }
             : {}),
-        filters: entry.kind === 'list' ? listFilters(resource, entry.stories) : [],
+        // `how many claims are approved`: a count takes the same filters a list of its stories would.
+        filters: entry.kind === 'list' || entry.kind === 'count' ? listFilters(resource, entry.stories) : [],
         // `ship an order with a tracking number`: what the move is made with is given and kept.
         records: entry.kind === 'transition'
             ? unique_unique(entry.stories.flatMap((story) => story.fields.map((field) => field.name)))
@@ -56687,13 +57249,20 @@ const COLLECTIVE = new Set([
     'everything',
     'all',
 ]);
+/** Words naming a share of the object, not one of its fields (`redeem part of a gift card`). */
+const PORTIONS = new Set(['part', 'portion', 'some', 'half', 'fraction', 'share']);
 /**
  * `the status of my order`, `a customer's orders`, `all open tickets`. When listing, `the products of
  * a warehouse` names products owned by a warehouse (not the warehouse's `products` attribute).
+ * `part of a gift card` names the card and the share (`portion`), not a `part` field.
  */
 function readObject(phrase, listing) {
     const of = phrase.lastIndexOf('of');
-    const attribute = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+    const before = of === -1 ? undefined : contentWords(phrase.slice(0, of)).at(-1);
+    // `some of a card`: a quantifier the content words drop, so the word itself is read.
+    const share = of === -1 ? undefined : (before ?? phrase[of - 1]);
+    const portion = share !== undefined && PORTIONS.has(share) ? share : undefined;
+    const attribute = portion === undefined ? before : undefined;
     const target = of === -1 ? phrase : phrase.slice(of + 1);
     const targetHead = contentWords(target.filter((word) => word !== 's')).at(-1);
     if (listing &&
@@ -56730,6 +57299,7 @@ function readObject(phrase, listing) {
         collective,
         ...(owner === undefined ? {} : { owner }),
         ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
+        ...(portion === undefined ? {} : { portion }),
         ownerIsSelf,
     };
 }
@@ -57090,9 +57660,9 @@ function parseStory(intent) {
         : undefined;
     const negated = listing ? negatedParticiple(phrase) : undefined;
     const named = listing ? namedFilter(phrase) : undefined;
-    // `delete a closed ticket`, `reopen a resolved ticket`: the item must be in that state (the model
-    // keeps a move's state only when it is one of the resource's statuses).
-    const onlyIn = (baseKind === 'delete' || (kind === 'transition' && marked === undefined)) && object.noun !== undefined
+    // `delete a closed ticket`, `reopen a resolved ticket`, `mark an approved claim as paid`: the item
+    // must be in that state (the model keeps a move's state only when it is one of the resource's statuses).
+    const onlyIn = (baseKind === 'delete' || kind === 'transition') && object.noun !== undefined
         ? stateBeforeNoun(phrase)
         : undefined;
     // `void an unpaid invoice`: refused once the invoice is paid.
@@ -57131,6 +57701,7 @@ function parseStory(intent) {
         ...(owner === undefined ? {} : { owner }),
         ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
         ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
+        ...(object.portion === undefined ? {} : { portion: object.portion }),
         fields: qualifiers.fields,
         refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
         unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
@@ -57697,13 +58268,20 @@ function statedInitialStatus(sentences, resource) {
 
 /** The fewest statuses a sentence lists to be read as the lifecycle (`are new, open or closed`). */
 const FEWEST = 3;
+/**
+ * Two entries (`Notes are draft or published.`) are a lifecycle only when one is a participle, a
+ * state something is moved into (`published`, `closed`), not two kinds (`public or private`).
+ */
+const PAIR = 2;
+const PARTICIPLE = /^[a-z]+(?:ed|en)$/;
 const MOST = 12;
 /**
  * The lifecycle a description lists for a resource (`Bookings are confirmed, cancelled or completed.`,
  * `Invoices are draft, sent, paid or void.`): those statuses in order, snake_case, the first being
  * where an item starts unless another sentence says otherwise. The resource (its name or the last
  * word of a compound, singular or plural) is the sentence's subject, just before `are`/`is`, and
- * every listed entry is one or two words. Empty when no sentence lists one.
+ * every listed entry is one or two words; two entries count only when one is a participle (`draft or
+ * published`). Empty when no sentence lists one.
  */
 function listedStatuses(sentences, resource) {
     const head = (resource.split(/(?=[A-Z])/).at(-1) ?? resource).toLowerCase();
@@ -57715,7 +58293,8 @@ function listedStatuses(sentences, resource) {
             continue;
         const entries = (match[2] ?? '').split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((entry) => entry.trim());
         const statuses = entries.map((entry) => entry.replace(/\s+/g, '_'));
-        if (statuses.length >= FEWEST &&
+        const pair = statuses.length === PAIR && statuses.some((status) => PARTICIPLE.test(status));
+        if ((statuses.length >= FEWEST || pair) &&
             statuses.length <= MOST &&
             statuses.every((status) => /^[a-z]{2,20}(?:_[a-z]{2,20})?$/.test(status)))
             return statuses;
@@ -57859,7 +58438,7 @@ function resourceModel(input) {
         ...story,
         ...(story.noun === undefined ? {} : { noun: named(story.noun) }),
         ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
-    })), new Map(names.map((name) => [name, named(name)])));
+    })), new Map(names.map((name) => [name, named(name)])), (resource) => listedStatuses(input.descriptionSentences, resource));
     const described = descriptionFields(input.descriptionSentences, names);
     const resources = names.map((name) => {
         const parent = parents.get(name);
@@ -57895,6 +58474,7 @@ function optionalInitial(initial) {
 }
 //# sourceMappingURL=resource-model.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/application/application-blueprint.js
+
 
 
 
@@ -57968,12 +58548,7 @@ function applicationBlueprint(input) {
                 baseDir,
                 slug: names.slug,
                 entryPoints: ['src/handler.ts'],
-                dependencies: {
-                    '@aws-sdk/client-dynamodb': '^3.600.0',
-                    '@aws-sdk/lib-dynamodb': '^3.600.0',
-                    ...(events ? { '@aws-sdk/client-eventbridge': '^3.600.0' } : {}),
-                    ...(notices ? { '@aws-sdk/client-sns': '^3.600.0' } : {}),
-                },
+                dependencies: generatedPackages('@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', ...(events ? ['@aws-sdk/client-eventbridge'] : []), ...(notices ? ['@aws-sdk/client-sns'] : [])),
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
         ],
@@ -58012,6 +58587,7 @@ function applicationBlueprint(input) {
 }
 //# sourceMappingURL=application-blueprint.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/project/read-template-file.js
+
 const READ_TEMPLATE = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pair, Scalar, YAMLMap, parse } from 'yaml';
@@ -58056,7 +58632,7 @@ export function readTemplate(): { Parameters?: Record<string, { Default?: unknow
 function readTemplateFile(baseDir) {
     return { path: `${baseDir}/test/read-template.ts`, role: 'test', content: READ_TEMPLATE };
 }
-const READ_TEMPLATE_DEV_DEPENDENCIES = { yaml: '^2.8.0' };
+const READ_TEMPLATE_DEV_DEPENDENCIES = generatedPackages('yaml');
 //# sourceMappingURL=read-template-file.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/deployment/deployment-asks.js
 const LATENCY_WORDS = ['latency', 'slow', 'slower', 'duration', 'p99', 'p95', 'responsiveness'];
@@ -58696,6 +59272,7 @@ function probeWords(intent) {
 
 
 
+
 /**
  * A Lambda service behind a `live` alias, released through CodeDeploy with the requested strategy
  * (all-at-once as CodeDeployDefault.LambdaAllAtOnce) and gated by a pre-traffic hook that runs one
@@ -58736,7 +59313,7 @@ function deploymentBlueprint(input) {
                 baseDir,
                 slug: names.slug,
                 entryPoints: ['src/handler.ts', 'src/pre-traffic-hook.ts'],
-                dependencies: { '@aws-sdk/client-codedeploy': '^3.600.0', '@aws-sdk/client-lambda': '^3.600.0' },
+                dependencies: generatedPackages('@aws-sdk/client-codedeploy', '@aws-sdk/client-lambda'),
                 devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
@@ -58928,15 +59505,25 @@ function storageClassMoves(words, fallback) {
     }
     return found.map((entry, position) => {
         const until = found[position + 1]?.index ?? words.length;
-        const duration = firstDuration(words.slice(entry.index + entry.length, until)) ??
-            (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
-        const days = duration === undefined ? undefined : durationDays(duration);
+        const own = words.slice(entry.index + entry.length, until);
+        const duration = firstDuration(own) ?? (found.length === 1 ? (firstDuration(words) ?? fallback) : undefined);
+        const zero = zeroDays(own) || (found.length === 1 && duration === undefined && zeroDays(words));
+        const days = zero ? 0 : duration === undefined ? undefined : durationDays(duration);
         return {
             storageClass: entry.storageClass,
             days: days ?? DEFAULT_MOVE_DAYS,
             ageGiven: days !== undefined,
         };
     });
+}
+/**
+ * `after 0 days`: an age of nought, which S3 takes for a move to GLACIER, GLACIER_IR, DEEP_ARCHIVE or
+ * INTELLIGENT_TIERING (the move happens at the next midnight UTC; Transition.Days in
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html); a move to an infrequent-access
+ * class at 0 days is then refused by the transition limits, with the reason.
+ */
+function zeroDays(words) {
+    return words.some((word, index) => /^0+$/.test(word) && ['day', 'days'].includes(words[index + 1] ?? ''));
 }
 //# sourceMappingURL=storage-class-moves.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/lifecycle-asks.js
@@ -59010,7 +59597,10 @@ function lifecycleAsks(texts) {
 }
 class LifecycleReading {
     retention;
+    lock;
     lockAsked = false;
+    /** Whether the retention held was read from a locking clause. */
+    retentionLocking = false;
     noncurrentDays;
     abortMultipartDays;
     transitions = [];
@@ -59083,6 +59673,13 @@ class LifecycleReading {
             else if (has(RETENTION_WORDS) || locking) {
                 keptDays = durationDays(duration);
                 const [prefix] = scopes;
+                if (locking)
+                    this.lock ??= { duration, days: keptDays };
+                // A keep clause's floor wins over a locking clause's period read before it.
+                if (!locking && this.retention !== undefined && this.retentionLocking)
+                    this.retention = undefined;
+                if (this.retention === undefined)
+                    this.retentionLocking = locking;
                 this.retention ??= {
                     duration,
                     days: keptDays,
@@ -59110,8 +59707,13 @@ class LifecycleReading {
     }
     result() {
         const retention = this.retention;
+        const lock = this.lock ??
+            (retention === undefined ? undefined : { duration: retention.duration, days: retention.days });
+        const objectLock = this.lockAsked ? lock : undefined;
+        const locked = objectLock !== undefined && objectLock.days === retention?.days;
         return {
-            ...(retention === undefined ? {} : { retention: { ...retention, locked: this.lockAsked } }),
+            ...(retention === undefined ? {} : { retention: { ...retention, locked } }),
+            ...(objectLock === undefined ? {} : { objectLock }),
             lockAsked: this.lockAsked,
             transitions: this.transitions,
             expirations: this.expirations,
@@ -59769,7 +60371,7 @@ const MAX_ID_PREFIX = 200;
 /**
  * One lifecycle rule per distinct prefix asked (the whole bucket being one), holding all its moves
  * in ascending days and its expiry. The first expiry asked for a prefix wins; an expiry is never
- * before the retention that binds its prefix; a move S3 would refuse (see s3-transition-limits) is
+ * before a retention of any object it reaches (see floorOver); a move S3 would refuse (see s3-transition-limits) is
  * left out and named in `refused` with why, so the template stays valid and the ask is said, not
  * dropped.
  */
@@ -59786,8 +60388,7 @@ function lifecyclePlan(asks) {
                 askedBy: other.askedBy,
                 why: `${under} already expire after ${asked?.days ?? 0} days as asked first; one rule has one expiry, so ${other.days} days is not used`,
             });
-        const retention = asks.retention;
-        const floor = retention !== undefined && (retention.prefix ?? key) === key ? retention.days : 0;
+        const floor = floorOver(asks.retention, key);
         const expiration = asked === undefined ? undefined : { days: Math.max(asked.days, floor), asked };
         const transitions = keptTransitions({
             moves: asks.transitions.filter((move) => (move.prefix ?? '') === key),
@@ -59808,6 +60409,17 @@ function lifecyclePlan(asks) {
         rules: rules.filter((rule) => rule.transitions.length > 0 || rule.expiration !== undefined),
         refused,
     };
+}
+/**
+ * The retention's days when it binds a rule for `key`: a retention of the whole bucket binds every
+ * rule, one of a prefix binds the rule of that prefix and every rule over it (the whole bucket, or a
+ * shorter prefix it starts with), since an S3 lifecycle rule cannot leave out a prefix
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html#intro-lifecycle-rules-filter).
+ */
+function floorOver(retention, key) {
+    if (retention === undefined)
+        return 0;
+    return (retention.prefix ?? key).startsWith(key) ? retention.days : 0;
 }
 /** The moves of one prefix S3 accepts, ascending; each refused one is added to `refused`. */
 function keptTransitions(params) {
@@ -59920,8 +60532,12 @@ function transitionTitle(transition) {
 function retentionTitle(retention) {
     const period = `${retention.duration.amount} ${retention.duration.unit}`;
     return retention.locked
-        ? `every object is kept ${period} under object lock`
+        ? objectLockTitle(retention)
         : `no lifecycle rule deletes an object${retention.prefix === undefined ? '' : ` under ${retention.prefix}`} before it is ${period} old`;
+}
+/** The Object Lock default retention's test. */
+function objectLockTitle(lock) {
+    return `every object is kept ${lock.duration.amount} ${lock.duration.unit} under object lock`;
 }
 /** Names the prefix when the expiry is scoped to one (`every object under tmp/ expires…`). */
 function expirationTitle(days, prefix) {
@@ -59967,50 +60583,67 @@ function lifecycleCapabilities(params) {
     const refusedFor = (clauseText) => plan.refused.filter((refusal) => refusal.askedBy === clauseText).map((refusal) => refusal.why);
     // A clause that asked through its sentence (`… and logs/ after 1 year`) shares no keyword with the
     // capability: its own words ask for it.
-    const askedBy = (asked) => [...new Set(asked.flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat()))].map(wordsOf);
+    // Only the asks of the rule's own prefix: a sentence about cloudtrail/ is not answered by app/'s rule.
+    const askedBy = (asked, rule) => [
+        ...new Set(asked
+            .filter((ask) => ask.prefix === rule.prefix)
+            .flatMap((ask) => [ask.askedBy ?? [], ask.agedBy ?? []].flat())),
+    ].map(wordsOf);
     return [
-        ...transitionCapabilities(plan, test, refusedFor).map((capability) => capability.notGenerated === undefined
-            ? { ...capability, when: [...capability.when, ...askedBy(asks.transitions)] }
-            : capability),
-        ...expiryCapabilities(plan, test, refusedFor).map((capability) => ({
-            ...capability,
-            when: [...capability.when, ...askedBy(asks.expirations)],
-        })),
+        ...transitionCapabilities(plan, test, refusedFor).map(({ rule, capability }) => rule === undefined
+            ? capability
+            : { ...capability, when: [...capability.when, ...askedBy(asks.transitions, rule)] }),
+        ...expiryCapabilities(plan, test, refusedFor, asks.retention?.prefix).map(({ rule, capability }) => rule === undefined
+            ? capability
+            : { ...capability, when: [...capability.when, ...askedBy(asks.expirations, rule)] }),
         ...retentionCapabilities(asks, plan, test),
     ];
 }
+/**
+ * The keyword sets that ask for one rule: for a prefix's rule each set also holds the prefix's words
+ * (`cloudtrail`), so a text about another prefix is not answered by it; the whole bucket's rule takes
+ * the bare sets.
+ */
+function ruleWords(rule, sets) {
+    const prefixWords = rule.prefix === undefined ? [] : wordsOf(rule.prefix);
+    return sets.map((set) => [...prefixWords, ...set]);
+}
 function transitionCapabilities(plan, test, refusedFor) {
     const moving = plan.rules.filter((rule) => rule.transitions.length > 0);
-    if (moving.length === 0) {
-        // Nothing moves: each clause that asked is told why its moves were not generated.
-        const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))];
-        return texts.flatMap((text) => {
-            const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
-            return whys.length === 0
-                ? []
-                : [
-                    {
+    const movingClauses = new Set(moving.flatMap((rule) => rule.transitions.map((move) => move.askedBy)));
+    // A clause none of whose moves was kept is told why they were not generated.
+    const texts = [...new Set(plan.refused.flatMap((refusal) => refusal.askedBy ?? []))].filter((text) => !movingClauses.has(text));
+    const refusals = texts.flatMap((text) => {
+        const whys = refusedFor(text).filter((why) => why.includes(' is not generated: '));
+        return whys.length === 0
+            ? []
+            : [
+                {
+                    capability: {
                         when: [wordsOf(text)],
                         implementedBy: '',
                         tests: [],
                         resources: [],
                         notGenerated: whys.join('; '),
                     },
-                ];
-        });
-    }
-    const moves = moving.flatMap((rule) => rule.transitions);
+                },
+            ];
+    });
     return [
-        {
-            when: TRANSITION_WORDS,
-            implementedBy: moving.map(describeMoves).join('; '),
-            tests: moves.map((move) => test(transitionTitle(move))),
-            resources: ['DataBucket'],
-            gaps: moves
-                .filter((move) => !move.ageGiven)
-                .map((move) => `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`),
-            compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
-        },
+        ...moving.map((rule) => ({
+            rule,
+            capability: {
+                when: ruleWords(rule, TRANSITION_WORDS),
+                implementedBy: describeMoves(rule),
+                tests: rule.transitions.map((move) => test(transitionTitle(move))),
+                resources: ['DataBucket'],
+                gaps: rule.transitions
+                    .filter((move) => !move.ageGiven)
+                    .map((move) => `no age was given for ${move.storageClass}, so objects move there after ${move.days} days`),
+                compare: (clauseText) => [...refusedFor(clauseText), ...daysNotPlanned(clauseText, plan)],
+            },
+        })),
+        ...refusals,
     ];
 }
 /**
@@ -60030,30 +60663,34 @@ function daysNotPlanned(clauseText, plan) {
         .filter((days) => !planned.has(days) && !refusals.some((why) => why.includes(`${days} days`)))
         .map((days) => `${days} days is not a value of what was generated; set it by hand or ask again`);
 }
-function expiryCapabilities(plan, test, refusedFor) {
+function expiryCapabilities(plan, test, refusedFor, retentionPrefix) {
     const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
-    if (expiring.length === 0)
-        return [];
-    return [
-        {
-            when: lifecycle_asks_EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age])),
-            implementedBy: expiring.map(describeExpiry).join('; '),
-            tests: expiring.map((rule) => test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))),
+    return expiring.map((rule) => ({
+        rule,
+        capability: {
+            when: ruleWords(rule, lifecycle_asks_EXPIRY_WORDS.flatMap((word) => AGE_WORDS.map((age) => [word, age]))),
+            implementedBy: describeExpiry(rule),
+            tests: [test(expirationTitle(rule.expiration?.days ?? 0, rule.prefix))],
             resources: ['DataBucket'],
             compare: (clauseText) => [
                 ...refusedFor(clauseText),
-                ...expiring.flatMap((rule) => {
-                    const expiration = rule.expiration;
-                    if (expiration === undefined || expiration.asked.askedBy !== clauseText)
-                        return [];
-                    return expiration.days > expiration.asked.days
-                        ? [
-                            `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`,
-                        ]
-                        : [];
-                }),
+                ...raisedExpiry(rule, clauseText, retentionPrefix),
             ],
         },
+    }));
+}
+/** Says when the expiry a clause asked was raised to a retention's floor, and why. */
+function raisedExpiry(rule, clauseText, retentionPrefix) {
+    const expiration = rule.expiration;
+    if (expiration === undefined || expiration.asked.askedBy !== clauseText)
+        return [];
+    if (expiration.days <= expiration.asked.days)
+        return [];
+    const kept = retentionPrefix ?? rule.prefix;
+    return [
+        kept === rule.prefix
+            ? `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: the retention asked for keeps them that long`
+            : `${subject(rule)} expire after ${expiration.days} days, not ${expiration.asked.days}: objects under ${kept ?? ''} must be kept that long, and an S3 lifecycle rule cannot leave out a prefix`,
     ];
 }
 /**
@@ -60080,15 +60717,7 @@ function retentionCapabilities(asks, plan, test) {
     const expiry = expiring.length === 0 ? 'no lifecycle rule deletes it' : `${expiring.map(describeExpiry).join('; ')}`;
     if (retention.locked) {
         return [
-            {
-                when: lifecycle_capabilities_LOCK_WORDS,
-                implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${period}`,
-                tests: [test(retentionTitle(retention))],
-                resources: ['DataBucket'],
-                gaps: [
-                    'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
-                ],
-            },
+            lockCapability(retention, test),
             {
                 // With the expiry words: `keep them 10 years, then delete them` is met by the expiry this names.
                 when: [...lifecycle_capabilities_RETENTION_WORDS, ...lifecycle_asks_EXPIRY_WORDS].map((word) => [word]),
@@ -60100,10 +60729,15 @@ function retentionCapabilities(asks, plan, test) {
     }
     const versionDays = noncurrentVersionDays(asks);
     const scope = retention.prefix === undefined ? 'an object' : `an object under ${retention.prefix}`;
+    const lock = asks.objectLock;
+    const refusing = lock === undefined
+        ? 'nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)'
+        : `Object Lock refuses a deletion only for the ${lock.duration.amount} ${lock.duration.unit} asked for it`;
     return [
+        ...(lock === undefined ? [] : [lockCapability(lock, test)]),
         {
             when: [...lifecycle_capabilities_RETENTION_WORDS, ...lifecycle_asks_EXPIRY_WORDS].map((word) => [word]),
-            implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); nothing refuses a deletion, which Object Lock would (ask that objects cannot be deleted)`,
+            implementedBy: `no lifecycle rule deletes ${scope} before it is ${period} old (${expiry}); a deleted or overwritten one stays restorable as an old version for ${versionDays} days (NoncurrentVersionRetentionDays); ${refusing}`,
             tests: [test(retentionTitle(retention))],
             resources: ['DataBucket'],
             gaps: versionDays < retention.days
@@ -60113,6 +60747,18 @@ function retentionCapabilities(asks, plan, test) {
                 : [],
         },
     ];
+}
+/** Object Lock's own row: the period the locking clause gave (`immutable for 90 days`). */
+function lockCapability(lock, test) {
+    return {
+        when: lifecycle_capabilities_LOCK_WORDS,
+        implementedBy: `Object Lock (governance mode) refuses deleting or overwriting an object version for ${lock.duration.amount} ${lock.duration.unit}`,
+        tests: [test(objectLockTitle(lock))],
+        resources: ['DataBucket'],
+        gaps: [
+            'governance mode, not compliance mode: a principal granted s3:BypassGovernanceRetention can still delete a version early, and no role is generated for the readers',
+        ],
+    };
 }
 function subject(rule) {
     return rule.prefix === undefined ? 'objects' : `objects under ${rule.prefix}`;
@@ -60663,14 +61309,14 @@ function emailPart(asks) {
     };
 }
 /**
- * Governance-mode Object Lock keeps every version for the retention period, only when the request
- * asks that objects cannot be deleted; it must be on when the bucket is made and never goes off.
+ * Governance-mode Object Lock keeps every version for the period the locking clause gave (else the
+ * retention's), only when the request asks that objects cannot be deleted; it must be on when the bucket is made and never goes off.
  */
 function objectLock(asks) {
-    const retention = asks.retention;
-    if (retention?.locked !== true)
+    const lock = asks.objectLock;
+    if (lock === undefined)
         return {};
-    const period = retention.duration.unit === 'years' ? { Years: retention.duration.amount } : { Days: retention.days };
+    const period = lock.duration.unit === 'years' ? { Years: lock.duration.amount } : { Days: lock.days };
     return {
         ObjectLockEnabled: true,
         ObjectLockConfiguration: {
@@ -60792,7 +61438,9 @@ function infrastructureTests(baseDir, asks, plan) {
 `);
     }
     if (asks.retention !== undefined)
-        asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined));
+        asked.push(retentionTest(asks.retention, asks.noncurrentDays === undefined, asks.objectLock));
+    if (asks.objectLock !== undefined && asks.retention?.locked !== true)
+        asked.push(objectLockTest(asks.objectLock));
     const abortDays = abortMultipartDays(asks);
     asked.push(`  it(${codeLiteral(abortMultipartTitle(abortDays))}, () => {
     expect(rules()).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ${abortDays} } }));
@@ -60889,29 +61537,32 @@ ${asked.length === 0 ? "  it('asked for nothing beyond the foundation', () => {\
         { path: `${baseDir}/${TEMPLATE_TEST_FILE}`, role: 'test', content: template },
     ];
 }
-/**
- * Object Lock for a retention asked to be locked; otherwise the floor: no expiry of the retention's
- * scope comes sooner, and old versions stay at least as long, so a deleted object can be restored.
- */
-function retentionTest(retention, versionsFollow) {
-    if (retention.locked) {
-        const period = retention.duration.unit === 'years'
-            ? `{ Years: ${retention.duration.amount} }`
-            : `{ Days: ${retention.days} }`;
-        return `  it(${codeLiteral(retentionTitle(retention))}, () => {
+/** Governance-mode Object Lock with the period asked. */
+function objectLockTest(lock) {
+    const period = lock.duration.unit === 'years' ? `{ Years: ${lock.duration.amount} }` : `{ Days: ${lock.days} }`;
+    return `  it(${codeLiteral(objectLockTitle(lock))}, () => {
     const properties = bucket().Properties;
     expect(properties.ObjectLockEnabled).toBe(true);
     expect(properties.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', ...${period} } } });
   });
 `;
-    }
+}
+/**
+ * Object Lock for a retention asked to be locked; otherwise the floor: no expiry of the retention's
+ * scope comes sooner, and old versions stay at least as long, so a deleted object can be restored.
+ */
+function retentionTest(retention, versionsFollow, lock) {
+    if (retention.locked)
+        return objectLockTest(retention);
     const scoped = retention.prefix === undefined
         ? ''
-        : ` && (rule.Prefix === undefined || rule.Prefix === ${codeLiteral(retention.prefix)})`;
+        : ` && (rule.Prefix === undefined || ${codeLiteral(retention.prefix)}.startsWith(rule.Prefix))`;
     return `  it(${codeLiteral(retentionTitle(retention))}, () => {
     const expiring = rules().filter((rule: { Prefix?: string; ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined${scoped});
-    for (const rule of expiring) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(${retention.days});
-    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();${versionsFollow
+    for (const rule of expiring) expect(rule.ExpirationInDays).toBeGreaterThanOrEqual(${retention.days});${lock === undefined
+        ? `
+    expect(bucket().Properties.ObjectLockEnabled).toBeUndefined();`
+        : ''}${versionsFollow
         ? `
     expect(readTemplate().Parameters?.['NoncurrentVersionRetentionDays']?.Default).toBeGreaterThanOrEqual(${retention.days});`
         : ''}
@@ -60920,6 +61571,7 @@ function retentionTest(retention, versionsFollow) {
 }
 //# sourceMappingURL=infrastructure-tests.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/infrastructure/infrastructure-blueprint.js
+
 
 
 
@@ -60977,7 +61629,7 @@ function infrastructureBlueprint(input) {
                 baseDir,
                 slug: names.slug,
                 entryPoints: [],
-                dependencies: { '@aws-sdk/client-cloudformation': '^3.600.0' },
+                dependencies: generatedPackages('@aws-sdk/client-cloudformation'),
                 devDependencies: READ_TEMPLATE_DEV_DEPENDENCIES,
             }),
             { path: `${baseDir}/README.md`, role: 'doc', content: readme },
@@ -60989,10 +61641,10 @@ function infrastructureBlueprint(input) {
                 ' may use it only to publish to the topic.',
             'Data stores: the KMS key and the S3 bucket are retained when the stack is deleted or they are replaced; a retained key keeps costing until scheduled for deletion.',
             'The bucket denies non-TLS access and blocks public access; objects are versioned and old versions expire after NoncurrentVersionRetentionDays.',
-            ...(asks.retention?.locked !== true
+            ...(asks.objectLock === undefined
                 ? []
                 : [
-                    'Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for the retention period without s3:BypassGovernanceRetention.',
+                    `Object Lock is enabled on the bucket and cannot be turned off: in governance mode no version can be deleted or overwritten for ${asks.objectLock.duration.amount} ${asks.objectLock.duration.unit} without s3:BypassGovernanceRetention.`,
                 ]),
         ],
         coverage,
@@ -61009,6 +61661,11 @@ function retentionExtras(asks) {
         retention.locked
             ? `every ${under} is kept ${period} (Object Lock, governance mode)${asks.expirations.length === 0 ? '; nothing deletes it afterwards' : ''}`
             : `no lifecycle rule deletes an ${under} before it is ${period} old, and a deleted or overwritten one stays recoverable as an old version for \`NoncurrentVersionRetentionDays\``,
+        ...(asks.objectLock === undefined || retention.locked
+            ? []
+            : [
+                `every object version is kept ${asks.objectLock.duration.amount} ${asks.objectLock.duration.unit} (Object Lock, governance mode)`,
+            ]),
     ];
 }
 /** Each planned lifecycle rule in words: its prefix, its moves in order, its expiry. */
@@ -61529,9 +62186,21 @@ function integrationAsks(input) {
         ...(signatureHeader === undefined ? {} : { signatureHeader: signatureHeader.toLowerCase() }),
     };
 }
-/** Where `event bus` or `EventBridge bus` starts in the words, -1 when neither is there. */
+/** Words that put something onto a bus named right after `the` (`put an event on the billing bus`). */
+const ONTO = new Set(['on', 'onto', 'to', 'into']);
+/**
+ * Where `event bus` or `EventBridge bus` starts in the words; else where `bus` stands in `on the
+ * <name> bus` of a text that names an event (`put an event on the billing bus`); -1 when none.
+ */
 function busIndex(words) {
-    return words.findIndex((word, index) => (word === 'event' || word === 'eventbridge') && words[index + 1] === 'bus');
+    const named = words.findIndex((word, index) => (word === 'event' || word === 'eventbridge') && words[index + 1] === 'bus');
+    if (named !== -1 || !words.some((word) => integration_asks_EVENT_WORDS.includes(word)))
+        return named;
+    return words.findIndex((word, index) => word === 'bus' &&
+        index >= 3 &&
+        words[index - 2] === 'the' &&
+        ONTO.has(words[index - 3] ?? '') &&
+        !NOT_BUS_NAMES.has(words[index - 1] ?? ''));
 }
 /** `the orders event bus`, `the logistics EventBridge bus` → the name; any other wording → the account's `default` bus. */
 function busName(words) {
@@ -62236,7 +62905,13 @@ function storyMessages(params) {
                 messageType,
                 ...(catalogue === undefined
                     ? {}
-                    : deliveredAs(namedTypeDeliveries({ messageType, clauses: params.clauses, stories, catalogue }))),
+                    : deliveredAs(namedTypeDeliveries({
+                        messageType,
+                        clauses: params.clauses,
+                        sentences: params.sentences ?? [],
+                        stories,
+                        catalogue,
+                    }))),
             };
         });
         const own = ownEvents({ stories, named, catalogue });
@@ -62270,12 +62945,23 @@ function storyMessages(params) {
  */
 function namedTypeDeliveries(params) {
     const { messageType, catalogue } = params;
+    const namesOnly = (text) => text.names.length === 1 && text.names[0] === messageType;
     const naming = [
         ...params.clauses,
         ...params.stories.map((story) => ({ words: story.actionWords, names: pascalNames(story.text) })),
-    ].filter((text) => text.names.length === 1 && text.names[0] === messageType);
+    ].filter(namesOnly);
     const described = naming.flatMap((text) => eventTypesAsked(text.words, catalogue));
-    return described.length > 0 ? described : providerEventTypesIn(splitType(messageType), catalogue);
+    if (described.length > 0)
+        return described;
+    // `When a pull request is merged, publish a DeployRequested event`: the condition is the clause of
+    // the sentence that names no type, when the sentence names only this one.
+    const conditioned = params.sentences
+        .filter((sentence) => sentence.clauses.some(namesOnly))
+        .filter((sentence) => sentence.clauses.every((clause) => clause.names.length === 0 || namesOnly(clause)))
+        .flatMap((sentence) => sentence.clauses
+        .filter((clause) => clause.names.length === 0)
+        .flatMap((clause) => eventTypesAsked(clause.words, catalogue)));
+    return conditioned.length > 0 ? conditioned : providerEventTypesIn(splitType(messageType), catalogue);
 }
 /** The provider's types as a message's deliveryTypes, with the actions of those that are one action of an event. */
 function deliveredAs(types) {
@@ -62410,6 +63096,7 @@ function variants(words) {
 
 
 
+
 /**
  * The capability of one message type: the deliveries taken as it (the sender's event types and
  * actions, when known), where it goes (the bus, or recorded once), the tests that prove it, and its limits.
@@ -62441,7 +63128,13 @@ function typeCapability(params) {
     const bus = asks.eventBus !== undefined;
     const words = message_type_words_typeWords(type);
     return {
-        when: [...variants(words), [type.toLowerCase()]],
+        // A type named apart from its condition (`When a pull request is merged, publish a DeployRequested
+        // event`) is also asked for by the condition: the words of each delivery it takes (`pull request merged`).
+        when: [
+            ...variants(words),
+            [type.toLowerCase()],
+            ...params.deliveryActions.map((entry) => wordsOf(entry.name)),
+        ],
         implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
         tests: [
             params.test(asks.webhook ? 'webhook' : 'batch', typeTitle(type, asks.webhook, bus, asks.webhook ? params.deliveryTypes?.[0] : undefined)),
@@ -64341,6 +65034,7 @@ describe('createEventBusPublisher', () => {
 
 
 
+
 /** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 function integrationBlueprint(input) {
     const { baseDir, names } = input;
@@ -64351,6 +65045,7 @@ function integrationBlueprint(input) {
         names,
         asks,
         clauses: input.descriptionSentences.flatMap((sentence) => sentence.clauses),
+        sentences: input.descriptionSentences,
     }));
     const shifting = trafficShiftingPart({
         functionId: 'ConsumerFunction',
@@ -64385,17 +65080,7 @@ function integrationBlueprint(input) {
         hasFunctionCode: true,
         ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
     });
-    const dependencies = {
-        '@aws-sdk/client-dynamodb': '^3.600.0',
-        '@aws-sdk/lib-dynamodb': '^3.600.0',
-    };
-    if (asks.eventBus !== undefined)
-        dependencies['@aws-sdk/client-eventbridge'] = '^3.600.0';
-    if (asks.webhook)
-        Object.assign(dependencies, {
-            '@aws-sdk/client-secrets-manager': '^3.600.0',
-            '@aws-sdk/client-sqs': '^3.600.0',
-        });
+    const dependencies = generatedPackages('@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', ...(asks.eventBus === undefined ? [] : ['@aws-sdk/client-eventbridge']), ...(asks.webhook ? ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-sqs'] : []));
     return {
         summary: `${names.title}: ${asks.webhook ? 'signed webhook endpoint, ' : ''}SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}${asks.eventBus === undefined ? '' : `, forwarded to the ${asks.eventBus} event bus`}, tested end to end.`,
         plan: [
@@ -64476,12 +65161,12 @@ const UTC = /\b(utc|gmt|zulu)\b/;
 /** The schedule a text asks for; undefined when it names none. */
 function scheduleAsked(text) {
     const lower = text.toLowerCase().replace(/\s+/g, ' ');
-    const seconds = /\bevery (\d+ )?seconds?\b/.exec(lower);
+    const seconds = /\bevery (?:(\d{1,9}) )?seconds?\b/.exec(lower);
     if (seconds !== null)
-        return {
-            unmet: `"${seconds[0]}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
-            words: schedule_expression_words(seconds[0]),
-        };
+        return secondsAsk(seconds[0], Number(seconds[1] ?? '1'));
+    const times = TIMES_PER.exec(lower);
+    if (times !== null)
+        return timesPerAsk(times[0], timesOf(times[1] ?? ''), UNIT_MINUTES[times[2] ?? ''] ?? 1);
     const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(lower);
     if (rate !== null)
         return rateAsk(rate[0], rate[1] ?? '', schedule_expression_UNITS[rate[2] ?? ''] ?? 'minute');
@@ -64503,6 +65188,68 @@ function scheduleAsked(text) {
             words: schedule_expression_words(phrase),
         };
     return dayAsk(phrase, time);
+}
+/** `once a week`, `twice a day`, `4 times an hour`: how many runs, per which unit. */
+const TIMES_PER = /\b(once|twice|thrice|(?:\d{1,4}|two|three|four|six|eight|twelve) times) (?:a|an|per|each|every) (minute|hour|day|week)\b/;
+const schedule_expression_TIMES = {
+    once: 1,
+    twice: 2,
+    thrice: 3,
+    two: 2,
+    three: 3,
+    four: 4,
+    six: 6,
+    eight: 8,
+    twelve: 12,
+};
+const UNIT_MINUTES = { minute: 1, hour: 60, day: 1440, week: 10080 };
+function timesOf(count) {
+    const [first = ''] = count.split(' ');
+    return schedule_expression_TIMES[first] ?? Number(first);
+}
+/**
+ * `N times a <unit>` as the rate that spaces the runs evenly: the largest unit (days, hours, minutes)
+ * the interval is a whole number of (`twice a day` → rate(12 hours), `once a week` → rate(7 days));
+ * an interval that is no whole number of minutes, or under one, cannot be written and is said.
+ */
+function timesPerAsk(phrase, count, unitMinutes) {
+    const minutes = unitMinutes / count;
+    if (!Number.isInteger(minutes) || minutes < 1)
+        return {
+            unmet: `"${phrase}" is a run every ${Number(minutes.toFixed(3))} minutes, and a rate() schedule takes a whole number of minutes, at least 1`,
+            words: schedule_expression_words(phrase),
+        };
+    const [value, unit] = minutes % 1440 === 0
+        ? [minutes / 1440, 'day']
+        : minutes % 60 === 0
+            ? [minutes / 60, 'hour']
+            : [minutes, 'minute'];
+    const named = `${value} ${unit}${value === 1 ? '' : 's'}`;
+    return { expression: `rate(${named})`, said: `every ${value === 1 ? unit : named}`, words: schedule_expression_words(phrase) };
+}
+/**
+ * `every 90 seconds`: a rate() schedule takes whole minutes, at least 1. A whole number of minutes
+ * is written as such; more than a minute but not whole runs at the nearest whole minute, said; less
+ * than a minute cannot be written.
+ */
+function secondsAsk(phrase, seconds) {
+    if (seconds < 60)
+        return {
+            unmet: `"${phrase}" is more often than EventBridge runs anything: its shortest schedule is rate(1 minute)`,
+            words: schedule_expression_words(phrase),
+        };
+    const minutes = Math.round(seconds / 60);
+    const named = `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    return {
+        expression: `rate(${named})`,
+        said: `every ${minutes === 1 ? 'minute' : named}`,
+        ...(seconds % 60 === 0
+            ? {}
+            : {
+                assumed: `"${phrase}" is not a whole number of minutes, and a rate() schedule takes whole minutes: it runs every ${minutes === 1 ? 'minute' : named}, the nearest`,
+            }),
+        words: schedule_expression_words(phrase),
+    };
 }
 function rateAsk(phrase, amount, unit) {
     if (amount.startsWith('half'))
@@ -64601,6 +65348,8 @@ function schedule_expression_words(phrase) {
 //# sourceMappingURL=schedule-expression.js.map
 ;// CONCATENATED MODULE: ./lib/generation/offline/blueprints/testing/canary-schedule.js
 
+/** Words that name how often something runs, beyond what scheduleAsked reads. */
+const SCHEDULE_LIKE = /\b(?:(?:once|twice|thrice|[a-z0-9]+ times) (?:a|an|per|each|every) [a-z]+|(?:every|each) (?:other )?(?:[a-z0-9]+ )?(?:fortnight|quarter|year|weekend|morning|evening|afternoon|second|minute|hour|day|week|month)s?|fortnightly|biweekly|bimonthly|quarterly|yearly|annually)\b/;
 /** How often the canary runs when the request names no schedule. */
 const DEFAULT_SCHEDULE = 'rate(5 minutes)';
 /** The first schedule the request names (description sentences, then stories); undefined when none. */
@@ -64629,8 +65378,21 @@ function scheduleCapabilities(input, tests) {
     const used = canaryScheduleExpression(canaryScheduleAsked(input));
     return texts.flatMap((text) => {
         const asked = scheduleAsked(text);
-        if (asked === undefined)
-            return [];
+        if (asked === undefined) {
+            // A frequency not read (`every fortnight`, `three times a month`) is said, not run silently on the default.
+            const unread = SCHEDULE_LIKE.exec(text.toLowerCase().replace(/\s+/g, ' '))?.[0];
+            return unread === undefined
+                ? []
+                : [
+                    {
+                        when: [unread.match(/[a-z0-9]+/g) ?? []],
+                        implementedBy: '',
+                        tests: [],
+                        resources: [],
+                        notGenerated: `"${unread}" is not a schedule read here, so the canary runs on ${used}; name one (\`every 10 minutes\`, \`twice a day\`, \`daily at 02:00 UTC\`)`,
+                    },
+                ];
+        }
         if ('unmet' in asked)
             return [
                 {
@@ -65508,6 +66270,7 @@ function testingBlueprint(input) {
 
 
 
+
 const BLUEPRINTS = {
     infrastructure: infrastructureBlueprint,
     application: applicationBlueprint,
@@ -65525,7 +66288,7 @@ function createOfflineProvider() {
         name: 'offline',
         generate: async ({ request }) => {
             const input = blueprintInputFrom(request);
-            const full = BLUEPRINTS[input.taskType](input);
+            const full = withUnreadSentences(BLUEPRINTS[input.taskType](input), unreadSentences(request.execution_request.description ?? ''));
             const manual = request.execution_request.execution_mode === 'manual';
             return {
                 bundle: manual ? manualBundle({ input, full }) : full,
@@ -65533,6 +66296,33 @@ function createOfflineProvider() {
                 model: `offline:${input.taskType}${manual ? ':manual' : ''}`,
             };
         },
+    };
+}
+/**
+ * A bundle whose coverage also says the description's sentences past MAX_SENTENCES were not read:
+ * one not-covered row naming them, never a silent drop.
+ */
+function withUnreadSentences(bundle, unread) {
+    if (unread === 0 || bundle.coverage === undefined)
+        return bundle;
+    const first = MAX_SENTENCES + 1;
+    const last = MAX_SENTENCES + unread;
+    const which = unread === 1 ? `sentence ${first}` : `sentences ${first} to ${last}`;
+    return {
+        ...bundle,
+        coverage: [
+            ...bundle.coverage,
+            {
+                source: { kind: 'description', sentence: first },
+                text: `${which} of the description`,
+                status: 'not_covered',
+                tests: [],
+                resources: [],
+                gaps: [
+                    `${which} of the description were not read: at most ${MAX_SENTENCES} sentences are read; split the request or ask again with fewer sentences`,
+                ],
+            },
+        ],
     };
 }
 //# sourceMappingURL=offline-provider.js.map
@@ -73512,6 +74302,23 @@ function githubPathProblem({ path, allowed }) {
     return `is under .github/, which is protected because it steers CI, reviews and deploys (allow a sub-path with paths.allow_github, e.g. [workflows/])`;
 }
 //# sourceMappingURL=github-path-problem.js.map
+;// CONCATENATED MODULE: ./lib/core/cfn/repository-path.js
+
+/**
+ * A repository-relative path in one spelling, so that two names of one file compare equal:
+ * `./infra/template.json`, `infra//template.json` and `infra/x/../template.json` are all
+ * `infra/template.json` (POSIX `normalize`, trailing `/` dropped). Undefined for a path that is
+ * empty, absolute, or climbs out of the repository with `..`: it names no file of the repository.
+ */
+function repositoryPath(path) {
+    if (path === '' || path.startsWith('/'))
+        return undefined;
+    const normalized = external_node_path_.posix.normalize(path).replace(/\/+$/, '');
+    if (normalized === '' || normalized === '.' || normalized === '..' || normalized.startsWith('../'))
+        return undefined;
+    return normalized;
+}
+//# sourceMappingURL=repository-path.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/case-folded-path.js
 /**
  * `path` as a case-insensitive file system compares names (macOS APFS and HFS+, Windows NTFS: the
@@ -73711,7 +74518,29 @@ function insideRepository(folder, target) {
     return true;
 }
 //# sourceMappingURL=lockfile-sources.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/shadowed-commands.js
+/**
+ * Commands the deploy run's `npm run build` starts by name, which npm looks up on a `PATH` with
+ * `node_modules/.bin` first (npm Docs, "scripts", "path"), each with the packages whose own
+ * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of package-manifest-risks), the `node`
+ * their `#!/usr/bin/env node` starts, the shell scripts run in (`sh`, `bash`: @npmcli/run-script's
+ * `scriptShell`), and `node-gyp`, `npm`, `npx`. A lockfile entry's `bin` (`npmLockfileRisks`) or a dependency's
+ * own name (`packageManifestRisks`: npm links a package's `bin` under its name) under one of these
+ * names, for a package not its own, runs that package's code for the build's command.
+ */
+const SHADOWED_COMMANDS = new Map([
+    ['esbuild', ['esbuild']],
+    ['tsc', ['typescript']],
+    ['node', []],
+    ['sh', []],
+    ['bash', []],
+    ['node-gyp', ['node-gyp']],
+    ['npm', ['npm']],
+    ['npx', ['npm']],
+]);
+//# sourceMappingURL=shadowed-commands.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/npm-lockfile-risks.js
+
 
 
 
@@ -73771,24 +74600,6 @@ const NPM_ENTRY_FIELDS = new Set([
     'workspaces',
     'requires',
     'bundled',
-]);
-/**
- * Commands the deploy run's `npm run build` starts by name, which npm looks up on a `PATH` with
- * `node_modules/.bin` first (npm Docs, "scripts", "path"), each with the packages whose own
- * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of package-manifest-risks), the `node`
- * their `#!/usr/bin/env node` starts, the shell scripts run in (`sh`, `bash`: @npmcli/run-script's
- * `scriptShell`), and `node-gyp`, `npm`, `npx`. A lockfile entry's `bin` links its files under
- * these names (arborist takes `bin` from a version 2/3 lockfile, not the package).
- */
-const SHADOWED_COMMANDS = new Map([
-    ['esbuild', ['esbuild']],
-    ['tsc', ['typescript']],
-    ['node', []],
-    ['sh', []],
-    ['bash', []],
-    ['node-gyp', ['node-gyp']],
-    ['npm', ['npm']],
-    ['npx', ['npm']],
 ]);
 /**
  * What an npm lockfile (`package-lock.json`, `npm-shrinkwrap.json`; npm Docs, "package-lock.json":
@@ -74022,6 +74833,19 @@ function aliasKey(folder, name) {
 ;// CONCATENATED MODULE: ./lib/core/risk/reviewed-base-file.js
 
 /**
+ * The lockfiles `npm ci` installs from, by their exact names (npm Docs, "package-lock.json",
+ * "npm-shrinkwrap.json"): the deploy run installs with `npm ci` when its service folder has one
+ * (src/packaging/build-service.ts), else with `npm install`.
+ */
+const NPM_LOCKFILE_NAMES = ['package-lock.json', 'npm-shrinkwrap.json'];
+/**
+ * `package.json` in any folder, in any case (`caseFoldedPath`): a manifest whose base is read, so
+ * its dependencies already reviewed are not new (`unpinnedDependencyRisks`).
+ */
+function isPackageManifestPath(path) {
+    return /(^|\/)package\.json$/.test(caseFoldedPath(path));
+}
+/**
  * `package-lock.json` or `npm-shrinkwrap.json` in any folder, in any case (`caseFoldedPath`: npm
  * reads a `Package-Lock.json` on a case-insensitive disk): the files whose base is read (npm Docs,
  * "package-lock.json").
@@ -74099,7 +74923,385 @@ function packageManagerConfigRisks(params) {
     ];
 }
 //# sourceMappingURL=package-manager-config-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/untrusted/parse-jsonc.js
+
+/**
+ * Parses JSON with comments (`//`, `/* *\/`) and trailing commas, as TypeScript reads a
+ * `tsconfig.json` (TSConfig Reference: "JSON with comments"; TypeScript's `parseConfigFileTextToJson`).
+ * Strict otherwise (`JSON.parse` of the text without them), so what it reads, TypeScript reads
+ * alike; an object naming a key twice is refused too (RFC 8259 §4: which value a reader keeps is
+ * unpredictable). Returns the value, or why it cannot be read. Never throws; the caller bounds
+ * the text's length.
+ */
+function parseJsonc(text) {
+    const plain = withoutTrailingCommas(withoutComments(text.replace(/^\uFEFF/, '')));
+    if (plain === undefined)
+        return { ok: false, why: 'a comment is not closed' };
+    if ((0,first_duplicate_json_key/* firstDuplicateJsonKey */.v)(plain) !== undefined)
+        return { ok: false, why: 'it names a key twice' };
+    try {
+        return { ok: true, value: JSON.parse(plain) };
+    }
+    catch {
+        return { ok: false, why: 'it does not parse' };
+    }
+}
+/** The text with each comment outside strings replaced by a space; undefined when a block comment is not closed. */
+function withoutComments(text) {
+    let out = '';
+    let at = 0;
+    while (at < text.length) {
+        const char = text[at] ?? '';
+        if (char === '"') {
+            const end = stringEnd(text, at);
+            out += text.slice(at, end);
+            at = end;
+        }
+        else if (text.startsWith('//', at)) {
+            const end = text.indexOf('\n', at);
+            out += ' ';
+            at = end === -1 ? text.length : end;
+        }
+        else if (text.startsWith('/*', at)) {
+            const end = text.indexOf('*/', at + 2);
+            if (end === -1)
+                return undefined;
+            out += ' ';
+            at = end + 2;
+        }
+        else {
+            out += char;
+            at += 1;
+        }
+    }
+    return out;
+}
+/** The text without a comma that only whitespace separates from a closing `}` or `]` (outside strings). */
+function withoutTrailingCommas(text) {
+    if (text === undefined)
+        return undefined;
+    let out = '';
+    let at = 0;
+    while (at < text.length) {
+        const char = text[at] ?? '';
+        if (char === '"') {
+            const end = stringEnd(text, at);
+            out += text.slice(at, end);
+            at = end;
+            continue;
+        }
+        if (char !== ',' || !closesNext(text, at + 1))
+            out += char;
+        at += 1;
+    }
+    return out;
+}
+/** Whether the first character from `from` that is not whitespace closes an object or array. */
+function closesNext(text, from) {
+    let next = from;
+    while (next < text.length && /\s/.test(text[next] ?? ''))
+        next += 1;
+    return text[next] === '}' || text[next] === ']';
+}
+/** The index just past the string starting at `start` (a `"`), its escapes skipped; the text's end if unclosed. */
+function stringEnd(text, start) {
+    let at = start + 1;
+    while (at < text.length) {
+        const char = text[at];
+        if (char === '\\')
+            at += 2;
+        else if (char === '"')
+            return at + 1;
+        else
+            at += 1;
+    }
+    return text.length;
+}
+//# sourceMappingURL=parse-jsonc.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/compiler-config-risks.js
+
+
+
+
+/** A compiler configuration longer than this is not read, and is high. */
+const MAX_CONFIG_LENGTH = 1_000_000;
+/** How deep the settings are walked, and how many configurations one change's `extends`/`references` reach. */
+const compiler_config_risks_MAX_DEPTH = 32;
+const MAX_CONFIGS = 64;
+/**
+ * A configuration `tsc` and esbuild read by name in the folder they build (TSConfig Reference;
+ * esbuild Docs, "tsconfig": `tsconfig.json`, and `jsconfig.json` for JavaScript), or by
+ * `tsc -p <file>`, usually `tsconfig.<purpose>.json`: in any case (`caseFoldedPath`).
+ */
+const CONFIG_NAME = /(^|\/)[jt]sconfig(\.[^/]*)?\.json$/;
+/**
+ * Settings that name a file or folder (TSConfig Reference): where `tsc` writes (`outDir`,
+ * `outFile`, `declarationDir`, `tsBuildInfoFile`; `rootDir`/`rootDirs` decide the layout under
+ * `outDir`), where it and esbuild look modules up (`baseUrl`, `paths`: esbuild bundles what they
+ * name), and the other configurations it reads (`extends`, `references`). Compared without case.
+ */
+const PATH_SETTINGS = new Set([
+    'outDir',
+    'outFile',
+    'declarationDir',
+    'tsBuildInfoFile',
+    'rootDir',
+    'rootDirs',
+    'baseUrl',
+    'paths',
+    'extends',
+    'references',
+].map((name) => name.toLowerCase()));
+/**
+ * What a TypeScript configuration of the change makes the deploy run's build (`tsc`, or esbuild,
+ * which reads the same file: `npm run build`, with its AWS credentials) write or read outside its
+ * service's folder (`unseen-effect`, `where` the file and setting): a value of a `PATH_SETTINGS`
+ * setting (at any depth; a string in an array or object under it, `paths`' targets and
+ * `references`' `path` too) that is absolute, a drive (`C:`), a URL, uses `\`, or climbs above the
+ * configuration's folder with `..` (`${configDir}` counts as the folder): `outDir:
+ * "/home/runner/work/_actions/…"` writes the compiled code over an action a later step runs; an
+ * `extends` that is not a relative path (`@tsconfig/node20`: a package's settings from
+ * `node_modules`, which the change does not show); any `plugins` (language service plugins: tsc
+ * does not load them, a patched compiler does; code by name). A configuration named by
+ * `CONFIG_NAME`, or reached from one through `extends` or `references` among the change's files
+ * (up to `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`),
+ * names a key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A configuration it
+ * names that the change does not hold is the repository's, as reviewed. Pure; never throws.
+ */
+function compilerConfigRisks(params) {
+    const contents = new Map(params.files.map((file) => [file.path, file.content]));
+    const queue = params.files
+        .map((file) => file.path)
+        .filter((path) => CONFIG_NAME.test(caseFoldedPath(path)));
+    const judged = new Set();
+    const reasons = [];
+    while (queue.length > 0 && judged.size < MAX_CONFIGS) {
+        const path = queue.shift() ?? '';
+        if (judged.has(path))
+            continue;
+        judged.add(path);
+        const judgement = judgeConfig(path, contents.get(path) ?? '');
+        reasons.push(...judgement.reasons);
+        for (const named of judgement.named) {
+            const found = [named, `${named}.json`, `${named}/tsconfig.json`].find((each) => contents.has(each));
+            if (found !== undefined && !judged.has(found))
+                queue.push(found);
+        }
+    }
+    if (queue.some((path) => !judged.has(path)))
+        reasons.push({
+            code: 'unseen-effect',
+            where: queue.find((path) => !judged.has(path)) ?? '',
+            message: `More than ${MAX_CONFIGS} TypeScript configurations to judge; the rest are not judged.`,
+        });
+    return reasons;
+}
+/** The reasons of one configuration, and the repository paths its `extends` and `references` name. */
+function judgeConfig(path, content) {
+    const reason = (message, at = '') => ({
+        code: 'unseen-effect',
+        where: `${path}${at}`,
+        message,
+    });
+    if (content.length > MAX_CONFIG_LENGTH)
+        return { reasons: [reason('The TypeScript configuration is too large to judge.')], named: [] };
+    const parsed = parseJsonc(content);
+    if (!parsed.ok)
+        return {
+            reasons: [
+                reason(`The TypeScript configuration cannot be read (${parsed.why}); where the build writes and reads cannot be judged.`),
+            ],
+            named: [],
+        };
+    const folder = path.split('/').slice(0, -1);
+    const reasons = [];
+    const named = [];
+    for (const { at, setting, value } of settingsOf(parsed.value)) {
+        if (setting === 'plugins') {
+            if (!(Array.isArray(value) && value.length === 0))
+                reasons.push(reason(`"plugins" names code a patched TypeScript compiler loads by name (${JSON.stringify(value).slice(0, 120)}): code the change does not show.`, at));
+            continue;
+        }
+        for (const target of stringsUnder(value, 0)) {
+            const relative = target.replace(/^\$\{configDir\}(\/|$)/, './');
+            if (setting === 'extends' && !relative.startsWith('.')) {
+                reasons.push(reason(`"extends" names ${JSON.stringify(target)}, which TypeScript looks up in node_modules: settings of a package the change does not show.`, at));
+                continue;
+            }
+            if (/^[A-Za-z]:/.test(relative) || !insideRepository([], relative)) {
+                reasons.push(reason(`${JSON.stringify(target)} is outside the configuration's folder: the build would write or read there, with the deploy run's AWS credentials.`, at));
+                continue;
+            }
+            if (setting === 'extends' || setting === 'references')
+                named.push(joined(folder, relative));
+        }
+    }
+    return { reasons, named };
+}
+/** Every `PATH_SETTINGS` or `plugins` setting at any depth (up to `MAX_DEPTH`), with where it is. */
+function settingsOf(value) {
+    const found = [];
+    const walk = (node, at, depth) => {
+        if (depth > compiler_config_risks_MAX_DEPTH)
+            return;
+        if (Array.isArray(node))
+            node.forEach((item, index) => walk(item, `${at}[${index}]`, depth + 1));
+        if (!is_plain_object_isPlainObject(node))
+            return;
+        for (const [key, child] of Object.entries(node)) {
+            const setting = key.toLowerCase();
+            const here = `${at}${at === '' ? '#' : '.'}${key}`;
+            if (PATH_SETTINGS.has(setting) || setting === 'plugins')
+                found.push({ at: here, setting, value: child });
+            else
+                walk(child, here, depth + 1);
+        }
+    };
+    walk(value, '', 0);
+    return found;
+}
+/** The strings in a value, at any depth (an object's values, not its keys: `paths`' patterns are not paths). */
+function stringsUnder(value, depth) {
+    if (typeof value === 'string')
+        return [value];
+    if (depth > compiler_config_risks_MAX_DEPTH)
+        return [];
+    if (Array.isArray(value))
+        return value.flatMap((item) => stringsUnder(item, depth + 1));
+    if (is_plain_object_isPlainObject(value))
+        return Object.values(value).flatMap((item) => stringsUnder(item, depth + 1));
+    return [];
+}
+/** `relative` (inside `folder`, checked) as a repository path. */
+function joined(folder, relative) {
+    const parts = [...folder];
+    for (const part of relative.split('/'))
+        if (part === '..')
+            parts.pop();
+        else if (part !== '' && part !== '.')
+            parts.push(part);
+    return parts.join('/');
+}
+//# sourceMappingURL=compiler-config-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/unpinned-dependency-risks.js
+
+
+
+
+
+
+/** An npm alias spec (`npm:<name>@<range>`): the package installed under the key is `<name>`. */
+const unpinned_dependency_risks_ALIAS = /^npm:((?:@[\w.-]+\/)?[\w.-]+)(?:@|$)/;
+/** How many new dependencies are named one by one; the rest are counted in one more reason. */
+const MAX_NAMED = 20;
+/**
+ * What a `package.json`'s registry dependencies make the deploy run install unjudged
+ * (`unseen-effect`, `where` `<path>#<field>.<name>`):
+ * - a dependency (any of `fields`, with a string spec) the reviewed base manifest does not have with
+ *   the same spec, unless `pinned` (an npm lockfile, `package-lock.json` or `npm-shrinkwrap.json`,
+ *   sits beside it in the change, judged by `npmLockfileRisks`, and the deploy run installs with
+ *   `npm ci`, which refuses a lockfile that does not match the manifest) or it is exactly a package
+ *   and range the offline blueprints write (`isGeneratedPackage`, `GENERATED_PACKAGES`). Without a
+ *   lockfile the deploy run's `npm install` (src/packaging/build-service.ts) takes whatever the
+ *   registry serves for the range and runs its install scripts and its dependencies', none of
+ *   which the change shows (a typo-squatted `expresss-validator`, say). A base that is unreadable
+ *   or does not parse is no base, and the reason says so;
+ * - a dependency, pinned or not, installed under a name that is a command the build starts
+ *   (`SHADOWED_COMMANDS`) for a package not that command's own (the registry's `tsc` is not
+ *   TypeScript): npm links a package's `bin` under its name in `node_modules/.bin`, first on the
+ *   build's PATH.
+ * Pure; never throws.
+ */
+function unpinnedDependencyRisks(params) {
+    const reason = (message, at = '') => ({
+        code: 'unseen-effect',
+        where: `${params.path}${at}`,
+        message,
+    });
+    const reasons = [];
+    const reviewed = reviewedSpecs(params.base, params.fields);
+    const fresh = [];
+    for (const field of params.fields) {
+        const specs = params.manifest[field];
+        if (!is_plain_object_isPlainObject(specs))
+            continue;
+        for (const [name, spec] of Object.entries(specs)) {
+            if (typeof spec !== 'string')
+                continue;
+            const at = `#${field}.${name}`;
+            const installed = unpinned_dependency_risks_ALIAS.exec(spec.trim())?.[1] ?? name;
+            const command = caseFoldedPath(name.slice(name.lastIndexOf('/') + 1));
+            const owners = SHADOWED_COMMANDS.get(command);
+            if (owners !== undefined &&
+                !owners.includes(installed) &&
+                !isGeneratedPackage(name, spec) &&
+                field !== 'overrides' &&
+                field !== 'resolutions')
+                reasons.push(reason(`${name} (${installed}) is installed as node_modules/${name}, and npm links its command under that name first on the PATH of npm run build: the deploy run would start this package's code for the build's own command "${command}".`, at));
+            if (!params.pinned && !reviewed.specs.has(specKey(name, spec)) && !isGeneratedPackage(name, spec))
+                fresh.push({ at, name, spec });
+        }
+    }
+    for (const { at, name, spec } of fresh.slice(0, MAX_NAMED))
+        reasons.push(reason(`${name}@${JSON.stringify(spec)} is ${reviewed.why}, and no npm lockfile in the change pins it: the deploy run's npm install takes whatever the registry serves for that range and runs its install scripts and its dependencies', with its AWS credentials, none of which the change shows.`, at));
+    if (fresh.length > MAX_NAMED)
+        reasons.push(reason(`${fresh.length - MAX_NAMED} more dependencies are new and unpinned, as the ones named above.`));
+    return reasons;
+}
+/** The `name@spec` pairs of the reviewed manifest, and how a dependency missing from them is described. */
+function reviewedSpecs(base, fields) {
+    if ('unknown' in base)
+        return { specs: new Set(), why: 'a dependency no reviewed base was read for' };
+    if ('absent' in base)
+        return { specs: new Set(), why: 'a dependency of a new manifest' };
+    if ('unreadable' in base)
+        return {
+            specs: new Set(),
+            why: `a dependency the reviewed manifest could not be compared for (it could not be read: ${base.unreadable})`,
+        };
+    let manifest;
+    try {
+        manifest = JSON.parse(base.content);
+    }
+    catch {
+        manifest = undefined;
+    }
+    if (!is_plain_object_isPlainObject(manifest) || hasDuplicateJsonKeys(base.content))
+        return {
+            specs: new Set(),
+            why: 'a dependency the reviewed manifest could not be compared for (it does not parse)',
+        };
+    const specs = new Set();
+    for (const field of fields) {
+        const value = manifest[field];
+        if (is_plain_object_isPlainObject(value))
+            for (const [name, spec] of Object.entries(value))
+                if (typeof spec === 'string')
+                    specs.add(specKey(name, spec));
+    }
+    return { specs, why: 'new: the reviewed manifest on the base branch does not ask for it so' };
+}
+function specKey(name, spec) {
+    return `${name}\u0001${spec}`;
+}
+/**
+ * How the manifest at `path` is reviewed: the same path in `base` (`classifyRisk`'s reviewed base
+ * files; absent list: `unknown`), and whether `files` (the change) hold an npm lockfile beside it
+ * under the exact name `npm ci` reads on the case-sensitive runner (`package-lock.json`,
+ * `npm-shrinkwrap.json`; src/packaging/build-service.ts looks for the same two).
+ */
+function manifestReviewOf(params) {
+    const folder = params.path.slice(0, params.path.lastIndexOf('/') + 1);
+    const lockfiles = new Set(NPM_LOCKFILE_NAMES.map((name) => `${folder}${name}`));
+    const pinned = params.files.some((file) => lockfiles.has(file.path));
+    if (params.base === undefined)
+        return { base: { unknown: true }, pinned };
+    const reviewed = params.base.find((file) => file.path === params.path);
+    return { base: reviewed ?? { absent: true }, pinned };
+}
+//# sourceMappingURL=unpinned-dependency-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/package-manifest-risks.js
+
 
 
 /**
@@ -74163,8 +75365,9 @@ const package_manifest_risks_DEPENDENCY_FIELDS = [
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
  * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
- * parse or names a key twice. A dependency from the registry may have install scripts of its own;
- * the classifier cannot see them (not judged here).
+ * parse or names a key twice. A registry dependency new against the reviewed manifest (`base`) and
+ * not pinned by an npm lockfile in the change (`pinned`), or installed under the name of a command
+ * the build starts, is judged by `unpinnedDependencyRisks`.
  */
 function packageManifestRisks(params) {
     const reason = (message, at = '') => ({
@@ -74206,6 +75409,13 @@ function packageManifestRisks(params) {
                 reasons.push(reason(`${name} comes from outside the npm registry (${JSON.stringify(spec)}): code this change does not show, installed by the deploy run.`, `#${field}.${name}`));
         }
     }
+    reasons.push(...unpinnedDependencyRisks({
+        path: params.path,
+        manifest,
+        fields: package_manifest_risks_DEPENDENCY_FIELDS,
+        base: params.base ?? { unknown: true },
+        pinned: params.pinned ?? false,
+    }));
     return reasons;
 }
 //# sourceMappingURL=package-manifest-risks.js.map
@@ -74573,7 +75783,27 @@ function resourceType(resources, logicalId) {
     return is_plain_object_isPlainObject(resource) && typeof resource['Type'] === 'string' ? resource['Type'] : '';
 }
 //# sourceMappingURL=free-value-types.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/dynamic-reference-syntax.js
+/**
+ * The syntax of a dynamic reference, shared by every reader so that all agree on what is one:
+ * `{{resolve:<service>:<name>…}}` (AWS CloudFormation User Guide, "Get values stored in other
+ * services using dynamic references"). The guide writes it in lower case with no spaces but does
+ * not say CloudFormation refuses other spellings, so `{{`, then spaces, then `resolve` in any case
+ * is read as a reference, failing closed.
+ */
+/**
+ * A reference whose service the classifier reads: group 1 the service (any case), group 2 the
+ * name up to the next `:` or `}`. Global: use with `matchAll` or `replace`, never `test`.
+ */
+const DYNAMIC_REFERENCE = /\{\{\s*resolve\s*:\s*(secretsmanager|ssm-secure|ssm)\s*:([^:}]*)/gi;
+/**
+ * Anything that may be a reference: `{{` then `resolve` (any case) before the braces close. A text
+ * holding one that `DYNAMIC_REFERENCE` does not read is judged as a value only known at deploy time.
+ */
+const MAYBE_DYNAMIC_REFERENCE = /\{\{[^}]*resolve/i;
+//# sourceMappingURL=dynamic-reference-syntax.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/read-template-value.js
+
 
 
 /** What a placeholder reads as: no `*`, no `/`, no `:`, so it can widen nothing. */
@@ -74584,12 +75814,6 @@ const read_template_value_NAMED = 'named';
  * `999999999999`), so in an ARN's account position it may name another account.
  */
 const THIS_ACCOUNT = 'this-account';
-/**
- * A dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`) is replaced by a value
- * from Parameter Store or Secrets Manager when the stack is deployed (AWS CloudFormation User
- * Guide, "Get values stored in other services using dynamic references").
- */
-const DYNAMIC_REFERENCE = /\{\{resolve:/;
 /** Enough combinations for any policy we write; past it the value is called unknown, not guessed. */
 const MAX_TEXTS = 64;
 /** A text standing for a resource or pseudo parameter of this template (`Ref`, `Fn::GetAtt`), not a literal. */
@@ -74600,9 +75824,13 @@ function isNamedValue(text) {
 function isThisAccount(text) {
     return text === THIS_ACCOUNT;
 }
+/**
+ * What `value` can stand for. A text that may be a dynamic reference (`MAYBE_DYNAMIC_REFERENCE`:
+ * replaced by a value from Parameter Store or Secrets Manager when the stack is deployed) is unknown.
+ */
 function readTemplateValue(value, context) {
     if (typeof value === 'string')
-        return DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
+        return MAYBE_DYNAMIC_REFERENCE.test(value) ? dynamicReference() : known([value]);
     if (typeof value === 'number' || typeof value === 'boolean')
         return known([String(value)]);
     if (Array.isArray(value))
@@ -74696,7 +75924,7 @@ function readSub(argument, context) {
     const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
     if (typeof text !== 'string')
         return unknown('a malformed Fn::Sub');
-    if (DYNAMIC_REFERENCE.test(text))
+    if (MAYBE_DYNAMIC_REFERENCE.test(text))
         return dynamicReference();
     const parts = [];
     let rest = text;
@@ -74769,9 +75997,7 @@ function ingressSources(rule, where, context) {
         if (!(field in rule))
             continue;
         const at = `${where}.${field}`;
-        if (isVpcRange(rule[field], context))
-            continue;
-        const value = readTemplateValue(rule[field], context);
+        const value = vpcRange(rule[field], context) ?? readTemplateValue(rule[field], context);
         sources.push(value.known
             ? { kind: 'addresses', field, where: at, texts: value.texts }
             : { kind: 'unknown', field, where: at, why: value.why });
@@ -74823,10 +76049,12 @@ function prefixListSource(value, where, context) {
 }
 /**
  * The CIDR of a VPC or subnet of this template (`Fn::GetAtt Vpc.CidrBlock`, or one item of its
- * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`): at most a /16 of IPv4 and a /44
- * of IPv6 (Amazon VPC User Guide, "VPC CIDR blocks"), so never open.
+ * `Ipv6CidrBlocks` or `CidrBlockAssociations` by `Fn::Select`), read from the resource, since a VPC
+ * may be given public address space (Amazon VPC User Guide, "VPC CIDR blocks": private ranges are
+ * recommended, not required), whose hosts are on the internet; the texts then count like literals
+ * (`publicAddressCount` leaves private ranges out). Undefined when `value` names no such range.
  */
-function isVpcRange(value, context) {
+function vpcRange(value, context) {
     const select = is_plain_object_isPlainObject(value) ? value['Fn::Select'] : undefined;
     const inner = Array.isArray(select) && select.length === 2 ? select[1] : value;
     const attribute = is_plain_object_isPlainObject(inner) ? inner['Fn::GetAtt'] : undefined;
@@ -74836,10 +76064,68 @@ function isVpcRange(value, context) {
             ? attribute.split('.')
             : [];
     if (typeof id !== 'string' || typeof name !== 'string')
-        return false;
+        return undefined;
     const type = resourceType(context.resources, id);
-    return ((type === 'AWS::EC2::VPC' || type === 'AWS::EC2::Subnet') &&
-        /^(CidrBlock|CidrBlockAssociations|Ipv6CidrBlocks)$/.test(name));
+    if (type !== 'AWS::EC2::VPC' && type !== 'AWS::EC2::Subnet')
+        return undefined;
+    if (name === 'CidrBlock')
+        return ipv4Block(id, context);
+    if (name === 'Ipv6CidrBlocks')
+        return ipv6Blocks(id, context);
+    if (name === 'CidrBlockAssociations')
+        return unknownRange(`${id}.CidrBlockAssociations, association ids, not CIDR blocks`);
+    return undefined;
+}
+/** A VPC's or subnet's `CidrBlock`; unknown when IPAM allocates it (`Ipv4IpamPoolId`) or it is computed. */
+function ipv4Block(id, context) {
+    const cidr = propertiesOf(id, context)['CidrBlock'];
+    if (cidr === undefined)
+        return unknownRange(`${id}.CidrBlock, allocated when the stack is deployed`);
+    const read = readTemplateValue(cidr, context);
+    return read.known ? read : unknownRange(`${id}.CidrBlock, ${read.why}`);
+}
+/**
+ * A VPC's IPv6 blocks: those of its `AWS::EC2::VPCCidrBlock` resources here. One Amazon provides
+ * (`AmazonProvidedIpv6CidrBlock`, no pool) is a /56 of Amazon's space that only this VPC is given,
+ * so no internet host sends from it: nothing to count. A block of one's own (`Ipv6CidrBlock`) is
+ * read; a pool's (`Ipv6Pool`, `Ipv6IpamPoolId`) or none declared here (added elsewhere) is unknown.
+ * A subnet's are its VPC's (its block lies inside them).
+ */
+function ipv6Blocks(id, context) {
+    const properties = propertiesOf(id, context);
+    if (resourceType(context.resources, id) === 'AWS::EC2::Subnet') {
+        const vpc = referencedResource(properties['VpcId']);
+        return vpc !== undefined && resourceType(context.resources, vpc) === 'AWS::EC2::VPC'
+            ? ipv6Blocks(vpc, context)
+            : unknownRange(`the IPv6 blocks of ${id}'s VPC, not made in this template`);
+    }
+    const blocks = Object.keys(context.resources ?? {}).filter((other) => resourceType(context.resources, other) === 'AWS::EC2::VPCCidrBlock' &&
+        referencedResource(propertiesOf(other, context)['VpcId']) === id);
+    const texts = [];
+    for (const block of blocks) {
+        const association = propertiesOf(block, context);
+        if ('Ipv6Pool' in association || 'Ipv6IpamPoolId' in association)
+            return unknownRange(`the IPv6 block ${block} takes from a pool`);
+        if ('Ipv6CidrBlock' in association) {
+            const read = readTemplateValue(association['Ipv6CidrBlock'], context);
+            if (!read.known)
+                return unknownRange(`${block}.Ipv6CidrBlock, ${read.why}`);
+            texts.push(...read.texts);
+        }
+        else if (association['AmazonProvidedIpv6CidrBlock'] !== true && !('CidrBlock' in association))
+            return unknownRange(`the IPv6 block ${block} associates`);
+    }
+    return blocks.length === 0
+        ? unknownRange(`the IPv6 blocks of ${id}, none of which this template associates`)
+        : { known: true, texts };
+}
+function propertiesOf(id, context) {
+    const resource = context.resources?.[id];
+    const properties = is_plain_object_isPlainObject(resource) ? resource['Properties'] : undefined;
+    return is_plain_object_isPlainObject(properties) ? properties : {};
+}
+function unknownRange(why) {
+    return { known: false, why };
 }
 /** The logical id a `Ref` or `Fn::GetAtt` names, if it is one of those. */
 function referencedResource(value) {
@@ -75144,6 +76430,7 @@ function isIntrinsic(value) {
 }
 //# sourceMappingURL=nested-parameter-bindings.js.map
 ;// CONCATENATED MODULE: ./lib/core/cfn/nested-template-location.js
+
 /**
  * Where each nested stack type names its template: `TemplateURL` (AWS CloudFormation Template
  * Reference, "AWS::CloudFormation::Stack") and `Location` (AWS SAM Developer Guide,
@@ -75172,16 +76459,8 @@ function isLocalTemplateLocation(value) {
 function repositoryPathOf(templatePath, value) {
     if (!isLocalTemplateLocation(value) || value.startsWith('/'))
         return undefined;
-    const parts = templatePath.split('/').slice(0, -1);
-    for (const part of value.split('/')) {
-        if (part === '..') {
-            if (parts.pop() === undefined)
-                return undefined;
-        }
-        else if (part !== '' && part !== '.')
-            parts.push(part);
-    }
-    return parts.join('/');
+    const folder = templatePath.split('/').slice(0, -1).join('/');
+    return repositoryPath(folder === '' ? value : `${folder}/${value}`);
 }
 //# sourceMappingURL=nested-template-location.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/nested-stack-risks.js
@@ -75293,12 +76572,7 @@ function tooDeep(edges) {
 //# sourceMappingURL=nested-stack-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/find-dynamic-references.js
 
-/**
- * A dynamic reference and what it reads: `{{resolve:secretsmanager:<secret>…}}`,
- * `{{resolve:ssm-secure:<name>…}}`, `{{resolve:ssm:<name>…}}` (AWS CloudFormation User Guide, "Get
- * values stored in other services using dynamic references").
- */
-const REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^:}]*)/g;
+
 /**
  * Stands for a part of an `Fn::Join` or `Fn::Sub` only known at deploy time (a `Ref`, an import…):
  * a private-use character no template needs; one written in a template only makes more texts read
@@ -75311,7 +76585,7 @@ const COMPUTED = '\uE000';
  * `Fn::Join` and `Fn::Sub` before it resolves dynamic references (the User Guide's examples build
  * them with `Fn::Sub`), so such a text may become any reference.
  */
-const BUILT = /\{\uE000|\uE000\{|\uE000resolve:|\{\{[^}]*\uE000/;
+const BUILT = /\{\uE000|\uE000\{|\uE000\s*resolve|\{\{[^}]*\uE000/i;
 /**
  * Every dynamic reference in `value` (any depth), at `at`: those written in a text, and those an
  * `Fn::Join` or `Fn::Sub` assembles from literal pieces (`['{{resolve:', 'secretsmanager:x}}']`)
@@ -75348,19 +76622,28 @@ function findDynamicReferences(value, at, budget = renderBudget()) {
     visit(value, at);
     return [...found.values()];
 }
+/**
+ * The references a text holds (`DYNAMIC_REFERENCE`: `{{resolve:secretsmanager:…}}`,
+ * `{{resolve:ssm-secure:…}}`, `{{resolve:ssm:…}}`, in any case and spacing), plus one `built`
+ * when, those set aside, something still may be a reference (`MAYBE_DYNAMIC_REFERENCE`: another
+ * service, a spelling not read) or is assembled from computed parts (`BUILT`).
+ */
 function referencesInText(text, at) {
-    const written = [...text.matchAll(REFERENCE)].map((match) => {
+    const written = [...text.matchAll(DYNAMIC_REFERENCE)].map((match) => {
         const name = match[2] ?? '';
         return {
             at,
-            kind: match[1],
+            kind: (match[1] ?? '').toLowerCase(),
             name: name.replaceAll(COMPUTED, '…'),
             literal: !name.includes(COMPUTED),
         };
     });
-    if (written.length > 0)
+    const rest = text.replace(DYNAMIC_REFERENCE, '');
+    if (written.length > 0 && !MAYBE_DYNAMIC_REFERENCE.test(rest))
         return written;
-    return BUILT.test(text) ? [{ at, kind: 'built', name: '', literal: false }] : [];
+    return BUILT.test(text) || MAYBE_DYNAMIC_REFERENCE.test(rest)
+        ? [...written, { at, kind: 'built', name: '', literal: false }]
+        : written;
 }
 /**
  * For a well-formed `Fn::Join` or `Fn::Sub`, the parts of it that are not literal text (`render`
@@ -75497,10 +76780,16 @@ function isPublicParameterName(name) {
 
 
 
-/** Properties reviewed as places a secret belongs: where the value stays a secret (not readable back). */
+/**
+ * Properties reviewed as places a secret belongs: where the value is read by no wider audience than
+ * the secret's own. A DB instance's `MasterUserPassword` is write-only (no RDS API returns it:
+ * Amazon RDS API Reference, "DBInstance" has no password member). A new secret's `SecretString` is
+ * not a sink: GetSecretValue returns it to anyone whose IAM allows that on the new secret, without
+ * the resource and key policies guarding the secret it was copied from (AWS Secrets Manager User
+ * Guide, "Authentication and access control"), so copying one into a new secret is egress.
+ */
 const SECRET_SINKS = new Map([
     ['AWS::RDS::DBInstance', new Set(['MasterUserPassword'])],
-    ['AWS::SecretsManager::Secret', new Set(['SecretString'])],
 ]);
 /**
  * `data-egress` for each dynamic reference (`findDynamicReferences`) to a secret (`secretsmanager`,
@@ -75582,7 +76871,7 @@ function templateReferences(template) {
 }
 function describe(reference) {
     if (reference.kind === 'built')
-        return 'builds a dynamic reference from values known only at deploy time';
+        return 'resolves a dynamic reference the classifier cannot read (built from values known only at deploy time, or of a service or spelling it does not read)';
     const what = reference.kind === 'ssm' ? 'the Parameter Store parameter' : 'the secret';
     return `resolves ${what} "${reference.name}"`;
 }
@@ -76375,16 +77664,27 @@ function dataEgressRisks(params) {
     return reasons;
 }
 /**
+ * An API Gateway integration calling a Lambda function: `arn:<partition>:apigateway:<region>:lambda:
+ * path/2015-03-31/functions/<function ARN>/invocations` (Amazon API Gateway Developer Guide, "Set
+ * up a Lambda proxy integration"); group 1 is the function, whose place is the integration's. The
+ * ARN's own fifth field is the service (`lambda`), not an account.
+ */
+const LAMBDA_INTEGRATION = /^arn:[^:]*:apigateway:[^:]*:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/(.+)\/invocations$/;
+/**
  * `here`: a resource of this template (a placeholder), or an ARN whose account is this one:
  * written as `${AWS::AccountId}`, or left empty on a resource AWS owns (an SSM document such as
  * `AWS-RunShellScript`). `unknown`: an ARN whose account is another resource's name or attribute
  * (a freely chosen name may be another account's id). `outside`: a literal account id, an S3
  * bucket (its ARN names no account: the bucket may be anyone's) and anything that is not an ARN
- * are not known to be here.
+ * are not known to be here. A Lambda integration's URI is placed as the function it invokes
+ * (`LAMBDA_INTEGRATION`).
  */
 function placeOf(text) {
     if (isNamedValue(text))
         return 'here';
+    const invoked = LAMBDA_INTEGRATION.exec(text)?.[1];
+    if (invoked !== undefined)
+        return placeOf(invoked);
     const [prefix, , service, , account] = text.split(':');
     if (prefix !== 'arn' || account === undefined)
         return 'outside';
@@ -79847,6 +81147,17 @@ function pathOf(ancestors, node) {
     return path;
 }
 //# sourceMappingURL=yaml-boolean-risks.js.map
+;// CONCATENATED MODULE: ./lib/core/risk/template-text-risks.js
+
+/**
+ * The rules that read a template's text rather than its parsed value (YAML 1.1 booleans:
+ * `yamlBooleanRisks`), for every template judged: one found by name or declared, and one found
+ * later as a nested stack's template, whatever its name (`child.cfn`). `content` parsed as a template.
+ */
+function templateTextRisks(params) {
+    return yamlBooleanRisks(params);
+}
+//# sourceMappingURL=template-text-risks.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/read-yarn-classic-lockfile.js
 
 /**
@@ -80128,6 +81439,8 @@ function reviewedResolution(resolution, folder) {
 
 
 
+
+
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
  * reason when the change touches IAM or resource policies, allows `*` actions, resources or
@@ -80144,10 +81457,21 @@ function reviewedResolution(resolution, folder) {
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
  * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds; these files are known by
  * their names in any case (`caseFoldedPath`), as a case-insensitive disk opens them. Values only
- * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Pure; never
+ * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Paths are
+ * compared in one spelling (`repositoryPath`), and configured `stackParameters` that reach no
+ * template of the bundle are themselves a reason (`unmatchedParameterRisks`). Pure; never
  * throws on malformed templates.
  */
 function classifyRisk(params) {
+    // Paths compared in one spelling: `./infra/template.json` is the bundle's `infra/template.json`.
+    const spelled = (file) => ({
+        ...file,
+        path: repositoryPath(file.path) ?? file.path,
+    });
+    const files = params.files.map(spelled);
+    const reviewedBase = params.base?.map(spelled);
+    // A path leaving the repository names no template of it: configured parameters then fail closed.
+    const templatePath = params.templatePath === undefined ? undefined : repositoryPath(params.templatePath);
     const reasons = [];
     const templates = [];
     const pending = [];
@@ -80157,7 +81481,7 @@ function classifyRisk(params) {
             where: 'execution_request.target_environment',
             message: `Targets the production environment "${params.targetEnvironment}".`,
         });
-    for (const file of params.files) {
+    for (const file of files) {
         if (/^\.github\//i.test(file.path))
             reasons.push({
                 code: 'github-path',
@@ -80175,12 +81499,13 @@ function classifyRisk(params) {
             reasons.push(...executed);
             continue;
         }
-        if (/(^|\/)package\.json$/.test(caseFoldedPath(file.path))) {
-            reasons.push(...packageManifestRisks({ path: file.path, content: file.content }));
+        if (isPackageManifestPath(file.path)) {
+            const review = manifestReviewOf({ path: file.path, files, base: reviewedBase });
+            reasons.push(...packageManifestRisks({ path: file.path, content: file.content, ...review }));
             continue;
         }
         if (isLockfilePath(file.path)) {
-            const base = params.base?.find((reviewed) => reviewed.path === file.path);
+            const base = reviewedBase?.find((reviewed) => reviewed.path === file.path);
             const lockfile = {
                 path: file.path,
                 content: file.content,
@@ -80202,7 +81527,7 @@ function classifyRisk(params) {
             reasons.push(...config);
             continue;
         }
-        const declared = file.role === 'template' || file.path === params.templatePath;
+        const declared = file.role === 'template' || file.path === templatePath;
         if (!declared && !/\.(ya?ml|json|template)$/i.test(file.path))
             continue;
         const parsed = (0,parse_template/* parseTemplate */.Q)(file.content);
@@ -80212,7 +81537,7 @@ function classifyRisk(params) {
             continue;
         if (parsed.ok) {
             templates.push({ path: file.path, template: parsed.template });
-            reasons.push(...yamlBooleanRisks({ path: file.path, content: file.content }));
+            reasons.push(...templateTextRisks({ path: file.path, content: file.content }));
             // Judged once every nested stack is known: what parents pass replaces its parameters' Defaults.
             pending.push({ at: reasons.length, path: file.path, template: parsed.template });
         }
@@ -80223,14 +81548,14 @@ function classifyRisk(params) {
                 message: `The template does not parse (${parsed.message}); treated as high risk.`,
             });
     }
-    const deployed = params.stackParameters === undefined || params.templatePath === undefined
+    const deployed = params.stackParameters === undefined || templatePath === undefined
         ? undefined
-        : { path: params.templatePath, parameters: params.stackParameters };
+        : { path: templatePath, parameters: params.stackParameters };
     // The deployed template is judged as the run deploys it: with its configured parameters.
     const standalone = new Set(templates.map((judged) => judged.path).filter((path) => path !== deployed?.path));
     // Nested stacks: a template in the bundle is judged as one (once), whatever its name; a nested
     // template that nests more is followed, round by round, up to the depth `nestedStacks` bounds.
-    const contents = new Map(params.files.map((file) => [file.path, file.content]));
+    const contents = new Map(files.map((file) => [file.path, file.content]));
     const attempted = new Set(templates.map((judged) => judged.path));
     let nested = nestedStacks({ templates, files: contents });
     for (let round = 0; round <= MAX_NESTED_DEPTH; round++) {
@@ -80239,9 +81564,11 @@ function classifyRisk(params) {
             break;
         for (const path of fresh) {
             attempted.add(path);
-            const parsed = (0,parse_template/* parseTemplate */.Q)(contents.get(path) ?? '');
+            const content = contents.get(path) ?? '';
+            const parsed = (0,parse_template/* parseTemplate */.Q)(content);
             if (parsed.ok) {
                 templates.push({ path, template: parsed.template });
+                reasons.push(...templateTextRisks({ path, content }));
                 pending.push({ at: reasons.length, path, template: parsed.template });
             }
             else
@@ -80257,7 +81584,9 @@ function classifyRisk(params) {
     const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges, deployed });
     for (const { at, path, template } of pending.reverse())
         reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
-    reasons.push(...nested.reasons);
+    reasons.push(...nested.reasons, ...unmatchedParameterRisks({ templates, templatePath, stackParameters: params.stackParameters }));
+    // What tsc or esbuild (the build) writes or reads by the TypeScript configurations of the change.
+    reasons.push(...compilerConfigRisks({ files }));
     // Ingress open only in sum, over every template of the bundle together.
     reasons.push(...ingressBreadthRisks({ templates }));
     reasons.push(...changeSetRisks(params.changeSet ?? []));
@@ -80290,6 +81619,25 @@ function looksLikeTemplate(value) {
             'Type' in resource &&
             typeof resource.Type === 'string' &&
             /^[A-Za-z0-9]+::[A-Za-z0-9]+::/.test(resource.Type)));
+}
+/**
+ * Configured stack parameters that reach no template: the bundle has templates, but none at the
+ * deployed template's path (or that path is missing or leaves the repository), so every template
+ * was judged with its `Default`s where the deploy passes other values. Unknown counts as high.
+ */
+function unmatchedParameterRisks(params) {
+    const { templates, templatePath, stackParameters } = params;
+    if (stackParameters === undefined || Object.keys(stackParameters).length === 0)
+        return [];
+    if (templates.length === 0 || templates.some((judged) => judged.path === templatePath))
+        return [];
+    return [
+        {
+            code: 'unresolved-value',
+            where: templatePath ?? 'template_path',
+            message: `The target environment configures stack parameters (${Object.keys(stackParameters).join(', ')}), but no template of the change is at the deployed template's path, so the values the deploy passes were not judged.`,
+        },
+    ];
 }
 //# sourceMappingURL=classify-risk.js.map
 ;// CONCATENATED MODULE: ./lib/core/risk/effective-mode.js
@@ -80353,26 +81701,29 @@ function isProductionEnvironment(params) {
 //# sourceMappingURL=is-production-environment.js.map
 ;// CONCATENATED MODULE: ./lib/pipeline/risk/read-reviewed-base.js
 
-/** At most this many lockfiles are read at the base; the rest count as unreadable (high). */
+/** At most this many files are read at the base; the rest count as unreadable (high). */
 const MAX_BASE_FILES = 16;
 /** A base file longer than this is not judged (as `lockfile-sources` bounds the bundle's, 20 MB). */
 const MAX_BASE_FILE_LENGTH = 20_000_000;
 /** How much of a read error the reason quotes. */
 const MAX_WHY_LENGTH = 200;
 /**
- * The reviewed base the risk classifier compares a bundle's lockfiles with (`classifyRisk`'s
- * `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`), read with `read` (on GitHub, `githubBaseReader`,
+ * The reviewed base the risk classifier compares a bundle's lockfiles and manifests with
+ * (`classifyRisk`'s `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`) and
+ * every `package.json` (`isPackageManifestPath`: its dependencies already reviewed are not new), read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
- * passes `MAX_BASE_FILE_LENGTH`, and every lockfile past `MAX_BASE_FILES`, is `unreadable` with
- * why, so its install scripts all count as new. Never throws.
+ * passes `MAX_BASE_FILE_LENGTH`, and every file past `MAX_BASE_FILES`, is `unreadable` with
+ * why, so its install scripts (or dependencies) all count as new. Never throws.
  */
 async function readReviewedBase(params) {
-    const lockfiles = [...new Set(params.paths.filter(isLockfilePath))];
+    const reviewed = [
+        ...new Set(params.paths.filter((path) => isLockfilePath(path) || isPackageManifestPath(path))),
+    ];
     const files = [];
-    for (const [index, path] of lockfiles.entries()) {
+    for (const [index, path] of reviewed.entries()) {
         if (index >= MAX_BASE_FILES) {
-            files.push({ path, unreadable: `more than ${MAX_BASE_FILES} lockfiles to read` });
+            files.push({ path, unreadable: `more than ${MAX_BASE_FILES} files to read` });
             continue;
         }
         const file = await readOne(path, params.read);
@@ -81590,6 +82941,56 @@ function localBaseReader(params) {
     };
 }
 //# sourceMappingURL=local-base-reader.js.map
+;// CONCATENATED MODULE: ./lib/core/naming/attempt-trailers.js
+/** The commit trailer naming the task a CLI commit belongs to (`Implementation-Task: <task id>`). */
+const TASK_TRAILER = 'Implementation-Task';
+/** The commit trailer naming the attempt that made a CLI commit (`Implementation-Attempt: <n>`). */
+const ATTEMPT_TRAILER = 'Implementation-Attempt';
+/**
+ * Highest attempt count a run goes past: a record showing more (a forged or runaway count) stops
+ * the run (`attemptAfter`), so the last attempt a run makes is `MAX_ATTEMPT + 1`.
+ */
+const MAX_ATTEMPT = 1_000_000;
+/**
+ * Highest attempt number read back (7 digits). It is above every attempt a run writes
+ * (`MAX_ATTEMPT + 1`), so whatever the code writes parses back and attempts never repeat; a
+ * longer number is taken for noise, not a count.
+ */
+const MAX_READABLE_ATTEMPT = 9_999_999;
+/** Throws a `RangeError` unless `attempt` is a whole number 1…`MAX_READABLE_ATTEMPT` (one that parses back). */
+function assertWritableAttempt(attempt) {
+    if (!Number.isSafeInteger(attempt) || attempt < 1 || attempt > MAX_READABLE_ATTEMPT)
+        throw new RangeError(`Attempt ${attempt} cannot be recorded: attempts run 1…${MAX_READABLE_ATTEMPT}.`);
+}
+/**
+ * The attempt a run makes after the `highest` one the record shows (`highest + 1`). Throws an
+ * `Error` saying so when `highest` is past `MAX_ATTEMPT`: going on would write a number the next
+ * read may not take, and attempts would repeat. Pure.
+ */
+function attemptAfter(highest) {
+    if (highest > MAX_ATTEMPT)
+        throw new Error(`The task's record shows attempt ${highest}, past the ${MAX_ATTEMPT} attempts a task may make; no new attempt is started (check the branch's ${ATTEMPT_TRAILER} trailers).`);
+    return Math.max(0, highest) + 1;
+}
+/**
+ * `message` with the task's id and attempt as git trailers (a last paragraph of `Key: value`
+ * lines), so the branch itself says which attempts of the task it holds (`git log
+ * --format=%(trailers)`). Throws a `RangeError` for an attempt that would not parse back
+ * (`assertWritableAttempt`). Pure.
+ */
+function withAttemptTrailers(message, taskId, attempt) {
+    assertWritableAttempt(attempt);
+    return `${message}\n\n${TASK_TRAILER}: ${taskId}\n${ATTEMPT_TRAILER}: ${attempt}`;
+}
+/** An attempt number as a trailer or file holds it: a whole number 1…`MAX_READABLE_ATTEMPT`, else 0. Pure. */
+function parseAttempt(text) {
+    const trimmed = text.trim();
+    if (!/^\d{1,7}$/.test(trimmed))
+        return 0;
+    const attempt = Number(trimmed);
+    return attempt >= 1 && attempt <= MAX_READABLE_ATTEMPT ? attempt : 0;
+}
+//# sourceMappingURL=attempt-trailers.js.map
 // EXTERNAL MODULE: ./lib/core/state/task-state.js
 var task_state = __nccwpck_require__(364);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -83521,30 +84922,6 @@ async function continueUnread(params) {
     }
 }
 //# sourceMappingURL=continue-from-mirror.js.map
-;// CONCATENATED MODULE: ./lib/core/naming/attempt-trailers.js
-/** The commit trailer naming the task a CLI commit belongs to (`Implementation-Task: <task id>`). */
-const TASK_TRAILER = 'Implementation-Task';
-/** The commit trailer naming the attempt that made a CLI commit (`Implementation-Attempt: <n>`). */
-const ATTEMPT_TRAILER = 'Implementation-Attempt';
-/** Highest attempt number read back from a repository; a larger one is taken for noise, not a count. */
-const MAX_ATTEMPT = 1_000_000;
-/**
- * `message` with the task's id and attempt as git trailers (a last paragraph of `Key: value`
- * lines), so the branch itself says which attempts of the task it holds (`git log
- * --format=%(trailers)`). Pure.
- */
-function withAttemptTrailers(message, taskId, attempt) {
-    return `${message}\n\n${TASK_TRAILER}: ${taskId}\n${ATTEMPT_TRAILER}: ${attempt}`;
-}
-/** An attempt number as a trailer or file holds it: a whole number 1…`MAX_ATTEMPT`, else 0. Pure. */
-function parseAttempt(text) {
-    const trimmed = text.trim();
-    if (!/^\d{1,7}$/.test(trimmed))
-        return 0;
-    const attempt = Number(trimmed);
-    return attempt >= 1 && attempt <= MAX_ATTEMPT ? attempt : 0;
-}
-//# sourceMappingURL=attempt-trailers.js.map
 ;// CONCATENATED MODULE: ./lib/local/repository-attempts.js
 
 
@@ -83553,13 +84930,22 @@ function parseAttempt(text) {
 
 /** Where in the clone's git directory a task's highest attempt is kept (never committed, never pushed). */
 const ATTEMPTS_FOLDER = external_node_path_.join('implementation-agent', 'attempts');
+/** `started` found its attempt claimed already: another run of the task started it at the same time. */
+class AttemptTakenError extends Error {
+    attempt;
+    constructor(attempt) {
+        super(`Attempt ${attempt} of this task was started by another run at the same time.`);
+        this.attempt = attempt;
+        this.name = 'AttemptTakenError';
+    }
+}
 /**
  * A CLI task's attempts in the clone at `repoDir`, which survive the out folder being cleared
  * (`git clean -xdf`): the `Implementation-Attempt` trailers of the commits on `branch` whose
  * `Implementation-Task` trailer is `taskId` (`withAttemptTrailers`), and, for attempts that
  * committed nothing (validation failed), a file per task in the git directory
  * (`<git common dir>/implementation-agent/attempts/<sha256 of the task id>`, as the clone id is
- * kept). Reads never throw (a repository that cannot be read shows 0); `started` throws what the
+ * kept, beside a claim file `<that>.<attempt>` per attempt started). Reads never throw (a repository that cannot be read shows 0); `started` throws what the
  * file system throws.
  */
 function repositoryAttempts(params) {
@@ -83568,7 +84954,13 @@ function repositoryAttempts(params) {
         const name = (0,external_node_crypto_.createHash)('sha256').update(params.taskId).digest('hex').slice(0, 32);
         return external_node_path_.resolve(params.repoDir, common, ATTEMPTS_FOLDER, name);
     };
-    const marked = async () => parseAttempt(await (0,promises_.readFile)(await markFile(), 'utf8').catch(() => ''));
+    const marked = async () => {
+        const file = await markFile();
+        const claimed = (await (0,promises_.readdir)(external_node_path_.dirname(file)).catch(() => []))
+            .filter((entry) => entry.startsWith(`${external_node_path_.basename(file)}.`))
+            .map((entry) => parseAttempt(entry.slice(external_node_path_.basename(file).length + 1)));
+        return Math.max(parseAttempt(await (0,promises_.readFile)(file, 'utf8').catch(() => '')), ...claimed);
+    };
     const committed = async () => {
         const ref = `refs/heads/${params.branch}`;
         const exists = await runGit({ cwd: params.repoDir, args: ['rev-parse', '--verify', '--quiet', ref] })
@@ -83595,10 +84987,14 @@ function repositoryAttempts(params) {
             return Math.max(fromCommits, fromMark);
         },
         async started(attempt) {
+            assertWritableAttempt(attempt);
             const file = await markFile();
-            if ((await marked().catch(() => 0)) >= attempt)
-                return;
             await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+            await (0,promises_.writeFile)(`${file}.${attempt}`, '', { flag: 'wx' }).catch((error) => {
+                throw error.code === 'EEXIST' ? new AttemptTakenError(attempt) : error;
+            });
+            if ((await marked().catch(() => 0)) > attempt)
+                return;
             await (0,promises_.writeFile)(file, `${attempt}\n`);
         },
     };
@@ -83614,6 +85010,9 @@ function repositoryAttempts(params) {
 
 
 
+
+/** Attempts tried in turn when other runs of the task claim them at the same time. */
+const MAX_CLAIM_TRIES = 8;
 /** Validation ran (with repair) and the attempt's model usage: how every finished attempt begins. */
 function validated({ generation }) {
     return [
@@ -83636,7 +85035,8 @@ function validated({ generation }) {
  * with a hash), so a request run again in the same clone continues its record — from the shared
  * mirror's when the out folder was cleared (`continueFromMirror`), and past the attempts the
  * repository at `repoDir` shows (`repositoryAttempts`: the branch's commit trailers, a mark in
- * the git directory) when no mirror holds the task either, so attempts never restart. A
+ * the git directory) when no mirror holds the task either, so attempts never restart (`started`
+ * throws, starting nothing, when the record shows more than `MAX_ATTEMPT` attempts). A
  * local change ends in `committed` with its `branch` and `commit` and no pull request (none exists
  * locally); a run again starts from there. Recording never stops the run: a failure is a warning line.
  */
@@ -83693,13 +85093,22 @@ function localTaskLife(params) {
             const exec = params.request.execution_request;
             const received = current === undefined || (current.status !== 'received' && (0,task_state/* canTransition */.w)(current.status, 'received'));
             const recorded = current?.attempt ?? 0;
-            const shown = (await kept?.highest()) ?? 0;
+            let shown = (await kept?.highest()) ?? 0;
             if (shown > recorded)
                 params.warn(`The out folder's record is behind the repository, which shows attempt ${shown} of this task; this run is attempt ${shown + 1}.`);
-            attempt = Math.max(recorded, shown) + 1;
-            await kept?.started(attempt).catch((error) => {
-                params.warn(`The attempt could not be kept in the git directory: ${error instanceof Error ? error.message : String(error)}`);
-            });
+            // Past MAX_ATTEMPT the run stops (throws) rather than write a number that could repeat. A run
+            // of the same task starting the same attempt at once (AttemptTakenError) sends this one past it.
+            for (let tries = 1;; tries += 1) {
+                attempt = attemptAfter(Math.max(recorded, shown));
+                const outcome = await kept?.started(attempt).then(() => 'kept', (error) => error);
+                if (outcome instanceof AttemptTakenError && tries < MAX_CLAIM_TRIES) {
+                    shown = Math.max(attempt, (await kept?.highest()) ?? 0);
+                    continue;
+                }
+                if (outcome !== undefined && outcome !== 'kept')
+                    params.warn(`The attempt could not be kept in the git directory: ${outcome instanceof Error ? outcome.message : String(outcome)}`);
+                break;
+            }
             await record([
                 ...(received
                     ? [
