@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /**
@@ -37,6 +38,9 @@ export async function startMotoServer(): Promise<MotoServer> {
   const log = openSync(logFile, 'w');
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', log, log],
+    // moto checks a DynamoDB condition and writes without a lock across its request threads; this
+    // folder's sitecustomize.py makes each write atomic, as DynamoDB's are.
+    env: { ...process.env, PYTHONPATH: pythonPathWithAtomicWrites() },
   });
   closeSync(log);
   const failed = new Promise<never>((_resolve, reject) => {
@@ -66,6 +70,13 @@ export async function startMotoServer(): Promise<MotoServer> {
   child.removeAllListeners('exit');
   if (child.pid === undefined) throw new Error('moto_server started without a process id');
   return { endpoint, pid: child.pid };
+}
+
+/** PYTHONPATH with `atomic-writes/` (beside this file) first, so moto_server imports its sitecustomize. */
+function pythonPathWithAtomicWrites(): string {
+  const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'atomic-writes');
+  const inherited = process.env['PYTHONPATH'];
+  return inherited === undefined || inherited === '' ? folder : `${folder}${path.delimiter}${inherited}`;
 }
 
 /** Stops the moto_server with this process id (the one this run started), waiting until it is gone. */
