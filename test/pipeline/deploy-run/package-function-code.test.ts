@@ -102,7 +102,7 @@ describe('packageFunctionCode', () => {
     const service = join(workspace, 'services', 'orders-api');
     expect(runner.calls).toEqual([
       `git rev-parse HEAD @ ${workspace}`,
-      `npm install --no-audit --no-fund --no-package-lock @ ${service}`,
+      `npm install --no-audit --no-fund --ignore-scripts --no-package-lock @ ${service}`,
       `npm run build @ ${service}`,
     ]);
   });

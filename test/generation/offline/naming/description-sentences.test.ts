@@ -1,4 +1,7 @@
-import { descriptionSentences } from '../../../../src/generation/offline/naming/description-sentences.js';
+import {
+  descriptionSentences,
+  MAX_SENTENCES,
+} from '../../../../src/generation/offline/naming/description-sentences.js';
 import { durationDays, firstDuration } from '../../../../src/generation/offline/naming/durations.js';
 import { participle } from '../../../../src/generation/offline/naming/participle.js';
 import { singular } from '../../../../src/generation/offline/naming/singular.js';
@@ -21,8 +24,10 @@ describe('descriptionSentences', () => {
     const [sentence] = descriptionSentences('Store */ data\u2028now');
     expect(sentence?.text).toBe('Store data now');
     expect(
-      descriptionSentences(Array.from({ length: 50 }, (_, index) => `Sentence ${index}.`).join(' ')),
-    ).toHaveLength(20);
+      descriptionSentences(
+        Array.from({ length: MAX_SENTENCES + 30 }, (_, index) => `Sentence ${index}.`).join(' '),
+      ),
+    ).toHaveLength(MAX_SENTENCES);
   });
 });
 
