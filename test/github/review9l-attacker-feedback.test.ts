@@ -38,7 +38,9 @@ function clientWith(params: {
     issues: {
       listComments: ({ since }) =>
         Promise.resolve({
-          data: (params.conversation ?? []).filter((comment) => since === undefined || comment.created_at >= since),
+          data: (params.conversation ?? []).filter(
+            (comment) => since === undefined || comment.created_at >= since,
+          ),
         }),
     },
   };
