@@ -17,7 +17,9 @@ export interface Duration {
 /** The first `<number> <unit>` in words (`seven years`, `90 days`, `7 year`), with numbers as digits or words (`numberWord`). */
 export function firstDuration(words: readonly string[]): Duration | undefined {
   for (let index = 1; index < words.length; index += 1) {
-    const unit = UNITS[words[index] ?? ''];
+    const unitWord = words[index] ?? '';
+    // Own keys only: `seven constructor` is no unit.
+    const unit = Object.hasOwn(UNITS, unitWord) ? UNITS[unitWord] : undefined;
     const word = words[index - 1] ?? '';
     const amount = durationAmount(word);
     if (unit !== undefined && amount !== undefined && amount > 0) return { amount, unit };

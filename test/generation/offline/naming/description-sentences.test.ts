@@ -77,6 +77,8 @@ describe('words the blueprints derive', () => {
     expect(firstDuration(['100000', 'days'])).toBeUndefined();
     expect(firstDuration(['zero', 'days'])).toBeUndefined();
     expect(firstDuration(['0', 'days'])).toBeUndefined();
+    expect(firstDuration(['seven', 'constructor'])).toBeUndefined();
+    expect(firstDuration(['constructor', 'days'])).toBeUndefined();
   });
 
   it('makes status names and singular nouns', () => {
