@@ -1,4 +1,5 @@
 import { firstDuplicateJsonKey } from './first-duplicate-json-key.js';
+import { jsonStringEnd } from './json-string-end.js';
 
 /**
  * Parses JSON with comments (`//`, `/* *\/`) and trailing commas, as TypeScript reads a
@@ -56,7 +57,7 @@ function rewriteOutsideStrings(
   let at = 0;
   while (at < text.length) {
     if (text[at] === '"') {
-      const end = stringEnd(text, at);
+      const end = jsonStringEnd(text, at);
       out += text.slice(at, end);
       at = end;
       continue;
@@ -74,16 +75,4 @@ function closesNext(text: string, from: number): boolean {
   let next = from;
   while (next < text.length && /\s/.test(text[next] ?? '')) next += 1;
   return text[next] === '}' || text[next] === ']';
-}
-
-/** The index just past the string starting at `start` (a `"`), its escapes skipped; the text's end if unclosed. */
-function stringEnd(text: string, start: number): number {
-  let at = start + 1;
-  while (at < text.length) {
-    const char = text[at];
-    if (char === '\\') at += 2;
-    else if (char === '"') return at + 1;
-    else at += 1;
-  }
-  return text.length;
 }
