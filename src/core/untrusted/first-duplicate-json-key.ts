@@ -1,3 +1,5 @@
+import { jsonStringEnd } from './json-string-end.js';
+
 /**
  * Where the first key that repeats an earlier key of the same JSON object starts (the UTF-16 offset
  * of its opening quote), or undefined when every object's keys are unique. Keys are compared once
@@ -18,25 +20,17 @@ export function firstDuplicateJsonKey(text: string): number | undefined {
     else if (char === ',' && top?.keys !== undefined) top.expectKey = true;
     else if (char === ':' && top !== undefined) top.expectKey = false;
     else if (char === '"') {
-      const end = stringEnd(text, index);
+      const end = jsonStringEnd(text, index);
       if (top?.keys !== undefined && top.expectKey) {
-        const key = decode(text.slice(index, end + 1));
+        const key = decode(text.slice(index, end));
         if (top.keys.has(key)) return index;
         top.keys.add(key);
       }
-      index = end;
+      // The loop steps past the closing quote.
+      index = end - 1;
     }
   }
   return undefined;
-}
-
-/** The index of the quote closing the string that opens at `start` (or the text's end). */
-function stringEnd(text: string, start: number): number {
-  for (let index = start + 1; index < text.length; index++) {
-    if (text[index] === '\\') index++;
-    else if (text[index] === '"') return index;
-  }
-  return text.length - 1;
 }
 
 /** A string token's value: its text between the quotes unless it has escapes to decode. */

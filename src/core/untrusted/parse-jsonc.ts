@@ -1,4 +1,5 @@
 import { firstDuplicateJsonKey } from './first-duplicate-json-key.js';
+import { jsonStringEnd } from './json-string-end.js';
 
 /**
  * Parses JSON with comments (`//`, `/* *\/`) and trailing commas, as TypeScript reads a
@@ -21,46 +22,50 @@ export function parseJsonc(text: string): { ok: true; value: unknown } | { ok: f
 
 /** The text with each comment outside strings replaced by a space; undefined when a block comment is not closed. */
 function withoutComments(text: string): string | undefined {
-  let out = '';
-  let at = 0;
-  while (at < text.length) {
-    const char = text[at] ?? '';
-    if (char === '"') {
-      const end = stringEnd(text, at);
-      out += text.slice(at, end);
-      at = end;
-    } else if (text.startsWith('//', at)) {
+  return rewriteOutsideStrings(text, (at) => {
+    if (text.startsWith('//', at)) {
       const end = text.indexOf('\n', at);
-      out += ' ';
-      at = end === -1 ? text.length : end;
-    } else if (text.startsWith('/*', at)) {
-      const end = text.indexOf('*/', at + 2);
-      if (end === -1) return undefined;
-      out += ' ';
-      at = end + 2;
-    } else {
-      out += char;
-      at += 1;
+      return { write: ' ', next: end === -1 ? text.length : end };
     }
-  }
-  return out;
+    if (text.startsWith('/*', at)) {
+      const end = text.indexOf('*/', at + 2);
+      return end === -1 ? undefined : { write: ' ', next: end + 2 };
+    }
+    return { write: text[at] ?? '', next: at + 1 };
+  });
 }
 
 /** The text without a comma that only whitespace separates from a closing `}` or `]` (outside strings). */
 function withoutTrailingCommas(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
+  return rewriteOutsideStrings(text, (at) => {
+    const char = text[at] ?? '';
+    return { write: char === ',' && closesNext(text, at + 1) ? '' : char, next: at + 1 };
+  });
+}
+
+/**
+ * The text with its strings copied as they are and the rest rewritten by `step`, which is given the
+ * index of a character outside strings and says what to write for it and where to go on (past that
+ * index), or undefined to give up (then the whole is undefined).
+ */
+function rewriteOutsideStrings(
+  text: string,
+  step: (at: number) => { write: string; next: number } | undefined,
+): string | undefined {
   let out = '';
   let at = 0;
   while (at < text.length) {
-    const char = text[at] ?? '';
-    if (char === '"') {
-      const end = stringEnd(text, at);
+    if (text[at] === '"') {
+      const end = jsonStringEnd(text, at);
       out += text.slice(at, end);
       at = end;
       continue;
     }
-    if (char !== ',' || !closesNext(text, at + 1)) out += char;
-    at += 1;
+    const taken = step(at);
+    if (taken === undefined) return undefined;
+    out += taken.write;
+    at = taken.next;
   }
   return out;
 }
@@ -70,16 +75,4 @@ function closesNext(text: string, from: number): boolean {
   let next = from;
   while (next < text.length && /\s/.test(text[next] ?? '')) next += 1;
   return text[next] === '}' || text[next] === ']';
-}
-
-/** The index just past the string starting at `start` (a `"`), its escapes skipped; the text's end if unclosed. */
-function stringEnd(text: string, start: number): number {
-  let at = start + 1;
-  while (at < text.length) {
-    const char = text[at];
-    if (char === '\\') at += 2;
-    else if (char === '"') return at + 1;
-    else at += 1;
-  }
-  return text.length;
 }

@@ -1,5 +1,6 @@
-import type { ToolConfiguration, ToolInputSchema } from '@aws-sdk/client-bedrock-runtime';
+import type { ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
+import { forcedToolConfig } from './forced-tool-config.js';
 
 export const REVISE_FILES_TOOL_NAME = 'revise_files';
 
@@ -32,23 +33,9 @@ export const reviseFilesInputSchema = z.object({
 
 export type ReviseFilesInput = z.infer<typeof reviseFilesInputSchema>;
 
-function toolInputJsonSchema(): ToolInputSchema.JsonMember['json'] {
-  const { $schema: _draft, ...schema } = z.toJSONSchema(reviseFilesInputSchema);
-  // toJSONSchema emits plain JSON values only, which is all the SDK's document type describes.
-  return schema as ToolInputSchema.JsonMember['json'];
-}
-
 /** Offers only `revise_files` and forces the model to call it, as `writeFilesToolConfig` does for generation. */
-export const reviseFilesToolConfig: ToolConfiguration = {
-  tools: [
-    {
-      toolSpec: {
-        name: REVISE_FILES_TOOL_NAME,
-        description:
-          'Write the files changed to address the review feedback, and answer every feedback item.',
-        inputSchema: { json: toolInputJsonSchema() },
-      },
-    },
-  ],
-  toolChoice: { tool: { name: REVISE_FILES_TOOL_NAME } },
-};
+export const reviseFilesToolConfig: ToolConfiguration = forcedToolConfig({
+  name: REVISE_FILES_TOOL_NAME,
+  description: 'Write the files changed to address the review feedback, and answer every feedback item.',
+  schema: reviseFilesInputSchema,
+});

@@ -1,6 +1,7 @@
-import type { ToolConfiguration, ToolInputSchema } from '@aws-sdk/client-bedrock-runtime';
+import type { ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import type { FileRole } from '../../core/bundle/artifact-bundle.js';
+import { forcedToolConfig } from './forced-tool-config.js';
 
 export const WRITE_FILES_TOOL_NAME = 'write_files';
 
@@ -44,24 +45,10 @@ export const writeFilesInputSchema = z.object({
 
 export type WriteFilesInput = z.infer<typeof writeFilesInputSchema>;
 
-function toolInputJsonSchema(): ToolInputSchema.JsonMember['json'] {
-  // Bedrock wants the bare schema object; the draft marker adds nothing for the model.
-  const { $schema: _draft, ...schema } = z.toJSONSchema(writeFilesInputSchema);
-  // toJSONSchema emits plain JSON values only, which is all the SDK's document type describes.
-  return schema as ToolInputSchema.JsonMember['json'];
-}
-
 /** Offers only `write_files` and forces the model to call it, so the answer is structured, never prose. */
-export const writeFilesToolConfig: ToolConfiguration = {
-  tools: [
-    {
-      toolSpec: {
-        name: WRITE_FILES_TOOL_NAME,
-        description:
-          'Write the complete set of files for the requested change, with a summary, the plan and risk notes.',
-        inputSchema: { json: toolInputJsonSchema() },
-      },
-    },
-  ],
-  toolChoice: { tool: { name: WRITE_FILES_TOOL_NAME } },
-};
+export const writeFilesToolConfig: ToolConfiguration = forcedToolConfig({
+  name: WRITE_FILES_TOOL_NAME,
+  description:
+    'Write the complete set of files for the requested change, with a summary, the plan and risk notes.',
+  schema: writeFilesInputSchema,
+});

@@ -14,9 +14,9 @@ import { repositoryPermissionLevel } from '../../github/repository-permission-le
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { holdRequest } from '../implement/hold-request.js';
+import { issueTaskRunDependencies } from '../implement/issue-task-run-dependencies.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { taskBoardFor } from '../task/task-board-for.js';
-import { cancelWatchFor } from './cancel-watch-for.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
 import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
@@ -76,7 +76,6 @@ export async function retryTask(params: {
     return refuse(decision.kind === 'refuse' ? decision.why : 'no implementation task is tracked here.');
   }
 
-  const mirrors = deps.mirrors?.forConfig(config);
   const board = taskBoardFor(deps, {
     owner,
     repo,
@@ -160,14 +159,9 @@ export async function retryTask(params: {
     request: payload,
     config,
     board,
-    provider: deps.providerFor(config),
-    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
-    log: deps.log,
-    agentLogin: await deps.trust.identity(),
-    ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config })),
     ...(marker.requester === undefined
       ? {}
       : { requester: { login: marker.requester, id: marker.requester_id, type: marker.requester_type } }),
-    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
   });
 }

@@ -11,8 +11,8 @@ import { readAgentConfig } from '../../github/read-agent-config.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { openDispatchIssue } from './open-dispatch-issue.js';
 import { progressStatus } from '../task/progress-status.js';
+import { issueTaskRunDependencies } from '../implement/issue-task-run-dependencies.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
-import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { taskBoardFor } from '../task/task-board-for.js';
 import type { TaskEvent } from './task-event.js';
 import type { TaskEventDependencies } from './task-event-dependencies.js';
@@ -112,7 +112,6 @@ async function runOnIssue(params: {
       reason: `request ${task.requestId} was already dispatched: it is tracked on issue #${issueNumber} (the task is ${marker.state.replaceAll('_', ' ')})`,
     };
   }
-  const mirrors = deps.mirrors?.forConfig(params.config);
   const board = taskBoardFor(deps, {
     owner,
     repo,
@@ -130,12 +129,7 @@ async function runOnIssue(params: {
     request: params.request,
     config: params.config,
     board,
-    provider: deps.providerFor(params.config),
-    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
-    log: deps.log,
-    agentLogin: await deps.trust.identity(),
-    ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config: params.config })),
     requester: { login: task.requester, id: task.requesterId, type: task.requesterType },
-    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
   });
 }

@@ -11,8 +11,8 @@ import type { TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { holdRequest } from './hold-request.js';
+import { issueTaskRunDependencies } from './issue-task-run-dependencies.js';
 import { runIssueTask } from './run-issue-task.js';
-import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import type { StatusBoard } from '../task/status-board.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -142,12 +142,7 @@ export async function approveHeldRequest(params: {
     request: validation.payload,
     config: params.config,
     board,
-    provider: deps.providerFor(params.config),
-    ...artifactsOf(deps, params.config),
-    log: deps.log,
-    agentLogin: await deps.trust.identity(),
-    ...(deps.graphql ? { graphql: deps.graphql } : {}),
-    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config: params.config }),
+    ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config: params.config })),
   });
 }
 
@@ -165,9 +160,4 @@ async function readHeldComment(params: {
     if (httpStatusOf(error) === 404) return null;
     throw error;
   }
-}
-
-function artifactsOf(deps: TaskEventDependencies, config: AgentConfig) {
-  const artifacts = deps.mirrors?.forConfig(config).artifacts;
-  return artifacts === undefined ? {} : { artifacts };
 }

@@ -6,13 +6,13 @@ import type { RequestParseResult } from '../../core/request/request-parse-result
 import type { TaskState } from '../../core/state/task-state.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
-import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { holdRequest } from './hold-request.js';
 import { openIssueTask } from './open-issue-task.js';
+import { issueTaskRunDependencies } from './issue-task-run-dependencies.js';
 import { runIssueTask } from './run-issue-task.js';
 
 /**
@@ -124,7 +124,6 @@ export async function requestImplementation(
     ? undefined
     : await refuseIllegalMove({ client, repository, issueNumber, from: state, to: 'generating', requester });
   if (refused) return { ...refused, taskId, issueNumber };
-  const mirrors = deps.mirrors?.forConfig(config);
   return runIssueTask({
     client,
     repository,
@@ -133,12 +132,7 @@ export async function requestImplementation(
     request: validation.payload,
     config,
     board,
-    provider: deps.providerFor(config),
-    ...(mirrors?.artifacts === undefined ? {} : { artifacts: mirrors.artifacts }),
-    log: deps.log,
-    agentLogin: await deps.trust.identity(),
-    ...(deps.graphql ? { graphql: deps.graphql } : {}),
+    ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config })),
     requester: asker,
-    cancel: cancelWatchFor(deps, { owner, repo, issueNumber, taskId, config }),
   });
 }

@@ -5,38 +5,19 @@ import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import { nestedParameterBindings } from '../../../src/core/risk/nested-parameter-bindings.js';
 import { parameterOrigins } from '../../../src/core/risk/parameter-origins.js';
+import {
+  AL2023,
+  IMAGE_CHILD,
+  PARENT,
+  reasonsOfBundle as reasonsOf,
+  template,
+} from './fixtures/nested-templates.js';
 
-const PARENT = 'infra/template.json';
-const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
-const template = (body: Record<string, unknown>) =>
-  JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', ...body });
 const stack = (url: string, parameters?: unknown) => ({
   Type: 'AWS::CloudFormation::Stack',
   Properties: { TemplateURL: url, ...(parameters === undefined ? {} : { Parameters: parameters }) },
 });
 
-const reasonsOf = (files: Record<string, string>) =>
-  classifyRisk({
-    files: Object.entries(files).map(([path, content]) => ({
-      path,
-      content,
-      role: path === PARENT ? ('template' as const) : ('config' as const),
-    })),
-    templatePath: PARENT,
-    targetEnvironment: 'staging',
-    production: false,
-  }).reasons.map((reason) => `${reason.code} ${reason.where}`);
-
-// Boots the image its SSM-typed parameter names; the Default is Amazon Linux.
-const IMAGE_CHILD = template({
-  Parameters: { Image: { Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: AL2023 } },
-  Resources: {
-    Box: {
-      Type: 'AWS::EC2::LaunchTemplate',
-      Properties: { LaunchTemplateData: { ImageId: { Ref: 'Image' }, InstanceType: 't3.micro' } },
-    },
-  },
-});
 const IMAGE_AT = 'infra/nested/image.txt#Resources.Box.Properties.LaunchTemplateData.ImageId';
 
 describe('a nested template judged with what its parents pass', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import type { ReviewedBaseFile } from '../../../src/core/risk/reviewed-base-file.js';
+import { registryTarball as tarball, riskOfConfig } from './fixtures/package-files.js';
 
 // The deploy run builds a service with `npm ci` when it has a lockfile (src/packaging/build-service.ts),
 // with the AWS credentials that deploy the stack: what the lockfile makes npm fetch and run is
@@ -8,8 +8,6 @@ import type { ReviewedBaseFile } from '../../../src/core/risk/reviewed-base-file
 // come from and whether their scripts run.
 
 const LOCK = 'services/api/package-lock.json';
-const tarball = (name: string, version: string) =>
-  `https://registry.npmjs.org/${name}/-/${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
 const lockfile = (packages: Record<string, unknown>) =>
   JSON.stringify({
     name: 'api',
@@ -28,13 +26,7 @@ const ESBUILD = {
 const reasonsWith = (
   files: { path: string; content: string }[],
   base?: { path: string; content: string }[],
-): string[] =>
-  classifyRisk({
-    files: files.map((file) => ({ ...file, role: 'config' as const })),
-    targetEnvironment: 'staging',
-    production: false,
-    ...(base === undefined ? {} : { base }),
-  }).reasons.map((reason) => `${reason.code} ${reason.where}`);
+): string[] => riskOfConfig(files, base).reasons.map((reason) => `${reason.code} ${reason.where}`);
 
 describe('npm lockfiles in the bundle', () => {
   it.each([
@@ -98,12 +90,7 @@ describe('npm lockfiles in the bundle', () => {
   it('a base lockfile that could not be read, or does not parse, is no base, and the reason says why', () => {
     const content = lockfile(ESBUILD);
     const messages = (base: ReviewedBaseFile[]) =>
-      classifyRisk({
-        files: [{ path: LOCK, content, role: 'config' }],
-        targetEnvironment: 'staging',
-        production: false,
-        base,
-      }).reasons.map((reason) => reason.message);
+      riskOfConfig([{ path: LOCK, content }], base).reasons.map((reason) => reason.message);
     expect(messages([{ path: LOCK, unreadable: 'Server Error' }])).toEqual([
       expect.stringContaining(
         '(the reviewed lockfile on the base branch could not be read: Server Error; every install script counts)',
@@ -146,11 +133,7 @@ describe('package manager configurations in the bundle', () => {
     ['services/api/.yarnrc.yml', 'yarnPath: .yarn/releases/yarn.cjs\n', 'runs JavaScript'],
     ['services/api/.pnpmfile.cjs', 'module.exports = {}', 'pnpm runs'],
   ])('%s with %j is unseen-effect, saying what it does', (path, content, says) => {
-    const risk = classifyRisk({
-      files: [{ path, content, role: 'config' }],
-      targetEnvironment: 'staging',
-      production: false,
-    });
+    const risk = riskOfConfig([{ path, content }]);
     expect(risk.reasons.map((reason) => `${reason.code} ${reason.where}`)).toEqual([`unseen-effect ${path}`]);
     expect(risk.reasons[0]?.message).toContain(says);
   });

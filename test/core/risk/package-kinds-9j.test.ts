@@ -5,26 +5,16 @@
 // entry as the package's manifest: @npmcli/arborist load-virtual.js `pkg: sw`) — with the cases
 // that must stay low.
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import { readYarnClassicLockfile } from '../../../src/core/risk/read-yarn-classic-lockfile.js';
-import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
+import {
+  LEFT_PAD,
+  registryTarball,
+  riskOfFiles as riskOf,
+  SERVICE,
+  YARN,
+  yarnV1,
+} from './fixtures/package-files.js';
 
-const SERVICE = 'services/api';
-const riskOf = (files: Record<string, string>, base: Record<string, string> = {}): RiskAssessment =>
-  classifyRisk({
-    files: Object.entries(files).map(([path, content]) => ({ path, content, role: 'config' as const })),
-    targetEnvironment: 'staging',
-    production: false,
-    base: Object.entries(base).map(([path, content]) => ({ path, content })),
-  });
-
-const YARN = `${SERVICE}/yarn.lock`;
-const yarnV1 = (...entries: string[]) => ['# yarn lockfile v1', '', '', ...entries].join('\n');
-const LEFT_PAD = `left-pad@^1.3.0:
-  version "1.3.0"
-  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz#5b8a3a7765dfe001261dde915589e782f8c94d1e"
-  integrity sha512-x
-`;
 const SCOPED = `"@types/node@*", "@types/node@^22.0.0":
   version "22.1.0"
   resolved "https://registry.npmjs.org/@types/node/-/node-22.1.0.tgz"
@@ -179,12 +169,15 @@ describe('files yarn and pnpm run or read by their path', () => {
 
 describe('npm lockfile entries npm did not write', () => {
   const LOCK = `${SERVICE}/package-lock.json`;
-  const tarball = (name: string, version: string) =>
-    `https://registry.npmjs.org/${name}/-/${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
   const lockfile = (packages: Record<string, Record<string, unknown>>) =>
     JSON.stringify({ name: 'api', lockfileVersion: 3, packages: { '': { name: 'api' }, ...packages } });
   const entry = (name: string, version: string, extra: Record<string, unknown> = {}) => ({
-    [`node_modules/${name}`]: { version, resolved: tarball(name, version), integrity: 'sha512-x', ...extra },
+    [`node_modules/${name}`]: {
+      version,
+      resolved: registryTarball(name, version),
+      integrity: 'sha512-x',
+      ...extra,
+    },
   });
   const BASE = lockfile(entry('left-pad', '1.3.0'));
 

@@ -4,21 +4,10 @@
 // installed under another name, and builds naming paths outside the service — with the cases that
 // must stay low.
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import { npmLockfileRisks } from '../../../src/core/risk/npm-lockfile-risks.js';
-import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
+import { registryTarball as tarball, riskOfConfig as riskOf } from './fixtures/package-files.js';
 
 const SERVICE = 'services/orders-api';
-const tarball = (name: string, version: string) =>
-  `https://registry.npmjs.org/${name}/-/${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
-
-const riskOf = (files: { path: string; content: string }[]): RiskAssessment =>
-  classifyRisk({
-    files: files.map((file) => ({ ...file, role: 'config' as const })),
-    targetEnvironment: 'staging',
-    production: false,
-  });
-
 const manifestWith = (scripts: Record<string, string>) =>
   JSON.stringify({ name: 'orders-api', version: '1.0.0', private: true, scripts });
 

@@ -8,20 +8,9 @@
 // source (@npmcli/arborist reify.js `predependencies`/`postdependencies`, rebuild.js `isGyp`,
 // reify.js `#extractOrLink` using `name@version` when `resolved` is absent, dep-valid.js).
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
-import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
+import { registryTarball as tarball, riskOfConfig as riskOf } from './fixtures/package-files.js';
 
 const SERVICE = 'services/orders-api';
-const tarball = (name: string, version: string) =>
-  `https://registry.npmjs.org/${name}/-/${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
-
-const riskOf = (files: { path: string; content: string }[]): RiskAssessment =>
-  classifyRisk({
-    files: files.map((file) => ({ ...file, role: 'config' as const })),
-    targetEnvironment: 'staging',
-    production: false,
-  });
-
 const manifest = (extra: Record<string, unknown>) =>
   JSON.stringify({
     name: 'orders-api',

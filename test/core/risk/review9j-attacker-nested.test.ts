@@ -7,28 +7,15 @@
 // (`./`, `..`, absolute, URL-encoded, backslashes, case, a file not in the bundle, a path that is
 // also package.json), TemplateURL computed by Fn::Sub/Fn::Join/Fn::If, cycles, YAML with tags.
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
-import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
+import {
+  IMAGE_CHILD,
+  PARENT,
+  reasonsOfBundle as reasonsOf,
+  riskOfBundle as riskOf,
+  template,
+} from './fixtures/nested-templates.js';
 
-const PARENT = 'infra/template.json';
-const template = (body: Record<string, unknown>) =>
-  JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', ...body }, null, 2);
 const QUEUE = { Type: 'AWS::SQS::Queue', Properties: {} };
-const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
-
-const riskOf = (files: Record<string, string>): RiskAssessment =>
-  classifyRisk({
-    files: Object.entries(files).map(([path, content]) => ({
-      path,
-      content,
-      role: path === PARENT ? ('template' as const) : ('config' as const),
-    })),
-    templatePath: PARENT,
-    targetEnvironment: 'staging',
-    production: false,
-  });
-const reasonsOf = (files: Record<string, string>) =>
-  riskOf(files).reasons.map((reason) => `${reason.code} ${reason.where}`);
 
 const parentWith = (url: unknown, parameters: Record<string, unknown> = {}) =>
   template({
@@ -36,17 +23,6 @@ const parentWith = (url: unknown, parameters: Record<string, unknown> = {}) =>
       Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: url, Parameters: parameters } },
     },
   });
-
-// The nested template boots an image chosen by its parameter, whose Default is Amazon Linux.
-const IMAGE_CHILD = template({
-  Parameters: { Image: { Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: AL2023 } },
-  Resources: {
-    Box: {
-      Type: 'AWS::EC2::LaunchTemplate',
-      Properties: { LaunchTemplateData: { ImageId: { Ref: 'Image' }, InstanceType: 't3.micro' } },
-    },
-  },
-});
 
 // The nested template reads a Parameter Store parameter whose Default is an AWS public one.
 const SSM_CHILD = template({

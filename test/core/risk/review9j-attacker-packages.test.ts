@@ -12,25 +12,17 @@
 // pnpm-lockfile-risks.ts installScriptRisks, build-executed-file-risks.ts, case-folded-path.ts);
 // package-kinds-9j.test.ts has more of each kind.
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
-import type { RiskAssessment } from '../../../src/core/risk/risk-assessment.js';
-
-const SERVICE = 'services/api';
-const riskOf = (files: Record<string, string>, base: Record<string, string> = {}): RiskAssessment =>
-  classifyRisk({
-    files: Object.entries(files).map(([path, content]) => ({ path, content, role: 'config' as const })),
-    targetEnvironment: 'staging',
-    production: false,
-    base: Object.entries(base).map(([path, content]) => ({ path, content })),
-  });
-
-const YARN = `${SERVICE}/yarn.lock`;
-const yarnV1 = (...entries: string[]) => ['# yarn lockfile v1', '', '', ...entries].join('\n');
-const LEFT_PAD = `left-pad@^1.3.0:
-  version "1.3.0"
-  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz#5b8a3a7765dfe001261dde915589e782f8c94d1e"
-  integrity sha512-x
-`;
+import {
+  LEFT_PAD,
+  LEFT_PAD_PNPM,
+  PNPM,
+  pnpmLockfile,
+  riskOfFiles as riskOf,
+  SERVICE,
+  YARN,
+  yarnBerry,
+  yarnV1,
+} from './fixtures/package-files.js';
 
 describe('attacker 9j: yarn.lock', () => {
   it('control: a new yarn v1 entry with its registry tarball is a reason (install scripts)', () => {
@@ -63,15 +55,9 @@ describe('attacker 9j: yarn.lock', () => {
       '  resolution: "left-pad@https://evil.example/left-pad.tgz"',
       '',
     ].join('\n');
-  const BERRY_BASE = [
-    '__metadata:',
-    '  version: 8',
-    '',
-    '"left-pad@npm:^1.3.0":',
-    '  version: 1.3.0',
-    '  resolution: "left-pad@npm:1.3.0"',
-    '',
-  ].join('\n');
+  const BERRY_BASE = yarnBerry(
+    '"left-pad@npm:^1.3.0":\n  version: 1.3.0\n  resolution: "left-pad@npm:1.3.0"\n',
+  );
 
   it('control: a yarn 2+ resolution to another host is a reason', () => {
     expect(riskOf({ [YARN]: berry('__metadata') }, { [YARN]: BERRY_BASE }).level).toBe('high');
@@ -86,23 +72,8 @@ describe('attacker 9j: yarn.lock', () => {
 });
 
 describe('attacker 9j: pnpm-lock.yaml', () => {
-  const PNPM = `${SERVICE}/pnpm-lock.yaml`;
   const lock = (version: string, ...packages: string[]) =>
-    [
-      `lockfileVersion: '${version}'`,
-      '',
-      'importers:',
-      '  .:',
-      '    dependencies:',
-      '      left-pad:',
-      '        specifier: ^1.3.0',
-      '        version: 1.3.0',
-      '',
-      'packages:',
-      '',
-      ...packages,
-    ].join('\n');
-  const LEFT_PAD_PNPM = '  left-pad@1.3.0:\n    resolution: {integrity: sha512-x}\n';
+    pnpmLockfile(['', ...packages].join('\n'), { version });
   const EVIL_PNPM = '  evil@1.0.0:\n    resolution: {integrity: sha512-y}\n';
 
   it('control: a version 9 lockfile adding a package is a reason (install scripts)', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import type { ReviewedBaseFile } from '../../../src/core/risk/reviewed-base-file.js';
+import {
+  LEFT_PAD,
+  LEFT_PAD_PNPM as REGISTRY_PACKAGE,
+  PNPM,
+  pnpmLockfile as pnpm,
+  riskOfConfig,
+  YARN,
+  yarnBerry,
+  yarnV1,
+} from './fixtures/package-files.js';
 
 // yarn.lock and pnpm-lock.yaml in the bundle: npm reads a yarn.lock as a hint, and a person who
 // builds with yarn or pnpm installs what they name. A source other than the npm registry (or
@@ -12,20 +21,10 @@ const reasonsWith = (
   content: string,
   base: ReviewedBaseFile | null = { path, content },
 ): string[] =>
-  classifyRisk({
-    files: [{ path, content, role: 'config' }],
-    targetEnvironment: 'staging',
-    production: false,
-    ...(base === null ? {} : { base: [base] }),
-  }).reasons.map((reason) => `${reason.code} ${reason.where}`);
+  riskOfConfig([{ path, content }], base === null ? undefined : [base]).reasons.map(
+    (reason) => `${reason.code} ${reason.where}`,
+  );
 
-const YARN = 'services/api/yarn.lock';
-const yarnV1 = (...entries: string[]) => ['# yarn lockfile v1', '', '', ...entries].join('\n');
-const LEFT_PAD = `left-pad@^1.3.0:
-  version "1.3.0"
-  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz#5b8a3a7765dfe001261dde915589e782f8c94d1e"
-  integrity sha512-x
-`;
 const SCOPED = `"@types/node@*", "@types/node@^22.0.0":
   version "22.1.0"
   resolved "https://registry.npmjs.org/@types/node/-/node-22.1.0.tgz"
@@ -97,21 +96,6 @@ describe('yarn.lock', () => {
   });
 });
 
-const PNPM = 'services/api/pnpm-lock.yaml';
-const pnpm = (packages: string, importers = '') =>
-  [
-    "lockfileVersion: '9.0'",
-    '',
-    'importers:',
-    '  .:',
-    '    dependencies:',
-    importers || '      left-pad:\n        specifier: ^1.3.0\n        version: 1.3.0',
-    '',
-    'packages:',
-    packages,
-  ].join('\n');
-const REGISTRY_PACKAGE = `  left-pad@1.3.0:\n    resolution: {integrity: sha512-x}\n`;
-
 describe('pnpm-lock.yaml', () => {
   it('control: registry packages (integrity only, or a registry tarball) and a directory inside the repository stay low', () => {
     const packages =
@@ -143,7 +127,7 @@ describe('pnpm-lock.yaml', () => {
   it('a link outside the repository is unseen-effect at the importer; one inside stays low', () => {
     const importers =
       '      a:\n        specifier: link:../shared\n        version: link:../shared\n      b:\n        specifier: link:../../../../x\n        version: link:../../../../x';
-    expect(reasonsWith(PNPM, pnpm(REGISTRY_PACKAGE, importers))).toEqual([
+    expect(reasonsWith(PNPM, pnpm(REGISTRY_PACKAGE, { importers }))).toEqual([
       `unseen-effect ${PNPM}#importers...dependencies.b`,
     ]);
   });
@@ -158,12 +142,9 @@ describe('pnpm-lock.yaml', () => {
 // npm's `hasInstallScript`, what the reviewed base lockfile already has is not new.
 describe('install scripts of packages a yarn or pnpm lockfile adds', () => {
   const messages = (path: string, content: string, base: ReviewedBaseFile | null) =>
-    classifyRisk({
-      files: [{ path, content, role: 'config' }],
-      targetEnvironment: 'staging',
-      production: false,
-      ...(base === null ? {} : { base: [base] }),
-    }).reasons.map((reason) => `${reason.where}: ${reason.message}`);
+    riskOfConfig([{ path, content }], base === null ? undefined : [base]).reasons.map(
+      (reason) => `${reason.where}: ${reason.message}`,
+    );
 
   it('yarn v1: a package the base lockfile lacks (or has at another version) is one reason at the file naming it', () => {
     const bumped = LEFT_PAD.replaceAll('1.3.0', '1.3.1');
@@ -185,20 +166,21 @@ describe('install scripts of packages a yarn or pnpm lockfile adds', () => {
   });
 
   it('yarn 2+: a registry package the base lacks is a reason; workspaces are the project itself', () => {
-    const berry = (...entries: string[]) => ['__metadata:', '  version: 8', '', ...entries].join('\n');
     const leftPad =
       '"left-pad@npm:^1.3.0":\n  version: 1.3.0\n  resolution: "left-pad@npm:1.3.0"\n  checksum: 10/abc\n';
     const esbuild =
       '"esbuild@npm:^0.25.0":\n  version: 0.25.0\n  resolution: "esbuild@npm:0.25.0"\n  checksum: 10/def\n';
     const workspace = '"api@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "api@workspace:."\n';
-    expect(reasonsWith(YARN, berry(workspace, leftPad), null)).toEqual([`unseen-effect ${YARN}`]);
+    expect(reasonsWith(YARN, yarnBerry(workspace, leftPad), null)).toEqual([`unseen-effect ${YARN}`]);
     expect(
-      reasonsWith(YARN, berry(workspace, leftPad, esbuild), { path: YARN, content: berry(leftPad) }),
+      reasonsWith(YARN, yarnBerry(workspace, leftPad, esbuild), { path: YARN, content: yarnBerry(leftPad) }),
     ).toEqual([`unseen-effect ${YARN}`]);
     expect(
-      messages(YARN, berry(workspace, leftPad, esbuild), { path: YARN, content: berry(leftPad) }),
+      messages(YARN, yarnBerry(workspace, leftPad, esbuild), { path: YARN, content: yarnBerry(leftPad) }),
     ).toEqual([expect.stringContaining('(esbuild@npm:^0.25.0)')]);
-    expect(reasonsWith(YARN, berry(workspace, leftPad), { path: YARN, content: berry(leftPad) })).toEqual([]);
+    expect(
+      reasonsWith(YARN, yarnBerry(workspace, leftPad), { path: YARN, content: yarnBerry(leftPad) }),
+    ).toEqual([]);
   });
 
   const pnpmV6 = (packages: string) =>

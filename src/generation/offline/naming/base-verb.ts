@@ -80,7 +80,8 @@ const WITHOUT_E = new Set(['pivot', 'focus', 'bias', 'develop', 'gossip', 'bloss
  * none (`treated`, `waited`). Known exceptions are listed above.
  */
 export function baseVerb(word: string): string | undefined {
-  const irregular = IRREGULAR[word];
+  // Own keys only: `constructor` or `__proto__` in issue text must not read Object.prototype.
+  const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
   if (irregular !== undefined) return irregular;
   if (!word.endsWith('ed') || word.length < 5 || NOT_PARTICIPLES.has(word)) return undefined;
   if (word.endsWith('eed')) return EE_VERBS.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;

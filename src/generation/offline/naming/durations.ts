@@ -1,24 +1,5 @@
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
-};
+import { numberWord } from './number-word.js';
+
 const UNITS: Readonly<Record<string, 'days' | 'months' | 'years'>> = {
   day: 'days',
   days: 'days',
@@ -33,15 +14,27 @@ export interface Duration {
   readonly unit: 'days' | 'months' | 'years';
 }
 
-/** The first `<number> <unit>` in words (`seven years`, `90 days`, `7 year`), with numbers as digits or words up to ninety. */
+/** The first `<number> <unit>` in words (`seven years`, `90 days`, `7 year`), with numbers as digits or words (`numberWord`). */
 export function firstDuration(words: readonly string[]): Duration | undefined {
   for (let index = 1; index < words.length; index += 1) {
-    const unit = UNITS[words[index] ?? ''];
+    const unitWord = words[index] ?? '';
+    // Own keys only: `seven constructor` is no unit.
+    const unit = Object.hasOwn(UNITS, unitWord) ? UNITS[unitWord] : undefined;
     const word = words[index - 1] ?? '';
-    const amount = /^\d{1,5}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    const amount = durationAmount(word);
     if (unit !== undefined && amount !== undefined && amount > 0) return { amount, unit };
   }
   return undefined;
+}
+
+/**
+ * The amount a word before a unit gives: an article is one (`a year`), digits up to five of them
+ * (99,999 days is well past any retention asked for), else a number word (`seven`, `ninety`).
+ */
+function durationAmount(word: string): number | undefined {
+  if (word === 'a' || word === 'an') return 1;
+  if (/^\d{6,}$/.test(word)) return undefined;
+  return numberWord(word);
 }
 
 /** Whole days a duration covers at least: years count their leap days, months 31 days. */

@@ -40,5 +40,6 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 export function numberWord(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
   if (/^\d{1,9}$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word];
+  // Own keys only: `constructor` or `__proto__` in issue text must not read Object.prototype.
+  return Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined;
 }

@@ -54,7 +54,12 @@ const EN_PARTICIPLES = new Set([
  * `IRREGULAR_VERBS`); a word that already is a participle (`approved`, `sold`) is kept.
  */
 export function participle(verb: string): string {
-  const irregular = SPELLING[verb] ?? IRREGULAR_VERBS[verb];
+  // Own keys only: `constructor` or `__proto__` in issue text must not read Object.prototype.
+  const irregular = Object.hasOwn(SPELLING, verb)
+    ? SPELLING[verb]
+    : Object.hasOwn(IRREGULAR_VERBS, verb)
+      ? IRREGULAR_VERBS[verb]
+      : undefined;
   if (irregular !== undefined) return irregular;
   if ((verb.endsWith('ed') && verb.length > 4) || EN_PARTICIPLES.has(verb) || PARTICIPLES.has(verb))
     return verb;

@@ -24,6 +24,12 @@ describe('numbers in words and bounds', () => {
     expect(numberWord(word)).toBe(value);
   });
 
+  it('reads no Object.prototype member as a number (`at most constructor characters` bounds nothing)', () => {
+    expect(numberWord('constructor')).toBeUndefined();
+    expect(numberWord('__proto__')).toBeUndefined();
+    expect(limitAt(wordsOf('at most constructor characters'), 0)).toBeUndefined();
+  });
+
   it.each([
     ['at most 5 items', { maximum: 5 }, 'items'],
     ['up to 10', { maximum: 10 }, undefined],

@@ -225,4 +225,9 @@ describe('baseVerb', () => {
   it.each(Object.entries(CASES))('%s → %s', (word, verb) => {
     expect(baseVerb(word)).toBe(verb);
   });
+
+  it('reads no Object.prototype member as an irregular verb (`constructor`, `__proto__` in issue text)', () => {
+    expect(baseVerb('constructor')).toBeUndefined();
+    expect(baseVerb('__proto__')).toBeUndefined();
+  });
 });

@@ -13,6 +13,11 @@ describe('participle: the status a verb sets', () => {
     expect(participle('approved')).toBe('approved');
   });
 
+  it('reads no Object.prototype member as an irregular form (`constructor`, `__proto__` in issue text)', () => {
+    expect(participle('constructor')).toBe('constructored');
+    expect(participle('__proto__')).toBe('__proto__ed');
+  });
+
   it('keeps the irregular and regular forms it had', () => {
     expect(participle('open')).toBe('open');
     expect(participle('ship')).toBe('shipped');
