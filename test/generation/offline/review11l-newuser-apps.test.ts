@@ -1,0 +1,284 @@
+import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
+import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
+import { loadGenerated } from './generated-modules.js';
+import { fileContent, generate } from './offline-test-requests.js';
+
+/**
+ * Review 11l, a new-user pass (platform team) over issue #11 items 1–2 for the application
+ * blueprint: requests written the way teams write them — a support-ticket API with a lifecycle of
+ * its own ("open, pending, solved or closed"), a SaaS subscriptions service (American "canceled",
+ * a `past_due` status, "add seats", "A canceled subscription cannot be changed"), and a warehouse
+ * inventory with bins under warehouses ("Deleting a warehouse is not allowed while it has bins").
+ * Each is generated offline and driven through the generated handler (create → read → list →
+ * change → delete, filters, counts); the coverage rows are read as the PR body shows them.
+ * Attacked: whether the routes keep the request's words and whether each row says what the handler
+ * does. Each FAULT test asserts the right answer and is `it.failing` while the fault exists.
+ */
+const storyRow = (rows: readonly RequirementCoverage[] | undefined, number: number) =>
+  rows?.find((row) => row.source.kind === 'story' && row.source.number === number);
+const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence: number) =>
+  rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);
+const gapsOf = (row: RequirementCoverage | undefined) => (row?.gaps ?? []).join(' ');
+
+interface Answer {
+  readonly statusCode: number;
+  readonly body: string;
+}
+interface Call {
+  readonly pathParameters?: Record<string, string>;
+  readonly body?: unknown;
+  readonly query?: Record<string, string>;
+  readonly headers?: Record<string, string>;
+}
+type Send = (routeKey: string, call?: Call) => Promise<Answer & { json: Record<string, unknown> }>;
+
+/** The generated service's handler over its in-memory repository, ids id-1, id-2, … in order. */
+function serviceOf(bundle: ArtifactBundle): Send {
+  const loaded = loadGenerated(bundle, [
+    ['src/app.ts', ['createApp']],
+    ['src/item-repository.ts', ['InMemoryItemRepository']],
+    ['src/status-events.ts', ['RecordingStatusEvents']],
+    ['src/notifications.ts', ['RecordingNotifications']],
+  ]);
+  const Repository = loaded['InMemoryItemRepository'] as new () => unknown;
+  const Events = loaded['RecordingStatusEvents'] as new () => unknown;
+  const Notices = loaded['RecordingNotifications'] as new () => unknown;
+  const createApp = loaded['createApp'] as (
+    deps: Record<string, unknown>,
+  ) => (event: Record<string, unknown>) => Promise<Answer>;
+  let next = 0;
+  const app = createApp({
+    repository: new Repository(),
+    newId: () => `id-${String((next += 1))}`,
+    now: () => new Date('2026-11-30T10:00:00Z'),
+    statusEvents: new Events(),
+    notifications: new Notices(),
+    log: () => undefined,
+  });
+  return async (routeKey, call = {}) => {
+    const answer = await app({
+      routeKey,
+      pathParameters: call.pathParameters,
+      queryStringParameters: call.query,
+      headers: call.headers ?? {},
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    });
+    const json = answer.body === '' ? {} : (JSON.parse(answer.body) as Record<string, unknown>);
+    return { ...answer, json };
+  };
+}
+
+const supportTickets = {
+  taskType: 'application' as const,
+  taskName: 'Support tickets',
+  description:
+    'A ticketing API for our support team. Each ticket has a subject of at most 150 characters, a description, a priority (low, medium, high or urgent) and a requester email. Tickets are open, pending, solved or closed. A solved ticket can be reopened within 7 days. Agents cannot delete tickets.',
+  stories: [
+    'As a customer I can open a ticket with a subject and a description',
+    'As an agent I can list open tickets by priority',
+    'As an agent I can assign a ticket to myself',
+    'As an agent I can solve a ticket',
+    'As a customer I can reopen a solved ticket',
+    'As a lead I can see how many tickets are pending',
+    'As an agent I can add an internal note to a ticket',
+    'As a lead I can close a solved ticket',
+  ],
+};
+const aTicket = { subject: 'VPN down', description: 'cannot connect', priority: 'high' };
+const agent = { 'x-caller-id': 'agent-7' };
+
+describe('review 11l: support tickets', () => {
+  it.failing(
+    'FAULT: "assign a ticket to myself" moves the ticket to a status `assigned` the description\'s lifecycle ("Tickets are open, pending, solved or closed.") does not have, so an assigned ticket drops out of "list open tickets by priority" (✅ covered) — assigning records the assignee and keeps the ticket open',
+    async () => {
+      const { bundle } = await generate(supportTickets);
+      const send = serviceOf(bundle);
+      expect((await send('POST /tickets', { body: aTicket })).statusCode).toBe(201);
+      const assigned = await send('POST /tickets/{id}/assign', {
+        pathParameters: { id: 'id-1' },
+        headers: agent,
+      });
+      expect(assigned.json['assignee']).toBe('agent-7');
+      expect(assigned.json['status']).toBe('open');
+      const open = await send('GET /tickets', { query: { status: 'open', priority: 'high' } });
+      expect((open.json['items'] as unknown[]).length).toBe(1);
+    },
+  );
+
+  it('connects create → read → list → solve → reopen → close, counts by status, refuses a long subject and a delete', async () => {
+    const { bundle } = await generate(supportTickets);
+    const send = serviceOf(bundle);
+    const long = { ...aTicket, subject: 's'.repeat(151) };
+    expect((await send('POST /tickets', { body: long })).statusCode).toBe(400);
+    expect((await send('POST /tickets', { body: { ...aTicket, priority: 'p1' } })).statusCode).toBe(400);
+    expect((await send('POST /tickets', { body: aTicket })).json['status']).toBe('open');
+    const id = { pathParameters: { id: 'id-1' } };
+    expect((await send('GET /tickets/{id}', id)).json['subject']).toBe('VPN down');
+    expect((await send('POST /tickets/{id}/close', id)).statusCode).toBe(409);
+    expect((await send('POST /tickets/{id}/solve', id)).json['status']).toBe('solved');
+    expect((await send('GET /tickets/count', { query: { status: 'solved' } })).json['count']).toBe(1);
+    expect((await send('POST /tickets/{id}/reopen', id)).json['status']).toBe('open');
+    expect((await send('POST /tickets/{id}/solve', id)).statusCode).toBe(200);
+    expect((await send('POST /tickets/{id}/close', id)).json['status']).toBe('closed');
+    expect((await send('DELETE /tickets/{id}', id)).statusCode).toBe(404);
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('partial');
+    expect(gapsOf(sentenceRow(bundle.coverage, 3))).toMatch(/pending/);
+  });
+});
+
+const subscriptions = {
+  taskType: 'application' as const,
+  taskName: 'Subscriptions',
+  description:
+    'A subscriptions service for our SaaS billing. A subscription belongs to a customer and has a plan (starter, team or enterprise), a seat count between 1 and 500 and a renewal date. Subscriptions are trialing, active, past_due or canceled. Publish an event when a subscription is canceled. A canceled subscription cannot be changed.',
+  stories: [
+    'As a customer I can start a subscription on a plan',
+    'As a customer I can change the plan of my subscription',
+    'As a customer I can add seats to my subscription',
+    'As billing I can list subscriptions that are past_due',
+    'As a customer I can cancel my subscription',
+    'As billing I can see how many subscriptions are active',
+    'As a customer I can reactivate a canceled subscription',
+  ],
+};
+const aSubscription = { customerId: 'c1', plan: 'team', seatCount: 3 };
+
+describe('review 11l: subscriptions', () => {
+  it.failing(
+    'FAULT: "cancel my subscription" sets `cancelled` though the lifecycle says "canceled", so "reactivate a canceled subscription" always answers 409 ("cancelled, which is final": a dead route) and ?status=canceled counts none — the move keeps the lifecycle\'s spelling and a status a story starts from is not final',
+    async () => {
+      const { bundle } = await generate(subscriptions);
+      const send = serviceOf(bundle);
+      expect((await send('POST /subscriptions', { body: aSubscription })).statusCode).toBe(201);
+      const id = { pathParameters: { id: 'id-1' } };
+      expect((await send('POST /subscriptions/{id}/cancel', id)).json['status']).toBe('canceled');
+      const counted = await send('GET /subscriptions/count', { query: { status: 'canceled' } });
+      expect(counted.json['count']).toBe(1);
+      expect((await send('POST /subscriptions/{id}/reactivate', id)).statusCode).toBe(200);
+    },
+  );
+
+  it.failing(
+    'FAULT: "Publish an event when a subscription is canceled." is ❌ not covered ("only events on status changes are generated") while the service publishes SubscriptionStatusChanged on every status change, the cancel included — the row says what was generated',
+    async () => {
+      const { bundle } = await generate(subscriptions);
+      expect(fileContent(bundle, 'src/model.ts')).toContain("statusEventType: 'SubscriptionStatusChanged'");
+      expect(sentenceRow(bundle.coverage, 4)?.status).not.toBe('not_covered');
+    },
+  );
+
+  it.failing(
+    'FAULT: "list subscriptions that are past_due" makes no status filter (GET /subscriptions?status=past_due answers 400 "unknown query parameter status"), though `past_due` is one of the statuses the description lists and the count route takes it — a listed status written with an underscore is a status filter',
+    async () => {
+      const { bundle } = await generate(subscriptions);
+      const send = serviceOf(bundle);
+      await send('POST /subscriptions', { body: aSubscription });
+      const listed = await send('GET /subscriptions', { query: { status: 'past_due' } });
+      expect(listed.statusCode).toBe(200);
+    },
+  );
+
+  it.failing(
+    'FAULT: "A canceled subscription cannot be changed." is read as forbidding every change (its gap: "drop that story or the rule") and PATCH of a canceled subscription answers 200 — the qualifier is a guard: PATCH answers 409 once the subscription is canceled',
+    async () => {
+      const { bundle } = await generate(subscriptions);
+      const send = serviceOf(bundle);
+      await send('POST /subscriptions', { body: aSubscription });
+      const id = { pathParameters: { id: 'id-1' } };
+      expect((await send('PATCH /subscriptions/{id}', { ...id, body: { plan: 'starter' } })).statusCode).toBe(
+        200,
+      );
+      await send('POST /subscriptions/{id}/cancel', id);
+      const changed = await send('PATCH /subscriptions/{id}', { ...id, body: { plan: 'enterprise' } });
+      expect(changed.statusCode).toBe(409);
+    },
+  );
+
+  it.failing(
+    'FAULT: "add seats to my subscription", where a subscription has a seat count, makes a free-standing resource `seat` with no fields (POST /seats, ◐ partial) that no subscription ever sees — the story changes the subscription\'s seatCount, or is listed as not covered, never a resource of its own',
+    async () => {
+      const { bundle } = await generate(subscriptions);
+      expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/collection: 'seats'/);
+      expect(storyRow(bundle.coverage, 3)?.implementedBy ?? '').not.toContain('POST /seats');
+    },
+  );
+
+  it('validates the plan, the seat range and the renewal date, and filters by customer', async () => {
+    const { bundle } = await generate(subscriptions);
+    const send = serviceOf(bundle);
+    expect((await send('POST /subscriptions', { body: { ...aSubscription, plan: 'gold' } })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await send('POST /subscriptions', { body: { ...aSubscription, seatCount: 501 } })).statusCode,
+    ).toBe(400);
+    const dated = await send('POST /subscriptions', {
+      body: { ...aSubscription, renewalDate: '2027-01-01' },
+    });
+    expect(dated.json['renewalDate']).toBe('2027-01-01T00:00:00.000Z');
+    expect(
+      (await send('POST /subscriptions', { body: { ...aSubscription, customerId: 'c2' } })).statusCode,
+    ).toBe(201);
+    const mine = await send('GET /subscriptions', { query: { customerId: 'c2' } });
+    expect((mine.json['items'] as unknown[]).length).toBe(1);
+  });
+});
+
+const warehouseInventory = {
+  taskType: 'application' as const,
+  taskName: 'Warehouse inventory',
+  description:
+    'An inventory API for our warehouses. Each warehouse has a name and a region. Each bin belongs to a warehouse and has a code of exactly 6 characters and a capacity of at least 1. Each product has a SKU, a name and a quantity on hand of at least 0. Deleting a warehouse is not allowed while it has bins.',
+  stories: [
+    'As an ops manager I can create a warehouse',
+    'As an ops manager I can add a bin to a warehouse',
+    'As a picker I can list the bins of a warehouse',
+    'As an ops manager I can see how many bins a warehouse has',
+    'As a buyer I can create a product',
+    'As a buyer I can look up a product by its SKU',
+    'As a picker I can change the quantity on hand of a product',
+    'As a buyer I can list products whose quantity is below 10',
+    'As an ops manager I can delete a bin',
+    'As an ops manager I can delete a warehouse',
+  ],
+};
+
+describe('review 11l: warehouse inventory (bins under warehouses)', () => {
+  it.failing(
+    'FAULT: "Deleting a warehouse is not allowed while it has bins." — DELETE /warehouses/{id} answers 204 with a bin under it (the bin stays served under a warehouse that is gone), and the row\'s gap reads it as a cascade ("add the cascade to the delete route"), the opposite of what is asked — the delete answers 409 while bins exist',
+    async () => {
+      const { bundle } = await generate(warehouseInventory);
+      const send = serviceOf(bundle);
+      await send('POST /warehouses', { body: { name: 'Sydney', region: 'ap-southeast-2' } });
+      const bin = { pathParameters: { id: 'id-1' }, body: { code: 'A00001', capacity: 10 } };
+      expect((await send('POST /warehouses/{id}/bins', bin)).statusCode).toBe(201);
+      expect(gapsOf(sentenceRow(bundle.coverage, 5))).not.toMatch(/cascade/);
+      expect((await send('DELETE /warehouses/{id}', { pathParameters: { id: 'id-1' } })).statusCode).toBe(
+        409,
+      );
+    },
+  );
+
+  it('makes bins only under a warehouse, counts them per warehouse, validates the code, looks products up by SKU and changes the quantity', async () => {
+    const { bundle } = await generate(warehouseInventory);
+    const send = serviceOf(bundle);
+    await send('POST /warehouses', { body: { name: 'Sydney' } });
+    const under = (body: unknown) => ({ pathParameters: { id: 'id-1' }, body });
+    expect((await send('POST /warehouses/{id}/bins', under({ code: 'A0001' }))).statusCode).toBe(400);
+    expect(
+      (await send('POST /warehouses/{id}/bins', under({ code: 'A00001', capacity: 0 }))).statusCode,
+    ).toBe(400);
+    expect((await send('POST /warehouses/{id}/bins', under({ code: 'A00001' }))).statusCode).toBe(201);
+    const orphan = { pathParameters: { id: 'nope' }, body: { code: 'B00001' } };
+    expect((await send('POST /warehouses/{id}/bins', orphan)).statusCode).toBe(404);
+    expect((await send('GET /bins/count', { query: { warehouseId: 'id-1' } })).json['count']).toBe(1);
+    const product = await send('POST /products', { body: { sku: 'SKU-1', name: 'bolt', quantity: 5 } });
+    const pid = { pathParameters: { id: String(product.json['id']) } };
+    expect((await send('PATCH /products/{id}', { ...pid, body: { quantity: -1 } })).statusCode).toBe(400);
+    expect((await send('PATCH /products/{id}', { ...pid, body: { quantity: 3 } })).json['quantity']).toBe(3);
+    const found = await send('GET /products', { query: { sku: 'SKU-1' } });
+    expect((found.json['items'] as unknown[]).length).toBe(1);
+    expect((await send('DELETE /bins/{id}', { pathParameters: { id: 'id-2' } })).statusCode).toBe(204);
+    expect((await send('GET /bins/{id}', { pathParameters: { id: 'id-2' } })).statusCode).toBe(404);
+  });
+});
