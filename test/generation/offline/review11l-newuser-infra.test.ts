@@ -1,4 +1,6 @@
+import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
+import { loadGenerated } from './generated-modules.js';
 import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
 
 /**
@@ -95,6 +97,56 @@ describe('review 11l: a carrier webhook receiver', () => {
     );
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('partial');
     expect(sentenceRow(bundle.coverage, 5)?.status).not.toBe('covered');
+  });
+});
+
+interface Queued {
+  readonly id: string;
+  readonly type: string;
+}
+/** The generated receiver with a fixed secret, its signature header as the template names it. */
+function shipFastReceiverOf(bundle: ArtifactBundle) {
+  const loaded = loadGenerated(bundle, [
+    ['src/receive-webhook.ts', ['receiveWebhook']],
+    ['src/signature.ts', ['sign']],
+  ]);
+  const receive = loaded['receiveWebhook'] as (
+    event: Record<string, unknown>,
+    deps: Record<string, unknown>,
+  ) => Promise<{ statusCode: number; body: string }>;
+  const sign = loaded['sign'] as (body: string, secret: string) => string;
+  const queued: Queued[] = [];
+  const deliver = async (payload: unknown, signature?: string) => {
+    const body = JSON.stringify(payload);
+    return receive(
+      {
+        routeKey: 'POST /webhooks',
+        body,
+        headers: { 'x-shipfast-signature': signature ?? sign(body, 'shh') },
+      },
+      {
+        secret: async () => 'shh',
+        enqueue: async (message: Queued) => {
+          queued.push(message);
+        },
+        signatureHeader: 'x-shipfast-signature',
+        log: () => undefined,
+      },
+    );
+  };
+  return { deliver, queued };
+}
+
+describe('review 11l: ShipFast deliveries through the generated receiver', () => {
+  it('queues a signed parcel.delivered as ParcelDelivered, refuses a wrong signature with 401 and acknowledges an unhandled type as ignored', async () => {
+    const { bundle } = await generate(shippingWebhooks);
+    const { deliver, queued } = shipFastReceiverOf(bundle);
+    expect((await deliver({ id: 'e1', type: 'parcel.delivered', shipmentId: 's1' })).statusCode).toBe(202);
+    const forged = await deliver({ id: 'e2', type: 'parcel.delivered', shipmentId: 's2' }, 'sha256=00');
+    expect(forged.statusCode).toBe(401);
+    const returned = await deliver({ id: 'e3', type: 'parcel.returned', shipmentId: 's1' });
+    expect(JSON.parse(returned.body)).toMatchObject({ status: 'ignored' });
+    expect(queued.map((message) => [message.id, message.type])).toEqual([['e1', 'ParcelDelivered']]);
   });
 });
 
