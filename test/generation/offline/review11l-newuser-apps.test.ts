@@ -425,3 +425,48 @@ describe('review 11l: expense reports (draft → submitted → approved)', () =>
     expect(sentenceRow(bundle.coverage, 8)?.status).toBe('not_covered');
   });
 });
+
+const auditTrail = {
+  taskType: 'application' as const,
+  taskName: 'Audit trail',
+  description:
+    'An append-only audit log API. Each entry has an actor, an action, a resource id and a timestamp. Entries can never be changed or deleted. Return 400 when an entry is missing its actor. Entries are kept for 400 days.',
+  stories: [
+    'As a service I can record an audit entry',
+    'As an auditor I can list entries between two dates',
+    'As an auditor I can list entries by actor',
+    'As an auditor I can see how many entries an actor has',
+  ],
+};
+const anEntry = { actor: 'alice', action: 'login', resourceId: 'r1', timestamp: '2026-11-01T00:00:00Z' };
+
+describe('review 11l: an append-only audit trail', () => {
+  it.failing(
+    'FAULT: "see how many entries an actor has" is ✅ covered by GET /entries/count, which counts every actor\'s entries and refuses ?actor= with 400 ("unknown query parameter actor") though GET /entries takes ?actor= — the count takes the field its story names, as a list would',
+    async () => {
+      const { bundle } = await generate(auditTrail);
+      const send = serviceOf(bundle);
+      await send('POST /entries', { body: anEntry });
+      await send('POST /entries', { body: { ...anEntry, actor: 'bob' } });
+      const counted = await send('GET /entries/count', { query: { actor: 'alice' } });
+      expect(counted.json['count'] === 1 || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+    },
+  );
+
+  it('records entries (400 without an actor), lists them by actor and between two dates, never changes or deletes one, and lists "kept for 400 days" as not covered', async () => {
+    const { bundle } = await generate(auditTrail);
+    const send = serviceOf(bundle);
+    expect((await send('POST /entries', { body: { action: 'login' } })).statusCode).toBe(400);
+    expect((await send('POST /entries', { body: anEntry })).statusCode).toBe(201);
+    await send('POST /entries', { body: { ...anEntry, actor: 'bob', timestamp: '2026-11-20T00:00:00Z' } });
+    const byActor = await send('GET /entries', { query: { actor: 'bob' } });
+    expect((byActor.json['items'] as unknown[]).length).toBe(1);
+    const window = { from: '2026-10-31T00:00:00Z', to: '2026-11-02T00:00:00Z' };
+    expect(((await send('GET /entries', { query: window })).json['items'] as unknown[]).length).toBe(1);
+    const id = { pathParameters: { id: 'id-1' } };
+    expect((await send('PATCH /entries/{id}', { ...id, body: { action: 'x' } })).statusCode).toBe(404);
+    expect((await send('DELETE /entries/{id}', id)).statusCode).toBe(404);
+    expect((await send('GET /entries/{id}', id)).json['actor']).toBe('alice');
+    expect(sentenceRow(bundle.coverage, 5)?.status).toBe('not_covered');
+  });
+});
