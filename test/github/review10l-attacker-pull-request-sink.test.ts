@@ -22,12 +22,15 @@ function capturingClient() {
           : Promise.reject(Object.assign(new Error('Not Found'), { status: 404 })),
       getCommit: async () => ({ data: { tree: { sha: 't'.repeat(40) } } }),
       createTree: async () => ({ data: { sha: 'u'.repeat(40) } }),
-      createCommit: async (p) => ((sent.message = p.message), { data: { sha: 'c'.repeat(40) } }),
+      createCommit: async (p: { message: string }) => (
+        (sent.message = p.message),
+        { data: { sha: 'c'.repeat(40) } }
+      ),
       createRef: async () => ({}),
       updateRef: async () => ({}),
     },
     pulls: {
-      create: async (p) => (
+      create: async (p: { title: string; body: string }) => (
         (sent.title = p.title),
         (sent.body = p.body),
         { data: { number: 12, html_url: 'https://github.com/acme/shop/pull/12' } }
