@@ -88,3 +88,17 @@ describe('review10l attacker: the comment edited back to an older signed marker 
     },
   );
 });
+
+describe('review10l attacker: the marker line pushed off the end of the comment (text added after it)', () => {
+  it.failing(
+    'FAULT: a run that finds no marker starts the merged task over from `received` although the mirror holds it merged — it must go on from the mirror’s record (or refuse)',
+    async () => {
+      const { mirror, issue } = await mergedTask();
+      // A collaborator edits the agent's comment and adds a line under the marker: no marker reads back.
+      const next = boardOn(issue.client, mirror, undefined);
+      await next.move('generating', { patch: { attempt: 1 } }).catch(() => undefined);
+      expect(issue.marker()?.state).not.toBe('generating');
+      expect((await mirror.tasks.get(TASK_ID))?.status).toBe('merged');
+    },
+  );
+});
