@@ -22,16 +22,14 @@ describe('uploadRepositoryCode', () => {
   let workspace: string;
   beforeEach(() => {
     s3Mock.reset();
-    s3Mock
-      .on(HeadObjectCommand)
-      .rejects(
-        new S3ServiceException({
-          name: 'NotFound',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 404 },
-          message: 'Not Found',
-        }),
-      );
+    s3Mock.on(HeadObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'NotFound',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 404 },
+        message: 'Not Found',
+      }),
+    );
     s3Mock.on(PutObjectCommand).resolves({});
     workspace = mkdtempSync(join(tmpdir(), 'checkout-'));
     mkdirSync(join(workspace, 'stacks', 'src'), { recursive: true });
