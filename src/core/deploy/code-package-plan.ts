@@ -36,11 +36,39 @@ export function planCodePackage(params: {
   /** `owner/repo`: the key prefix keeps repositories sharing a bucket apart. */
   repository: string;
 }): CodePackagePlan {
-  const declared = templateParameters(params.template);
-  const key = declared[CODE_KEY_PARAMETER];
+  const parsed = parseTemplate(params.template);
   const needsCode =
-    key !== undefined && !('Default' in key) && params.parameters[CODE_KEY_PARAMETER] === undefined;
+    parsed.ok && takesCodeLocation(parsed.template) && params.parameters[CODE_KEY_PARAMETER] === undefined;
   if (!needsCode) return { kind: 'none' };
+  return codeDestination({
+    ...params,
+    what: `${params.templatePath} takes its Lambda code from S3 (${CODE_BUCKET_PARAMETER}, ${CODE_KEY_PARAMETER})`,
+  });
+}
+
+/**
+ * Whether a template (parsed, long form) takes its Lambda code's location as the blueprints do:
+ * it declares `CodeS3Key` without a `Default`, so whoever deploys it must pass one.
+ */
+export function takesCodeLocation(template: unknown): boolean {
+  const key = templateParameters(template)[CODE_KEY_PARAMETER];
+  return key !== undefined && !('Default' in key);
+}
+
+/**
+ * Where the Lambda code of the service in the folder of `templatePath` is uploaded: the bucket
+ * (`mirrors.deployments_bucket` when in `region`, Lambda reading code only from its own region; else
+ * the environment's `code_bucket`) and the key prefix (`<owner/repo>/code/<folder name>/`); with
+ * neither bucket, a refusal naming both settings, opening with `what` (what needs the code).
+ */
+export function codeDestination(params: {
+  templatePath: string;
+  config: AgentConfig;
+  environment: string;
+  region: string;
+  repository: string;
+  what: string;
+}): Extract<CodePackagePlan, { kind: 'package' | 'refuse' }> {
   const serviceDir = params.templatePath.includes('/')
     ? params.templatePath.slice(0, params.templatePath.lastIndexOf('/'))
     : '.';
@@ -57,14 +85,13 @@ export function planCodePackage(params: {
       : ` (mirrors.deployments_bucket ${deployments} is in ${mirrorsRegion}, and Lambda reads code only from the stack's region)`;
   return {
     kind: 'refuse',
-    message: `${params.templatePath} takes its Lambda code from S3 (${CODE_BUCKET_PARAMETER}, ${CODE_KEY_PARAMETER}) and no bucket in ${params.region} is configured for it${elsewhere}: set mirrors.deployments_bucket, or environments.${params.environment}.code_bucket, in .github/implementation-agent.yml. Nothing was deployed.`,
+    message: `${params.what} and no bucket in ${params.region} is configured for it${elsewhere}: set mirrors.deployments_bucket, or environments.${params.environment}.code_bucket, in .github/implementation-agent.yml. Nothing was deployed.`,
   };
 }
 
-function templateParameters(template: string): Record<string, Record<string, unknown>> {
-  const parsed = parseTemplate(template);
-  if (!parsed.ok || !isPlainObject(parsed.template)) return {};
-  const parameters = parsed.template['Parameters'];
+function templateParameters(template: unknown): Record<string, Record<string, unknown>> {
+  if (!isPlainObject(template)) return {};
+  const parameters = template['Parameters'];
   if (!isPlainObject(parameters)) return {};
   return Object.fromEntries(
     Object.entries(parameters).filter((entry): entry is [string, Record<string, unknown>] =>

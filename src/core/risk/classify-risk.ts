@@ -19,6 +19,7 @@ import { manifestReviewOf } from './unpinned-dependency-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
 import { nestedParameterBindings } from './nested-parameter-bindings.js';
+import { baseNestedParents } from './base-nested-parents.js';
 import { MAX_NESTED_DEPTH, nestedStacks } from './nested-stack-risks.js';
 import type { ChangeSetResourceChange, RiskAssessment, RiskReason } from './risk-assessment.js';
 import { templateRisks } from './template-risks.js';
@@ -35,7 +36,10 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * itself a reason. A nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`)
  * whose template is a file of the bundle is judged by judging that file as a template (its reasons
  * name the nested file), with the parameters its parents pass in place of their `Default`s
- * (`nestedParameterBindings`); one whose template is elsewhere stays high (`nestedStacks`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
+ * (`nestedParameterBindings`); one whose template is elsewhere stays high (`nestedStacks`). A
+ * changed template that is not the deployed one and that nothing in the change nests is judged
+ * with what its parent on the base passes, or with unknown parameters when none is found
+ * (`baseNestedParents`). A `package.json`, lockfile (npm, yarn, pnpm) or package manager configuration of
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
  * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
@@ -186,8 +190,30 @@ export function classifyRisk(params: {
     }
     nested = nestedStacks({ templates, files: contents });
   }
+  // A changed nested template whose parent the change leaves as it is: that parent, read at the base.
+  const parents = baseNestedParents({
+    templates,
+    edges: nested.edges,
+    deployedPath: templatePath,
+    changed: new Set(files.map((file) => file.path)),
+    base: reviewedBase,
+  });
   // Each template is judged once, in the order found, with what every nested stack reaching it passes.
-  const bindings = nestedParameterBindings({ templates, standalone, edges: nested.edges, deployed });
+  const bindings = new Map([
+    ...nestedParameterBindings({
+      templates: [...templates, ...parents.templates],
+      standalone: new Set([
+        ...standalone,
+        // A base template another base template nests is deployed only that way.
+        ...parents.templates
+          .map((judged) => judged.path)
+          .filter((path) => path !== deployed?.path && !parents.edges.some((edge) => edge.target === path)),
+      ]),
+      edges: [...nested.edges, ...parents.edges],
+      deployed,
+    }),
+    ...parents.unknown,
+  ]);
   for (const { at, path, template } of pending.reverse())
     reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
   reasons.push(

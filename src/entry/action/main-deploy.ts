@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { createAwsClient } from '../../aws/create-aws-client.js';
 import { createCommandRunner } from '../../packaging/command-runner.js';
 import { packageFunctionCode } from '../../pipeline/deploy-run/package-function-code.js';
+import { uploadRepositoryCode } from '../../pipeline/deploy-run/upload-repository-code.js';
 import { lockStoreForConfig } from '../../aws/dynamodb/lock-store-for-config.js';
 import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
@@ -154,6 +155,19 @@ export async function mainDeploy(params: {
           config,
           workspace: process.env['GITHUB_WORKSPACE'],
           s3For: (region) => createAwsClient(S3Client, { region }),
+          run: createCommandRunner(),
+          log: params.log,
+        }),
+      packageCode: ({ event, payload, request }) =>
+        uploadRepositoryCode({
+          request,
+          sha: event.sha,
+          environment: event.environment,
+          region: payload.region,
+          repository: `${owner}/${repo}`,
+          config,
+          workspace: process.env['GITHUB_WORKSPACE'],
+          s3: createAwsClient(S3Client, { region: payload.region }),
           run: createCommandRunner(),
           log: params.log,
         }),

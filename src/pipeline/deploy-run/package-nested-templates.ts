@@ -1,10 +1,21 @@
 import { parseTemplate } from '../../core/cfn/parse-template.js';
-import { rewriteNestedLocations } from '../../core/cfn/rewrite-nested-locations.js';
+import { isPlainObject } from '../../core/cfn/is-plain-object.js';
+import {
+  rewriteResourceProperties,
+  type ResourcePropertyEdit,
+} from '../../core/cfn/rewrite-resource-properties.js';
+import {
+  CODE_BUCKET_PARAMETER,
+  CODE_KEY_PARAMETER,
+  takesCodeLocation,
+} from '../../core/deploy/code-package-plan.js';
+import { localFunctionCode, uploadedCodeValue } from '../../core/deploy/local-function-code.js';
 import { localNestedTemplates, type LocalNestedTemplate } from '../../core/deploy/local-nested-templates.js';
 import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { MAX_NESTED_BYTES, MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
+import type { CodeRequest, CodeUpload } from './upload-repository-code.js';
 
 export type PackagedTemplate = { readonly template: string } | { readonly refusal: string };
 
@@ -17,6 +28,11 @@ export interface NestedTemplateSources {
    * (`DeploymentStore.stageNestedTemplate`); absent without a deployments bucket.
    */
   stage: ((template: string) => Promise<string>) | undefined;
+  /**
+   * Uploads Lambda code of the checkout by content hash (`uploadRepositoryCode`), or refuses (no
+   * code bucket, no checkout at the sha); absent where the run cannot package code.
+   */
+  packageCode: ((request: CodeRequest) => Promise<CodeUpload>) | undefined;
 }
 
 /**
@@ -24,13 +40,22 @@ export interface NestedTemplateSources {
  * (`localNestedTemplates`: `TemplateURL` of `AWS::CloudFormation::Stack`, `Location` of
  * `AWS::Serverless::Application`) pointed at that file uploaded to the deployments bucket by
  * content hash, as `aws cloudformation package` does: CloudFormation reads a nested template only
- * from S3. Nested templates are packaged first (depth first, each file once), so each upload is the
+ * from S3. Lambda code is packaged the same way in every template walked, before that template is
+ * hashed (so an uploaded template names its uploaded code): a local `Code`/`CodeUri` path
+ * (`localFunctionCode`) is zipped as it is and replaced by its S3 location, and a nested template
+ * taking its code's location as the blueprints do (`CodeS3Key` without a Default) that its parent
+ * does not pass has its folder built (`npm run build`, `dist/` zipped) and `CodeS3Bucket` and
+ * `CodeS3Key` added to the nested stack's `Parameters` (`sources.packageCode`). The top-level
+ * template's own `CodeS3Key` stays the deploy parameters' (`packageFunctionCode`). Nested templates
+ * are packaged first (depth first, each file and each code folder once), so each upload is the
  * template as it will run. Bounded as the risk classifier bounds what it judges (`nestedStacks`):
  * at most `MAX_NESTED_DEPTH` levels and `MAX_NESTED_BYTES` in all, each at most CloudFormation's
- * 1 MB for a template read from S3 (`TEMPLATE_URL_LIMIT_BYTES`), no cycle. A template with no local
- * nested stack is returned as it is. Refused, with nothing deployed: a local template without a
- * bucket to take it (naming `mirrors.deployments_bucket`), a path leaving the repository or naming
- * no file, a bound passed, an upload that failed, a location that cannot be rewritten in place.
+ * 1 MB for a template read from S3 (`TEMPLATE_URL_LIMIT_BYTES`), no cycle. A template with nothing
+ * local is returned as it is. Refused, with nothing deployed: a local template without a bucket to
+ * take it (naming `mirrors.deployments_bucket`), local code without a code bucket (naming it and
+ * the environment's `code_bucket`) or a checkout at the sha, a path leaving the repository or
+ * naming no file, a bound passed, an upload or build that failed, a value that cannot be rewritten
+ * in place.
  */
 export async function packageNestedTemplates(params: {
   template: string;
@@ -49,9 +74,18 @@ export async function packageNestedTemplates(params: {
 
 class PackagingRefusal extends Error {}
 
+/** A nested template once packaged: where it was uploaded, and whether it takes its code's location. */
+interface UploadedTemplate {
+  readonly url: string;
+  /** It declares `CodeS3Key` without a Default (`takesCodeLocation`): its parent must pass one. */
+  readonly takesCode: boolean;
+}
+
 class NestedTemplatePackager {
-  /** Repository path → the URL its packaged template was uploaded to. */
-  private readonly uploaded = new Map<string, string>();
+  /** Repository path → its packaged template's upload. */
+  private readonly uploaded = new Map<string, UploadedTemplate>();
+  /** `<build>\u0000<path>` → the code uploaded from it, so each folder is built once per run. */
+  private readonly code = new Map<string, { bucket: string; key: string }>();
   private bytes = 0;
 
   constructor(
@@ -59,38 +93,107 @@ class NestedTemplatePackager {
     private readonly log: (line: string) => void,
   ) {}
 
-  /** `text` (the template at `path`, `ancestors` above it) with its local nested templates uploaded. */
+  /**
+   * `text` (the template at `path`, `ancestors` above it) with its local Lambda code and its local
+   * nested templates uploaded: each function's local `Code`/`CodeUri` becomes its S3 location, each
+   * nested template (packaged first) its S3 URL, and a nested template taking its code's location as
+   * the blueprints do (`CodeS3Bucket`, `CodeS3Key` without a Default) that this template does not
+   * pass gets its own folder built and both passed in the nested stack's `Parameters`.
+   */
   async package(path: string, text: string, ancestors: readonly string[]): Promise<string> {
     const parsed = parseTemplate(text);
     // What does not parse names nothing to upload; CloudFormation says what is wrong with it.
     if (!parsed.ok) return text;
-    const nested = localNestedTemplates({ templatePath: path, template: parsed.template });
-    if (nested.length === 0) return text;
-    const stage = this.sources.stage;
-    if (stage === undefined)
-      throw new PackagingRefusal(
-        `${codeSpan(path)} takes nested stack templates from files of the repository (${nested.map((entry) => codeSpan(entry.location)).join(', ')}), which CloudFormation reads only from S3, and no deployments bucket is configured to upload them to: set \`mirrors.deployments_bucket\` in .github/implementation-agent.yml.`,
-      );
-    if (ancestors.length + 1 > MAX_NESTED_DEPTH)
-      throw new PackagingRefusal(
-        `Nested stacks reach ${codeSpan(path)} more than ${MAX_NESTED_DEPTH} levels deep: its nested templates are not packaged.`,
-      );
-    const rewrites = [];
-    for (const entry of nested) {
-      const url = await this.urlOf(entry, path, [...ancestors, path], stage);
-      rewrites.push({ logicalId: entry.logicalId, property: entry.property, url });
+    const edits: ResourcePropertyEdit[] = [];
+    for (const fn of localFunctionCode({ templatePath: path, template: parsed.template })) {
+      const named = `${fn.logicalId} in ${codeSpan(path)} takes its code from ${codeSpan(fn.location)}`;
+      if (fn.path === undefined) throw new PackagingRefusal(`${named}, which is outside the repository.`);
+      const location = await this.codeOf({
+        what: `${codeSpan(path)} has Lambda code in files of the repository (${codeSpan(fn.location)})`,
+        templatePath: path,
+        path: fn.path,
+        build: false,
+      });
+      edits.push({
+        logicalId: fn.logicalId,
+        property: fn.property,
+        value: uploadedCodeValue(fn.property, location),
+      });
     }
-    const rewritten = rewriteNestedLocations(text, rewrites);
+    const nested = localNestedTemplates({ templatePath: path, template: parsed.template });
+    if (nested.length > 0) {
+      const stage = this.sources.stage;
+      if (stage === undefined)
+        throw new PackagingRefusal(
+          `${codeSpan(path)} takes nested stack templates from files of the repository (${nested.map((entry) => codeSpan(entry.location)).join(', ')}), which CloudFormation reads only from S3, and no deployments bucket is configured to upload them to: set \`mirrors.deployments_bucket\` in .github/implementation-agent.yml.`,
+        );
+      if (ancestors.length + 1 > MAX_NESTED_DEPTH)
+        throw new PackagingRefusal(
+          `Nested stacks reach ${codeSpan(path)} more than ${MAX_NESTED_DEPTH} levels deep: its nested templates are not packaged.`,
+        );
+      for (const entry of nested) {
+        const child = await this.upload(entry, path, [...ancestors, path], stage);
+        edits.push({ logicalId: entry.logicalId, property: entry.property, value: child.url });
+        const passed = await this.codeParameters(entry, parsed.template, child);
+        if (passed !== undefined)
+          edits.push({ logicalId: entry.logicalId, property: 'Parameters', value: passed });
+      }
+    }
+    if (edits.length === 0) return text;
+    const rewritten = rewriteResourceProperties(text, edits);
     if (!rewritten.ok) throw new PackagingRefusal(`${codeSpan(path)}: ${rewritten.message}.`);
     return rewritten.text;
   }
 
-  private async urlOf(
+  /**
+   * The nested stack's `Parameters` with its template's code location added, when the template
+   * takes one and the stack passes no `CodeS3Key` (a `Parameters` computed as a whole is left to
+   * CloudFormation): the nested template's folder is built as a generated service and uploaded.
+   */
+  private async codeParameters(
+    entry: LocalNestedTemplate,
+    parent: unknown,
+    child: UploadedTemplate,
+  ): Promise<Record<string, unknown> | undefined> {
+    if (!child.takesCode || entry.path === undefined) return undefined;
+    const resources = isPlainObject(parent) ? parent['Resources'] : undefined;
+    const resource = isPlainObject(resources) ? resources[entry.logicalId] : undefined;
+    const properties = isPlainObject(resource) ? resource['Properties'] : undefined;
+    const given = isPlainObject(properties) ? properties['Parameters'] : undefined;
+    if (given !== undefined && !isPlainObject(given)) return undefined;
+    if (given !== undefined && (Object.hasOwn(given, CODE_KEY_PARAMETER) || isIntrinsic(given)))
+      return undefined;
+    const folder = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '.';
+    const location = await this.codeOf({
+      what: `${codeSpan(entry.path)} (nested as ${entry.logicalId}) takes its Lambda code from S3 (${CODE_BUCKET_PARAMETER}, ${CODE_KEY_PARAMETER})`,
+      templatePath: entry.path,
+      path: folder,
+      build: true,
+    });
+    return { ...given, [CODE_BUCKET_PARAMETER]: location.bucket, [CODE_KEY_PARAMETER]: location.key };
+  }
+
+  private async codeOf(request: CodeRequest): Promise<{ bucket: string; key: string }> {
+    const memo = `${request.build}\u0000${request.path}`;
+    const known = this.code.get(memo);
+    if (known !== undefined) return known;
+    const packageCode = this.sources.packageCode;
+    if (packageCode === undefined)
+      throw new PackagingRefusal(`${request.what}, and this run cannot package code.`);
+    const uploaded = await packageCode(request);
+    // The upload's refusal already says nothing was deployed.
+    if ('refusal' in uploaded)
+      throw new PackagingRefusal(uploaded.refusal.replace(/ Nothing was deployed\.$/, ''));
+    this.code.set(memo, uploaded);
+    return uploaded;
+  }
+
+  private async upload(
     entry: LocalNestedTemplate,
     parent: string,
     chain: readonly string[],
     stage: (template: string) => Promise<string>,
-  ): Promise<string> {
+  ): Promise<UploadedTemplate> {
     const named = `${entry.logicalId} in ${codeSpan(parent)} names ${codeSpan(entry.location)}`;
     const path = entry.path;
     if (path === undefined) throw new PackagingRefusal(`${named}, which is outside the repository.`);
@@ -123,9 +226,17 @@ class NestedTemplatePackager {
       throw new PackagingRefusal(`${named}, and uploading it failed: ${untrustedInline(errorText(error))}`);
     }
     this.log(`Nested template ${path} uploaded to ${url}`);
-    this.uploaded.set(path, url);
-    return url;
+    const parsed = parseTemplate(packaged);
+    const uploaded = { url, takesCode: parsed.ok && takesCodeLocation(parsed.template) };
+    this.uploaded.set(path, uploaded);
+    return uploaded;
   }
+}
+
+/** `Parameters` written as an intrinsic (`Fn::If`, a lone `Ref`): only known at deploy time. */
+function isIntrinsic(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.some((key) => key.startsWith('Fn::')) || (keys.length === 1 && keys[0] === 'Ref');
 }
 
 function errorText(error: unknown): string {

@@ -34,6 +34,7 @@ import { storeDeployment } from './store-deployment.js';
 import { recordDeployStep, type DeployTaskRecording } from './record-deploy-step.js';
 import { templateSource } from './template-source.js';
 import { packageNestedTemplates, type NestedTemplateSources } from './package-nested-templates.js';
+import type { CodeRequest, CodeUpload } from './upload-repository-code.js';
 import { readLargeRepositoryFile } from '../../github/read-large-repository-file.js';
 import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import type { PollBackoff } from '../../aws/cloudformation/poll-until.js';
@@ -105,6 +106,15 @@ async function runDeploymentRedacted(params: {
     payload: DeploymentPayload;
     template: string;
   }) => Promise<PackagedParameters>;
+  /**
+   * Uploads Lambda code the templates take from files of the repository (a local `Code`/`CodeUri`,
+   * a nested template's `CodeS3Key`: `packageNestedTemplates`); absent, such a template is refused.
+   */
+  packageCode?: (input: {
+    event: DeployEvent;
+    payload: DeploymentPayload;
+    request: CodeRequest;
+  }) => Promise<CodeUpload>;
   /**
    * Who counts as the agent: the automatic rollback is signed with its keys and returns only to a
    * deployment it counts (`isAgentDeployment`). Absent: unsigned, and any deployment counts.
@@ -412,15 +422,17 @@ async function deployChecked(
 
 /**
  * Where a deploy's nested templates come from: the repository at the deployed sha (as the template
- * itself, `checkDeployment`), and the deployments bucket they are uploaded to, when there is one.
+ * itself, `checkDeployment`), and the deployments bucket they are uploaded to, when there is one;
+ * and who uploads the Lambda code they take from the repository, when the run can.
  */
 function nestedTemplateSources(params: {
   client: DeployRunClient;
   event: DeployEvent;
   payload: DeploymentPayload;
   deploymentStore?: DeploymentStore;
+  packageCode?: Parameters<typeof runDeployment>[0]['packageCode'];
 }): NestedTemplateSources {
-  const { client, event, deploymentStore } = params;
+  const { client, event, payload, deploymentStore, packageCode } = params;
   const { owner, repo } = event.repository;
   const stage = deploymentStore?.stageNestedTemplate?.bind(deploymentStore);
   return {
@@ -436,6 +448,8 @@ function nestedTemplateSources(params: {
       }),
     stage:
       stage === undefined ? undefined : (template) => stage({ repository: `${owner}/${repo}`, template }),
+    packageCode:
+      packageCode === undefined ? undefined : (request) => packageCode({ event, payload, request }),
   };
 }
 

@@ -82,6 +82,7 @@ export async function prepareChange(params: {
       : await readReviewedBase({
           paths: generation.bundle.files.map((file) => file.path),
           read: params.readBase,
+          templatePath: generation.bundle.templatePath,
         });
   const decision = decideMode({ request, config, generation, ...(base === undefined ? {} : { base }) });
   const body = renderPrBody({

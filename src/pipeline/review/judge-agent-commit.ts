@@ -68,6 +68,7 @@ export async function judgeAgentCommit(params: {
       : await readReviewedBase({
           paths: params.files.map((file) => file.path),
           read: githubBaseReader({ client: deps.client, owner, repo, ref: params.baseRef }),
+          templatePath: marker.template_path,
         });
   const judged = judge({ ...params, ...(base === undefined ? {} : { base }) });
   const { decision } = judged;

@@ -1,3 +1,7 @@
+import { parseTemplate } from '../../core/cfn/parse-template.js';
+import { repositoryPath } from '../../core/cfn/repository-path.js';
+import { localNestedTemplates } from '../../core/deploy/local-nested-templates.js';
+import { MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
 import {
   isLockfilePath,
   isPackageManifestPath,
@@ -29,6 +33,12 @@ const MAX_WHY_LENGTH = 200;
 export async function readReviewedBase(params: {
   paths: readonly string[];
   read: BaseFileReader;
+  /**
+   * The deployed template's path: with it, when `paths` has another template-like file (YAML, JSON),
+   * the templates a changed nested template's parent may be in are read too (`readBaseTemplates`),
+   * so the classifier judges it with what that parent passes.
+   */
+  templatePath?: string | undefined;
 }): Promise<ReviewedBaseFile[]> {
   const reviewed = [
     ...new Set(params.paths.filter((path) => isLockfilePath(path) || isPackageManifestPath(path))),
@@ -41,6 +51,57 @@ export async function readReviewedBase(params: {
     }
     const file = await readOne(path, params.read);
     if (file !== undefined) files.push(file);
+  }
+  const templatePath = params.templatePath;
+  return templatePath === undefined || !params.paths.some((path) => mayBeNestedTemplate(path, templatePath))
+    ? files
+    : [...files, ...(await readBaseTemplates({ templatePath, read: params.read }))];
+}
+
+/** A path of the change the classifier may judge as a template other than the deployed one. */
+function mayBeNestedTemplate(path: string, templatePath: string): boolean {
+  const spelled = repositoryPath(path) ?? path;
+  return (
+    /\.(ya?ml|json|template)$/i.test(spelled) &&
+    spelled !== (repositoryPath(templatePath) ?? templatePath) &&
+    !isLockfilePath(spelled) &&
+    !isPackageManifestPath(spelled)
+  );
+}
+
+/**
+ * The deployed template at the base and, level by level, the local nested templates it names
+ * (`localNestedTemplates`), up to `MAX_NESTED_DEPTH` levels and `MAX_BASE_FILES` files: where the
+ * parent of a changed nested template that the change leaves as it is lives (`baseNestedParents`).
+ * A template that cannot be read is `unreadable` with why, so the classifier knows its search was
+ * cut short. Never throws.
+ */
+async function readBaseTemplates(params: {
+  templatePath: string;
+  read: BaseFileReader;
+}): Promise<ReviewedBaseFile[]> {
+  const files: ReviewedBaseFile[] = [];
+  const seen = new Set<string>();
+  let level = [repositoryPath(params.templatePath) ?? params.templatePath];
+  for (let depth = 0; depth <= MAX_NESTED_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of level) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      if (seen.size > MAX_BASE_FILES) {
+        files.push({ path, unreadable: `more than ${MAX_BASE_FILES} templates to read` });
+        continue;
+      }
+      const file = await readOne(path, params.read);
+      if (file === undefined) continue;
+      files.push(file);
+      if (!('content' in file)) continue;
+      const parsed = parseTemplate(file.content);
+      if (!parsed.ok) continue;
+      for (const entry of localNestedTemplates({ templatePath: path, template: parsed.template }))
+        if (entry.path !== undefined) next.push(entry.path);
+    }
+    level = next;
   }
   return files;
 }

@@ -67,4 +67,27 @@ describe('readReviewedBase', () => {
       { path: 's17/package-lock.json', unreadable: 'more than 16 files to read' },
     ]);
   });
+
+  it("with the deployed template's path, reads it at the base and the nested templates it names, level by level", async () => {
+    const files: Record<string, string> = {
+      'infra/template.yaml':
+        'Resources:\n  A:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: nested/a.yaml\n  Out:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ../../outside.yaml\n',
+      'infra/nested/a.yaml':
+        'Resources:\n  B:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./b.yaml\n',
+    };
+    const asked: string[] = [];
+    const read = async (path: string) => {
+      asked.push(path);
+      if (path === 'infra/nested/b.yaml') throw new Error('GitHub answered 502');
+      return files[path];
+    };
+    expect(
+      await readReviewedBase({ paths: ['infra/nested/b.yaml'], read, templatePath: './infra/template.yaml' }),
+    ).toEqual([
+      { path: 'infra/template.yaml', content: files['infra/template.yaml'] },
+      { path: 'infra/nested/a.yaml', content: files['infra/nested/a.yaml'] },
+      { path: 'infra/nested/b.yaml', unreadable: 'GitHub answered 502' },
+    ]);
+    expect(asked).toEqual(['infra/template.yaml', 'infra/nested/a.yaml', 'infra/nested/b.yaml']);
+  });
 });

@@ -1,0 +1,94 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import type { AgentConfig } from '../../core/config/agent-config.js';
+import { codeDestination } from '../../core/deploy/code-package-plan.js';
+import type { S3Api } from '../../aws/s3/s3-api.js';
+import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
+import { buildService } from '../../packaging/build-service.js';
+import type { CommandRunner } from '../../packaging/command-runner.js';
+import { zipDirectory } from '../../packaging/zip-directory.js';
+
+/** Code a template of the deploy needs uploaded (`NestedTemplateSources.packageCode`). */
+export interface CodeRequest {
+  /** What needs it, opening a refusal: "`nested/api.yaml` has Lambda code in the repository". */
+  readonly what: string;
+  /** The template needing it: its folder names the key prefix (`codeDestination`). */
+  readonly templatePath: string;
+  /** Repository path (`/`-separated) of a folder to build, or of a folder or file to upload as it is. */
+  readonly path: string;
+  /** Build the folder as a generated service (`buildService`, its `dist/` zipped); else zip it as it is. */
+  readonly build: boolean;
+}
+
+export type CodeUpload = { readonly bucket: string; readonly key: string } | { readonly refusal: string };
+
+/**
+ * Uploads code of the checkout by content hash, as `aws cloudformation package` does: a folder
+ * built as a generated service (`build`), or a folder zipped as it is, or a file (a zip) as it is,
+ * to the code bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
+ * sha (`git rev-parse HEAD`) and the path inside it. Anything that stops it is a refusal, saying
+ * nothing was deployed; never throws.
+ */
+export async function uploadRepositoryCode(params: {
+  request: CodeRequest;
+  sha: string;
+  environment: string;
+  region: string;
+  repository: string;
+  config: AgentConfig;
+  workspace: string | undefined;
+  s3: S3Api;
+  run: CommandRunner;
+  log: (line: string) => void;
+}): Promise<CodeUpload> {
+  const { request } = params;
+  const destination = codeDestination({ ...params, templatePath: request.templatePath, what: request.what });
+  if (destination.kind === 'refuse') return { refusal: destination.message };
+  const checkout = await checkoutRefusal(params);
+  if (checkout !== undefined) return { refusal: checkout };
+  const workspace = params.workspace ?? '';
+  const target = normalize(join(workspace, request.path));
+  const inside = relative(workspace, target);
+  if (inside.startsWith('..') || isAbsolute(inside))
+    return { refusal: `${request.path} is outside the checkout. Nothing was deployed.` };
+  try {
+    const body = request.build
+      ? zipDirectory(await buildService({ dir: target, run: params.run, log: params.log }))
+      : statSync(target).isDirectory()
+        ? zipDirectory(target)
+        : new Uint8Array(readFileSync(target));
+    const uploaded = await uploadByContentHash({
+      s3: params.s3,
+      bucket: destination.bucket,
+      keyPrefix: destination.keyPrefix,
+      body,
+    });
+    params.log(
+      `Code of ${request.path} ${uploaded.uploaded ? 'uploaded to' : 'already at'} s3://${uploaded.bucket}/${uploaded.key}`,
+    );
+    if (uploaded.warning !== undefined) params.log(`::warning::${uploaded.warning}`);
+    return { bucket: uploaded.bucket, key: uploaded.key };
+  } catch (error) {
+    return {
+      refusal: `The code of ${request.path} could not be packaged: ${error instanceof Error ? error.message : String(error)} Nothing was deployed.`,
+    };
+  }
+}
+
+/**
+ * Why the checkout cannot give the deployed sha's code: no checkout (GITHUB_WORKSPACE), or one at
+ * another commit; undefined when it is at `sha`.
+ */
+export async function checkoutRefusal(params: {
+  workspace: string | undefined;
+  sha: string;
+  run: CommandRunner;
+}): Promise<string | undefined> {
+  const { workspace } = params;
+  if (workspace === undefined || workspace === '')
+    return 'This deploy needs Lambda code built from the repository, and this run has no checkout (GITHUB_WORKSPACE): add actions/checkout before the deploy step. Nothing was deployed.';
+  const head = await params.run('git', ['rev-parse', 'HEAD'], { cwd: workspace });
+  if (head.code !== 0 || head.output.trim() !== params.sha)
+    return `The checkout is at ${head.output.trim().slice(0, 7) || 'no commit'}, not the deployed ${params.sha.slice(0, 7)}, so its code cannot be packaged for this deployment. Nothing was deployed.`;
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { unzipSync } from 'fflate';
+import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
+import type { CommandRunner } from '../../../src/packaging/command-runner.js';
+import { uploadRepositoryCode } from '../../../src/pipeline/deploy-run/upload-repository-code.js';
+
+const SHA = 'd'.repeat(40);
+const s3Mock = mockClient(S3Client);
+const gitAt =
+  (sha: string): CommandRunner =>
+  async (command, args) =>
+    [command, ...args].join(' ') === 'git rev-parse HEAD'
+      ? { code: 0, output: `${sha}\n` }
+      : { code: 0, output: '' };
+
+describe('uploadRepositoryCode', () => {
+  let workspace: string;
+  beforeEach(() => {
+    s3Mock.reset();
+    s3Mock.on(HeadObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'NotFound',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 404 },
+        message: 'Not Found',
+      }),
+    );
+    s3Mock.on(PutObjectCommand).resolves({});
+    workspace = mkdtempSync(join(tmpdir(), 'checkout-'));
+    mkdirSync(join(workspace, 'stacks', 'src'), { recursive: true });
+    writeFileSync(join(workspace, 'stacks', 'src', 'index.js'), 'exports.handler = async () => 1;\n');
+  });
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  const upload = (overrides: { config?: unknown; run?: CommandRunner } = {}) =>
+    uploadRepositoryCode({
+      request: {
+        what: '`stacks/sam.yaml` has Lambda code',
+        templatePath: 'stacks/sam.yaml',
+        path: 'stacks/src',
+        build: false,
+      },
+      sha: SHA,
+      environment: 'staging',
+      region: 'ap-southeast-2',
+      repository: 'acme/shop',
+      config: agentConfigSchema.parse(
+        overrides.config ?? { mirrors: { deployments_bucket: 'acme-deployments' } },
+      ),
+      workspace,
+      s3: new S3Client({ region: 'ap-southeast-2' }),
+      run: overrides.run ?? gitAt(SHA),
+      log: () => undefined,
+    });
+
+  it("zips a folder as it is and uploads it by content hash under the template folder's prefix", async () => {
+    const result = await upload();
+    const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    const body = put?.Body as Uint8Array;
+    const hash = createHash('sha256').update(body).digest('hex');
+    expect(result).toEqual({ bucket: 'acme-deployments', key: `acme/shop/code/stacks/${hash}.zip` });
+    expect(Object.keys(unzipSync(body))).toEqual(['index.js']);
+  });
+
+  it('refuses without a code bucket, naming both settings, and at another commit', async () => {
+    expect(await upload({ config: {} })).toEqual({
+      refusal:
+        '`stacks/sam.yaml` has Lambda code and no bucket in ap-southeast-2 is configured for it: set mirrors.deployments_bucket, or environments.staging.code_bucket, in .github/implementation-agent.yml. Nothing was deployed.',
+    });
+    expect(await upload({ run: gitAt('e'.repeat(40)) })).toEqual({
+      refusal: expect.stringContaining('The checkout is at eeeeeee, not the deployed ddddddd'),
+    });
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+});
