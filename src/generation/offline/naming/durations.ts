@@ -28,17 +28,23 @@ const UNITS: Readonly<Record<string, 'days' | 'months' | 'years'>> = {
   years: 'years',
 };
 
+/** An amount in digits: at most 12, so even as years its days stay exact in a double (under 2^53). */
+const DIGITS = /^\d{1,12}$/;
+
 export interface Duration {
   readonly amount: number;
   readonly unit: 'days' | 'months' | 'years';
 }
 
-/** The first `<number> <unit>` in words (`seven years`, `90 days`, `7 year`), with numbers as digits or words up to ninety. */
+/**
+ * The first `<number> <unit>` in words (`seven years`, `90 days`, `7 year`), with numbers as digits
+ * (see DIGITS) or words up to ninety.
+ */
 export function firstDuration(words: readonly string[]): Duration | undefined {
   for (let index = 1; index < words.length; index += 1) {
     const unit = UNITS[words[index] ?? ''];
     const word = words[index - 1] ?? '';
-    const amount = /^\d{1,5}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    const amount = DIGITS.test(word) ? Number(word) : NUMBER_WORDS[word];
     if (unit !== undefined && amount !== undefined && amount > 0) return { amount, unit };
   }
   return undefined;
