@@ -26,6 +26,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
+import { ownerCapabilities } from './owner-coverage.js';
 import { parentCapabilities } from './parent-coverage.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
@@ -302,7 +303,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
-    ...countGaps(story, operation),
+    ...countGaps(story, operation, statusesOf(resource)),
     ...(story.portion === undefined
       ? []
       : [
@@ -352,6 +353,19 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : [
           `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
         ]),
+  ];
+}
+
+/** Every status a resource's items can be in, first the one they start in. */
+function statusesOf(resource: Resource | undefined): string[] {
+  const machine = resource?.status;
+  if (machine === undefined) return [];
+  return [
+    ...new Set([
+      machine.initial,
+      ...machine.transitions.map((transition) => transition.to),
+      ...machine.setElsewhere,
+    ]),
   ];
 }
 
@@ -446,6 +460,7 @@ function applicationCapabilities(params: {
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
     ...parentCapabilities(model, (title) => test('app', title)),
+    ...ownerCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model),
     {
       when: anyOf(

@@ -246,6 +246,12 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
         : '';
     return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);${notATime}`;
   });
+  // `Each claim belongs to an employee`: whose an item is, required on every create.
+  const owner = resource.fields.find((field) => field.name === resource.ownerField && field.required);
+  if (owner !== undefined)
+    typeChecks.push(
+      `    expect(await ${createCall(resource, `omit(${sample}, ${codeLiteral(owner.name)})`)}).toMatchObject({ status: 400, body: { errors: ['field "${owner.name}" is required'] } });`,
+    );
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
   const statuses = statusTests(resource, model);
   return `
