@@ -2,6 +2,7 @@ import type { BlueprintInput } from '../../../blueprint-input.js';
 import { defaultIntents, subjectNoun } from '../../../naming/default-intents.js';
 import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
+import { balanceOperations } from './balance-operations.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
 import { childReads } from './child-reads.js';
@@ -160,6 +161,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
         ),
       ),
       ...redirects.operations,
+      // `see the remaining balance of an invoice`: the total less the payments made under it.
+      ...balanceOperations(renamed, resources),
     ],
     stories: [...renamed, ...redirects.stories],
     eventStories,
