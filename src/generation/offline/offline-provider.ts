@@ -9,6 +9,7 @@ import { infrastructureBlueprint } from './blueprints/infrastructure/infrastruct
 import { manualBundle } from './manual/manual-bundle.js';
 import { MAX_SENTENCES, unreadSentences } from './naming/description-sentences.js';
 import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
+import { servicesDeclared, servicesUsed, withForeignServices } from './coverage/foreign-services.js';
 import { integrationBlueprint } from './blueprints/integration/integration-blueprint.js';
 import { testingBlueprint } from './blueprints/testing/testing-blueprint.js';
 
@@ -30,8 +31,10 @@ export function createOfflineProvider(): ModelProvider {
     name: 'offline',
     generate: async ({ request }) => {
       const input = blueprintInputFrom(request);
+      const made = BLUEPRINTS[input.taskType](input);
       const full = withUnreadSentences(
-        BLUEPRINTS[input.taskType](input),
+        // The foundation reads the services a text names with the text's context (other-resources.ts).
+        input.taskType === 'infrastructure' ? made : withForeignServiceGaps(made),
         unreadSentences(request.execution_request.description ?? ''),
       );
       const manual = request.execution_request.execution_mode === 'manual';
@@ -41,6 +44,16 @@ export function createOfflineProvider(): ModelProvider {
         model: `offline:${input.taskType}${manual ? ':manual' : ''}`,
       };
     },
+  };
+}
+
+/** A bundle whose coverage says which AWS services its request names that its templates neither declare nor call. */
+function withForeignServiceGaps(bundle: ArtifactBundle): ArtifactBundle {
+  if (bundle.coverage === undefined) return bundle;
+  const templates = bundle.files.filter((file) => file.role === 'template').map((file) => file.content);
+  return {
+    ...bundle,
+    coverage: withForeignServices(bundle.coverage, servicesUsed(templates), servicesDeclared(templates)),
   };
 }
 

@@ -98,7 +98,12 @@ export function combine(params: {
         ? []
         : [`"${part.text}": nothing was generated for this`];
     }),
-    ...generated.flatMap((part) => numbersNotGenerated(part)),
+    ...generated.flatMap((part, index) =>
+      numbersNotGenerated(
+        part,
+        (params.parts[index]?.capabilities ?? []).flatMap((capability) => capability.notGenerated ?? []),
+      ),
+    ),
     ...generated.flatMap((part) => channelsNotGenerated(part)),
     ...generated.flatMap((part) =>
       part.capabilities.flatMap((capability) =>
@@ -147,18 +152,22 @@ const NUMBER = /(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)/g;
 /**
  * A number a clause asks for (`retried 3 times`, `at most 5 at a time`) that no capability answering
  * it uses is a value the blueprint did not generate: the clause cannot count as covered by a
- * capability that merely shares its words. Digits only, outside links (a port in a URL asks for
- * nothing); numbers compare by value (`07` is 7, and `3.5` is not 3).
+ * capability that merely shares its words. A number the part's not-generated reasons already name
+ * (`notGenerated`: an age past S3's limit) is said there, not again. Digits only, outside links (a
+ * port in a URL asks for nothing); numbers compare by value (`07` is 7, and `3.5` is not 3).
  */
-function numbersNotGenerated(part: {
-  readonly text: string;
-  readonly capabilities: readonly Capability[];
-}): string[] {
+function numbersNotGenerated(
+  part: {
+    readonly text: string;
+    readonly capabilities: readonly Capability[];
+  },
+  notGenerated: readonly string[] = [],
+): string[] {
   if (part.capabilities.length === 0) return [];
   if (part.capabilities.some((capability) => capability.compare !== undefined)) return [];
   const generatedValues = new Set(
-    part.capabilities.flatMap((capability) =>
-      (capability.implementedBy.match(/\d+(?:\.\d+)?/g) ?? []).map(Number),
+    [...part.capabilities.map((capability) => capability.implementedBy), ...notGenerated].flatMap((text) =>
+      (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number),
     ),
   );
   const missing = unique(

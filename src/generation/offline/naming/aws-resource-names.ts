@@ -143,3 +143,21 @@ export function awsServicesNamed(words: readonly string[], names = AWS_RESOURCE_
   );
   return [...new Set(found.map((name) => name.namespace))];
 }
+
+/** How a kind reads in a reason, for the services people ask for most; others read `AWS::<Service> resource`. */
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  SQS: 'SQS queue',
+  DynamoDB: 'DynamoDB table',
+  RDS: 'RDS database',
+  Lambda: 'Lambda function',
+  ElastiCache: 'ElastiCache cache',
+  Kinesis: 'Kinesis stream',
+  KinesisFirehose: 'Firehose delivery stream',
+  StepFunctions: 'Step Functions state machine',
+  Events: 'EventBridge bus or rule',
+};
+
+/** `SQS` → `SQS queue`, `EFS` → `AWS::EFS resource`: the kind of resource a namespace names, as a reason says it. */
+export function awsKindLabel(namespace: string): string {
+  return KIND_LABELS[namespace] ?? `AWS::${namespace} resource`;
+}

@@ -28,12 +28,12 @@ export function firstDuration(words: readonly string[]): Duration | undefined {
 }
 
 /**
- * The amount a word before a unit gives: an article is one (`a year`), digits up to five of them
- * (99,999 days is well past any retention asked for), else a number word (`seven`, `ninety`).
+ * The amount a word before a unit gives: an article is one (`a year`), digits up to twelve of them
+ * (so even as years its days stay exact in a double, under 2^53), else a number word (`seven`, `ninety`).
  */
 function durationAmount(word: string): number | undefined {
   if (word === 'a' || word === 'an') return 1;
-  if (/^\d{6,}$/.test(word)) return undefined;
+  if (/^\d+$/.test(word)) return word.length <= 12 ? Number(word) : undefined;
   return numberWord(word);
 }
 

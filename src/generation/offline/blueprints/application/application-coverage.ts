@@ -26,6 +26,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { parentTitle } from './application-create-call.js';
+import { ownerCapabilities } from './owner-coverage.js';
 import { parentCapabilities } from './parent-coverage.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { noticeCoverage } from './notice-coverage.js';
@@ -232,6 +233,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     list: `lists ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')}${operation.parent !== undefined ? ` of one ${spokenName(operation.parent)}, answering 404 when it does not exist` : resource?.ownerField === undefined ? '' : `, by ${resource.ownerField} when given`}${operation.filters.map(describeFilter).join('')}`,
     update: `changes ${one}'s fields${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${countedBy(resource)}${operation.filters.map(describeFilter).join('')}`,
+    balance: `answers ${one}'s ${operation.balance?.total ?? 'total'} less the sum of the ${operation.balance?.amount ?? 'amount'} of the ${spokenName(operation.balance?.child ?? 'item')}s made under it, worked out on every read as { ${operation.balance?.total ?? 'total'}, ${operation.balance?.amount ?? 'amount'}Sum, remaining } (404 for no such ${spokenName(operation.resource)})`,
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
@@ -301,8 +303,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
           `${withArticle(resource.name)}'s ${resource.ownerField ?? ''} is not checked against the ${parent.collection}: ${withArticle(resource.name)} may name ${withArticle(parent.name)} that does not exist`,
         ]
       : []),
-    ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
-    ...countGaps(story, operation),
+    // `how much is left to pay on an invoice`: the remainder's own words, which the balance answers.
+    ...(story.unused.length > 0 && operation.kind !== 'balance'
+      ? [`"${story.unused.join(' ')}" shaped nothing that was generated`]
+      : []),
+    ...countGaps(story, operation, statusesOf(resource)),
     ...(story.portion === undefined
       ? []
       : [
@@ -352,6 +357,19 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : [
           `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
         ]),
+  ];
+}
+
+/** Every status a resource's items can be in, first the one they start in. */
+function statusesOf(resource: Resource | undefined): string[] {
+  const machine = resource?.status;
+  if (machine === undefined) return [];
+  return [
+    ...new Set([
+      machine.initial,
+      ...machine.transitions.map((transition) => transition.to),
+      ...machine.setElsewhere,
+    ]),
   ];
 }
 
@@ -446,6 +464,7 @@ function applicationCapabilities(params: {
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
     ...parentCapabilities(model, (title) => test('app', title)),
+    ...ownerCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model),
     {
       when: anyOf(
@@ -683,9 +702,11 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
       ? ['visit', 'redirect', 'open']
       : operation.kind === 'count'
         ? ['count']
-        : operation.kind === 'transition' || operation.kind === 'set'
-          ? [operation.action ?? '']
-          : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
+        : operation.kind === 'balance'
+          ? ['balance', 'remaining', 'outstanding', 'left']
+          : operation.kind === 'transition' || operation.kind === 'set'
+            ? [operation.action ?? '']
+            : [...verbsOfKind(operation.kind), ...operation.stories.map((story) => story.verb)];
   // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
   const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
   const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];

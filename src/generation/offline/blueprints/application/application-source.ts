@@ -192,6 +192,10 @@ function routesModule(model: ResourceModel): string {
         `sets: { field: ${codeLiteral(operation.sets.field)}, to: ${operation.sets.to === 'toggle' ? codeLiteral('toggle') : String(operation.sets.to)} }`,
       );
     if (operation.parent !== undefined) parts.push(`parent: ${codeLiteral(operation.parent)}`);
+    if (operation.balance !== undefined)
+      parts.push(
+        `balance: { total: ${codeLiteral(operation.balance.total)}, child: ${codeLiteral(operation.balance.child)}, amount: ${codeLiteral(operation.balance.amount)} }`,
+      );
     if (operation.refusedFrom.length > 0)
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
     if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
@@ -205,7 +209,7 @@ function routesModule(model: ResourceModel): string {
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
   });
-  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect' | 'count';
+  return `export type Operation = 'create' | 'read' | 'list' | 'update' | 'delete' | 'transition' | 'set' | 'redirect' | 'count' | 'balance';
 
 export interface Route {
   operation: Operation;
@@ -219,6 +223,11 @@ export interface Route {
   redirectsTo?: string;
   /** For a create or list under a parent: the parent's key in RESOURCES; the path's {id} is the parent's id. */
   parent?: string;
+  /**
+   * For a balance (\`the remaining balance of an invoice\`): the item's total field less the sum of
+   * amount over the child items (a key of RESOURCES) made under it, answered as { total, amountSum, remaining }.
+   */
+  balance?: { total: string; child: string; amount: string };
   /** Statuses the route refuses to act on. */
   refusedFrom?: string[];
   /** The only statuses the route acts on (\`delete a closed ticket\`, \`reopen a resolved ticket\`); any other is refused with 409. */

@@ -246,6 +246,12 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
         : '';
     return `    expect((await ${createCall(resource, `{ ...${sample}, ${field.name}: ${wrong} }`)}).status).toBe(400);${notATime}`;
   });
+  // `Each claim belongs to an employee`: whose an item is, required on every create.
+  const owner = resource.fields.find((field) => field.name === resource.ownerField && field.required);
+  if (owner !== undefined)
+    typeChecks.push(
+      `    expect(await ${createCall(resource, `omit(${sample}, ${codeLiteral(owner.name)})`)}).toMatchObject({ status: 400, body: { errors: ['field "${owner.name}" is required'] } });`,
+    );
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
   const statuses = statusTests(resource, model);
   return `
@@ -567,6 +573,7 @@ ${
     expect(await call(${key})).toMatchObject({ status: 200, body: { count: 2 } });
     expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${countFilterChecks(operation, resource)}`;
   },
+  balance: ({ operation, resource, model }) => balanceBody(operation, resource, model),
   redirect: ({ operation, resource }) => {
     const key = codeLiteral(operation.routeKey);
     const field = operation.redirectsTo ?? '';
@@ -997,4 +1004,33 @@ function countFilterChecks(operation: Operation, resource: Resource): string {
           `\n    expect((await call(${key}, { query: { status: 'no-such-status' } })).status).toBe(400);`,
         ]),
   ].join('');
+}
+
+/**
+ * A balance read through the routes: an item with a total, two children made under it and one under
+ * another item; the route answers the total less the two amounts, then none for no such item.
+ */
+function balanceBody(operation: Operation, resource: Resource, model: ResourceModel): string {
+  const parts = operation.balance;
+  const child = model.resources.find((candidate) => candidate.name === parts?.child);
+  const totalField = resource.fields.find((field) => field.name === parts?.total);
+  const amountField = child?.fields.find((field) => field.name === parts?.amount);
+  if (parts === undefined || child === undefined || totalField === undefined || amountField === undefined)
+    return '';
+  const key = codeLiteral(operation.routeKey);
+  const total = numberIn(totalField, 1000);
+  const amount = numberIn(amountField, 150);
+  const made = codeLiteral(resourceRouteKey(resource, 'create'));
+  const under = codeLiteral(resourceRouteKey(child, 'create'));
+  const whole = `{ ...SAMPLES.${resource.name}, ${parts.total}: ${total} }`;
+  const paid = `{ ...SAMPLES.${child.name}, ${parts.amount}: ${amount} }`;
+  const sum = `${parts.amount}Sum`;
+  return `    const id = (await call(${made}, { body: ${whole} })).body.id as string;
+    const otherId = (await call(${made}, { body: ${whole} })).body.id as string;
+    expect(await call(${key}, { id })).toMatchObject({ status: 200, body: { ${parts.total}: ${total}, ${sum}: 0, remaining: ${total} } });
+    expect((await call(${under}, { id, body: ${paid} })).status).toBe(201);
+    expect((await call(${under}, { id, body: ${paid} })).status).toBe(201);
+    expect((await call(${under}, { id: otherId, body: ${paid} })).status).toBe(201);
+    expect(await call(${key}, { id })).toMatchObject({ status: 200, body: { ${parts.total}: ${total}, ${sum}: ${2 * amount}, remaining: ${total - 2 * amount} } });
+    expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
 }

@@ -12,10 +12,15 @@ const PERIOD_LEADS = new Set(['this', 'per', 'each', 'every', 'a', 'last', 'past
 
 /**
  * What a count route (`GET /calls/count`, every stored call) does not answer of the story it
- * serves: a remainder (`left`: a limit minus the count, which needs each call linked to what limits
+ * serves: a word before the noun that is none of the resource's `statuses` (`how many frozen
+ * cards`), a remainder (`left`: a limit minus the count, which needs each call linked to what limits
  * it) and a period (`this minute`: only the calls made in it). Each one is a gap, so the row is partial.
  */
-export function countGaps(story: ParsedStory, operation: Operation): string[] {
+export function countGaps(
+  story: ParsedStory,
+  operation: Operation,
+  statuses: readonly string[] = [],
+): string[] {
   if (operation.kind !== 'count') return [];
   const words = wordsOfText(story.derived ?? story.intent.text);
   const remainder = words.find((word) => REMAINDER_WORDS.has(word));
@@ -26,6 +31,11 @@ export function countGaps(story: ParsedStory, operation: Operation): string[] {
   const many = plural(counted.split(' ').at(-1) ?? counted);
   const countedMany = [...counted.split(' ').slice(0, -1), many].join(' ');
   return [
+    ...(story.notAStatus === undefined
+      ? []
+      : [
+          `"${story.notAStatus}" is not a status of ${countedMany} (${statuses.length === 0 ? 'they have none' : `theirs are ${statuses.join(', ')}`}): ${operation.routeKey} counts every ${counted} stored, whatever its ${statuses.length === 0 ? 'state' : 'status'}; list "${story.notAStatus}" among the statuses (or make it a field) to count only those`,
+        ]),
     ...(remainder === undefined
       ? []
       : [

@@ -10,6 +10,8 @@ const ACTIONS_OF: Readonly<Record<OperationKind, readonly string[]>> = {
   set: ['dynamodb:GetItem', 'dynamodb:PutItem'],
   redirect: ['dynamodb:GetItem'],
   count: ['dynamodb:Query'],
+  // The item, then the children made under it.
+  balance: ['dynamodb:GetItem', 'dynamodb:Query'],
   delete: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
 };
 const ORDER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];

@@ -1,6 +1,7 @@
+import { durationDays, firstDuration } from '../../naming/durations.js';
 import type { ExpiryAsk, LifecycleAsks } from './lifecycle-asks.js';
 import type { StorageClassMove } from './storage-class-moves.js';
-import { transitionRefusal } from './s3-transition-limits.js';
+import { lifecycleAgeRefusal, transitionRefusal } from './s3-transition-limits.js';
 
 /** One S3 lifecycle rule of the bucket: every move and the expiry asked for one prefix (or the whole bucket). */
 export interface PlannedRule {
@@ -54,7 +55,11 @@ export function lifecyclePlan(
         why: `${under} already expire after ${asked?.days ?? 0} days as asked first; one rule has one expiry, so ${other.days} days is not used`,
       });
     const floor = floorOver(asks.retention, key);
-    const expiration = asked === undefined ? undefined : { days: Math.max(asked.days, floor), asked };
+    const expiration = withinS3Limit(
+      asked === undefined ? undefined : { days: Math.max(asked.days, floor), asked },
+      under,
+      refused,
+    );
     const transitions = keptTransitions({
       moves: asks.transitions.filter((move) => (move.prefix ?? '') === key),
       ...(expiration === undefined ? {} : { expirationDays: expiration.days }),
@@ -85,6 +90,33 @@ export function lifecyclePlan(
 function floorOver(retention: LifecycleAsks['retention'], key: string): number {
   if (retention === undefined) return 0;
   return (retention.prefix ?? key).startsWith(key) ? retention.days : 0;
+}
+
+/**
+ * The expiry when S3 takes its age; one past S3's largest age is left out (the rule keeps its moves)
+ * and named in `refused`, stating S3's maximum.
+ */
+function withinS3Limit(
+  expiration: PlannedRule['expiration'],
+  under: string,
+  refused: RefusedAsk[],
+): PlannedRule['expiration'] {
+  if (expiration === undefined) return undefined;
+  const why = lifecycleAgeRefusal(expiration.days);
+  if (why === undefined) return expiration;
+  refused.push({
+    askedBy: expiration.asked.askedBy,
+    why: `an expiry of ${under} after ${expiration.days} days${askedAs(expiration.asked.askedBy, expiration.days)} is not generated: ${why}`,
+  });
+  return undefined;
+}
+
+/** ` (asked as 900000000 years)`: the age as the text wrote it, when it wrote it in other units than these days. */
+function askedAs(text: string, days: number): string {
+  const duration = firstDuration(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  return duration === undefined || duration.unit === 'days' || durationDays(duration) !== days
+    ? ''
+    : ` (asked as ${duration.amount} ${duration.unit})`;
 }
 
 /** The moves of one prefix S3 accepts, ascending; each refused one is added to `refused`. */

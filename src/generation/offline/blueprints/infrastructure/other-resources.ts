@@ -1,4 +1,4 @@
-import { AWS_RESOURCE_NAMES, awsServicesNamed } from '../../naming/aws-resource-names.js';
+import { AWS_RESOURCE_NAMES, awsKindLabel, awsServicesNamed } from '../../naming/aws-resource-names.js';
 
 /**
  * Resources the foundation does not generate, as a request names them: any AWS service by its
@@ -35,19 +35,6 @@ const RESOURCE_NOUNS: readonly (readonly [string, string])[] = [
   ['table', 'table'],
   ['tables', 'table'],
 ];
-/** How a kind reads in a reason, for the services people ask for most; others read `AWS::<Service> resource`. */
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  SQS: 'SQS queue',
-  DynamoDB: 'DynamoDB table',
-  RDS: 'RDS database',
-  Lambda: 'Lambda function',
-  ElastiCache: 'ElastiCache cache',
-  Kinesis: 'Kinesis stream',
-  KinesisFirehose: 'Firehose delivery stream',
-  StepFunctions: 'Step Functions state machine',
-  Events: 'EventBridge bus or rule',
-};
-
 const OTHER_AWS_NAMES = AWS_RESOURCE_NAMES.filter((name) => !FOUNDATION_SERVICES.has(name.namespace));
 
 /** Every word set that names another resource, for a capability's `when`. */
@@ -79,9 +66,7 @@ const FOUNDATION_WORDS = new Set([
 
 /** The kinds of resource (`SQS queue`, `AWS::Glue resource`) these words name that the foundation does not generate. */
 export function otherResourcesNamed(words: readonly string[]): string[] {
-  const services = awsServicesNamed(words, OTHER_AWS_NAMES).map(
-    (namespace) => KIND_LABELS[namespace] ?? `AWS::${namespace} resource`,
-  );
+  const services = awsServicesNamed(words, OTHER_AWS_NAMES).map(awsKindLabel);
   const nouns = RESOURCE_NOUNS.filter(([noun]) => words.includes(noun)).map(([, kind]) => kind);
   // `a DynamoDB table` is one resource: a noun counts only when no service is named.
   return [...new Set(services.length > 0 ? services : nouns)];

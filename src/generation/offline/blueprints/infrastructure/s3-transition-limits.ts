@@ -7,8 +7,25 @@
  *   back to STANDARD_IA, and objects stay in STANDARD_IA or ONEZONE_IA at least 30 days before moving
  *   on (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html);
  * - an object a rule expires cannot move at or after that age (the expiration must come after the
- *   rule's last transition).
+ *   rule's last transition);
+ * - an age is a whole number of days S3 types `Integer`
+ *   (https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleExpiration.html,
+ *   https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html), a 32-bit signed integer in
+ *   the S3 API's model, so at most S3_MAX_LIFECYCLE_DAYS.
  */
+
+/** The most days S3 takes for a lifecycle age (`Expiration.Days`, `Transition.Days`): 2^31 − 1, about 5.8 million years. */
+export const S3_MAX_LIFECYCLE_DAYS = 2_147_483_647;
+
+/**
+ * Why S3 would refuse a lifecycle age of `days` (whole days since an object was written) as too
+ * large, stating S3's maximum; undefined when S3 takes it.
+ */
+export function lifecycleAgeRefusal(days: number): string | undefined {
+  return days > S3_MAX_LIFECYCLE_DAYS
+    ? `S3 takes a lifecycle age of at most ${S3_MAX_LIFECYCLE_DAYS} days (about 5.8 million years; the API's Days is a 32-bit Integer), not ${days}`
+    : undefined;
+}
 
 /** The classes each storage class can move on to (S3's supported lifecycle transitions). */
 const NEXT_CLASSES: Readonly<Record<string, readonly string[]>> = {
@@ -39,6 +56,8 @@ export function transitionRefusal(params: {
 }): string | undefined {
   const { next } = params;
   const previous = params.kept[params.kept.length - 1];
+  const tooOld = lifecycleAgeRefusal(next.days);
+  if (tooOld !== undefined) return tooOld;
   const infrequent = INFREQUENT_ACCESS.includes(next.storageClass);
   if (infrequent && next.days < INFREQUENT_ACCESS_MIN_DAYS)
     return `S3 moves objects to ${next.storageClass} no sooner than ${INFREQUENT_ACCESS_MIN_DAYS} days after they are written, not after ${next.days}`;

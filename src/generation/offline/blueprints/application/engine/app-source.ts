@@ -66,6 +66,7 @@ const OPERATIONS: Readonly<Record<Operation, (call: Call) => Promise<HttpApiResu
   set,
   redirect,
   count,
+  balance,
 };
 
 /** The HTTP API's behaviour: each route key from ROUTES acts on its resource in RESOURCES. */
@@ -231,6 +232,35 @@ async function count(call: Call): Promise<HttpApiResult> {
     if (nextToken === undefined) return json(200, { count: total });
   }
   return json(200, { count: total, capped: true });
+}
+
+/**
+ * \`the remaining balance of an invoice\`: the item's total less the sum of the amounts of the
+ * children made under it (read page by page, as a count is), worked out on every read and never
+ * stored; capped: true if it stopped at the bound.
+ */
+async function balance(call: Call): Promise<HttpApiResult> {
+  const { deps, resource } = call;
+  const parts = call.route.balance;
+  const child = parts === undefined ? undefined : RESOURCES[parts.child];
+  if (parts === undefined || child === undefined) throw new Error('the route names no balance: ' + call.event.routeKey);
+  const id = call.event.pathParameters?.['id'] ?? '';
+  const item = id === '' ? undefined : await deps.repository.get(resource.collection, id);
+  if (item === undefined) return notFound(resource);
+  const stated = item.fields[parts.total];
+  const total = typeof stated === 'number' ? stated : 0;
+  let sum = 0;
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_COUNT_PAGES; page += 1) {
+    const found = await deps.repository.list(child.collection, { limit: MAX_LIMIT, owner: id, ...(nextToken === undefined ? {} : { nextToken }) });
+    for (const entry of found.items) {
+      const amount = entry.fields[parts.amount];
+      if (typeof amount === 'number') sum += amount;
+    }
+    nextToken = found.nextToken;
+    if (nextToken === undefined) return json(200, { [parts.total]: total, [parts.amount + 'Sum']: sum, remaining: total - sum });
+  }
+  return json(200, { [parts.total]: total, [parts.amount + 'Sum']: sum, remaining: total - sum, capped: true });
 }
 
 /**

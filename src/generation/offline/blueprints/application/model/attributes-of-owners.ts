@@ -1,9 +1,9 @@
-import type { OperationKind } from './resource-model-types.js';
+import type { VerbKind } from './verb-kind.js';
 import type { ParsedStory } from './parsed-story.js';
 import { STATUS_WORDS } from './status-words.js';
 
 /** What a story may do to an owner's attribute without the attribute becoming a resource. */
-export const ATTRIBUTE_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>(['read', 'update']);
+export const ATTRIBUTE_KINDS: ReadonlySet<VerbKind> = new Set<VerbKind>(['read', 'update']);
 
 /**
  * `see a product's stock level`, where products are created and stock levels are not: a read of the

@@ -99,6 +99,11 @@ export interface ParsedStory {
    * resource of the model, so no route; the coverage says what would compute it.
    */
   readonly derived?: string;
+  /**
+   * `how many frozen cards`, where no card is ever frozen: the word before the counted noun, which is
+   * no status of the resource, so the count is of every item and the coverage says so.
+   */
+  readonly notAStatus?: string;
   /** The figure is a count of events (`how many times my link was clicked`): events the model must store to count. */
   readonly countsEvents?: true;
   /** The verb works a result out of the item (`evaluate a flag for a user`): a read that computes, never a write. */

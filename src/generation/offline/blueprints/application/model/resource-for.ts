@@ -18,6 +18,11 @@ export function resourceFor(params: {
   stories: readonly ParsedStory[];
   described: readonly FieldAsk[];
   parent: string | undefined;
+  /**
+   * Whose items are, as the description says it (`Each claim belongs to a cost centre` → `costCentre`),
+   * when that owner is no resource of the model: the owner field when no story names an owner.
+   */
+  describedOwner?: string;
   events: boolean;
   /** The words of every story and description sentence: a field compared with an amount is one. */
   texts: readonly (readonly string[])[];
@@ -30,9 +35,9 @@ export function resourceFor(params: {
 }): Resource {
   const { name, stories, parent } = params;
   const pascal = capitalize(name);
-  const owner = stories.find(
-    (story) => story.owner !== undefined && story.owner !== name && story.owner !== parent,
-  )?.owner;
+  const owner =
+    stories.find((story) => story.owner !== undefined && story.owner !== name && story.owner !== parent)
+      ?.owner ?? params.describedOwner;
   const ownerField = owner === undefined ? undefined : ownerFieldOf(owner);
   const status = statusMachine({
     stories,

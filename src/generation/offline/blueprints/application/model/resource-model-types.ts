@@ -74,7 +74,16 @@ export interface Resource {
   readonly statusEventType?: string;
 }
 
-export type OperationKind = Exclude<VerbKind, never>;
+/** What a route does: what a story's verb asks, or `balance` (a total less its children's amounts, worked out on read). */
+export type OperationKind = VerbKind | 'balance';
+
+/** What a balance route works out: the item's `total` field less the sum of `amount` over the `child` items made under it. */
+export interface BalanceParts {
+  readonly total: string;
+  /** The child resource's name (`payment`). */
+  readonly child: string;
+  readonly amount: string;
+}
 
 /** What a `set` route does to a yes/no field: set it true or false, or flip it (`toggle`). */
 export interface FieldSetting {
@@ -121,6 +130,8 @@ export interface Operation {
   readonly action?: string;
   /** For a set (`POST /flags/{id}/enable`): the yes/no field the service sets, with no body. */
   readonly sets?: FieldSetting;
+  /** For a balance (`GET /invoices/{id}/balance`): the fields it is worked out from. */
+  readonly balance?: BalanceParts;
   /** For a redirect (`GET /links/{id}/visit`): the declared field holding the http(s) URL answered as Location. */
   readonly redirectsTo?: string;
   /** For a create or list under a parent (`POST /tickets/{id}/comments`): the parent resource's name. */

@@ -2,11 +2,14 @@ import type { BlueprintInput } from '../../../blueprint-input.js';
 import { defaultIntents, subjectNoun } from '../../../naming/default-intents.js';
 import { singular } from '../../../naming/singular.js';
 import { asksForStatusEvents } from './asks-for-status-events.js';
+import { balanceOperations } from './balance-operations.js';
 import { ATTRIBUTE_KINDS, attributesOfOwners } from './attributes-of-owners.js';
 import { callerLists } from './caller-lists.js';
 import { childReads } from './child-reads.js';
 import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
+import { camel } from './camel.js';
+import { describedOwner } from './described-owner.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
@@ -121,12 +124,19 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     (resource) => listedStatuses(input.descriptionSentences, resource),
   );
   const described = descriptionFields(input.descriptionSentences, names);
+  const modelNames = new Set([...names, ...names.map(named)]);
   const resources = names.map((name) => {
     const parent = parents.get(name);
+    // `Each claim belongs to an employee`, where employees are no resource: the claim keeps an employeeId.
+    const owner = describedOwner(input.descriptionSentences, name);
+    const ownerName = owner === undefined ? undefined : camel(owner.split(' '));
     return resourceFor({
       name: named(name),
       described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
       parent: parent === undefined ? undefined : named(parent),
+      ...(owner === undefined || ownerName === undefined || modelNames.has(ownerName)
+        ? {}
+        : { describedOwner: ownerName }),
       stories: renamed.filter((story) => story.noun === named(name)),
       texts,
       required: requiredInDescription(input.descriptionSentences, named(name)),
@@ -151,6 +161,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
         ),
       ),
       ...redirects.operations,
+      // `see the remaining balance of an invoice`: the total less the payments made under it.
+      ...balanceOperations(renamed, resources),
     ],
     stories: [...renamed, ...redirects.stories],
     eventStories,

@@ -12,6 +12,7 @@ export function routeKey(collection: string, kind: OperationKind, action?: strin
     set: `POST /${collection}/{id}/${action ?? 'set'}`,
     redirect: `GET /${collection}/{id}/${action ?? 'visit'}`,
     count: `GET /${collection}/count`,
+    balance: `GET /${collection}/{id}/balance`,
   };
   return shapes[kind];
 }
