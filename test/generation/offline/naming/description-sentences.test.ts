@@ -68,13 +68,15 @@ describe('words the blueprints derive', () => {
     expect(firstDuration(['forever'])).toBeUndefined();
   });
 
-  it('reads durations with the number words of numberWord, an article as one, and no zero or six digits', () => {
+  it('reads durations with the number words of numberWord, an article as one, and no zero or thirteen digits', () => {
     expect(firstDuration(['keep', 'a', 'year'])).toEqual({ amount: 1, unit: 'years' });
     expect(firstDuration(['an', 'extra', 'month'])).toBeUndefined();
     expect(firstDuration(['for', 'forty', 'days'])).toEqual({ amount: 40, unit: 'days' });
     expect(firstDuration(['a', 'dozen', 'months'])).toEqual({ amount: 12, unit: 'months' });
     expect(firstDuration(['99999', 'days'])).toEqual({ amount: 99999, unit: 'days' });
-    expect(firstDuration(['100000', 'days'])).toBeUndefined();
+    expect(firstDuration(['100000', 'days'])).toEqual({ amount: 100000, unit: 'days' });
+    expect(firstDuration(['999999999999', 'years'])).toEqual({ amount: 999999999999, unit: 'years' });
+    expect(firstDuration(['1000000000000', 'years'])).toBeUndefined();
     expect(firstDuration(['zero', 'days'])).toBeUndefined();
     expect(firstDuration(['0', 'days'])).toBeUndefined();
     expect(firstDuration(['seven', 'constructor'])).toBeUndefined();
