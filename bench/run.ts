@@ -156,6 +156,7 @@ console.log(`  redacting a request-sized text: ${scan.redactMs.toFixed(1)} ms`);
 console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.nearMiss32Ms)}`);
 console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
 console.log(`  one list of split tokens (joined pieces): ${pair(scan.splitRun16Ms, scan.splitRun32Ms)}`);
+console.log(`  one list of split tokens back to back: ${pair(scan.backToBack16Ms, scan.backToBack32Ms)}`);
 
 const boardCalls = await benchBoardWrites();
 {
