@@ -40,11 +40,30 @@ function splitTokenRun(bytes: number): string {
 }
 
 /**
+ * One list of split tokens back to back (`'ghp_', '<36>'` repeated, each body distinct): each token
+ * runs into the next, so the joined-piece scan finds one per rescan (its worst case).
+ */
+function backToBackTokens(bytes: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const units: string[] = [];
+  let length = 'tokens = []'.length;
+  for (let index = 0; length < bytes; index += 1) {
+    const letters = Array.from({ length: 30 }, (_, at) => alphabet[(index * 7 + at * 3) % alphabet.length]);
+    const unit = `'ghp_', '${letters.join('')}${String(index).padStart(6, '0')}', `;
+    units.push(unit);
+    length += unit.length;
+  }
+  return `tokens = [${units.join('').slice(0, -2)}]`;
+}
+
+/**
  * The secret gate's cost: scanning the demo request's offline bundle (a typical bundle), redacting
  * a request-sized text, and redacting 16 KB and 32 KB of two adversarial inputs (linear growth:
  * ratio ≈ 2, or less while fixed costs dominate): near misses of every pattern, and a flood of
  * short Slack tokens (`xoxb-1-2 ` repeated), which took seconds before findings were capped, and
- * one list of split tokens (`splitTokenRun`), whose joined-piece mapping was quadratic (1.5 MB: 22 s).
+ * one list of split tokens (`splitTokenRun`), whose joined-piece mapping was quadratic (1.5 MB: 22 s),
+ * and one of split tokens back to back (`backToBackTokens`), withheld whole past 16 tokens until
+ * rescans were bounded by a window instead of a count.
  */
 export async function benchSecretScan(demoRequestPath: string): Promise<{
   files: number;
@@ -57,6 +76,8 @@ export async function benchSecretScan(demoRequestPath: string): Promise<{
   flood32Ms: number;
   splitRun16Ms: number;
   splitRun32Ms: number;
+  backToBack16Ms: number;
+  backToBack32Ms: number;
 }> {
   const request = JSON.parse(readFileSync(demoRequestPath, 'utf8')) as RequestPayload;
   const { bundle } = await createOfflineProvider().generate({
@@ -78,5 +99,7 @@ export async function benchSecretScan(demoRequestPath: string): Promise<{
     flood32Ms: await medianMs(9, () => redactSecrets(largeFlood)),
     splitRun16Ms: await medianMs(9, () => redactSecrets(splitTokenRun(16_384))),
     splitRun32Ms: await medianMs(9, () => redactSecrets(splitTokenRun(32_768))),
+    backToBack16Ms: await medianMs(9, () => redactSecrets(backToBackTokens(16_384))),
+    backToBack32Ms: await medianMs(9, () => redactSecrets(backToBackTokens(32_768))),
   };
 }

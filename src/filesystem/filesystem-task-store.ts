@@ -16,7 +16,8 @@ import { writeFileAtomically } from './write-file-atomically.js';
 /**
  * Task records in a folder (the default when no tasks table is configured):
  * `<root>/tasks/<task id, encoded>/record.json`. A write holds the task folder's lock while it
- * compares versions, so writers in several processes never overwrite each other silently.
+ * compares versions, so writers in several processes never overwrite each other silently; the
+ * parked count (`countParked`) is added under the same lock, and a put keeps the stored one.
  */
 export function createFilesystemTaskStore(root: string): TaskStore {
   const tasksDir = path.join(root, 'tasks');
@@ -29,6 +30,9 @@ export function createFilesystemTaskStore(root: string): TaskStore {
     return parseStoredJson({ text: bytes.toString('utf8'), schema: taskRecordSchema, source: file });
   }
 
+  const write = (folder: string, record: TaskRecord) =>
+    writeFileAtomically(path.join(folder, 'record.json'), JSON.stringify(record, null, 2) + '\n');
+
   return {
     get: (taskId) => read(folderOf(taskId)),
 
@@ -39,7 +43,21 @@ export function createFilesystemTaskStore(root: string): TaskStore {
         const stored = await read(folder);
         if ((stored?.version ?? 0) !== expectedVersion)
           throw new TaskVersionConflictError(record.task_id, expectedVersion);
-        await writeFileAtomically(path.join(folder, 'record.json'), JSON.stringify(record, null, 2) + '\n');
+        // The parked count is the store's: the stored one is kept, whatever the record read had.
+        const { parked_count: _read, ...rest } = record;
+        const parked = stored?.parked_count;
+        await write(folder, parked === undefined ? rest : { ...rest, parked_count: parked });
+      });
+    },
+
+    async countParked(taskId) {
+      const folder = folderOf(taskId);
+      // A task with no record has nothing parked; its folder is not made for the lock.
+      if ((await read(folder)) === undefined) return;
+      await withFolderLock(folder, async () => {
+        const stored = await read(folder);
+        if (stored !== undefined)
+          await write(folder, { ...stored, parked_count: (stored.parked_count ?? 0) + 1 });
       });
     },
 

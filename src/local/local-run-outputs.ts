@@ -1,5 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { redactJsonStrings } from '../core/secrets/redact-json-strings.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
+import { NOT_SCANNED_MARKER } from '../core/secrets/secret-markers.js';
 
 /** Every file a run may leave in the out folder; each run starts by removing the previous run's. */
 const RUN_OUTPUTS = [
@@ -25,9 +28,15 @@ export interface LocalRunOutputs {
   writeStatus(status: LocalRunStatus & Record<string, unknown>): Promise<void>;
 }
 
-/** The CLI's out folder (created when absent): the PR body, validation report and status of one run. */
+/**
+ * The CLI's out folder (created when absent): the PR body, validation report and status of one
+ * run. Every file goes out behind the shared redaction (`redactSecrets`, by the file's name;
+ * `status.json`'s strings by `redactJsonStrings`), as the app's sinks do (issue #10): a request's
+ * values and error messages reach these files. A text the scanner fails on is written as
+ * NOT_SCANNED_MARKER (a status keeps its `status`), never as it was.
+ */
 export function openLocalRunOutputs(dir: string): LocalRunOutputs {
-  const write = async (name: RunOutputName, text: string) => {
+  const put = async (name: RunOutputName, text: string) => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, name), text);
   };
@@ -36,11 +45,16 @@ export function openLocalRunOutputs(dir: string): LocalRunOutputs {
     async clear() {
       await Promise.all(RUN_OUTPUTS.map((name) => rm(path.join(dir, name), { force: true })));
     },
-    write,
-    writeStatus: (status) =>
-      write(
+    write: async (name, text) => put(name, await redactSecrets(text, name).catch(() => NOT_SCANNED_MARKER)),
+    writeStatus: async (status) => {
+      const shown = await redactJsonStrings(status).catch(() => ({
+        status: status.status,
+        message: NOT_SCANNED_MARKER,
+      }));
+      await put(
         'status.json',
-        JSON.stringify({ ...status, updated_at: new Date().toISOString() }, null, 2) + '\n',
-      ),
+        JSON.stringify({ ...shown, updated_at: new Date().toISOString() }, null, 2) + '\n',
+      );
+    },
   };
 }

@@ -16,6 +16,7 @@ const unreadable: TaskStore = {
     throw new Error('AccessDeniedException: not authorized to perform dynamodb:GetItem');
   },
   put: async () => undefined,
+  countParked: async () => undefined,
   listByStatus: async () => [],
 };
 

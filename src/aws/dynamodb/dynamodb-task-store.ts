@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   assertVersionMovesForward,
@@ -32,6 +32,7 @@ const NAMES = {
   '#version': 'version',
   '#repo': 'repo',
   '#status': 'status',
+  '#parked': 'parked_count',
 } as const;
 
 /**
@@ -48,6 +49,10 @@ const NAMES = {
  * this store last read or wrote at the version it expects), so a put found among them landed.
  * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
  * global secondary index is. `write_id` is the store's own; the record read back does not have it.
+ * So is `parked_count` (`countParked`: an `ADD`, outside the version check): a put writes the
+ * count this store read at the version it expects, on condition that it is still the stored one,
+ * so a count added since fails the put as a conflict (the writer reads again and sees it), and no
+ * put ever drops or lowers it.
  */
 export function createDynamoDbTaskStore(params: {
   client: Pick<DynamoDBDocumentClient, 'send'>;
@@ -58,10 +63,16 @@ export function createDynamoDbTaskStore(params: {
     tableError({ action, tableName, definition: 'tasksTableDefinition', error });
   const parse = (item: unknown) => parseItem({ item, schema: taskRecordSchema, tableName });
   /** Per task, the puts the item this store last read or wrote descends from, and its version. */
-  const lineage = new Map<string, { version: number; ids: readonly string[] }>();
+  const lineage = new Map<string, { version: number; ids: readonly string[]; parked: number }>();
   const remember = (taskId: string, item: Record<string, unknown> | undefined): void => {
     const version = item?.['version'];
-    if (typeof version === 'number') lineage.set(taskId, { version, ids: writeIdsOf(item) });
+    const parked = item?.['parked_count'];
+    if (typeof version === 'number')
+      lineage.set(taskId, {
+        version,
+        ids: writeIdsOf(item),
+        parked: typeof parked === 'number' ? parked : 0,
+      });
     else lineage.delete(taskId);
   };
   /** Whether the item now stored is put `writeId`'s or descends from it (a put that landed, its answer lost). */
@@ -91,6 +102,11 @@ export function createDynamoDbTaskStore(params: {
 
     async put(record, expectedVersion, options) {
       assertVersionMovesForward(record, expectedVersion, options);
+      const known = lineage.get(record.task_id);
+      const read = known?.version === expectedVersion ? known : undefined;
+      // The count this store read at the version expected (0 when it read none): written back on
+      // condition that it is still the stored one.
+      const parked = read?.parked ?? 0;
       const condition =
         expectedVersion === 0
           ? {
@@ -98,14 +114,25 @@ export function createDynamoDbTaskStore(params: {
               ExpressionAttributeNames: { '#id': NAMES['#id'] },
             }
           : {
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': NAMES['#version'] },
-              ExpressionAttributeValues: { ':expected': expectedVersion },
+              ConditionExpression:
+                parked === 0
+                  ? '#version = :expected AND attribute_not_exists(#parked)'
+                  : '#version = :expected AND #parked = :parked',
+              ExpressionAttributeNames: { '#version': NAMES['#version'], '#parked': NAMES['#parked'] },
+              ExpressionAttributeValues: {
+                ':expected': expectedVersion,
+                ...(parked === 0 ? {} : { ':parked': parked }),
+              },
             };
       const writeId = randomUUID();
-      const known = lineage.get(record.task_id);
-      const ids = [...(known?.version === expectedVersion ? known.ids : []), writeId].slice(-MAX_WRITE_IDS);
-      const item = { ...record, [WRITE_ID]: writeId, [WRITE_IDS]: ids };
+      const ids = [...(read?.ids ?? []), writeId].slice(-MAX_WRITE_IDS);
+      const { parked_count: _read, ...rest } = record;
+      const item = {
+        ...rest,
+        ...(parked === 0 ? {} : { parked_count: parked }),
+        [WRITE_ID]: writeId,
+        [WRITE_IDS]: ids,
+      };
       try {
         await client.send(new PutCommand({ TableName: tableName, Item: item, ...condition }));
         remember(record.task_id, item);
@@ -119,6 +146,25 @@ export function createDynamoDbTaskStore(params: {
         // An answer that never came for a put that did not land: the write failed, it is no conflict.
         if (!conflict) throw failure(`write task ${record.task_id}`, error);
         throw new TaskVersionConflictError(record.task_id, expectedVersion);
+      }
+    },
+
+    async countParked(taskId) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { [TASKS_TABLE_KEY]: taskId },
+            UpdateExpression: 'ADD #parked :one',
+            ConditionExpression: 'attribute_exists(#id)',
+            ExpressionAttributeNames: { '#parked': NAMES['#parked'], '#id': NAMES['#id'] },
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        );
+      } catch (error) {
+        // No record: nothing of the task is parked, and an ADD must not make a record of a count alone.
+        if (isConditionalCheckFailure(error)) return;
+        throw failure(`count a parked step of task ${taskId}`, error);
       }
     },
 

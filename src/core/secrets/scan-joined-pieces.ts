@@ -2,6 +2,8 @@ import { lastIndexAtOrBefore } from './last-index-at-or-before.js';
 import { lineColumnFinder } from './line-column-finder.js';
 import { decodePiece, leadsWithDelimiter, quotedPieceRuns, type DecodedPiece } from './quoted-piece-runs.js';
 import { scanSecrets, type SecretMatch, type TextRange } from './scan-secrets.js';
+import { secretKind } from './secret-kind.js';
+import { TOO_MANY_REPORTS } from './secretlint-config.js';
 
 /** Joined texts of one scan are kept apart by a NUL, which no rule lets a match cross. */
 const SEPARATOR = '\n\0\n';
@@ -12,15 +14,33 @@ const SEPARATOR = '\n\0\n';
  */
 const DELIMITERS = ['', '\n'];
 /**
- * Rescans of the text before a match (a token that runs into the next one, `ghp_<A>ghp_<B>`, is
- * found once the one after it is cut off); a run needing more is withheld whole (an overflow match).
+ * How much of the text before a match is scanned again once the match is cut off (characters): a
+ * token that ran into the match (`ghp_<A>ghp_<B>`: A is followed by a letter, so the rule's
+ * look-ahead refuses it) ends right where the match starts, and every rule whose match can be
+ * refused by its neighbour matches a bounded length (GitHub's fine-grained token, the longest of
+ * them, has 93 characters). Text further back had the same neighbours when it was scanned before,
+ * so scanning it again finds nothing new; the window keeps each round's scan small, so a run of
+ * N tokens back to back costs N small scans, not N scans of the whole run.
  */
-const MAX_ROUNDS = 16;
+const WINDOW = 512;
+/**
+ * Characters the rounds may scan in all, per character of the first round's text, past a floor
+ * for short texts. A run of tokens back to back costs about WINDOW / (token length) per character
+ * (13 for GitHub's 40-character tokens); only a text made of shorter matches chained one into the
+ * next comes near it. Past it, the text is withheld whole (an overflow match): it could not be
+ * scanned in linear time.
+ */
+const WORK_PER_CHARACTER = 32;
+const MIN_WORK = 1 << 20;
 
-/** One joined text: its pieces (decoded) and where each starts in the scan's text. */
+/** One joined text: its pieces (decoded), and the run it is (a part of) as first joined. */
 interface Segment {
   readonly pieces: readonly DecodedPiece[];
   readonly delimiter: string;
+  /** Which segment of the first round it is, or is a window of. */
+  readonly root: number;
+  /** Where its text starts in that segment's joined text. */
+  readonly rootFrom: number;
 }
 
 interface Placed extends Segment {
@@ -35,6 +55,8 @@ export interface JoinedPiecesWork {
   piecesVisited: number;
   /** Scans made (one per round). */
   scans: number;
+  /** Characters scanned in all rounds. */
+  charactersScanned?: number;
 }
 
 /**
@@ -46,9 +68,11 @@ export interface JoinedPiecesWork {
  * decoded (`decodePiece`: `"\u0061…"` joins as `a…`). Only secrets that span two pieces or more:
  * one inside a single piece is the plain scan's. Every run is joined both ways (DELIMITERS), and
  * with its own delimiter when it leads with one (`leadsWithDelimiter`); all are scanned at once.
- * Then the text before each match is scanned again (at most MAX_ROUNDS times), so of two tokens
- * back to back both are found. When the scanner lists more than it locates (overflow), or the
- * rounds run out, one overflow match stands for them. Throws when the scanner fails.
+ * Then the text before each match (WINDOW characters of it) is scanned again, round after round
+ * until a round finds nothing, so of any number of tokens back to back all are found, in linear
+ * work. When the scanner lists more than it locates (overflow), or the rounds would scan more than
+ * WORK_PER_CHARACTER times the text, one overflow match stands for them. Throws when the scanner
+ * fails.
  */
 export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): Promise<SecretMatch[]> {
   const runs = quotedPieceRuns(text);
@@ -56,48 +80,76 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
   let segments: Segment[] = [];
   for (const run of runs) {
     const pieces = run.map((piece) => decodePiece(text, piece));
-    for (const delimiter of DELIMITERS) segments.push({ pieces, delimiter });
+    for (const delimiter of DELIMITERS)
+      segments.push({ pieces, delimiter, root: segments.length, rootFrom: 0 });
     const [lead, ...rest] = pieces;
     if (lead !== undefined && lead.text !== '' && leadsWithDelimiter(text, run))
-      segments.push({ pieces: rest, delimiter: lead.text });
+      segments.push({ pieces: rest, delimiter: lead.text, root: segments.length, rootFrom: 0 });
   }
+  const roots = place(segments);
   const locate = lineColumnFinder(text);
   const found: SecretMatch[] = [];
-  for (let round = 0; segments.length > 0; round += 1) {
+  // Cuts made (root, where in it) and secrets found (where in the text): a window reaching back
+  // over text scanned before finds them again, and they need neither a new cut nor a new finding.
+  const cutsMade = new Set<string>();
+  const foundAt = new Set<string>();
+  let budget: number | undefined;
+  while (segments.length > 0) {
     const placed = place(segments);
-    const matches = await scanSecrets({ text: placed.map(joinedText).join(SEPARATOR) });
-    if (work !== undefined) work.scans += 1;
-    const overflow =
-      matches.find((match) => match.overflow) ?? (round === MAX_ROUNDS ? matches[0] : undefined);
+    const scanned = placed.map(joinedText).join(SEPARATOR);
+    budget ??= WORK_PER_CHARACTER * scanned.length + MIN_WORK;
+    budget -= scanned.length;
+    const matches = budget < 0 ? [] : await scanSecrets({ text: scanned });
+    if (work !== undefined && budget >= 0) {
+      work.scans += 1;
+      work.charactersScanned = (work.charactersScanned ?? 0) + scanned.length;
+    }
+    const overflow = matches.find((match) => match.overflow) ?? (budget < 0 ? OUT_OF_WORK : undefined);
     if (overflow !== undefined)
       return [{ ...overflow, overflow: true, range: [0, 0], occurrences: [[0, 0]], line: 1, column: 1 }];
-    if (round === MAX_ROUNDS) break;
     const starts = placed.map((segment) => segment.start);
+    // Where each root is cut this round (start, end pairs in the root's own joined text).
     const cuts = new Map<number, number[]>();
     for (const match of matches) {
-      const index = lastIndexAtOrBefore(starts, match.range[0]);
-      const segment = placed[index];
+      const segment = placed[lastIndexAtOrBefore(starts, match.range[0])];
       if (segment === undefined) continue;
       // Every place the value is found is cut at, so what ran into any of them is read again.
       for (const range of [match.range, ...match.occurrences]) {
-        const at = lastIndexAtOrBefore(starts, range[0]);
-        const start = placed[at]?.start ?? 0;
-        const bounds = cuts.get(at) ?? [];
-        bounds.push(range[0] - start, range[1] - start);
-        cuts.set(at, bounds);
+        const at = placed[lastIndexAtOrBefore(starts, range[0])];
+        if (at === undefined) continue;
+        const cutStart = at.rootFrom + range[0] - at.start;
+        const key = `${at.root}:${cutStart}`;
+        if (cutsMade.has(key)) continue;
+        cutsMade.add(key);
+        const bounds = cuts.get(at.root) ?? [];
+        bounds.push(cutStart, cutStart + range[1] - range[0]);
+        cuts.set(at.root, bounds);
       }
       const spans = sourceSpans(match.range, segment, work);
-      if (spans.length < 2) continue;
+      const first = spans[0] ?? [0, 0];
+      const key = `${match.ruleId}:${first[0]}:${first[1]}`;
+      if (spans.length < 2 || foundAt.has(key)) continue;
+      foundAt.add(key);
       const occurrences = match.occurrences.flatMap((range) =>
         sourceSpans(range, placed[lastIndexAtOrBefore(starts, range[0])], work),
       );
-      const first = spans[0] ?? [0, 0];
       found.push({ ...match, range: first, ...locate(first[0]), occurrences: [...spans, ...occurrences] });
     }
-    segments = [...cuts].flatMap(([index, bounds]) => gapsBefore(placed[index], bounds));
+    segments = [...cuts].flatMap(([root, bounds]) => windowsBefore(roots[root], root, bounds));
   }
   return found;
 }
+
+/** What stands for the secrets of a text whose rounds ran out of work: where they are is not known. */
+const OUT_OF_WORK: SecretMatch = {
+  kind: secretKind(TOO_MANY_REPORTS),
+  ruleId: 'implementation-agent/joined-pieces-work',
+  range: [0, 0],
+  line: 1,
+  column: 1,
+  occurrences: [[0, 0]],
+  overflow: true,
+};
 
 /** `segments` laid out one after another, SEPARATOR between them. */
 function place(segments: readonly Segment[]): Placed[] {
@@ -127,40 +179,53 @@ function joinedText(segment: Segment): string {
 }
 
 /**
- * The parts of `segment` before each match (`bounds`: start, end pairs, relative to the segment)
- * that hold two pieces or more: a token there may have run into the match and gone unfound.
+ * The windows of `root` (the run as first joined) before each cut (`bounds`: start, end pairs in
+ * the root's joined text): the last WINDOW characters before it, not reaching back over an
+ * earlier cut of the same round, each kept when it holds two pieces or more (a token there may
+ * have run into the match and gone unfound).
  */
-function gapsBefore(segment: Placed | undefined, bounds: readonly number[]): Segment[] {
-  if (segment === undefined) return [];
+function windowsBefore(root: Placed | undefined, rootIndex: number, bounds: readonly number[]): Segment[] {
+  if (root === undefined) return [];
   const pairs: [number, number][] = [];
   for (let index = 0; index + 1 < bounds.length; index += 2)
     pairs.push([bounds[index] ?? 0, bounds[index + 1] ?? 0]);
   pairs.sort((a, b) => a[0] - b[0]);
-  const gaps: Segment[] = [];
+  const windows: Segment[] = [];
   let from = 0;
   for (const [start, end] of pairs) {
     if (start > from) {
-      const pieces = piecesWithin(segment, from, start);
-      if (pieces.length > 1) gaps.push({ pieces, delimiter: segment.delimiter });
+      const { pieces, at } = piecesWithin(root, Math.max(from, start - WINDOW), start);
+      if (pieces.length > 1)
+        windows.push({ pieces, delimiter: root.delimiter, root: rootIndex, rootFrom: at });
     }
     from = Math.max(from, end);
   }
-  return gaps;
+  return windows;
 }
 
-/** The pieces of `segment` within `[from, to)` (relative to the segment), cut at both ends. */
-function piecesWithin(segment: Placed, from: number, to: number): DecodedPiece[] {
+/**
+ * The pieces of `segment` within `[from, to)` (relative to the segment), cut at both ends, and
+ * where the first of them starts (relative to the segment).
+ */
+function piecesWithin(segment: Placed, from: number, to: number): { pieces: DecodedPiece[]; at: number } {
   const pieces: DecodedPiece[] = [];
-  const first = lastIndexAtOrBefore(segment.offsets, segment.start + from);
-  for (let index = first; index < segment.pieces.length; index += 1) {
+  let first: number | undefined;
+  for (
+    let index = lastIndexAtOrBefore(segment.offsets, segment.start + from);
+    index < segment.pieces.length;
+    index += 1
+  ) {
     const piece = segment.pieces[index];
     const at = (segment.offsets[index] ?? 0) - segment.start;
     if (piece === undefined || at >= to) break;
     const start = Math.max(from, at) - at;
     const end = Math.min(to, at + piece.text.length) - at;
-    if (end > start || (end === start && piece.text.length === 0)) pieces.push(slicePiece(piece, start, end));
+    if (end > start || (end === start && piece.text.length === 0)) {
+      first ??= at + start;
+      pieces.push(slicePiece(piece, start, end));
+    }
   }
-  return pieces;
+  return { pieces, at: first ?? from };
 }
 
 /** Characters `[start, end)` of a decoded piece, with where they are in the text. */

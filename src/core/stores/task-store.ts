@@ -16,6 +16,16 @@ export interface TaskStore {
    */
   put(record: TaskRecord, expectedVersion: number, options?: TaskPutOptions): Promise<void>;
   /**
+   * Counts a step of the task about to be parked (`ParkedStep`): adds 1 to the record's
+   * `parked_count` atomically, outside the version check (it never conflicts, and it moves no
+   * version). The count is the store's own: `put` never lowers or drops it (a put from a record
+   * read before the count fails as a conflict, or keeps the stored count), so every read after a
+   * step is parked sees a count above 0, and a writer may skip the parked-steps query on 0
+   * (`recordTaskEvent`). No-op for a task with no record (no write has conflicted on it, so nothing
+   * of it is parked).
+   */
+  countParked(taskId: string): Promise<void>;
+  /**
    * One repository's tasks in one state (the table's `repo` + `status` index), in no set order;
    * `repo` in any case GitHub spells it (`keyRepository`: a CLI task's `local/<folder>` as it is).
    */

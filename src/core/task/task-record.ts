@@ -105,16 +105,27 @@ export const taskRecordSchema = z.object({
    * has taken in (`ParkedStep`, `recordTaskEvent`), so each is taken in once, oldest first.
    */
   adopted_steps: z.array(z.string()).max(MAX_ADOPTED_STEPS).optional(),
+  /**
+   * In a task's own log only (never rendered or mirrored), kept by its store (`TaskStore.countParked`):
+   * how many steps were ever parked for the task; absent when none, so a write skips the query.
+   */
+  parked_count: z.number().int().nonnegative().optional(),
 });
 
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
 /**
  * The task's record without its log's bookkeeping (`pending_events`, `unsent_events`,
- * `adopted_steps`): what is rendered and mirrored.
+ * `adopted_steps`, `parked_count`): what is rendered and mirrored.
  */
 export function withoutPendingEvents(record: TaskRecord): TaskRecord {
-  const { pending_events: _pending, unsent_events: _unsent, adopted_steps: _adopted, ...task } = record;
+  const {
+    pending_events: _pending,
+    unsent_events: _unsent,
+    adopted_steps: _adopted,
+    parked_count: _parked,
+    ...task
+  } = record;
   return task;
 }
 

@@ -18,7 +18,7 @@ import {
 } from './action-io.js';
 import { mainDeploy } from './main-deploy.js';
 import { main } from './main.js';
-import { redactingReporter } from './redacting-reporter.js';
+import { redactingReporter } from '../../core/secrets/redacting-reporter.js';
 
 /**
  * Reads and validates inputs, runs the mode's main, sets outputs; the one place a failure becomes

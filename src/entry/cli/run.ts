@@ -1,68 +1,24 @@
 #!/usr/bin/env node
-import { createOfflineProvider } from '../../generation/offline/offline-provider.js';
-import { formatConfigProblems } from '../../core/config/parse-agent-config.js';
-import { readLocalConfig } from '../../local/read-local-config.js';
-import { runLocalTask, type LocalTaskResult } from '../../local/run-local-task.js';
+import { redactingReporter } from '../../core/secrets/redacting-reporter.js';
 import { invocationFolder } from './invocation-folder.js';
-import { parseCliArguments, USAGE } from './parse-cli-arguments.js';
+import { main } from './main.js';
 
-/** 0 the change is on its branch, 1 the request or its validation failed, 2 a wrong invocation. */
-const EXIT_CODES: Readonly<Record<LocalTaskResult['status'], number>> = {
-  committed: 0,
-  unchanged: 0,
-  invalid_request: 1,
-  failed: 1,
-  refused: 2,
-};
+// Standard output and standard error, both behind the shared redaction.
+const reporter = redactingReporter({
+  info: (line) => console.log(line),
+  setFailed: (line) => console.error(line),
+});
 
-async function main(argv: string[]): Promise<number> {
-  process.chdir(invocationFolder({ env: process.env, cwd: process.cwd() }));
-  const invocation = parseCliArguments(argv);
-  if (invocation.kind === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
-  if (invocation.kind === 'wrong') {
-    console.error(`implementation-agent: ${invocation.problem}\n\n${USAGE}`);
-    return 2;
-  }
-  const config = await readLocalConfig(invocation.repo);
-  if (!config.ok) {
-    console.error(`implementation-agent: ${formatConfigProblems(config.problems)}`);
-    return 2;
-  }
-  // The out folder always keeps the task record; the mirrors the config names get it too. The AWS
-  // SDK is loaded only then: most local runs have no mirror and should not pay for it.
-  const named = Object.entries(config.config.mirrors).some(([key, value]) => key !== 'region' && value);
-  const mirror = named
-    ? (await import('../../pipeline/mirror/mirror-stores-for-config.js')).mirrorStoresForConfig({
-        config: config.config,
-      })
-    : undefined;
-  const result = await runLocalTask({
-    requestFile: invocation.requestFile,
-    repoDir: invocation.repo,
-    outDir: invocation.out,
-    init: invocation.init,
-    provider: createOfflineProvider(),
-    config: config.config,
-    ...(mirror === undefined ? {} : { mirror }),
-    progress: (line) => console.log(line),
-  }).finally(() => mirror?.close());
-  if ('branch' in result) {
-    console.log(
-      `✔ Branch ${result.branch} is ready (git -C ${result.repoDir} log ${result.branch}); the PR body is ${result.outDir}/pr-body.md`,
-    );
-  } else {
-    console.error(`implementation-agent: ${result.message}`);
-  }
-  return EXIT_CODES[result.status];
-}
-
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`implementation-agent: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+Promise.resolve()
+  .then(() => {
+    process.chdir(invocationFolder({ env: process.env, cwd: process.cwd() }));
+    return main(process.argv.slice(2), reporter);
+  })
+  .catch(async (error: unknown) => {
+    await reporter.fail(`implementation-agent: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  })
+  .then(async (code) => {
+    await reporter.flush();
+    process.exitCode = code;
+  });

@@ -42,17 +42,21 @@ export class TaskStepContendedError extends Error {
 
 /**
  * Parks steps no write of the record could take (`ParkedStep`, their free text redacted), each at
- * its place in its batch (`from` the first's), for the task's next writer to take in. Returns the first failure's reason,
+ * its place in its batch (`from` the first's), for the task's next writer to take in. Each is
+ * counted on the record first (`TaskStore.countParked`), so no writer that reads the record after
+ * the step is parked skips the parked-steps query. Returns the first failure's reason,
  * `undefined` when every one was kept.
  */
 export async function parkSteps(params: {
-  events: TaskEventStore;
+  log: TaskLog;
   steps: readonly TaskEventBody[];
   from: number;
 }): Promise<string | undefined> {
   try {
-    for (const [index, step] of params.steps.entries())
-      await params.events.park(parkedStepOf(await redactEventText(step), params.from + index));
+    for (const [index, step] of params.steps.entries()) {
+      await params.log.tasks.countParked(step.task_id);
+      await params.log.events.park(parkedStepOf(await redactEventText(step), params.from + index));
+    }
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -143,7 +147,7 @@ export async function recordTaskEvent(params: {
     } catch (error) {
       if (!(error instanceof TaskVersionConflictError)) throw error;
       if (attempt >= MAX_RECORD_ATTEMPTS) {
-        const reason = await parkSteps({ events: log.events, steps: [params.event], from: 0 });
+        const reason = await parkSteps({ log, steps: [params.event], from: 0 });
         throw new TaskStepContendedError(event, reason === undefined, reason);
       }
       await (params.pause ?? pauseAfterConflict)(attempt);
@@ -170,7 +174,8 @@ export async function recordTaskEvent(params: {
  * The record read with the task's parked steps it has not taken in applied (`ParkedStep`, in the
  * order they happened), the events they produced, and every id the record will have taken in
  * (bounded by `MAX_ADOPTED_STEPS`, oldest dropped). A step that cannot apply is passed over and
- * named taken in, so it is not tried by every later write. An events store that cannot list them
+ * named taken in, so it is not tried by every later write. A record whose `parked_count` is 0
+ * has none to take in, so the events store is not asked. An events store that cannot list them
  * takes none in this time: the next write tries again.
  */
 async function adoptParked(params: { events: TaskEventStore; current: TaskRecord | undefined }): Promise<{
@@ -181,7 +186,9 @@ async function adoptParked(params: { events: TaskEventStore; current: TaskRecord
   const { current } = params;
   let record = current === undefined ? undefined : withoutPendingEvents(current);
   const taken = current?.adopted_steps ?? [];
-  if (current === undefined) return { record, steps: [], ids: [...taken] };
+  // Nothing ever parked (`parked_count`, counted before each park): no query (one request fewer a write).
+  if (current === undefined || (current.parked_count ?? 0) === 0)
+    return { record, steps: [], ids: [...taken] };
   const parked = await params.events.listParked(current.task_id).catch(() => []);
   const fresh = inParkedOrder(parked.filter((step) => !taken.includes(step.id)));
   const steps: { record: TaskRecord; event: TaskEvent }[] = [];

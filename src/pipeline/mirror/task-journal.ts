@@ -83,7 +83,7 @@ export function openTaskJournal(params: {
         } catch (error) {
           if (!(error instanceof TaskStepContendedError) || !error.parked) throw error;
           // The rest of the batch would contend the same way: parked after it, in order, for the next writer.
-          const reason = await parkSteps({ events: log.events, steps: events.slice(index + 1), from: 1 });
+          const reason = await parkSteps({ log, steps: events.slice(index + 1), from: 1 });
           throw reason === undefined ? error : new TaskStepContendedError(error.event, false, reason);
         }
       }

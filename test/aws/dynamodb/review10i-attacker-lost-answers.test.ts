@@ -64,6 +64,11 @@ function memoryTable(key: string) {
     if (condition === 'attribute_not_exists(#id) OR #expires < :now')
       return old === undefined || (old['expires_at'] as number) < (values[':now'] as number);
     if (condition === '#version = :expected') return old?.['version'] === values[':expected'];
+    // The task store's put also keeps the parked count it read (`parked_count`).
+    if (condition === '#version = :expected AND attribute_not_exists(#parked)')
+      return old?.['version'] === values[':expected'] && old?.['parked_count'] === undefined;
+    if (condition === '#version = :expected AND #parked = :parked')
+      return old?.['version'] === values[':expected'] && old?.['parked_count'] === values[':parked'];
     if (condition === '#token = :token') return old?.['token'] === values[':token'];
     throw new Error(`condition not served: ${condition}`);
   };

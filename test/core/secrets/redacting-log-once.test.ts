@@ -23,7 +23,7 @@ jest.unstable_mockModule('../../../src/core/secrets/redact-json-strings.js', () 
   },
 }));
 const { redactingLog } = await import('../../../src/core/secrets/redacting-log.js');
-const { redactingReporter } = await import('../../../src/entry/action/redacting-reporter.js');
+const { redactingReporter } = await import('../../../src/core/secrets/redacting-reporter.js');
 
 beforeEach(() => {
   scanned.length = 0;

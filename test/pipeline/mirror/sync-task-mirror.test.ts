@@ -22,7 +22,7 @@ function unreachable(): { tasks: TaskStore; events: TaskEventStore } {
   const refuse = () =>
     Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }));
   return {
-    tasks: { get: refuse, put: refuse, listByStatus: refuse },
+    tasks: { get: refuse, put: refuse, countParked: refuse, listByStatus: refuse },
     events: { append: refuse, list: refuse, park: refuse, listParked: refuse },
   };
 }

@@ -9,7 +9,7 @@ const down = async (): Promise<never> => {
 };
 /** A task mirror that cannot be reached (after the SDK's retries). */
 const unreachable: { tasks: TaskStore; events: TaskEventStore } = {
-  tasks: { get: down, put: down, listByStatus: down },
+  tasks: { get: down, put: down, countParked: down, listByStatus: down },
   events: { append: down, list: down, park: down, listParked: down },
 };
 

@@ -237,6 +237,7 @@ describe('status board, attacked (review10i)', () => {
         throw new Error('connect ECONNREFUSED 10.0.0.1:443');
       },
       put: async () => undefined,
+      countParked: async () => undefined,
       listByStatus: async () => [],
     };
     const stagingRun = createStatusBoard({

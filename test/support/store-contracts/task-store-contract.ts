@@ -124,6 +124,45 @@ export function describeTaskStoreContract(
       );
     });
 
+    it('counts parked steps atomically, outside the version check; a task with no record counts none', async () => {
+      const { tasks } = make();
+      const missing = freshTaskId();
+      await tasks.countParked(missing);
+      expect(await tasks.get(missing)).toBeUndefined();
+      const record = receivedRecord(freshTaskId());
+      await tasks.put(record, 0);
+      await Promise.all(Array.from({ length: 5 }, () => tasks.countParked(record.task_id)));
+      expect(await tasks.get(record.task_id)).toEqual({ ...record, parked_count: 5 });
+    });
+
+    it('never loses the parked count: a put read before it conflicts or keeps it, and a put cannot set it', async () => {
+      const { tasks } = make();
+      const record = receivedRecord(freshTaskId());
+      await tasks.put(record, 0);
+      const read = (await tasks.get(record.task_id))!;
+      expect(read.parked_count).toBeUndefined();
+      // A step is parked after the read: the writer that read 0 must not write the count away.
+      await tasks.countParked(record.task_id);
+      const next = moved(read, 'generating');
+      const landed = await tasks.put(next, 1).then(
+        () => true,
+        (error: unknown) => {
+          if (!(error instanceof TaskVersionConflictError)) throw error;
+          return false;
+        },
+      );
+      if (!landed) {
+        // The conflict sends the writer to read again: it sees the count, and its write keeps it.
+        expect((await tasks.get(record.task_id))!.parked_count).toBe(1);
+        await tasks.put(next, 1);
+      }
+      expect(await tasks.get(record.task_id)).toEqual({ ...next, parked_count: 1 });
+      // The count is the store's: a record carrying another one (or none) changes nothing of it.
+      await tasks.get(record.task_id);
+      await tasks.put({ ...moved(next, 'cancelled'), parked_count: 0 }, 2);
+      expect((await tasks.get(record.task_id))!.parked_count).toBe(1);
+    });
+
     it('loses no update when two writers record events at once: the loser re-reads and re-applies', async () => {
       const log = make();
       const taskId = freshTaskId();

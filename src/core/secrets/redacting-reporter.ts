@@ -1,8 +1,8 @@
-import { redactSecrets } from '../../core/secrets/redact-secrets.js';
-import { redactingLog } from '../../core/secrets/redacting-log.js';
-import { NOT_SCANNED_MARKER } from '../../core/secrets/secret-markers.js';
+import { redactSecrets } from './redact-secrets.js';
+import { redactingLog } from './redacting-log.js';
+import { NOT_SCANNED_MARKER } from './secret-markers.js';
 
-/** The Action's log and failure line, both behind the shared redaction. */
+/** A run's log and failure line (the Action's, the CLI's), both behind the shared redaction. */
 export interface RedactingReporter {
   /** Takes a log line at once; it is written once scanned, in order (`redactingLog`). */
   readonly log: (line: string) => void;
@@ -13,7 +13,8 @@ export interface RedactingReporter {
 }
 
 /**
- * The Action's two ways out to the run log — `core.info` and `core.setFailed` — behind
+ * A run's two ways out — the Action's `core.info` and `core.setFailed`, the CLI's standard output
+ * and standard error — behind
  * `redactSecrets` (issue #10: tokens never reach logs), for every mode, not only deploy runs:
  * an error message can quote a token-bearing URL or a request's value, and `core.setSecret`
  * masks only the values the Action was given. A text the scanner fails on goes as NOT_SCANNED_MARKER.

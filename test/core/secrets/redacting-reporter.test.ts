@@ -1,4 +1,4 @@
-import { redactingReporter } from '../../../src/entry/action/redacting-reporter.js';
+import { redactingReporter } from '../../../src/core/secrets/redacting-reporter.js';
 import { FAKE_GITHUB_CLASSIC_TOKEN as TOKEN } from '../../fixtures/adversarial/secrets/fake-secrets.js';
 
 function sink() {
