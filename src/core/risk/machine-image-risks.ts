@@ -62,7 +62,13 @@ function isAwsImage(value: unknown, scope: ParameterScope): boolean {
   if (typeof value === 'string') {
     // CloudFormation's reference, in any spelling the shared syntax reads; or EC2's own launch template form.
     const reference = wholeDynamicReference(value);
-    const path = reference?.service === 'ssm' ? reference.name : EC2_PARAMETER_FORM.exec(value)?.[1];
+    // A version pins whatever AWS published under the name then, not the image the path stands for now.
+    const path =
+      reference === undefined
+        ? EC2_PARAMETER_FORM.exec(value)?.[1]
+        : reference.service === 'ssm' && reference.suffix === undefined
+          ? reference.name
+          : undefined;
     return path !== undefined && AWS_IMAGE_PATH.test(path);
   }
   if (!isPlainObject(value) || Object.keys(value).length !== 1 || typeof value['Ref'] !== 'string')

@@ -63,13 +63,13 @@ describe('machineImageRisks', () => {
   it.each([
     ['in capitals', `{{RESOLVE:SSM:${AL2023}}}`],
     ['with spaces around its parts', `{{ resolve : ssm : ${AL2023} }}`],
-    ['with a version', `{{resolve:ssm:${AL2023}:3}}`],
   ])('a reference to an AWS image spelt %s stays low, as every reader reads it', (_name, image) => {
     expect(instance(image)).toEqual([]);
   });
 
   it.each([
     ['a secure string', `{{resolve:ssm-secure:${AL2023}}}`],
+    ['a version (as review 9j decided)', `{{ Resolve:ssm:${AL2023}:3}}`],
     ['text after the braces', `{{resolve:ssm:${AL2023}}}x`],
     ['a second reference after it', `{{resolve:ssm:${AL2023}}}{{resolve:ssm:/team/golden-ami}}`],
     ['an oddly spelt second reference', `{{ RESOLVE:ssm:${AL2023}}}{{resolve:ssm:/team/x}}`],
