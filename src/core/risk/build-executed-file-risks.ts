@@ -25,6 +25,11 @@ import type { RiskReason } from './risk-assessment.js';
  *   resolutions (`.yarn/patches`); what else it keeps there is its own state (Yarn Docs,
  *   "Offline Cache", "Plugins", "yarnPath"). A reviewed `.yarnrc.yml` naming a release or plugin
  *   does not review the file's code.
+ * - pnpm's and patch-package's patches: a file under a `patches` folder (where `pnpm patch-commit`
+ *   writes them, pnpm Docs, "pnpm patch-commit", `--patches-dir` default `patches`; and where
+ *   patch-package keeps them) and any `.patch` file: pnpm applies those `patchedDependencies` names
+ *   to a dependency's code on install (pnpm Docs, "Settings (package.json)": patchedDependencies),
+ *   yarn those of `patch:` resolutions; one named elsewhere is `patchedDependencyFileRisks`'.
  * Matched on `caseFoldedPath`, so a checkout on a case-insensitive disk is judged too.
  */
 const EXECUTED_FILES: readonly { readonly pattern: RegExp; readonly why: string }[] = [
@@ -43,6 +48,14 @@ const EXECUTED_FILES: readonly { readonly pattern: RegExp; readonly why: string 
   {
     pattern: /(^|\/)\.pnp\.data\.json$/i,
     why: "yarn's Plug'n'Play data, which tells its loader where every package's code is loaded from",
+  },
+  {
+    pattern: /(^|\/)patches\//i,
+    why: "a file under patches: pnpm applies the patches its patchedDependencies name there (pnpm patch-commit's folder), and patch-package every one, to a dependency's code on install",
+  },
+  {
+    pattern: /\.patch$/i,
+    why: "a patch file: pnpm (patchedDependencies) and yarn (patch: resolutions) apply patches to a dependency's code on install",
   },
   {
     pattern: /(^|\/)\.yarn\//i,

@@ -15,6 +15,7 @@ import {
 import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { compilerConfigRisks } from './compiler-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
+import { patchedDependencyFileRisks } from './patched-dependency-file-risks.js';
 import { manifestReviewOf } from './unpinned-dependency-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
@@ -43,7 +44,9 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
  * the bundle is judged for what an install would fetch and run (`packageManifestRisks`,
  * `npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`, `packageManagerConfigRisks`), and a
  * file the install or build executes by its path alone (a `binding.gyp`, anything under
- * `node_modules/`: `buildExecutedFileRisks`) is high whatever it holds; these files are known by
+ * `node_modules/`, a patch: `buildExecutedFileRisks`, `patchedDependencyFileRisks`) is high whatever it holds; a TypeScript
+ * configuration (by name, or named to tsc or esbuild by a `package.json` script of the change or
+ * the base: `compilerConfigRisks`) is judged for where the build writes and reads; these files are known by
  * their names in any case (`caseFoldedPath`), as a case-insensitive disk opens them. Values only
  * known at deploy time (parameters, `Fn::ImportValue`...) count as broad and say so. Paths are
  * compared in one spelling (`repositoryPath`), and configured `stackParameters` that reach no
@@ -221,7 +224,18 @@ export function classifyRisk(params: {
     ...unmatchedParameterRisks({ templates, templatePath, stackParameters: params.stackParameters }),
   );
   // What tsc or esbuild (the build) writes or reads by the TypeScript configurations of the change.
-  reasons.push(...compilerConfigRisks({ files }));
+  // Configurations by name, by what a package.json script passes tsc or esbuild, or reached from those.
+  reasons.push(
+    ...compilerConfigRisks({
+      files,
+      ...(reviewedBase === undefined ? {} : { base: reviewedBase }),
+      templatePaths: new Set(templates.map((judged) => judged.path)),
+    }),
+  );
+  // A patch pnpm applies to a dependency, wherever a manifest's patchedDependencies puts it.
+  reasons.push(
+    ...patchedDependencyFileRisks({ files, ...(reviewedBase === undefined ? {} : { base: reviewedBase }) }),
+  );
   // Ingress open only in sum, over every template of the bundle together.
   reasons.push(...ingressBreadthRisks({ templates }));
   reasons.push(...changeSetRisks(params.changeSet ?? []));

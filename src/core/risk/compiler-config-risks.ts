@@ -1,7 +1,9 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { caseFoldedPath } from './case-folded-path.js';
+import { compilerProjectArguments } from './compiler-project-arguments.js';
 import { insideRepository } from './lockfile-sources.js';
+import { isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A compiler configuration longer than this is not read, and is high. */
@@ -49,18 +51,29 @@ const PATH_SETTINGS: ReadonlySet<string> = new Set(
  * `extends` that is not a relative path (`@tsconfig/node20`: a package's settings from
  * `node_modules`, which the change does not show); any `plugins` (language service plugins: tsc
  * does not load them, a patched compiler does; code by name). A configuration named by
- * `CONFIG_NAME`, or reached from one through `extends` or `references` among the change's files
- * (up to `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`),
- * names a key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A configuration it
- * names that the change does not hold is the repository's, as reviewed. Pure; never throws.
+ * `CONFIG_NAME`, or named to the compiler by a script of a `package.json` whatever its name
+ * (`compilerProjectArguments`: `tsc -p build.json`, `tsc -b a b`, `esbuild --tsconfig=x.json`; the
+ * change's manifest, else the reviewed base's at that path, as the deploy run's `npm run build`
+ * reads it), or reached from one through `extends` or `references` among the change's files (up to
+ * `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`), names a
+ * key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A base manifest that could not
+ * be read, above a JSON file of the change no other rule reads, is one reason at the manifest: what
+ * its scripts point the compiler at is not known. A configuration named that the change does not
+ * hold is the repository's, as reviewed. Pure; never throws.
  */
 export function compilerConfigRisks(params: {
   files: readonly { readonly path: string; readonly content: string }[];
+  /** `package.json` files as on the base branch (`classifyRisk`'s `base`): their scripts name configurations too. */
+  base?: readonly ReviewedBaseFile[];
+  /** Files other rules read as templates: not compiler configurations. */
+  templatePaths?: ReadonlySet<string>;
 }): RiskReason[] {
   const contents = new Map(params.files.map((file) => [file.path, file.content]));
-  const queue = params.files
-    .map((file) => file.path)
-    .filter((path) => CONFIG_NAME.test(caseFoldedPath(path)));
+  const named = scriptNamedConfigs(params.files, params.base ?? []);
+  const queue = [
+    ...params.files.map((file) => file.path).filter((path) => CONFIG_NAME.test(caseFoldedPath(path))),
+    ...named.flatMap(({ path }) => [path, `${path}/tsconfig.json`].filter((each) => contents.has(each))),
+  ];
   const judged = new Set<string>();
   const reasons: RiskReason[] = [];
   while (queue.length > 0 && judged.size < MAX_CONFIGS) {
@@ -80,7 +93,70 @@ export function compilerConfigRisks(params: {
       where: queue.find((path) => !judged.has(path)) ?? '',
       message: `More than ${MAX_CONFIGS} TypeScript configurations to judge; the rest are not judged.`,
     });
+  reasons.push(...unreadableManifestRisks({ ...params, base: params.base ?? [] }));
   return reasons;
+}
+
+/**
+ * A JSON file (`.json`, `.jsonc`, `.json5`, in any case) no rule reads by its name (not
+ * `CONFIG_NAME`, a manifest or an npm lockfile): only a script's `tsc -p <file>` would make it a
+ * compiler configuration, so the manifests above it are read at the base (`readReviewedBase`).
+ */
+export function mayBeNamedConfig(path: string): boolean {
+  const folded = caseFoldedPath(path);
+  return (
+    /\.json[c5]?$/.test(folded) &&
+    !CONFIG_NAME.test(folded) &&
+    !/(^|\/)(package|package-lock|npm-shrinkwrap)\.json$/.test(folded)
+  );
+}
+
+/**
+ * What the scripts of every manifest name to the compiler: the change's `package.json` files, and
+ * the base's readable ones at paths the change does not write (the change's own replaces them).
+ */
+function scriptNamedConfigs(
+  files: readonly { readonly path: string; readonly content: string }[],
+  base: readonly ReviewedBaseFile[],
+): { path: string }[] {
+  const changed = new Set(files.map((file) => file.path));
+  const manifests = [
+    ...files.filter((file) => isPackageManifestPath(file.path)),
+    ...base.flatMap((file) =>
+      'content' in file && isPackageManifestPath(file.path) && !changed.has(file.path) ? [file] : [],
+    ),
+  ];
+  return manifests.flatMap((manifest) => compilerProjectArguments(manifest));
+}
+
+/**
+ * A base `package.json` (not written by the change) that could not be read, whose folder holds a
+ * JSON file of the change that no other rule reads (not a manifest, lockfile, `CONFIG_NAME` or
+ * template): its scripts may point the compiler at that file, which then goes unjudged.
+ */
+function unreadableManifestRisks(params: {
+  files: readonly { readonly path: string }[];
+  base: readonly ReviewedBaseFile[];
+  templatePaths?: ReadonlySet<string>;
+}): RiskReason[] {
+  const changed = new Set(params.files.map((file) => file.path));
+  const loose = params.files
+    .map((file) => file.path)
+    .filter((path) => mayBeNamedConfig(path) && !(params.templatePaths?.has(path) ?? false));
+  return params.base.flatMap((file): RiskReason[] => {
+    if (!('unreadable' in file) || !isPackageManifestPath(file.path) || changed.has(file.path)) return [];
+    const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+    const under = loose.find((path) => path.startsWith(folder));
+    return under === undefined
+      ? []
+      : [
+          {
+            code: 'unseen-effect',
+            where: file.path,
+            message: `The reviewed ${file.path} could not be read (${file.unreadable}): whether its scripts point tsc or esbuild at ${under}, and so what that configuration makes the build write or read, cannot be judged.`,
+          },
+        ];
+  });
 }
 
 /** The reasons of one configuration, and the repository paths its `extends` and `references` name. */

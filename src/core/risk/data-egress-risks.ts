@@ -3,6 +3,7 @@ import { DATA_EGRESS_DESTINATIONS } from './data-egress-destinations.js';
 import { isNamedValue, isThisAccount, readTemplateValue } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
+import { serviceIntegrationPlace, type Place } from './service-integration-place.js';
 import { valuesAtPath } from './values-at-path.js';
 
 /**
@@ -33,12 +34,19 @@ export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
           message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
         });
       else {
-        const outside = read.texts.filter((text) => placeOf(text) === 'outside');
-        if (read.texts.some((text) => placeOf(text) === 'unknown'))
+        // An AWS service integration's URI is placed by what it names, in the URI or the request.
+        const place = (text: string): Place =>
+          serviceIntegrationPlace({ uri: text, integration: properties['Integration'], context, placeOf }) ??
+          placeOf(text);
+        const outside = read.texts.filter((text) => place(text) === 'outside');
+        const unknown = read.texts.filter((text) => place(text) === 'unknown');
+        if (unknown.length > 0)
           reasons.push({
             code: 'unresolved-value',
             where,
-            message: `${logicalId} (${type}) sends data to an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
+            message: unknown.some((text) => SERVICE_INTEGRATION_URI.test(text))
+              ? `${logicalId} (${type}) is an AWS service integration whose destination is chosen by the caller's request, built from a resource's name, or named where no rule reads; it may be another account's.`
+              : `${logicalId} (${type}) sends data to an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
           });
         if (outside.length > 0)
           reasons.push({
@@ -50,6 +58,9 @@ export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
     }
   return reasons;
 }
+
+/** An API Gateway AWS service integration URI other than Lambda's (`serviceIntegrationPlace`). */
+const SERVICE_INTEGRATION_URI = /^arn:[^:]*:apigateway:[^:]*:(?!lambda:)[^:]*:(path|action)\//;
 
 /**
  * An API Gateway integration calling a Lambda function: `arn:<partition>:apigateway:<region>:lambda:
@@ -67,9 +78,9 @@ const LAMBDA_INTEGRATION =
  * (a freely chosen name may be another account's id). `outside`: a literal account id, an S3
  * bucket (its ARN names no account: the bucket may be anyone's) and anything that is not an ARN
  * are not known to be here. A Lambda integration's URI is placed as the function it invokes
- * (`LAMBDA_INTEGRATION`).
+ * (`LAMBDA_INTEGRATION`); another AWS service integration's by `serviceIntegrationPlace`.
  */
-function placeOf(text: string): 'here' | 'unknown' | 'outside' {
+function placeOf(text: string): Place {
   if (isNamedValue(text)) return 'here';
   const invoked = LAMBDA_INTEGRATION.exec(text)?.[1];
   if (invoked !== undefined) return placeOf(invoked);

@@ -17,3 +17,30 @@ export const DYNAMIC_REFERENCE = /\{\{\s*resolve\s*:\s*(secretsmanager|ssm-secur
  * holding one that `DYNAMIC_REFERENCE` does not read is judged as a value only known at deploy time.
  */
 export const MAYBE_DYNAMIC_REFERENCE = /\{\{[^}]*resolve/i;
+
+/**
+ * A whole text that is one `DYNAMIC_REFERENCE` and nothing else (no text before or after the
+ * braces), with an optional `:<version>` (or `:<json-key>:…` for Secrets Manager) after the name:
+ * `{{resolve:ssm:<name>}}`, `{{ Resolve : ssm : <name>:3 }}`. Group 1 the service, group 2 the
+ * name, group 3 what follows it.
+ */
+const WHOLE_DYNAMIC_REFERENCE = new RegExp(`^${DYNAMIC_REFERENCE.source}(?::([^}]*))?\\}\\}$`, 'i');
+
+/**
+ * The service (lower case), name (spaces around it cut) and what follows the name (`suffix`: a
+ * version, a JSON key…; undefined when nothing does) of a text that is exactly one dynamic
+ * reference, read with the one syntax every reader shares (`DYNAMIC_REFERENCE`); undefined for
+ * any other text, a text holding a reference among other characters included. Pure.
+ */
+export function wholeDynamicReference(text: string):
+  | {
+      readonly service: 'secretsmanager' | 'ssm-secure' | 'ssm';
+      readonly name: string;
+      readonly suffix: string | undefined;
+    }
+  | undefined {
+  const match = WHOLE_DYNAMIC_REFERENCE.exec(text);
+  if (match === null) return undefined;
+  const service = (match[1] ?? '').toLowerCase() as 'secretsmanager' | 'ssm-secure' | 'ssm';
+  return { service, name: (match[2] ?? '').trim(), suffix: match[3] };
+}

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { wholeDynamicReference } from './dynamic-reference-syntax.js';
 import { declaredValues, parameterOrigins, type ParameterScope } from './parameter-origins.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -15,6 +16,13 @@ import type { RiskReason } from './risk-assessment.js';
 const AWS_IMAGE_PATH =
   /^\/aws\/service\/(ami-amazon-linux-latest|ami-windows-latest|ecs\/optimized-ami|eks\/optimized-ami|bottlerocket)\/(?!.*\.\.)[\w./-]+$/;
 
+/**
+ * A launch template's own Parameter Store form, `resolve:ssm:<name>` with no braces (Amazon EC2
+ * User Guide, "Use a Systems Manager parameter instead of an AMI ID"): EC2 reads it, not
+ * CloudFormation, so it is not a dynamic reference. Group 1 the parameter name.
+ */
+const EC2_PARAMETER_FORM = /^resolve:ssm:(.+)$/;
+
 /** Where each type names the image it boots (AWS CloudFormation Template Reference). */
 const IMAGE_PROPERTY: ReadonlyMap<string, readonly string[]> = new Map([
   ['AWS::EC2::Instance', ['ImageId']],
@@ -26,7 +34,8 @@ const IMAGE_PROPERTY: ReadonlyMap<string, readonly string[]> = new Map([
  * hold and AWS does not build: an AMI id names no owner (`ami-…` may be any account's public or
  * community image, whose code runs inside the template's network with the instance profile it is
  * given), as a Lambda image from another registry (`codeSourceRisks`). Low only for an image of
- * `AWS_IMAGE_PATH` read from Parameter Store: `{{resolve:ssm:<path>}}`, launch templates'
+ * `AWS_IMAGE_PATH` read from Parameter Store: `{{resolve:ssm:<path>}}` in any spelling the shared
+ * syntax reads (`wholeDynamicReference`: `{{ Resolve:SSM:<path> }}` too), launch templates'
  * `resolve:ssm:<path>` (Amazon EC2 User Guide, "Use a Systems Manager parameter instead of an AMI
  * ID"), or a `Ref` to a template parameter of an `AWS::SSM::Parameter::Value<…>` type every origin
  * of whose value (`parameterOrigins`) is such a path: its `Default` and every `AllowedValues` entry
@@ -51,8 +60,16 @@ export function machineImageRisks(params: ResourceRiskInput): RiskReason[] {
 
 function isAwsImage(value: unknown, scope: ParameterScope): boolean {
   if (typeof value === 'string') {
-    const path = /^(?:\{\{resolve:ssm:(.+)\}\}|resolve:ssm:(.+))$/.exec(value);
-    return path !== null && AWS_IMAGE_PATH.test(path[1] ?? path[2] ?? '');
+    // CloudFormation's reference, in any spelling the shared syntax reads; or EC2's own launch template form.
+    const reference = wholeDynamicReference(value);
+    // A version pins whatever AWS published under the name then, not the image the path stands for now.
+    const path =
+      reference === undefined
+        ? EC2_PARAMETER_FORM.exec(value)?.[1]
+        : reference.service === 'ssm' && reference.suffix === undefined
+          ? reference.name
+          : undefined;
+    return path !== undefined && AWS_IMAGE_PATH.test(path);
   }
   if (!isPlainObject(value) || Object.keys(value).length !== 1 || typeof value['Ref'] !== 'string')
     return false;

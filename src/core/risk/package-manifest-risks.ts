@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
+import { packageManagerFieldRisks } from './package-manager-field-risks.js';
 import type { RiskReason } from './risk-assessment.js';
 import { unpinnedDependencyRisks, type ReviewedManifest } from './unpinned-dependency-risks.js';
 
@@ -70,7 +71,9 @@ const DEPENDENCY_FIELDS = [
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
  * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
- * parse or names a key twice. A registry dependency new against the reviewed manifest (`base`) and
+ * parse or names a key twice. A package manager's own fields changed against the reviewed manifest
+ * (`pnpm` settings, `overrides`, `resolutions`, `packageManager`) are judged by
+ * `packageManagerFieldRisks`. A registry dependency new against the reviewed manifest (`base`) and
  * not pinned by an npm lockfile in the change (`pinned`), or installed under the name of a command
  * the build starts, is judged by `unpinnedDependencyRisks`.
  */
@@ -138,7 +141,9 @@ export function packageManifestRisks(params: {
         );
     }
   }
+  // Swapped packages and install settings first: their reason, not the unpinned one, names an override.
   reasons.push(
+    ...packageManagerFieldRisks({ path: params.path, manifest, base: params.base ?? { unknown: true } }),
     ...unpinnedDependencyRisks({
       path: params.path,
       manifest,

@@ -1,6 +1,7 @@
 import { parseTemplate } from '../../core/cfn/parse-template.js';
 import { repositoryPath } from '../../core/cfn/repository-path.js';
 import { localNestedTemplates } from '../../core/deploy/local-nested-templates.js';
+import { mayBeNamedConfig } from '../../core/risk/compiler-config-risks.js';
 import { MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
 import {
   isLockfilePath,
@@ -24,7 +25,10 @@ const MAX_WHY_LENGTH = 200;
 /**
  * The reviewed base the risk classifier compares a bundle's lockfiles and manifests with
  * (`classifyRisk`'s `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`) and
- * every `package.json` (`isPackageManifestPath`: its dependencies already reviewed are not new), read with `read` (on GitHub, `githubBaseReader`,
+ * every `package.json` (`isPackageManifestPath`: its dependencies already reviewed are not new), then
+ * the `package.json` of every folder above a file of `paths` that the change does not write (up to
+ * `MAX_ENCLOSING_MANIFESTS`, the root first: their scripts name the compiler's configurations),
+ * read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
  * passes `MAX_BASE_FILE_LENGTH`, and every file past `MAX_BASE_FILES`, is `unreadable` with
@@ -43,19 +47,55 @@ export async function readReviewedBase(params: {
   const reviewed = [
     ...new Set(params.paths.filter((path) => isLockfilePath(path) || isPackageManifestPath(path))),
   ];
-  const files: ReviewedBaseFile[] = [];
-  for (const [index, path] of reviewed.entries()) {
-    if (index >= MAX_BASE_FILES) {
-      files.push({ path, unreadable: `more than ${MAX_BASE_FILES} files to read` });
-      continue;
-    }
-    const file = await readOne(path, params.read);
-    if (file !== undefined) files.push(file);
-  }
+  const written = new Set(params.paths);
+  const above = enclosingManifests(params.paths.filter(mayBeNamedConfig)).filter(
+    (path) => !written.has(path),
+  );
+  const files = [
+    ...(await readBounded(reviewed, params.read, MAX_BASE_FILES)),
+    ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
+  ];
   const templatePath = params.templatePath;
   return templatePath === undefined || !params.paths.some((path) => mayBeNestedTemplate(path, templatePath))
     ? files
     : [...files, ...(await readBaseTemplates({ templatePath, read: params.read }))];
+}
+
+/** At most this many `package.json` files above the change's files are read; the rest are unreadable. */
+const MAX_ENCLOSING_MANIFESTS = 16;
+
+/**
+ * The `package.json` of every folder holding one of `paths`, and of every folder above it, the
+ * root first: the manifests whose scripts may point tsc or esbuild at a file of the change
+ * (`compilerConfigRisks`), npm running a script in its manifest's folder.
+ */
+function enclosingManifests(paths: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split('/').slice(0, -1);
+    for (let depth = 0; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
+  }
+  return [...folders]
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+    .map((folder) => (folder === '' ? 'package.json' : `${folder}/package.json`));
+}
+
+/** Each of `paths` read, the ones past `bound` unreadable with why; those the base lacks left out. */
+async function readBounded(
+  paths: readonly string[],
+  read: BaseFileReader,
+  bound: number,
+): Promise<ReviewedBaseFile[]> {
+  const files: ReviewedBaseFile[] = [];
+  for (const [index, path] of paths.entries()) {
+    if (index >= bound) {
+      files.push({ path, unreadable: `more than ${bound} files to read` });
+      continue;
+    }
+    const file = await readOne(path, read);
+    if (file !== undefined) files.push(file);
+  }
+  return files;
 }
 
 /** A path of the change the classifier may judge as a template other than the deployed one. */

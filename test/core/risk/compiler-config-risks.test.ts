@@ -114,3 +114,96 @@ describe('compilerConfigRisks', () => {
     ).toEqual(['svc/base.json#compilerOptions.outDir', 'svc/lib/tsconfig.json#compilerOptions.baseUrl']);
   });
 });
+
+// Issue #9: a configuration a package.json script passes the compiler (`tsc -p build.json`) is
+// judged whatever its name, from the change's manifest or the reviewed one on the base branch.
+describe('configurations named by package.json scripts', () => {
+  const manifest = (scripts: Record<string, string>) => JSON.stringify({ name: 'svc', scripts });
+  const outside = tsconfig({ compilerOptions: { outDir: '/home/runner/work/_actions/x' } });
+  const riskWithBase = (
+    files: Record<string, string>,
+    base: { path: string; content?: string; unreadable?: string }[],
+  ) =>
+    classifyRisk({
+      files: Object.entries(files).map(([path, content]) => ({ path, content, role: 'config' as const })),
+      targetEnvironment: 'staging',
+      production: false,
+      base: base.map((file) =>
+        file.content === undefined
+          ? { path: file.path, unreadable: file.unreadable ?? 'x' }
+          : { path: file.path, content: file.content },
+      ),
+    });
+
+  it.each([
+    ['tsc -p build.json', 'svc/build.json'],
+    ['tsc --project ./config/build.json', 'svc/config/build.json'],
+    ['tsc --project=config/build.json', 'svc/config/build.json'],
+    ['tsc -P "build.json"', 'svc/build.json'],
+    ['npx tsc -b lib/app.json other --verbose', 'svc/lib/app.json'],
+    ['tsc --build --force other lib/app.json', 'svc/lib/app.json'],
+    ['node_modules/.bin/tsc -p build.json && esbuild x.ts', 'svc/build.json'],
+    ['esbuild src/index.ts --bundle --tsconfig=esb.json', 'svc/esb.json'],
+  ])('%j in the change judges %s', (script, config) => {
+    expect(wheres({ 'svc/package.json': manifest({ build: script }), [config]: outside })).toContain(
+      `${config}#compilerOptions.outDir`,
+    );
+  });
+
+  it('a script of another name counts too, and a folder means its tsconfig.json', () => {
+    expect(
+      wheres({
+        'svc/package.json': manifest({ typecheck: 'tsc -p types.json --noEmit' }),
+        'svc/types.json': outside,
+      }),
+    ).toEqual(['svc/types.json#compilerOptions.outDir']);
+    expect(
+      wheres({ 'svc/package.json': manifest({ build: 'tsc -p lib' }), 'svc/lib/tsconfig.json': outside }),
+    ).toEqual(['svc/lib/tsconfig.json#compilerOptions.outDir']);
+  });
+
+  it('a named configuration that does not parse is not low', () => {
+    expect(
+      wheres({
+        'svc/package.json': manifest({ build: 'tsc -p build.json' }),
+        'svc/build.json': '{ "compilerOptions": ',
+      }),
+    ).toEqual(['svc/build.json']);
+  });
+
+  it('the same file no script names is not judged as a configuration; one inside the folder is low', () => {
+    expect(
+      riskOf({ 'svc/package.json': manifest({ build: 'tsc' }), 'svc/build.json': outside }).reasons,
+    ).toEqual([]);
+    expect(
+      riskOf({
+        'svc/package.json': manifest({ build: 'tsc -p build.json' }),
+        'svc/build.json': tsconfig({ compilerOptions: { outDir: 'dist' } }),
+      }).reasons,
+    ).toEqual([]);
+  });
+
+  it("the reviewed base's package.json names configurations the change writes without it", () => {
+    const base = [{ path: 'svc/package.json', content: manifest({ build: 'tsc -p build.json' }) }];
+    expect(riskWithBase({ 'svc/build.json': outside }, base).reasons.map((reason) => reason.where)).toEqual([
+      'svc/build.json#compilerOptions.outDir',
+    ]);
+    expect(
+      riskWithBase({ 'svc/build.json': '{ "compilerOptions": ' }, base).reasons.map((reason) => reason.where),
+    ).toEqual(['svc/build.json']);
+    // The change's own manifest replaces the base's.
+    expect(
+      riskWithBase({ 'svc/package.json': manifest({ build: 'tsc' }), 'svc/build.json': outside }, base)
+        .reasons,
+    ).toEqual([]);
+  });
+
+  it('a base package.json that could not be read, above a JSON file no rule reads, is not low', () => {
+    const base = [{ path: 'svc/package.json', unreadable: 'HttpError: Bad credentials' }];
+    expect(riskWithBase({ 'svc/build.json': '{}' }, base).reasons.map((reason) => reason.where)).toEqual([
+      'svc/package.json',
+    ]);
+    expect(riskWithBase({ 'other/build.json': '{}' }, base).reasons).toEqual([]);
+    expect(riskWithBase({ 'svc/tsconfig.json': '{}' }, base).reasons).toEqual([]);
+  });
+});

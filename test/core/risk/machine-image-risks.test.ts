@@ -59,6 +59,24 @@ describe('machineImageRisks', () => {
     expect(instance(image)).toEqual([]);
   });
 
+  // The dynamic reference is read with the one syntax every reader shares (dynamic-reference-syntax.ts).
+  it.each([
+    ['in capitals', `{{RESOLVE:SSM:${AL2023}}}`],
+    ['with spaces around its parts', `{{ resolve : ssm : ${AL2023} }}`],
+  ])('a reference to an AWS image spelt %s stays low, as every reader reads it', (_name, image) => {
+    expect(instance(image)).toEqual([]);
+  });
+
+  it.each([
+    ['a secure string', `{{resolve:ssm-secure:${AL2023}}}`],
+    ['a version (as review 9j decided)', `{{ Resolve:ssm:${AL2023}:3}}`],
+    ['text after the braces', `{{resolve:ssm:${AL2023}}}x`],
+    ['a second reference after it', `{{resolve:ssm:${AL2023}}}{{resolve:ssm:/team/golden-ami}}`],
+    ['an oddly spelt second reference', `{{ RESOLVE:ssm:${AL2023}}}{{resolve:ssm:/team/x}}`],
+  ])('a reference with %s is not an AWS image', (_name, image) => {
+    expect(instance(image)).toHaveLength(1);
+  });
+
   it("a launch template's resolve:ssm: form of an AWS image stays low", () => {
     expect(launchTemplate(`resolve:ssm:${AL2023}`)).toEqual([]);
   });

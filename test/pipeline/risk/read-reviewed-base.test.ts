@@ -48,6 +48,36 @@ describe('readReviewedBase', () => {
       { path: 'api/yarn.lock', content: 'base of api/yarn.lock' },
       { path: 'web/pnpm-lock.yaml', content: 'base of web/pnpm-lock.yaml' },
       { path: 'api/package.json', content: 'base of api/package.json' },
+      // api/package.json5 may be a configuration a script passes tsc: the manifests above it are read.
+      { path: 'package.json', content: 'base of package.json' },
+    ]);
+  });
+
+  it('reads the package.json above a JSON file no rule knows by name, whose scripts may pass it to tsc -p, root first', async () => {
+    const reads: string[] = [];
+    const base = await readReviewedBase({
+      paths: ['svc/config/build.json', 'svc/package.json', 'svc/src/index.ts', 'infra/template.yaml'],
+      read: async (path) => {
+        reads.push(path);
+        return path === 'package.json' ? undefined : `base of ${path}`;
+      },
+    });
+    expect(reads).toEqual(['svc/package.json', 'package.json', 'svc/config/package.json']);
+    expect(base).toEqual([
+      { path: 'svc/package.json', content: 'base of svc/package.json' },
+      { path: 'svc/config/package.json', content: 'base of svc/config/package.json' },
+    ]);
+  });
+
+  it('reads at most 16 manifests above such files; the rest are unreadable', async () => {
+    const paths = Array.from({ length: 17 }, (_, index) => `s${index}/build.json`);
+    const base = await readReviewedBase({ paths, read: async () => '{}' });
+    // The root's and 17 folders' manifests: 16 read, the last two in order unreadable.
+    expect(base).toHaveLength(18);
+    expect(base[0]).toEqual({ path: 'package.json', content: '{}' });
+    expect(base.slice(16)).toEqual([
+      { path: 's8/package.json', unreadable: 'more than 16 files to read' },
+      { path: 's9/package.json', unreadable: 'more than 16 files to read' },
     ]);
   });
 
