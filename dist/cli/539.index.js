@@ -383,6 +383,7 @@ const NAMES = {
     '#version': 'version',
     '#repo': 'repo',
     '#status': 'status',
+    '#parked': 'parked_count',
 };
 /**
  * Task records in `ImplementationTasks` (DESIGN §11). A put is conditional on the version read
@@ -398,6 +399,10 @@ const NAMES = {
  * this store last read or wrote at the version it expects), so a put found among them landed.
  * Reads are strongly consistent; the status index is eventually consistent, as every DynamoDB
  * global secondary index is. `write_id` is the store's own; the record read back does not have it.
+ * So is `parked_count` (`countParked`: an `ADD`, outside the version check): a put writes the
+ * count this store read at the version it expects, on condition that it is still the stored one,
+ * so a count added since fails the put as a conflict (the writer reads again and sees it), and no
+ * put ever drops or lowers it.
  */
 function createDynamoDbTaskStore(params) {
     const { client, tableName } = params;
@@ -407,8 +412,13 @@ function createDynamoDbTaskStore(params) {
     const lineage = new Map();
     const remember = (taskId, item) => {
         const version = item?.['version'];
+        const parked = item?.['parked_count'];
         if (typeof version === 'number')
-            lineage.set(taskId, { version, ids: writeIdsOf(item) });
+            lineage.set(taskId, {
+                version,
+                ids: writeIdsOf(item),
+                parked: typeof parked === 'number' ? parked : 0,
+            });
         else
             lineage.delete(taskId);
     };
@@ -435,20 +445,35 @@ function createDynamoDbTaskStore(params) {
         },
         async put(record, expectedVersion, options) {
             (0,task_store/* assertVersionMovesForward */.S)(record, expectedVersion, options);
+            const known = lineage.get(record.task_id);
+            const read = known?.version === expectedVersion ? known : undefined;
+            // The count this store read at the version expected (0 when it read none): written back on
+            // condition that it is still the stored one.
+            const parked = read?.parked ?? 0;
             const condition = expectedVersion === 0
                 ? {
                     ConditionExpression: 'attribute_not_exists(#id)',
                     ExpressionAttributeNames: { '#id': NAMES['#id'] },
                 }
                 : {
-                    ConditionExpression: '#version = :expected',
-                    ExpressionAttributeNames: { '#version': NAMES['#version'] },
-                    ExpressionAttributeValues: { ':expected': expectedVersion },
+                    ConditionExpression: parked === 0
+                        ? '#version = :expected AND attribute_not_exists(#parked)'
+                        : '#version = :expected AND #parked = :parked',
+                    ExpressionAttributeNames: { '#version': NAMES['#version'], '#parked': NAMES['#parked'] },
+                    ExpressionAttributeValues: {
+                        ':expected': expectedVersion,
+                        ...(parked === 0 ? {} : { ':parked': parked }),
+                    },
                 };
             const writeId = (0,external_node_crypto_.randomUUID)();
-            const known = lineage.get(record.task_id);
-            const ids = [...(known?.version === expectedVersion ? known.ids : []), writeId].slice(-MAX_WRITE_IDS);
-            const item = { ...record, [WRITE_ID]: writeId, [WRITE_IDS]: ids };
+            const ids = [...(read?.ids ?? []), writeId].slice(-MAX_WRITE_IDS);
+            const { parked_count: _read, ...rest } = record;
+            const item = {
+                ...rest,
+                ...(parked === 0 ? {} : { parked_count: parked }),
+                [WRITE_ID]: writeId,
+                [WRITE_IDS]: ids,
+            };
             try {
                 await client.send(new lib_dynamodb_dist_cjs/* PutCommand */.Z$({ TableName: tableName, Item: item, ...condition }));
                 remember(record.task_id, item);
@@ -465,6 +490,24 @@ function createDynamoDbTaskStore(params) {
                 if (!conflict)
                     throw failure(`write task ${record.task_id}`, error);
                 throw new task_store/* TaskVersionConflictError */.M(record.task_id, expectedVersion);
+            }
+        },
+        async countParked(taskId) {
+            try {
+                await client.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+                    TableName: tableName,
+                    Key: { [TASKS_TABLE_KEY]: taskId },
+                    UpdateExpression: 'ADD #parked :one',
+                    ConditionExpression: 'attribute_exists(#id)',
+                    ExpressionAttributeNames: { '#parked': NAMES['#parked'], '#id': NAMES['#id'] },
+                    ExpressionAttributeValues: { ':one': 1 },
+                }));
+            }
+            catch (error) {
+                // No record: nothing of the task is parked, and an ADD must not make a record of a count alone.
+                if (isConditionalCheckFailure(error))
+                    return;
+                throw failure(`count a parked step of task ${taskId}`, error);
             }
         },
         async listByStatus({ repo, status }) {
