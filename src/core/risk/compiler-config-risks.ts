@@ -3,7 +3,7 @@ import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { caseFoldedPath } from './case-folded-path.js';
 import { compilerProjectArguments } from './compiler-project-arguments.js';
 import { insideRepository } from './lockfile-sources.js';
-import { isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import { isLockfilePath, isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A compiler configuration longer than this is not read, and is high. */
@@ -20,17 +20,29 @@ const MAX_CONFIGS = 64;
 const CONFIG_NAME = /(^|\/)[jt]sconfig(\.[^/]*)?\.json$/;
 
 /**
- * Settings that name a file or folder (TSConfig Reference): where `tsc` writes (`outDir`,
- * `outFile`, `declarationDir`, `tsBuildInfoFile`; `rootDir`/`rootDirs` decide the layout under
- * `outDir`), where it and esbuild look modules up (`baseUrl`, `paths`: esbuild bundles what they
- * name), and the other configurations it reads (`extends`, `references`). Compared without case.
+ * Every setting that names a file or folder (TSConfig Reference): what `tsc` compiles into the
+ * output the deploy run ships (`files`, `include`: with `allowJs`/`resolveJsonModule` any `.js` or
+ * `.json` there, globs included; `typeRoots`, `types`: declaration folders and packages it loads),
+ * where it writes (`outDir`, `outFile` and its old name `out`, `declarationDir`, `tsBuildInfoFile`,
+ * `generateTrace`, `generateCpuProfile`; `rootDir`/`rootDirs` decide the layout under `outDir`),
+ * where it and esbuild look modules up (`baseUrl`, `paths`: esbuild bundles what they name), and
+ * the other configurations it reads (`extends`, `references`). Left out: `exclude` and
+ * `watchOptions`' lists only narrow what is read; `mapRoot`/`sourceRoot` are text written into
+ * source maps, not read or written. Compared without case.
  */
 const PATH_SETTINGS: ReadonlySet<string> = new Set(
   [
+    'files',
+    'include',
+    'typeRoots',
+    'types',
     'outDir',
     'outFile',
+    'out',
     'declarationDir',
     'tsBuildInfoFile',
+    'generateTrace',
+    'generateCpuProfile',
     'rootDir',
     'rootDirs',
     'baseUrl',
@@ -45,21 +57,23 @@ const PATH_SETTINGS: ReadonlySet<string> = new Set(
  * which reads the same file: `npm run build`, with its AWS credentials) write or read outside its
  * service's folder (`unseen-effect`, `where` the file and setting): a value of a `PATH_SETTINGS`
  * setting (at any depth; a string in an array or object under it, `paths`' targets and
- * `references`' `path` too) that is absolute, a drive (`C:`), a URL, uses `\`, or climbs above the
- * configuration's folder with `..` (`${configDir}` counts as the folder): `outDir:
- * "/home/runner/work/_actions/…"` writes the compiled code over an action a later step runs; an
- * `extends` that is not a relative path (`@tsconfig/node20`: a package's settings from
- * `node_modules`, which the change does not show); any `plugins` (language service plugins: tsc
- * does not load them, a patched compiler does; code by name). A configuration named by
+ * `references`' `path` too, globs as written) that is absolute, a drive (`C:`), a URL, uses `\`, or
+ * climbs above the configuration's folder with `..` (`${configDir}` counts as the folder): `outDir:
+ * "/home/runner/work/_actions/…"` writes the compiled code over an action a later step runs, and
+ * `files: ["/home/runner/.docker/config.json"]` or `include: ["../../_actions/**"]` compiles the
+ * runner's files into the deployed code; an `extends` that is not a relative path
+ * (`@tsconfig/node20`: a package's settings from `node_modules`, which the change does not show);
+ * any `plugins` (language service plugins: tsc does not load them, a patched compiler does; code
+ * by name). A configuration named by
  * `CONFIG_NAME`, or named to the compiler by a script of a `package.json` whatever its name
  * (`compilerProjectArguments`: `tsc -p build.json`, `tsc -b a b`, `esbuild --tsconfig=x.json`; the
  * change's manifest, else the reviewed base's at that path, as the deploy run's `npm run build`
  * reads it), or reached from one through `extends` or `references` among the change's files (up to
  * `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`), names a
  * key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A base manifest that could not
- * be read, above a JSON file of the change no other rule reads, is one reason at the manifest: what
- * its scripts point the compiler at is not known. A configuration named that the change does not
- * hold is the repository's, as reviewed. Pure; never throws.
+ * be read, above a file of the change no other rule reads (`mayBeNamedConfig`), is one reason at
+ * the manifest: what its scripts point the compiler at is not known. A configuration named that the
+ * change does not hold is the repository's, as reviewed. Pure; never throws.
  */
 export function compilerConfigRisks(params: {
   files: readonly { readonly path: string; readonly content: string }[];
@@ -98,17 +112,14 @@ export function compilerConfigRisks(params: {
 }
 
 /**
- * A JSON file (`.json`, `.jsonc`, `.json5`, in any case) no rule reads by its name (not
- * `CONFIG_NAME`, a manifest or an npm lockfile): only a script's `tsc -p <file>` would make it a
- * compiler configuration, so the manifests above it are read at the base (`readReviewedBase`).
+ * A file of the change not read by its name (not `CONFIG_NAME`, a manifest or a lockfile), whatever
+ * its extension: a script's `tsc -p <file>` makes any file a compiler
+ * configuration (`tsc -p build.cfg` reads it as JSON, and still builds with the settings it could
+ * read when the file has syntax errors), so the manifests above it are read at the base
+ * (`readReviewedBase`).
  */
 export function mayBeNamedConfig(path: string): boolean {
-  const folded = caseFoldedPath(path);
-  return (
-    /\.json[c5]?$/.test(folded) &&
-    !CONFIG_NAME.test(folded) &&
-    !/(^|\/)(package|package-lock|npm-shrinkwrap)\.json$/.test(folded)
-  );
+  return !CONFIG_NAME.test(caseFoldedPath(path)) && !isPackageManifestPath(path) && !isLockfilePath(path);
 }
 
 /**
@@ -131,7 +142,7 @@ function scriptNamedConfigs(
 
 /**
  * A base `package.json` (not written by the change) that could not be read, whose folder holds a
- * JSON file of the change that no other rule reads (not a manifest, lockfile, `CONFIG_NAME` or
+ * file of the change that no other rule reads as a configuration (`mayBeNamedConfig`, not a
  * template): its scripts may point the compiler at that file, which then goes unjudged.
  */
 function unreadableManifestRisks(params: {

@@ -34,8 +34,10 @@ type ReviewedFields = { readonly fields: Record<string, unknown> } | { readonly 
  * a package in the dependency tree with another version or package) and yarn's `resolutions`
  * (Yarn Docs, "Manifest (package.json)": resolutions), and `packageManager` (Node.js Docs,
  * "Corepack": Corepack downloads the package manager it names, a version or a URL, and runs it for
- * `yarn` and `pnpm`). Added, changed and removed all count (a removed `neverBuiltDependencies`
- * lets install scripts run); values are compared as JSON. A base that is absent counts as empty;
+ * `yarn` and `pnpm`), and `devEngines.packageManager` (npm Docs, "package.json": devEngines;
+ * recent Corepack versions read its `name` and `version` as they read `packageManager`: the same
+ * download). Added, changed and removed all count (a removed `neverBuiltDependencies` lets install
+ * scripts run); values are compared as JSON. A base that is absent counts as empty;
  * one not read, unreadable or unparsable makes every such field present count, saying so. Pure.
  */
 export function packageManagerFieldRisks(params: {
@@ -59,6 +61,18 @@ export function packageManagerFieldRisks(params: {
     'why' in reviewed ? now !== undefined : JSON.stringify(now) !== JSON.stringify(then);
   if (differs(params.manifest['packageManager'], before['packageManager']))
     changed('packageManager', 'makes Corepack download and run that package manager for yarn and pnpm');
+  const devEngines = params.manifest['devEngines'];
+  if (devEngines !== undefined && !isPlainObject(devEngines))
+    changed(
+      'devEngines',
+      'is not an object, so which package manager Corepack and npm read from it cannot be judged',
+    );
+  else if (differs(entryOf(devEngines, 'packageManager'), entryOf(before['devEngines'], 'packageManager')))
+    changed(
+      'devEngines',
+      'makes Corepack download and run the package manager it names for yarn and pnpm, as `packageManager` does',
+      'packageManager',
+    );
   for (const [field, why] of [
     ['overrides', 'swaps the version or package npm installs for a dependency of any package'],
     ['resolutions', 'swaps the version or package yarn installs for a dependency of any package'],

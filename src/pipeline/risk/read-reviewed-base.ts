@@ -61,8 +61,11 @@ export async function readReviewedBase(params: {
     : [...files, ...(await readBaseTemplates({ templatePath, read: params.read }))];
 }
 
-/** At most this many `package.json` files above the change's files are read; the rest are unreadable. */
-const MAX_ENCLOSING_MANIFESTS = 16;
+/**
+ * At most this many `package.json` files above the change's files are read; the rest are unreadable.
+ * Every file of the change counts (`mayBeNamedConfig`), so a change across many folders reads many.
+ */
+const MAX_ENCLOSING_MANIFESTS = 32;
 
 /**
  * The `package.json` of every folder holding one of `paths`, and of every folder above it, the

@@ -52,6 +52,11 @@ describe('compilerConfigRisks', () => {
     ['baseUrl', '../..'],
     ['rootDirs', ['src', '/etc']],
     ['paths', { '*': ['/home/runner/.aws/*'] }],
+    ['typeRoots', ['./node_modules/@types', '../../../_actions']],
+    ['types', ['node', '../../../_actions/x']],
+    ['out', '/tmp/x.js'],
+    ['generateTrace', '/home/runner/work/_actions/x'],
+    ['generateCpuProfile', '../../x.cpuprofile'],
   ])('compilerOptions.%s = %j is not low', (setting, value) => {
     expect(wheres({ 'svc/tsconfig.json': tsconfig({ compilerOptions: { [setting]: value } }) })).toEqual([
       `svc/tsconfig.json#compilerOptions.${setting}`,
@@ -112,6 +117,38 @@ describe('compilerConfigRisks', () => {
         'svc/lib/tsconfig.json': tsconfig({ compilerOptions: { baseUrl: '../..' } }),
       }).sort(),
     ).toEqual(['svc/base.json#compilerOptions.outDir', 'svc/lib/tsconfig.json#compilerOptions.baseUrl']);
+  });
+});
+
+// Issue #9 (attack 9l): `files` and `include` choose what tsc compiles into the deployed code, so
+// a path there outside the folder reads the runner's files; exclude only narrows what is read.
+describe('settings choosing what tsc reads', () => {
+  it.each([
+    ['files', ['src/index.ts', '/home/runner/.docker/config.json']],
+    ['files', ['../../secret.json']],
+    ['include', ['src/**/*', '../**/*']],
+    ['include', ['/**/*']],
+    ['include', ['**/../../x/*.js']],
+    ['include', ['C:/Users/runner/**']],
+    ['include', ['src\\..\\..\\**']],
+    ['include', ['${configDir}/../**/*.js']],
+  ])('%s = %j is not low', (setting, value) => {
+    expect(wheres({ 'svc/tsconfig.json': tsconfig({ [setting]: value }) })).toEqual([
+      `svc/tsconfig.json#${setting}`,
+    ]);
+  });
+
+  it('files, include and references inside the folder, types naming packages, and any exclude are low', () => {
+    expect(
+      riskOf({
+        'svc/tsconfig.json': tsconfig({
+          files: ['src/index.ts', './src/env.d.ts'],
+          include: ['src/**/*', '${configDir}/test/**/*.ts', 'src/a/../b/*'],
+          exclude: ['../**', '/tmp', 'node_modules'],
+          compilerOptions: { types: ['node', 'jest', '@types/aws-lambda'], typeRoots: ['./types'] },
+        }),
+      }).reasons,
+    ).toEqual([]);
   });
 });
 
@@ -205,5 +242,20 @@ describe('configurations named by package.json scripts', () => {
     ]);
     expect(riskWithBase({ 'other/build.json': '{}' }, base).reasons).toEqual([]);
     expect(riskWithBase({ 'svc/tsconfig.json': '{}' }, base).reasons).toEqual([]);
+  });
+
+  it('a configuration without a JSON extension a script names is judged; an unreadable manifest above any such file is not low', () => {
+    const base = [{ path: 'svc/package.json', content: manifest({ build: 'tsc -p build.cfg' }) }];
+    expect(riskWithBase({ 'svc/build.cfg': outside }, base).reasons.map((reason) => reason.where)).toEqual([
+      'svc/build.cfg#compilerOptions.outDir',
+    ]);
+    // tsc still builds with what it could read of a file with syntax errors: not low either.
+    expect(
+      riskWithBase({ 'svc/build.cfg': `${outside} ,` }, base).reasons.map((reason) => reason.where),
+    ).toEqual(['svc/build.cfg']);
+    const unreadable = [{ path: 'svc/package.json', unreadable: 'HttpError: Bad credentials' }];
+    expect(
+      riskWithBase({ 'svc/build.cfg': outside }, unreadable).reasons.map((reason) => reason.where),
+    ).toEqual(['svc/package.json']);
   });
 });

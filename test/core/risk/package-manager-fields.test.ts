@@ -49,6 +49,12 @@ describe('package manager fields of package.json', () => {
     ['overrides.foo', { overrides: { foo: { bar: '1.0.0' } } }, 'swaps'],
     ['resolutions.**/lodash', { resolutions: { '**/lodash': '4.17.21' } }, 'swaps'],
     ['packageManager', { packageManager: 'pnpm@9.0.0' }, 'Corepack'],
+    [
+      'devEngines.packageManager',
+      { devEngines: { packageManager: { name: 'yarn', version: 'https://example.com/yarn.js' } } },
+      'Corepack',
+    ],
+    ['devEngines', { devEngines: 'yarn' }, 'not an object'],
   ])('%s added against the reviewed manifest is not low, and says why', (at, manifest, why) => {
     const reasons = reasonsOf(manifest, baseOf({}));
     const reason = reasons.find((each) => each.where === `${MANIFEST}#${at}`);
@@ -81,6 +87,18 @@ describe('package manager fields of package.json', () => {
     expect(reasonsOf(manifest, undefined)[0]?.message).toContain('no reviewed base was read');
     expect(reasonsOf(manifest, [{ path: MANIFEST, unreadable: 'boom' }])[0]?.message).toContain('boom');
     expect(wheres(manifest, [])).toEqual([`${MANIFEST}#overrides.lodash`]);
+  });
+
+  it('devEngines.packageManager is compared with the reviewed one; its other entries are not read here', () => {
+    const reviewed = { devEngines: { packageManager: { name: 'pnpm', version: '9.0.0' } } };
+    expect(reasonsOf(reviewed, baseOf(reviewed))).toEqual([]);
+    expect(
+      wheres({ devEngines: { ...reviewed.devEngines, runtime: { name: 'node' } } }, baseOf(reviewed)),
+    ).toEqual([]);
+    expect(wheres({ devEngines: {} }, baseOf(reviewed))).toEqual([`${MANIFEST}#devEngines.packageManager`]);
+    expect(
+      wheres({ devEngines: { packageManager: [{ name: 'pnpm', version: '10.0.0' }] } }, baseOf(reviewed)),
+    ).toEqual([`${MANIFEST}#devEngines.packageManager`]);
   });
 
   it('a pnpm field that is not an object is not low', () => {

@@ -28,6 +28,8 @@ describe('readReviewedBase', () => {
       { path: 'c/package-lock.json', unreadable: 'HttpError: Bad credentials at x' },
       { path: 'd/package-lock.json', unreadable: 'it is empty' },
       { path: 'e/package-lock.json', unreadable: 'it is too large to read' },
+      // template.yaml may be a configuration a root script passes tsc -p: the root manifest is read.
+      { path: 'package.json', unreadable: 'read package.json' },
     ]);
   });
 
@@ -53,7 +55,7 @@ describe('readReviewedBase', () => {
     ]);
   });
 
-  it('reads the package.json above a JSON file no rule knows by name, whose scripts may pass it to tsc -p, root first', async () => {
+  it('reads the package.json above every file no rule knows as a configuration, whose scripts may pass it to tsc -p, root first', async () => {
     const reads: string[] = [];
     const base = await readReviewedBase({
       paths: ['svc/config/build.json', 'svc/package.json', 'svc/src/index.ts', 'infra/template.yaml'],
@@ -62,22 +64,31 @@ describe('readReviewedBase', () => {
         return path === 'package.json' ? undefined : `base of ${path}`;
       },
     });
-    expect(reads).toEqual(['svc/package.json', 'package.json', 'svc/config/package.json']);
+    // Any file may be one (`tsc -p build.cfg` reads whatever it is given), so every folder's is read.
+    expect(reads).toEqual([
+      'svc/package.json',
+      'package.json',
+      'infra/package.json',
+      'svc/config/package.json',
+      'svc/src/package.json',
+    ]);
     expect(base).toEqual([
       { path: 'svc/package.json', content: 'base of svc/package.json' },
+      { path: 'infra/package.json', content: 'base of infra/package.json' },
       { path: 'svc/config/package.json', content: 'base of svc/config/package.json' },
+      { path: 'svc/src/package.json', content: 'base of svc/src/package.json' },
     ]);
   });
 
-  it('reads at most 16 manifests above such files; the rest are unreadable', async () => {
-    const paths = Array.from({ length: 17 }, (_, index) => `s${index}/build.json`);
+  it('reads at most 32 manifests above such files; the rest are unreadable', async () => {
+    const paths = Array.from({ length: 33 }, (_, index) => `s${index}/build.cfg`);
     const base = await readReviewedBase({ paths, read: async () => '{}' });
-    // The root's and 17 folders' manifests: 16 read, the last two in order unreadable.
-    expect(base).toHaveLength(18);
+    // The root's and 33 folders' manifests: 32 read, the last two in order unreadable.
+    expect(base).toHaveLength(34);
     expect(base[0]).toEqual({ path: 'package.json', content: '{}' });
-    expect(base.slice(16)).toEqual([
-      { path: 's8/package.json', unreadable: 'more than 16 files to read' },
-      { path: 's9/package.json', unreadable: 'more than 16 files to read' },
+    expect(base.slice(32)).toEqual([
+      { path: 's8/package.json', unreadable: 'more than 32 files to read' },
+      { path: 's9/package.json', unreadable: 'more than 32 files to read' },
     ]);
   });
 
@@ -118,6 +129,13 @@ describe('readReviewedBase', () => {
       { path: 'infra/nested/a.yaml', content: files['infra/nested/a.yaml'] },
       { path: 'infra/nested/b.yaml', unreadable: 'GitHub answered 502' },
     ]);
-    expect(asked).toEqual(['infra/template.yaml', 'infra/nested/a.yaml', 'infra/nested/b.yaml']);
+    expect(asked).toEqual([
+      'package.json',
+      'infra/package.json',
+      'infra/nested/package.json',
+      'infra/template.yaml',
+      'infra/nested/a.yaml',
+      'infra/nested/b.yaml',
+    ]);
   });
 });
