@@ -9,6 +9,8 @@
  * - every reader of untrusted text on issue #7's worst-case inputs at 16 KB and 32 KB (ratio ≈ 2).
  * - the JSON-in-text redaction (deploy log lines, artifacts) on issue #10's adversarial inputs at
  *   80,000 and 160,000 characters (ratio ≈ 2), against ordinary JSON events of the same length.
+ * - the artifact store's readers on bodies that are not UTF-8 text (archives found anywhere, UTF-16
+ *   runs) at 4 and 8 MiB, candidate headers that do not read included (ratio ≈ 2).
  * - the task mirror's cost per state change against moto (skipped without moto_server), also on
  *   the product's path (status board, deploy runs): writes, reads and bytes per state change, and
  *   the time it adds per task against the same life without a mirror.
@@ -27,6 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { NO_USAGE, type ModelProvider } from '../src/generation/model-provider.js';
 import { createOfflineProvider } from '../src/generation/offline/offline-provider.js';
 import { handleTaskEvent } from '../src/pipeline/events/handle-task-event.js';
+import { benchArtifactBody } from './artifact-body-bench.js';
 import { countingGitHub } from './counting-github.js';
 import { benchDeploy } from './deploy-bench.js';
 import { benchEscapedJson } from './escaped-json-bench.js';
@@ -227,6 +230,17 @@ for (const row of await benchEscapedJson()) {
   const [small, large] = row.redactMs;
   console.log(
     `  ${row.name.padEnd(28)} search ${row.searchMs[0].toFixed(1)} / ${row.searchMs[1].toFixed(1)} ms; redaction ${(row.characters / 1000).toFixed(0)}k ${small.toFixed(1)} ms, ${((row.characters * 2) / 1000).toFixed(0)}k ${large.toFixed(1)} ms (ratio ${(large / Math.max(small, 0.01)).toFixed(2)}; ${row.ratioToReference.toFixed(2)} × reference)`,
+  );
+}
+
+console.log(
+  'Artifact bodies that are not UTF-8 text (archives found anywhere, UTF-16 runs), median of 5; ratio ≈ 2 when linear:',
+);
+for (const row of await benchArtifactBody()) {
+  const [small, large] = row.ms;
+  const mib = row.bytes / (1024 * 1024);
+  console.log(
+    `  ${row.name.padEnd(28)} ${mib} MiB ${small.toFixed(1)} ms, ${mib * 2} MiB ${large.toFixed(1)} ms (ratio ${(large / Math.max(small, 0.01)).toFixed(2)})`,
   );
 }
 

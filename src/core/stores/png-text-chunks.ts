@@ -23,6 +23,15 @@ export interface PngText {
  * compression method other than 0, zlib): the caller then treats the image as not scanned.
  */
 export function pngTextChunks(bytes: Buffer): PngText[] | undefined {
+  return pngImage(bytes)?.texts;
+}
+
+/**
+ * A PNG read as `pngTextChunks` reads it, and `end`: where the image ends (after its IEND chunk, or
+ * the end of the bytes). Whatever follows `end` is not the image's: a reader (unzip, a carver) may
+ * find a file there, so the caller reads it as one.
+ */
+export function pngImage(bytes: Buffer): { texts: PngText[]; end: number } | undefined {
   const texts: PngText[] = [];
   let at = SIGNATURE.length;
   while (at + 12 <= bytes.length) {
@@ -36,10 +45,10 @@ export function pngTextChunks(bytes: Buffer): PngText[] | undefined {
       if (read === undefined) return undefined;
       texts.push(...read);
     }
-    if (type === 'IEND') return texts;
     at = start + length + 4;
+    if (type === 'IEND') return { texts, end: at };
   }
-  return at === bytes.length ? texts : undefined;
+  return at === bytes.length ? { texts, end: at } : undefined;
 }
 
 function textOf(type: string, data: Buffer): PngText[] | undefined {

@@ -17,10 +17,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * - Text is redacted by the one redaction path (`redactSecrets`, which decodes escapes and JSON
  *   inside the text). `artifactPath` is the artifact's path in its attempt: a generated file
  *   (`files/<path>`) is scanned as that file, so file-type rules apply (an `.npmrc` token).
- * - UTF-16 text (`utf16Form`: a byte order mark, or a NUL beside each ASCII character) is redacted
- *   as text and written back in the same form, when its bytes read one a character hold no secret.
- * - Bytes that are not UTF-8 text, and archives and compressed streams (gzip, zip, tar, and bzip2
- *   and xz, which are never read), are kept exactly when every text a reader gets out of them
+ * - UTF-16 text (`utf16Form`: a byte order mark, a NUL beside each ASCII character, or UTF-16 by
+ *   its structure) is redacted as text and written back in the same form, when its bytes read one
+ *   a character hold no secret.
+ * - Bytes that are not UTF-8 text, and bytes holding an archive or compressed stream anywhere
+ *   (`isCompressed`: gzip, zip, tar, and bzip2, xz, Zstandard, LZ4, 7z and RAR, which are never
+ *   read), are kept exactly when every text a reader gets out of them
  *   (`readableTexts`: the bytes one a character, each stream or entry decompressed or unpacked, a
  *   PNG's text chunks, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
  *   cannot be read, they go as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place).

@@ -29,12 +29,17 @@ export function isTar(bytes: Uint8Array): boolean {
  * or the end of the bytes on a block boundary, end it.
  */
 export function tarEntries(bytes: Buffer): Buffer[] | undefined {
+  return tarArchive(bytes)?.entries;
+}
+
+/** A tar archive read as `tarEntries` reads it, and `end`: where its entries end (its first zero block, or the end of the bytes). */
+export function tarArchive(bytes: Buffer): { entries: Buffer[]; end: number } | undefined {
   const entries: Buffer[] = [];
   let at = 0;
   let paxSize: number | undefined;
   while (at + BLOCK <= bytes.length) {
     const header = bytes.subarray(at, at + BLOCK);
-    if (header.every((byte) => byte === 0)) return entries;
+    if (header.every((byte) => byte === 0)) return { entries, end: at };
     if (!checksumHolds(header)) return undefined;
     const type = String.fromCharCode(header[156] ?? 0);
     const isMeta = 'xgLK'.includes(type);
@@ -57,8 +62,34 @@ export function tarEntries(bytes: Buffer): Buffer[] | undefined {
     if (!'123456'.includes(type)) entries.push(data);
     at = start + Math.ceil(size / BLOCK) * BLOCK;
   }
-  return at === bytes.length ? entries : undefined;
+  return at === bytes.length ? { entries, end: at } : undefined;
 }
+
+/**
+ * True when the 512 bytes at `at` are a tar header (its checksum holds), as GNU tar finds one when
+ * it skips blocks that are not ("Skipping to next header"). A cheap look at the checksum field
+ * first, so a walk over every block of a large file stays linear with a small factor.
+ */
+export function isTarHeaderAt(bytes: Buffer, at: number): boolean {
+  if (at + BLOCK > bytes.length) return false;
+  const first = bytes[at + 148] ?? 0;
+  if (first !== 0x20 && (first < 0x30 || first > 0x37)) return false;
+  return checksumHolds(bytes.subarray(at, at + BLOCK));
+}
+
+/**
+ * True when the block at `at` carries the ustar mark (offset 257), whether or not its checksum
+ * holds: a damaged header, which a lenient reader may still take for one.
+ */
+export function hasUstarMarkAt(bytes: Buffer, at: number): boolean {
+  return (
+    at + BLOCK <= bytes.length &&
+    bytes.toString('latin1', at + MAGIC_OFFSET, at + MAGIC_OFFSET + MAGIC.length) === MAGIC
+  );
+}
+
+/** The tar block size in bytes. */
+export const TAR_BLOCK = BLOCK;
 
 /**
  * A pax extended header's records (`<length> <keyword>=<value>\n`, the length counting the whole

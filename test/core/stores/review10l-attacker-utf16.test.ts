@@ -4,7 +4,7 @@
  * byte order mark whose first 4,096 bytes are not ASCII (a Japanese comment block). Python's
  * `open(…, encoding='utf-16-le')`, PowerShell and editors that were told the encoding read the
  * token; the store keeps the bytes as scanned because the guess looks only for ASCII in the
- * sample. A fault is `it.failing` asserting the right answer; an attack the code refuses is an
+ * sample. A fault (fixed: now an ordinary test) asserts the right answer; an attack the code refuses is an
  * ordinary test.
  */
 import { redactArtifactBody } from '../../../src/core/stores/redact-artifact-body.js';
@@ -17,7 +17,7 @@ async function keptAsIs(bytes: Buffer): Promise<boolean> {
 }
 
 describe('review10l attacker: UTF-16 text the guess does not take for UTF-16', () => {
-  it.failing(
+  it(
     'FAULT: BOM-less UTF-16LE whose first 4 KiB are Japanese keeps the token — it must be redacted or go as not scanned',
     async () => {
       const bytes = Buffer.from(`${COMMENT}\nTOKEN=${TOKEN}\n`, 'utf16le');
@@ -25,7 +25,7 @@ describe('review10l attacker: UTF-16 text the guess does not take for UTF-16', (
     },
   );
 
-  it.failing('FAULT: the same written big-endian', async () => {
+  it('FAULT: the same written big-endian', async () => {
     const bytes = Buffer.from(`${COMMENT}\nTOKEN=${TOKEN}\n`, 'utf16le').swap16();
     expect(await keptAsIs(bytes)).toBe(false);
   });
