@@ -75,7 +75,10 @@ describe('attacker 9l: a prefix list opened to the internet', () => {
         ...template,
         Parameters: { OfficeCidr: { Type: 'String' } },
         Resources: {
-          Office: { ...office, Properties: { ...office.Properties, Entries: [{ Cidr: { Ref: 'OfficeCidr' } }] } },
+          Office: {
+            ...office,
+            Properties: { ...office.Properties, Entries: [{ Cidr: { Ref: 'OfficeCidr' } }] },
+          },
         },
       }).level,
     ).toBe('high');
