@@ -37,7 +37,8 @@ export interface ReviewFeedbackClient extends PullRequestReviewsClient {
       owner: string;
       repo: string;
       pull_number: number;
-      since?: string;
+      sort?: 'created' | 'updated';
+      direction?: 'asc' | 'desc';
       per_page: number;
       page?: number;
     }): Page<ListedReviewComment>;
@@ -64,7 +65,10 @@ export interface DatedFeedback {
 /** Feedback as read, and which lists were longer than could be read (the rest left unread). */
 export interface ReadFeedback {
   readonly items: DatedFeedback[];
-  /** `review comments`, `comments`: each read up to `MAX_PAGES` pages from `since`, the newer rest unread. */
+  /**
+   * Lists longer than `MAX_PAGES` pages: `review comments` (read newest first, the oldest unread),
+   * `comments` (conversation comments read oldest first from `since`, the newer rest unread).
+   */
   readonly incomplete: string[];
   /** More reviews than the newest 1,000 (`readPullRequestReviews`): the older ones were not read. */
   readonly olderReviewsUnread: boolean;
@@ -81,10 +85,13 @@ export const MAX_PAGES = 10;
  * PR's conversation. Read back rather than taken from the event, so a run catches up on feedback
  * whose own run was cancelled. Nobody is judged here (`judgeFeedbackAuthor` does that).
  *
- * With `since` (ISO 8601, the task's `feedback_since`), inline and conversation comments are read
- * only from then on (GitHub's `since` on both list endpoints: updated at or after it); reviews have
- * no such filter, so they are read newest first (`readPullRequestReviews`: the newest 1,000, the
- * older rest flagged `olderReviewsUnread`), feedback not yet taken in being the newest. Anyone can
+ * With `since` (ISO 8601, the task's `feedback_since`), conversation comments are read only from
+ * then on (GitHub's `since`: updated at or after it). Inline comments are not: a comment drafted in
+ * a pending review keeps the time it was written, which may be before `since` though its review is
+ * submitted after it, so they are read newest first (`sort=created&direction=desc`) and each
+ * attached to its review by `pull_request_review_id`. Reviews have no such filter, so they are read
+ * newest first (`readPullRequestReviews`: the newest 1,000, the older rest flagged
+ * `olderReviewsUnread`), feedback not yet taken in being the newest. Anyone can
  * comment on a public repository, so each comment list is read up to `MAX_PAGES` pages and a
  * longer one is taken as far as it was read and named in `incomplete`, never failing the run: the
  * feedback read is still answered (`describeUnreadFeedback` says what was skipped).
@@ -111,7 +118,7 @@ export async function readReviewFeedback(params: {
     return read.items;
   };
   const since = params.since === undefined || params.since === '' ? {} : { since: params.since };
-  const page = (p: number | undefined) => ({ ...since, ...(p === undefined ? {} : { page: p }) });
+  const pageOf = (p: number | undefined) => (p === undefined ? {} : { page: p });
   const { reviews, truncated } = await readPullRequestReviews({
     client,
     owner,
@@ -119,16 +126,34 @@ export async function readReviewFeedback(params: {
     pullNumber: pull_number,
   });
   const inline = await list('review comments', (p) =>
-    client.pulls.listReviewComments({ owner, repo, pull_number, per_page: 100, ...page(p) }),
+    client.pulls.listReviewComments({
+      owner,
+      repo,
+      pull_number,
+      sort: 'created',
+      direction: 'desc',
+      per_page: 100,
+      ...pageOf(p),
+    }),
   );
   const conversation = await list('comments', (p) =>
-    client.issues.listComments({ owner, repo, issue_number: pull_number, per_page: 100, ...page(p) }),
+    client.issues.listComments({
+      owner,
+      repo,
+      issue_number: pull_number,
+      per_page: 100,
+      ...since,
+      ...pageOf(p),
+    }),
   );
   const addressed = (body: string) => isAddressedToAgent({ body, agentLogin: params.agentLogin });
   const found: DatedFeedback[] = [];
   for (const review of reviews) {
     if (!review.user || review.submitted_at === undefined) continue;
-    const comments = inline.filter((comment) => comment.pull_request_review_id === review.id).map(toInline);
+    const comments = inline
+      .filter((comment) => comment.pull_request_review_id === review.id)
+      .sort((a, b) => a.id - b.id)
+      .map(toInline);
     const body = review.body ?? '';
     const changes = review.state === 'CHANGES_REQUESTED';
     if (
@@ -169,8 +194,8 @@ export async function readReviewFeedback(params: {
 
 /**
  * What a run says it skipped when a list was longer than it reads, or undefined when it read them
- * all: reviews are read newest first (the oldest left unread), review and conversation comments
- * oldest first from `since` (the newest left for a later run).
+ * all: reviews and inline review comments are read newest first (the oldest left unread),
+ * conversation comments oldest first from `since` (the newest left for a later run).
  */
 export function describeUnreadFeedback(read: ReadFeedback, pullNumber: number): string | undefined {
   const skipped = [
@@ -179,10 +204,13 @@ export function describeUnreadFeedback(read: ReadFeedback, pullNumber: number): 
           `reviews older than the newest ${MAX_REVIEW_PAGES * 100} were not read, so feedback in them was not taken in`,
         ]
       : []),
-    ...(read.incomplete.length > 0
+    ...(read.incomplete.includes('review comments')
       ? [
-          `only the first ${MAX_PAGES * 100} ${read.incomplete.join(' and ')} were read, so later feedback there may have been missed`,
+          `inline review comments older than the newest ${MAX_PAGES * 100} were not read, so feedback in them may have been missed`,
         ]
+      : []),
+    ...(read.incomplete.includes('comments')
+      ? [`only the first ${MAX_PAGES * 100} comments were read, so later feedback there may have been missed`]
       : []),
   ];
   if (skipped.length === 0) return undefined;

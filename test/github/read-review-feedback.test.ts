@@ -149,7 +149,7 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
     expect(found[0]?.feedback.body).toBe('use DynamoDB');
   });
 
-  it('reads inline and conversation comments only since `since`; reviews have no such filter', async () => {
+  it('reads conversation comments only since `since`; inline comments newest first and reviews whole (drafts keep their time)', async () => {
     const asked: Record<string, unknown>[] = [];
     const client: ReviewFeedbackClient = {
       pulls: {
@@ -170,7 +170,15 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
 
     expect(asked).toEqual([
       expect.not.objectContaining({ since: expect.anything() }),
-      expect.objectContaining({ list: 'review comments', since: '2026-11-29T10:00:00Z' }),
+      {
+        list: 'review comments',
+        owner: 'o',
+        repo: 'r',
+        pull_number: 2,
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+      },
       expect.objectContaining({ list: 'comments', since: '2026-11-29T10:00:00Z' }),
     ]);
   });
@@ -232,6 +240,40 @@ describe('readReviewFeedback: the feedback on a pull request as GitHub has it no
       ['implement_comment', 201],
     ]);
     expect(read.items[0]?.feedback.comments.map((comment) => comment.id)).toEqual([101]);
+    expect(describeUnreadFeedback(read, 2)).toBe(
+      'Pull request #2 has more feedback than implementation-agent reads in one run: inline review comments older than the newest 1000 were not read, so feedback in them may have been missed; only the first 1000 comments were read, so later feedback there may have been missed.',
+    );
+  });
+
+  it('attaches the comments, listed newest first, to their review in the order they were written', async () => {
+    const comment = (id: number) => ({
+      id,
+      pull_request_review_id: 1,
+      user: user('a'),
+      body: `c${id}`,
+      path: 'a.ts',
+      line: id,
+      side: 'RIGHT',
+      diff_hunk: '@@',
+      commit_id: HEAD,
+    });
+    const found = await read(
+      clientWith({
+        reviews: [
+          {
+            id: 1,
+            user: user('a'),
+            body: '',
+            state: 'CHANGES_REQUESTED',
+            submitted_at: '2026-11-29T10:00:00Z',
+            commit_id: HEAD,
+          },
+        ],
+        comments: [comment(13), comment(12), comment(11)],
+      }),
+    );
+
+    expect(found[0]?.feedback.comments.map((one) => one.id)).toEqual([11, 12, 13]);
   });
 
   it('keeps start_side: a range starting on the base is read as LEFT', async () => {

@@ -19,15 +19,18 @@ const NOT_PRODUCTION: ReadonlySet<string> = new Set([
  * Whether an environment name says production, the one rule the agent uses everywhere (config
  * defaults, the risk classifier, GitHub's `production_environment`, production-shaped generated
  * resources). The name is split into words at every character that is not a letter (`-`, `_`,
- * `.`, `/`, spaces, digits); it is production when a word is `prod`, `production`, `prd` or
- * `live` (any case), wherever it stands — `prod`, `prod-eu`, `us-prod`, `eu_production`,
- * `prod-eu-west-1`, `prod2`, `prd`, `live-us` — unless the word before it says otherwise
- * (`pre-prod`, `non-prod`, `dev-prod`). Words that only contain the letters (`products`, `preprod`,
- * `delivery`) are not production. Our own convention (the usual names for production
+ * `.`, `/`, spaces, digits) and where a capital starts a word (camelCase and PascalCase: `usProd`,
+ * `ProdEU`, `EUProd`); it is production when a word is `prod`, `production`, `prd` or `live` (any
+ * case), wherever it stands — `prod`, `prod-eu`, `us-prod`, `eu_production`, `prod-eu-west-1`,
+ * `prod2`, `prd`, `live-us`, `usProd`, `apiLive` — unless the word before it says otherwise
+ * (`pre-prod`, `non-prod`, `dev-prod`, `preProd`). Words that only contain the letters
+ * (`products`, `preprod`, `delivery`, `PRODUCTS`) are not production. Our own convention (the usual names for production
  * environments): GitHub gives environment names no meaning ("Managing environments for deployment").
  */
 export function isProductionName(name: string): boolean {
   const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((word) => word !== '');

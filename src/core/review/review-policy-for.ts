@@ -9,7 +9,7 @@ import type { ReviewPolicy } from './review-policy.js';
 /**
  * The one review policy every consumer of the approval rule applies (the guided approval check,
  * `/deploy`'s `approval` rule, merge-when-green): the repository's `review` config, the requester
- * (login, account id and type as recorded) and the newest push the task's trusted marker records
+ * and co-requesters (login, account id and type as recorded) and the newest push the task's trusted marker records
  * (absent when there is no trusted marker: nobody's approval is set aside as theirs), and the agent's own login. `push` is a push newer
  * than the marker knows (the `synchronize` delivery being handled, the agent's own commit just
  * pushed): it stands in for the marker's `last_push`. A marker with neither (written before pushes
@@ -28,6 +28,7 @@ export function reviewPolicyFor(params: {
         | 'requester'
         | 'requester_id'
         | 'requester_type'
+        | 'co_requesters'
         | 'last_push'
         | 'last_outcome'
         | 'unsent_artifacts'
@@ -65,6 +66,9 @@ export function reviewPolicyFor(params: {
             ...(marker.requester_id === undefined ? {} : { id: marker.requester_id }),
             ...(marker.requester_type === undefined ? {} : { type: marker.requester_type }),
           },
+    ...(marker?.co_requesters === undefined || marker.co_requesters.length === 0
+      ? {}
+      : { coRequesters: marker.co_requesters }),
     allowSelfApproval: params.review.allow_self_approval,
     agentLogin: params.agentLogin,
     reapproveOnPush: params.review.reapprove_on_push,

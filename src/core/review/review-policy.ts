@@ -9,6 +9,11 @@ export interface ReviewPolicy extends PushRecord {
    * approval counts only with `allowSelfApproval`.
    */
   readonly requester: RecordedAccount | undefined;
+  /**
+   * Others who asked for the task (marker `co_requesters`: the request text's author when someone
+   * else started it, a `/retry` author running a changed request): set aside like the requester.
+   */
+  readonly coRequesters?: readonly RecordedAccount[];
   readonly allowSelfApproval: boolean;
   /** The agent's own login (e.g. `implementation-agent[bot]`): it never approves its own work. */
   readonly agentLogin: string | undefined;
@@ -48,7 +53,8 @@ export interface PolicyVerdicts {
 
 /**
  * Applies the policy before the approval rule: the agent's verdicts are dropped, the requester's
- * approval too unless self-approval is allowed (their request for changes still stands), and with
+ * and every co-requester's approval too unless self-approval is allowed (their request for
+ * changes still stands; a request is its writer's as much as its starter's), and with
  * `reapproveOnPush` off every approval is taken as an approval of `headSha`. A reviewer is set
  * aside as a recorded account (requester, pusher) when `mayBeAccount` says so: the same GitHub
  * account id (a renamed account is still the one that pushed) or the same login, case-insensitively.
@@ -66,7 +72,8 @@ export interface PolicyVerdicts {
  * a workflow's `github-actions[bot]` send a `repository_dispatch`; GitHub says it is a bot by the
  * account's `type`, which the task records, and a bot's login need not end in `[bot]`): unless
  * self-approval is allowed,
- * it is returned as `unnamedRequester`, and two different writers must approve the same way.
+ * it is returned as `unnamedRequester`, and two different writers must approve the same way; so is
+ * a co-requester that is a bot (an issue a workflow opened, labeled by a person).
  */
 export function applyReviewPolicy(params: {
   verdicts: readonly ReviewVerdict[];
@@ -79,6 +86,10 @@ export function applyReviewPolicy(params: {
   const verdicts: ReviewVerdict[] = [];
   const setAside: { login: string; why: SetAsideReason }[] = [];
   const pusher = policy.allowPusherApproval ? undefined : headPusher(policy, params.headSha);
+  const requesters = [
+    ...(policy.requester === undefined ? [] : [accountOf(policy.requester)]),
+    ...(policy.coRequesters ?? []).map(accountOf),
+  ];
   for (const verdict of params.verdicts) {
     if (same(verdict, policy.agentLogin)) {
       if (verdict.state === 'APPROVED') setAside.push({ login: verdict.login, why: 'agent' });
@@ -88,8 +99,7 @@ export function applyReviewPolicy(params: {
     if (
       approval &&
       !policy.allowSelfApproval &&
-      policy.requester !== undefined &&
-      mayBeAccount(verdict, accountOf(policy.requester))
+      requesters.some((requester) => mayBeAccount(verdict, requester))
     ) {
       setAside.push({ login: verdict.login, why: 'requester' });
       continue;
@@ -109,7 +119,11 @@ export function applyReviewPolicy(params: {
     verdicts.push(approval && !policy.reapproveOnPush ? { ...verdict, commitId: params.headSha } : verdict);
   }
   const unknownPushes = policy.allowPusherApproval ? [] : unknownPusherPushes(policy, params.headSha);
-  const requester = policy.requester === undefined ? undefined : accountOf(policy.requester);
-  const unnamed = !policy.allowSelfApproval && requester !== undefined && isBotAccount(requester);
-  return { verdicts, setAside, unknownPushes, ...(unnamed ? { unnamedRequester: requester.login } : {}) };
+  const unnamed = policy.allowSelfApproval ? undefined : requesters.find((one) => isBotAccount(one));
+  return {
+    verdicts,
+    setAside,
+    unknownPushes,
+    ...(unnamed === undefined ? {} : { unnamedRequester: unnamed.login }),
+  };
 }

@@ -12,6 +12,10 @@ import type { IngressRuleAt, IngressRules } from './ingress-rules.js';
  * An `AWS::EC2::NetworkAclEntry` is a rule when it lets traffic in: `Egress` not true and
  * `RuleAction` not `deny` (`CidrBlock`, `Ipv6CidrBlock`, `PortRange.From`/`To`, `Protocol`); an
  * entry whose direction or action is only known at deploy time is taken as one.
+ * An `AWS::EC2::PrefixList`'s `Entries[].Cidr` are rules of every port: a security group rule may
+ * allow the list by id, in this stack or any other, and then allows whatever the list holds now
+ * (Amazon VPC User Guide, "Managed prefix lists": changes "apply to the resources that reference
+ * it"), so an entry (or the entries together) open to the internet opens each of those rules.
  */
 export function firewallPortRules(params: {
   type: string;
@@ -27,6 +31,8 @@ export function firewallPortRules(params: {
       IpProtocol: entry['Protocol'],
     }));
   if (type === 'AWS::EC2::NetworkAclEntry') return networkAclRules(properties, where);
+  if (type === 'AWS::EC2::PrefixList')
+    return listRules(properties['Entries'], `${where}.Entries`, (entry) => ({ CidrIp: entry['Cidr'] }));
   if (type !== 'AWS::Lightsail::Instance') return undefined;
   const networking = properties['Networking'];
   const ports = isPlainObject(networking) ? networking['Ports'] : undefined;

@@ -127,6 +127,14 @@ export const taskMarkerSchema = z
      * rule then goes by the login's `[bot]` suffix alone (`isBotAccount`).
      */
     requester_type: accountSchema.shape.type,
+    /**
+     * Everyone else who asked for the task (review 9l): the request text's author when another
+     * person started it (labeled the issue, or ran its body with `/implement`), and whoever ran a
+     * request changed since its last run with `/retry`. The self-approval rule sets their approvals
+     * aside as it does the requester's (`applyReviewPolicy`). Absent in markers written before it
+     * was kept, or when the requester alone asked.
+     */
+    co_requesters: z.array(accountSchema).max(10).optional(),
     updated_at: z.string(),
     /**
      * Read only: where markers written before the record took deploys kept the deploy state. Read

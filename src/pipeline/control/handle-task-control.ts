@@ -76,7 +76,7 @@ export async function handleTaskControl(params: {
           settle: deps.settle,
         })
       : await underTaskMutex(deps, taskId, () =>
-          retryTask({ ...common, deps, config, repository: event.repository }),
+          retryTask({ ...common, actorId: event.authorId, deps, config, repository: event.repository }),
         );
   // A run's outcome is on the status comment and the pull request; refusals and cancels are answered.
   if (outcome.status === 'refused' || outcome.status === 'cancelled') return answer(outcome, outcome.message);

@@ -28,7 +28,10 @@ import { readTaskStatusFor } from '../task/read-task-status-for.js';
  * the request runs when it is the one the task last generated from (`generated_from`, the
  * `requestDigest` the first run recorded after its approval) or both its requester and the text's
  * author (who opened the issue or wrote the comment, the only non-writer able to edit it) have
- * write access; otherwise it is held for `/approve` (`holdRequest`), showing the text. The marker must be
+ * write access; otherwise it is held for `/approve` (`holdRequest`), showing the text. A changed
+ * request that runs or is held counts the `/retry` author and the text's author as co-requesters
+ * (marker `co_requesters`, beside those recorded), since the text is no longer what was asked
+ * before: whoever edited it is among the writers and only the retrier is known. The marker must be
  * trusted, as for `/approve`. `triggerKey` is recorded as handled, so a redelivery is `ignored`.
  * Refusals are `refused` with reason code `not_retryable`.
  */
@@ -40,6 +43,8 @@ export async function retryTask(params: {
   /** The command was given on this pull request; the task's marker must name it. */
   pullNumber?: number | undefined;
   actor: string;
+  /** The `/retry` author's GitHub account id, when the event gave it. */
+  actorId?: number | undefined;
   /** `comment:<id>`. */
   triggerKey: string;
 }): Promise<TaskOutcome> {
@@ -112,6 +117,15 @@ export async function retryTask(params: {
   }
   const payload = validation.payload;
   const ranBefore = marker.generated_from === requestDigest(payload);
+  const recordedOthers = marker.co_requesters ?? [];
+  // A changed request is also the retrier's (they ran it as it is now) and its text's author's.
+  const others = ranBefore
+    ? recordedOthers
+    : [
+        ...recordedOthers,
+        { login: params.actor, ...(params.actorId === undefined ? {} : { id: params.actorId }) },
+        ...(source.author === undefined ? [] : [{ login: source.author }]),
+      ];
   if (!ranBefore) {
     const requester = marker.requester;
     if (requester === undefined) {
@@ -141,7 +155,7 @@ export async function retryTask(params: {
         taskId,
         board,
         from: marker.state,
-        requester: { login: requester, id: marker.requester_id, type: marker.requester_type },
+        requester: { login: requester, id: marker.requester_id, type: marker.requester_type, others },
         payload,
         requestCommentId: marker.request_comment_id,
         why: { kind: 'no-write-access' },
@@ -162,6 +176,13 @@ export async function retryTask(params: {
     ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config })),
     ...(marker.requester === undefined
       ? {}
-      : { requester: { login: marker.requester, id: marker.requester_id, type: marker.requester_type } }),
+      : {
+          requester: {
+            login: marker.requester,
+            id: marker.requester_id,
+            type: marker.requester_type,
+            others,
+          },
+        }),
   });
 }

@@ -4,7 +4,7 @@ import { dispatchRequestId } from '../../core/idempotency/dispatch-request-id.js
 import { parseDispatch } from '../../core/request/parse-dispatch.js';
 import { parseIssueForm } from '../../core/request/parse-issue-form.js';
 import { classifyPullRequestEvent } from '../review/classify-pull-request-event.js';
-import { accountSchema } from '../../core/review/account.js';
+import { accountSchema, type Account } from '../../core/review/account.js';
 import type { RepositoryRef, TaskEvent } from './task-event.js';
 
 const repositorySchema = z.object({
@@ -35,8 +35,22 @@ function requesterAccount(sender: z.infer<typeof senderSchema>): {
     ...(type === undefined ? {} : { requesterType: type }),
   };
 }
+/**
+ * The account a payload's `issue.user` names, as a task records it (`accountSchema`: a type it
+ * cannot hold is left out); undefined when GitHub gives none (a deleted account's `ghost` is one).
+ */
+function issueAuthorOf(user: z.infer<typeof senderSchema> | null | undefined): { issueAuthor?: Account } {
+  const account = accountSchema.safeParse({
+    login: user?.login,
+    ...(user?.id === undefined ? {} : { id: user.id }),
+  }).data;
+  if (account === undefined || user === null || user === undefined) return {};
+  const { requesterType } = requesterAccount(user);
+  return { issueAuthor: { ...account, ...(requesterType === undefined ? {} : { type: requesterType }) } };
+}
 const issueSchema = z.object({
   number: z.number().int().positive(),
+  user: senderSchema.nullish().catch(undefined),
   body: z.string().nullish(),
   updated_at: z.string().default(''),
   labels: z.array(z.object({ name: z.string() })).default([]),
@@ -118,6 +132,8 @@ function classifyIssuesEvent(payload: unknown): TaskEvent {
     issueBody: body,
     requester: sender.login,
     ...requesterAccount(sender),
+    // Who opened the issue wrote it; a labeling is someone's start of another's text.
+    ...(action === 'labeled' ? issueAuthorOf(issue.user) : {}),
     trigger: action,
     labels,
     fromForm,
@@ -163,6 +179,7 @@ function classifyCommentEvent(payload: unknown): TaskEvent {
       commentedAt: comment.created_at,
       requester: sender.login,
       ...requesterAccount(sender),
+      ...issueAuthorOf(issue.user),
       triggerKey,
     };
   }

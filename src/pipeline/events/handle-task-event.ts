@@ -145,12 +145,18 @@ async function carryOutIssueEvent(deps: TaskEventDependencies, task: IssueEvent)
     const { status, state, board, config, taskId } = opened.task;
     return handleApproveCommand({ deps, event: task, status, state, board, config, taskId });
   }
+  const source = requestOf(task);
   const outcome = await requestImplementation(deps, {
     ...common,
     requester: task.requester,
     requesterId: task.requesterId,
     requesterType: task.requesterType,
-    ...requestOf(task),
+    // The issue body's author asked too when someone else started it (labeled it, or ran the body
+    // with `/implement`): a request is its writer's, whoever starts it (review 9l).
+    ...(source.requestCommentId === undefined && task.issueAuthor !== undefined
+      ? { coRequesters: [task.issueAuthor] }
+      : {}),
+    ...source,
     ...(task.kind === 'issue-request'
       ? {
           admits: (config: AgentConfig) =>

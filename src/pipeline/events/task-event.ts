@@ -1,4 +1,5 @@
 import type { RequestParseResult } from '../../core/request/request-parse-result.js';
+import type { Account } from '../../core/review/account.js';
 import type { PullRequestTaskEvent } from '../review/classify-pull-request-event.js';
 
 /** The repository an event happened in, as the pipeline needs it. */
@@ -23,6 +24,11 @@ export type TaskEvent =
       readonly requesterId?: number;
       /** The requester's account type (the sender's `type`: `User`, `Bot`…), when given. */
       readonly requesterType?: string;
+      /**
+       * On a labeling, who opened the issue and wrote its body (the payload's `issue.user`), when
+       * given; on an opening the requester is its author.
+       */
+      readonly issueAuthor?: Account;
       /** `labeled` only starts a task the issue does not already have. */
       readonly trigger: 'opened' | 'labeled';
       /** Labels that made this a candidate; checked against the configured trigger label. */
@@ -46,6 +52,11 @@ export type TaskEvent =
       readonly requesterId?: number;
       /** The requester's account type (the sender's `type`: `User`, `Bot`…), when given. */
       readonly requesterType?: string;
+      /**
+       * Who opened the issue and wrote its body (the payload's `issue.user`), when given: the
+       * request's author when the comment holds no request of its own.
+       */
+      readonly issueAuthor?: Account;
       /** `comment:<id>`. */
       readonly triggerKey: string;
     }

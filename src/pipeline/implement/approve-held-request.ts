@@ -127,7 +127,24 @@ export async function approveHeldRequest(params: {
       taskId,
       board,
       from: params.state,
-      requester: { login: approver, id: approval.approver.id, type: approval.approver.type },
+      // Held again as the approver's; whoever asked before still asked (`co_requesters`).
+      requester: {
+        login: approver,
+        id: approval.approver.id,
+        type: approval.approver.type,
+        others: [
+          ...(held.requester === undefined
+            ? []
+            : [
+                {
+                  login: held.requester,
+                  ...(held.requester_id === undefined ? {} : { id: held.requester_id }),
+                  ...(held.requester_type === undefined ? {} : { type: held.requester_type }),
+                },
+              ]),
+          ...(held.co_requesters ?? []),
+        ],
+      },
       payload: validation.payload,
       requestCommentId: held.request_comment_id,
       why: { kind: 'changed', changedFrom },

@@ -5,6 +5,7 @@ import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
 import type { RequestParseResult } from '../../core/request/request-parse-result.js';
 import type { TaskState } from '../../core/state/task-state.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
+import type { Account } from '../../core/review/account.js';
 import { repositoryPermissionLevel } from '../../github/repository-permission-level.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
@@ -32,6 +33,11 @@ export interface ImplementationRequest {
   readonly requesterId?: number | undefined;
   /** The requester's account type (the event sender's `type`), when the channel knows it. */
   readonly requesterType?: string | undefined;
+  /**
+   * Others who asked (the request text's author when the requester only started the task): kept
+   * on the marker as `co_requesters`, whose approvals the self-approval rule sets aside too.
+   */
+  readonly coRequesters?: readonly Account[] | undefined;
   /** The request as the channel parsed it (the issue body, or a payload in a comment). */
   readonly request: RequestParseResult;
   /** The comment that carried the payload, when one did (the hold binds to it). */
@@ -62,7 +68,12 @@ export async function requestImplementation(
 ): Promise<TaskOutcome> {
   const { client } = deps;
   const { repository, issueNumber, requester } = input;
-  const asker = { login: requester, id: input.requesterId, type: input.requesterType };
+  const asker = {
+    login: requester,
+    id: input.requesterId,
+    type: input.requesterType,
+    others: input.coRequesters,
+  };
   const opened = await openIssueTask({ deps, ...input });
   if ('settled' in opened) return opened.settled;
   const { config, taskId, existing, board, state } = opened.task;

@@ -238,7 +238,7 @@ export async function iterateOnFeedback(
         ...judgement?.patch,
         ...(pushed && under !== undefined ? { unvalidated_push: under.sha } : {}),
         // A suggestion committed byte for byte is its author's push (as "Commit suggestion" is).
-        ...(pushed ? suggestionPushers(marker, counted, plan) : {}),
+        ...(pushed ? suggestionPushers(marker, counted, plan, new Map([...texts, ...shown])) : {}),
       },
       details: [message, judgement?.details, audit].filter((part) => part !== undefined).join('\n\n'),
       ...(revision.usage === undefined ? {} : { usage: revision.usage }),
@@ -365,13 +365,17 @@ async function judgeAll(params: {
   return { counted, refusals };
 }
 
-/** `human_pushers` with the authors of the suggestions the commit applied (`suggestionAuthors`), if any. */
+/**
+ * `human_pushers` with the authors of the code the commit carries (`suggestionAuthors`: applied
+ * suggestions, code dictated word for word), if any; `current` is the branch's files before it.
+ */
 function suggestionPushers(
   marker: TaskMarker,
   feedback: readonly ReviewFeedback[],
   plan: FeedbackPlan,
+  current: ReadonlyMap<string, string>,
 ): Pick<TaskMarker, 'human_pushers'> {
-  const authors = suggestionAuthors({ feedback, plan });
+  const authors = suggestionAuthors({ feedback, plan, current });
   return authors.length === 0 ? {} : { human_pushers: pushersAfter(marker.human_pushers, authors) };
 }
 

@@ -1,4 +1,8 @@
+import { sameAccount, type Account } from '../../core/review/account.js';
 import type { ClearableField, MarkerPatch } from './marker-patch.js';
+
+/** The most co-requesters a marker keeps (`co_requesters`); the oldest are kept. */
+const MAX_CO_REQUESTERS = 10;
 
 /** Who asked for a task: their login, and their GitHub account id and type when the event gave them. */
 export interface Requester {
@@ -10,15 +14,21 @@ export interface Requester {
    * whose login need not end in `[bot]` (`isBotAccount`).
    */
   readonly type?: string | undefined;
+  /**
+   * Others who asked with them (marker `co_requesters`): whoever wrote the request text when
+   * `login` only started the task, a `/retry` author running a changed request.
+   */
+  readonly others?: readonly Account[] | undefined;
 }
 
-type RequesterField = 'requester' | 'requester_id' | 'requester_type';
+type RequesterField = 'requester' | 'requester_id' | 'requester_type' | 'co_requesters';
 
 /**
- * The marker fields that record `requester` (`requester`, `requester_id`, `requester_type`) as a
- * move's `patch` and `clear`: an id or type the requester lacks is cleared, so a login is never
- * paired with another account's id or type (the approval rule, `reviewPolicyFor`, trusts the id
- * first and tells a bot by its type).
+ * The marker fields that record `requester` (`requester`, `requester_id`, `requester_type`,
+ * `co_requesters`) as a move's `patch` and `clear`: an id or type the requester lacks is cleared,
+ * so a login is never paired with another account's id or type (the approval rule,
+ * `reviewPolicyFor`, trusts the id first and tells a bot by its type). `others` are kept once each,
+ * without the requester (`sameAccount`), at most `MAX_CO_REQUESTERS`; none clears the field.
  */
 export function requesterPatch(requester: Requester): {
   patch: Pick<MarkerPatch, RequesterField>;
@@ -27,12 +37,24 @@ export function requesterPatch(requester: Requester): {
   const clear: ClearableField[] = [];
   if (requester.id === undefined) clear.push('requester_id');
   if (requester.type === undefined) clear.push('requester_type');
+  const others = distinctOthers(requester);
+  if (others.length === 0) clear.push('co_requesters');
   return {
     patch: {
       requester: requester.login,
       ...(requester.id === undefined ? {} : { requester_id: requester.id }),
       ...(requester.type === undefined ? {} : { requester_type: requester.type }),
+      ...(others.length === 0 ? {} : { co_requesters: others }),
     },
     clear,
   };
+}
+
+function distinctOthers(requester: Requester): Account[] {
+  const kept: Account[] = [];
+  for (const other of requester.others ?? []) {
+    if (sameAccount(other, requester) || kept.some((one) => sameAccount(one, other))) continue;
+    if (kept.length < MAX_CO_REQUESTERS) kept.push(other);
+  }
+  return kept;
 }

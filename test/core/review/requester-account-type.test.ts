@@ -65,11 +65,11 @@ describe('the requester account type', () => {
   it("a requester recorded without a type clears the earlier requester's", () => {
     expect(requesterPatch({ login: 'alice', id: 7 })).toEqual({
       patch: { requester: 'alice', requester_id: 7 },
-      clear: ['requester_type'],
+      clear: ['requester_type', 'co_requesters'],
     });
     expect(requesterPatch({ login: 'Copilot', id: 198982749, type: 'Bot' })).toEqual({
       patch: { requester: 'Copilot', requester_id: 198982749, requester_type: 'Bot' },
-      clear: [],
+      clear: ['co_requesters'],
     });
   });
 });

@@ -129,10 +129,12 @@ describe('ingress sources the template does not show', () => {
       },
     });
     expect(riskOf(withList('203.0.113.0/24')).level).toBe('low');
+    // The list itself is ingress too (any group elsewhere may name it), so both places are reported.
     expect(reasonsOf(withList('0.0.0.0/1'))).toEqual([
+      'open-ingress Resources.List.Properties.Entries[0].CidrIp',
       'open-ingress Resources.Sg.Properties.SecurityGroupIngress[0].SourcePrefixListId',
     ]);
-    expect(reasonsOf(withList('1.0.0.0/8', '2.0.0.0/8'))).toEqual(['open-ingress Resources.Sg']);
+    expect(reasonsOf(withList('1.0.0.0/8', '2.0.0.0/8'))).toEqual(['open-ingress Resources']);
   });
 
   it("a VPC's or subnet's own private CIDR is low; another resource's value laundered into a CIDR is high", () => {

@@ -14,8 +14,8 @@ describe('attacker 9l: which environment names are production', () => {
   // spelling people use (`usProd`, `ProdEU`); the name rule splits words on non-letters only, so
   // `usprod` is one word and not production. A hybrid request for `usProd` is then low risk:
   // automated, auto-merged and deployed to production on merge with nobody's approval.
-  it.failing.each(['usProd', 'ProdEU', 'euProduction', 'apiLive'])(
-    'FAULT: %s (a camelCase production name) is production — hybrid runs guided there',
+  it.each(['usProd', 'ProdEU', 'euProduction', 'apiLive', 'EUProd', 'liveUs', 'usProd2'])(
+    '%s (a camelCase production name) is production — hybrid runs guided there (was a FAULT)',
     (name) => {
       const config = agentConfigSchema.parse({ environments: { [name]: {} } });
       expect(isProductionName(name)).toBe(true);
@@ -23,7 +23,7 @@ describe('attacker 9l: which environment names are production', () => {
     },
   );
 
-  it.each(['products', 'prodigy', 'preProd', 'nonProd', 'devLive'])(
+  it.each(['products', 'prodigy', 'preProd', 'nonProd', 'devLive', 'PRODUCTS', 'ProductsEU'])(
     'control: %s stays what the name rule says today (not production: no false alarm added by camelCase)',
     (name) => {
       expect(isProductionName(name)).toBe(false);

@@ -325,11 +325,14 @@ export function githubApi(params: { owner: string; repo: string }) {
      * The pull request's reviews, oldest first, `perPage` a page with GitHub's `Link` header
      * between pages (the app asks for 100 a page; a smaller `perPage` only splits the answer).
      */
-    /** The pull request's inline review comments (`GET /pulls/{n}/comments`), oldest first, in one page. */
-    reviewComments: (pullNumber: number, comments: unknown[] = [], since?: string) =>
+    /**
+     * The pull request's inline review comments (`GET /pulls/{n}/comments`), all of them whatever
+     * the task's `feedback_since` (a drafted comment keeps its time), newest first, in one page.
+     */
+    reviewComments: (pullNumber: number, comments: unknown[] = []) =>
       scope
         .get(`${base}/pulls/${pullNumber}/comments`)
-        .query({ per_page: 100, ...(since === undefined ? {} : { since }) })
+        .query({ per_page: 100, sort: 'created', direction: 'desc' })
         .reply(200, comments),
     /** The pull request's conversation comments, read for `/implement` feedback, in one page. */
     conversation: (pullNumber: number, comments: unknown[] = [], since?: string) =>

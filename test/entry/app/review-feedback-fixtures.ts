@@ -130,9 +130,10 @@ export function expectRun(
       });
   } else api.comments(1, [status]);
   api.getPull({ number: PULL, headSha: HEAD, headRef: BRANCH });
-  // Comments are read only since the feedback last taken in.
+  // Inline comments are all read (a drafted one keeps its time); conversation comments only since
+  // the feedback last taken in.
   const since = params.state?.feedback_since;
-  api.reviewComments(PULL, params.comments, since);
+  api.reviewComments(PULL, params.comments);
   api.conversation(PULL, [], since);
 }
 

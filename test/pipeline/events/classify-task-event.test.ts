@@ -149,6 +149,11 @@ describe('classifyTaskEvent: issue_comment', () => {
       requester: payload.sender.login,
       requesterId: payload.sender.id,
       requesterType: payload.sender.type,
+      issueAuthor: {
+        login: payload.issue.user.login,
+        id: payload.issue.user.id,
+        type: payload.issue.user.type,
+      },
       triggerKey: `comment:${payload.comment.id}`,
     });
   });

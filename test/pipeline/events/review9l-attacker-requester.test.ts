@@ -31,32 +31,26 @@ describe('attacker 9l: the request text is one writer’s, the start another’s
   // access) adds the label. The task's requester is Bob, so the requester rule sets Bob's approval
   // aside, and Alice's approval of the change she asked for is the one that counts: her own request
   // is approved by herself, which `allow_self_approval: false` was set to prevent.
-  it.failing(
-    'FAULT: a labeled issue keeps its author (who wrote the request) as a requester whose approval is set aside — not only the labeler',
-    () => {
-      const payload = webhookExample('issues', 'labeled');
-      payload.issue.body = FORM_BODY;
-      payload.issue.user = { ...payload.issue.user, ...AUTHOR };
-      payload.label = { ...payload.label, name: 'implementation' };
-      payload.sender = { ...payload.sender, ...STARTER };
-      const event = classifyTaskEvent({ name: 'issues', payload });
-      expect(event).toMatchObject({ kind: 'issue-request' });
-      expect(loginsIn(event)).toContain(AUTHOR.login);
-    },
-  );
+  it('(was a FAULT) a labeled issue keeps its author (who wrote the request) as a requester whose approval is set aside — not only the labeler', () => {
+    const payload = webhookExample('issues', 'labeled');
+    payload.issue.body = FORM_BODY;
+    payload.issue.user = { ...payload.issue.user, ...AUTHOR };
+    payload.label = { ...payload.label, name: 'implementation' };
+    payload.sender = { ...payload.sender, ...STARTER };
+    const event = classifyTaskEvent({ name: 'issues', payload });
+    expect(event).toMatchObject({ kind: 'issue-request' });
+    expect(loginsIn(event)).toContain(AUTHOR.login);
+  });
 
-  it.failing(
-    'FAULT: `/implement` with no block of its own, run from the issue body, keeps the issue author as a requester — not only the commenter',
-    () => {
-      const payload = webhookExample('issue_comment', 'created');
-      payload.issue.body = FORM_BODY;
-      payload.issue.user = { ...payload.issue.user, ...AUTHOR };
-      delete payload.issue.pull_request;
-      payload.comment.body = '/implement';
-      payload.sender = { ...payload.sender, ...STARTER };
-      const event = classifyTaskEvent({ name: 'issue_comment', payload });
-      expect(event).toMatchObject({ kind: 'implement-comment' });
-      expect(loginsIn(event)).toContain(AUTHOR.login);
-    },
-  );
+  it('(was a FAULT) `/implement` with no block of its own, run from the issue body, keeps the issue author as a requester — not only the commenter', () => {
+    const payload = webhookExample('issue_comment', 'created');
+    payload.issue.body = FORM_BODY;
+    payload.issue.user = { ...payload.issue.user, ...AUTHOR };
+    delete payload.issue.pull_request;
+    payload.comment.body = '/implement';
+    payload.sender = { ...payload.sender, ...STARTER };
+    const event = classifyTaskEvent({ name: 'issue_comment', payload });
+    expect(event).toMatchObject({ kind: 'implement-comment' });
+    expect(loginsIn(event)).toContain(AUTHOR.login);
+  });
 });
