@@ -9,10 +9,9 @@ const WITHHELD_PREFIX = '[REDACTED:';
 /**
  * The stack outputs with every value that equals or contains the value of one of the template's
  * NoEcho parameters (`noEchoParameters`) replaced by NO_ECHO_MARKER. CloudFormation masks a NoEcho
- * parameter's value but not an output that echoes it: "The NoEcho attribute doesn't mask any
- * information stored in the following: the Metadata template section, the Outputs template
- * section, the Metadata attribute of a resource definition" (AWS CloudFormation User Guide,
- * *CloudFormation template Parameters syntax*, NoEcho). A password is no token form a scanner
+ * parameter's value but not an output that echoes it: "Using the NoEcho attribute does not mask
+ * any information stored in the following: … The Outputs template section" (AWS CloudFormation
+ * User Guide, *CloudFormation template Parameters syntax*, NoEcho). A password is no token form a scanner
  * knows, so only NoEcho says it is secret. Empty values and values already withheld are not looked
  * for. A value deployed as the stack's previous one (`UsePreviousValue`) is unknown here and cannot
  * be recognised. Pure.
