@@ -1,3 +1,4 @@
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 import type { GitDataClient } from './git-data-client.js';
 
 /**
@@ -5,7 +6,8 @@ import type { GitDataClient } from './git-data-client.js';
  * of calls (one tree with inline contents, one commit, one ref update; DESIGN §6). The ref moves
  * without force, so a push that raced ahead of `parentSha` makes GitHub refuse it (422) rather
  * than lose someone's commit. File modes are kept from the parent tree (`base_tree`) only for
- * paths not written; written paths are regular files (`100644`).
+ * paths not written; written paths are regular files (`100644`). The message is redacted here, at
+ * the sink (`redactSecrets`): once pushed it stays in the repository's history.
  */
 export async function commitToBranch(params: {
   client: Pick<GitDataClient, 'git'>;
@@ -27,7 +29,7 @@ export async function commitToBranch(params: {
   const commit = await client.git.createCommit({
     owner,
     repo,
-    message: params.message,
+    message: await redactSecrets(params.message),
     tree: tree.data.sha,
     parents: [params.parentSha],
   });

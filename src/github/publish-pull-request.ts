@@ -1,5 +1,6 @@
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
 import { fitBody } from '../core/markdown/fit-body.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 import { PULL_REQUEST_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import type { GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
@@ -54,7 +55,10 @@ export interface PublishedPullRequest {
  * same PR; nothing is duplicated. The body is cut to GitHub's 65,536-character limit with
  * "…and N more" (a file table of thousands of rows would otherwise be refused). It builds on the
  * branch's head whoever pushed it (`builtOn` names it) and keeps the open pull request's base
- * (`base`): judging either is the caller's.
+ * (`base`): judging either is the caller's. The title, body and commit message are redacted here,
+ * at the sink (`redactSecrets`), as every GitHub sink's text is: they are built from the request
+ * (a token pasted into the issue title becomes the task name), and a commit message, once pushed,
+ * stays in the repository's history. Throws when the scanner fails, before anything is written.
  */
 export async function publishPullRequest(params: {
   client: PullRequestClient;
@@ -69,7 +73,9 @@ export async function publishPullRequest(params: {
   labels: readonly string[];
 }): Promise<PublishedPullRequest> {
   const { client, owner, repo } = params;
-  const body = fitBody({ body: params.body, limit: PULL_REQUEST_BODY_LIMIT });
+  const body = fitBody({ body: await redactSecrets(params.body), limit: PULL_REQUEST_BODY_LIMIT });
+  const title = await redactSecrets(params.title);
+  const commitMessage = await redactSecrets(params.commitMessage);
   const existingHead = await findBranchHead(client, { owner, repo, branch: params.branch });
   const parent =
     existingHead ??
@@ -94,7 +100,7 @@ export async function publishPullRequest(params: {
         await client.git.createCommit({
           owner,
           repo,
-          message: params.commitMessage,
+          message: commitMessage,
           tree: tree.data.sha,
           parents: [parent],
         })
@@ -111,7 +117,7 @@ export async function publishPullRequest(params: {
         owner,
         repo,
         pull_number: existing.number,
-        title: params.title,
+        title,
         body,
       }),
       existing)
@@ -121,7 +127,7 @@ export async function publishPullRequest(params: {
           repo,
           head: params.branch,
           base: params.baseBranch,
-          title: params.title,
+          title,
           body,
         })
       ).data;

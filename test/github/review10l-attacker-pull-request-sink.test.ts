@@ -7,9 +7,12 @@
  * repository's history, where it cannot be taken back) are built from `task_name` and written as
  * given. A request sent privately (repository_dispatch) is written whole, title and JSON, into a
  * new issue the same way. Every other GitHub sink (comments, check runs, deployment statuses) redacts at the sink.
- * A fault is `it.failing` asserting the right answer; an attack the code refuses is an ordinary test.
+ * Both faults found are fixed (redacted at the sinks: `publishPullRequest`, `commitToBranch`, the
+ * revised PR's `pulls.update`, `openDispatchIssue`); each is now an ordinary test.
  */
 import { changeNamesFor } from '../../src/core/naming/change-names.js';
+import { checkParsedRequest } from '../../src/core/request/check-parsed-request.js';
+import { parseIssueRequest } from '../../src/core/request/parse-issue-request.js';
 import { openDispatchIssue } from '../../src/pipeline/events/open-dispatch-issue.js';
 import { publishPullRequest, type PullRequestClient } from '../../src/github/publish-pull-request.js';
 
@@ -57,26 +60,23 @@ describe('review10l attacker: a token in the request reaches the pull request', 
     issueNumber: 7,
   });
 
-  it.failing(
-    'FAULT: the pull request title and the commit message carry the token — they must be redacted at the sink',
-    async () => {
-      const { client, sent } = capturingClient();
-      await publishPullRequest({
-        client,
-        owner: 'acme',
-        repo: 'shop',
-        baseBranch: 'main',
-        branch: names.branch,
-        files: [],
-        commitMessage: names.commitMessage,
-        title: names.title,
-        body: `Requested: ${TOKEN}`,
-        labels: [],
-      });
-      expect(sent.title).toBeDefined();
-      expect(`${sent.title}\n${sent.message}\n${sent.body}`).not.toContain(TOKEN);
-    },
-  );
+  it('the pull request title, body and commit message are redacted at the sink', async () => {
+    const { client, sent } = capturingClient();
+    await publishPullRequest({
+      client,
+      owner: 'acme',
+      repo: 'shop',
+      baseBranch: 'main',
+      branch: names.branch,
+      files: [],
+      commitMessage: names.commitMessage,
+      title: names.title,
+      body: `Requested: ${TOKEN}`,
+      labels: [],
+    });
+    expect(sent.title).toBeDefined();
+    expect(`${sent.title}\n${sent.message}\n${sent.body}`).not.toContain(TOKEN);
+  });
 
   it('the branch name does not carry the token as written (slugged to lowercase)', () => {
     expect(names.branch).not.toContain(TOKEN);
@@ -84,38 +84,40 @@ describe('review10l attacker: a token in the request reaches the pull request', 
 });
 
 describe('review10l attacker: a dispatched request is written into a new issue', () => {
-  it.failing(
-    'FAULT: the dispatch issue’s title and its request JSON carry the token the private dispatch payload held — they must be redacted',
-    async () => {
-      const sent: { title?: string; body?: string } = {};
-      const client = {
-        issues: {
-          create: async (p: { title: string; body: string }) => (
-            (sent.title = p.title),
-            (sent.body = p.body),
-            { data: { number: 7, html_url: 'https://github.com/acme/shop/issues/7' } }
-          ),
-          getComment: async () => ({ data: {} }),
+  it('the dispatch issue’s title and its request JSON are redacted, and the block still reads back as the request', async () => {
+    const sent: { title?: string; body?: string } = {};
+    const client = {
+      issues: {
+        create: async (p: { title: string; body: string }) => (
+          (sent.title = p.title),
+          (sent.body = p.body),
+          { data: { number: 7, html_url: 'https://github.com/acme/shop/issues/7' } }
+        ),
+        getComment: async () => ({ data: {} }),
+      },
+      reactions: { createForIssueComment: async () => ({}) },
+    } as unknown as Parameters<typeof openDispatchIssue>[0]['client'];
+    await openDispatchIssue({
+      client,
+      repository: { owner: 'acme', repo: 'shop' } as Parameters<typeof openDispatchIssue>[0]['repository'],
+      request: {
+        execution_request: {
+          task_name: `Sync with ${TOKEN}`,
+          task_type: 'application',
+          execution_mode: 'guided',
+          target_environment: 'staging',
+          description: `Call the API with the token ${TOKEN}.`,
         },
-        reactions: { createForIssueComment: async () => ({}) },
-      } as unknown as Parameters<typeof openDispatchIssue>[0]['client'];
-      await openDispatchIssue({
-        client,
-        repository: { owner: 'acme', repo: 'shop' } as Parameters<typeof openDispatchIssue>[0]['repository'],
-        request: {
-          execution_request: {
-            task_name: `Sync with ${TOKEN}`,
-            task_type: 'application',
-            execution_mode: 'guided',
-            target_environment: 'staging',
-            description: `Call the API with the token ${TOKEN}.`,
-          },
-        } as unknown as Parameters<typeof openDispatchIssue>[0]['request'],
-        requester: 'octocat',
-        requestId: 'req-1',
-      });
-      expect(sent.body).toBeDefined();
-      expect(`${sent.title}\n${sent.body}`).not.toContain(TOKEN);
-    },
-  );
+      } as unknown as Parameters<typeof openDispatchIssue>[0]['request'],
+      requester: 'octocat',
+      requestId: 'req-1',
+    });
+    expect(sent.body).toBeDefined();
+    expect(`${sent.title}\n${sent.body}`).not.toContain(TOKEN);
+    // A later run (`/retry`, an approved hold) reads the request back from the issue's block.
+    const read = checkParsedRequest(parseIssueRequest(sent.body));
+    expect(read.ok && read.payload.execution_request.description).toMatch(
+      /^Call the API with the token \[REDACTED:[a-z-]+\]\.$/,
+    );
+  });
 });

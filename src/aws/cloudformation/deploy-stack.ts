@@ -1,3 +1,4 @@
+import { maskNoEchoOutputs } from '../../core/cfn/mask-no-echo-outputs.js';
 import type { Capability } from '@aws-sdk/client-cloudformation';
 import { chooseEnvironmentUrl } from './choose-environment-url.js';
 import type { CloudFormationApi } from './cloudformation-api.js';
@@ -64,12 +65,23 @@ export interface DeployStackParams {
  * through the shared redaction first (`redactingLog`): the change set, stack events' status
  * reasons and AWS errors carry text the template and parameters chose; all of it is written
  * before the result returns. A `log` that already redacts (a deploy run's, the Action's) is used
- * as it is, so each line is scanned once.
+ * as it is, so each line is scanned once. An output whose value echoes a NoEcho parameter's is
+ * returned as NO_ECHO_MARKER (`maskNoEchoOutputs`), for the comment, the stores and `result` alike.
  */
 export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
   const redacting = redactingLog(params.log);
   try {
-    return await deployStackRedacted({ ...params, log: redacting.log });
+    const result = await deployStackRedacted({ ...params, log: redacting.log });
+    // CloudFormation does not mask an output that echoes a NoEcho parameter: the result never carries one.
+    const mask = (outputs: Readonly<Record<string, string>>) =>
+      maskNoEchoOutputs({ template: params.templateBody, parameters: params.parameters, outputs });
+    const { environmentUrl, ...rest } = result;
+    const echoed = environmentUrl !== undefined && mask({ environmentUrl }).environmentUrl !== environmentUrl;
+    return {
+      ...rest,
+      outputs: mask(result.outputs),
+      ...(environmentUrl === undefined || echoed ? {} : { environmentUrl }),
+    };
   } finally {
     await redacting.flush();
   }

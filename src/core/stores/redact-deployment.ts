@@ -1,9 +1,9 @@
+import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../cfn/mask-no-echo-outputs.js';
 import { noEchoParameters } from '../cfn/no-echo-parameters.js';
 import { redactJsonStrings } from '../secrets/redact-json-strings.js';
 import type { StoredDeployment } from './deployment-store.js';
 
-/** What a NoEcho parameter's value is stored as: CloudFormation never shows it back, nor does the store. */
-export const NO_ECHO_MARKER = '[REDACTED:no-echo]';
+export { NO_ECHO_MARKER };
 
 /** How every withheld value begins (`[REDACTED:<kind>]`, the secret scanner's markers and NO_ECHO_MARKER). */
 const WITHHELD_PREFIX = '[REDACTED:';
@@ -11,7 +11,8 @@ const WITHHELD_PREFIX = '[REDACTED:';
 /**
  * The deployment as a deployment store may keep it (issue #10: secrets never reach what the mirrors
  * keep): each NoEcho parameter's value (`noEchoParameters` of its template) replaced by
- * NO_ECHO_MARKER, and every parameter and output redacted by the artifacts' redaction path
+ * NO_ECHO_MARKER, as is each output whose value echoes one (`maskNoEchoOutputs`: CloudFormation
+ * does not mask Outputs), and every parameter and output redacted by the artifacts' redaction path
  * (`redactJsonStrings`): a stack output holding a webhook URL or a token goes as
  * `[REDACTED:<kind>]`. The template is kept byte for byte: it is the repository's file at the
  * deployed sha (a rollback deploys it again, checked by its sha256), not model or stack output.
@@ -31,7 +32,13 @@ export async function redactDeployment<Deployment extends Omit<StoredDeployment,
   return {
     ...deployment,
     parameters: await redactJsonStrings(parameters),
-    outputs: await redactJsonStrings({ ...deployment.outputs }),
+    outputs: await redactJsonStrings(
+      maskNoEchoOutputs({
+        template: deployment.template,
+        parameters: deployment.parameters,
+        outputs: deployment.outputs,
+      }),
+    ),
   };
 }
 

@@ -59,7 +59,8 @@ export interface DeploymentRequest {
  * `requestedAt` — the head of an open pull request, the merge commit of a merged one — and
  * creates a signed GitHub deployment of exactly that sha. Returns `deployment_created` (with a
  * `message` to show), `refused` (a rule or the task's status said no; `message` says why) or
- * `failed` (the deployment was created but cannot start a workflow run, and was ended). Every
+ * `deploy_failed` with reason code `deployment_unstartable` (the deployment was created but
+ * cannot start a workflow run, and was ended; the deploy failed, the task's state stands). Every
  * channel renders the outcome itself; nothing is posted here. Throws GitHub's HTTP errors.
  */
 export async function requestDeployment(params: {
@@ -203,7 +204,14 @@ export async function requestDeployment(params: {
     environment,
     command: `/deploy ${environment}${dryRun ? ' --dry-run' : ''}`,
   });
-  if (unstartable !== undefined) return { status: 'failed', message: unstartable };
+  // The deploy failed, not the task (a merged task stays merged): `deploy_failed`, with why.
+  if (unstartable !== undefined)
+    return {
+      status: 'deploy_failed',
+      reasonCode: 'deployment_unstartable',
+      deploymentId,
+      message: unstartable,
+    };
   return {
     status: 'deployment_created',
     deploymentId,

@@ -4,6 +4,7 @@ import { codeBlock } from '../../core/markdown/code-block.js';
 import { fitBody } from '../../core/markdown/fit-body.js';
 import { ISSUE_BODY_LIMIT } from '../../core/markdown/github-limits.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
+import { redactJsonStrings } from '../../core/secrets/redact-json-strings.js';
 import type { IssueAuthoringClient } from '../../github/task-client.js';
 import type { RepositoryRef } from './task-event.js';
 
@@ -12,6 +13,15 @@ import type { RepositoryRef } from './task-event.js';
  * agent's own identity, whose events the agent ignores, so opening it cannot start a second run.
  * A hidden marker names the request id, so the same request dispatched again finds this issue;
  * it is signed with `signingKey` (the current dispatch key) when the agent has one.
+ *
+ * The request reached the agent privately (`repository_dispatch`) and the issue is public to every
+ * reader of the repository, so its title, summary and request block are redacted string by string
+ * (`redactJsonStrings`, the redaction of every other GitHub sink) — the marker is the agent's own
+ * text and is not scanned. A later run reads the request back from this block (`parseIssueRequest`:
+ * `/retry`, an approved hold, the deploy on merge): each secret is a `[REDACTED:<kind>]` marker
+ * inside its JSON string, so the block stays the same request, as the model saw it (its prompt is
+ * redacted the same way); a field a secret made invalid is refused then with the field named.
+ * Throws when the scanner fails, before the issue is opened.
  */
 export async function openDispatchIssue(params: {
   client: IssueAuthoringClient;
@@ -21,13 +31,14 @@ export async function openDispatchIssue(params: {
   requestId: string;
   signingKey?: Buffer | undefined;
 }): Promise<{ number: number; html_url: string }> {
-  const exec = params.request.execution_request;
+  const request = await redactJsonStrings(params.request);
+  const exec = request.execution_request;
   const body = [
     `Dispatched by @${params.requester}. implementation-agent tracks this request here; the pull request will close this issue.`,
     '',
     `**${untrustedInline(exec.task_name)}**: ${exec.task_type}, ${exec.execution_mode} mode, target ${untrustedInline(exec.target_environment)}.`,
     '',
-    codeBlock({ text: JSON.stringify(params.request, null, 2), language: 'json' }),
+    codeBlock({ text: JSON.stringify(request, null, 2), language: 'json' }),
     '',
     // Last, where the writer keeps a hidden line whole when it cuts a long payload.
     renderDispatchMarker(params.requestId, params.signingKey),

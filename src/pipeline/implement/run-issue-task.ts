@@ -12,6 +12,9 @@ import { NO_REVIEWS } from '../../core/review/decide-approval.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { publishCheckRun } from '../../github/publish-check-run.js';
 import { publishPullRequest } from '../../github/publish-pull-request.js';
+import { fitBody } from '../../core/markdown/fit-body.js';
+import { PULL_REQUEST_BODY_LIMIT } from '../../core/markdown/github-limits.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { markAnswered } from '../task/answer-on-crash.js';
 import { armAfterPublish } from '../review/arm-after-publish.js';
@@ -227,8 +230,9 @@ async function generateAndPublish(
       owner,
       repo,
       pull_number: pull.number,
-      title: names.title,
-      body: bodyFor(mode),
+      // Redacted at the sink, as `publishPullRequest` does: the title is the request's task name.
+      title: await redactSecrets(names.title),
+      body: fitBody({ body: await redactSecrets(bodyFor(mode)), limit: PULL_REQUEST_BODY_LIMIT }),
     });
   // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4),
   // unless a request for changes stands on the pull request (a re-run of a reviewed one).

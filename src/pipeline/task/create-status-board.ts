@@ -174,24 +174,58 @@ export function createStatusBoard(params: {
    * far the mirror got: a mirror configured after the task began lacks the steps before, which the
    * marker kept no copy of (`unrecordedAtStart`).
    */
-  const readMirrorAtStart = async (): Promise<void> => {
-    if (mirrorRead || !mirrored || marker === undefined) return;
+  const readMirrorAtStart = async (): Promise<boolean> => {
+    if (mirrorRead || !mirrored) return false;
     mirrorRead = true;
     const { tasks, events } = params.mirrors ?? {};
+    // Records still under a former id (a migration that could not run yet) say nothing of how far it got.
+    const stored =
+      tasks !== undefined && formerTaskId === undefined
+        ? await tasks.get(params.taskId).then(
+            (found) => ({ found }),
+            () => undefined,
+          )
+        : undefined;
+    const adopted = stored?.found !== undefined && goOnFromNewerMirror(stored.found);
+    if (marker === undefined) return adopted;
     if (events !== undefined && ((marker.unmirrored ?? []).length > 0 || tasks === undefined)) {
       const held = await events.list(params.taskId).catch(() => undefined);
       heldAtStart = held ?? [];
       if (tasks === undefined && held !== undefined) coveredAtStart = 0;
     }
-    // Records still under a former id (a migration that could not run yet) say nothing of how far it got.
-    if (tasks !== undefined && formerTaskId === undefined) {
-      const version = await tasks.get(params.taskId).then(
-        (stored) => stored?.version ?? 0,
-        () => undefined,
-      );
-      if (version !== undefined && events === undefined) confirmed = Math.max(confirmed, version);
+    if (stored !== undefined) {
+      const version = stored.found?.version ?? 0;
+      if (events === undefined) confirmed = Math.max(confirmed, version);
       coveredAtStart = version;
     }
+    return adopted;
+  };
+
+  /**
+   * The tasks mirror holds a newer version of the task than the status comment's marker (or the
+   * comment has no marker that reads back while the mirror holds the task): the comment was edited
+   * back to an older signed body from its edit history, or its marker was pushed out of reach by a
+   * line added under it. The versions of a task never go back (`isEarlierState`: the newest version
+   * wins), so the board goes on from the mirror's record, the marker's run bookkeeping (write ids,
+   * handled triggers) kept; a move the mirror's state does not allow is refused
+   * (`IllegalTransitionError`), and a step without a move keeps the mirror's state. Logged. Returns
+   * whether the board took the mirror's record.
+   */
+  const goOnFromNewerMirror = (stored: TaskRecord): boolean => {
+    if (stored.task_id !== params.taskId || stored.version <= (record?.version ?? 0)) return false;
+    params.log?.(
+      `Task ${params.taskId}: the status comment holds ${marker === undefined ? 'no marker that reads back' : `an older state (version ${marker.version ?? 0}, ${marker.state})`} than the tasks mirror (version ${stored.version}, ${stored.status}): the task goes on from the mirror's record; the newest version wins`,
+    );
+    record = stored;
+    state = stored.status;
+    marker = {
+      ...marker,
+      ...markerFieldsOf(stored),
+      task_id: params.taskId,
+      state: stored.status,
+      updated_at: stored.updated_at,
+    };
+    return true;
   };
 
   /**
@@ -413,8 +447,6 @@ export function createStatusBoard(params: {
       params.log?.(`Task ${params.taskId}: ${refused}`);
       return { refused };
     }
-    // Steps without a move (a deploy run's) keep whatever state the other run left.
-    const to = keepBody && refreshed === 'rebased' ? state : input.to;
     const passedBefore = passed;
     const writeId = input.writeId ?? randomBytes(4).toString('hex');
     if (input.moved !== undefined || round > 0) {
@@ -429,6 +461,20 @@ export function createStatusBoard(params: {
         superseded = `another run carries out the same trigger (${params.trigger}) on this task; this run stops`;
         params.log?.(`Task ${params.taskId}: ${superseded}`);
         return stopped(superseded, keepBody);
+      }
+    }
+    // Migrated first: the mirror's records of this task are then under its id when read. A mirror
+    // newer than the comment becomes the base (`goOnFromNewerMirror`) before the step is checked.
+    await migrateFormerly();
+    const adopted = await readMirrorAtStart();
+    // Steps without a move (a deploy run's) keep whatever state the other run (or the mirror) left.
+    const to = keepBody && (refreshed === 'rebased' || adopted) ? state : input.to;
+    if (adopted && !keepBody) {
+      // The states this run passed on the comment's older base are walked again from the mirror's.
+      for (const step of passed) {
+        if (step.type !== 'state_changed') continue;
+        check(step.to);
+        state = step.to;
       }
     }
     check(to);
@@ -449,9 +495,6 @@ export function createStatusBoard(params: {
       params.log?.(`Task ${params.taskId}: the status comment is not edited: ${refused}`);
       return { refused };
     }
-    // Migrated first: the mirror's records of this task are then under its id when read.
-    await migrateFormerly();
-    await readMirrorAtStart();
     // The events the mirror may lack ride in the marker, bounded by count and size; what no longer
     // fits is named on the comment and recorded as an `events_lost` event, never dropped silently.
     const fitted = fitMarkerEvents({

@@ -4,8 +4,8 @@
  * access edits the agent's own comment back to an older *signed* body from its edit history
  * between two runs (GitHub lets collaborators edit any comment; the author stays the bot, and the
  * signature holds because the body is genuine). The mirror (filesystem TaskStore) holds the live,
- * higher version. A fault is `it.failing` asserting the right answer; an attack the code refuses
- * is an ordinary test.
+ * higher version. Both faults found are fixed (the board goes on from the mirror's newer record,
+ * `goOnFromNewerMirror`); each is now an ordinary test.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -75,30 +75,50 @@ describe('review10l attacker: the comment edited back to an older signed marker 
     expect(older.version ?? 0).toBeLessThan(live.version ?? 0);
   });
 
-  it.failing(
-    'FAULT: a run starting from the replayed marker moves a merged task back into review — it must go on from the mirror’s newer record (or refuse)',
-    async () => {
-      const { mirror, issue, older } = await mergedTask();
-      // The next stateless run finds the replayed body (the only status comment) and continues.
-      const next = boardOn(issue.client, mirror, older);
-      // A review event's run: pr_open → changes_requested is legal from the replayed state only.
-      await next.move('changes_requested').catch(() => undefined);
-      expect(issue.marker()?.state).not.toBe('changes_requested');
-      expect((await mirror.tasks.get(TASK_ID))?.status).toBe('merged');
-    },
-  );
+  it('a run starting from the replayed marker goes on from the mirror’s newer merged record: the move back into review is refused', async () => {
+    const { mirror, issue, older } = await mergedTask();
+    // The next stateless run finds the replayed body (the only status comment) and continues.
+    const next = boardOn(issue.client, mirror, older);
+    // A review event's run: pr_open → changes_requested is legal from the replayed state only.
+    await next.move('changes_requested').catch(() => undefined);
+    expect(issue.marker()?.state).not.toBe('changes_requested');
+    expect((await mirror.tasks.get(TASK_ID))?.status).toBe('merged');
+  });
 });
 
 describe('review10l attacker: the marker line pushed off the end of the comment (text added after it)', () => {
-  it.failing(
-    'FAULT: a run that finds no marker starts the merged task over from `received` although the mirror holds it merged — it must go on from the mirror’s record (or refuse)',
-    async () => {
-      const { mirror, issue } = await mergedTask();
-      // A collaborator edits the agent's comment and adds a line under the marker: no marker reads back.
-      const next = boardOn(issue.client, mirror, undefined);
-      await next.move('generating', { patch: { attempt: 1 } }).catch(() => undefined);
-      expect(issue.marker()?.state).not.toBe('generating');
-      expect((await mirror.tasks.get(TASK_ID))?.status).toBe('merged');
-    },
-  );
+  it('a run that finds no marker goes on from the mirror’s merged record: starting the task over is refused', async () => {
+    const { mirror, issue } = await mergedTask();
+    // A collaborator edits the agent's comment and adds a line under the marker: no marker reads back.
+    const next = boardOn(issue.client, mirror, undefined);
+    await next.move('generating', { patch: { attempt: 1 } }).catch(() => undefined);
+    expect(issue.marker()?.state).not.toBe('generating');
+    expect((await mirror.tasks.get(TASK_ID))?.status).toBe('merged');
+  });
+});
+
+describe('a status comment behind the tasks mirror: the task goes on from the mirror', () => {
+  it('a move the mirror’s state allows is written on the mirror’s record, its version never below the mirror’s', async () => {
+    const { mirror, issue, older, live } = await mergedTask();
+    const lines: string[] = [];
+    const next = createStatusBoard({
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: TASK_ID,
+      existing: { commentId: 900, marker: older, trust: 'trusted', reason: 'is signed', body: '' },
+      signingKey: undefined,
+      mirrors: mirror,
+      log: (line) => lines.push(line),
+      now: clock(Date.parse('2026-11-24T12:00:00.000Z')),
+    });
+    await next.move('deploying');
+    expect(issue.marker()?.state).toBe('deploying');
+    expect(issue.marker()?.version).toBe(live.version);
+    expect(issue.marker()?.pull_closed_version).toBe(live.version);
+    expect(issue.marker()?.pull_number).toBe(12);
+    expect((await mirror.tasks.get(TASK_ID))?.version).toBe(live.version);
+    expect(lines.join('\n')).toMatch(/older state .*pr_open.* than the tasks mirror .*merged/);
+  });
 });
