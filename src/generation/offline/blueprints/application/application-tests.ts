@@ -23,7 +23,7 @@ import { numberIn, ownerSample, sampleBody, textIn } from './model/sample-body.j
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
-import { prohibitionTest } from './prohibition-coverage.js';
+import { prohibitionTest, qualifiedProhibitionTests } from './prohibition-coverage.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -274,7 +274,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${prohibitionTest(resource, model)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${qualifiedProhibitionTests(resource, model)}${statuses}${events}});
 `;
 }
 

@@ -171,6 +171,11 @@ export interface ProhibitedChange {
   readonly changes: boolean;
   /** It forbids deleting one. */
   readonly deletes: boolean;
+  /**
+   * The statuses the clause forbids it in (`A canceled subscription cannot be changed.` →
+   * `canceled`): the routes refuse it (409) in those only. Absent: forbidden in every status.
+   */
+  readonly inStatuses?: readonly string[];
   /** The clause's words, which ask for it. */
   readonly words: readonly string[];
   /** The clause as written, safe for prose only. */

@@ -23,9 +23,11 @@ import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
 import { prohibitedChanges } from './prohibited-changes.js';
+import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
-import type { ResourceModel } from './resource-model-types.js';
+import type { Resource, ResourceModel } from './resource-model-types.js';
+import { lifecycleStateFilter } from './lifecycle-state-filter.js';
 import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
 import { verbObjects } from './verb-objects.js';
@@ -111,6 +113,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   });
   const named = (noun: string) => compounds.get(noun) ?? noun;
   // `how many calls I have left`, where a story records calls: a count read from the calls the create route stores.
+  const lifecycleOf = (resource: string) => listedStatuses(input.descriptionSentences, resource);
   const renamed = countedStories(
     stories.map((story) => ({
       ...story,
@@ -118,8 +121,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
     })),
     new Map(names.map((name) => [name, named(name)])),
-    (resource) => listedStatuses(input.descriptionSentences, resource),
-  );
+    lifecycleOf,
+  ).map((story) => (story.noun === undefined ? story : lifecycleStateFilter(story, lifecycleOf(story.noun))));
   const described = descriptionFields(input.descriptionSentences, names);
   const resources = names.map((name) => {
     const parent = parents.get(name);
@@ -140,15 +143,22 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   });
   // `I am redirected to the target`: a route answering 302 with the URL the item holds.
   const redirects = redirectOperations(intents, resources);
+  const prohibitions = prohibitedChanges(
+    input.descriptionSentences,
+    names.map((name) => ({ name: named(name), head: name, statuses: statusesOf(resources, named(name)) })),
+  );
   return {
     resources,
     operations: [
-      ...resources.flatMap((resource) =>
-        operationsFor(
-          resource,
-          renamed,
-          input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+      ...guardedByProhibitions(
+        resources.flatMap((resource) =>
+          operationsFor(
+            resource,
+            renamed,
+            input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+          ),
         ),
+        prohibitions,
       ),
       ...redirects.operations,
     ],
@@ -156,11 +166,16 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     eventStories,
     notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
-    prohibitions: prohibitedChanges(
-      input.descriptionSentences,
-      names.map((name) => ({ name: named(name), head: name })),
-    ),
+    prohibitions,
   };
+}
+
+/** Every status of the named resource's machine; none when it has no statuses. */
+function statusesOf(resources: readonly Resource[], name: string): string[] {
+  const machine = resources.find((resource) => resource.name === name)?.status;
+  return machine === undefined
+    ? []
+    : unique([machine.initial, ...machine.transitions.map((move) => move.to), ...machine.setElsewhere]);
 }
 
 function optionalInitial(initial: string | undefined): { initial?: string } {
