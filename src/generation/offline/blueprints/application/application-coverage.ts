@@ -234,7 +234,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     count: `counts the ${(resource?.collection ?? operation.resource).replace(/-/g, ' ')} the create route stores (the same collection), answering { count }${countedBy(resource)}${operation.filters.map(describeFilter).join('')}`,
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
-    delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
+    delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedWhileHas === undefined ? '' : `, answering 409 while it has ${operation.refusedWhileHas.join(' or ').replace(/-/g, ' ')}`}`,
     transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =
@@ -446,7 +446,7 @@ function applicationCapabilities(params: {
     ...statusCapabilities({ model, sentences: params.input.descriptionSentences, test }),
     ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
     ...parentCapabilities(model, (title) => test('app', title)),
-    ...ruleCapabilities(model),
+    ...ruleCapabilities(model, (title) => test('app', title)),
     {
       when: anyOf(
         'api',

@@ -578,9 +578,10 @@ ${
     expect((await call(${key}, { id: unsafe.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
   },
-  delete: ({ operation, resource }) => {
+  delete: ({ operation, resource, model }) => {
     const key = codeLiteral(operation.routeKey);
     if (operation.onlyIn.length > 0) return qualifiedDeleteBody(operation, resource);
+    if (operation.refusedWhileHas !== undefined) return heldDeleteBody(operation, resource, model);
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect((await call(${key}, { id: created.body.id })).status).toBe(204);
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
@@ -872,6 +873,31 @@ function reachableTransitions(resource: Resource, model: ResourceModel) {
       ? []
       : [{ transition, operation }];
   });
+}
+
+/**
+ * `Deleting a warehouse is not allowed while it has bins.`: refused (409) while an item made under it
+ * exists (the parent reads back as it was), deleted once none does.
+ */
+function heldDeleteBody(operation: Operation, resource: Resource, model: ResourceModel): string {
+  const key = codeLiteral(operation.routeKey);
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const children = model.resources.filter((child) =>
+    (operation.refusedWhileHas ?? []).includes(child.collection),
+  );
+  const held = children
+    .map(
+      (child) => `    const held${child.pascal} = await call(${codeLiteral(resourceRouteKey(child, 'create'))}, { id: created.body.id, body: SAMPLES.${child.name} });
+    expect(held${child.pascal}.status).toBe(201);`,
+    )
+    .join('\n');
+  return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${held}
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`cannot delete ${withArticle(resource.name)} that has ${children[0]?.collection.replace(/-/g, ' ') ?? ''}: delete them first`)} } });
+    expect((await call(${read}, { id: created.body.id })).body).toEqual(created.body);
+    const empty = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${key}, { id: empty.body.id })).status).toBe(204);
+    expect((await call(${read}, { id: empty.body.id })).status).toBe(404);`;
 }
 
 /**

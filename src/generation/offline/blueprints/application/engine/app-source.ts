@@ -348,6 +348,11 @@ async function remove(call: Call): Promise<HttpApiResult> {
     const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
     if (refused !== undefined) return json(409, { error: refused });
   }
+  // \`not allowed while it has bins\`: refused while an item made under this one exists.
+  for (const children of route.refusedWhileHas ?? []) {
+    const held = await deps.repository.list(children, { limit: 1, owner: id });
+    if (held.items.length > 0) return json(409, { error: 'cannot delete ' + resource.article + ' ' + spokenName(resource) + ' that has ' + children.replace(/-/g, ' ') + ': delete them first' });
+  }
   const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
   return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);
 }

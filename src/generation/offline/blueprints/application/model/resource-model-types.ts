@@ -132,6 +132,11 @@ export interface Operation {
   /** The field set to the caller's identity (`assign a ticket to myself` → `assignee`). */
   readonly callerField?: string;
   /**
+   * For a delete: the collections of items made under this one that refuse it (409) while any exists
+   * (`Deleting a warehouse is not allowed while it has bins.` → `bins`).
+   */
+  readonly refusedWhileHas?: readonly string[];
+  /**
    * For moves: declared fields the body must give and the move records (`reject a claim with a
    * reason` → `reason`); a move without one of them answers 400 and changes nothing.
    */

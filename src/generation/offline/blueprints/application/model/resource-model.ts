@@ -11,6 +11,7 @@ import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
 import { countedStories } from './counted-stories.js';
+import { guardedDeletes } from './delete-guards.js';
 import { derivedFigures } from './derived-figures.js';
 import { asksForRedirect } from './redirect-story.js';
 import { redirectOperations } from './redirect-operation.js';
@@ -150,15 +151,19 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   return {
     resources,
     operations: [
-      ...guardedByProhibitions(
-        resources.flatMap((resource) =>
-          operationsFor(
-            resource,
-            renamed,
-            input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+      ...guardedDeletes(
+        guardedByProhibitions(
+          resources.flatMap((resource) =>
+            operationsFor(
+              resource,
+              renamed,
+              input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+            ),
           ),
+          prohibitions,
         ),
-        prohibitions,
+        resources,
+        input.descriptionSentences,
       ),
       ...redirects.operations,
     ],
