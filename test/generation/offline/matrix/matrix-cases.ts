@@ -11,6 +11,7 @@ import { fix11Cases } from './fix11-cases.js';
 import { h11InfraCases } from './h11-infra-cases.js';
 import { apps11Cases } from './apps11-cases.js';
 import { apps11kCases } from './apps11k-cases.js';
+import { fix11bCases } from './fix11b-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -384,6 +385,7 @@ export function matrixCases(): MatrixCase[] {
     ...h11InfraCases(),
     ...apps11Cases(),
     ...apps11kCases(),
+    ...fix11bCases(),
     ...mutants(),
   ];
 }

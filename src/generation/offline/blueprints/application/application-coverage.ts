@@ -303,6 +303,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
     ...countGaps(story, operation),
+    ...(story.addsTo === undefined
+      ? []
+      : [
+          `"${story.verb}": ${operation.routeKey} sets ${story.addsTo} to the total given; adding to the current ${story.addsTo} (it plus the number added) is not generated`,
+        ]),
     ...(story.portion === undefined
       ? []
       : [

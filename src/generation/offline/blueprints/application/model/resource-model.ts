@@ -31,7 +31,7 @@ import type { Resource, ResourceModel } from './resource-model-types.js';
 import { lifecycleStateFilter } from './lifecycle-state-filter.js';
 import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
-import { verbObjects } from './verb-objects.js';
+import { addedToNumbers, verbObjects } from './verb-objects.js';
 import { wordsOfText } from './words-of-text.js';
 
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
@@ -82,7 +82,11 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))),
   );
   // `toggle a flag`, where flags have `whether it is enabled`: a change of that field, not a status.
-  const parsed = naturalKeys(flipVerbs(attributed, describedByNoun), describedByNoun);
+  // `add seats to my subscription`: the subscription's seat count, not a `seat` resource.
+  const parsed = naturalKeys(
+    flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun),
+    describedByNoun,
+  );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
