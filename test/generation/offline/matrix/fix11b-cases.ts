@@ -5,7 +5,8 @@ import type { MatrixCase } from './matrix-cases.js';
  * Issue #11 review 11l, application rules the description states: a lifecycle spelled the American
  * way (`canceled`) with a `past_due` status a list filters on, a prohibition qualified by a status
  * (`A canceled subscription cannot be changed.` → 409 in that status only), and a delete refused
- * while children exist (`Deleting a warehouse is not allowed while it has bins.`). The projects must
+ * while children exist (`Deleting a warehouse is not allowed while it has bins.`), and `assign a
+ * ticket to myself` where the listed statuses have no `assigned` (the assignee recorded, the status kept). The projects must
  * build, type-check and pass their own tests; each mutant (the guard dropped) must fail the cited test.
  */
 const SUBSCRIPTIONS = requestFor({
@@ -33,10 +34,22 @@ const WAREHOUSES = requestFor({
   ],
 });
 
+const TICKETS = requestFor({
+  taskType: 'application',
+  taskName: 'Support tickets',
+  description: 'A ticketing API. Each ticket has a subject. Tickets are open, pending, solved or closed.',
+  stories: [
+    'As a customer I can open a ticket with a subject',
+    'As an agent I can assign a ticket to myself',
+    'As an agent I can solve a ticket',
+  ],
+});
+
 export function fix11bCases(): MatrixCase[] {
   return [
     { id: 'application-canceled-guard', request: SUBSCRIPTIONS },
     { id: 'application-delete-held', request: WAREHOUSES },
+    { id: 'application-assign-keeps-status', request: TICKETS },
     {
       id: 'mutant-delete-with-bins',
       request: WAREHOUSES,

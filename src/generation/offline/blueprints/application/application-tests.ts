@@ -589,6 +589,7 @@ ${
   },
   transition: ({ operation, resource, model }) => {
     const key = codeLiteral(operation.routeKey);
+    if (operation.keepsStatus === true) return recordedCallerBody(operation, resource);
     const action = operation.action ?? '';
     const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
     // A refusal from the status this route sets is the 409 above; one another route sets is driven
@@ -873,6 +874,22 @@ function reachableTransitions(resource: Resource, model: ResourceModel) {
       ? []
       : [{ transition, operation }];
   });
+}
+
+/**
+ * `assign a ticket to myself`, where the listed statuses have no `assigned`: no caller, 400; the
+ * caller is recorded and the item keeps the status it was made in.
+ */
+function recordedCallerBody(operation: Operation, resource: Resource): string {
+  const key = codeLiteral(operation.routeKey);
+  const field = codeLiteral(operation.callerField ?? '');
+  return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${key}, { id: created.body.id, caller: null })).status).toBe(400);
+    const recorded = await call(${key}, { id: created.body.id, caller: 'agent-7' });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body[${field}]).toBe('agent-7');
+    expect(recorded.body.status).toBe(${codeLiteral(resource.status?.initial ?? '')});
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(recorded.body);`;
 }
 
 /**

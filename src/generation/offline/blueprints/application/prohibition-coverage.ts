@@ -18,8 +18,33 @@ export function breakingOperations(prohibition: ProhibitedChange, model: Resourc
     (operation) =>
       operation.resource === prohibition.resource &&
       forbidsKind(prohibition, operation) &&
+      !(prohibition.inStatuses !== undefined && operation.kind === 'transition') &&
       !guards(operation, prohibition),
   );
+}
+
+/**
+ * The status moves that still act on an item in a qualified prohibition's status (`reactivate a
+ * canceled subscription`): not those into the status itself, nor any out of a final status.
+ */
+function movesOutOf(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
+  const statuses = prohibition.inStatuses ?? [];
+  const resource = model.resources.find((candidate) => candidate.name === prohibition.resource);
+  const live = statuses.filter((status) => !(resource?.status?.terminal ?? []).includes(status));
+  return model.operations.filter((operation) => {
+    const to = resource?.status?.transitions.find((move) => move.action === operation.action)?.to;
+    return (
+      prohibition.changes &&
+      operation.resource === prohibition.resource &&
+      operation.kind === 'transition' &&
+      live.some(
+        (status) =>
+          status !== to &&
+          !operation.refusedFrom.includes(status) &&
+          (operation.onlyIn.length === 0 || operation.onlyIn.includes(status)),
+      )
+    );
+  });
 }
 
 /** The route refuses (409) the item in every status the prohibition names. */
@@ -191,6 +216,7 @@ function qualifiedCapabilities(
 ): Capability[] {
   const guarded = guardingOperations(prohibition, model);
   const breaking = breakingOperations(prohibition, model);
+  const moves = movesOutOf(prohibition, model);
   if (guarded.length === 0)
     return [
       {
@@ -210,11 +236,11 @@ function qualifiedCapabilities(
       implementedBy: `${guarded.map((operation) => operation.routeKey).join(', ')} answer${guarded.length === 1 ? 's' : ''} 409 for ${itemIn(prohibition)} and leave${guarded.length === 1 ? 's' : ''} it as it was`,
       tests: [test(qualifiedTitle(prohibition, model))],
       resources: guarded.map((operation) => operation.logicalId),
-      ...(breaking.length === 0
+      ...(moves.length === 0
         ? {}
         : {
             gaps: [
-              `${routesOf(breaking)} still ${forbidden([prohibition]) === 'deleted' ? 'deletes' : 'changes'} ${itemIn(prohibition)}, as that story asks: the rule has that exception`,
+              `${routesOf(moves)} still move${moves.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
             ],
           }),
     },

@@ -269,13 +269,15 @@ async function transition(call: Call): Promise<HttpApiResult> {
   if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
   const recorded = readRecorded(call);
   if (!recorded.ok) return json(400, { errors: recorded.errors });
-  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
+  // \`assign a ticket to myself\` where the statuses have no \`assigned\`: the caller is recorded, the status kept.
+  const kept = route.keepsStatus === true ? refusal({ resource, verb: route.action ?? 'change', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] }) : undefined;
+  const check = route.keepsStatus === true ? (kept === undefined ? { ok: true as const, status: existing.status ?? '' } : { ok: false as const, error: kept }) : checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
   if (!check.ok) return json(409, { error: check.error });
   const moved = { ...existing.fields, ...recorded.fields };
   const fields = route.callerField === undefined || caller === undefined ? moved : { ...moved, [route.callerField]: caller };
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
-  await publishStatusChange(call, item, existing.status ?? null);
+  if (route.keepsStatus !== true) await publishStatusChange(call, item, existing.status ?? null);
   await sendNotice(call, item, false);
   return json(200, toResponse(item));
 }

@@ -1,13 +1,13 @@
 import type { Operation, ProhibitedChange } from './resource-model-types.js';
 import { unique } from './unique.js';
-import { wordsOfText } from './words-of-text.js';
 
 /**
  * The routes refuse (409) what a status-qualified prohibition forbids (`A canceled subscription
- * cannot be changed.`): its statuses join the `refusedFrom` of every update, set and move of the
- * resource (for a change) and of its delete (for a delete). A move a story asks to make from that
- * status (`reactivate a canceled subscription`) is the story's own exception and stays allowed;
- * coverage names it. Prohibitions with no status are met by the routes a service lacks instead.
+ * cannot be changed.`): its statuses join the `refusedFrom` of every update and set of the resource
+ * (for a change) and of its delete (for a delete). Status moves are the lifecycle the description
+ * lists (`Sent invoices cannot be edited.` must not stop `pay` from sent), so they stay as they
+ * are and coverage names those that still act in the status. Prohibitions with no status are met
+ * by the routes a service lacks instead.
  */
 export function guardedByProhibitions(
   operations: readonly Operation[],
@@ -16,8 +16,10 @@ export function guardedByProhibitions(
   return operations.map((operation) => {
     const statuses = unique(
       prohibitions.flatMap((prohibition) =>
-        prohibition.resource === operation.resource && forbidsKind(prohibition, operation)
-          ? (prohibition.inStatuses ?? []).filter((status) => !startsFrom(operation, status))
+        prohibition.resource === operation.resource &&
+        operation.kind !== 'transition' &&
+        forbidsKind(prohibition, operation)
+          ? (prohibition.inStatuses ?? [])
           : [],
       ),
     );
@@ -36,14 +38,3 @@ export function forbidsKind(prohibition: ProhibitedChange, operation: Operation)
   );
 }
 
-/** A move whose story names the status it starts from (`reactivate a canceled subscription`). */
-export function startsFrom(operation: Operation, status: string): boolean {
-  const parts = status.split('_');
-  return (
-    operation.kind === 'transition' &&
-    operation.stories.some((story) => {
-      const words = wordsOfText(story.intent.text);
-      return words.some((_, at) => parts.every((part, offset) => words[at + offset] === part));
-    })
-  );
-}

@@ -137,6 +137,11 @@ export interface Operation {
    */
   readonly refusedWhileHas?: readonly string[];
   /**
+   * For a move that records the caller (`assign a ticket to myself`) whose status the description's
+   * list of statuses does not have: it sets the caller field and keeps the item's status.
+   */
+  readonly keepsStatus?: true;
+  /**
    * For moves: declared fields the body must give and the move records (`reject a claim with a
    * reason` → `reason`); a move without one of them answers 400 and changes nothing.
    */

@@ -68,7 +68,17 @@ export function statusMachine(params: {
   const lifecycle = params.lifecycle ?? [];
   const initial =
     params.initial ?? lifecycle[0] ?? (creator === undefined ? 'created' : participle(creator.verb));
-  const actions = unique(transitions.map((story) => story.verb));
+  // `assign a ticket to myself`, where the description lists the statuses and `assigned` is not one:
+  // the move records the caller (`assignee`) and keeps the status (`keepsStatus` on its route).
+  const recordsOnly = (story: ParsedStory) =>
+    story.toCaller === true &&
+    story.state === undefined &&
+    lifecycle.length > 0 &&
+    !lifecycle.includes(asListed(participle(story.verb), story.verb, lifecycle)) &&
+    returningVerb({ verb: story.verb, creator: creator?.verb, initial, targets: new Map() }) === undefined;
+  const actions = unique(
+    transitions.filter((story) => !recordsOnly(story)).map((story) => story.verb),
+  );
   // One spelling throughout: `cancel` sets `canceled` where the request writes `canceled`.
   const written = [...lifecycle, ...refused, ...listed, ...stories.flatMap((story) => wordsOfText(story.intent.text))];
   const spelled = (action: string) => spelledAs(action, written);
