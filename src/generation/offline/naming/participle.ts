@@ -69,3 +69,18 @@ export function participle(verb: string): string {
   if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.slice(-1)}ed`;
   return `${verb}ed`;
 }
+
+/**
+ * A verb's participle as the request spells it: `canceled` where the request writes `canceled`,
+ * `cancelled` where it writes `cancelled` (American and British spellings differ only by doubling
+ * the verb's last consonant before `-ed`: `label` → `labeled`/`labelled`). `written` are the words
+ * the request uses; `participle(verb)` when none of them is the verb's other spelling.
+ */
+export function spelledAs(verb: string, written: Iterable<string>): string {
+  const usual = participle(verb);
+  if (!/[^aeiou]$/.test(verb)) return usual;
+  const spellings = new Set([`${verb}ed`, `${verb}${verb.slice(-1)}ed`]);
+  if (!spellings.has(usual)) return usual;
+  for (const word of written) if (word !== usual && spellings.has(word)) return word;
+  return usual;
+}

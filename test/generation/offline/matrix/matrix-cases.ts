@@ -12,6 +12,7 @@ import { h11InfraCases } from './h11-infra-cases.js';
 import { apps11Cases } from './apps11-cases.js';
 import { apps11kCases } from './apps11k-cases.js';
 import { balance11Cases } from './balance11-cases.js';
+import { fix11bCases } from './fix11b-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -386,6 +387,7 @@ export function matrixCases(): MatrixCase[] {
     ...apps11Cases(),
     ...apps11kCases(),
     ...balance11Cases(),
+    ...fix11bCases(),
     ...mutants(),
   ];
 }

@@ -236,8 +236,8 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     balance: `answers ${one}'s ${operation.balance?.total ?? 'total'} less the sum of the ${operation.balance?.amount ?? 'amount'} of the ${spokenName(operation.balance?.child ?? 'item')}s made under it, worked out on every read as { ${operation.balance?.total ?? 'total'}, ${operation.balance?.amount ?? 'amount'}Sum, remaining } (404 for no such ${spokenName(operation.resource)})`,
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
-    delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}`,
-    transition: `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedWhileHas === undefined ? '' : `, answering 409 while it has ${operation.refusedWhileHas.join(' or ').replace(/-/g, ' ')}`}`,
+    transition: operation.keepsStatus === true ? `sets ${one}'s ${operation.callerField ?? 'caller field'} to the caller named by the x-caller-id header and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)` : `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =
     operation.roles.length === 0
@@ -308,6 +308,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       ? [`"${story.unused.join(' ')}" shaped nothing that was generated`]
       : []),
     ...countGaps(story, operation, statusesOf(resource)),
+    ...(story.addsTo === undefined
+      ? []
+      : [
+          `"${story.verb}": ${operation.routeKey} sets ${story.addsTo} to the total given; adding to the current ${story.addsTo} (it plus the number added) is not generated`,
+        ]),
     ...(story.portion === undefined
       ? []
       : [
@@ -465,7 +470,7 @@ function applicationCapabilities(params: {
     ...prohibitionCapabilities({ model, test: (title) => test('app', title) }),
     ...parentCapabilities(model, (title) => test('app', title)),
     ...ownerCapabilities(model, (title) => test('app', title)),
-    ...ruleCapabilities(model),
+    ...ruleCapabilities(model, (title) => test('app', title)),
     {
       when: anyOf(
         'api',

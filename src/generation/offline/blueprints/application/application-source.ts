@@ -199,7 +199,10 @@ function routesModule(model: ResourceModel): string {
     if (operation.refusedFrom.length > 0)
       parts.push(`refusedFrom: [${operation.refusedFrom.map(codeLiteral).join(', ')}]`);
     if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
+    if (operation.refusedWhileHas !== undefined)
+      parts.push(`refusedWhileHas: [${operation.refusedWhileHas.map(codeLiteral).join(', ')}]`);
     if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
+    if (operation.keepsStatus === true) parts.push('keepsStatus: true');
     if (operation.records.length > 0)
       parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
     if (operation.filters.length > 0)
@@ -232,6 +235,10 @@ export interface Route {
   refusedFrom?: string[];
   /** The only statuses the route acts on (\`delete a closed ticket\`, \`reopen a resolved ticket\`); any other is refused with 409. */
   onlyIn?: string[];
+  /** For deletes: collections of items made under this one; while one exists the delete answers 409 (\`not allowed while it has bins\`). */
+  refusedWhileHas?: string[];
+  /** For a move that records the caller (callerField) only: the item keeps its status. */
+  keepsStatus?: boolean;
   /** For transitions: declared fields the body must give, recorded by the move (\`reject a claim with a reason\`); else 400. */
   records?: string[];
   /** A field the route sets to the caller named by the x-caller-id header (\`assign a ticket to myself\`). */

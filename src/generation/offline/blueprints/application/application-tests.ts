@@ -23,7 +23,7 @@ import { numberIn, ownerSample, sampleBody, textIn } from './model/sample-body.j
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
-import { prohibitionTest } from './prohibition-coverage.js';
+import { prohibitionTest, qualifiedProhibitionTests } from './prohibition-coverage.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -280,7 +280,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${prohibitionTest(resource, model)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${qualifiedProhibitionTests(resource, model)}${statuses}${events}});
 `;
 }
 
@@ -585,9 +585,10 @@ ${
     expect((await call(${key}, { id: unsafe.body.id })).status).toBe(409);
     expect((await call(${key}, { id: 'no-such-id' })).status).toBe(404);`;
   },
-  delete: ({ operation, resource }) => {
+  delete: ({ operation, resource, model }) => {
     const key = codeLiteral(operation.routeKey);
     if (operation.onlyIn.length > 0) return qualifiedDeleteBody(operation, resource);
+    if (operation.refusedWhileHas !== undefined) return heldDeleteBody(operation, resource, model);
     return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
     expect((await call(${key}, { id: created.body.id })).status).toBe(204);
     expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).status).toBe(404);
@@ -595,6 +596,7 @@ ${
   },
   transition: ({ operation, resource, model }) => {
     const key = codeLiteral(operation.routeKey);
+    if (operation.keepsStatus === true) return recordedCallerBody(operation, resource);
     const action = operation.action ?? '';
     const to = resource.status?.transitions.find((transition) => transition.action === action)?.to ?? '';
     // A refusal from the status this route sets is the 409 above; one another route sets is driven
@@ -879,6 +881,47 @@ function reachableTransitions(resource: Resource, model: ResourceModel) {
       ? []
       : [{ transition, operation }];
   });
+}
+
+/**
+ * `assign a ticket to myself`, where the listed statuses have no `assigned`: no caller, 400; the
+ * caller is recorded and the item keeps the status it was made in.
+ */
+function recordedCallerBody(operation: Operation, resource: Resource): string {
+  const key = codeLiteral(operation.routeKey);
+  const field = codeLiteral(operation.callerField ?? '');
+  return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${key}, { id: created.body.id, caller: null })).status).toBe(400);
+    const recorded = await call(${key}, { id: created.body.id, caller: 'agent-7' });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body[${field}]).toBe('agent-7');
+    expect(recorded.body.status).toBe(${codeLiteral(resource.status?.initial ?? '')});
+    expect((await call(${codeLiteral(routeKey(resource.collection, 'read'))}, { id: created.body.id })).body).toEqual(recorded.body);`;
+}
+
+/**
+ * `Deleting a warehouse is not allowed while it has bins.`: refused (409) while an item made under it
+ * exists (the parent reads back as it was), deleted once none does.
+ */
+function heldDeleteBody(operation: Operation, resource: Resource, model: ResourceModel): string {
+  const key = codeLiteral(operation.routeKey);
+  const read = codeLiteral(routeKey(resource.collection, 'read'));
+  const children = model.resources.filter((child) =>
+    (operation.refusedWhileHas ?? []).includes(child.collection),
+  );
+  const held = children
+    .map(
+      (child) => `    const held${child.pascal} = await call(${codeLiteral(resourceRouteKey(child, 'create'))}, { id: created.body.id, body: SAMPLES.${child.name} });
+    expect(held${child.pascal}.status).toBe(201);`,
+    )
+    .join('\n');
+  return `    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+${held}
+    expect(await call(${key}, { id: created.body.id })).toMatchObject({ status: 409, body: { error: ${codeLiteral(`cannot delete ${withArticle(resource.name)} that has ${children[0]?.collection.replace(/-/g, ' ') ?? ''}: delete them first`)} } });
+    expect((await call(${read}, { id: created.body.id })).body).toEqual(created.body);
+    const empty = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    expect((await call(${key}, { id: empty.body.id })).status).toBe(204);
+    expect((await call(${read}, { id: empty.body.id })).status).toBe(404);`;
 }
 
 /**

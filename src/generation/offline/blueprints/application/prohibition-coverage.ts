@@ -5,16 +5,61 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import { spokenName } from '../../naming/spoken-name.js';
 import { createCall } from './application-create-call.js';
 import { routeKey } from './model/route-key.js';
+import { forbidsKind } from './model/prohibition-guards.js';
 import type { Operation, ProhibitedChange, Resource, ResourceModel } from './model/resource-model-types.js';
+import { statusPath } from './status-path.js';
 
-/** The operations that break a prohibition: a change (an update or a status move) or a delete of its resource. */
+/**
+ * The operations that break a prohibition: a change (an update or a status move) or a delete of its
+ * resource; for one qualified by statuses, only those that do it without refusing every one of them.
+ */
 export function breakingOperations(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
   return model.operations.filter(
     (operation) =>
       operation.resource === prohibition.resource &&
-      ((prohibition.changes &&
-        (operation.kind === 'update' || operation.kind === 'set' || operation.kind === 'transition')) ||
-        (prohibition.deletes && operation.kind === 'delete')),
+      forbidsKind(prohibition, operation) &&
+      !(prohibition.inStatuses !== undefined && operation.kind === 'transition') &&
+      !guards(operation, prohibition),
+  );
+}
+
+/**
+ * The status moves that still act on an item in a qualified prohibition's status (`reactivate a
+ * canceled subscription`): not those into the status itself, nor any out of a final status.
+ */
+function movesOutOf(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
+  const statuses = prohibition.inStatuses ?? [];
+  const resource = model.resources.find((candidate) => candidate.name === prohibition.resource);
+  const live = statuses.filter((status) => !(resource?.status?.terminal ?? []).includes(status));
+  return model.operations.filter((operation) => {
+    const to = resource?.status?.transitions.find((move) => move.action === operation.action)?.to;
+    return (
+      prohibition.changes &&
+      operation.resource === prohibition.resource &&
+      operation.kind === 'transition' &&
+      live.some(
+        (status) =>
+          status !== to &&
+          !operation.refusedFrom.includes(status) &&
+          (operation.onlyIn.length === 0 || operation.onlyIn.includes(status)),
+      )
+    );
+  });
+}
+
+/** The route refuses (409) the item in every status the prohibition names. */
+function guards(operation: Operation, prohibition: ProhibitedChange): boolean {
+  const statuses = prohibition.inStatuses ?? [];
+  return statuses.length > 0 && statuses.every((status) => operation.refusedFrom.includes(status));
+}
+
+/** The routes that refuse what a status-qualified prohibition forbids (`PATCH /subscriptions/{id}`). */
+function guardingOperations(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
+  return model.operations.filter(
+    (operation) =>
+      operation.resource === prohibition.resource &&
+      forbidsKind(prohibition, operation) &&
+      guards(operation, prohibition),
   );
 }
 
@@ -25,13 +70,26 @@ function forbidden(prohibitions: readonly ProhibitedChange[]): string {
   return [...(changes ? ['changed'] : []), ...(deletes ? ['deleted'] : [])].join(' or ');
 }
 
+/** `POST /subscriptions/{id}/reactivate (story 7)`: routes and the stories that asked for them. */
+function routesOf(operations: readonly Operation[]): string {
+  return operations
+    .map(
+      (operation) =>
+        `${operation.routeKey}${operation.stories.length === 0 ? '' : ` (story ${operation.stories.map((story) => story.intent.number).join(', ')})`}`,
+    )
+    .join(', ');
+}
+
+/** `a subscription that is canceled`, or `a subscription` for a prohibition in every status. */
+function itemIn(prohibition: ProhibitedChange): string {
+  const statuses = prohibition.inStatuses ?? [];
+  const item = withArticle(spokenName(prohibition.resource));
+  return statuses.length === 0 ? item : `${item} that is ${statuses.join(' or ')}`;
+}
+
 /** Why a prohibition is not met: the routes (and the stories that asked for them) that do what it forbids. */
 function brokenBy(prohibition: ProhibitedChange, breaking: readonly Operation[]): string {
-  const routes = breaking.map(
-    (operation) =>
-      `${operation.routeKey}${operation.stories.length === 0 ? '' : ` (story ${operation.stories.map((story) => story.intent.number).join(', ')})`}`,
-  );
-  return `the request forbids that ${withArticle(spokenName(prohibition.resource))} be ${forbidden([prohibition])}, yet ${routes.join(', ')} does it: the routes follow the stories, so drop that story or the rule`;
+  return `the request forbids that ${itemIn(prohibition)} be ${forbidden([prohibition])}, yet ${routesOf(breaking)} does it: the routes follow the stories, so drop that story or the rule`;
 }
 
 /**
@@ -63,11 +121,13 @@ function methodsOf(prohibitions: readonly ProhibitedChange[]): string[] {
   ];
 }
 
-/** The prohibitions the routes keep, per resource: those no generated route breaks. */
+/** The prohibitions in every status the routes keep, per resource: those no generated route breaks. */
 function kept(resource: Resource, model: ResourceModel): ProhibitedChange[] {
   return model.prohibitions.filter(
     (prohibition) =>
-      prohibition.resource === resource.name && breakingOperations(prohibition, model).length === 0,
+      prohibition.resource === resource.name &&
+      prohibition.inStatuses === undefined &&
+      breakingOperations(prohibition, model).length === 0,
   );
 }
 
@@ -90,6 +150,7 @@ export function prohibitionCapabilities(params: {
     if (resource === undefined) return [];
     const breaking = breakingOperations(prohibition, model);
     const what = forbidden([prohibition]);
+    if (prohibition.inStatuses !== undefined) return qualifiedCapabilities(prohibition, model, params.test);
     if (breaking.length > 0)
       return [
         {
@@ -141,4 +202,98 @@ export function prohibitionTest(resource: Resource, model: ResourceModel): strin
     expect(await call(${read}, { id })).toMatchObject({ status: 200, body: created.body });
   });
 `;
+}
+
+/**
+ * `A canceled subscription cannot be changed.`: met by the routes that answer 409 in that status,
+ * proved by the generated test; a move a story asks to make from that status (`reactivate a canceled
+ * subscription`) is named as the rule's exception. Not generated when no route guards it.
+ */
+function qualifiedCapabilities(
+  prohibition: ProhibitedChange,
+  model: ResourceModel,
+  test: (title: string) => TestEvidence,
+): Capability[] {
+  const guarded = guardingOperations(prohibition, model);
+  const breaking = breakingOperations(prohibition, model);
+  const moves = movesOutOf(prohibition, model);
+  if (guarded.length === 0)
+    return [
+      {
+        when: [prohibition.words],
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated:
+          breaking.length > 0
+            ? brokenBy(prohibition, breaking)
+            : `no route ${forbidden([prohibition]) === 'deleted' ? 'deletes' : 'changes'} ${withArticle(spokenName(prohibition.resource))}, so nothing is refused`,
+      },
+    ];
+  return [
+    {
+      when: [prohibition.words],
+      implementedBy: `${guarded.map((operation) => operation.routeKey).join(', ')} answer${guarded.length === 1 ? 's' : ''} 409 for ${itemIn(prohibition)} and leave${guarded.length === 1 ? 's' : ''} it as it was`,
+      tests: [test(qualifiedTitle(prohibition, model))],
+      resources: guarded.map((operation) => operation.logicalId),
+      ...(moves.length === 0
+        ? {}
+        : {
+            gaps: [
+              `${routesOf(moves)} still move${moves.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
+            ],
+          }),
+    },
+  ];
+}
+
+/** The title of the generated test of a status-qualified prohibition. */
+function qualifiedTitle(prohibition: ProhibitedChange, model: ResourceModel): string {
+  const guarded = guardingOperations(prohibition, model).map((operation) => operation.routeKey);
+  const routes = guarded.length === 1 ? `${guarded.join('')} answers` : `${guarded.join(' and ')} answer`;
+  return `${itemIn(prohibition)} is never ${forbidden([prohibition])}: ${routes} 409`;
+}
+
+/**
+ * The generated tests of a resource's status-qualified prohibitions: every guarding route declares
+ * the refusal, and, when a route moves a new item into the status, each answers 409 once it is there
+ * and the item reads back as it was.
+ */
+export function qualifiedProhibitionTests(resource: Resource, model: ResourceModel): string {
+  return model.prohibitions
+    .filter((prohibition) => prohibition.resource === resource.name && prohibition.inStatuses !== undefined)
+    .map((prohibition) => {
+      const guarded = guardingOperations(prohibition, model);
+      if (guarded.length === 0) return '';
+      const declared = guarded
+        .map(
+          (operation) =>
+            `    expect(ROUTES[${codeLiteral(operation.routeKey)}]?.refusedFrom ?? []).toEqual(expect.arrayContaining([${(prohibition.inStatuses ?? []).map(codeLiteral).join(', ')}]));`,
+        )
+        .join('\n');
+      const path = statusPath(resource, model, prohibition.inStatuses?.[0] ?? '');
+      const read = codeLiteral(routeKey(resource.collection, 'read'));
+      const driven =
+        path === undefined
+          ? ''
+          : `
+    const created = await ${createCall(resource, `SAMPLES.${resource.name}`)};
+    const id = created.body.id as string;
+${path.map((key) => `    expect((await call(${codeLiteral(key)}, { id })).status).toBe(200);`).join('\n')}
+    const before = (await call(${read}, { id })).body;
+${guarded
+  .map(
+    (operation) =>
+      `    expect((await call(${codeLiteral(operation.routeKey)}, { id${operation.kind === 'update' ? ", body: { note: 'changed' }" : ''} })).status).toBe(409);`,
+  )
+  .join('\n')}
+    expect((await call(${read}, { id })).body).toEqual(before);`;
+      return `
+  it(${codeLiteral(qualifiedTitle(prohibition, model))}, async () => {
+    const { call } = setup();
+${declared}${driven}
+  });
+`;
+    })
+    .join('');
 }

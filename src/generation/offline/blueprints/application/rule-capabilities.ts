@@ -1,3 +1,4 @@
+import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { Capability } from '../../coverage/capability.js';
 import { verbForms } from '../../naming/verb-forms.js';
 import { withArticle } from '../../naming/article.js';
@@ -25,8 +26,41 @@ const BY_ITSELF = ['automatically', 'automatic', 'itself'];
  * - `Only draft invoices can be edited`: a change allowed in one status, met only when the route
  *   refuses every other status.
  */
-export function ruleCapabilities(model: ResourceModel): Capability[] {
-  return [...cascades(model), ...automaticMoves(model), ...onlyInStatus(model)];
+export function ruleCapabilities(
+  model: ResourceModel,
+  test: (title: string) => TestEvidence,
+): Capability[] {
+  return [...cascades(model), ...heldDeletes(model, test), ...automaticMoves(model), ...onlyInStatus(model)];
+}
+
+/** Words that say the item holds what is under it (`while it has bins`, `a warehouse with bins`). */
+const HOLDING = ['has', 'have', 'with', 'contains'];
+
+/**
+ * `Deleting a warehouse is not allowed while it has bins.`: met by the delete route that answers 409
+ * while items made under it exist (proved by its story's test). Its asking words hold the cascade's
+ * and one more, so the cascade (`add the cascade to the delete route`) stands aside for this clause.
+ */
+function heldDeletes(model: ResourceModel, test: (title: string) => TestEvidence): Capability[] {
+  const deletes = verbsOfKind('delete').flatMap(verbForms);
+  return model.operations.flatMap((operation) => {
+    const children = operation.refusedWhileHas ?? [];
+    if (operation.kind !== 'delete' || children.length === 0) return [];
+    const parent = lastWordOf(operation.resource);
+    const held = children.map((collection) => collection.replace(/-/g, ' '));
+    return [
+      {
+        when: deletes.flatMap((verb) =>
+          children.flatMap((collection) =>
+            HOLDING.map((word) => [verb, parent, lastWordOf(collection), word]),
+          ),
+        ),
+        implementedBy: `${operation.routeKey} answers 409 while ${withArticle(operation.resource)} has ${held.join(' or ')} (nothing is deleted with it), and deletes it once they are gone`,
+        tests: operation.stories.map((story) => test(story.intent.testTitle)),
+        resources: [operation.logicalId],
+      },
+    ];
+  });
 }
 
 function cascades(model: ResourceModel): Capability[] {

@@ -299,13 +299,15 @@ async function transition(call: Call): Promise<HttpApiResult> {
   if (route.callerField !== undefined && caller === undefined) return json(400, { errors: ['the ' + CALLER_HEADER + ' header must name the caller'] });
   const recorded = readRecorded(call);
   if (!recorded.ok) return json(400, { errors: recorded.errors });
-  const check = checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
+  // \`assign a ticket to myself\` where the statuses have no \`assigned\`: the caller is recorded, the status kept.
+  const kept = route.keepsStatus === true ? refusal({ resource, verb: route.action ?? 'change', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] }) : undefined;
+  const check = route.keepsStatus === true ? (kept === undefined ? { ok: true as const, status: existing.status ?? '' } : { ok: false as const, error: kept }) : checkTransition({ resource, action: route.action ?? '', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
   if (!check.ok) return json(409, { error: check.error });
   const moved = { ...existing.fields, ...recorded.fields };
   const fields = route.callerField === undefined || caller === undefined ? moved : { ...moved, [route.callerField]: caller };
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), status: check.status, fields };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
-  await publishStatusChange(call, item, existing.status ?? null);
+  if (route.keepsStatus !== true) await publishStatusChange(call, item, existing.status ?? null);
   await sendNotice(call, item, false);
   return json(200, toResponse(item));
 }
@@ -377,6 +379,11 @@ async function remove(call: Call): Promise<HttpApiResult> {
     if (existing === undefined) return notFound(resource);
     const refused = refusal({ resource, verb: 'delete', current: existing.status, refusedFrom: route.refusedFrom ?? [], onlyIn: route.onlyIn ?? [] });
     if (refused !== undefined) return json(409, { error: refused });
+  }
+  // \`not allowed while it has bins\`: refused while an item made under this one exists.
+  for (const children of route.refusedWhileHas ?? []) {
+    const held = await deps.repository.list(children, { limit: 1, owner: id });
+    if (held.items.length > 0) return json(409, { error: 'cannot delete ' + resource.article + ' ' + spokenName(resource) + ' that has ' + children.replace(/-/g, ' ') + ': delete them first' });
   }
   const removed = id !== '' && (await deps.repository.remove(resource.collection, id));
   return removed ? { statusCode: 204, headers: {}, body: '' } : notFound(resource);

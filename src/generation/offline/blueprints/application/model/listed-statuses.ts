@@ -16,7 +16,7 @@ const MOST = 12;
  * `Invoices are draft, sent, paid or void.`): those statuses in order, snake_case, the first being
  * where an item starts unless another sentence says otherwise. The resource (its name or the last
  * word of a compound, singular or plural) is the sentence's subject, just before `are`/`is`, and
- * every listed entry is one or two words; two entries count only when one is a participle (`draft or
+ * every listed entry is one or two words (`past_due`, `past-due` and `past due` are `past_due`); two entries count only when one is a participle (`draft or
  * published`). Empty when no sentence lists one.
  */
 export function listedStatuses(sentences: readonly DescriptionSentence[], resource: string): string[] {
@@ -30,7 +30,7 @@ export function listedStatuses(sentences: readonly DescriptionSentence[], resour
       );
     if (match === null || !subjects.has(match[1] ?? '')) continue;
     const entries = (match[2] ?? '').split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((entry) => entry.trim());
-    const statuses = entries.map((entry) => entry.replace(/\s+/g, '_'));
+    const statuses = entries.map((entry) => entry.replace(/[\s-]+/g, '_'));
     const pair = statuses.length === PAIR && statuses.some((status) => PARTICIPLE.test(status));
     if (
       (statuses.length >= FEWEST || pair) &&

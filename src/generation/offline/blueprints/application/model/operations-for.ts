@@ -76,7 +76,12 @@ export function operationsFor(
           ? unique(entry.stories.flatMap((story) => (story.onlyIn === undefined ? [] : [story.onlyIn])))
           : [],
       ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
-        ? { callerField: callerField(entry.action ?? '') }
+        ? {
+            callerField: callerField(entry.action ?? ''),
+            ...(resource.status?.transitions.some((move) => move.action === entry.action) === true
+              ? {}
+              : { keepsStatus: true as const }),
+          }
         : {}),
       // `how many claims are approved`: a count takes the same filters a list of its stories would.
       filters: entry.kind === 'list' || entry.kind === 'count' ? listFilters(resource, entry.stories) : [],

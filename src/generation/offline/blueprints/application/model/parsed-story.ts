@@ -48,6 +48,11 @@ export interface ParsedStory {
   readonly attribute?: string;
   /** `redeem part of a gift card` → `part`: a share of the object the story acts on, which no route measures. */
   readonly portion?: string;
+  /**
+   * `add seats to my subscription`, where a subscription has a seat count: the number field the story
+   * adds to (`seatCount`); the route changes it as an update, and coverage says adding is not generated.
+   */
+  readonly addsTo?: string;
   /** For a `set` (`enable a flag`): the yes/no field the service sets, and to what (`toggle` flips it). */
   readonly sets?: FieldSetting;
   /**

@@ -37,11 +37,18 @@ const MODALS = new Set(['can', 'may', 'must', 'should', 'shall', 'will', 'could'
  * What the description forbids doing to a resource (`Entries can never be changed or deleted.`,
  * `Entries are immutable`, `an append-only log`): one per clause that forbids a change or a delete,
  * named to the resource the clause (else its sentence, else the one resource of the model) mentions.
- * A prohibition is met by the routes a service lacks, so coverage reads it against the routes.
+ * A prohibition is met by the routes a service lacks, so coverage reads it against the routes; one
+ * that names a status of the resource (`A canceled subscription cannot be changed.`, `once it is
+ * closed`) forbids the change in that status only, a guard the routes keep (409).
  */
 export function prohibitedChanges(
   sentences: readonly DescriptionSentence[],
-  resources: readonly { readonly name: string; readonly head: string }[],
+  resources: readonly {
+    readonly name: string;
+    readonly head: string;
+    /** The resource's statuses: a clause naming one forbids the change in that status only. */
+    readonly statuses?: readonly string[];
+  }[],
 ): ProhibitedChange[] {
   return sentences.flatMap((sentence) =>
     sentence.clauses.flatMap((clause) => {
@@ -59,12 +66,16 @@ export function prohibitedChanges(
             : resources.length === 1
               ? resources
               : [];
-      return owners.map((owner) => ({
-        resource: owner.name,
-        ...forbids,
-        words: clause.words,
-        text: clause.text,
-      }));
+      return owners.map((owner) => {
+        const inStatuses = (owner.statuses ?? []).filter((status) => namesStatus(clause.words, status));
+        return {
+          resource: owner.name,
+          ...forbids,
+          ...(inStatuses.length === 0 ? {} : { inStatuses }),
+          words: clause.words,
+          text: clause.text,
+        };
+      });
     }),
   );
 }
@@ -85,4 +96,14 @@ function forbiddenKinds(words: readonly string[]): { changes: boolean; deletes: 
   const changes = appendOnly || immutable || (negated && words.some((word) => CHANGE_VERBS.has(word)));
   const deletes = appendOnly || (negated && words.some((word) => DELETE_VERBS.has(word)));
   return changes || deletes ? { changes, deletes } : undefined;
+}
+
+/**
+ * Whether the words name the status (`past_due` as `past`, `due`), other than as the verb the
+ * prohibition forbids (`deleted` in `cannot be deleted` is not the status `deleted`).
+ */
+function namesStatus(words: readonly string[], status: string): boolean {
+  const parts = status.split('_');
+  if (parts.length === 1 && (CHANGE_VERBS.has(status) || DELETE_VERBS.has(status))) return false;
+  return words.some((_, at) => parts.every((part, offset) => words[at + offset] === part));
 }

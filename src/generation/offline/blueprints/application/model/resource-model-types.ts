@@ -143,6 +143,16 @@ export interface Operation {
   /** The field set to the caller's identity (`assign a ticket to myself` → `assignee`). */
   readonly callerField?: string;
   /**
+   * For a delete: the collections of items made under this one that refuse it (409) while any exists
+   * (`Deleting a warehouse is not allowed while it has bins.` → `bins`).
+   */
+  readonly refusedWhileHas?: readonly string[];
+  /**
+   * For a move that records the caller (`assign a ticket to myself`) whose status the description's
+   * list of statuses does not have: it sets the caller field and keeps the item's status.
+   */
+  readonly keepsStatus?: true;
+  /**
    * For moves: declared fields the body must give and the move records (`reject a claim with a
    * reason` → `reason`); a move without one of them answers 400 and changes nothing.
    */
@@ -182,6 +192,11 @@ export interface ProhibitedChange {
   readonly changes: boolean;
   /** It forbids deleting one. */
   readonly deletes: boolean;
+  /**
+   * The statuses the clause forbids it in (`A canceled subscription cannot be changed.` →
+   * `canceled`): the routes refuse it (409) in those only. Absent: forbidden in every status.
+   */
+  readonly inStatuses?: readonly string[];
   /** The clause's words, which ask for it. */
   readonly words: readonly string[];
   /** The clause as written, safe for prose only. */

@@ -14,6 +14,7 @@ import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
 import { countedStories } from './counted-stories.js';
+import { guardedDeletes } from './delete-guards.js';
 import { derivedFigures } from './derived-figures.js';
 import { asksForRedirect } from './redirect-story.js';
 import { redirectOperations } from './redirect-operation.js';
@@ -26,12 +27,14 @@ import { operationsFor } from './operations-for.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
 import { prohibitedChanges } from './prohibited-changes.js';
+import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
-import type { ResourceModel } from './resource-model-types.js';
+import type { Resource, ResourceModel } from './resource-model-types.js';
+import { lifecycleStateFilter } from './lifecycle-state-filter.js';
 import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
-import { verbObjects } from './verb-objects.js';
+import { addedToNumbers, verbObjects } from './verb-objects.js';
 import { wordsOfText } from './words-of-text.js';
 
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
@@ -82,7 +85,11 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     unique(attributed.flatMap((story) => (story.noun === undefined ? [] : [story.noun]))),
   );
   // `toggle a flag`, where flags have `whether it is enabled`: a change of that field, not a status.
-  const parsed = naturalKeys(flipVerbs(attributed, describedByNoun), describedByNoun);
+  // `add seats to my subscription`: the subscription's seat count, not a `seat` resource.
+  const parsed = naturalKeys(
+    flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun),
+    describedByNoun,
+  );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -114,6 +121,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   });
   const named = (noun: string) => compounds.get(noun) ?? noun;
   // `how many calls I have left`, where a story records calls: a count read from the calls the create route stores.
+  const lifecycleOf = (resource: string) => listedStatuses(input.descriptionSentences, resource);
   const renamed = countedStories(
     stories.map((story) => ({
       ...story,
@@ -121,8 +129,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ...(story.parent === undefined ? {} : { parent: named(story.parent) }),
     })),
     new Map(names.map((name) => [name, named(name)])),
-    (resource) => listedStatuses(input.descriptionSentences, resource),
-  );
+    lifecycleOf,
+  ).map((story) => (story.noun === undefined ? story : lifecycleStateFilter(story, lifecycleOf(story.noun))));
   const described = descriptionFields(input.descriptionSentences, names);
   const modelNames = new Set([...names, ...names.map(named)]);
   const resources = names.map((name) => {
@@ -150,15 +158,26 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   });
   // `I am redirected to the target`: a route answering 302 with the URL the item holds.
   const redirects = redirectOperations(intents, resources);
+  const prohibitions = prohibitedChanges(
+    input.descriptionSentences,
+    names.map((name) => ({ name: named(name), head: name, statuses: statusesOf(resources, named(name)) })),
+  );
   return {
     resources,
     operations: [
-      ...resources.flatMap((resource) =>
-        operationsFor(
-          resource,
-          renamed,
-          input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+      ...guardedDeletes(
+        guardedByProhibitions(
+          resources.flatMap((resource) =>
+            operationsFor(
+              resource,
+              renamed,
+              input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+            ),
+          ),
+          prohibitions,
         ),
+        resources,
+        input.descriptionSentences,
       ),
       ...redirects.operations,
       // `see the remaining balance of an invoice`: the total less the payments made under it.
@@ -168,11 +187,16 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     eventStories,
     notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
-    prohibitions: prohibitedChanges(
-      input.descriptionSentences,
-      names.map((name) => ({ name: named(name), head: name })),
-    ),
+    prohibitions,
   };
+}
+
+/** Every status of the named resource's machine; none when it has no statuses. */
+function statusesOf(resources: readonly Resource[], name: string): string[] {
+  const machine = resources.find((resource) => resource.name === name)?.status;
+  return machine === undefined
+    ? []
+    : unique([machine.initial, ...machine.transitions.map((move) => move.to), ...machine.setElsewhere]);
 }
 
 function optionalInitial(initial: string | undefined): { initial?: string } {

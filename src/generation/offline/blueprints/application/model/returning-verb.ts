@@ -3,7 +3,7 @@ const RESTORING: Readonly<Record<string, readonly string[]>> = {
   restore: ['archived', 'deleted', 'removed', 'trashed', 'hidden'],
   recover: ['archived', 'deleted', 'removed', 'trashed'],
   undelete: ['deleted', 'removed'],
-  reinstate: ['cancelled', 'suspended', 'revoked', 'withdrawn', 'expired'],
+  reinstate: ['cancelled', 'canceled', 'suspended', 'revoked', 'withdrawn', 'expired'],
 };
 /** What `reopen` undoes when the story does not say (`reopen a ticket`). */
 const REOPENED = ['closed', 'resolved', 'done', 'completed'];

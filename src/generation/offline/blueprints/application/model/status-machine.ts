@@ -1,4 +1,4 @@
-import { participle } from '../../../naming/participle.js';
+import { participle, spelledAs } from '../../../naming/participle.js';
 import type { ParsedStory } from './parsed-story.js';
 import type { StatusMachine } from './resource-model-types.js';
 import { returningVerb } from './returning-verb.js';
@@ -10,6 +10,7 @@ import { wordsOfText } from './words-of-text.js';
 /** Statuses an item does not leave once in them (unless a story names one it starts from). */
 const TERMINAL = new Set([
   'cancelled',
+  'canceled',
   'rejected',
   'closed',
   'archived',
@@ -67,12 +68,25 @@ export function statusMachine(params: {
   const lifecycle = params.lifecycle ?? [];
   const initial =
     params.initial ?? lifecycle[0] ?? (creator === undefined ? 'created' : participle(creator.verb));
-  const actions = unique(transitions.map((story) => story.verb));
+  // `assign a ticket to myself`, where the description lists the statuses and `assigned` is not one:
+  // the move records the caller (`assignee`) and keeps the status (`keepsStatus` on its route).
+  const recordsOnly = (story: ParsedStory) =>
+    story.toCaller === true &&
+    story.state === undefined &&
+    lifecycle.length > 0 &&
+    !lifecycle.includes(asListed(participle(story.verb), story.verb, lifecycle)) &&
+    returningVerb({ verb: story.verb, creator: creator?.verb, initial, targets: new Map() }) === undefined;
+  const actions = unique(
+    transitions.filter((story) => !recordsOnly(story)).map((story) => story.verb),
+  );
+  // One spelling throughout: `cancel` sets `canceled` where the request writes `canceled`.
+  const written = [...lifecycle, ...refused, ...listed, ...stories.flatMap((story) => wordsOfText(story.intent.text))];
+  const spelled = (action: string) => spelledAs(action, written);
   // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
   const named = (action: string) =>
     transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
   const plain = new Map(
-    actions.map((action) => [action, named(action) ?? asListed(participle(action), action, lifecycle)]),
+    actions.map((action) => [action, named(action) ?? asListed(spelled(action), action, lifecycle)]),
   );
   // `reopen a closed ticket`: back to the status it was made in, not a `reopened` no filter lists.
   const returning = new Map(
@@ -89,14 +103,14 @@ export function statusMachine(params: {
       return back === undefined ? [] : [[action, back] as const];
     }),
   );
-  const targetOf = (action: string) => returning.get(action)?.to ?? plain.get(action) ?? participle(action);
+  const targetOf = (action: string) => returning.get(action)?.to ?? plain.get(action) ?? spelled(action);
   const targets = actions.map(targetOf);
   const left = new Set([...returning.values()].flatMap((back) => back.leaves));
   return {
     initial,
     transitions: actions.map((action) => ({ action, to: targetOf(action) })),
     terminal: unique(targets).filter(
-      (target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target),
+      (target) => TERMINAL.has(target) && !left.has(target) && !startsFrom(transitions, target, spelled),
     ),
     setElsewhere: unique([...refused, ...listed, ...lifecycle]).filter(
       (status) => status !== initial && !targets.includes(status),
@@ -122,10 +136,14 @@ function asListed(status: string, action: string, lifecycle: readonly string[]):
  * status, so it is not final; a status the story refuses (`close a ticket that is not cancelled`) is
  * not one it starts from.
  */
-function startsFrom(transitions: readonly ParsedStory[], status: string): boolean {
+function startsFrom(
+  transitions: readonly ParsedStory[],
+  status: string,
+  spelled: (verb: string) => string,
+): boolean {
   return transitions.some(
     (story) =>
-      participle(story.verb) !== status &&
+      spelled(story.verb) !== status &&
       !story.refusedFrom.map(statusName).includes(status) &&
       wordsOfText(story.intent.text).includes(status),
   );

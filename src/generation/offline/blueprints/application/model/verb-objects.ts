@@ -1,5 +1,7 @@
 import { camel } from './camel.js';
-import type { ParsedStory } from './parsed-story.js';
+import { singular } from '../../../naming/singular.js';
+import type { DescriptionFields } from './description-fields.js';
+import type { FieldAsk, ParsedStory } from './parsed-story.js';
 
 /** Verbs that change an amount of the item (`raise the limit of a quota`): an update of that attribute. */
 const ADJUSTS = new Set(['raise', 'lower', 'increase', 'decrease', 'reduce', 'extend', 'shorten', 'bump']);
@@ -36,4 +38,50 @@ export function verbObjects(stories: readonly ParsedStory[]): ParsedStory[] {
       ? { ...story, kind: 'transition' }
       : story;
   });
+}
+
+/** Verbs that add to an amount when their object is counted by a field of another item (`add seats`). */
+const ADDS = new Set(['add', 'buy', 'purchase']);
+/** Words between `to` and the item added to (`to my subscription`, `to the plan`). */
+const DETERMINERS = new Set(['my', 'our', 'a', 'an', 'the', 'this', 'that', 'their', 'its']);
+
+/**
+ * `add seats to my subscription`, where the description gives a subscription a seat count: not a
+ * `seat` resource of its own but the subscription's `seatCount`, changed by its update (`addsTo`
+ * says the story asked to add, which the update does not). Only a create whose object names the
+ * first word of a number field (one with a number type or bounds) of the resource `to …` names,
+ * when no other story acts on that object; other stories are as they were.
+ */
+export function addedToNumbers(
+  stories: readonly ParsedStory[],
+  described: readonly DescriptionFields[],
+): ParsedStory[] {
+  return stories.map((story) => {
+    if (story.kind !== 'create' || story.noun === undefined || !ADDS.has(story.verb)) return story;
+    const noun = story.noun;
+    if (stories.some((other) => other !== story && (other.noun === noun || other.parent === noun))) return story;
+    const [to, ...rest] = story.unused;
+    const target = rest.find((word) => !DETERMINERS.has(word));
+    if (to !== 'to' || target === undefined || rest.at(-1) !== target) return story;
+    const owner = singular(target);
+    const field = described
+      .filter((entry) => entry.resource === owner)
+      .flatMap((entry) => entry.fields)
+      .find((ask) => numeric(ask) && ask.name.split(/(?=[A-Z])/)[0]?.toLowerCase() === noun);
+    if (field === undefined) return story;
+    const { fields: _fields, ...kept } = story;
+    return { ...kept, kind: 'update', noun: owner, attribute: field.name, addsTo: field.name, fields: [], unused: [] };
+  });
+}
+
+/** A field holding a number: typed so, or bounded (`a seat count between 1 and 500`). */
+function numeric(ask: FieldAsk): boolean {
+  return (
+    ask.type === 'number' ||
+    ask.minimum !== undefined ||
+    ask.maximum !== undefined ||
+    ask.exclusiveMinimum !== undefined ||
+    ask.exclusiveMaximum !== undefined ||
+    ask.integer === true
+  );
 }
