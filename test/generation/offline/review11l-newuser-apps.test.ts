@@ -298,7 +298,7 @@ const aBooking = {
 };
 
 describe('review 11l: room bookings', () => {
-  it.failing(
+  it(
     'FAULT: "A booking cannot end before it starts." is ✅ covered by "POST /bookings creates a booking" and its story tests, yet a booking ending at 09:00 and starting at 10:00 is made (201) — a rule between two fields is enforced (400) or listed as not covered, never credited to the create route',
     async () => {
       const { bundle } = await generate(roomBookings);
@@ -314,7 +314,7 @@ describe('review 11l: room bookings', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "I am notified by email when MY booking is confirmed" is ✅ covered by a notice to one topic whose only email subscriber is the NotificationEmail parameter (empty by default): the booking\'s own organizerEmail is never written to — the row is partial, saying who is emailed and that the organizer is not (as the canary\'s "nobody is alerted as generated")',
     async () => {
       const { bundle } = await generate(roomBookings);
@@ -367,7 +367,7 @@ const expenseReports = {
 };
 
 describe('review 11l: expense reports (draft → submitted → approved)', () => {
-  it.failing(
+  it(
     'FAULT: "submit a draft report", beside "create a report", is ✅ covered by "POST /reports creates a report" (submit read as a create verb), so nothing ever makes a report submitted and "approve a submitted report" answers 409 for every report (the whole approval flow dead) — submit is the move POST /reports/{id}/submit, draft → submitted',
     async () => {
       const { bundle } = await generate(expenseReports);
@@ -382,7 +382,7 @@ describe('review 11l: expense reports (draft → submitted → approved)', () =>
     },
   );
 
-  it.failing(
+  it(
     'FAULT: a description sentence "Only finance can approve a report." — and even "Only admins can close a ticket." — is ✅ covered by the bare move (no `roles` on the route: any caller approves or closes), though the same words as a story answer 403 without x-caller-roles — a role rule in the description is enforced like a story\'s, or its row is not covered',
     async () => {
       const { bundle } = await generate(expenseReports);
@@ -407,7 +407,7 @@ describe('review 11l: expense reports (draft → submitted → approved)', () =>
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "Every Monday at 08:00 UTC email a summary of submitted reports to finance@example.com." is ◐ partial, "implemented by POST /reports creates a report", with gaps "8 is not a value" and "0 is not a value" — nothing runs on a schedule or sends a summary: the row is not covered, saying so (as the README promises for "I receive a weekly report")',
     async () => {
       const { bundle } = await generate(expenseReports);
@@ -441,7 +441,7 @@ const auditTrail = {
 const anEntry = { actor: 'alice', action: 'login', resourceId: 'r1', timestamp: '2026-11-01T00:00:00Z' };
 
 describe('review 11l: an append-only audit trail', () => {
-  it.failing(
+  it(
     'FAULT: "see how many entries an actor has" is ✅ covered by GET /entries/count, which counts every actor\'s entries and refuses ?actor= with 400 ("unknown query parameter actor") though GET /entries takes ?actor= — the count takes the field its story names, as a list would',
     async () => {
       const { bundle } = await generate(auditTrail);

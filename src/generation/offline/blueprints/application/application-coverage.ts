@@ -37,6 +37,9 @@ import { verbsOfKind } from './model/verb-kind.js';
 import { ownerFieldOf } from './model/owner-field-of.js';
 import { statusCapabilities } from './status-coverage.js';
 import { ruleCapabilities } from './rule-capabilities.js';
+import { sentenceNotGenerated } from './unmet-sentences.js';
+import { describedRestriction } from './model/story-restriction.js';
+import { wordsOfText } from './model/words-of-text.js';
 
 const EVENT_WORDS = [
   'event',
@@ -163,9 +166,36 @@ export function applicationCoverage(params: {
   });
   return [
     ...stories.map((row, index) => withoutPersonaNumbers(row, input.stories[index]?.role ?? [])),
-    ...describeSentences(input.descriptionSentences, capabilities.all),
+    ...input.descriptionSentences.flatMap((sentence) => {
+      const why = sentenceNotGenerated(sentence, model);
+      if (why !== undefined) return [notCoveredSentence(sentence.number, sentence.text, why)];
+      const rows = describeSentences([sentence], capabilities.all);
+      // `Only finance can approve a report.`: met by the route's role check, which trusts a header.
+      return describedRestriction(wordsOfText(sentence.text)) === undefined
+        ? rows
+        : rows.map((row) =>
+            row.implementedBy?.includes('x-caller-roles') === true
+              ? { ...row, status: 'partial' as const, gaps: [...row.gaps, ROLES_FROM_HEADER] }
+              : row,
+          );
+    }),
     ...releaseCoverage({ input, functionId: 'ApiFunction', shifting: params.shifting }),
   ];
+}
+
+/** Why a role check is not yet a restriction: the header it reads is the client's to set. */
+const ROLES_FROM_HEADER = `the caller's roles are whatever the x-caller-roles header names: the routes have no authorizer, so put one in front that sets it from the verified identity (a JWT's groups claim) and drops a client's own`;
+
+/** A description sentence nothing generated answers, with why. */
+function notCoveredSentence(sentence: number, text: string, why: string): RequirementCoverage {
+  return {
+    source: { kind: 'description', sentence },
+    text,
+    status: 'not_covered',
+    tests: [],
+    resources: [],
+    gaps: [why],
+  };
 }
 
 /**
@@ -302,7 +332,11 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
         ]
       : []),
     ...(story.unused.length > 0 ? [`"${story.unused.join(' ')}" shaped nothing that was generated`] : []),
-    ...countGaps(story, operation),
+    ...countGaps(
+      story,
+      operation,
+      model.resources.find((resource) => resource.name === operation.resource)?.fields ?? [],
+    ),
     ...(story.portion === undefined
       ? []
       : [
@@ -344,7 +378,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
     ),
     ...(operation.roles.length > 0
       ? [
-          `the caller's roles are whatever the x-caller-roles header names: the routes have no authorizer, so put one in front that sets it from the verified identity (a JWT's groups claim) and drops a client's own`,
+          ROLES_FROM_HEADER,
         ]
       : []),
     ...(story.restriction.unenforced === undefined
