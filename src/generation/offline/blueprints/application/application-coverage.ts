@@ -174,7 +174,7 @@ export function applicationCoverage(params: {
       return describedRestriction(wordsOfText(sentence.text)) === undefined
         ? rows
         : rows.map((row) =>
-            row.implementedBy?.includes('x-caller-roles') === true
+            row.status !== 'not_covered'
               ? { ...row, status: 'partial' as const, gaps: [...row.gaps, ROLES_FROM_HEADER] }
               : row,
           );
@@ -376,11 +376,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       (words) =>
         `${words} is not a filter of ${operation.routeKey}: lists are filtered only on the status or a text field of a top-level resource, so every item is listed`,
     ),
-    ...(operation.roles.length > 0
-      ? [
-          ROLES_FROM_HEADER,
-        ]
-      : []),
+    ...(operation.roles.length > 0 ? [ROLES_FROM_HEADER] : []),
     ...(story.restriction.unenforced === undefined
       ? []
       : [

@@ -33,7 +33,8 @@ export function countGaps(
   const countedMany = [...counted.split(' ').slice(0, -1), many].join(' ');
   const filtered = new Set(operation.filters.map((filter) => filter.field));
   const unfiltered = fields.filter(
-    (field) => !filtered.has(field.name) && field.type === 'string' && words.includes(field.name.toLowerCase()),
+    (field) =>
+      !filtered.has(field.name) && field.type === 'string' && words.includes(field.name.toLowerCase()),
   );
   return [
     ...unfiltered.map(

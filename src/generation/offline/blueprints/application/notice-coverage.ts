@@ -13,11 +13,7 @@ const OWN = new Set(['my', 'their', 'his', 'her', 'your', 'our']);
  * goes to the topic's subscribers (parameter NotificationEmail, one fixed address), never to whoever
  * the item names; so the story is partial, saying who is told and that its own person is not.
  */
-function ownPersonGap(
-  notice: NoticeAsk,
-  resource: Resource | undefined,
-  name: string,
-): string[] {
+function ownPersonGap(notice: NoticeAsk, resource: Resource | undefined, name: string): string[] {
   const words = notice.intent.text.toLowerCase().match(/[a-z]+/g) ?? [];
   if (!words.some((word) => OWN.has(word))) return [];
   const address = resource?.fields.find((field) => /email$/i.test(field.name))?.name;

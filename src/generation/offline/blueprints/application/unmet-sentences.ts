@@ -39,10 +39,43 @@ export function sentenceNotGenerated(
   sentence: DescriptionSentence,
   model: ResourceModel,
 ): string | undefined {
-  const schedule = scheduleAsked(sentence.text);
+  const schedule = calendarSchedule(sentence);
   if (schedule !== undefined)
     return `"${schedule.words.join(' ')}" asks for something done on a schedule: nothing runs on a schedule in this service (every route answers a request, and no EventBridge schedule or scheduled function is generated), so neither the run nor what it would send is generated; a scheduled Lambda function (EventBridge Scheduler) that reads the items would do it`;
   return fieldOrderGap(sentence, model);
+}
+
+/** Words of a release's traffic shift (`shift 10 percent every minute`), which is no schedule. */
+const RELEASE_WORDS = new Set([
+  'shift',
+  'shifts',
+  'shifted',
+  'traffic',
+  'percent',
+  'canary',
+  'linear',
+  'release',
+  'releases',
+  'deploy',
+  'deploys',
+  'deployment',
+  'deployments',
+  'rollout',
+]);
+
+/**
+ * A run by the calendar (`every Monday at 08:00`, `daily`, `weekly`): not a rate of minutes or hours,
+ * which in a request for an API is a limit or a release's pace (`100 requests every minute`), and
+ * not a release's traffic shift.
+ */
+function calendarSchedule(sentence: DescriptionSentence): ReturnType<typeof scheduleAsked> {
+  const words = sentence.clauses.flatMap((clause) => clause.words);
+  if (words.some((word) => RELEASE_WORDS.has(word))) return undefined;
+  const schedule = scheduleAsked(sentence.text);
+  if (schedule === undefined) return undefined;
+  if ('expression' in schedule && /^rate\(\d+ (?:minute|hour)s?\)$/.test(schedule.expression))
+    return undefined;
+  return schedule;
 }
 
 function fieldOrderGap(sentence: DescriptionSentence, model: ResourceModel): string | undefined {
