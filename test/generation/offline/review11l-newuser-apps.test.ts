@@ -298,29 +298,21 @@ const aBooking = {
 };
 
 describe('review 11l: room bookings', () => {
-  it.failing(
-    'FAULT: "A booking cannot end before it starts." is ✅ covered by "POST /bookings creates a booking" and its story tests, yet a booking ending at 09:00 and starting at 10:00 is made (201) — a rule between two fields is enforced (400) or listed as not covered, never credited to the create route',
-    async () => {
-      const { bundle } = await generate(roomBookings);
-      const send = serviceOf(bundle);
-      const admin = { 'x-caller-roles': 'admin' };
-      await send('POST /rooms', { body: { name: 'Harbour', capacity: 8 }, headers: admin });
-      const backwards = await send('POST /bookings', {
-        body: { ...aBooking, endTime: '2026-12-01T09:00:00Z' },
-      });
-      expect(backwards.statusCode === 400 || sentenceRow(bundle.coverage, 5)?.status !== 'covered').toBe(
-        true,
-      );
-    },
-  );
+  it('FAULT: "A booking cannot end before it starts." is ✅ covered by "POST /bookings creates a booking" and its story tests, yet a booking ending at 09:00 and starting at 10:00 is made (201) — a rule between two fields is enforced (400) or listed as not covered, never credited to the create route', async () => {
+    const { bundle } = await generate(roomBookings);
+    const send = serviceOf(bundle);
+    const admin = { 'x-caller-roles': 'admin' };
+    await send('POST /rooms', { body: { name: 'Harbour', capacity: 8 }, headers: admin });
+    const backwards = await send('POST /bookings', {
+      body: { ...aBooking, endTime: '2026-12-01T09:00:00Z' },
+    });
+    expect(backwards.statusCode === 400 || sentenceRow(bundle.coverage, 5)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "I am notified by email when MY booking is confirmed" is ✅ covered by a notice to one topic whose only email subscriber is the NotificationEmail parameter (empty by default): the booking\'s own organizerEmail is never written to — the row is partial, saying who is emailed and that the organizer is not (as the canary\'s "nobody is alerted as generated")',
-    async () => {
-      const { bundle } = await generate(roomBookings);
-      expect(storyRow(bundle.coverage, 7)?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "I am notified by email when MY booking is confirmed" is ✅ covered by a notice to one topic whose only email subscriber is the NotificationEmail parameter (empty by default): the booking\'s own organizerEmail is never written to — the row is partial, saying who is emailed and that the organizer is not (as the canary\'s "nobody is alerted as generated")', async () => {
+    const { bundle } = await generate(roomBookings);
+    expect(storyRow(bundle.coverage, 7)?.status).not.toBe('covered');
+  });
 
   it("lists a room's bookings between two dates, guards confirm and cancel, and tells the notification topic on confirm", async () => {
     const { bundle } = await generate(roomBookings);
@@ -367,55 +359,46 @@ const expenseReports = {
 };
 
 describe('review 11l: expense reports (draft → submitted → approved)', () => {
-  it.failing(
-    'FAULT: "submit a draft report", beside "create a report", is ✅ covered by "POST /reports creates a report" (submit read as a create verb), so nothing ever makes a report submitted and "approve a submitted report" answers 409 for every report (the whole approval flow dead) — submit is the move POST /reports/{id}/submit, draft → submitted',
-    async () => {
-      const { bundle } = await generate(expenseReports);
-      const send = serviceOf(bundle);
-      expect((await send('POST /reports', { body: { title: 'Trip', total: 1200 } })).json['status']).toBe(
-        'draft',
-      );
-      const id = { pathParameters: { id: 'id-1' } };
-      expect((await send('POST /reports/{id}/submit', id)).json['status']).toBe('submitted');
-      const finance = { ...id, headers: { 'x-caller-roles': 'finance' } };
-      expect((await send('POST /reports/{id}/approve', finance)).json['status']).toBe('approved');
-    },
-  );
+  it('FAULT: "submit a draft report", beside "create a report", is ✅ covered by "POST /reports creates a report" (submit read as a create verb), so nothing ever makes a report submitted and "approve a submitted report" answers 409 for every report (the whole approval flow dead) — submit is the move POST /reports/{id}/submit, draft → submitted', async () => {
+    const { bundle } = await generate(expenseReports);
+    const send = serviceOf(bundle);
+    expect((await send('POST /reports', { body: { title: 'Trip', total: 1200 } })).json['status']).toBe(
+      'draft',
+    );
+    const id = { pathParameters: { id: 'id-1' } };
+    expect((await send('POST /reports/{id}/submit', id)).json['status']).toBe('submitted');
+    const finance = { ...id, headers: { 'x-caller-roles': 'finance' } };
+    expect((await send('POST /reports/{id}/approve', finance)).json['status']).toBe('approved');
+  });
 
-  it.failing(
-    'FAULT: a description sentence "Only finance can approve a report." — and even "Only admins can close a ticket." — is ✅ covered by the bare move (no `roles` on the route: any caller approves or closes), though the same words as a story answer 403 without x-caller-roles — a role rule in the description is enforced like a story\'s, or its row is not covered',
-    async () => {
-      const { bundle } = await generate(expenseReports);
-      const routeLine = (routes: string, key: string) =>
-        routes.split('\n').find((line) => line.includes(`'${key}'`)) ?? '';
-      const approve = routeLine(fileContent(bundle, 'src/routes.ts'), 'POST /reports/{id}/approve');
-      expect(
-        approve.includes("roles: ['finance']") || sentenceRow(bundle.coverage, 4)?.status !== 'covered',
-      ).toBe(true);
-      const desk = (
-        await generate({
-          taskType: 'application',
-          taskName: 'Desk',
-          description: 'Only admins can close a ticket.',
-          stories: ['As a customer I can open a ticket', 'As an agent I can close a ticket'],
-        })
-      ).bundle;
-      const close = routeLine(fileContent(desk, 'src/routes.ts'), 'POST /tickets/{id}/close');
-      expect(close.includes("roles: ['admin']") || sentenceRow(desk.coverage, 1)?.status !== 'covered').toBe(
-        true,
-      );
-    },
-  );
+  it('FAULT: a description sentence "Only finance can approve a report." — and even "Only admins can close a ticket." — is ✅ covered by the bare move (no `roles` on the route: any caller approves or closes), though the same words as a story answer 403 without x-caller-roles — a role rule in the description is enforced like a story\'s, or its row is not covered', async () => {
+    const { bundle } = await generate(expenseReports);
+    const routeLine = (routes: string, key: string) =>
+      routes.split('\n').find((line) => line.includes(`'${key}'`)) ?? '';
+    const approve = routeLine(fileContent(bundle, 'src/routes.ts'), 'POST /reports/{id}/approve');
+    expect(
+      approve.includes("roles: ['finance']") || sentenceRow(bundle.coverage, 4)?.status !== 'covered',
+    ).toBe(true);
+    const desk = (
+      await generate({
+        taskType: 'application',
+        taskName: 'Desk',
+        description: 'Only admins can close a ticket.',
+        stories: ['As a customer I can open a ticket', 'As an agent I can close a ticket'],
+      })
+    ).bundle;
+    const close = routeLine(fileContent(desk, 'src/routes.ts'), 'POST /tickets/{id}/close');
+    expect(close.includes("roles: ['admin']") || sentenceRow(desk.coverage, 1)?.status !== 'covered').toBe(
+      true,
+    );
+  });
 
-  it.failing(
-    'FAULT: "Every Monday at 08:00 UTC email a summary of submitted reports to finance@example.com." is ◐ partial, "implemented by POST /reports creates a report", with gaps "8 is not a value" and "0 is not a value" — nothing runs on a schedule or sends a summary: the row is not covered, saying so (as the README promises for "I receive a weekly report")',
-    async () => {
-      const { bundle } = await generate(expenseReports);
-      const row = sentenceRow(bundle.coverage, 7);
-      expect(row?.status).toBe('not_covered');
-      expect(row?.implementedBy ?? '').not.toContain('POST /reports');
-    },
-  );
+  it('FAULT: "Every Monday at 08:00 UTC email a summary of submitted reports to finance@example.com." is ◐ partial, "implemented by POST /reports creates a report", with gaps "8 is not a value" and "0 is not a value" — nothing runs on a schedule or sends a summary: the row is not covered, saying so (as the README promises for "I receive a weekly report")', async () => {
+    const { bundle } = await generate(expenseReports);
+    const row = sentenceRow(bundle.coverage, 7);
+    expect(row?.status).toBe('not_covered');
+    expect(row?.implementedBy ?? '').not.toContain('POST /reports');
+  });
 
   it('lists the Cognito authorizer, the p99 target and pagination as not covered, with why', async () => {
     const { bundle } = await generate(expenseReports);
@@ -441,17 +424,14 @@ const auditTrail = {
 const anEntry = { actor: 'alice', action: 'login', resourceId: 'r1', timestamp: '2026-11-01T00:00:00Z' };
 
 describe('review 11l: an append-only audit trail', () => {
-  it.failing(
-    'FAULT: "see how many entries an actor has" is ✅ covered by GET /entries/count, which counts every actor\'s entries and refuses ?actor= with 400 ("unknown query parameter actor") though GET /entries takes ?actor= — the count takes the field its story names, as a list would',
-    async () => {
-      const { bundle } = await generate(auditTrail);
-      const send = serviceOf(bundle);
-      await send('POST /entries', { body: anEntry });
-      await send('POST /entries', { body: { ...anEntry, actor: 'bob' } });
-      const counted = await send('GET /entries/count', { query: { actor: 'alice' } });
-      expect(counted.json['count'] === 1 || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "see how many entries an actor has" is ✅ covered by GET /entries/count, which counts every actor\'s entries and refuses ?actor= with 400 ("unknown query parameter actor") though GET /entries takes ?actor= — the count takes the field its story names, as a list would', async () => {
+    const { bundle } = await generate(auditTrail);
+    const send = serviceOf(bundle);
+    await send('POST /entries', { body: anEntry });
+    await send('POST /entries', { body: { ...anEntry, actor: 'bob' } });
+    const counted = await send('GET /entries/count', { query: { actor: 'alice' } });
+    expect(counted.json['count'] === 1 || storyRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+  });
 
   it('records entries (400 without an actor), lists them by actor and between two dates, never changes or deletes one, and lists "kept for 400 days" as not covered', async () => {
     const { bundle } = await generate(auditTrail);

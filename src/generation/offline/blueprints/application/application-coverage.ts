@@ -38,6 +38,9 @@ import { verbsOfKind } from './model/verb-kind.js';
 import { ownerFieldOf } from './model/owner-field-of.js';
 import { statusCapabilities } from './status-coverage.js';
 import { ruleCapabilities } from './rule-capabilities.js';
+import { sentenceNotGenerated } from './unmet-sentences.js';
+import { describedRestriction } from './model/story-restriction.js';
+import { wordsOfText } from './model/words-of-text.js';
 
 const EVENT_WORDS = [
   'event',
@@ -164,9 +167,36 @@ export function applicationCoverage(params: {
   });
   return [
     ...stories.map((row, index) => withoutPersonaNumbers(row, input.stories[index]?.role ?? [])),
-    ...describeSentences(input.descriptionSentences, capabilities.all),
+    ...input.descriptionSentences.flatMap((sentence) => {
+      const why = sentenceNotGenerated(sentence, model);
+      if (why !== undefined) return [notCoveredSentence(sentence.number, sentence.text, why)];
+      const rows = describeSentences([sentence], capabilities.all);
+      // `Only finance can approve a report.`: met by the route's role check, which trusts a header.
+      return describedRestriction(wordsOfText(sentence.text)) === undefined
+        ? rows
+        : rows.map((row) =>
+            row.status !== 'not_covered'
+              ? { ...row, status: 'partial' as const, gaps: [...row.gaps, ROLES_FROM_HEADER] }
+              : row,
+          );
+    }),
     ...releaseCoverage({ input, functionId: 'ApiFunction', shifting: params.shifting }),
   ];
+}
+
+/** Why a role check is not yet a restriction: the header it reads is the client's to set. */
+const ROLES_FROM_HEADER = `the caller's roles are whatever the x-caller-roles header names: the routes have no authorizer, so put one in front that sets it from the verified identity (a JWT's groups claim) and drops a client's own`;
+
+/** A description sentence nothing generated answers, with why. */
+function notCoveredSentence(sentence: number, text: string, why: string): RequirementCoverage {
+  return {
+    source: { kind: 'description', sentence },
+    text,
+    status: 'not_covered',
+    tests: [],
+    resources: [],
+    gaps: [why],
+  };
 }
 
 /**
@@ -237,7 +267,10 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     redirect: `answers 302 with Location ${one}'s ${operation.redirectsTo ?? 'URL'} (an http(s) URL; 409 when it has none, 404 for no such ${spokenName(operation.resource)})`,
     set: `${operation.sets?.to === 'toggle' ? `flips ${one}'s ${operation.sets.field} (false to true, true to false)` : `sets ${one}'s ${operation.sets?.field ?? 'field'} to ${String(operation.sets?.to ?? true)}`} itself, taking no body${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedWhileHas === undefined ? '' : `, answering 409 while it has ${operation.refusedWhileHas.join(' or ').replace(/-/g, ' ')}`}`,
-    transition: operation.keepsStatus === true ? `sets ${one}'s ${operation.callerField ?? 'caller field'} to the caller named by the x-caller-id header and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)` : `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
+    transition:
+      operation.keepsStatus === true
+        ? `sets ${one}'s ${operation.callerField ?? 'caller field'} to the caller named by the x-caller-id header and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)`
+        : `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =
     operation.roles.length === 0
@@ -307,7 +340,12 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
     ...(story.unused.length > 0 && operation.kind !== 'balance'
       ? [`"${story.unused.join(' ')}" shaped nothing that was generated`]
       : []),
-    ...countGaps(story, operation, statusesOf(resource)),
+    ...countGaps(
+      story,
+      operation,
+      statusesOf(resource),
+      model.resources.find((resource) => resource.name === operation.resource)?.fields ?? [],
+    ),
     ...(story.addsTo === undefined
       ? []
       : [
@@ -352,11 +390,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
       (words) =>
         `${words} is not a filter of ${operation.routeKey}: lists are filtered only on the status or a text field of a top-level resource, so every item is listed`,
     ),
-    ...(operation.roles.length > 0
-      ? [
-          `the caller's roles are whatever the x-caller-roles header names: the routes have no authorizer, so put one in front that sets it from the verified identity (a JWT's groups claim) and drops a client's own`,
-        ]
-      : []),
+    ...(operation.roles.length > 0 ? [ROLES_FROM_HEADER] : []),
     ...(story.restriction.unenforced === undefined
       ? []
       : [

@@ -3,7 +3,28 @@ import { withArticle } from '../../naming/article.js';
 import { noticeFailureTitle, noticePath } from './application-notice-tests.js';
 import type { NoticeAsk } from './model/notice-stories.js';
 import { resourceRouteKey } from './model/resource-route-key.js';
-import type { ResourceModel } from './model/resource-model-types.js';
+import type { Resource, ResourceModel } from './model/resource-model-types.js';
+
+/** Words that make the item the teller's or someone's own (`my booking`, `their order`). */
+const OWN = new Set(['my', 'their', 'his', 'her', 'your', 'our']);
+
+/**
+ * `I am notified when my booking is confirmed`: the person to tell is the item's own, but the notice
+ * goes to the topic's subscribers (parameter NotificationEmail, one fixed address), never to whoever
+ * the item names; so the story is partial, saying who is told and that its own person is not.
+ */
+function ownPersonGap(notice: NoticeAsk, resource: Resource | undefined, name: string): string[] {
+  const words = notice.intent.text.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (!words.some((word) => OWN.has(word))) return [];
+  const address = resource?.fields.find((field) => /email$/i.test(field.name))?.name;
+  return [
+    `the notice goes to NotificationTopic's subscribers (one fixed address, parameter NotificationEmail), not to the person whose ${name} it is: ${
+      address === undefined
+        ? `${withArticle(name)} records no address of its own to send to`
+        : `${withArticle(name)}'s own ${address} is never written to`
+    }; sending to them needs the handler to send to that address (Amazon SES, ses:SendEmail) at that moment`,
+  ];
+}
 
 /**
  * A notice story's row: covered when the route that reaches the moment it names publishes to
@@ -51,7 +72,7 @@ export function noticeCoverage(params: {
     path === undefined
       ? [`no generated test reaches it: no route moves a new ${moment.resource} there in one step`]
       : [];
-  const gaps = [...untested, ...channelGaps];
+  const gaps = [...untested, ...ownPersonGap(notice, resource ?? undefined, moment.resource), ...channelGaps];
   return {
     source,
     text: notice.intent.text,

@@ -2,6 +2,7 @@ import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.
 import type { Capability } from '../../coverage/capability.js';
 import { verbForms } from '../../naming/verb-forms.js';
 import { withArticle } from '../../naming/article.js';
+import { singular } from '../../naming/singular.js';
 import type { Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
 
@@ -132,7 +133,9 @@ function onlyInStatusOf(resource: Resource, operation: Operation): Capability {
     opposedBy: (words) => {
       const named = statuses.find((status) => words.includes(lastStatusWord(status)));
       if (named !== undefined && allowedIn(named)) return undefined;
-      if (named === undefined && operation.roles.some((role) => words.includes(role))) return undefined;
+      // `Only managers can delete an expense` against roles ['manager'].
+      const roles = words.map(singular);
+      if (named === undefined && operation.roles.some((role) => roles.includes(role))) return undefined;
       return `${operation.routeKey} does not check ${named === undefined ? 'the status the rule names (it is not a status of the model)' : 'the status'}: ${withArticle(resource.name)} in any status is ${changed}, so the "only" is not enforced; add the check to the route by hand`;
     },
   };

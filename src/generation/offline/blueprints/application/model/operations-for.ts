@@ -2,11 +2,16 @@ import { callerField } from './caller-field.js';
 import { listFilters } from './list-filters.js';
 import { logicalIdOf } from './logical-id-of.js';
 import type { ParsedStory } from './parsed-story.js';
-import type { FieldSetting, Operation, OperationKind, Resource } from './resource-model-types.js';
+import type { FieldSetting, ListFilter, Operation, OperationKind, Resource } from './resource-model-types.js';
 import { resourceRouteKey } from './resource-route-key.js';
 import { statusName } from './status-name.js';
 import { unique } from './unique.js';
 import { withLaterStatuses } from './with-later-statuses.js';
+import { describedRestriction } from './story-restriction.js';
+import type { DescribedRestriction } from './story-restriction.js';
+import { singular } from '../../../naming/singular.js';
+import { verbForms } from '../../../naming/verb-forms.js';
+import { verbsOfKind } from './verb-kind.js';
 
 const KIND_ORDER: readonly OperationKind[] = [
   'create',
@@ -52,6 +57,10 @@ export function operationsFor(
   add('read', undefined);
   // What is made under a parent is read back under it too.
   if (resource.parent !== undefined) add('list', undefined);
+  const described = sentences.flatMap((words) => {
+    const restriction = describedRestriction(words);
+    return restriction === undefined ? [] : [restriction];
+  });
   return [...byKey.entries()]
     .map(([key, entry]) => ({
       kind: entry.kind,
@@ -83,22 +92,68 @@ export function operationsFor(
               : { keepsStatus: true as const }),
           }
         : {}),
-      // `how many claims are approved`: a count takes the same filters a list of its stories would.
-      filters: entry.kind === 'list' || entry.kind === 'count' ? listFilters(resource, entry.stories) : [],
+      // `how many claims are approved`: a count takes the same filters a list of its stories would, and
+      // those the resource's list takes (`list entries by actor` beside `how many entries an actor has`),
+      // less a range of time, which counts do not read.
+      filters:
+        entry.kind === 'list'
+          ? listFilters(resource, entry.stories)
+          : entry.kind === 'count'
+            ? countFilters(resource, entry.stories, stories)
+            : [],
       // `ship an order with a tracking number`: what the move is made with is given and kept.
       records:
         entry.kind === 'transition'
           ? unique(entry.stories.flatMap((story) => story.fields.map((field) => field.name)))
           : [],
-      // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`).
-      roles:
-        entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
-          ? unique(
-              entry.stories.flatMap((story) =>
-                story.restriction.role === undefined ? [] : [story.restriction.role],
-              ),
+      // Restricted only when every story of the route is (`As an admin I can delete`, not also `As a clerk I can delete`),
+      // or when the description says so (`Only finance can approve a report.`), as a story's `only` would.
+      roles: unique([
+        ...(entry.stories.length > 0 && entry.stories.every((story) => story.restriction.role !== undefined)
+          ? entry.stories.flatMap((story) =>
+              story.restriction.role === undefined ? [] : [story.restriction.role],
             )
-          : [],
+          : []),
+        ...described
+          .filter((restriction) => restricts(restriction, resource, entry))
+          .map((restriction) => restriction.role),
+      ]),
     }))
     .sort((left, right) => KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind));
+}
+
+/**
+ * Whether a description's `only … can <verb> <noun>` names this route: the noun is the resource (or
+ * the last word of its compound name), and the verb is the move's action or a verb of the route's kind.
+ */
+function restricts(
+  restriction: DescribedRestriction,
+  resource: Resource,
+  entry: { kind: OperationKind; action?: string; stories: readonly ParsedStory[] },
+): boolean {
+  const head = (resource.name.split(/(?=[A-Z])/).at(-1) ?? resource.name).toLowerCase();
+  const noun = singular(restriction.noun);
+  if (noun !== resource.name.toLowerCase() && noun !== head) return false;
+  const { kind } = entry;
+  const verbs =
+    kind === 'transition' || kind === 'set'
+      ? [entry.action ?? '']
+      : [
+          ...(kind === 'redirect' || kind === 'count' || kind === 'balance' ? [] : verbsOfKind(kind)),
+          ...entry.stories.map((story) => story.verb),
+        ];
+  return verbs.some((verb) => verb !== '' && verbForms(verb).includes(restriction.verb));
+}
+
+/** A count's filters: its own stories', then the plain filters of the resource's lists, once each by field. */
+function countFilters(
+  resource: Resource,
+  own: readonly ParsedStory[],
+  stories: readonly ParsedStory[],
+): ListFilter[] {
+  const lists = stories.filter((story) => story.noun === resource.name && story.kind === 'list');
+  const filters = [...listFilters(resource, own), ...listFilters(resource, lists)].filter(
+    (filter) => filter.range !== true,
+  );
+  return filters.filter((filter, at) => filters.findIndex((other) => other.field === filter.field) === at);
 }

@@ -116,3 +116,30 @@ function onlyRole(after: readonly string[]): string | undefined {
   const known = RESTRICTING_ROLES[last];
   return [...subject.slice(0, -1), known ?? singular(last)].join('-');
 }
+
+/** A role a description sentence restricts one verb on one noun to (`Only finance can approve a report.`). */
+export interface DescribedRestriction {
+  readonly role: string;
+  /** The verb as written: `approve`. */
+  readonly verb: string;
+  /** The object noun as written: `report`, `reports`. */
+  readonly noun: string;
+}
+
+/**
+ * `Only finance can approve a report`, `Only admins may close tickets`: the role `only` names (as a
+ * story's `only` reads it), the verb after the modal and the noun it acts on. Undefined for a
+ * sentence with no such role (`Only paid orders can be shipped`, `Only the owner can …`).
+ * `words`: the sentence's lower-case words.
+ */
+export function describedRestriction(words: readonly string[]): DescribedRestriction | undefined {
+  const only = words.indexOf('only');
+  if (only === -1) return undefined;
+  const after = words.slice(only + 1).filter((word) => !ARTICLES.has(word));
+  const role = onlyRole(after);
+  const modal = after.findIndex((word) => MODALS.has(word));
+  const verb = after[modal + 1];
+  const noun = after[modal + 2];
+  if (role === undefined || verb === undefined || noun === undefined) return undefined;
+  return { role, verb, noun };
+}

@@ -2,6 +2,8 @@ import { camel } from './camel.js';
 import { singular } from '../../../naming/singular.js';
 import type { DescriptionFields } from './description-fields.js';
 import type { FieldAsk, ParsedStory } from './parsed-story.js';
+import { stateBeforeNoun } from './state-before-noun.js';
+import { CONNECTORS } from './story-connectors.js';
 
 /** Verbs that change an amount of the item (`raise the limit of a quota`): an update of that attribute. */
 const ADJUSTS = new Set(['raise', 'lower', 'increase', 'decrease', 'reduce', 'extend', 'shorten', 'bump']);
@@ -10,6 +12,12 @@ const ADJUSTS = new Set(['raise', 'lower', 'increase', 'decrease', 'reduce', 'ex
  * a move of the existing item (`sent`), not a second create.
  */
 const SENDS = new Set(['send', 'issue', 'publish', 'dispatch', 'resend']);
+/**
+ * Verbs that hand in an item made before (`submit a draft report` next to `create a report`): a move
+ * of the existing item (`submitted`), not a second create, when another story makes the item or the
+ * object is in a state already (`a draft report`).
+ */
+const HANDS_IN = new Set(['submit', 'file', 'lodge']);
 /** Verbs that make a record of their own about their object (`book a room` makes a booking of the room). */
 const RECORD_OF: Readonly<Record<string, string>> = { book: 'booking', reserve: 'reservation' };
 
@@ -32,11 +40,19 @@ export function verbObjects(stories: readonly ParsedStory[]): ParsedStory[] {
         fields: [{ name: `${camel([story.noun])}Id`, list: false, minItems: 0 }, ...story.fields],
       };
     const madeElsewhere = stories.some(
-      (other) => other.noun === story.noun && other.kind === 'create' && !SENDS.has(other.verb),
+      (other) =>
+        other !== story &&
+        other.noun === story.noun &&
+        other.kind === 'create' &&
+        !SENDS.has(other.verb) &&
+        !HANDS_IN.has(other.verb),
     );
-    return SENDS.has(story.verb) && story.parent === undefined && madeElsewhere
-      ? { ...story, kind: 'transition' }
-      : story;
+    if (story.parent !== undefined) return story;
+    if (SENDS.has(story.verb) && madeElsewhere) return { ...story, kind: 'transition' };
+    if (!HANDS_IN.has(story.verb)) return story;
+    const state = stateOfObject(story);
+    if (!madeElsewhere && state === undefined) return story;
+    return { ...story, kind: 'transition', ...(state === undefined ? {} : { onlyIn: state }) };
   });
 }
 
@@ -59,7 +75,8 @@ export function addedToNumbers(
   return stories.map((story) => {
     if (story.kind !== 'create' || story.noun === undefined || !ADDS.has(story.verb)) return story;
     const noun = story.noun;
-    if (stories.some((other) => other !== story && (other.noun === noun || other.parent === noun))) return story;
+    if (stories.some((other) => other !== story && (other.noun === noun || other.parent === noun)))
+      return story;
     const [to, ...rest] = story.unused;
     const target = rest.find((word) => !DETERMINERS.has(word));
     if (to !== 'to' || target === undefined || rest.at(-1) !== target) return story;
@@ -70,7 +87,15 @@ export function addedToNumbers(
       .find((ask) => numeric(ask) && ask.name.split(/(?=[A-Z])/)[0]?.toLowerCase() === noun);
     if (field === undefined) return story;
     const { fields: _fields, ...kept } = story;
-    return { ...kept, kind: 'update', noun: owner, attribute: field.name, addsTo: field.name, fields: [], unused: [] };
+    return {
+      ...kept,
+      kind: 'update',
+      noun: owner,
+      attribute: field.name,
+      addsTo: field.name,
+      fields: [],
+      unused: [],
+    };
   });
 }
 
@@ -84,4 +109,11 @@ function numeric(ask: FieldAsk): boolean {
     ask.exclusiveMaximum !== undefined ||
     ask.integer === true
   );
+}
+
+/** `submit a draft report for approval` → `draft`: the state the object is named in, before any connector. */
+function stateOfObject(story: ParsedStory): string | undefined {
+  const phrase = story.intent.actionWords.slice(1);
+  const end = phrase.findIndex((word) => CONNECTORS.has(word));
+  return stateBeforeNoun(end === -1 ? phrase : phrase.slice(0, end));
 }
