@@ -65,9 +65,12 @@ export function scheduleAsked(text: string): ScheduleAsk | undefined {
     );
   if (bare === null) return undefined;
   const phrase = bare[0];
+  const days = DAYS_OF_WEEK.exec(lower)?.[0];
+  const kept = (asked: ScheduleAsk) => (days === undefined ? asked : onDaysOfWeek(asked, days));
   if (/minute/.test(phrase))
-    return { expression: 'rate(1 minute)', said: 'every minute', words: words(phrase) };
-  if (/hour/.test(phrase)) return { expression: 'rate(1 hour)', said: 'every hour', words: words(phrase) };
+    return kept({ expression: 'rate(1 minute)', said: 'every minute', words: words(phrase) });
+  if (/hour/.test(phrase))
+    return kept({ expression: 'rate(1 hour)', said: 'every hour', words: words(phrase) });
   const time = timeAsked(lower.slice(bare.index));
   if (time !== undefined && 'unmet' in time) return { unmet: time.unmet, words: words(phrase) };
   const zone = time === undefined ? undefined : zoneOf(time.after);
