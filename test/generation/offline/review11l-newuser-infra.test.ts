@@ -34,25 +34,22 @@ interface Statement {
 }
 
 describe('review 11l: an audit-log bucket', () => {
-  it.failing(
-    'FAULT: "Only the security team role can read the bucket." is ✅ covered by "a private, versioned S3 bucket" and the public-access test, yet no bucket policy limits reads to any role (any principal of the account with s3:GetObject reads it) — a policy naming the role (a parameter), or the row not covered saying so',
-    async () => {
-      const { bundle } = await generate(auditBucket);
-      const template = parseBundleTemplate(bundle);
-      const statements = resourcesOfType(template, 'AWS::S3::BucketPolicy').flatMap(
-        ([, policy]) =>
-          (policy.Properties?.['PolicyDocument'] as { Statement?: Statement[] } | undefined)?.Statement ?? [],
-      );
-      const limitsReads = statements.some(
-        (statement) =>
-          statement.Effect === 'Deny' &&
-          JSON.stringify(statement.Action ?? '').includes('GetObject') &&
-          (statement.NotPrincipal !== undefined ||
-            JSON.stringify(statement.Condition ?? '').includes('Principal')),
-      );
-      expect(limitsReads || sentenceRow(bundle.coverage, 8)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('"Only the security team role can read the bucket." is not ✅ covered by a private bucket: no bucket policy limits reads to a role, and the row says so (or a policy naming the role limits them)', async () => {
+    const { bundle } = await generate(auditBucket);
+    const template = parseBundleTemplate(bundle);
+    const statements = resourcesOfType(template, 'AWS::S3::BucketPolicy').flatMap(
+      ([, policy]) =>
+        (policy.Properties?.['PolicyDocument'] as { Statement?: Statement[] } | undefined)?.Statement ?? [],
+    );
+    const limitsReads = statements.some(
+      (statement) =>
+        statement.Effect === 'Deny' &&
+        JSON.stringify(statement.Action ?? '').includes('GetObject') &&
+        (statement.NotPrincipal !== undefined ||
+          JSON.stringify(statement.Condition ?? '').includes('Principal')),
+    );
+    expect(limitsReads || sentenceRow(bundle.coverage, 8)?.status !== 'covered').toBe(true);
+  });
 
   it('keeps versions, blocks public access, moves to Glacier at 90 days, expires after 3 years and filters the email notice to incoming/', async () => {
     const { bundle } = await generate(auditBucket);
