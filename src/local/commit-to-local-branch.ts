@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+import { retiredFiles } from '../core/bundle/retired-files.js';
+import { TASK_TRAILER } from '../core/naming/attempt-trailers.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
 import { GitError, runGit } from './run-git.js';
 
@@ -31,6 +33,10 @@ export interface LocalCommit {
  * tip (or over HEAD for a new branch), the way the GitHub pipeline builds its commit. Written with
  * git's plumbing into a temporary index, so the user's checkout, index and working tree are never
  * touched; the temporary folder is removed on every way out. Nothing changed → no commit.
+ * With `taskId` (its commits carry the `Implementation-Task` trailer), files the task's last commit on the
+ * branch held in a service folder this run writes, and that this run no longer generates, are
+ * removed (`retiredFiles`): the folder holds what was generated, never a stale receiver. Files
+ * outside those folders stay whoever added them.
  * Throws `BranchCheckedOutError` when a work tree has `branch` checked out, `GitError` otherwise.
  */
 export async function commitToLocalBranch(params: {
@@ -38,6 +44,8 @@ export async function commitToLocalBranch(params: {
   branch: string;
   files: readonly GeneratedFile[];
   message: string;
+  /** The task whose earlier output (commits with its `Implementation-Task` trailer) this run replaces. */
+  taskId?: string;
 }): Promise<LocalCommit> {
   const { repoDir, branch } = params;
   const checkout = await findBranchCheckout({ repoDir, branch });
@@ -62,6 +70,15 @@ export async function commitToLocalBranch(params: {
       ['update-index', '-z', '--add', '--index-info'],
       params.files.map((file, i) => `100644 ${blobs[i]}\t${file.path}\0`).join(''),
     );
+    const retired =
+      tip && params.taskId
+        ? await retiredOnBranch({ tip, taskId: params.taskId, files: params.files, git })
+        : [];
+    if (retired.length > 0)
+      await git(
+        ['update-index', '-z', '--force-remove', '--stdin'],
+        retired.map((file) => `${file}\0`).join(''),
+      );
     const tree = await git(['write-tree']);
     if (parent && tree === (await git(['rev-parse', `${parent}^{tree}`]))) {
       if (!tip) await git(['update-ref', '-m', 'implementation-agent: branch created', ref, parent, '']);
@@ -74,6 +91,38 @@ export async function commitToLocalBranch(params: {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** What `retiredFiles` retires, read from the task's last commit reachable from `tip` and from `tip` itself. */
+async function retiredOnBranch(params: {
+  tip: string;
+  taskId: string;
+  files: readonly GeneratedFile[];
+  git: (args: string[], input?: string) => Promise<string>;
+}): Promise<string[]> {
+  const { git } = params;
+  const format = `%H%x00%(trailers:key=${TASK_TRAILER},valueonly,separator=%x20)%x1e`;
+  const log = await git([
+    'log',
+    '-F',
+    `--grep=${TASK_TRAILER}: ${params.taskId}`,
+    `--format=${format}`,
+    params.tip,
+    '--',
+  ]);
+  // The grep matches a longer id too; the trailer's value must be the id itself.
+  const last = log
+    .split('\x1e')
+    .map((entry) => entry.trim().split('\0'))
+    .find(([, task = '']) => task.trim() === params.taskId)?.[0];
+  if (last === undefined) return [];
+  const filesOf = async (commit: string) =>
+    (await git(['ls-tree', '-r', '-z', '--name-only', commit, '--', 'services'])).split('\0').filter(Boolean);
+  return retiredFiles({
+    generated: params.files.map((file) => file.path),
+    generatedBefore: await filesOf(last),
+    onBranch: await filesOf(params.tip),
+  });
 }
 
 /** Stores every file as a blob (exact bytes, no filters) in one git call; returns the blob ids in order. */

@@ -160,6 +160,8 @@ export async function runLocalTask(params: {
       files: generation.bundle.files,
       // The branch says which attempt of which task made it, for a run whose out folder was cleared.
       message: withAttemptTrailers(names.commitMessage, life.taskId, life.attempt),
+      // Files the task generated before and no longer does leave its service folder.
+      taskId: life.taskId,
     });
     step(
       5,

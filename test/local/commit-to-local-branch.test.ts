@@ -67,4 +67,41 @@ describe('commitToLocalBranch', () => {
     ).rejects.toBeInstanceOf(BranchCheckedOutError);
     expect(await git(repo, 'rev-parse', BRANCH)).toBe(tip);
   });
+
+  it("removes the task's earlier files it no longer generates from its service folder, and keeps a user's file outside it and another task's output", async () => {
+    const { repo } = await workspaceWithRepository();
+    const marked = (message: string, taskId: string) =>
+      `${message}\n\nImplementation-Task: ${taskId}\nImplementation-Attempt: 1`;
+    await commitToLocalBranch({
+      repoDir: repo,
+      branch: BRANCH,
+      files: [
+        file('services/pay/src/app.ts', 'a\n'),
+        file('services/pay/src/hook.ts', 'h\n'),
+        file('docs/pay.md', 'd\n'),
+      ],
+      message: marked('one', 'task-1'),
+      taskId: 'task-1',
+    });
+    // A person's commit on the branch, and output of a task whose id only starts like this one's.
+    await commitToLocalBranch({
+      repoDir: repo,
+      branch: BRANCH,
+      files: [file('NOTES.md', 'mine\n'), file('services/other/x.ts', 'x\n')],
+      message: marked('other task', 'task-10'),
+    });
+    await commitToLocalBranch({
+      repoDir: repo,
+      branch: BRANCH,
+      files: [file('services/pay/src/app.ts', 'a2\n')],
+      message: marked('two', 'task-1'),
+      taskId: 'task-1',
+    });
+    expect((await git(repo, 'ls-tree', '-r', '--name-only', BRANCH)).split('\n')).toEqual([
+      'NOTES.md',
+      'docs/pay.md',
+      'services/other/x.ts',
+      'services/pay/src/app.ts',
+    ]);
+  });
 });

@@ -8,8 +8,8 @@ import { git, runCli, workspaceWithRepository } from './run-cli.js';
  * own requests): a YAML request with `--repo=`/`--out=` options, teams that name tasks in Japanese
  * ("注文 API", "在庫 API") or with long names that differ only at the end, and a request edited
  * between runs (webhooks asked, then not). The README promises a branch per task
- * (`implementation/local-<task>`) and that a re-run commits what was generated. Each FAULT test
- * asserts the right answer and is `it.failing` while the fault exists.
+ * (`implementation/local-<task>`) and that a re-run commits what was generated. The FAULT tests
+ * found here were fixed (fix11d) and are ordinary tests with the same assertions.
  */
 interface Shape {
   readonly taskType: string;
@@ -37,63 +37,55 @@ const implementationBranches = async (repo: string) =>
 jest.setTimeout(180_000);
 
 describe("review 11l: the CLI on a team's own requests", () => {
-  it.failing(
-    'FAULT: two different tasks, "注文 API" (an application) and "在庫 API" (a bucket), both commit to implementation/local-api and services/api/: the second lays a bucket template over the first\'s Orders service, leaving its src/app.ts beside the foundation\'s files (names are slugged to ASCII and cut at 40 characters, so "… for EU"/"… for US" collide too) — each task gets a branch and a folder of its own, or the second is refused naming the first',
-    async () => {
-      const { work, repo, out } = await workspaceWithRepository();
-      const orders = path.join(work, 'orders.json');
-      const stock = path.join(work, 'stock.json');
-      await writeFile(
-        orders,
-        requestJson({
-          taskType: 'application',
-          taskName: '注文 API',
-          stories: ['As a customer I can place an order'],
-        }),
-      );
-      await writeFile(
-        stock,
-        requestJson({
-          taskType: 'infrastructure',
-          taskName: '在庫 API',
-          description: 'A bucket for stock reports.',
-        }),
-      );
-      expect((await runCli(['run', orders, '--repo', repo, '--out', out])).code).toBe(0);
-      const second = await runCli(['run', stock, '--repo', repo, '--out', out]);
-      const branches = await implementationBranches(repo);
-      expect(second.code !== 0 || branches.length === 2).toBe(true);
-    },
-  );
+  it('two different tasks whose names slug alike, "注文 API" (an application) and "在庫 API" (a bucket), get a branch and a folder each (the slug ends with a digest of the name when letters were lost), so the second never lays its template over the first\'s service', async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    const orders = path.join(work, 'orders.json');
+    const stock = path.join(work, 'stock.json');
+    await writeFile(
+      orders,
+      requestJson({
+        taskType: 'application',
+        taskName: '注文 API',
+        stories: ['As a customer I can place an order'],
+      }),
+    );
+    await writeFile(
+      stock,
+      requestJson({
+        taskType: 'infrastructure',
+        taskName: '在庫 API',
+        description: 'A bucket for stock reports.',
+      }),
+    );
+    expect((await runCli(['run', orders, '--repo', repo, '--out', out])).code).toBe(0);
+    const second = await runCli(['run', stock, '--repo', repo, '--out', out]);
+    const branches = await implementationBranches(repo);
+    expect(second.code !== 0 || branches.length === 2).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: a re-run after the request stops asking for webhooks commits the new files over the old tree, so src/receive-webhook.ts, src/signature.ts and test/receive-webhook.test.ts stay on the branch though status.json and the PR body no longer list them (a receiver the template no longer deploys, with tests that still run) — the service folder holds exactly what was generated',
-    async () => {
-      const { work, repo, out } = await workspaceWithRepository();
-      const request = path.join(work, 'request.json');
-      const intake = { taskType: 'integration', taskName: 'Payments intake' };
-      await writeFile(
-        request,
-        requestJson({
-          ...intake,
-          description: 'Receive Stripe webhooks when a payment succeeds and queue them.',
-        }),
-      );
-      expect((await runCli(['run', request, '--repo', repo, '--out', out])).code).toBe(0);
-      await writeFile(
-        request,
-        requestJson({ ...intake, description: 'Queue PaymentSettled messages for the ledger worker.' }),
-      );
-      expect((await runCli(['run', request, '--repo', repo, '--out', out])).code).toBe(0);
-      const status = JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8')) as { files: string[] };
-      const committed = (
-        await git(repo, 'ls-tree', '-r', '--name-only', 'implementation/local-payments-intake')
-      ).split('\n');
-      expect(committed.filter((file) => file.startsWith('services/')).sort()).toEqual(
-        [...status.files].sort(),
-      );
-    },
-  );
+  it('a re-run after the request stops asking for webhooks removes the receiver files the first run generated (src/receive-webhook.ts, src/signature.ts, test/receive-webhook.test.ts): the service folder on the branch holds exactly what status.json lists', async () => {
+    const { work, repo, out } = await workspaceWithRepository();
+    const request = path.join(work, 'request.json');
+    const intake = { taskType: 'integration', taskName: 'Payments intake' };
+    await writeFile(
+      request,
+      requestJson({
+        ...intake,
+        description: 'Receive Stripe webhooks when a payment succeeds and queue them.',
+      }),
+    );
+    expect((await runCli(['run', request, '--repo', repo, '--out', out])).code).toBe(0);
+    await writeFile(
+      request,
+      requestJson({ ...intake, description: 'Queue PaymentSettled messages for the ledger worker.' }),
+    );
+    expect((await runCli(['run', request, '--repo', repo, '--out', out])).code).toBe(0);
+    const status = JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8')) as { files: string[] };
+    const committed = (
+      await git(repo, 'ls-tree', '-r', '--name-only', 'implementation/local-payments-intake')
+    ).split('\n');
+    expect(committed.filter((file) => file.startsWith('services/')).sort()).toEqual([...status.files].sort());
+  });
 
   it('runs a YAML request given with --repo= and --out=, prints a line per step, says committed with branch and commit, and leaves the checkout alone; a re-run with no change is unchanged with no new commit', async () => {
     const { work, repo, out } = await workspaceWithRepository();

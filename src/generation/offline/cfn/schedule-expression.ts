@@ -54,16 +54,23 @@ export function scheduleAsked(text: string): ScheduleAsk | undefined {
   const rate = /\bevery (\d+(?:\.\d+)?|a|one|half(?: an?)?|other) ?(minutes?|mins?|hours?|days?)\b/.exec(
     lower,
   );
-  if (rate !== null) return rateAsk(rate[0], rate[1] ?? '', UNITS[rate[2] ?? ''] ?? 'minute');
+  if (rate !== null) {
+    const asked = rateAsk(rate[0], rate[1] ?? '', UNITS[rate[2] ?? ''] ?? 'minute');
+    const days = DAYS_OF_WEEK.exec(lower);
+    return days === null ? asked : onDaysOfWeek(asked, days[0]);
+  }
   const bare =
     /\b(every (minute|hour|day|night|weekday|week|month)|hourly|daily|nightly|weekly|monthly|weekdays|on weekdays|(every|each|on) (mon|tues|wednes|thurs|fri|satur|sun)days?)\b/.exec(
       lower,
     );
   if (bare === null) return undefined;
   const phrase = bare[0];
+  const days = DAYS_OF_WEEK.exec(lower)?.[0];
+  const kept = (asked: ScheduleAsk) => (days === undefined ? asked : onDaysOfWeek(asked, days));
   if (/minute/.test(phrase))
-    return { expression: 'rate(1 minute)', said: 'every minute', words: words(phrase) };
-  if (/hour/.test(phrase)) return { expression: 'rate(1 hour)', said: 'every hour', words: words(phrase) };
+    return kept({ expression: 'rate(1 minute)', said: 'every minute', words: words(phrase) });
+  if (/hour/.test(phrase))
+    return kept({ expression: 'rate(1 hour)', said: 'every hour', words: words(phrase) });
   const time = timeAsked(lower.slice(bare.index));
   if (time !== undefined && 'unmet' in time) return { unmet: time.unmet, words: words(phrase) };
   const zone = time === undefined ? undefined : zoneOf(time.after);
@@ -73,6 +80,48 @@ export function scheduleAsked(text: string): ScheduleAsk | undefined {
       words: words(phrase),
     };
   return dayAsk(phrase, time);
+}
+
+/** Days a repeating run is kept to (`every 10 minutes on weekdays`, `… monday to friday`, `… at weekends`). */
+const DAYS_OF_WEEK =
+  /\b(?:(?:on|during) )?(?:weekdays|working days|business days|mon(?:day)?s? ?(?:-|to|through|thru) ?fri(?:day)?s?|(?:on |at |over )?(?:the )?weekends?)\b/;
+
+/**
+ * A rate (`rate(10 minutes)`) kept to the days named: a rate() schedule runs every day, so the
+ * runs are written as cron with the day-of-week field (`cron(0/10 * ? * MON-FRI *)`: every 10
+ * minutes from :00, Monday to Friday, UTC). EventBridge and Synthetics cron both take
+ * `minutes hours day-of-month month day-of-week year` with `0/N` increments and `?` in one day field
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Synthetics_Canaries_cron.html).
+ * An interval that does not divide the hour (minutes) or the day (hours) would restart at each hour
+ * or day boundary, unevenly, so it is said, not written.
+ */
+function onDaysOfWeek(asked: ScheduleAsk, phrase: string): ScheduleAsk {
+  if ('unmet' in asked) return asked;
+  const days = /weekend/.test(phrase) ? 'SAT,SUN' : 'MON-FRI';
+  const said = days === 'SAT,SUN' ? 'at weekends' : 'on weekdays';
+  const found = [...asked.words, ...words(phrase)];
+  const [, valueText = '', unit = ''] = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(asked.expression) ?? [];
+  const value = Number(valueText);
+  const fields =
+    unit === 'minute' && 60 % value === 0
+      ? [value === 1 ? '*' : `0/${value}`, '*']
+      : unit === 'hour' && 24 % value === 0
+        ? ['0', value === 1 ? '*' : `0/${value}`]
+        : unit === 'day' && value === 1
+          ? ['0', '0']
+          : undefined;
+  if (fields === undefined)
+    return {
+      unmet: `${asked.said} ${said} is no cron schedule: cron counts intervals from each hour or day, and ${asked.said} does not divide it evenly, while a rate() runs on every day of the week`,
+      words: found,
+    };
+  return {
+    expression: `cron(${fields.join(' ')} ? * ${days} *)`,
+    said: `${asked.said} ${said} (UTC)`,
+    ...(asked.assumed === undefined ? {} : { assumed: asked.assumed }),
+    words: found,
+  };
 }
 
 /** `once a week`, `twice a day`, `4 times an hour`: how many runs, per which unit. */

@@ -1,3 +1,4 @@
+import { distinctSlug } from '../../../core/naming/distinct-slug.js';
 import { commentSafe } from './comment-safe.js';
 import { wordsOf } from './words-of.js';
 
@@ -12,6 +13,7 @@ export interface ServiceNames {
 }
 
 const MAX_WORDS = 6;
+const MAX_SLUG_LENGTH = 40;
 const FALLBACK_WORDS = ['service'];
 
 export function serviceNames(taskName: string): ServiceNames {
@@ -21,7 +23,12 @@ export function serviceNames(taskName: string): ServiceNames {
   const leading = /^[a-z]/.test(words[0] ?? '') ? words : ['svc', ...words];
   const title = commentSafe(taskName, 100);
   return {
-    slug: leading.join('-').slice(0, 40).replace(/-+$/, ''),
+    // Distinct for distinct names: two tasks never share a service folder (`distinctSlug`).
+    slug: distinctSlug({
+      taskName,
+      slug: leading.join('-').slice(0, MAX_SLUG_LENGTH).replace(/-+$/, ''),
+      maxLength: MAX_SLUG_LENGTH,
+    }),
     pascal: leading.map(capitalize).join('').slice(0, 40),
     title: title === '' ? 'Service' : title,
   };

@@ -22,6 +22,10 @@ describe('failures in a row an alert waits for', () => {
     expect(periodOfOneRun('rate(1 hour)', 3)).toBe(3600);
     expect(periodOfOneRun('rate(1 day)', 2)).toBeUndefined();
     expect(periodOfOneRun('cron(0 2 * * ? *)', 2)).toBeUndefined();
+    // A rate kept to weekdays runs at its interval on the days it runs.
+    expect(periodOfOneRun('cron(0/10 * ? * MON-FRI *)', 2)).toBe(600);
+    expect(periodOfOneRun('cron(0 0/2 ? * MON-FRI *)', 2)).toBe(7200);
+    expect(periodOfOneRun('cron(0/10 * ? * MON *)', 2)).toBeUndefined();
   });
 
   it('generates the alarm for three in a row and says when a cron schedule leaves it to the first failure', async () => {

@@ -174,6 +174,15 @@ function infrastructureCapabilities(
         'no deletion is published: the bucket sends only new objects (s3:ObjectCreated:*) to the topic, when asked; an s3:ObjectRemoved:* notification would send deletions',
     },
     {
+      // `Only the security team role can read the bucket`: the bucket's policy denies only non-TLS requests.
+      when: pairs(['only'], ['read', 'reads', 'access', 'accessed', 'accesses']),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated:
+        'no bucket policy limits who reads the bucket: any principal of the account whose IAM policy allows s3:GetObject reads it; a Deny on s3:GetObject for every aws:PrincipalArn but the role would',
+    },
+    {
       when: anyOf('replicate', 'replicated', 'replication', 'cross region', 'region', 'regions'),
       implementedBy: '',
       tests: [],

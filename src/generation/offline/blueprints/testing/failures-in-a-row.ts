@@ -45,12 +45,29 @@ export function failuresInARow(
 
 /**
  * The alarm period that makes `count` periods `count` runs of a `rate(…)` schedule: the schedule's
- * interval in seconds; undefined for a cron schedule or when the periods would pass a day.
+ * interval in seconds. A rate kept to days of the week (`cron(0/10 * ? * MON-FRI *)`, written by
+ * `scheduleAsked`) runs at that interval on the days it runs, so its interval counts the same; no
+ * run falls on the other days, and periods without data there leave the alarm as it was.
+ * Undefined for any other cron schedule or when the periods would pass a day.
  */
 export function periodOfOneRun(schedule: string, count: number): number | undefined {
+  const seconds = rateSeconds(schedule) ?? daysOfWeekRateSeconds(schedule);
+  if (seconds === undefined) return undefined;
+  return seconds * count <= MAX_EVALUATED_SECONDS ? seconds : undefined;
+}
+
+function rateSeconds(schedule: string): number | undefined {
   const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(schedule);
   if (rate === null) return undefined;
   const unit = (rate[2] ?? '').startsWith('minute') ? 60 : (rate[2] ?? '').startsWith('hour') ? 3600 : 86_400;
-  const seconds = Number(rate[1]) * unit;
-  return seconds * count <= MAX_EVALUATED_SECONDS ? seconds : undefined;
+  return Number(rate[1]) * unit;
+}
+
+/** `cron(0/10 * ? * MON-FRI *)` → 600, `cron(* * ? * SAT,SUN *)` → 60, `cron(0 0/2 ? * MON-FRI *)` → 7200. */
+function daysOfWeekRateSeconds(schedule: string): number | undefined {
+  const cron = /^cron\((\*|0\/\d{1,2}|0) (\*|0\/\d{1,2}) \? \* (MON-FRI|SAT,SUN) \*\)$/.exec(schedule);
+  if (cron === null) return undefined;
+  const [, minutes = '', hours = ''] = cron;
+  const step = (field: string) => (field === '*' ? 1 : Number(field.slice(2)));
+  return minutes === '0' ? step(hours) * 3600 : hours === '*' ? step(minutes) * 60 : undefined;
 }

@@ -13,6 +13,7 @@ import { testingTemplate } from './testing-template.js';
 import { testingTests } from './testing-tests.js';
 import { optionalAsked } from '../../coverage/asked-shift.js';
 import { checksAlarmWindow } from './checks-alarm-window.js';
+import { latencyBudgetAsked, latencyBudgetMs } from './latency-budget.js';
 
 /** A synthetic canary: a scheduled Lambda that requests one endpoint per story and alarms on failures. */
 export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
@@ -31,8 +32,12 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const inARow =
     asked === undefined || period === undefined ? undefined : { count: asked.count, periodSeconds: period };
   const window = checksAlarmWindow(schedule);
+  const latencyAsked = latencyBudgetAsked(input);
+  const maxLatencyMs = latencyBudgetMs(latencyAsked);
   const coverage = testingCoverage({
     input,
+    maxLatencyMs,
+    ...(latencyAsked === undefined ? {} : { latencyAsked }),
     checks,
     shifting,
     schedule,
@@ -50,7 +55,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
     input,
-    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within 3 s, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails${window.silenceAlarms ? ' or the canary stops reporting' : ''}. Adjust \`src/checks.ts\` to the target's real routes.`,
+    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within ${maxLatencyMs} ms, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails${window.silenceAlarms ? ' or the canary stops reporting' : ''}. Adjust \`src/checks.ts\` to the target's real routes.`,
     coverage,
     hasFunctionCode: true,
     extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -78,7 +83,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
           window,
         }),
       },
-      ...testingSource({ baseDir, checks, namespace, canary }),
+      ...testingSource({ baseDir, checks, namespace, canary, maxLatencyMs }),
       ...testingTests(baseDir, checks, schedule, inARow),
       ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },

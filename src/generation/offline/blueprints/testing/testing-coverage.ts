@@ -12,6 +12,7 @@ import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
 import { TESTING_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
 import type { FailuresInARow } from './failures-in-a-row.js';
+import type { LatencyAsk } from './latency-budget.js';
 
 /** What each story, description sentence and the strategy became in the canary, with the tests that prove it. */
 export function testingCoverage(params: {
@@ -21,6 +22,9 @@ export function testingCoverage(params: {
   /** The schedule the canary runs on, and how its alarm looks at the runs. */
   schedule: string;
   window: ChecksAlarmWindow;
+  /** Each check's answer-time limit in ms, and the bound the request named, if any. */
+  maxLatencyMs: number;
+  latencyAsked?: LatencyAsk;
   /** Failed runs in a row the request asks an alert to wait for; `generated` when the alarm does. */
   inARow?: {
     readonly asked: FailuresInARow;
@@ -33,7 +37,7 @@ export function testingCoverage(params: {
   const capabilities: Capability[] = [
     ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
     dashboardNotGenerated(
-      "the canary emits only the ChecksRun and ChecksFailed counts, no latency metric (each check's time is only compared with its 3 s limit)",
+      `the canary emits only the ChecksRun and ChecksFailed counts, no latency metric (each check's time is only compared with its ${params.maxLatencyMs} ms limit)`,
     ),
     {
       when: anyOf(
@@ -60,16 +64,17 @@ export function testingCoverage(params: {
         'works',
         'working',
       ),
-      implementedBy: 'a scheduled canary requests each path and expects its status within 3 s',
+      implementedBy: `a scheduled canary requests each path and expects its status within ${params.maxLatencyMs} ms`,
       tests: [test(TESTING_TITLES.status), test(TESTING_TITLES.slow)],
       resources: ['CanaryFunction', 'CanarySchedule'],
     },
     {
       when: anyOf('latency', 'slow', 'fast', 'speed', 'response time', 'timeout', 'timeouts'),
-      implementedBy: 'a check fails when the answer takes more than 3000 ms',
+      implementedBy: `a check fails when the answer takes more than ${params.maxLatencyMs} ms`,
       tests: [test(TESTING_TITLES.slow)],
       resources: ['CanaryFunction'],
     },
+    ...latencyCapabilities(params.latencyAsked, params.maxLatencyMs, [test(TESTING_TITLES.slow)]),
     {
       when: anyOf(
         'alert',
@@ -197,4 +202,32 @@ function inARowCapability(params: {
     tests: [params.test(inARowTitle(generated.count))],
     resources: ['ChecksFailedAlarm'],
   };
+}
+
+/** The request's own answer-time bound (`Each check must finish within 5 seconds.`): the checks' limit, or why not. */
+function latencyCapabilities(
+  asked: LatencyAsk | undefined,
+  maxLatencyMs: number,
+  tests: readonly TestEvidence[],
+): Capability[] {
+  if (asked === undefined) return [];
+  if ('unmet' in asked)
+    return [
+      {
+        when: [asked.words],
+        implementedBy: '',
+        tests: [],
+        resources: [],
+        notGenerated: `${asked.unmet}; each check's limit is ${maxLatencyMs} ms`,
+      },
+    ];
+  return [
+    {
+      when: [asked.words],
+      // Both units, so the number the request gave (`5 seconds`, `800 ms`) is one the row names.
+      implementedBy: `every check fails when its answer takes more than ${maxLatencyMs / 1000} s, ${maxLatencyMs} ms (maxLatencyMs in src/checks.ts)`,
+      tests,
+      resources: ['CanaryFunction'],
+    },
+  ];
 }

@@ -97,6 +97,8 @@ export function testingSource(params: {
   checks: readonly StoryCheck[];
   namespace: string;
   canary: string;
+  /** Each check's answer-time limit in ms (`latencyBudgetMs`). */
+  maxLatencyMs: number;
 }): GeneratedFile[] {
   const handler = `import { CHECKS } from './checks';
 import { metricsRecord } from './metrics';
@@ -120,7 +122,7 @@ export async function handler(): Promise<{ passed: number; failed: number; resul
 }
 `;
   const files: [string, string][] = [
-    ['checks.ts', checksModule(params.checks)],
+    ['checks.ts', checksModule(params.checks, params.maxLatencyMs)],
     ['run-checks.ts', RUN_CHECKS],
     ['metrics.ts', METRICS],
     ['handler.ts', handler],
@@ -128,11 +130,11 @@ export async function handler(): Promise<{ passed: number; failed: number; resul
   return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 
-function checksModule(checks: readonly StoryCheck[]): string {
+function checksModule(checks: readonly StoryCheck[], maxLatencyMs: number): string {
   const entries = checks.map(({ comment, name, path, method, expectedStatus, body }) =>
     [
       `  // ${commentSafe(comment)}`,
-      `  { name: ${codeLiteral(name)}, method: ${codeLiteral(method)}, path: ${codeLiteral(path)}, expectedStatus: [${expectedStatus}], maxLatencyMs: 3000${body === undefined ? '' : `, body: ${JSON.stringify(body)}`} },`,
+      `  { name: ${codeLiteral(name)}, method: ${codeLiteral(method)}, path: ${codeLiteral(path)}, expectedStatus: [${expectedStatus}], maxLatencyMs: ${maxLatencyMs}${body === undefined ? '' : `, body: ${JSON.stringify(body)}`} },`,
     ].join('\n'),
   );
   return `export interface Check {
