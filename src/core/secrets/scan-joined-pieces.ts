@@ -31,6 +31,15 @@ const WINDOW = 512;
  * scanned in linear time.
  */
 const WORK_PER_CHARACTER = 32;
+/**
+ * Where a known token starts (GitHub `ghp_`… and `github_pat_`, Slack `xox?-`/`xapp-`, npm, OpenAI
+ * and Anthropic `sk-`, AWS key ids, Google `AIza`, GitLab `glpat-`, Hugging Face `hf_`, Stripe,
+ * SendGrid `SG.`, Shopify): each joined run is also cut there, so a token glued to a letter before
+ * it or to another token after it (`ghp_<A>ghp_<B>`, A ending in a letter: the rules' look-around
+ * refuses both) is tried on its own.
+ */
+const TOKEN_PREFIX =
+  /gh[opusr]_|github_pat_|xox[a-z]-|xapp-|npm_|sk-|(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]|AIza|glpat-|hf_|[rs]k_(?:live|test)_|SG\.|shp(?:at|ca|pa|ss)_/g;
 const MIN_WORK = 1 << 20;
 
 /** One joined text: its pieces (decoded), and the run it is (a part of) as first joined. */
@@ -87,6 +96,7 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
       segments.push({ pieces: rest, delimiter: lead.text, root: segments.length, rootFrom: 0 });
   }
   const roots = place(segments);
+  segments.push(...roots.flatMap((root, index) => prefixCuts(root, index)));
   const locate = lineColumnFinder(text);
   const found: SecretMatch[] = [];
   // Cuts made (root, where in it) and secrets found (where in the text): a window reaching back
@@ -176,6 +186,23 @@ function joinedText(segment: Segment): string {
     .join(segment.delimiter)
     .split('\0')
     .join('\uFFFD');
+}
+
+/**
+ * `root` cut at each known token start (TOKEN_PREFIX) after its first character: the stretches
+ * from one start to the next (or the end), each kept when it holds two pieces or more. They
+ * partition the root, so they add at most its length to the first round's scan.
+ */
+function prefixCuts(root: Placed, rootIndex: number): Segment[] {
+  const text = joinedText(root);
+  const starts = [...text.matchAll(TOKEN_PREFIX)].map((match) => match.index);
+  if (starts.length === 0 || (starts.length === 1 && starts[0] === 0)) return [];
+  const cuts: Segment[] = [];
+  for (const [index, start] of starts.entries()) {
+    const { pieces, at } = piecesWithin(root, start, starts[index + 1] ?? text.length);
+    if (pieces.length > 1) cuts.push({ pieces, delimiter: root.delimiter, root: rootIndex, rootFrom: at });
+  }
+  return cuts;
 }
 
 /**
