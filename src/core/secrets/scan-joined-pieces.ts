@@ -96,7 +96,6 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
       segments.push({ pieces: rest, delimiter: lead.text, root: segments.length, rootFrom: 0 });
   }
   const roots = place(segments);
-  segments.push(...roots.flatMap((root, index) => prefixCuts(root, index)));
   const locate = lineColumnFinder(text);
   const found: SecretMatch[] = [];
   // Cuts made (root, where in it) and secrets found (where in the text): a window reaching back
@@ -104,6 +103,7 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
   const cutsMade = new Set<string>();
   const foundAt = new Set<string>();
   let budget: number | undefined;
+  let prefixesCut = false;
   while (segments.length > 0) {
     const placed = place(segments);
     const scanned = placed.map(joinedText).join(SEPARATOR);
@@ -146,6 +146,11 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
       found.push({ ...match, range: first, ...locate(first[0]), occurrences: [...spans, ...occurrences] });
     }
     segments = [...cuts].flatMap(([root, bounds]) => windowsBefore(roots[root], root, bounds));
+    // Then, once, each known token start no match began at, tried on its own.
+    if (segments.length === 0 && !prefixesCut) {
+      prefixesCut = true;
+      segments = roots.flatMap((root, index) => prefixCuts(root, index, cutsMade));
+    }
   }
   return found;
 }
@@ -189,16 +194,16 @@ function joinedText(segment: Segment): string {
 }
 
 /**
- * `root` cut at each known token start (TOKEN_PREFIX) after its first character: the stretches
- * from one start to the next (or the end), each kept when it holds two pieces or more. They
- * partition the root, so they add at most its length to the first round's scan.
+ * `root` cut at each known token start (TOKEN_PREFIX) no match began at (`cutsMade`) but its
+ * first character: the stretch from it to the next start (or the end), each kept when it holds
+ * two pieces or more. They do not overlap, so they add at most the root's length to the scan.
  */
-function prefixCuts(root: Placed, rootIndex: number): Segment[] {
+function prefixCuts(root: Placed, rootIndex: number, cutsMade: ReadonlySet<string>): Segment[] {
   const text = joinedText(root);
   const starts = [...text.matchAll(TOKEN_PREFIX)].map((match) => match.index);
-  if (starts.length === 0 || (starts.length === 1 && starts[0] === 0)) return [];
   const cuts: Segment[] = [];
   for (const [index, start] of starts.entries()) {
+    if (start === 0 || cutsMade.has(`${rootIndex}:${start}`)) continue;
     const { pieces, at } = piecesWithin(root, start, starts[index + 1] ?? text.length);
     if (pieces.length > 1) cuts.push({ pieces, delimiter: root.delimiter, root: rootIndex, rootFrom: at });
   }

@@ -44,3 +44,74 @@ describe('grouping parentheses between quoted pieces', () => {
     expect(await gateRefuses('src/client.ts', text)).toBe(true);
   });
 });
+
+const lambdaWith = (variables: string, more = '') =>
+  `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          TOKEN: ${variables}\n${more}`;
+
+describe('literal intrinsics CloudFormation evaluates', () => {
+  it.each([
+    [
+      '!Select of a nested !Join',
+      `!Join ['', ['ghp_', !Select [1, ['x', !Join ['', ['${HEAD}', '${TAIL}']]]]]]`,
+    ],
+    ['!Select with a string index', `!Join ['', ['ghp_', !Select ['0', ['${BODY}']]]]`],
+    ['!Sub with a map value that is a !Select', `!Sub ['ghp_\${R}', { R: !Select [0, ['${BODY}']] }]`],
+    ['!Join with a delimiter around !Select items', `!Join ['_', [!Select [0, ['ghp']], '${BODY}']]`],
+  ])('%s is refused', async (_name, variables) => {
+    expect(await gateRefuses('template.yaml', lambdaWith(variables))).toBe(true);
+  });
+
+  it('Ref to a parameter whose Default is the rest, inside a !Join, is refused', async () => {
+    const template = lambdaWith(
+      `!Join ['', ['ghp_', !Ref Rest]]`,
+      `Parameters:\n  Rest:\n    Type: String\n    Default: '${BODY}'\n`,
+    );
+    expect(await gateRefuses('template.yaml', template)).toBe(true);
+  });
+
+  it('Fn::Sub (string form) with a parameter Default in JSON is refused and redacted', async () => {
+    const template = JSON.stringify({
+      Parameters: { Head: { Type: 'String', Default: 'ghp_' + HEAD } },
+      Resources: { Fn: { Properties: { Token: { 'Fn::Sub': '${Head}' + TAIL } } } },
+    });
+    expect(await gateRefuses('template.json', template)).toBe(true);
+    expect(await redactSecrets(template)).not.toContain(TAIL);
+  });
+
+  it('a parameter with no Default, and an index out of range, assemble nothing (no false refusal)', async () => {
+    const template = lambdaWith(
+      `!Join ['', [!Sub 'ghp_\${Rest}', !Select [3, ['a', 'b']]]]`,
+      `Parameters:\n  Rest:\n    Type: String\n`,
+    );
+    expect(await gateRefuses('template.yaml', template)).toBe(false);
+  });
+});
+
+describe('templates quoted in plain text', () => {
+  const json = JSON.stringify({ 'Fn::Sub': ['ghp_${B}', { B: BODY }] });
+  it.each([
+    ['a README quoting JSON', 'README.md', `Set the token:\n\n    "Token": ${json}\n`],
+    [
+      'a fenced YAML !Sub flow list',
+      'README.md',
+      `Example:\n\n\`\`\`yaml\nToken: !Sub ['ghp_\${B}', { B: ${BODY} }]\n\`\`\`\n`,
+    ],
+    [
+      'a fenced YAML !Sub block form',
+      'docs/setup.md',
+      `~~~\nToken: !Sub\n  - 'ghp_\${B}'\n  - B: ${BODY}\n~~~\n`,
+    ],
+    ['a .txt holding YAML', 'notes.txt', `Token: !Sub\n  - ghp_\${B}\n  - B: ${BODY}\n`],
+    ['a fenced !Select', 'README.md', `\`\`\`\nT: !Join ['', ['ghp_', !Select [0, [${BODY}]]]]\n\`\`\`\n`],
+  ])('%s: the gate refuses it and the redactor hides it', async (_name, path, text) => {
+    expect(await gateRefuses(path, text)).toBe(true);
+    expect(await redactSecrets(text, path)).not.toContain(BODY);
+    expect(await redactSecrets(text)).not.toContain(BODY);
+  });
+
+  it('a README with a !Sub of no secret is left as written', async () => {
+    const text = "```yaml\nArn: !Sub 'arn:aws:s3:::${Bucket}/*'\n```\n";
+    expect(await gateRefuses('README.md', text)).toBe(false);
+    expect(await redactSecrets(text)).toBe(text);
+  });
+});
