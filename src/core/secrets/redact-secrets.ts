@@ -19,8 +19,10 @@ export { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
  */
 export async function redactSecrets(text: string, path?: string): Promise<string> {
   if (path === undefined) {
-    const markers = await textTemplateSecretMarkers(text, { json: false });
-    return markers.length > 0 ? markers.join('\n') : redactJsonStrings(text);
+    // Read after redaction, so only what shows once evaluated withholds the whole text.
+    const redacted = await redactJsonStrings(text);
+    const markers = await textTemplateSecretMarkers(redacted, { json: false });
+    return markers.length > 0 ? markers.join('\n') : redacted;
   }
   return (await redactJsonStrings({ path, content: text })).content;
 }
