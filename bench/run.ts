@@ -161,6 +161,7 @@ console.log(`  near misses of every pattern: ${pair(scan.nearMiss16Ms, scan.near
 console.log(`  a flood of short Slack tokens: ${pair(scan.flood16Ms, scan.flood32Ms)}`);
 console.log(`  one list of split tokens (joined pieces): ${pair(scan.splitRun16Ms, scan.splitRun32Ms)}`);
 console.log(`  one list of split tokens back to back: ${pair(scan.backToBack16Ms, scan.backToBack32Ms)}`);
+console.log(`  a template of nested literal intrinsics: ${pair(scan.intrinsics16Ms, scan.intrinsics32Ms)}`);
 
 const boardCalls = await benchBoardWrites();
 {

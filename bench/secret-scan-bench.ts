@@ -57,13 +57,33 @@ function backToBackTokens(bytes: number): string {
 }
 
 /**
+ * A JSON template of about `bytes` characters whose values are literal intrinsics nested three
+ * deep (`Fn::Join` of `Fn::Select` of `Fn::Sub` with a parameter's `Default`), none a secret.
+ */
+function literalIntrinsicTemplate(bytes: number): string {
+  const value = (index: number) => ({
+    'Fn::Join': ['-', ['v', { 'Fn::Select': [0, [{ 'Fn::Sub': `p\${Name}${index}` }, 'x']] }]],
+  });
+  const variables: Record<string, unknown> = {};
+  for (let index = 0; JSON.stringify(variables).length < bytes; index += 1)
+    variables[`V${index}`] = value(index);
+  return JSON.stringify({
+    Parameters: { Name: { Type: 'String', Default: 'name' } },
+    Resources: {
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: variables } } },
+    },
+  });
+}
+
+/**
  * The secret gate's cost: scanning the demo request's offline bundle (a typical bundle), redacting
  * a request-sized text, and redacting 16 KB and 32 KB of two adversarial inputs (linear growth:
  * ratio ≈ 2, or less while fixed costs dominate): near misses of every pattern, and a flood of
  * short Slack tokens (`xoxb-1-2 ` repeated), which took seconds before findings were capped, and
  * one list of split tokens (`splitTokenRun`), whose joined-piece mapping was quadratic (1.5 MB: 22 s),
  * and one of split tokens back to back (`backToBackTokens`), withheld whole past 16 tokens until
- * rescans were bounded by a window instead of a count.
+ * rescans were bounded by a window instead of a count, and a template of nested literal
+ * intrinsics (`literalIntrinsicTemplate`), each evaluated as CloudFormation would.
  */
 export async function benchSecretScan(demoRequestPath: string): Promise<{
   files: number;
@@ -78,6 +98,8 @@ export async function benchSecretScan(demoRequestPath: string): Promise<{
   splitRun32Ms: number;
   backToBack16Ms: number;
   backToBack32Ms: number;
+  intrinsics16Ms: number;
+  intrinsics32Ms: number;
 }> {
   const request = JSON.parse(readFileSync(demoRequestPath, 'utf8')) as RequestPayload;
   const { bundle } = await createOfflineProvider().generate({
@@ -101,5 +123,7 @@ export async function benchSecretScan(demoRequestPath: string): Promise<{
     splitRun32Ms: await medianMs(9, () => redactSecrets(splitTokenRun(32_768))),
     backToBack16Ms: await medianMs(9, () => redactSecrets(backToBackTokens(16_384))),
     backToBack32Ms: await medianMs(9, () => redactSecrets(backToBackTokens(32_768))),
+    intrinsics16Ms: await medianMs(9, () => redactSecrets(literalIntrinsicTemplate(16_384), 't.json')),
+    intrinsics32Ms: await medianMs(9, () => redactSecrets(literalIntrinsicTemplate(32_768), 't.json')),
   };
 }

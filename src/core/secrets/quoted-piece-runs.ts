@@ -6,10 +6,11 @@ export interface QuotedPiece {
 
 /**
  * Characters that may stand between two pieces of one joined value: blanks and line breaks, a
- * list's comma, brackets and `- ` items (a `!Join` / `Fn::Join` list, flow or block), and `+`
- * (`'ghp_' + 'abc…'` in code).
+ * list's comma, brackets and `- ` items (a `!Join` / `Fn::Join` list, flow or block), `+`
+ * (`'ghp_' + 'abc…'` in code) and grouping parentheses, which change no value (`'ghp_' + ('abc…')`,
+ * `('ghp_' + ('abc' + '…'))`).
  */
-const JOINER = /^[\s,+[\]-]*$/;
+const JOINER = /^[\s,+()[\]-]*$/;
 /** What follows a quoted key: blanks, then the colon of a JSON member or a YAML mapping. */
 const KEY_FOLLOWS = /^[ \t]*:/;
 /** Joiner text longer than this ends a run: a value split in pieces is written with its pieces close together. */

@@ -1,22 +1,9 @@
 import { lastIndexAtOrBefore } from './last-index-at-or-before.js';
+import { literalIntrinsicContexts } from './literal-intrinsic-contexts.js';
+import type { Context, Piece } from './read-together-context.js';
 import { replaceSecretSpans, type SecretSpan } from './replace-matches.js';
 import { scanSecrets } from './scan-secrets.js';
 import { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
-
-/** One string of a value (a string leaf or a key) where it sits in a context's text. */
-interface Piece {
-  readonly slot: number;
-  readonly offset: number;
-  readonly length: number;
-  /** Where in the slot's string the piece begins (0 unless a part of it: a `Fn::Sub` string's literal text). */
-  readonly from?: number;
-}
-
-/** Strings of a value written together as a reader sees them together, and where each one sits. */
-interface Context {
-  readonly text: string;
-  readonly pieces: readonly Piece[];
-}
 
 /** Field names (lower case) of a name/value record: a stack's outputs and parameters, tags, environment variables. */
 const NAME_FIELDS = ['outputkey', 'parameterkey', 'name', 'key'];
@@ -35,7 +22,11 @@ const SEPARATOR = '\n\0\n';
  *   CloudFormation's outputs and parameters, tags, an environment variable `{ name, value }`);
  * - adjacent strings of an array, one a line (a PEM key written as a list of lines for `Fn::Join`)
  *   and with nothing between them (a token in halves, `!Join ['', [...]]`): every string the
- *   secret spans is redacted.
+ *   secret spans is redacted;
+ * - the strings CloudFormation assembles from literals (`literalIntrinsicContexts`: `Fn::Join`,
+ *   `Fn::Select`, `Fn::Sub` with its map's and the parameters' literal values, `Ref` to a
+ *   parameter's `Default`, nested), every string they are made of redacted; a value whose
+ *   evaluation passed its bound has all its strings withheld as TOO_MANY_SECRETS_MARKER.
  * A file-shaped object's `content` is left to its file scan. All contexts of all values are
  * scanned in one joined scan; when it overflows (more than the scanner lists of a kind) it is split
  * until it does not, and a single context that still overflows has its strings withheld whole as
@@ -48,23 +39,37 @@ export async function redactInContext(
 ): Promise<unknown[]> {
   const slots: string[] = [];
   const contexts: Context[] = [];
-  for (const value of values) collect(value, bounds.depth, bounds.maxDepth, slots, contexts);
-  if (contexts.length === 0) return [...values];
-  const redacted = await redactedSlots(slots, contexts);
+  const childSlots = new Map<object, Map<string | number, number>>();
+  const walk: Walk = { maxDepth: bounds.maxDepth, slots, contexts, childSlots };
+  for (const value of values) collect(value, bounds.depth, walk);
+  const evaluated = literalIntrinsicContexts(
+    values,
+    slots,
+    (container, key) => childSlots.get(container)?.get(key),
+    bounds,
+  );
+  contexts.push(...evaluated.contexts);
+  if (contexts.length === 0 && !evaluated.exhausted) return [...values];
+  const redacted = evaluated.exhausted
+    ? slots.map(() => TOO_MANY_SECRETS_MARKER)
+    : await redactedSlots(slots, contexts);
   if (redacted.every((text, index) => text === slots[index])) return [...values];
   let next = 0;
   const take = (): string => redacted[next++] ?? TOO_MANY_SECRETS_MARKER;
   return values.map((value) => rebuild(value, bounds.depth, bounds.maxDepth, take));
 }
 
+/** What `collect` fills: the strings in walk order, their contexts, and each container's string children's slots. */
+interface Walk {
+  readonly maxDepth: number;
+  readonly slots: string[];
+  readonly contexts: Context[];
+  readonly childSlots: Map<object, Map<string | number, number>>;
+}
+
 /** Adds `value`'s strings (and keys) to `slots` in walk order and its contexts to `contexts`; returns a string's slot. */
-function collect(
-  value: unknown,
-  depth: number,
-  maxDepth: number,
-  slots: string[],
-  contexts: Context[],
-): number | undefined {
+function collect(value: unknown, depth: number, walk: Walk): number | undefined {
+  const { maxDepth, slots, contexts } = walk;
   if (depth > maxDepth) return undefined;
   if (typeof value === 'string') {
     slots.push(value);
@@ -72,8 +77,11 @@ function collect(
   }
   if (Array.isArray(value)) {
     let run: Piece[] = [];
-    for (const item of value) {
-      const slot = collect(item, depth + 1, maxDepth, slots, contexts);
+    const children = new Map<string | number, number>();
+    walk.childSlots.set(value, children);
+    for (const [index, item] of value.entries()) {
+      const slot = collect(item, depth + 1, walk);
+      if (slot !== undefined) children.set(index, slot);
       if (slot !== undefined) run.push({ slot, offset: 0, length: 0 });
       else run = flushRun(run, slots, contexts);
     }
@@ -84,12 +92,13 @@ function collect(
   const record = value as Record<string, unknown>;
   const isFile = typeof record.path === 'string' && typeof record.content === 'string';
   const byField = new Map<string, number>();
+  const children = new Map<string | number, number>();
+  walk.childSlots.set(record, children);
   for (const [key, item] of Object.entries(record)) {
     slots.push(key);
     const keySlot = slots.length - 1;
-    const valueSlot = collect(item, depth + 1, maxDepth, slots, contexts);
-    if (key === 'Fn::Join') contexts.push(...joinContexts(item, keySlot + 1, depth + 1, maxDepth));
-    if (key === 'Fn::Sub') contexts.push(...subContexts(item, keySlot + 1, depth + 1, maxDepth, slots));
+    const valueSlot = collect(item, depth + 1, walk);
+    if (valueSlot !== undefined) children.set(key, valueSlot);
     if (valueSlot === undefined || (isFile && key === 'content')) continue;
     contexts.push(pairContext(slots, keySlot, valueSlot));
     byField.set(key.toLowerCase(), valueSlot);
@@ -107,100 +116,6 @@ function firstOf(byField: ReadonlyMap<string, number>, fields: readonly string[]
     if (slot !== undefined) return slot;
   }
   return undefined;
-}
-
-/** How many slots `collect` gives `value` (its strings and keys, to `maxDepth`). */
-function slotCount(value: unknown, depth: number, maxDepth: number): number {
-  if (depth > maxDepth) return 0;
-  if (typeof value === 'string') return 1;
-  if (Array.isArray(value))
-    return value.reduce<number>((sum, item) => sum + slotCount(item, depth + 1, maxDepth), 0);
-  if (value === null || typeof value !== 'object') return 0;
-  let count = 0;
-  for (const item of Object.values(value as Record<string, unknown>))
-    count += 1 + slotCount(item, depth + 1, maxDepth);
-  return count;
-}
-
-/**
- * `Fn::Join`'s runs of adjacent literal strings (`[delimiter, [...]]`, its value at slot `first`
- * on) read joined with its own delimiter, as the stack will see them (`{"Fn::Join": ["_", ["ghp",
- * "…"]]}`); none for any other shape or an empty delimiter (RUN_DELIMITERS already has it).
- */
-function joinContexts(value: unknown, first: number, depth: number, maxDepth: number): Context[] {
-  if (!Array.isArray(value) || value.length !== 2 || depth + 2 > maxDepth) return [];
-  const [delimiter, list] = value as unknown[];
-  if (typeof delimiter !== 'string' || delimiter === '' || !Array.isArray(list)) return [];
-  const contexts: Context[] = [];
-  let slot = first + 1;
-  let run: { slot: number; text: string }[] = [];
-  const flush = () => {
-    if (run.length > 1) contexts.push(joinedContext(run, delimiter));
-    run = [];
-  };
-  for (const item of list) {
-    if (typeof item === 'string') run.push({ slot, text: item });
-    else flush();
-    slot += slotCount(item, depth + 2, maxDepth);
-  }
-  flush();
-  return contexts;
-}
-
-function joinedContext(run: readonly { slot: number; text: string }[], delimiter: string): Context {
-  const pieces: Piece[] = [];
-  let offset = 0;
-  for (const { slot, text } of run) {
-    pieces.push({ slot, offset, length: text.length });
-    offset += text.length + delimiter.length;
-  }
-  return { text: run.map(({ text }) => text).join(delimiter), pieces };
-}
-
-/** A `Fn::Sub` variable: `${Name}` (`${!Literal}` is written as is). */
-const SUB_VARIABLE = /\$\{([^!}][^}]*)\}/g;
-
-/**
- * `Fn::Sub`'s string with the literal variables of its map substituted (`["ghp_${B}", { "B":
- * "…" }]`, its value at slot `first` on), as the stack will see it; other variables stay as
- * written. None for any other shape or a map with no literal variable.
- */
-function subContexts(
-  value: unknown,
-  first: number,
-  depth: number,
-  maxDepth: number,
-  slots: readonly string[],
-): Context[] {
-  if (!Array.isArray(value) || value.length !== 2 || depth + 2 > maxDepth) return [];
-  const [template, map] = value as unknown[];
-  if (typeof template !== 'string' || map === null || typeof map !== 'object' || Array.isArray(map))
-    return [];
-  const literal = new Map<string, number>();
-  let slot = first + 1;
-  for (const [name, item] of Object.entries(map as Record<string, unknown>)) {
-    if (typeof item === 'string') literal.set(name, slot + 1);
-    slot += 1 + slotCount(item, depth + 2, maxDepth);
-  }
-  if (literal.size === 0) return [];
-  const pieces: Piece[] = [];
-  let text = '';
-  let from = 0;
-  const addTemplate = (end: number) => {
-    if (end > from) pieces.push({ slot: first, offset: text.length, length: end - from, from });
-    text += template.slice(from, end);
-  };
-  for (const variable of template.matchAll(SUB_VARIABLE)) {
-    const valueSlot = literal.get(variable[1]?.trim() ?? '');
-    if (valueSlot === undefined) continue;
-    addTemplate(variable.index);
-    const substituted = slots[valueSlot] ?? '';
-    pieces.push({ slot: valueSlot, offset: text.length, length: substituted.length });
-    text += substituted;
-    from = variable.index + variable[0].length;
-  }
-  addTemplate(template.length);
-  return pieces.some((piece) => piece.slot !== first) ? [{ text, pieces }] : [];
 }
 
 /** `"name": "value"`, as JSON and YAML write a pair and as the scanner's name-then-value rules read it. */

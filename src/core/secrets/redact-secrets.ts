@@ -1,4 +1,5 @@
 import { redactJsonStrings } from './redact-json-strings.js';
+import { textTemplateSecretMarkers } from './structured-file-secrets.js';
 
 export { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
 
@@ -12,9 +13,16 @@ export { TOO_MANY_SECRETS_MARKER } from './secret-markers.js';
  * `.npmrc` token) and a file whose secret shows only once decoded goes as markers alone.
  * A text with more secrets of one kind than the scanner lists goes whole as
  * TOO_MANY_SECRETS_MARKER; one the decoding could not finish within its bounds as
- * NOT_SCANNED_MARKER. Throws when the scanner fails, so a caller never sends text it could not check.
+ * NOT_SCANNED_MARKER. A text quoting a YAML template (a fenced block, or the text itself) whose
+ * literal intrinsics assemble a secret (`textTemplateSecretMarkers`: `!Sub`, `!Join`, `!Select`) goes
+ * as markers alone, as the secrets gate refuses it. Throws when the scanner fails, so a caller never sends text it could not check.
  */
 export async function redactSecrets(text: string, path?: string): Promise<string> {
-  if (path === undefined) return redactJsonStrings(text);
+  if (path === undefined) {
+    // Read after redaction, so only what shows once evaluated withholds the whole text.
+    const redacted = await redactJsonStrings(text);
+    const markers = await textTemplateSecretMarkers(redacted, { json: false });
+    return markers.length > 0 ? markers.join('\n') : redacted;
+  }
   return (await redactJsonStrings({ path, content: text })).content;
 }

@@ -31,6 +31,15 @@ const WINDOW = 512;
  * scanned in linear time.
  */
 const WORK_PER_CHARACTER = 32;
+/**
+ * Where a known token starts (GitHub `ghp_`… and `github_pat_`, Slack `xox?-`/`xapp-`, npm, OpenAI
+ * and Anthropic `sk-`, AWS key ids, Google `AIza`, GitLab `glpat-`, Hugging Face `hf_`, Stripe,
+ * SendGrid `SG.`, Shopify): each joined run is also cut there, so a token glued to a letter before
+ * it or to another token after it (`ghp_<A>ghp_<B>`, A ending in a letter: the rules' look-around
+ * refuses both) is tried on its own.
+ */
+const TOKEN_PREFIX =
+  /gh[opusr]_|github_pat_|xox[a-z]-|xapp-|npm_|sk-|(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]|AIza|glpat-|hf_|[rs]k_(?:live|test)_|SG\.|shp(?:at|ca|pa|ss)_/g;
 const MIN_WORK = 1 << 20;
 
 /** One joined text: its pieces (decoded), and the run it is (a part of) as first joined. */
@@ -94,6 +103,7 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
   const cutsMade = new Set<string>();
   const foundAt = new Set<string>();
   let budget: number | undefined;
+  let prefixesCut = false;
   while (segments.length > 0) {
     const placed = place(segments);
     const scanned = placed.map(joinedText).join(SEPARATOR);
@@ -136,6 +146,11 @@ export async function scanJoinedPieces(text: string, work?: JoinedPiecesWork): P
       found.push({ ...match, range: first, ...locate(first[0]), occurrences: [...spans, ...occurrences] });
     }
     segments = [...cuts].flatMap(([root, bounds]) => windowsBefore(roots[root], root, bounds));
+    // Then, once, each known token start no match began at, tried on its own.
+    if (segments.length === 0 && !prefixesCut) {
+      prefixesCut = true;
+      segments = roots.flatMap((root, index) => prefixCuts(root, index, cutsMade));
+    }
   }
   return found;
 }
@@ -176,6 +191,23 @@ function joinedText(segment: Segment): string {
     .join(segment.delimiter)
     .split('\0')
     .join('\uFFFD');
+}
+
+/**
+ * `root` cut at each known token start (TOKEN_PREFIX) no match began at (`cutsMade`) but its
+ * first character: the stretch from it to the next start (or the end), each kept when it holds
+ * two pieces or more. They do not overlap, so they add at most the root's length to the scan.
+ */
+function prefixCuts(root: Placed, rootIndex: number, cutsMade: ReadonlySet<string>): Segment[] {
+  const text = joinedText(root);
+  const starts = [...text.matchAll(TOKEN_PREFIX)].map((match) => match.index);
+  const cuts: Segment[] = [];
+  for (const [index, start] of starts.entries()) {
+    if (start === 0 || cutsMade.has(`${rootIndex}:${start}`)) continue;
+    const { pieces, at } = piecesWithin(root, start, starts[index + 1] ?? text.length);
+    if (pieces.length > 1) cuts.push({ pieces, delimiter: root.delimiter, root: rootIndex, rootFrom: at });
+  }
+  return cuts;
 }
 
 /**

@@ -9,7 +9,8 @@
  * holds, and quoted pieces with only grouping parentheses between them; the forms the README
  * leaves out (an unquoted shell prefix, `.concat`, `%` formatting, a Dockerfile continuation,
  * `${''}` inside a template literal) are not asserted. A fault is `it.failing` asserting the
- * right answer; an attack the code refuses is an ordinary test.
+ * right answer; an attack the code refuses is an ordinary test. The faults were fixed (fix10d);
+ * their tests are ordinary ones now.
  */
 import { findFileSecrets } from '../../../src/core/secrets/find-file-secrets.js';
 import { redactSecrets } from '../../../src/core/secrets/redact-secrets.js';
@@ -27,7 +28,7 @@ const lambdaWith = (variables: string, more = '') =>
   `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          TOKEN: ${variables}\n${more}`;
 
 describe('review10l attacker: literals CloudFormation resolves inside a join', () => {
-  it.failing(
+  it(
     'FAULT: !Join over a literal !Select (YAML) assembles ghp_… and passes the gate — the gate must refuse it',
     async () => {
       const template = lambdaWith(`!Join ['', ['ghp_', !Select [0, ['${BODY}']]]]`);
@@ -35,7 +36,7 @@ describe('review10l attacker: literals CloudFormation resolves inside a join', (
     },
   );
 
-  it.failing(
+  it(
     'FAULT: the same in a JSON template (Fn::Join over Fn::Select of a literal list), and its redaction',
     async () => {
       const template = JSON.stringify({
@@ -55,7 +56,7 @@ describe('review10l attacker: literals CloudFormation resolves inside a join', (
     },
   );
 
-  it.failing(
+  it(
     'FAULT: !Sub ghp_${Rest} with Rest a parameter whose Default is the rest passes the gate — the stack gets the token',
     async () => {
       const template = lambdaWith(
@@ -68,16 +69,13 @@ describe('review10l attacker: literals CloudFormation resolves inside a join', (
 });
 
 describe('review10l attacker: adjacent quoted pieces with grouping parentheses', () => {
-  it.failing(
-    "FAULT: 'ghp_' + ('…') is not read joined (a parenthesised piece) — redactor and gate miss it",
-    async () => {
-      const text = `const token = 'ghp_' + ('${BODY}');\n`;
-      expect(await redactSecrets(text)).not.toContain(BODY);
-      expect(await gateRefuses('src/client.ts', text)).toBe(true);
-    },
-  );
+  it("FAULT: 'ghp_' + ('…') is not read joined (a parenthesised piece) — redactor and gate miss it", async () => {
+    const text = `const token = 'ghp_' + ('${BODY}');\n`;
+    expect(await redactSecrets(text)).not.toContain(BODY);
+    expect(await gateRefuses('src/client.ts', text)).toBe(true);
+  });
 
-  it.failing("FAULT: ('ghp_' + ('…' + '…')) is not read joined either", async () => {
+  it("FAULT: ('ghp_' + ('…' + '…')) is not read joined either", async () => {
     const text = `const token = ('ghp_' + ('${HEAD}' + '${TAIL}'));\n`;
     expect(await redactSecrets(text)).not.toContain(TAIL);
   });
