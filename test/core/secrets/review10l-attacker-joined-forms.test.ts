@@ -28,44 +28,35 @@ const lambdaWith = (variables: string, more = '') =>
   `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          TOKEN: ${variables}\n${more}`;
 
 describe('review10l attacker: literals CloudFormation resolves inside a join', () => {
-  it(
-    'FAULT: !Join over a literal !Select (YAML) assembles ghp_… and passes the gate — the gate must refuse it',
-    async () => {
-      const template = lambdaWith(`!Join ['', ['ghp_', !Select [0, ['${BODY}']]]]`);
-      expect(await gateRefuses('template.yaml', template)).toBe(true);
-    },
-  );
+  it('FAULT: !Join over a literal !Select (YAML) assembles ghp_… and passes the gate — the gate must refuse it', async () => {
+    const template = lambdaWith(`!Join ['', ['ghp_', !Select [0, ['${BODY}']]]]`);
+    expect(await gateRefuses('template.yaml', template)).toBe(true);
+  });
 
-  it(
-    'FAULT: the same in a JSON template (Fn::Join over Fn::Select of a literal list), and its redaction',
-    async () => {
-      const template = JSON.stringify({
-        Resources: {
-          Fn: {
-            Type: 'AWS::Lambda::Function',
-            Properties: {
-              Environment: {
-                Variables: { TOKEN: { 'Fn::Join': ['', ['ghp_', { 'Fn::Select': [0, [BODY]] }]] } },
-              },
+  it('FAULT: the same in a JSON template (Fn::Join over Fn::Select of a literal list), and its redaction', async () => {
+    const template = JSON.stringify({
+      Resources: {
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            Environment: {
+              Variables: { TOKEN: { 'Fn::Join': ['', ['ghp_', { 'Fn::Select': [0, [BODY]] }]] } },
             },
           },
         },
-      });
-      expect(await gateRefuses('template.json', template)).toBe(true);
-      expect(await redactSecrets(template, 'template.json')).not.toContain(BODY);
-    },
-  );
+      },
+    });
+    expect(await gateRefuses('template.json', template)).toBe(true);
+    expect(await redactSecrets(template, 'template.json')).not.toContain(BODY);
+  });
 
-  it(
-    'FAULT: !Sub ghp_${Rest} with Rest a parameter whose Default is the rest passes the gate — the stack gets the token',
-    async () => {
-      const template = lambdaWith(
-        '!Sub ghp_${Rest}',
-        `Parameters:\n  Rest:\n    Type: String\n    Default: ${BODY}\n`,
-      );
-      expect(await gateRefuses('template.yaml', template)).toBe(true);
-    },
-  );
+  it('FAULT: !Sub ghp_${Rest} with Rest a parameter whose Default is the rest passes the gate — the stack gets the token', async () => {
+    const template = lambdaWith(
+      '!Sub ghp_${Rest}',
+      `Parameters:\n  Rest:\n    Type: String\n    Default: ${BODY}\n`,
+    );
+    expect(await gateRefuses('template.yaml', template)).toBe(true);
+  });
 });
 
 describe('review10l attacker: adjacent quoted pieces with grouping parentheses', () => {

@@ -101,39 +101,30 @@ async function kept(bytes: Buffer, path: string): Promise<'as-is' | 'not-scanned
 }
 
 describe('review10l attacker: archives that do not start at byte 0', () => {
-  it(
-    'FAULT: a zip after a 4-byte binary prefix (unzip and zipfile extract it) is kept as scanned — it must go as not scanned',
-    async () => {
-      const prefix = Buffer.from([0xff, 0xfe, 0x00, 0x01]);
-      const file = Buffer.concat([prefix, zip(CONTENT, prefix.length)]);
-      expect(await kept(file, 'files/bundle.zip')).not.toBe('as-is');
-    },
-  );
+  it('FAULT: a zip after a 4-byte binary prefix (unzip and zipfile extract it) is kept as scanned — it must go as not scanned', async () => {
+    const prefix = Buffer.from([0xff, 0xfe, 0x00, 0x01]);
+    const file = Buffer.concat([prefix, zip(CONTENT, prefix.length)]);
+    expect(await kept(file, 'files/bundle.zip')).not.toBe('as-is');
+  });
 
-  it(
-    'FAULT: a PNG with a zip appended after IEND (a polyglot image unzip reads) is kept as scanned — bytes after IEND must be read or refused',
-    async () => {
-      const image = png();
-      const file = Buffer.concat([image, zip(CONTENT, image.length)]);
-      expect(await kept(file, 'files/public/logo.png')).not.toBe('as-is');
-    },
-  );
+  it('FAULT: a PNG with a zip appended after IEND (a polyglot image unzip reads) is kept as scanned — bytes after IEND must be read or refused', async () => {
+    const image = png();
+    const file = Buffer.concat([image, zip(CONTENT, image.length)]);
+    expect(await kept(file, 'files/public/logo.png')).not.toBe('as-is');
+  });
 
   it('FAULT: the same with a gzip stream after IEND', async () => {
     const file = Buffer.concat([png(), gzipSync(CONTENT)]);
     expect(await kept(file, 'files/public/logo.png')).not.toBe('as-is');
   });
 
-  it(
-    'FAULT: a tar whose first block is junk (GNU tar skips to the next header and extracts the gzip entry) is kept as scanned',
-    async () => {
-      const gz = gzipSync(CONTENT);
-      const junk = Buffer.alloc(512, 0x41);
-      junk[0] = 0xff;
-      const file = Buffer.concat([junk, tarHeader('token.gz', gz.length), padded(gz), Buffer.alloc(1024)]);
-      expect(await kept(file, 'files/release.tar')).not.toBe('as-is');
-    },
-  );
+  it('FAULT: a tar whose first block is junk (GNU tar skips to the next header and extracts the gzip entry) is kept as scanned', async () => {
+    const gz = gzipSync(CONTENT);
+    const junk = Buffer.alloc(512, 0x41);
+    junk[0] = 0xff;
+    const file = Buffer.concat([junk, tarHeader('token.gz', gz.length), padded(gz), Buffer.alloc(1024)]);
+    expect(await kept(file, 'files/release.tar')).not.toBe('as-is');
+  });
 });
 
 describe('review10l attacker: archives at byte 0 (refused)', () => {

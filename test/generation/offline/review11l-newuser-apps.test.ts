@@ -88,22 +88,19 @@ const aTicket = { subject: 'VPN down', description: 'cannot connect', priority: 
 const agent = { 'x-caller-id': 'agent-7' };
 
 describe('review 11l: support tickets', () => {
-  it(
-    'FAULT: "assign a ticket to myself" moves the ticket to a status `assigned` the description\'s lifecycle ("Tickets are open, pending, solved or closed.") does not have, so an assigned ticket drops out of "list open tickets by priority" (✅ covered) — assigning records the assignee and keeps the ticket open',
-    async () => {
-      const { bundle } = await generate(supportTickets);
-      const send = serviceOf(bundle);
-      expect((await send('POST /tickets', { body: aTicket })).statusCode).toBe(201);
-      const assigned = await send('POST /tickets/{id}/assign', {
-        pathParameters: { id: 'id-1' },
-        headers: agent,
-      });
-      expect(assigned.json['assignee']).toBe('agent-7');
-      expect(assigned.json['status']).toBe('open');
-      const open = await send('GET /tickets', { query: { status: 'open', priority: 'high' } });
-      expect((open.json['items'] as unknown[]).length).toBe(1);
-    },
-  );
+  it('FAULT: "assign a ticket to myself" moves the ticket to a status `assigned` the description\'s lifecycle ("Tickets are open, pending, solved or closed.") does not have, so an assigned ticket drops out of "list open tickets by priority" (✅ covered) — assigning records the assignee and keeps the ticket open', async () => {
+    const { bundle } = await generate(supportTickets);
+    const send = serviceOf(bundle);
+    expect((await send('POST /tickets', { body: aTicket })).statusCode).toBe(201);
+    const assigned = await send('POST /tickets/{id}/assign', {
+      pathParameters: { id: 'id-1' },
+      headers: agent,
+    });
+    expect(assigned.json['assignee']).toBe('agent-7');
+    expect(assigned.json['status']).toBe('open');
+    const open = await send('GET /tickets', { query: { status: 'open', priority: 'high' } });
+    expect((open.json['items'] as unknown[]).length).toBe(1);
+  });
 
   it('connects create → read → list → solve → reopen → close, counts by status, refuses a long subject and a delete', async () => {
     const { bundle } = await generate(supportTickets);
@@ -144,56 +141,44 @@ const subscriptions = {
 const aSubscription = { customerId: 'c1', plan: 'team', seatCount: 3 };
 
 describe('review 11l: subscriptions', () => {
-  it(
-    'FAULT: "cancel my subscription" sets `cancelled` though the lifecycle says "canceled", so "reactivate a canceled subscription" always answers 409 ("cancelled, which is final": a dead route) and ?status=canceled counts none, and "Publish an event when a subscription is canceled." is ❌ not covered though SubscriptionStatusChanged is published on the cancel (with "cancelled" throughout, all three work) — the move keeps the lifecycle\'s spelling and a status a story starts from is not final',
-    async () => {
-      const { bundle } = await generate(subscriptions);
-      const send = serviceOf(bundle);
-      expect((await send('POST /subscriptions', { body: aSubscription })).statusCode).toBe(201);
-      const id = { pathParameters: { id: 'id-1' } };
-      expect((await send('POST /subscriptions/{id}/cancel', id)).json['status']).toBe('canceled');
-      const counted = await send('GET /subscriptions/count', { query: { status: 'canceled' } });
-      expect(counted.json['count']).toBe(1);
-      expect((await send('POST /subscriptions/{id}/reactivate', id)).statusCode).toBe(200);
-      expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
-    },
-  );
+  it('FAULT: "cancel my subscription" sets `cancelled` though the lifecycle says "canceled", so "reactivate a canceled subscription" always answers 409 ("cancelled, which is final": a dead route) and ?status=canceled counts none, and "Publish an event when a subscription is canceled." is ❌ not covered though SubscriptionStatusChanged is published on the cancel (with "cancelled" throughout, all three work) — the move keeps the lifecycle\'s spelling and a status a story starts from is not final', async () => {
+    const { bundle } = await generate(subscriptions);
+    const send = serviceOf(bundle);
+    expect((await send('POST /subscriptions', { body: aSubscription })).statusCode).toBe(201);
+    const id = { pathParameters: { id: 'id-1' } };
+    expect((await send('POST /subscriptions/{id}/cancel', id)).json['status']).toBe('canceled');
+    const counted = await send('GET /subscriptions/count', { query: { status: 'canceled' } });
+    expect(counted.json['count']).toBe(1);
+    expect((await send('POST /subscriptions/{id}/reactivate', id)).statusCode).toBe(200);
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
+  });
 
-  it(
-    'FAULT: "list subscriptions that are past_due" makes no status filter (GET /subscriptions?status=past_due answers 400 "unknown query parameter status"), though `past_due` is one of the statuses the description lists and the count route takes it — a listed status written with an underscore is a status filter',
-    async () => {
-      const { bundle } = await generate(subscriptions);
-      const send = serviceOf(bundle);
-      await send('POST /subscriptions', { body: aSubscription });
-      const listed = await send('GET /subscriptions', { query: { status: 'past_due' } });
-      expect(listed.statusCode).toBe(200);
-    },
-  );
+  it('FAULT: "list subscriptions that are past_due" makes no status filter (GET /subscriptions?status=past_due answers 400 "unknown query parameter status"), though `past_due` is one of the statuses the description lists and the count route takes it — a listed status written with an underscore is a status filter', async () => {
+    const { bundle } = await generate(subscriptions);
+    const send = serviceOf(bundle);
+    await send('POST /subscriptions', { body: aSubscription });
+    const listed = await send('GET /subscriptions', { query: { status: 'past_due' } });
+    expect(listed.statusCode).toBe(200);
+  });
 
-  it(
-    'FAULT: "A canceled subscription cannot be changed." is read as forbidding every change (its gap: "drop that story or the rule") and PATCH of a canceled subscription answers 200 — the qualifier is a guard: PATCH answers 409 once the subscription is canceled',
-    async () => {
-      const { bundle } = await generate(subscriptions);
-      const send = serviceOf(bundle);
-      await send('POST /subscriptions', { body: aSubscription });
-      const id = { pathParameters: { id: 'id-1' } };
-      expect((await send('PATCH /subscriptions/{id}', { ...id, body: { plan: 'starter' } })).statusCode).toBe(
-        200,
-      );
-      await send('POST /subscriptions/{id}/cancel', id);
-      const changed = await send('PATCH /subscriptions/{id}', { ...id, body: { plan: 'enterprise' } });
-      expect(changed.statusCode).toBe(409);
-    },
-  );
+  it('FAULT: "A canceled subscription cannot be changed." is read as forbidding every change (its gap: "drop that story or the rule") and PATCH of a canceled subscription answers 200 — the qualifier is a guard: PATCH answers 409 once the subscription is canceled', async () => {
+    const { bundle } = await generate(subscriptions);
+    const send = serviceOf(bundle);
+    await send('POST /subscriptions', { body: aSubscription });
+    const id = { pathParameters: { id: 'id-1' } };
+    expect((await send('PATCH /subscriptions/{id}', { ...id, body: { plan: 'starter' } })).statusCode).toBe(
+      200,
+    );
+    await send('POST /subscriptions/{id}/cancel', id);
+    const changed = await send('PATCH /subscriptions/{id}', { ...id, body: { plan: 'enterprise' } });
+    expect(changed.statusCode).toBe(409);
+  });
 
-  it(
-    'FAULT: "add seats to my subscription", where a subscription has a seat count, makes a free-standing resource `seat` with no fields (POST /seats, ◐ partial) that no subscription ever sees — the story changes the subscription\'s seatCount, or is listed as not covered, never a resource of its own',
-    async () => {
-      const { bundle } = await generate(subscriptions);
-      expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/collection: 'seats'/);
-      expect(storyRow(bundle.coverage, 3)?.implementedBy ?? '').not.toContain('POST /seats');
-    },
-  );
+  it('FAULT: "add seats to my subscription", where a subscription has a seat count, makes a free-standing resource `seat` with no fields (POST /seats, ◐ partial) that no subscription ever sees — the story changes the subscription\'s seatCount, or is listed as not covered, never a resource of its own', async () => {
+    const { bundle } = await generate(subscriptions);
+    expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/collection: 'seats'/);
+    expect(storyRow(bundle.coverage, 3)?.implementedBy ?? '').not.toContain('POST /seats');
+  });
 
   it('validates the plan, the seat range and the renewal date, and filters by customer', async () => {
     const { bundle } = await generate(subscriptions);
@@ -236,20 +221,15 @@ const warehouseInventory = {
 };
 
 describe('review 11l: warehouse inventory (bins under warehouses)', () => {
-  it(
-    'FAULT: "Deleting a warehouse is not allowed while it has bins." — DELETE /warehouses/{id} answers 204 with a bin under it (the bin stays served under a warehouse that is gone), and the row\'s gap reads it as a cascade ("add the cascade to the delete route"), the opposite of what is asked — the delete answers 409 while bins exist',
-    async () => {
-      const { bundle } = await generate(warehouseInventory);
-      const send = serviceOf(bundle);
-      await send('POST /warehouses', { body: { name: 'Sydney', region: 'ap-southeast-2' } });
-      const bin = { pathParameters: { id: 'id-1' }, body: { code: 'A00001', capacity: 10 } };
-      expect((await send('POST /warehouses/{id}/bins', bin)).statusCode).toBe(201);
-      expect(gapsOf(sentenceRow(bundle.coverage, 5))).not.toMatch(/cascade/);
-      expect((await send('DELETE /warehouses/{id}', { pathParameters: { id: 'id-1' } })).statusCode).toBe(
-        409,
-      );
-    },
-  );
+  it('FAULT: "Deleting a warehouse is not allowed while it has bins." — DELETE /warehouses/{id} answers 204 with a bin under it (the bin stays served under a warehouse that is gone), and the row\'s gap reads it as a cascade ("add the cascade to the delete route"), the opposite of what is asked — the delete answers 409 while bins exist', async () => {
+    const { bundle } = await generate(warehouseInventory);
+    const send = serviceOf(bundle);
+    await send('POST /warehouses', { body: { name: 'Sydney', region: 'ap-southeast-2' } });
+    const bin = { pathParameters: { id: 'id-1' }, body: { code: 'A00001', capacity: 10 } };
+    expect((await send('POST /warehouses/{id}/bins', bin)).statusCode).toBe(201);
+    expect(gapsOf(sentenceRow(bundle.coverage, 5))).not.toMatch(/cascade/);
+    expect((await send('DELETE /warehouses/{id}', { pathParameters: { id: 'id-1' } })).statusCode).toBe(409);
+  });
 
   it('makes bins only under a warehouse, counts them per warehouse, validates the code, looks products up by SKU and changes the quantity', async () => {
     const { bundle } = await generate(warehouseInventory);

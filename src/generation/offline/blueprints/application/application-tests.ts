@@ -911,7 +911,9 @@ function heldDeleteBody(operation: Operation, resource: Resource, model: Resourc
   );
   const held = children
     .map(
-      (child) => `    const held${child.pascal} = await call(${codeLiteral(resourceRouteKey(child, 'create'))}, { id: created.body.id, body: SAMPLES.${child.name} });
+      (
+        child,
+      ) => `    const held${child.pascal} = await call(${codeLiteral(resourceRouteKey(child, 'create'))}, { id: created.body.id, body: SAMPLES.${child.name} });
     expect(held${child.pascal}.status).toBe(201);`,
     )
     .join('\n');

@@ -27,10 +27,7 @@ const BY_ITSELF = ['automatically', 'automatic', 'itself'];
  * - `Only draft invoices can be edited`: a change allowed in one status, met only when the route
  *   refuses every other status.
  */
-export function ruleCapabilities(
-  model: ResourceModel,
-  test: (title: string) => TestEvidence,
-): Capability[] {
+export function ruleCapabilities(model: ResourceModel, test: (title: string) => TestEvidence): Capability[] {
   return [...cascades(model), ...heldDeletes(model, test), ...automaticMoves(model), ...onlyInStatus(model)];
 }
 

@@ -5,7 +5,17 @@ import type { Operation, Resource } from './resource-model-types.js';
 import { verbsOfKind } from './verb-kind.js';
 
 /** Words that refuse what the sentence names (`is not allowed`, `cannot`, `is forbidden`). */
-const REFUSING = new Set(['not', 'cannot', 'never', 't', 'forbidden', 'prevented', 'blocked', 'refused', 'disallowed']);
+const REFUSING = new Set([
+  'not',
+  'cannot',
+  'never',
+  't',
+  'forbidden',
+  'prevented',
+  'blocked',
+  'refused',
+  'disallowed',
+]);
 /** Words that say the item holds the children (`while it has bins`, `a warehouse with bins`). */
 const HOLDS = new Set(['has', 'have', 'with', 'contains', 'contain', 'holds', 'hold', 'still']);
 

@@ -37,4 +37,3 @@ export function forbidsKind(prohibition: ProhibitedChange, operation: Operation)
     (prohibition.deletes && operation.kind === 'delete')
   );
 }
-

@@ -76,11 +76,14 @@ export function statusMachine(params: {
     lifecycle.length > 0 &&
     !lifecycle.includes(asListed(participle(story.verb), story.verb, lifecycle)) &&
     returningVerb({ verb: story.verb, creator: creator?.verb, initial, targets: new Map() }) === undefined;
-  const actions = unique(
-    transitions.filter((story) => !recordsOnly(story)).map((story) => story.verb),
-  );
+  const actions = unique(transitions.filter((story) => !recordsOnly(story)).map((story) => story.verb));
   // One spelling throughout: `cancel` sets `canceled` where the request writes `canceled`.
-  const written = [...lifecycle, ...refused, ...listed, ...stories.flatMap((story) => wordsOfText(story.intent.text))];
+  const written = [
+    ...lifecycle,
+    ...refused,
+    ...listed,
+    ...stories.flatMap((story) => wordsOfText(story.intent.text)),
+  ];
   const spelled = (action: string) => spelledAs(action, written);
   // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
   const named = (action: string) =>
