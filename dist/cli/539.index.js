@@ -609,8 +609,8 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 4 modules
-var redact_artifact_body = __webpack_require__(3811);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 8 modules
+var redact_artifact_body = __webpack_require__(7209);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __webpack_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -819,8 +819,8 @@ function refOf(ref) {
     return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };
 }
 //# sourceMappingURL=s3-artifact-store.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 1 modules
-var redact_deployment = __webpack_require__(6338);
+// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 2 modules
+var redact_deployment = __webpack_require__(892);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __webpack_require__(8363);
 ;// CONCATENATED MODULE: ./lib/aws/s3/upload-by-content-hash.js
