@@ -1,5 +1,4 @@
-import { isPlainObject } from '../cfn/is-plain-object.js';
-import { isLocalTemplateLocation, repositoryPathOf } from '../cfn/nested-template-location.js';
+import { localResourceLocations, type LocalResourceLocation } from '../cfn/local-resource-locations.js';
 
 /**
  * Where each function type takes a local code path that `aws cloudformation package` uploads (AWS
@@ -13,14 +12,7 @@ const CODE_PROPERTY: ReadonlyMap<string, 'Code' | 'CodeUri'> = new Map([
 ]);
 
 /** A function of a template whose code is a local path (a folder zipped as it is, or a zip file). */
-export interface LocalFunctionCode {
-  readonly logicalId: string;
-  readonly property: 'Code' | 'CodeUri';
-  /** The path as the template writes it. */
-  readonly location: string;
-  /** The repository path it names (`repositoryPathOf`); undefined when it leaves the repository. */
-  readonly path: string | undefined;
-}
+export type LocalFunctionCode = LocalResourceLocation<'Code' | 'CodeUri'>;
 
 /**
  * The functions of `template` (parsed, long form) at `templatePath` whose code is a local path
@@ -28,20 +20,7 @@ export interface LocalFunctionCode {
  * object, an `s3://` URI), inline (`ZipFile`) or from parameters is left out. Pure.
  */
 export function localFunctionCode(params: { templatePath: string; template: unknown }): LocalFunctionCode[] {
-  const { template } = params;
-  const resources =
-    isPlainObject(template) && isPlainObject(template['Resources']) ? template['Resources'] : {};
-  const found: LocalFunctionCode[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    if (!isPlainObject(resource) || typeof resource['Type'] !== 'string') continue;
-    const property = CODE_PROPERTY.get(resource['Type']);
-    const properties = resource['Properties'];
-    if (property === undefined || !isPlainObject(properties)) continue;
-    const location = properties[property];
-    if (!isLocalTemplateLocation(location)) continue;
-    found.push({ logicalId, property, location, path: repositoryPathOf(params.templatePath, location) });
-  }
-  return found;
+  return localResourceLocations(params, CODE_PROPERTY);
 }
 
 /** The value a function's code property takes once its code is at `s3://bucket/key`. */

@@ -1,7 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { caseFoldedPath } from './case-folded-path.js';
-import { compilerProjectArguments } from './compiler-project-arguments.js';
+import { compilerProjectArguments, pathFromFolder } from './compiler-project-arguments.js';
 import { insideRepository } from './lockfile-sources.js';
 import { isLockfilePath, isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -223,7 +223,7 @@ function judgeConfig(path: string, content: string): { reasons: RiskReason[]; na
         );
         continue;
       }
-      if (setting === 'extends' || setting === 'references') named.push(joined(folder, relative));
+      if (setting === 'extends' || setting === 'references') named.push(pathFromFolder(folder, relative));
     }
   }
   return { reasons, named };
@@ -255,13 +255,4 @@ function stringsUnder(value: unknown, depth: number): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => stringsUnder(item, depth + 1));
   if (isPlainObject(value)) return Object.values(value).flatMap((item) => stringsUnder(item, depth + 1));
   return [];
-}
-
-/** `relative` (inside `folder`, checked) as a repository path. */
-function joined(folder: readonly string[], relative: string): string {
-  const parts = [...folder];
-  for (const part of relative.split('/'))
-    if (part === '..') parts.pop();
-    else if (part !== '' && part !== '.') parts.push(part);
-  return parts.join('/');
 }

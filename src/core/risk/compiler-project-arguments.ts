@@ -48,7 +48,7 @@ export function compilerProjectArguments(params: {
     for (const command of script.slice(0, MAX_SCRIPT_LENGTH).split(COMMAND_SEPARATOR))
       for (const argument of projectsOf(command.trim().split(/\s+/).map(unquoted)))
         if (argument !== '' && insideRepository(folder, argument)) {
-          const path = joined(folder, argument);
+          const path = pathFromFolder(folder, argument);
           if (path !== '') found.push({ path, where: `${params.path}#scripts.${name}` });
         }
   }
@@ -81,8 +81,12 @@ function unquoted(word: string): string {
   return word.replace(/^(["'])(.*)\1$/s, '$2');
 }
 
-/** `relative` (inside the repository, checked) read from `folder`, as a repository path. */
-function joined(folder: readonly string[], relative: string): string {
+/**
+ * `relative` read from `folder` (path segments) as a repository path: `.` and empty segments
+ * dropped, `..` climbing one folder. The caller has checked it stays inside the repository
+ * (`insideRepository`). Pure.
+ */
+export function pathFromFolder(folder: readonly string[], relative: string): string {
   const parts = [...folder];
   for (const part of relative.split('/'))
     if (part === '..') parts.pop();
