@@ -112,14 +112,28 @@ export function compilerConfigRisks(params: {
 }
 
 /**
- * A file of the change not read by its name (not `CONFIG_NAME`, a manifest or a lockfile), whatever
- * its extension: a script's `tsc -p <file>` makes any file a compiler
- * configuration (`tsc -p build.cfg` reads it as JSON, and still builds with the settings it could
- * read when the file has syntax errors), so the manifests above it are read at the base
- * (`readReviewedBase`).
+ * Source, markup and template files of a service, by extension: written in their own syntax, never
+ * as the JSON tsc reads a configuration in, and in every change, so reading the manifests above each
+ * of them at the base would cost a GitHub read per folder on every classification.
+ */
+const NOT_A_CONFIGURATION =
+  /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|md|markdown|ya?ml|txt|html?|css|sh|py|snap)$|(^|\/)\.(gitignore|gitattributes|prettierignore|eslintignore|editorconfig|nvmrc)$/;
+
+/**
+ * A file of the change not read by its name (not `CONFIG_NAME`, a manifest or a lockfile) that a
+ * script's `tsc -p <file>` may make a compiler configuration: a JSON file, or any file not in
+ * `NOT_A_CONFIGURATION` (`tsc -p build.cfg` reads it as JSON, and still builds with the settings it
+ * could read when the file has syntax errors), so the manifests above it are read at the base
+ * (`readReviewedBase`). A source file named as a configuration (`tsc -p src/x.ts`) is a known gap.
  */
 export function mayBeNamedConfig(path: string): boolean {
-  return !CONFIG_NAME.test(caseFoldedPath(path)) && !isPackageManifestPath(path) && !isLockfilePath(path);
+  const folded = caseFoldedPath(path);
+  return (
+    !CONFIG_NAME.test(folded) &&
+    !NOT_A_CONFIGURATION.test(folded) &&
+    !isPackageManifestPath(path) &&
+    !isLockfilePath(path)
+  );
 }
 
 /**

@@ -59,9 +59,10 @@ it("FAULT: a failed job's error echoing a token reaches the app's log redacted",
   const payload = webhookExample('issues', 'labeled');
   payload.label = { name: 'implementation' };
   await probot.receive({ id: 'delivery-log-1', name: 'issues', payload } as Parameters<Probot['receive']>[0]);
-  // The job runs after the webhook returns; its failure is logged once the redactor is done.
-  for (let wait = 0; wait < 200 && !lines.some((line) => line.includes('task failed')); wait += 1)
-    await new Promise((resolve) => setImmediate(resolve));
+  // The job runs after the webhook returns; its failure is logged once the redactor is done. Wait
+  // for it on the clock (up to 20 s), not a count of ticks: a loaded machine needs more of them.
+  for (let wait = 0; wait < 2000 && !lines.some((line) => line.includes('task failed')); wait += 1)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   const logged = lines.join('\n');
   expect(logged).toContain('task failed');
   expect(logged).toContain('upstream refused');

@@ -28,8 +28,6 @@ describe('readReviewedBase', () => {
       { path: 'c/package-lock.json', unreadable: 'HttpError: Bad credentials at x' },
       { path: 'd/package-lock.json', unreadable: 'it is empty' },
       { path: 'e/package-lock.json', unreadable: 'it is too large to read' },
-      // template.yaml may be a configuration a root script passes tsc -p: the root manifest is read.
-      { path: 'package.json', unreadable: 'read package.json' },
     ]);
   });
 
@@ -58,25 +56,30 @@ describe('readReviewedBase', () => {
   it('reads the package.json above every file no rule knows as a configuration, whose scripts may pass it to tsc -p, root first', async () => {
     const reads: string[] = [];
     const base = await readReviewedBase({
-      paths: ['svc/config/build.json', 'svc/package.json', 'svc/src/index.ts', 'infra/template.yaml'],
+      paths: [
+        'svc/config/build.json',
+        'svc/package.json',
+        'svc/src/index.ts',
+        'infra/template.yaml',
+        'tools/build.cfg',
+      ],
       read: async (path) => {
         reads.push(path);
         return path === 'package.json' ? undefined : `base of ${path}`;
       },
     });
-    // Any file may be one (`tsc -p build.cfg` reads whatever it is given), so every folder's is read.
+    // A JSON file or one of any other kind (`tsc -p build.cfg` reads whatever it is given) may be
+    // one; source and template files (`index.ts`, `template.yaml`) are not read as one.
     expect(reads).toEqual([
       'svc/package.json',
       'package.json',
-      'infra/package.json',
+      'tools/package.json',
       'svc/config/package.json',
-      'svc/src/package.json',
     ]);
     expect(base).toEqual([
       { path: 'svc/package.json', content: 'base of svc/package.json' },
-      { path: 'infra/package.json', content: 'base of infra/package.json' },
+      { path: 'tools/package.json', content: 'base of tools/package.json' },
       { path: 'svc/config/package.json', content: 'base of svc/config/package.json' },
-      { path: 'svc/src/package.json', content: 'base of svc/src/package.json' },
     ]);
   });
 
@@ -129,13 +132,6 @@ describe('readReviewedBase', () => {
       { path: 'infra/nested/a.yaml', content: files['infra/nested/a.yaml'] },
       { path: 'infra/nested/b.yaml', unreadable: 'GitHub answered 502' },
     ]);
-    expect(asked).toEqual([
-      'package.json',
-      'infra/package.json',
-      'infra/nested/package.json',
-      'infra/template.yaml',
-      'infra/nested/a.yaml',
-      'infra/nested/b.yaml',
-    ]);
+    expect(asked).toEqual(['infra/template.yaml', 'infra/nested/a.yaml', 'infra/nested/b.yaml']);
   });
 });

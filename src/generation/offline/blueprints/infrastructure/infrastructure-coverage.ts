@@ -67,6 +67,26 @@ export function infrastructureCoverage(
   ];
 }
 
+/** Words asking who reads (`Only the security team role can read the bucket`). */
+const READ_WORDS = ['read', 'reads', 'access', 'accessed', 'accesses'];
+/** Principals a read may be limited to: a role, team, group, user, account or service. */
+const PRINCIPAL_WORDS = [
+  'role',
+  'roles',
+  'team',
+  'teams',
+  'group',
+  'groups',
+  'user',
+  'users',
+  'account',
+  'accounts',
+  'service',
+  'services',
+  'admins',
+  'administrators',
+];
+
 /**
  * The capabilities that can answer a text, by the resource it is about: one naming a resource the
  * foundation does not generate (a queue, a table) is told so, and one about that resource only is
@@ -94,7 +114,7 @@ function infrastructureCapabilities(
     path: `${input.baseDir}/${file}`,
     title,
   });
-  const pairs = (left: readonly string[], right: readonly string[]) =>
+  const pairs = (left: readonly string[], right: readonly string[]): string[][] =>
     left.flatMap((one) => right.map((other) => [one, other]));
   const capabilities: Capability[] = [
     {
@@ -174,8 +194,11 @@ function infrastructureCapabilities(
         'no deletion is published: the bucket sends only new objects (s3:ObjectCreated:*) to the topic, when asked; an s3:ObjectRemoved:* notification would send deletions',
     },
     {
-      // `Only the security team role can read the bucket`: the bucket's policy denies only non-TLS requests.
-      when: pairs(['only'], ['read', 'reads', 'access', 'accessed', 'accesses']),
+      // `Only the security team role can read the bucket`: the bucket's policy denies only non-TLS
+      // requests. A principal must be named: `TLS-only access` limits how, not who.
+      when: pairs(['only'], READ_WORDS).flatMap((pair) =>
+        PRINCIPAL_WORDS.map((principal) => [...pair, principal]),
+      ),
       implementedBy: '',
       tests: [],
       resources: [],
