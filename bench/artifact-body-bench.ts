@@ -1,19 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { isCompressed, readableTexts } from '../src/core/stores/readable-texts.js';
 import { redactArtifactBody } from '../src/core/stores/redact-artifact-body.js';
-
-/** Median wall time of `runs` runs of `action`, after one untimed run. */
-async function medianMs(runs: number, action: () => unknown): Promise<number> {
-  await action();
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await action();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
-}
+import { medianMs } from './median-ms.js';
 
 /** `length` pseudo-random bytes (a fixed LCG), standing for ordinary binary data (an image, a build output). */
 function noise(length: number): Buffer {

@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { checkSecrets } from '../src/core/gates/check-secrets.js';
 import type { RequestPayload } from '../src/core/request/execution-request.js';
 import { redactSecrets } from '../src/core/secrets/redact-secrets.js';
 import { createOfflineProvider } from '../src/generation/offline/offline-provider.js';
-
-/** Median wall time of `runs` runs, after one untimed run that warms up the regular expressions. */
-async function medianMs(runs: number, action: () => Promise<unknown>): Promise<number> {
-  await action();
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await action();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
-}
+import { medianMs } from './median-ms.js';
 
 /** `unit` repeated to exactly `bytes` characters. */
 function repeatedTo(unit: string, bytes: number): string {
