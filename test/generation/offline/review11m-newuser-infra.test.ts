@@ -10,7 +10,9 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * order fan-out from the shop bus to two queues, synthetic checks of a library API ("POST /loans
  * with a memberId and a bookIsbn returns 201") and contract checks with a query string in a path
  * ("GET /loans?status=overdue returns 200 within 2 seconds."), and blue-green / canary releases
- * ("a smoke test against GET /search?q=test"). Templates and generated sources are read; rows are
+ * ("a smoke test against GET /search?q=test"), a linear worker release with provisioned concurrency, an uploads
+ * bucket ("Allow CORS from https://app.example.com.", "the key rotates every year") and a GitHub
+ * release relay ("Reject deliveries whose signature does not match with 401."). Templates and generated sources are read; rows are
  * read as the PR body shows them. Attacked: whether each ✅ is what the output does, and whether a
  * sentence is read whole. Each FAULT test asserts the right answer and is `it.failing` while the
  * fault exists.
@@ -244,6 +246,102 @@ describe('review 11m: a blue-green search release', () => {
       const texts = descriptionRows(bundle.coverage).map((row) => row.text);
       expect(texts).toHaveLength(3);
       expect(texts[2]).toBe('Run a smoke test against GET /search?q=test before traffic shifts.');
+    },
+  );
+});
+
+const workerRelease = {
+  taskType: 'deployment' as const,
+  taskName: 'Checkout worker release',
+  strategy: 'linear' as const,
+  description:
+    'Release the checkout worker with linear deployments: shift 20 percent every 2 minutes. Keep the previous version warm with provisioned concurrency of 5. Notify #releases on Slack when a release completes.',
+  stories: [
+    'As an on-call engineer I can roll back the last release with one command',
+    'As a release manager I see the p95 latency of each release',
+  ],
+};
+
+describe('review 11m: a linear worker release', () => {
+  it("shifts 20 percent every 2 minutes, says Slack is not sent to, a rollback command is the agent's and a dashboard is not generated", async () => {
+    const { bundle } = await generate(workerRelease);
+    expect(settingRow(bundle.coverage)?.implementedBy).toContain('linear, 20 percent every 2 minutes');
+    expect(gapsOf(sentenceRow(bundle.coverage, 3))).toMatch(/Slack/);
+    const stories = (bundle.coverage ?? []).filter((row) => row.source.kind === 'story');
+    expect(stories.map((row) => row.status)).toEqual(['partial', 'not_covered']);
+  });
+
+  it.failing(
+    'FAULT: "Keep the previous version warm with provisioned concurrency of 5." is ✅ covered by the CodeDeploy shift, yet no ProvisionedConcurrencyConfig is generated and 5 is nowhere — the row is not covered, naming provisioned concurrency',
+    async () => {
+      const { bundle } = await generate(workerRelease);
+      const template = parseBundleTemplate(bundle);
+      const warm = JSON.stringify(template.Resources).includes('ProvisionedConcurrencyConfig');
+      expect(warm || sentenceRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
+    },
+  );
+});
+
+const uploadsBucket = {
+  taskType: 'infrastructure' as const,
+  taskName: 'Shared uploads',
+  description:
+    'A bucket for user uploads from our mobile app. Uploads are encrypted with our own KMS key and the key rotates every year. Objects under thumbnails/ expire after 14 days. Allow CORS from https://app.example.com. Send an SNS notification when an object is created under uploads/.',
+};
+
+describe('review 11m: an uploads bucket', () => {
+  it('expires thumbnails/ at 14 days and notifies on new objects under uploads/', async () => {
+    const { bundle } = await generate(uploadsBucket);
+    expect(sentenceRow(bundle.coverage, 3)?.implementedBy).toContain('under thumbnails/ 14 days');
+    expect(sentenceRow(bundle.coverage, 5)?.implementedBy).toContain('under uploads/');
+    expect(sentenceRow(bundle.coverage, 5)?.status).toBe('covered');
+  });
+
+  it.failing(
+    'FAULT: "Allow CORS from https://app.example.com." is ✅ covered by "a bucket policy denying requests without TLS" — the `https` of the origin\'s URL is read as a TLS ask; no CorsConfiguration is generated — a word inside a URL asks nothing: the row is not covered (or the bucket has a CORS rule for that origin)',
+    async () => {
+      const { bundle } = await generate(uploadsBucket);
+      const [bucket] = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
+      const cors = JSON.stringify(bucket?.[1].Properties?.['CorsConfiguration'] ?? '').includes(
+        'https://app.example.com',
+      );
+      expect(cors || sentenceRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+    },
+  );
+
+  it.failing(
+    'FAULT: "… and the key rotates every year." is ◐ partial with "nothing was generated for this", though the key has EnableKeyRotation: true, which rotates it every 365 days (KMS\'s default RotationPeriodInDays) — the row is covered by the rotation',
+    async () => {
+      const { bundle } = await generate(uploadsBucket);
+      const keys = resourcesOfType(parseBundleTemplate(bundle), 'AWS::KMS::Key');
+      expect(keys[0]?.[1].Properties?.['EnableKeyRotation']).toBe(true);
+      expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/rotates every year/);
+    },
+  );
+});
+
+const releaseRelay = {
+  taskType: 'integration' as const,
+  taskName: 'Release notes relay',
+  description:
+    'A webhook receiver for GitHub. When a release is published, put a ReleasePublished event on the releases bus. Ignore draft releases. Reject deliveries whose signature does not match with 401.',
+  stories: ['As a technical writer I get a ReleasePublished event for every published release'],
+};
+
+describe('review 11m: a GitHub release relay', () => {
+  it("maps a published release to ReleasePublished on the releases bus, typed and deduplicated by GitHub's headers", async () => {
+    const { bundle } = await generate(releaseRelay);
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy).toContain('x-github-delivery');
+    expect(parseBundleTemplate(bundle).Parameters?.['EventBusName']?.['Default']).toBe('releases');
+    expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
+  });
+
+  it.failing(
+    'FAULT: "Reject deliveries whose signature does not match with 401." is ◐ partial with "401 is not a value of what was generated", though the generated receiver answers a failed signature check with json(401, …) — the number the sentence asks for is the one generated, so that gap is false',
+    async () => {
+      const { bundle } = await generate(releaseRelay);
+      expect(fileContent(bundle, 'src/receive-webhook.ts')).toContain('json(401');
+      expect(gapsOf(sentenceRow(bundle.coverage, 4))).not.toMatch(/401 is not a value/);
     },
   );
 });
