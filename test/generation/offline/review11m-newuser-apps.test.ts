@@ -8,7 +8,8 @@ import { fileContent, generate, parseBundleTemplate } from './offline-test-reque
  * ("borrow a book", "renew a loan", "Loans are active, returned or overdue.", "renewed at most
  * twice"), a holds API for its catalogue ("add a book to the catalogue", "extend the due date of a
  * hold", "Email the member when their hold is ready."), a call-for-papers API ("rate a talk from 1 to 5",
- * "see the average rating of a talk") and a feature-flag service ("list enabled flags" where flags have `whether it is
+ * "see the average rating of a talk"), parking permits ("apply for a permit", "look up a permit by its plate
+ * number") and a feature-flag service ("list enabled flags" where flags have `whether it is
  * enabled`, "Archived flags cannot be enabled."). Each is generated offline and driven through
  * the generated handler; the coverage rows are read as the PR body shows them. Attacked: whether
  * the routes act on one resource model, and whether each ✅ is what the handler does. Each FAULT
@@ -282,6 +283,57 @@ describe('review 11m: conference talks', () => {
     async () => {
       const { bundle } = await generate(conferenceTalks);
       expect(sentenceRow(bundle.coverage, 4)?.status).not.toBe('covered');
+    },
+  );
+});
+
+const parkingPermits = {
+  taskType: 'application' as const,
+  taskName: 'Parking permits',
+  description:
+    'A parking permits API for the council. Each permit belongs to a resident and has a plate number, a zone (A, B or C) and a start date. Permits are active, expired or revoked. Only officers can revoke a permit.',
+  stories: [
+    'As a resident I can apply for a permit',
+    'As an officer I can look up a permit by its plate number',
+    'As a resident I can change the plate number of my permit',
+    'As an officer I can revoke a permit',
+    'As an officer I can list permits in zone B',
+    'As a resident I can renew my permit',
+  ],
+};
+const aPermit = { residentId: 'r1', plateNumber: 'AB12 CDE', zone: 'B', startDate: '2026-12-01' };
+
+describe('review 11m: parking permits', () => {
+  it('creates a permit active, checks the zone, changes the plate and lets only an officer revoke', async () => {
+    const { bundle } = await generate(parkingPermits);
+    const send = serviceOf(bundle);
+    expect((await send('POST /permits', { body: { ...aPermit, zone: 'D' } })).statusCode).toBe(400);
+    expect((await send('POST /permits', { body: aPermit })).json['status']).toBe('active');
+    const id = { pathParameters: { id: 'id-1' } };
+    const changed = await send('PATCH /permits/{id}', { ...id, body: { plateNumber: 'XY34 ZZZ' } });
+    expect(changed.json['plateNumber']).toBe('XY34 ZZZ');
+    expect((await send('POST /permits/{id}/revoke', id)).statusCode).toBe(403);
+    expect(storyRow(bundle.coverage, 4)?.implementedBy).toContain('officer');
+  });
+
+  it.failing(
+    'FAULT: "As a resident I can apply for a permit" is ❌ not covered ("the story names nothing the API could store or act on"), though POST /permits creates a permit "to support the stories" — applying for an item creates it: the story is answered by POST /permits',
+    async () => {
+      const { bundle } = await generate(parkingPermits);
+      expect(storyRow(bundle.coverage, 1)?.implementedBy ?? '').toContain('POST /permits');
+    },
+  );
+
+  it.failing(
+    'FAULT: "look up a permit by its plate number", where permits declare plateNumber, reads GET /permits/{id} (◐ "by its plate number shaped nothing"), though the README promises `look up a product by its SKU` → `GET /products?sku=` — GET /permits?plateNumber= finds the permit by its plate',
+    async () => {
+      const { bundle } = await generate(parkingPermits);
+      const send = serviceOf(bundle);
+      await send('POST /permits', { body: aPermit });
+      await send('POST /permits', { body: { ...aPermit, plateNumber: 'OTHER' } });
+      const found = await send('GET /permits', { query: { plateNumber: 'AB12 CDE' } });
+      expect(found.statusCode).toBe(200);
+      expect((found.json['items'] as unknown[] | undefined)?.length).toBe(1);
     },
   );
 });
