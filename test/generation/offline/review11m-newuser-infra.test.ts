@@ -12,7 +12,8 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * ("GET /loans?status=overdue returns 200 within 2 seconds."), and blue-green / canary releases
  * ("a smoke test against GET /search?q=test"), a linear worker release with provisioned concurrency, an uploads
  * bucket ("Allow CORS from https://app.example.com.", "the key rotates every year") and a GitHub
- * release relay ("Reject deliveries whose signature does not match with 401."). Templates and generated sources are read; rows are
+ * release relay ("Reject deliveries whose signature does not match with 401."), a ledger sync from an existing
+ * queue ("I see every payment in the ledger") and smoke tests "after every deploy". Templates and generated sources are read; rows are
  * read as the PR body shows them. Attacked: whether each ✅ is what the output does, and whether a
  * sentence is read whole. Each FAULT test asserts the right answer and is `it.failing` while the
  * fault exists.
@@ -342,6 +343,70 @@ describe('review 11m: a GitHub release relay', () => {
       const { bundle } = await generate(releaseRelay);
       expect(fileContent(bundle, 'src/receive-webhook.ts')).toContain('json(401');
       expect(gapsOf(sentenceRow(bundle.coverage, 4))).not.toMatch(/401 is not a value/);
+    },
+  );
+});
+
+const ledgerSync = {
+  taskType: 'integration' as const,
+  taskName: 'Ledger sync',
+  description:
+    'Consume messages from our existing payments SQS queue and write each payment to the ledger DynamoDB table. Messages that cannot be parsed are logged and dropped. Process at most 5 messages at a time. Alarm when the dead-letter queue is not empty.',
+  stories: ['As a finance analyst I see every payment in the ledger within a minute'],
+};
+
+describe('review 11m: a ledger sync from an existing queue', () => {
+  it('alarms on a non-empty dead-letter queue and says the ledger write and the 5 at a time are not generated', async () => {
+    const { bundle } = await generate(ledgerSync);
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
+    expect(gapsOf(sentenceRow(bundle.coverage, 1))).toMatch(/ledger/);
+    expect(gapsOf(sentenceRow(bundle.coverage, 3))).toMatch(/5/);
+  });
+
+  it.failing(
+    'FAULT: the analyst\'s story "I see every payment in the ledger within a minute" becomes a message type `see-payment` (a handler `\'see-payment\'` in src/message-handlers.ts, "see-payment messages are processed once and recorded"): a reader\'s verb is no message type — no handler is keyed by it, and the row says no ledger is written',
+    async () => {
+      const { bundle } = await generate(ledgerSync);
+      expect(fileContent(bundle, 'src/message-handlers.ts')).not.toContain('see-payment');
+    },
+  );
+
+  it.failing(
+    'FAULT: "Consume messages from our existing payments SQS queue" is answered by a NEW queue the stack makes, and the row\'s only gap is the ledger table: nothing says the existing payments queue is not consumed (no event source mapping on it, no parameter naming it) — the row names the existing queue as a gap',
+    async () => {
+      const { bundle } = await generate(ledgerSync);
+      expect(gapsOf(sentenceRow(bundle.coverage, 1))).toMatch(/existing|payments queue/);
+    },
+  );
+});
+
+const smokeAfterDeploy = {
+  taskType: 'testing' as const,
+  taskName: 'Loans smoke tests',
+  description: 'Smoke tests for https://loans.example.com after every deploy.',
+  stories: [
+    'As a librarian I can borrow a book',
+    'As a member I can see my loans',
+    'As an on-call engineer I am alerted when the loans API is down',
+  ],
+};
+
+describe('review 11m: smoke tests after every deploy', () => {
+  it('guesses GET paths from the stories and says so, and says nobody is alerted until AlarmTopicArn is set', async () => {
+    const { bundle } = await generate(smokeAfterDeploy);
+    const stories = (bundle.coverage ?? []).filter((row) => row.source.kind === 'story');
+    expect(gapsOf(stories[1])).toMatch(/guessed/);
+    expect(gapsOf(stories[2])).toMatch(/AlarmTopicArn/);
+  });
+
+  it.failing(
+    'FAULT: "Smoke tests for https://loans.example.com after every deploy." is ✅ covered by "a scheduled canary" that runs rate(5 minutes) whatever is deployed: nothing runs the checks after a deploy (no hook, no trigger) — the row is partial, saying the checks run on a schedule, not after each deploy',
+    async () => {
+      const { bundle } = await generate(smokeAfterDeploy);
+      expect(parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default']).toBe(
+        'rate(5 minutes)',
+      );
+      expect(sentenceRow(bundle.coverage, 1)?.status).not.toBe('covered');
     },
   );
 });
