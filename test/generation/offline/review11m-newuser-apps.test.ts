@@ -9,7 +9,8 @@ import { fileContent, generate, parseBundleTemplate } from './offline-test-reque
  * twice"), a holds API for its catalogue ("add a book to the catalogue", "extend the due date of a
  * hold", "Email the member when their hold is ready."), a call-for-papers API ("rate a talk from 1 to 5",
  * "see the average rating of a talk"), parking permits ("apply for a permit", "look up a permit by its plate
- * number"), fleet maintenance ("a mileage", "update the mileage of a vehicle") and a feature-flag service ("list enabled flags" where flags have `whether it is
+ * number"), fleet maintenance ("a mileage", "update the mileage of a vehicle"), a
+ * description-only desk booking API and a feature-flag service ("list enabled flags" where flags have `whether it is
  * enabled`, "Archived flags cannot be enabled."). Each is generated offline and driven through
  * the generated handler; the coverage rows are read as the PR body shows them. Attacked: whether
  * the routes act on one resource model, and whether each ✅ is what the handler does. Each FAULT
@@ -380,6 +381,34 @@ describe('review 11m: fleet maintenance', () => {
       });
       expect(updated.statusCode).toBe(200);
       expect(updated.json['mileage']).toBe(52000);
+    },
+  );
+});
+
+const deskBooking = {
+  taskType: 'application' as const,
+  taskName: 'Desk booking',
+  description:
+    'A REST API for booking office desks. Employees can book a desk for a day and cancel their booking. A desk can be booked only once per day. List the bookings of a day.',
+};
+
+describe('review 11m: desk booking from a description alone', () => {
+  it.failing(
+    'FAULT: "Employees can book a desk for a day and cancel their booking." is answered by "POST /desks creates a desk": booking a desk makes a new desk, and no booking exists to cancel — with "their booking" in the same sentence, book a desk creates a booking naming its desk (deskId), as "book a room" beside bookings does',
+    async () => {
+      const { bundle } = await generate(deskBooking);
+      expect(fileContent(bundle, 'src/model.ts')).toMatch(/collection: 'bookings'/);
+      expect(sentenceRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain(
+        'POST /desks creates a desk',
+      );
+    },
+  );
+
+  it.failing(
+    'FAULT: "A desk can be booked only once per day." is ❌ not covered because "once per day" is read as a schedule ("nothing runs on a schedule … a scheduled Lambda function would do it"): it is a rule that two bookings of one desk cannot share a day — the reason given names that rule, not a schedule',
+    async () => {
+      const { bundle } = await generate(deskBooking);
+      expect(gapsOf(sentenceRow(bundle.coverage, 3))).not.toMatch(/schedule/);
     },
   );
 });
