@@ -1,47 +1,92 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** A holder that has not finished within this long died holding the lock; the next writer takes it over. */
-const STALE_AFTER_MS = 30_000;
+export const STALE_AFTER_MS = 30_000;
 const WAIT_STEP_MS = 10;
-const GIVE_UP_AFTER_MS = 10_000;
+export const GIVE_UP_AFTER_MS = 10_000;
+/** The file in the lock folder naming its holder (a random token per take). */
+const OWNER_FILE = 'owner';
+
+/** The time the lock is judged by: the system's, or a test's. */
+export interface FolderLockClock {
+  /** Milliseconds since the epoch, as the lock folder's `mtimeMs` counts them. */
+  now(): number;
+  /** Waits `ms` milliseconds between two tries. */
+  sleep(ms: number): Promise<void>;
+}
+
+const SYSTEM_CLOCK: FolderLockClock = { now: () => Date.now(), sleep: (ms) => delay(ms) };
 
 /**
  * Runs `work` while holding `<folder>/.lock`, so writers in other processes sharing the folder take
- * turns (creating a directory is atomic: `mkdir(2)` fails with EEXIST for all but one). Throws when
- * the lock stays held for 10 s.
+ * turns (creating a directory is atomic: `mkdir(2)` fails with EEXIST for all but one). A lock
+ * folder last changed more than `STALE_AFTER_MS` ago (by `clock`) is taken to belong to a run that
+ * died holding it, and is taken over. Each take writes a random token into the lock (`owner`), and
+ * the release removes the lock only while it still holds that token: a holder whose lock was taken
+ * over (it worked past 30 s) leaves the new holder's lock in place instead of letting a third writer
+ * in beside it. Throws when the lock stays held for `GIVE_UP_AFTER_MS` (10 s).
  */
-export async function withFolderLock<T>(folder: string, work: () => Promise<T>): Promise<T> {
+export async function withFolderLock<T>(
+  folder: string,
+  work: () => Promise<T>,
+  clock: FolderLockClock = SYSTEM_CLOCK,
+): Promise<T> {
   const lock = path.join(folder, '.lock');
   await mkdir(folder, { recursive: true });
-  const started = Date.now();
-  while (!(await tryTake(lock))) {
-    if (Date.now() - started > GIVE_UP_AFTER_MS) {
+  const started = clock.now();
+  let token: string | undefined;
+  while ((token = await tryTake(lock, clock)) === undefined) {
+    if (clock.now() - started > GIVE_UP_AFTER_MS) {
       throw new Error(
         `${lock} stayed locked for ${GIVE_UP_AFTER_MS / 1000} s; if no run is writing there, remove it.`,
       );
     }
-    await delay(WAIT_STEP_MS);
+    await clock.sleep(WAIT_STEP_MS);
   }
   try {
     return await work();
   } finally {
-    await rm(lock, { recursive: true, force: true });
+    if ((await ownerOf(lock)) === token) await rm(lock, { recursive: true, force: true });
   }
 }
 
-async function tryTake(lock: string): Promise<boolean> {
+/** Takes the lock and returns this take's token, or removes a stale lock and returns undefined. */
+async function tryTake(lock: string, clock: FolderLockClock): Promise<string | undefined> {
   try {
     await mkdir(lock);
-    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const held = await stat(lock).then(
-      (stats) => Date.now() - stats.mtimeMs,
-      () => 0,
-    );
-    if (held > STALE_AFTER_MS) await rm(lock, { recursive: true, force: true });
-    return false;
+    await removeIfStale(lock, clock);
+    return undefined;
   }
+  const token = randomUUID();
+  try {
+    await writeFile(path.join(lock, OWNER_FILE), token);
+  } catch (error) {
+    await rm(lock, { recursive: true, force: true });
+    throw error;
+  }
+  return token;
+}
+
+/**
+ * Removes a lock no one has changed for `STALE_AFTER_MS`, unless its holder changed while it was
+ * judged (another waiter took it over first): only the lock judged stale is removed.
+ */
+async function removeIfStale(lock: string, clock: FolderLockClock): Promise<void> {
+  const owner = await ownerOf(lock);
+  const held = await stat(lock).then(
+    (stats) => clock.now() - stats.mtimeMs,
+    () => 0,
+  );
+  if (held <= STALE_AFTER_MS || (await ownerOf(lock)) !== owner) return;
+  await rm(lock, { recursive: true, force: true });
+}
+
+/** The token of the lock's holder; undefined when there is no lock or it names none yet. */
+async function ownerOf(lock: string): Promise<string | undefined> {
+  return readFile(path.join(lock, OWNER_FILE), 'utf8').catch(() => undefined);
 }

@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 
 /** Every entry gets this time, so the same files always make the same bytes (and the same content hash). */
-const FIXED_TIME = new Date('1980-01-01T00:00:00Z');
+export const FIXED_TIME = new Date('1980-01-01T00:00:00Z');
 
 /**
  * The folder's files as a zip (deflate), entries sorted by path with a fixed time: the same files

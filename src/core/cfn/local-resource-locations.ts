@@ -4,6 +4,8 @@ import { isLocalTemplateLocation, repositoryPathOf } from './nested-template-loc
 /** A resource of a template whose `property` names a local path (`isLocalTemplateLocation`). */
 export interface LocalResourceLocation<Property extends string> {
   readonly logicalId: string;
+  /** The resource's `Type`. */
+  readonly type: string;
   readonly property: Property;
   /** The location as the template writes it. */
   readonly location: string;
@@ -13,12 +15,13 @@ export interface LocalResourceLocation<Property extends string> {
 
 /**
  * The resources of `template` (parsed, long form) at `templatePath` whose type `propertyOf` maps to
- * a property holding a local path written as a string, as `aws cloudformation package` finds what it
- * uploads: a URL, an S3 object, an intrinsic or anything not a string is left out. Pure.
+ * a property (or several) holding a local path written as a string, as `aws cloudformation package`
+ * finds what it uploads: a URL, an S3 object, an intrinsic or anything not a string is left out.
+ * One entry per property found, in the template's order. Pure.
  */
 export function localResourceLocations<Property extends string>(
   params: { templatePath: string; template: unknown },
-  propertyOf: ReadonlyMap<string, Property>,
+  propertyOf: ReadonlyMap<string, Property | readonly Property[]>,
 ): LocalResourceLocation<Property>[] {
   const { template } = params;
   const resources =
@@ -26,12 +29,16 @@ export function localResourceLocations<Property extends string>(
   const found: LocalResourceLocation<Property>[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isPlainObject(resource) || typeof resource['Type'] !== 'string') continue;
-    const property = propertyOf.get(resource['Type']);
+    const type = resource['Type'];
+    const named = propertyOf.get(type);
     const properties = resource['Properties'];
-    if (property === undefined || !isPlainObject(properties)) continue;
-    const location = properties[property];
-    if (!isLocalTemplateLocation(location)) continue;
-    found.push({ logicalId, property, location, path: repositoryPathOf(params.templatePath, location) });
+    if (named === undefined || !isPlainObject(properties)) continue;
+    for (const property of typeof named === 'string' ? [named] : named) {
+      const location = Object.hasOwn(properties, property) ? properties[property] : undefined;
+      if (!isLocalTemplateLocation(location)) continue;
+      const path = repositoryPathOf(params.templatePath, location);
+      found.push({ logicalId, type, property, location, path });
+    }
   }
   return found;
 }

@@ -43,6 +43,8 @@ export const OUTCOME_REASON_CODES = [
   'branch_no_longer_contains_sha',
   'not_agent_deployment',
   'deployment_unstartable',
+  // A rollback deployment no workflow run can start, ended at once: the rollback's failure, not the task's.
+  'rollback_unstartable',
   // The approve use case (`approveHeldRequest`).
   'approver_lacks_write_access',
   'nothing_held',

@@ -9,7 +9,8 @@ import {
   CODE_KEY_PARAMETER,
   takesCodeLocation,
 } from '../../core/deploy/code-package-plan.js';
-import { localFunctionCode, uploadedCodeValue } from '../../core/deploy/local-function-code.js';
+import { localArtifacts } from '../../core/deploy/local-artifacts.js';
+import { uploadedLocationValue } from '../../core/deploy/packageable-properties.js';
 import { localNestedTemplates, type LocalNestedTemplate } from '../../core/deploy/local-nested-templates.js';
 import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
@@ -29,8 +30,9 @@ export interface NestedTemplateSources {
    */
   stage: ((template: string) => Promise<string>) | undefined;
   /**
-   * Uploads Lambda code of the checkout by content hash (`uploadRepositoryCode`), or refuses (no
-   * code bucket, no checkout at the sha); absent where the run cannot package code.
+   * Uploads Lambda code or another artifact of the checkout by content hash
+   * (`uploadRepositoryCode`), or refuses (no code bucket, no checkout at the sha); absent where the
+   * run cannot package code.
    */
   packageCode: ((request: CodeRequest) => Promise<CodeUpload>) | undefined;
 }
@@ -40,9 +42,13 @@ export interface NestedTemplateSources {
  * (`localNestedTemplates`: `TemplateURL` of `AWS::CloudFormation::Stack`, `Location` of
  * `AWS::Serverless::Application`) pointed at that file uploaded to the deployments bucket by
  * content hash, as `aws cloudformation package` does: CloudFormation reads a nested template only
- * from S3. Lambda code is packaged the same way in every template walked, before that template is
- * hashed (so an uploaded template names its uploaded code): a local `Code`/`CodeUri` path
- * (`localFunctionCode`) is zipped as it is and replaced by its S3 location, and a nested template
+ * from S3. Lambda code and the other local artifacts `aws cloudformation package` uploads are
+ * packaged the same way in every template walked, before that template is hashed (so an uploaded
+ * template names its uploaded artifacts): a local path in a packageable property
+ * (`localArtifacts`: a function's `Code`/`CodeUri`, a layer's `Content`/`ContentUri`, an API's or
+ * state machine's definition, an AppSync schema or mapping template…) is uploaded as it is (a
+ * folder zipped; a file zipped alone where Lambda reads only a zip) and replaced by its S3
+ * location in the form that property takes, and a nested template
  * taking its code's location as the blueprints do (`CodeS3Key` without a Default) that its parent
  * does not pass has its folder built (`npm run build`, `dist/` zipped) and `CodeS3Bucket` and
  * `CodeS3Key` added to the nested stack's `Parameters` (`sources.packageCode`). The top-level
@@ -84,7 +90,7 @@ interface UploadedTemplate {
 class NestedTemplatePackager {
   /** Repository path → its packaged template's upload. */
   private readonly uploaded = new Map<string, UploadedTemplate>();
-  /** `<build>\u0000<path>` → the code uploaded from it, so each folder is built once per run. */
+  /** `<build>\u0000<file>\u0000<path>` → what was uploaded from it, so each folder is built once per run. */
   private readonly code = new Map<string, { bucket: string; key: string }>();
   private bytes = 0;
 
@@ -94,8 +100,8 @@ class NestedTemplatePackager {
   ) {}
 
   /**
-   * `text` (the template at `path`, `ancestors` above it) with its local Lambda code and its local
-   * nested templates uploaded: each function's local `Code`/`CodeUri` becomes its S3 location, each
+   * `text` (the template at `path`, `ancestors` above it) with its local artifacts and its local
+   * nested templates uploaded: each local artifact (`localArtifacts`) becomes its S3 location, each
    * nested template (packaged first) its S3 URL, and a nested template taking its code's location as
    * the blueprints do (`CodeS3Bucket`, `CodeS3Key` without a Default) that this template does not
    * pass gets its own folder built and both passed in the nested stack's `Parameters`.
@@ -105,19 +111,22 @@ class NestedTemplatePackager {
     // What does not parse names nothing to upload; CloudFormation says what is wrong with it.
     if (!parsed.ok) return text;
     const edits: ResourcePropertyEdit[] = [];
-    for (const fn of localFunctionCode({ templatePath: path, template: parsed.template })) {
-      const named = `${fn.logicalId} in ${codeSpan(path)} takes its code from ${codeSpan(fn.location)}`;
-      if (fn.path === undefined) throw new PackagingRefusal(`${named}, which is outside the repository.`);
+    for (const artifact of localArtifacts({ templatePath: path, template: parsed.template })) {
+      const { packaging } = artifact;
+      const named = `${artifact.logicalId} in ${codeSpan(path)} takes its ${packaging.noun} from ${codeSpan(artifact.location)}`;
+      if (artifact.path === undefined)
+        throw new PackagingRefusal(`${named}, which is outside the repository.`);
       const location = await this.codeOf({
-        what: `${codeSpan(path)} has Lambda code in files of the repository (${codeSpan(fn.location)})`,
+        what: `${codeSpan(path)} has ${packaging.holds} in files of the repository (${codeSpan(artifact.location)})`,
         templatePath: path,
-        path: fn.path,
+        path: artifact.path,
         build: false,
+        file: packaging.file,
       });
       edits.push({
-        logicalId: fn.logicalId,
-        property: fn.property,
-        value: uploadedCodeValue(fn.property, location),
+        logicalId: artifact.logicalId,
+        property: artifact.property,
+        value: uploadedLocationValue(packaging.form, location),
       });
     }
     const nested = localNestedTemplates({ templatePath: path, template: parsed.template });
@@ -169,12 +178,13 @@ class NestedTemplatePackager {
       templatePath: entry.path,
       path: folder,
       build: true,
+      file: 'zip',
     });
     return { ...given, [CODE_BUCKET_PARAMETER]: location.bucket, [CODE_KEY_PARAMETER]: location.key };
   }
 
   private async codeOf(request: CodeRequest): Promise<{ bucket: string; key: string }> {
-    const memo = `${request.build}\u0000${request.path}`;
+    const memo = `${request.build}\u0000${request.file}\u0000${request.path}`;
     const known = this.code.get(memo);
     if (known !== undefined) return known;
     const packageCode = this.sources.packageCode;

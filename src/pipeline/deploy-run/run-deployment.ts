@@ -107,8 +107,9 @@ async function runDeploymentRedacted(params: {
     template: string;
   }) => Promise<PackagedParameters>;
   /**
-   * Uploads Lambda code the templates take from files of the repository (a local `Code`/`CodeUri`,
-   * a nested template's `CodeS3Key`: `packageNestedTemplates`); absent, such a template is refused.
+   * Uploads Lambda code and the other artifacts the templates take from files of the repository
+   * (a local `Code`/`CodeUri`, a layer's `Content`/`ContentUri`, a definition: `localArtifacts`; a
+   * nested template's `CodeS3Key`: `packageNestedTemplates`); absent, such a template is refused.
    */
   packageCode?: (input: {
     event: DeployEvent;

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, relative } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative } from 'node:path';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { codeDestination } from '../../core/deploy/code-package-plan.js';
 import type { S3Api } from '../../aws/s3/s3-api.js';
@@ -7,6 +7,7 @@ import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
 import { buildService } from '../../packaging/build-service.js';
 import type { CommandRunner } from '../../packaging/command-runner.js';
 import { zipDirectory } from '../../packaging/zip-directory.js';
+import { isZipArchive, zipSingleFile } from '../../packaging/zip-single-file.js';
 
 /** Code a template of the deploy needs uploaded (`NestedTemplateSources.packageCode`). */
 export interface CodeRequest {
@@ -18,14 +19,21 @@ export interface CodeRequest {
   readonly path: string;
   /** Build the folder as a generated service (`buildService`, its `dist/` zipped); else zip it as it is. */
   readonly build: boolean;
+  /**
+   * A file (not a folder) is uploaded `as-is` (a definition, a schema: keeping its extension), or
+   * as a `zip`: uploaded as it is when it is one, else zipped alone (Lambda code and layers, which
+   * Lambda reads only as a zip: `PackageableProperty.file`).
+   */
+  readonly file: 'zip' | 'as-is';
 }
 
 export type CodeUpload = { readonly bucket: string; readonly key: string } | { readonly refusal: string };
 
 /**
  * Uploads code of the checkout by content hash, as `aws cloudformation package` does: a folder
- * built as a generated service (`build`), or a folder zipped as it is, or a file (a zip) as it is,
- * to the code bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
+ * built as a generated service (`build`), or a folder zipped as it is, or a file as `file` says (a
+ * zip as it is, another file zipped alone or kept as it is, with its extension), to the code
+ * bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
  * sha (`git rev-parse HEAD`) and the path inside it. Anything that stops it is a refusal, saying
  * nothing was deployed; never throws.
  */
@@ -52,16 +60,16 @@ export async function uploadRepositoryCode(params: {
   if (inside.startsWith('..') || isAbsolute(inside))
     return { refusal: `${request.path} is outside the checkout. Nothing was deployed.` };
   try {
-    const body = request.build
-      ? zipDirectory(await buildService({ dir: target, run: params.run, log: params.log }))
+    const artifact = request.build
+      ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
       : statSync(target).isDirectory()
-        ? zipDirectory(target)
-        : new Uint8Array(readFileSync(target));
+        ? { body: zipDirectory(target) }
+        : fileArtifact(target, request.file);
     const uploaded = await uploadByContentHash({
       s3: params.s3,
       bucket: destination.bucket,
       keyPrefix: destination.keyPrefix,
-      body,
+      ...artifact,
     });
     params.log(
       `Code of ${request.path} ${uploaded.uploaded ? 'uploaded to' : 'already at'} s3://${uploaded.bucket}/${uploaded.key}`,
@@ -73,6 +81,25 @@ export async function uploadRepositoryCode(params: {
       refusal: `The code of ${request.path} could not be packaged: ${error instanceof Error ? error.message : String(error)} Nothing was deployed.`,
     };
   }
+}
+
+/**
+ * A file's upload: a zip as it is (`.zip`); under `zip`, another file zipped alone; under `as-is`,
+ * its bytes with its own extension (letters and digits only, else none) and a generic content type.
+ */
+function fileArtifact(
+  file: string,
+  form: CodeRequest['file'],
+): { body: Uint8Array; extension?: string; contentType?: string } {
+  const bytes = new Uint8Array(readFileSync(file));
+  if (isZipArchive(bytes)) return { body: bytes };
+  if (form === 'zip') return { body: zipSingleFile(file) };
+  const extension = extname(file);
+  return {
+    body: bytes,
+    extension: /^\.[A-Za-z0-9]{1,16}$/.test(extension) ? extension : '',
+    contentType: 'application/octet-stream',
+  };
 }
 
 /**

@@ -47,7 +47,10 @@ export interface RollbackRequest {
  * - `refused` / `no_rollback_target`, `environment_not_configured`, `branch_not_recorded`,
  *   `deploy_rule_not_met` (`authorizeDeploy` without approval and green checks: the code already
  *   ran there), `branch_no_longer_contains_sha` or `not_agent_deployment`, with why in `message`;
- * - `failed` / `deployment_unstartable`: created, but no workflow run can start it, so it was ended.
+ * - `deploy_failed` / `rollback_unstartable` (with `deploymentId`): created, but no workflow run can
+ *   start it, so it was ended at once. Nothing ran, so neither the task's state nor the
+ *   environment's deploy state moves (as for an unstartable deploy, `requestDeployment`): the
+ *   rollback failed, not the task, and the rolled-back deployment still stands.
  * Nothing is posted here: every channel renders the outcome. Throws GitHub's HTTP errors.
  */
 export async function requestRollback(params: {
@@ -153,8 +156,14 @@ export async function requestRollback(params: {
     environment,
     command: `/rollback ${environment}${targetText(request.target)}`,
   });
+  // Nothing ran: the rollback failed, and no task or environment state moves (`deploy_failed`, with why).
   if (unstartable !== undefined) {
-    return { status: 'failed', reasonCode: 'deployment_unstartable', message: unstartable };
+    return {
+      status: 'deploy_failed',
+      reasonCode: 'rollback_unstartable',
+      deploymentId,
+      message: unstartable,
+    };
   }
   const revert =
     envConfig.revert_pr_on_rollback && current

@@ -30,20 +30,35 @@ describe('localNestedTemplates', () => {
     expect(localNestedTemplates({ templatePath: 'services/orders/template.yaml', template })).toEqual([
       {
         logicalId: 'Local',
+        type: 'AWS::CloudFormation::Stack',
         property: 'TemplateURL',
         location: './nested/network.yaml',
         path: 'services/orders/nested/network.yaml',
       },
       {
         logicalId: 'Up',
+        type: 'AWS::CloudFormation::Stack',
         property: 'TemplateURL',
         location: '../shared/db.yaml',
         path: 'services/shared/db.yaml',
       },
-      { logicalId: 'Outside', property: 'TemplateURL', location: '../../../etc/passwd', path: undefined },
-      { logicalId: 'Absolute', property: 'TemplateURL', location: '/tmp/x.yaml', path: undefined },
+      {
+        logicalId: 'Outside',
+        type: 'AWS::CloudFormation::Stack',
+        property: 'TemplateURL',
+        location: '../../../etc/passwd',
+        path: undefined,
+      },
+      {
+        logicalId: 'Absolute',
+        type: 'AWS::CloudFormation::Stack',
+        property: 'TemplateURL',
+        location: '/tmp/x.yaml',
+        path: undefined,
+      },
       {
         logicalId: 'App',
+        type: 'AWS::Serverless::Application',
         property: 'Location',
         location: 'apps/payments.yaml',
         path: 'services/orders/apps/payments.yaml',

@@ -1,6 +1,7 @@
 import { reasonCodeOf } from '../../../src/core/outcome/outcome-reason-code.js';
 import { OUTCOME_RESULT_VERSION, toOutcomeResult } from '../../../src/core/outcome/outcome-result.js';
 import { summarizeOutcome } from '../../../src/core/outcome/outcome-summary.js';
+import { redactedOutcomeResult } from '../../../src/core/outcome/redacted-outcome-result.js';
 import { isFailureOutcome, type TaskOutcome } from '../../../src/core/outcome/task-outcome.js';
 
 const prOpen: TaskOutcome = {
@@ -43,14 +44,26 @@ describe('the one TaskOutcome: status, reason code, details', () => {
     expect(reasonCodeOf(outcome)).toBe(code);
   });
 
-  it("renders the Action's result as version 1: every field it had, plus reasonCode and message", () => {
+  it("renders the Action's result: every field the outcome has, plus version, reasonCode and message", () => {
     expect(toOutcomeResult(prOpen)).toEqual({
       version: OUTCOME_RESULT_VERSION,
       ...prOpen,
       reasonCode: 'pr_updated',
       message: 'Pull request #12 updated: https://github.com/acme/shop/pull/12',
     });
-    expect(OUTCOME_RESULT_VERSION).toBe(1);
+  });
+
+  // Deliberately raised (issue #10): version 1's deploy report carried the stack's `outputs`; the
+  // Action's result has left them out since (a NoEcho parameter may echo there), a removed field.
+  it("is version 2: a deploy's report in the Action's result carries no stack outputs", async () => {
+    expect(OUTCOME_RESULT_VERSION).toBe(2);
+    const report = { ...deployReport('deployed'), outputs: { ApiUrl: 'https://api.example.com' } };
+    const result = await redactedOutcomeResult({ status: 'deployed', deploymentId: 9, result: report });
+    expect(result).toMatchObject({ version: 2, status: 'deployed', reasonCode: 'deployed' });
+    expect('result' in result ? result.result : undefined).toEqual(
+      expect.not.objectContaining({ outputs: expect.anything() }),
+    );
+    expect(JSON.stringify(result)).not.toContain('api.example.com');
   });
 
   it('keeps scalars in the summary a record stores, bounded, and leaves nested reports out', () => {
@@ -61,7 +74,7 @@ describe('the one TaskOutcome: status, reason code, details', () => {
       result: deployReport('failed'),
     });
     expect(summary).toEqual({
-      version: 1,
+      version: OUTCOME_RESULT_VERSION,
       status: 'deploy_failed',
       reasonCode: 'deploy_failed',
       deploymentId: 41,

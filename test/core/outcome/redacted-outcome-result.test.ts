@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { toOutcomeResult } from '../../../src/core/outcome/outcome-result.js';
+import { OUTCOME_RESULT_VERSION, toOutcomeResult } from '../../../src/core/outcome/outcome-result.js';
 import type { TaskOutcome } from '../../../src/core/outcome/task-outcome.js';
 import { FAKE_AWS_SECRET_ACCESS_KEY } from '../../fixtures/adversarial/secrets/fake-secrets.js';
 
@@ -23,7 +23,7 @@ describe("the Action's result output (redactedOutcomeResult)", () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('S3cr3tPassw0rd');
     expect(result).toMatchObject({
-      version: 1,
+      version: OUTCOME_RESULT_VERSION,
       status: 'failed',
       taskId: 'acme/shop#7',
       reasonCode: expect.any(String),
@@ -44,7 +44,7 @@ describe("the Action's result output (redactedOutcomeResult)", () => {
     const { redactedOutcomeResult } = await import('../../../src/core/outcome/redacted-outcome-result.js');
     const result = await redactedOutcomeResult(failed);
     expect(result).toEqual({
-      version: 1,
+      version: OUTCOME_RESULT_VERSION,
       status: 'failed',
       reasonCode: toOutcomeResult(failed).reasonCode,
       message: '[REDACTED:not-scanned]',

@@ -1,4 +1,5 @@
 import { readStateMarker } from '../../../src/core/state/state-marker.js';
+import { OUTCOME_RESULT_VERSION } from '../../../src/core/outcome/outcome-result.js';
 import { readExample, webhookExample } from '../../fixtures/webhook-payloads.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
@@ -72,7 +73,7 @@ describe('the built Action, guided mode: a PR review is the approval', () => {
     expect(approved.code).toBe(0);
     expect(approved.outputs.status).toBe('approved');
     expect(JSON.parse(approved.outputs.result ?? '{}')).toMatchObject({
-      version: 1,
+      version: OUTCOME_RESULT_VERSION,
       status: 'approved',
       reasonCode: 'approved',
       pullNumber: 101,

@@ -1,4 +1,5 @@
 import { readExample, webhookExample } from '../../fixtures/webhook-payloads.js';
+import { OUTCOME_RESULT_VERSION } from '../../../src/core/outcome/outcome-result.js';
 import { startGitHubFake } from '../../support/github-fake-server.js';
 import { runAction } from './run-action.js';
 
@@ -34,7 +35,7 @@ describe('the built Action (dist/index.js) run as a process against a GitHub fak
       'cost-usd': '0.0000',
     });
     expect(JSON.parse(run.outputs.result ?? '{}')).toMatchObject({
-      version: 1,
+      version: OUTCOME_RESULT_VERSION,
       status: 'pr_open',
       pullNumber: 101,
     });

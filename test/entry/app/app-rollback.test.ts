@@ -111,6 +111,14 @@ describe('Probot app: /rollback', () => {
     expect(api.scope.isDone()).toBe(true);
     expect(replyOf(api)).toContain('comment `/rollback staging` again');
     expect(api.calls.some((call) => call.path.includes('/git/'))).toBe(false);
+    // The rollback failed, not the task: no status comment is written, and only the new
+    // deployment is ended (deployment 303, rolled back from, keeps its state).
+    expect(api.calls.some((call) => call.method === 'PATCH')).toBe(false);
+    expect(
+      api.calls
+        .filter((call) => call.method === 'POST' && call.path.includes('/statuses'))
+        .map((call) => call.path),
+    ).toEqual([expect.stringMatching(/\/deployments\/304\/statuses$/)]);
   });
 
   it('rolls production back and opens a pull request that reverts the rolled-back change on the default branch', async () => {

@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import { OUTCOME_RESULT_VERSION } from '../../../src/core/outcome/outcome-result.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseStateMarker } from '../../../src/core/state/state-marker.js';
@@ -84,7 +85,7 @@ describe('Probot app: the task record through an issue that becomes a pull reque
       model: expect.stringMatching(/^offline:/),
     });
     expect(last_outcome).toMatchObject({
-      version: 1,
+      version: OUTCOME_RESULT_VERSION,
       status: 'pr_open',
       reasonCode: 'pr_opened',
       pullNumber: 42,

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
 import type { CommandRunner } from '../../../src/packaging/command-runner.js';
-import { uploadRepositoryCode } from '../../../src/pipeline/deploy-run/upload-repository-code.js';
+import {
+  uploadRepositoryCode,
+  type CodeRequest,
+} from '../../../src/pipeline/deploy-run/upload-repository-code.js';
 
 const SHA = 'd'.repeat(40);
 const s3Mock = mockClient(S3Client);
@@ -37,13 +40,21 @@ describe('uploadRepositoryCode', () => {
   });
   afterEach(() => rmSync(workspace, { recursive: true, force: true }));
 
-  const upload = (overrides: { config?: unknown; run?: CommandRunner } = {}) =>
+  const upload = (
+    overrides: {
+      config?: unknown;
+      run?: CommandRunner;
+      path?: string;
+      file?: CodeRequest['file'];
+    } = {},
+  ) =>
     uploadRepositoryCode({
       request: {
         what: '`stacks/sam.yaml` has Lambda code',
         templatePath: 'stacks/sam.yaml',
-        path: 'stacks/src',
+        path: overrides.path ?? 'stacks/src',
         build: false,
+        file: overrides.file ?? 'zip',
       },
       sha: SHA,
       environment: 'staging',
@@ -65,6 +76,36 @@ describe('uploadRepositoryCode', () => {
     const hash = createHash('sha256').update(body).digest('hex');
     expect(result).toEqual({ bucket: 'acme-deployments', key: `acme/shop/code/stacks/${hash}.zip` });
     expect(Object.keys(unzipSync(body))).toEqual(['index.js']);
+  });
+
+  it('zips a lone file Lambda must read as a zip (a layer, a function), as aws cloudformation package does', async () => {
+    const result = await upload({ path: 'stacks/src/index.js', file: 'zip' });
+    const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    const body = put?.Body as Uint8Array;
+    expect(result).toMatchObject({
+      key: expect.stringMatching(/^acme\/shop\/code\/stacks\/[0-9a-f]{64}\.zip$/),
+    });
+    expect(put?.ContentType).toBe('application/zip');
+    expect(new TextDecoder().decode(unzipSync(body)['index.js'])).toBe('exports.handler = async () => 1;\n');
+  });
+
+  it('uploads a zip as it is, and a definition file as it is with its extension', async () => {
+    const zipped = zipSync({ 'index.js': new TextEncoder().encode('x') });
+    writeFileSync(join(workspace, 'stacks', 'layer.zip'), zipped);
+    expect(await upload({ path: 'stacks/layer.zip', file: 'zip' })).toMatchObject({
+      key: expect.stringMatching(/\.zip$/),
+    });
+    expect(s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input.Body).toEqual(zipped);
+
+    s3Mock.resetHistory();
+    const definition = 'openapi: 3.0.1\npaths: {}\n';
+    writeFileSync(join(workspace, 'stacks', 'api.yaml'), definition);
+    const result = await upload({ path: 'stacks/api.yaml', file: 'as-is' });
+    const hash = createHash('sha256').update(definition).digest('hex');
+    expect(result).toEqual({ bucket: 'acme-deployments', key: `acme/shop/code/stacks/${hash}.yaml` });
+    const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(new TextDecoder().decode(put?.Body as Uint8Array)).toBe(definition);
+    expect(put?.ContentType).toBe('application/octet-stream');
   });
 
   it('refuses without a code bucket, naming both settings, and at another commit', async () => {

@@ -2,6 +2,9 @@ import { Octokit } from '@octokit/rest';
 import { DEFAULT_CONFIG, type AgentConfig } from '../../../src/core/config/agent-config.js';
 import { parseAgentConfig } from '../../../src/core/config/parse-agent-config.js';
 import { reasonCodeOf } from '../../../src/core/outcome/outcome-reason-code.js';
+import { OUTCOME_RESULT_VERSION } from '../../../src/core/outcome/outcome-result.js';
+import { redactedOutcomeResult } from '../../../src/core/outcome/redacted-outcome-result.js';
+import { isFailureOutcome } from '../../../src/core/outcome/task-outcome.js';
 import type { TaskClient } from '../../../src/github/task-client.js';
 import type { TaskEventDependencies } from '../../../src/pipeline/events/task-event-dependencies.js';
 import { requestRollback, type RollbackRequest } from '../../../src/pipeline/rollback/request-rollback.js';
@@ -288,7 +291,9 @@ describe('requestRollback, with plain inputs', () => {
     expect(created).toBeUndefined();
   });
 
-  it('deployment_unstartable: made with a GITHUB_TOKEN, the deployment is ended and the outcome fails', async () => {
+  // Deliberately changed (issue #10): an unstartable rollback was a bare `failed`, which reads as
+  // the task's failure; like an unstartable deploy it is the environment's `deploy_failed`.
+  it('rollback_unstartable: made with a GITHUB_TOKEN, the deployment is ended and the rollback (not the task) fails', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     api.commandDeployments();
     api.deployments('staging', [current, good]);
@@ -298,10 +303,26 @@ describe('requestRollback, with plain inputs', () => {
     const { outcome } = await rollBack({ api, request: { target: { kind: 'sha', sha: '1111111' } } });
 
     expect(outcome).toMatchObject({
-      status: 'failed',
-      reasonCode: 'deployment_unstartable',
+      status: 'deploy_failed',
+      reasonCode: 'rollback_unstartable',
+      deploymentId: 503,
       message: expect.stringContaining('comment `/rollback staging to 1111111` again'),
     });
+    // Only the new deployment is ended: the one rolled back from is not touched.
+    expect(
+      api.calls
+        .filter((call) => call.method === 'POST' && call.path.includes('/statuses'))
+        .map((call) => call.path),
+    ).toEqual([expect.stringMatching(/\/deployments\/503\/statuses$/)]);
+    // The Action's `result` output carries the same status, reason code and deployment.
+    expect(await redactedOutcomeResult(outcome)).toMatchObject({
+      version: OUTCOME_RESULT_VERSION,
+      status: 'deploy_failed',
+      reasonCode: 'rollback_unstartable',
+      deploymentId: 503,
+      message: expect.stringContaining('nothing was deployed'),
+    });
+    expect(isFailureOutcome(outcome)).toBe(true);
     expect(api.calls.find((call) => call.path.endsWith('/deployments/503/statuses'))?.body).toMatchObject({
       state: 'error',
     });
