@@ -78,8 +78,17 @@ describe('review10m attacker: a NoEcho value echoed by AWS on the way', () => {
   it.failing('FAULT: an AWS error echoing the NoEcho value is logged and returned with it', async () => {
     cfnMock
       .on(CreateChangeSetCommand)
-      .rejects(awsError('ValidationError', `Parameter 'DbPassword' value '${PASSWORD}' failed to satisfy constraint`));
-    scriptStackOperation({ cfnMock, baseline: PREVIOUS_DEPLOY_EVENTS, steps: [{ status: 'UPDATE_COMPLETE' }] });
+      .rejects(
+        awsError(
+          'ValidationError',
+          `Parameter 'DbPassword' value '${PASSWORD}' failed to satisfy constraint`,
+        ),
+      );
+    scriptStackOperation({
+      cfnMock,
+      baseline: PREVIOUS_DEPLOY_EVENTS,
+      steps: [{ status: 'UPDATE_COMPLETE' }],
+    });
     const run = deploy();
     const result = await run.result;
     expect(result.finalStatus).toBe('failure');
@@ -112,7 +121,11 @@ describe('review10m attacker: a NoEcho value echoed by AWS on the way', () => {
     });
     cfnMock
       .on(DescribeChangeSetCommand)
-      .resolves(changeSetAnswer('CREATE_COMPLETE', { Changes: [resourceChange('Modify', 'Db', 'AWS::RDS::DBInstance')] }));
+      .resolves(
+        changeSetAnswer('CREATE_COMPLETE', {
+          Changes: [resourceChange('Modify', 'Db', 'AWS::RDS::DBInstance')],
+        }),
+      );
     const run = deploy();
     const result = await run.result;
     expect(result.finalStatus).toBe('failure');

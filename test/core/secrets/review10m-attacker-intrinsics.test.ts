@@ -28,10 +28,13 @@ const lambdaWith = (variables: string, more = '') =>
 const MAPPINGS = `Mappings:\n  Tokens:\n    Gh:\n      Rest: ${BODY}\n`;
 
 describe('review10m attacker: literal intrinsics the reading leaves out', () => {
-  it.failing('FAULT: !Join of ghp_ and !FindInMap over the template\'s own Mappings passes the gate', async () => {
-    const template = lambdaWith(`!Join ['', ['ghp_', !FindInMap [Tokens, Gh, Rest]]]`, MAPPINGS);
-    expect(await gateRefuses('template.yaml', template)).toBe(true);
-  });
+  it.failing(
+    "FAULT: !Join of ghp_ and !FindInMap over the template's own Mappings passes the gate",
+    async () => {
+      const template = lambdaWith(`!Join ['', ['ghp_', !FindInMap [Tokens, Gh, Rest]]]`, MAPPINGS);
+      expect(await gateRefuses('template.yaml', template)).toBe(true);
+    },
+  );
 
   it.failing('FAULT: the same FindInMap join is kept by the redactor', async () => {
     const template = lambdaWith(`!Join ['', ['ghp_', !FindInMap [Tokens, Gh, Rest]]]`, MAPPINGS);
@@ -48,33 +51,41 @@ describe('review10m attacker: literal intrinsics the reading leaves out', () => 
     expect(await gateRefuses('template.yaml', template)).toBe(true);
   });
 
-  it.failing('FAULT: !Select of a piece of a literal !Split, joined to ghp_, passes the gate (JSON too)', async () => {
-    const yaml = lambdaWith(`!Join ['', ['ghp_', !Select [1, !Split [',', 'x,${BODY}']]]]`);
-    expect(await gateRefuses('template.yaml', yaml)).toBe(true);
-    const json = JSON.stringify({
-      Resources: {
-        Fn: {
-          Type: 'AWS::Lambda::Function',
-          Properties: {
-            Environment: {
-              Variables: {
-                TOKEN: { 'Fn::Join': ['', ['ghp_', { 'Fn::Select': [1, { 'Fn::Split': [',', `x,${BODY}`] }] }]] },
+  it.failing(
+    'FAULT: !Select of a piece of a literal !Split, joined to ghp_, passes the gate (JSON too)',
+    async () => {
+      const yaml = lambdaWith(`!Join ['', ['ghp_', !Select [1, !Split [',', 'x,${BODY}']]]]`);
+      expect(await gateRefuses('template.yaml', yaml)).toBe(true);
+      const json = JSON.stringify({
+        Resources: {
+          Fn: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              Environment: {
+                Variables: {
+                  TOKEN: {
+                    'Fn::Join': ['', ['ghp_', { 'Fn::Select': [1, { 'Fn::Split': [',', `x,${BODY}`] }] }]],
+                  },
+                },
               },
             },
           },
         },
-      },
-    });
-    expect(await gateRefuses('template.json', json)).toBe(true);
-  });
+      });
+      expect(await gateRefuses('template.json', json)).toBe(true);
+    },
+  );
 
-  it.failing('FAULT: !If whose branches are literals (condition !Equals [a, a]) breaks the join: ghp_ + the rest passes', async () => {
-    const template = lambdaWith(
-      `!Join ['', ['ghp_', !If [Always, '${BODY}', 'x']]]`,
-      `Conditions:\n  Always: !Equals [a, a]\n`,
-    );
-    expect(await gateRefuses('template.yaml', template)).toBe(true);
-  });
+  it.failing(
+    'FAULT: !If whose branches are literals (condition !Equals [a, a]) breaks the join: ghp_ + the rest passes',
+    async () => {
+      const template = lambdaWith(
+        `!Join ['', ['ghp_', !If [Always, '${BODY}', 'x']]]`,
+        `Conditions:\n  Always: !Equals [a, a]\n`,
+      );
+      expect(await gateRefuses('template.yaml', template)).toBe(true);
+    },
+  );
 
   it.failing('FAULT: !Select whose index is !Ref to a parameter Default passes the gate', async () => {
     const template = lambdaWith(
@@ -84,13 +95,16 @@ describe('review10m attacker: literal intrinsics the reading leaves out', () => 
     expect(await gateRefuses('template.yaml', template)).toBe(true);
   });
 
-  it.failing('FAULT: !Join over !Ref to a CommaDelimitedList parameter whose Default holds the halves passes the gate', async () => {
-    const template = lambdaWith(
-      `!Join ['', !Ref Parts]`,
-      `Parameters:\n  Parts:\n    Type: CommaDelimitedList\n    Default: 'ghp_${HEAD},${TAIL}'\n`,
-    );
-    expect(await gateRefuses('template.yaml', template)).toBe(true);
-  });
+  it.failing(
+    'FAULT: !Join over !Ref to a CommaDelimitedList parameter whose Default holds the halves passes the gate',
+    async () => {
+      const template = lambdaWith(
+        `!Join ['', !Ref Parts]`,
+        `Parameters:\n  Parts:\n    Type: CommaDelimitedList\n    Default: 'ghp_${HEAD},${TAIL}'\n`,
+      );
+      expect(await gateRefuses('template.yaml', template)).toBe(true);
+    },
+  );
 });
 
 describe('review10m attacker: literal intrinsics read (refused)', () => {
