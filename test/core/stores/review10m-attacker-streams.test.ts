@@ -20,18 +20,26 @@ const CONTENT = Buffer.from(`export GITHUB_TOKEN=${TOKEN}\n`);
 /** A one-page PDF whose content stream is FlateDecode'd (what every PDF writer emits). */
 function pdf(stream: Buffer): Buffer {
   return Buffer.concat([
-    Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length ' + stream.length + ' /Filter /FlateDecode >>\nstream\n', 'latin1'),
+    Buffer.from(
+      '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length ' +
+        stream.length +
+        ' /Filter /FlateDecode >>\nstream\n',
+      'latin1',
+    ),
     stream,
     Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'),
   ]);
 }
 
 describe('review10m attacker: compressed streams neither read nor refused', () => {
-  it.failing('FAULT: a zlib stream (a git loose object, deflateSync) holding a token is kept as scanned', async () => {
-    const body = deflateSync(Buffer.concat([Buffer.from(`blob ${CONTENT.length}\0`), CONTENT]));
-    const stored = await redactArtifactBody(body, 'files/.git-objects/ab/cdef');
-    expect(stored.equals(body)).toBe(false);
-  });
+  it.failing(
+    'FAULT: a zlib stream (a git loose object, deflateSync) holding a token is kept as scanned',
+    async () => {
+      const body = deflateSync(Buffer.concat([Buffer.from(`blob ${CONTENT.length}\0`), CONTENT]));
+      const stored = await redactArtifactBody(body, 'files/.git-objects/ab/cdef');
+      expect(stored.equals(body)).toBe(false);
+    },
+  );
 
   it.failing('FAULT: a PDF whose /FlateDecode content stream holds a token is kept as scanned', async () => {
     const body = pdf(deflateSync(Buffer.from(`BT /F1 12 Tf (token ${TOKEN}) Tj ET`)));
@@ -39,18 +47,30 @@ describe('review10m attacker: compressed streams neither read nor refused', () =
     expect(stored.equals(body)).toBe(false);
   });
 
-  it.failing('FAULT: a Unix compress (.Z, magic 1F 9D) stream, which nothing here decodes, is kept as scanned', async () => {
-    // LZW codes of the text are opaque to a latin1 reading; the header alone says what it is.
-    const body = Buffer.concat([Buffer.from([0x1f, 0x9d, 0x90]), Buffer.from([0x65, 0xf0, 0x88, 0x03, 0x81, 0xc4, 0xb2, 0x10])]);
-    const stored = await redactArtifactBody(body, 'files/secrets.env.Z');
-    expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
-  });
+  it.failing(
+    'FAULT: a Unix compress (.Z, magic 1F 9D) stream, which nothing here decodes, is kept as scanned',
+    async () => {
+      // LZW codes of the text are opaque to a latin1 reading; the header alone says what it is.
+      const body = Buffer.concat([
+        Buffer.from([0x1f, 0x9d, 0x90]),
+        Buffer.from([0x65, 0xf0, 0x88, 0x03, 0x81, 0xc4, 0xb2, 0x10]),
+      ]);
+      const stored = await redactArtifactBody(body, 'files/secrets.env.Z');
+      expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
+    },
+  );
 
-  it.failing('FAULT: an lzip stream (magic LZIP), which nothing here decodes, is kept as scanned', async () => {
-    const body = Buffer.concat([Buffer.from('LZIP\x01\x0c', 'latin1'), Buffer.from([0x00, 0x32, 0x9a, 0xc1, 0xfe, 0x8f, 0x81, 0x02])]);
-    const stored = await redactArtifactBody(body, 'files/secrets.env.lz');
-    expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
-  });
+  it.failing(
+    'FAULT: an lzip stream (magic LZIP), which nothing here decodes, is kept as scanned',
+    async () => {
+      const body = Buffer.concat([
+        Buffer.from('LZIP\x01\x0c', 'latin1'),
+        Buffer.from([0x00, 0x32, 0x9a, 0xc1, 0xfe, 0x8f, 0x81, 0x02]),
+      ]);
+      const stored = await redactArtifactBody(body, 'files/secrets.env.lz');
+      expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
+    },
+  );
 });
 
 describe('review10m attacker: compressed streams read (refused)', () => {
@@ -60,7 +80,10 @@ describe('review10m attacker: compressed streams read (refused)', () => {
   });
 
   it('an xz magic anywhere is refused', async () => {
-    const body = Buffer.concat([Buffer.from([0x00, 0xff]), Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x01])]);
+    const body = Buffer.concat([
+      Buffer.from([0x00, 0xff]),
+      Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x01]),
+    ]);
     expect((await redactArtifactBody(body, 'files/x.bin')).toString()).toBe(NOT_SCANNED_MARKER);
   });
 });
