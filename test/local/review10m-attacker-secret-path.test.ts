@@ -22,7 +22,10 @@ const namingProvider: ModelProvider = {
   name: 'naming',
   async generate(input) {
     const result = await createOfflineProvider().generate(input);
-    const files = [...result.bundle.files, { path: `docs/${TOKEN}.md`, content: '# Notes\n' }];
+    const files = [
+      ...result.bundle.files,
+      { path: `docs/${TOKEN}.md`, content: '# Notes\n', role: 'doc' as const },
+    ];
     return { ...result, bundle: { ...result.bundle, files } };
   },
 };

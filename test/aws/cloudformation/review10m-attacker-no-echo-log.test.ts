@@ -119,13 +119,11 @@ describe('review10m attacker: a NoEcho value echoed by AWS on the way', () => {
         },
       ],
     });
-    cfnMock
-      .on(DescribeChangeSetCommand)
-      .resolves(
-        changeSetAnswer('CREATE_COMPLETE', {
-          Changes: [resourceChange('Modify', 'Db', 'AWS::RDS::DBInstance')],
-        }),
-      );
+    cfnMock.on(DescribeChangeSetCommand).resolves(
+      changeSetAnswer('CREATE_COMPLETE', {
+        Changes: [resourceChange('Modify', 'Db', 'AWS::RDS::DBInstance')],
+      }),
+    );
     const run = deploy();
     const result = await run.result;
     expect(result.finalStatus).toBe('failure');
