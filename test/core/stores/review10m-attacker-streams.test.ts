@@ -1,0 +1,89 @@
+/**
+ * Attacker pass (review #10m) on compressed streams the artifact store's readers do not know
+ * (src/core/stores/embedded-archives.ts `holdsArchive`/`embeddedContents`/`hasUndecodableStream`,
+ * readable-texts.ts, through redact-artifact-body.ts). The store keeps binary bytes exactly when
+ * every text a reader gets out of them holds no secret, and fails closed (NOT_SCANNED_MARKER) on a
+ * stream it cannot read (bzip2, xz, zstd, LZ4, 7z, RAR). A zlib stream (RFC 1950: what a PDF's
+ * `/FlateDecode` stream and a git loose object are, and what Node's own `inflateSync` reads) is
+ * neither read nor refused: the token inside is kept as "scanned". Unix `compress` (.Z, 1F 9D)
+ * and lzip (`LZIP`) streams, which no reader here decodes, are not refused either. A fault is
+ * `it.failing` asserting the right answer (the bytes are not kept as they are: redacted, or
+ * withheld as not scanned); an attack the code refuses is an ordinary test.
+ */
+import { deflateSync, gzipSync } from 'node:zlib';
+import { redactArtifactBody } from '../../../src/core/stores/redact-artifact-body.js';
+import { NOT_SCANNED_MARKER } from '../../../src/core/secrets/secret-markers.js';
+
+const TOKEN = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
+const CONTENT = Buffer.from(`export GITHUB_TOKEN=${TOKEN}\n`);
+
+/** A one-page PDF whose content stream is FlateDecode'd (what every PDF writer emits). */
+function pdf(stream: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(
+      '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length ' +
+        stream.length +
+        ' /Filter /FlateDecode >>\nstream\n',
+      'latin1',
+    ),
+    stream,
+    Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+  ]);
+}
+
+describe('review10m attacker: compressed streams neither read nor refused', () => {
+  it.failing(
+    'FAULT: a zlib stream (a git loose object, deflateSync) holding a token is kept as scanned',
+    async () => {
+      const body = deflateSync(Buffer.concat([Buffer.from(`blob ${CONTENT.length}\0`), CONTENT]));
+      const stored = await redactArtifactBody(body, 'files/.git-objects/ab/cdef');
+      expect(stored.equals(body)).toBe(false);
+    },
+  );
+
+  it.failing('FAULT: a PDF whose /FlateDecode content stream holds a token is kept as scanned', async () => {
+    const body = pdf(deflateSync(Buffer.from(`BT /F1 12 Tf (token ${TOKEN}) Tj ET`)));
+    const stored = await redactArtifactBody(body, 'files/docs/runbook.pdf');
+    expect(stored.equals(body)).toBe(false);
+  });
+
+  it.failing(
+    'FAULT: a Unix compress (.Z, magic 1F 9D) stream, which nothing here decodes, is kept as scanned',
+    async () => {
+      // LZW codes of the text are opaque to a latin1 reading; the header alone says what it is.
+      const body = Buffer.concat([
+        Buffer.from([0x1f, 0x9d, 0x90]),
+        Buffer.from([0x65, 0xf0, 0x88, 0x03, 0x81, 0xc4, 0xb2, 0x10]),
+      ]);
+      const stored = await redactArtifactBody(body, 'files/secrets.env.Z');
+      expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
+    },
+  );
+
+  it.failing(
+    'FAULT: an lzip stream (magic LZIP), which nothing here decodes, is kept as scanned',
+    async () => {
+      const body = Buffer.concat([
+        Buffer.from('LZIP\x01\x0c', 'latin1'),
+        Buffer.from([0x00, 0x32, 0x9a, 0xc1, 0xfe, 0x8f, 0x81, 0x02]),
+      ]);
+      const stored = await redactArtifactBody(body, 'files/secrets.env.lz');
+      expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
+    },
+  );
+});
+
+describe('review10m attacker: compressed streams read (refused)', () => {
+  it('a gzip stream holding a token is not kept', async () => {
+    const stored = await redactArtifactBody(gzipSync(CONTENT), 'files/secrets.env.gz');
+    expect(stored.toString()).toBe(NOT_SCANNED_MARKER);
+  });
+
+  it('an xz magic anywhere is refused', async () => {
+    const body = Buffer.concat([
+      Buffer.from([0x00, 0xff]),
+      Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x01]),
+    ]);
+    expect((await redactArtifactBody(body, 'files/x.bin')).toString()).toBe(NOT_SCANNED_MARKER);
+  });
+});
