@@ -137,17 +137,48 @@ export function mayBeNamedConfig(path: string): boolean {
 }
 
 /**
- * `mayBeNamedConfig`, or a source, markup or template file (`NOT_A_CONFIGURATION`) whose text is
- * written as a configuration: after a byte order mark, blank space and comments, it opens an
- * object (`{`), which is where `tsc` and esbuild read a configuration's settings from, whatever the
- * file's extension (`tsc -p src/x.ts`, `esbuild --tsconfig=src/config.js`). Source code almost
- * never opens so, so the manifests above ordinary source are not read at the base. Pure.
+ * `mayBeNamedConfig`, or a source, markup or template file (`NOT_A_CONFIGURATION`) whose text
+ * `tsc` or esbuild could read settings from when a script names it (`tsc -p src/x.ts`,
+ * `esbuild --tsconfig=src/config.js`): `mayHoldConfigSettings`. Pure.
  */
 export function mayBeNamedConfigFile(file: { readonly path: string; readonly content: string }): boolean {
   if (mayBeNamedConfig(file.path)) return true;
   const folded = caseFoldedPath(file.path);
   if (CONFIG_NAME.test(folded) || isPackageManifestPath(file.path) || isLockfilePath(file.path)) return false;
-  return opensAnObject(file.content);
+  return mayHoldConfigSettings(file.content);
+}
+
+/**
+ * The keys `tsc` reads a configuration's settings from at its root (TSConfig Reference), compared
+ * without case: those `PATH_SETTINGS` and `plugins` live in or under.
+ */
+const ROOT_SETTING = /(compileroptions|extends|files|include|references)["'`]?\s*(:|\/\/|\/\*)/i;
+
+/**
+ * Text `tsc` may take settings from, over-approximated: tsc's JSON reader recovers from syntax
+ * errors and reads the first object it finds (`x {"compilerOptions": …}`, and valid TypeScript such
+ * as `const a = 1; ({"compilerOptions": …})`), so any text that opens an object past comments, names
+ * a root setting as a key (`ROOT_SETTING`, quoted or not, spelt with escapes or not:
+ * `withoutEscapes`) may be one. Ordinary source rarely does,
+ * so the manifests above it are not read at the base; one too large to judge may be one. Linear in
+ * the text; pure.
+ */
+function mayHoldConfigSettings(text: string): boolean {
+  if (text.length > MAX_CONFIG_LENGTH) return true;
+  return opensAnObject(text) || ROOT_SETTING.test(withoutEscapes(text));
+}
+
+/**
+ * `text` with the escapes a string or identifier may spell a key with decoded (`\u0063`, `\u{63}`,
+ * `\x63`) and line continuations (`\` before a line break) taken out, as tsc's scanner reads them.
+ */
+function withoutEscapes(text: string): string {
+  return text
+    .replace(/\\u\{([0-9a-f]{1,6})\}|\\u([0-9a-f]{4})|\\x([0-9a-f]{2})/gi, (whole, ...codes: unknown[]) => {
+      const code = Number.parseInt(String(codes.slice(0, 3).find((each) => each !== undefined)), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/\\(\r\n|\r|\n|\u2028|\u2029)/g, '');
 }
 
 /** A text that, past a byte order mark, blank space and `//` or block comments, starts with `{`. */

@@ -116,6 +116,14 @@ describe('a source-extension file named as a compiler configuration', () => {
     ).toEqual(['svc/src/x.ts#compilerOptions.outDir']);
   });
 
+  it("valid TypeScript tsc still reads settings from, named by the base's script, fails closed", () => {
+    const reasons = reasonsOf(
+      { 'svc/src/x.ts': 'const a = 1;\n({"compilerOptions": {"outDir": "/tmp/x"}})' },
+      [{ path: 'svc/package.json', content: manifest('tsc -p src/x.ts') }],
+    );
+    expect(reasons.map((reason) => [reason.code, reason.where])).toEqual([['unseen-effect', 'svc/src/x.ts']]);
+  });
+
   it('one that cannot be parsed as a configuration fails closed, saying why', () => {
     const reasons = reasonsOf({
       'svc/package.json': manifest('tsc -p src/x.ts'),
@@ -143,6 +151,18 @@ describe('a source-extension file named as a compiler configuration', () => {
       mayBeNamedConfigFile({ path: 'src/x.ts', content: '\uFEFF// a\n/* b */\n  {"compilerOptions": {}}' }),
     ).toBe(true);
     expect(mayBeNamedConfigFile({ path: 'src/x.ts', content: 'import a from "a";\n' })).toBe(false);
+    // tsc's JSON reader recovers settings from valid TypeScript such as these.
+    expect(
+      mayBeNamedConfigFile({
+        path: 'src/x.ts',
+        content: 'const a = 1;\n({"compilerOptions": {"outDir": "/x"}})',
+      }),
+    ).toBe(true);
+    expect(mayBeNamedConfigFile({ path: 'src/x.ts', content: 'x\n({"\\u0063ompilerOptions": {}})' })).toBe(
+      true,
+    );
+    expect(mayBeNamedConfigFile({ path: 'src/x.ts', content: 'f({ include /* c */ : [] })' })).toBe(true);
+    expect(mayBeNamedConfigFile({ path: 'src/x.ts', content: "const a = '\\x20';\n" })).toBe(false);
     expect(mayBeNamedConfigFile({ path: 'src/x.ts', content: '/* never closed {' })).toBe(false);
     expect(mayBeNamedConfigFile({ path: 'build.cfg', content: '' })).toBe(true);
     expect(mayBeNamedConfigFile({ path: 'svc/package.json', content: '{}' })).toBe(false);
