@@ -9,6 +9,8 @@ import type { RiskReason } from './risk-assessment.js';
 
 /** A `pnpm-workspace.yaml` longer than this is not read (its patches count as unknown). */
 const MAX_WORKSPACE_LENGTH = 1_000_000;
+/** Most values a workspace file may hold (a large monorepo's package list and catalogs). */
+const MAX_WORKSPACE_VALUES = 100_000;
 /** How deep the strings under `patchedDependencies` are collected. */
 const MAX_DEPTH = 8;
 
@@ -122,7 +124,12 @@ function patchesOf(
   content: string,
 ): { ok: true; paths: string[] } | { ok: false; why: string } {
   if (isPnpmWorkspacePath(path)) {
-    const parsed = parseStructuredText({ text: content, format: 'yaml', maxLength: MAX_WORKSPACE_LENGTH });
+    const parsed = parseStructuredText({
+      text: content,
+      format: 'yaml',
+      maxLength: MAX_WORKSPACE_LENGTH,
+      maxValues: MAX_WORKSPACE_VALUES,
+    });
     if (!parsed.ok) return { ok: false, why: `it ${parsed.message}` };
     const patches = isPlainObject(parsed.value) ? parsed.value['patchedDependencies'] : undefined;
     return { ok: true, paths: stringsUnder(patches, 0) };
