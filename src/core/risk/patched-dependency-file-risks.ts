@@ -36,7 +36,8 @@ export function mayBePatchFile(file: { readonly path: string; readonly content: 
 
 /**
  * `unseen-effect` (at the file) for a file of the change that a `package.json`'s
- * `pnpm.patchedDependencies` or a `pnpm-workspace.yaml`'s `patchedDependencies` names, wherever it
+ * `pnpm.patchedDependencies` or Yarn `patch:` range (`yarnPatchPaths`), or a `pnpm-workspace.yaml`'s
+ * `patchedDependencies`, names, wherever it
  * is (pnpm Docs, "Settings (package.json)" and "Settings (pnpm-workspace.yaml)":
  * patchedDependencies maps `<name>@<version>` to a patch file, read from the manifest's or the
  * workspace's folder, that pnpm applies to the dependency's code on install): the change rewrites
@@ -66,8 +67,10 @@ export function patchedDependencyFileRisks(params: {
       unknown.push({ path: file.path, why: patches.why });
       continue;
     }
-    const folder = file.path.split('/').slice(0, -1);
-    for (const patch of patches.paths) {
+    for (const written of patches.paths) {
+      // Yarn reads `~/` from the project's root, every other path from the manifest's folder.
+      const folder = written.startsWith('~/') ? [] : file.path.split('/').slice(0, -1);
+      const patch = written.replace(/^~\//, './');
       if (!insideRepository(folder, patch)) continue;
       const path = repositoryPath([...folder, patch].join('/'));
       if (path !== undefined) named.set(path, file.path);
@@ -82,7 +85,7 @@ export function patchedDependencyFileRisks(params: {
             {
               code: 'unseen-effect',
               where: file.path,
-              message: `Writes a patch ${by}'s ${isPnpmWorkspacePath(by) ? '' : 'pnpm.'}patchedDependencies names: pnpm applies it to a dependency's code on install, which the deploy run then executes with its AWS credentials.`,
+              message: `Writes a patch that ${by}'s ${isPnpmWorkspacePath(by) ? 'patchedDependencies' : 'pnpm.patchedDependencies or Yarn patch: ranges'} name: pnpm or Yarn applies it to a dependency's code on install, which the deploy run then executes with its AWS credentials.`,
             },
           ];
     }),
@@ -138,7 +141,32 @@ function patchesOf(
   if (!parsed.ok) return { ok: false, why: parsed.why };
   const pnpm = isPlainObject(parsed.value) ? parsed.value['pnpm'] : undefined;
   const patches = isPlainObject(pnpm) ? pnpm['patchedDependencies'] : undefined;
-  return { ok: true, paths: stringsUnder(patches, 0) };
+  return {
+    ok: true,
+    paths: [...stringsUnder(patches, 0), ...stringsUnder(parsed.value, 0).flatMap(yarnPatchPaths)],
+  };
+}
+
+/**
+ * The patch files a Yarn `patch:` range names (Yarn Docs, "Protocols" and "yarn patch-commit":
+ * `patch:<package>@<range>#<path>[&<path>…][::<parameters>]`, in `resolutions` or a dependency's
+ * range, the path URL-encoded, read from the manifest's folder or, with `~/`, the project's root;
+ * `optional!` marks one Yarn may skip; `builtin<…>` names Yarn's own). Nothing for any other text.
+ */
+function yarnPatchPaths(range: string): string[] {
+  if (!range.startsWith('patch:')) return [];
+  const hash = range.indexOf('#');
+  if (hash < 0) return [];
+  let spec = range.slice(hash + 1).split('::')[0] ?? '';
+  try {
+    spec = decodeURIComponent(spec);
+  } catch {
+    // Left as written: a malformed escape names the file by its literal text.
+  }
+  return spec
+    .split('&')
+    .map((path) => path.replace(/^optional!/, ''))
+    .filter((path) => path !== '' && !path.startsWith('builtin<'));
 }
 
 /** The strings in a value at any depth (up to `MAX_DEPTH`): an object's values, a list's items. */

@@ -30,7 +30,7 @@ describe('a patch named by pnpm-workspace.yaml', () => {
     expect(reasons.map((reason) => [reason.code, reason.where])).toEqual([
       ['unseen-effect', 'fixes/lodash.diff'],
     ]);
-    expect(reasons[0]?.message).toContain("pnpm-workspace.yaml's patchedDependencies names");
+    expect(reasons[0]?.message).toContain("pnpm-workspace.yaml's patchedDependencies name");
   });
 
   it("the change's own workspace file names it, read from the workspace's folder", () => {
@@ -83,6 +83,20 @@ describe('a patch named by pnpm-workspace.yaml', () => {
     expect(
       wheres({ 'notes.txt': 'plain notes' }, [{ path: 'pnpm-workspace.yaml', unreadable: 'x' }]),
     ).toEqual([]);
+  });
+
+  it.each([
+    ['the manifest folder', 'patch:lodash@npm%3A4.17.21#./fixes/lodash.diff', 'svc/fixes/lodash.diff'],
+    ['the project root (~/)', 'patch:lodash@npm%3A4.17.21#~/fixes/lodash.diff', 'fixes/lodash.diff'],
+    [
+      'an encoded path among several, with parameters',
+      'patch:lodash@npm%3A4.17.21#./a.diff&optional!./fixes%2Flodash.diff::version=4.17.21&hash=1',
+      'svc/fixes/lodash.diff',
+    ],
+  ])("a Yarn patch: range in the base's manifest names a patch from %s: not low", (_name, range, path) => {
+    const base = [{ path: 'svc/package.json', content: JSON.stringify({ resolutions: { lodash: range } }) }];
+    expect(wheres({ [path]: PATCH }, base)).toEqual([path]);
+    expect(wheres({ 'svc/fixes/other.diff': PATCH }, base)).toEqual([]);
   });
 
   it('mayBePatchFile: a unified diff by its text, whatever its name', () => {
