@@ -71,7 +71,7 @@ const PATH_SETTINGS: ReadonlySet<string> = new Set(
  * reads it), or reached from one through `extends` or `references` among the change's files (up to
  * `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`), names a
  * key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A base manifest that could not
- * be read, above a file of the change no other rule reads (`mayBeNamedConfig`), is one reason at
+ * be read, above a file of the change no other rule reads (`mayBeNamedConfigFile`), is one reason at
  * the manifest: what its scripts point the compiler at is not known. A configuration named that the
  * change does not hold is the repository's, as reviewed. Pure; never throws.
  */
@@ -124,7 +124,7 @@ const NOT_A_CONFIGURATION =
  * script's `tsc -p <file>` may make a compiler configuration: a JSON file, or any file not in
  * `NOT_A_CONFIGURATION` (`tsc -p build.cfg` reads it as JSON, and still builds with the settings it
  * could read when the file has syntax errors), so the manifests above it are read at the base
- * (`readReviewedBase`). A source file named as a configuration (`tsc -p src/x.ts`) is a known gap.
+ * (`readReviewedBase`). A source file is one by its text: `mayBeNamedConfigFile`.
  */
 export function mayBeNamedConfig(path: string): boolean {
   const folded = caseFoldedPath(path);
@@ -134,6 +134,69 @@ export function mayBeNamedConfig(path: string): boolean {
     !isPackageManifestPath(path) &&
     !isLockfilePath(path)
   );
+}
+
+/**
+ * `mayBeNamedConfig`, or a source, markup or template file (`NOT_A_CONFIGURATION`) whose text
+ * `tsc` or esbuild could read settings from when a script names it (`tsc -p src/x.ts`,
+ * `esbuild --tsconfig=src/config.js`): `mayHoldConfigSettings`. Pure.
+ */
+export function mayBeNamedConfigFile(file: { readonly path: string; readonly content: string }): boolean {
+  if (mayBeNamedConfig(file.path)) return true;
+  const folded = caseFoldedPath(file.path);
+  if (CONFIG_NAME.test(folded) || isPackageManifestPath(file.path) || isLockfilePath(file.path)) return false;
+  return mayHoldConfigSettings(file.content);
+}
+
+/**
+ * The keys `tsc` reads a configuration's settings from at its root (TSConfig Reference), compared
+ * without case: those `PATH_SETTINGS` and `plugins` live in or under.
+ */
+const ROOT_SETTING = /(compileroptions|extends|files|include|references)["'`]?\s*(:|\/\/|\/\*)/i;
+
+/**
+ * Text `tsc` may take settings from, over-approximated: tsc's JSON reader recovers from syntax
+ * errors and reads the first object it finds (`x {"compilerOptions": …}`, and valid TypeScript such
+ * as `const a = 1; ({"compilerOptions": …})`), so any text that opens an object past comments, names
+ * a root setting as a key (`ROOT_SETTING`, quoted or not, spelt with escapes or not:
+ * `withoutEscapes`) may be one. Ordinary source rarely does,
+ * so the manifests above it are not read at the base; one too large to judge may be one. Linear in
+ * the text; pure.
+ */
+function mayHoldConfigSettings(text: string): boolean {
+  if (text.length > MAX_CONFIG_LENGTH) return true;
+  return opensAnObject(text) || ROOT_SETTING.test(withoutEscapes(text));
+}
+
+/**
+ * `text` with the escapes a string or identifier may spell a key with decoded (`\u0063`, `\u{63}`,
+ * `\x63`) and line continuations (`\` before a line break) taken out, as tsc's scanner reads them.
+ */
+function withoutEscapes(text: string): string {
+  return text
+    .replace(/\\u\{([0-9a-f]{1,6})\}|\\u([0-9a-f]{4})|\\x([0-9a-f]{2})/gi, (whole, ...codes: unknown[]) => {
+      const code = Number.parseInt(String(codes.slice(0, 3).find((each) => each !== undefined)), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/\\(\r\n|\r|\n|\u2028|\u2029)/g, '');
+}
+
+/** A text that, past a byte order mark, blank space and `//` or block comments, starts with `{`. */
+function opensAnObject(text: string): boolean {
+  let at = text.startsWith('\uFEFF') ? 1 : 0;
+  while (at < text.length) {
+    const char = text[at] ?? '';
+    if (/\s/.test(char)) at += 1;
+    else if (text.startsWith('//', at)) at = endOf(text.indexOf('\n', at), text);
+    else if (text.startsWith('/*', at)) at = endOf(text.indexOf('*/', at + 2), text) + 2;
+    else return char === '{';
+  }
+  return false;
+}
+
+/** `index`, or the text's length when it is not found (-1). */
+function endOf(index: number, text: string): number {
+  return index < 0 ? text.length : index;
 }
 
 /**
@@ -156,18 +219,18 @@ function scriptNamedConfigs(
 
 /**
  * A base `package.json` (not written by the change) that could not be read, whose folder holds a
- * file of the change that no other rule reads as a configuration (`mayBeNamedConfig`, not a
+ * file of the change that no other rule reads as a configuration (`mayBeNamedConfigFile`, not a
  * template): its scripts may point the compiler at that file, which then goes unjudged.
  */
 function unreadableManifestRisks(params: {
-  files: readonly { readonly path: string }[];
+  files: readonly { readonly path: string; readonly content: string }[];
   base: readonly ReviewedBaseFile[];
   templatePaths?: ReadonlySet<string>;
 }): RiskReason[] {
   const changed = new Set(params.files.map((file) => file.path));
   const loose = params.files
-    .map((file) => file.path)
-    .filter((path) => mayBeNamedConfig(path) && !(params.templatePaths?.has(path) ?? false));
+    .filter((file) => mayBeNamedConfigFile(file) && !(params.templatePaths?.has(file.path) ?? false))
+    .map((file) => file.path);
   return params.base.flatMap((file): RiskReason[] => {
     if (!('unreadable' in file) || !isPackageManifestPath(file.path) || changed.has(file.path)) return [];
     const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);

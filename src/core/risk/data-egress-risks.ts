@@ -3,6 +3,7 @@ import { DATA_EGRESS_DESTINATIONS } from './data-egress-destinations.js';
 import { isNamedValue, isThisAccount, readTemplateValue } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
+import { httpApiServiceIntegrationPlace } from './http-api-service-integration-place.js';
 import { serviceIntegrationPlace, type Place } from './service-integration-place.js';
 import { valuesAtPath } from './values-at-path.js';
 
@@ -15,13 +16,16 @@ import { valuesAtPath } from './values-at-path.js';
  * `AWS::AccountId` (a resource's freely chosen name, say), is `unresolved-value`. A destination
  * inside a `Json` property written as text (`RedrivePolicy`) is read as the object (`valuesAtPath`). An account-wide log subscription policy
  * (`AWS::Logs::AccountPolicy`, `SUBSCRIPTION_FILTER_POLICY`) sends every log group of the account,
- * not only this template's, and is `data-egress` wherever it sends.
+ * not only this template's, and is `data-egress` wherever it sends. An HTTP API AWS service
+ * integration (`IntegrationSubtype`) is placed by the destination its request parameters name
+ * (`httpApiServiceIntegrationPlace`).
  */
 export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
   const { logicalId, type, context } = params;
   const properties = isPlainObject(params.properties) ? params.properties : {};
   if (type === 'AWS::Logs::AccountPolicy') return accountPolicyRisks(params, properties);
-  const reasons: RiskReason[] = [];
+  const reasons: RiskReason[] =
+    type === 'AWS::ApiGatewayV2::Integration' ? httpApiServiceIntegrationRisks(params, properties) : [];
   for (const path of DATA_EGRESS_DESTINATIONS.get(type) ?? [])
     for (const { value, at } of valuesAtPath(properties, path)) {
       if (value === undefined) continue;
@@ -88,6 +92,30 @@ function placeOf(text: string): Place {
   if (prefix !== 'arn' || account === undefined) return 'outside';
   if (isThisAccount(account) || (account === '' && service !== 's3')) return 'here';
   return isNamedValue(account) ? 'unknown' : 'outside';
+}
+
+/** An HTTP API service integration's destination (`httpApiServiceIntegrationPlace`), judged at its subtype. */
+function httpApiServiceIntegrationRisks(
+  params: ResourceRiskInput,
+  properties: Record<string, unknown>,
+): RiskReason[] {
+  const place = httpApiServiceIntegrationPlace({ properties, context: params.context, placeOf });
+  if (place === undefined || place === 'here') return [];
+  const where = `${params.where}.Properties.IntegrationSubtype`;
+  const subject = `${params.logicalId} (${params.type}) is an AWS service integration`;
+  return [
+    place === 'unknown'
+      ? {
+          code: 'unresolved-value',
+          where,
+          message: `${subject} whose destination is missing, chosen by the caller's request, redirected to another region, or named where no rule reads; it may be another account's.`,
+        }
+      : {
+          code: 'data-egress',
+          where,
+          message: `${subject} sending each request to a destination that is not this template's resource (a literal, or an account the template names by its id).`,
+        },
+  ];
 }
 
 function accountPolicyRisks(params: ResourceRiskInput, properties: Record<string, unknown>): RiskReason[] {

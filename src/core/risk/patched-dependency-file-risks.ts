@@ -1,16 +1,52 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { repositoryPath } from '../cfn/repository-path.js';
+import { parseJsonc } from '../untrusted/parse-jsonc.js';
+import { parseStructuredText } from '../untrusted/parse-structured-text.js';
+import { caseFoldedPath } from './case-folded-path.js';
 import { insideRepository } from './lockfile-sources.js';
 import { isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import type { RiskReason } from './risk-assessment.js';
 
+/** A `pnpm-workspace.yaml` longer than this is not read (its patches count as unknown). */
+const MAX_WORKSPACE_LENGTH = 1_000_000;
+/** Most values a workspace file may hold (a large monorepo's package list and catalogs). */
+const MAX_WORKSPACE_VALUES = 100_000;
+/** How deep the strings under `patchedDependencies` are collected. */
+const MAX_DEPTH = 8;
+
+/**
+ * `pnpm-workspace.yaml` in any folder, in any case (`caseFoldedPath`): pnpm 10 reads
+ * `patchedDependencies` there, relative to the workspace's root folder (pnpm Docs, "Settings
+ * (pnpm-workspace.yaml)": patchedDependencies).
+ */
+export function isPnpmWorkspacePath(path: string): boolean {
+  return /(^|\/)pnpm-workspace\.yaml$/.test(caseFoldedPath(path));
+}
+
+/**
+ * A file of the change pnpm could apply as a patch: one whose text has a line starting a unified
+ * diff's file header or hunk (`diff --git `, `+++ `, `@@ `): pnpm applies a patch file as such a
+ * diff, and refuses one without (pnpm Docs, "pnpm patch"; the patch-package format it reads), so a
+ * file without them changes no dependency. Whatever its name (`fix.txt`, `notes.md`): the reviewed
+ * base's manifests and workspace files above it are read for what names it (`readReviewedBase`).
+ */
+export function mayBePatchFile(file: { readonly path: string; readonly content: string }): boolean {
+  return /^(diff --git |\+\+\+ |@@ )/m.test(file.content);
+}
+
 /**
  * `unseen-effect` (at the file) for a file of the change that a `package.json`'s
- * `pnpm.patchedDependencies` names, wherever it is (pnpm Docs, "Settings (package.json)":
- * patchedDependencies maps `<name>@<version>` to a patch file, read from the manifest's folder, that
- * pnpm applies to the dependency's code on install): the change rewrites code the deploy run's
- * install would hand a dependency. The manifests read are the change's, and the reviewed base's at
- * paths the change does not write. A file under `patches/` or ending `.patch` is already
+ * `pnpm.patchedDependencies` or Yarn `patch:` range (`yarnPatchPaths`), or a `pnpm-workspace.yaml`'s
+ * `patchedDependencies`, names, wherever it
+ * is (pnpm Docs, "Settings (package.json)" and "Settings (pnpm-workspace.yaml)":
+ * patchedDependencies maps `<name>@<version>` to a patch file, read from the manifest's or the
+ * workspace's folder, that pnpm applies to the dependency's code on install): the change rewrites
+ * code the deploy run's install would hand a dependency. The files read are the change's, and the
+ * reviewed base's at paths the change does not write; the workspace file is parsed as YAML, bounded
+ * (`parseStructuredText`, `MAX_WORKSPACE_LENGTH`), every string under `patchedDependencies` counting
+ * (a merge key or nesting hides none). A base manifest or workspace file that could not be read or
+ * parsed, in a folder above a file that may be a patch (`mayBePatchFile`), is one reason at that
+ * file: what it names is not known. A file under `patches/` or ending `.patch` is already
  * `buildExecutedFileRisks`'. Pure; never throws.
  */
 export function patchedDependencyFileRisks(params: {
@@ -18,45 +54,126 @@ export function patchedDependencyFileRisks(params: {
   base?: readonly ReviewedBaseFile[];
 }): RiskReason[] {
   const changed = new Set(params.files.map((file) => file.path));
-  const manifests = [
-    ...params.files.filter((file) => isPackageManifestPath(file.path)),
-    ...(params.base ?? []).flatMap((file) =>
-      'content' in file && isPackageManifestPath(file.path) && !changed.has(file.path) ? [file] : [],
-    ),
+  const settings = [
+    ...params.files.filter((file) => isSettingsPath(file.path)),
+    ...(params.base ?? []).filter((file) => isSettingsPath(file.path) && !changed.has(file.path)),
   ];
   const named = new Map<string, string>();
-  for (const manifest of manifests)
-    for (const patch of patchesOf(manifest.content)) {
-      const folder = manifest.path.split('/').slice(0, -1);
+  const unknown: { path: string; why: string }[] = [];
+  for (const file of settings) {
+    const patches =
+      'content' in file ? patchesOf(file.path, file.content) : { ok: false as const, why: file.unreadable };
+    if (!patches.ok) {
+      unknown.push({ path: file.path, why: patches.why });
+      continue;
+    }
+    for (const written of patches.paths) {
+      // Yarn reads `~/` from the project's root, every other path from the manifest's folder.
+      const folder = written.startsWith('~/') ? [] : file.path.split('/').slice(0, -1);
+      const patch = written.replace(/^~\//, './');
       if (!insideRepository(folder, patch)) continue;
       const path = repositoryPath([...folder, patch].join('/'));
-      if (path !== undefined) named.set(path, manifest.path);
+      if (path !== undefined) named.set(path, file.path);
     }
-  return params.files.flatMap((file): RiskReason[] => {
-    const manifest = named.get(file.path);
-    return manifest === undefined
+  }
+  return [
+    ...params.files.flatMap((file): RiskReason[] => {
+      const by = named.get(file.path);
+      return by === undefined
+        ? []
+        : [
+            {
+              code: 'unseen-effect',
+              where: file.path,
+              message: `Writes a patch that ${by}'s ${isPnpmWorkspacePath(by) ? 'patchedDependencies' : 'pnpm.patchedDependencies or Yarn patch: ranges'} name: pnpm or Yarn applies it to a dependency's code on install, which the deploy run then executes with its AWS credentials.`,
+            },
+          ];
+    }),
+    ...unknownSettingsRisks(params.files, unknown),
+  ];
+}
+
+function isSettingsPath(path: string): boolean {
+  return isPackageManifestPath(path) || isPnpmWorkspacePath(path);
+}
+
+/** One reason per base settings file not read or parsed above a file of the change that may be a patch. */
+function unknownSettingsRisks(
+  files: readonly { readonly path: string; readonly content: string }[],
+  unknown: readonly { path: string; why: string }[],
+): RiskReason[] {
+  const changed = new Set(files.map((file) => file.path));
+  const patches = files.filter((file) => mayBePatchFile(file) && !isSettingsPath(file.path));
+  return unknown.flatMap(({ path, why }): RiskReason[] => {
+    // The change's own manifest that does not parse is `packageManifestRisks`'; its own workspace file `packageManagerConfigRisks`'.
+    if (changed.has(path)) return [];
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    const under = patches.find((file) => file.path.startsWith(folder));
+    return under === undefined
       ? []
       : [
           {
             code: 'unseen-effect',
-            where: file.path,
-            message: `Writes a patch ${manifest}'s pnpm.patchedDependencies names: pnpm applies it to a dependency's code on install, which the deploy run then executes with its AWS credentials.`,
+            where: path,
+            message: `The reviewed ${path} could not be read (${why}): whether its patchedDependencies make pnpm apply ${under.path} to a dependency's code cannot be judged.`,
           },
         ];
   });
 }
 
-/** The patch paths of a manifest's `pnpm.patchedDependencies`, as written. */
-function patchesOf(content: string): string[] {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(content);
-  } catch {
-    return [];
+/** The patch paths a manifest's `pnpm.patchedDependencies` or a workspace's `patchedDependencies` names, as written. */
+function patchesOf(
+  path: string,
+  content: string,
+): { ok: true; paths: string[] } | { ok: false; why: string } {
+  if (isPnpmWorkspacePath(path)) {
+    const parsed = parseStructuredText({
+      text: content,
+      format: 'yaml',
+      maxLength: MAX_WORKSPACE_LENGTH,
+      maxValues: MAX_WORKSPACE_VALUES,
+    });
+    if (!parsed.ok) return { ok: false, why: `it ${parsed.message}` };
+    const patches = isPlainObject(parsed.value) ? parsed.value['patchedDependencies'] : undefined;
+    return { ok: true, paths: stringsUnder(patches, 0) };
   }
-  const pnpm = isPlainObject(manifest) ? manifest['pnpm'] : undefined;
+  const parsed = parseJsonc(content);
+  if (!parsed.ok) return { ok: false, why: parsed.why };
+  const pnpm = isPlainObject(parsed.value) ? parsed.value['pnpm'] : undefined;
   const patches = isPlainObject(pnpm) ? pnpm['patchedDependencies'] : undefined;
-  return isPlainObject(patches)
-    ? Object.values(patches).filter((patch): patch is string => typeof patch === 'string')
-    : [];
+  return {
+    ok: true,
+    paths: [...stringsUnder(patches, 0), ...stringsUnder(parsed.value, 0).flatMap(yarnPatchPaths)],
+  };
+}
+
+/**
+ * The patch files a Yarn `patch:` range names (Yarn Docs, "Protocols" and "yarn patch-commit":
+ * `patch:<package>@<range>#<path>[&<path>…][::<parameters>]`, in `resolutions` or a dependency's
+ * range, the path URL-encoded, read from the manifest's folder or, with `~/`, the project's root;
+ * `optional!` marks one Yarn may skip; `builtin<…>` names Yarn's own). Nothing for any other text.
+ */
+function yarnPatchPaths(range: string): string[] {
+  if (!range.startsWith('patch:')) return [];
+  const hash = range.indexOf('#');
+  if (hash < 0) return [];
+  let spec = range.slice(hash + 1).split('::')[0] ?? '';
+  try {
+    spec = decodeURIComponent(spec);
+  } catch {
+    // Left as written: a malformed escape names the file by its literal text.
+  }
+  return spec
+    .split('&')
+    .map((path) => path.replace(/^optional!/, ''))
+    .filter((path) => path !== '' && !path.startsWith('builtin<'));
+}
+
+/** The strings in a value at any depth (up to `MAX_DEPTH`): an object's values, a list's items. */
+function stringsUnder(value: unknown, depth: number): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > MAX_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => stringsUnder(item, depth + 1));
+  if (isPlainObject(value)) return Object.values(value).flatMap((item) => stringsUnder(item, depth + 1));
+  return [];
 }

@@ -121,9 +121,11 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // Integration". `AuthorizationType` is read by `public-access-rules.ts` (NONE, or absent, is
     // callable by anyone: high, unless the integration is a MOCK); `RestApiId` must be this
     // template's API (`outsideTargetRisks`); `Integration.Uri` is a data destination (an HTTP URL
-    // or an AWS service the request is sent to: `DATA_EGRESS_DESTINATIONS`). Left out until a rule
-    // reads them: `Integration.Credentials` (the role API Gateway calls the backend as, or the
-    // caller's own credentials), `Integration.ConnectionId` (a VPC link into a network).
+    // or an AWS service the request is sent to: `DATA_EGRESS_DESTINATIONS`); `Integration.Credentials`
+    // (the role API Gateway calls the backend as, or `arn:aws:iam::*:user/*`, the caller's own
+    // credentials) is judged as any role a resource uses (`existingRoleRisks`: one this template
+    // does not make is high). Left out until a rule reads it: `Integration.ConnectionId` (a VPC
+    // link into a network).
     [
       'AWS::ApiGateway::Method',
       {
@@ -143,6 +145,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
           Type: ANY,
           Uri: ANY,
           IntegrationHttpMethod: ANY,
+          Credentials: ANY,
           ConnectionType: ANY,
           ContentHandling: ANY,
           PassthroughBehavior: ANY,
@@ -155,12 +158,20 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         },
       },
     ],
+    // "AWS::ApiGatewayV2::Integration": `ApiId` must be this template's API (`outsideTargetRisks`);
+    // `IntegrationUri` is a data destination (`DATA_EGRESS_DESTINATIONS`); an AWS service
+    // integration's `IntegrationSubtype` and the `RequestParameters` naming its destination are
+    // placed by `httpApiServiceIntegrationPlace` (caller-chosen or missing: unresolved);
+    // `CredentialsArn`, the role API Gateway calls the service as, by `existingRoleRisks`.
     [
       'AWS::ApiGatewayV2::Integration',
       {
         ApiId: ANY,
         IntegrationType: ANY,
         IntegrationUri: ANY,
+        IntegrationSubtype: ANY,
+        RequestParameters: ANY,
+        CredentialsArn: ANY,
         IntegrationMethod: ANY,
         PayloadFormatVersion: ANY,
         Description: ANY,

@@ -70,7 +70,7 @@ export function serviceIntegrationPlace(params: {
   const values = destinationValues({ integration, names, context: params.context });
   if (values === undefined) return 'unknown';
   if (values.length === 0) return 'unknown';
-  const places = values.map((value) => valuePlace(value, params.placeOf));
+  const places = values.map((value) => destinationValuePlace(value, params.placeOf));
   return places.includes('outside') ? 'outside' : places.includes('unknown') ? 'unknown' : 'here';
 }
 
@@ -140,8 +140,14 @@ function valuesIn(text: string, names: readonly string[]): string[] {
   return found;
 }
 
-/** A destination value's place: SNS's `$util.urlEncode('…')` read through; any other `$` is the caller's. */
-function valuePlace(value: string, placeOf: (text: string) => Place): Place {
+/**
+ * A destination value's place, as the integration names it (a queue URL, an ARN, a name):
+ * `$util.urlEncode('…')` (SNS) is read through; any other `$` or `{` is the caller's (`unknown`); a
+ * placeholder of this template is `here`, `AWS::AccountId` alone is not a destination (`outside`);
+ * an SQS queue URL is placed as the path form's `<account>/<queue>`; an ARN by `placeOf`; any other
+ * literal (a name, a URL) is not known to be this template's (`outside`). Pure; never throws.
+ */
+export function destinationValuePlace(value: string, placeOf: (text: string) => Place): Place {
   const inner = /^\$util\.urlEncode\((["'])([^"']*)\1\)$/.exec(value.trim())?.[2] ?? value.trim();
   if (/[{$]/.test(inner) || inner === '') return 'unknown';
   if (isNamedValue(inner)) return isThisAccount(inner) ? 'outside' : 'here';

@@ -81,6 +81,7 @@ export async function prepareChange(params: {
       ? undefined
       : await readReviewedBase({
           paths: generation.bundle.files.map((file) => file.path),
+          files: generation.bundle.files,
           read: params.readBase,
           templatePath: generation.bundle.templatePath,
         });

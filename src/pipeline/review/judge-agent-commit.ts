@@ -67,6 +67,7 @@ export async function judgeAgentCommit(params: {
       ? undefined
       : await readReviewedBase({
           paths: params.files.map((file) => file.path),
+          files: params.files,
           read: githubBaseReader({ client: deps.client, owner, repo, ref: params.baseRef }),
           templatePath: marker.template_path,
         });

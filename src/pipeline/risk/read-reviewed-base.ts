@@ -1,8 +1,9 @@
 import { parseTemplate } from '../../core/cfn/parse-template.js';
 import { repositoryPath } from '../../core/cfn/repository-path.js';
 import { localNestedTemplates } from '../../core/deploy/local-nested-templates.js';
-import { mayBeNamedConfig } from '../../core/risk/compiler-config-risks.js';
+import { mayBeNamedConfig, mayBeNamedConfigFile } from '../../core/risk/compiler-config-risks.js';
 import { MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
+import { mayBePatchFile } from '../../core/risk/patched-dependency-file-risks.js';
 import {
   isLockfilePath,
   isPackageManifestPath,
@@ -27,8 +28,11 @@ const MAX_WHY_LENGTH = 200;
  * (`classifyRisk`'s `base`): every lockfile path of `paths` (npm, yarn, pnpm: `isLockfilePath`) and
  * every `package.json` (`isPackageManifestPath`: its dependencies already reviewed are not new), then
  * the `package.json` of every folder above a file of `paths` that the change does not write (up to
- * `MAX_ENCLOSING_MANIFESTS`, the root first: their scripts name the compiler's configurations),
- * read with `read` (on GitHub, `githubBaseReader`,
+ * `MAX_ENCLOSING_MANIFESTS`, the root first: their scripts name the compiler's configurations, and
+ * `pnpm.patchedDependencies` patches); with the change's `files`, also above a source file whose
+ * text is written as a configuration (`mayBeNamedConfigFile`: `tsc -p src/x.ts`) or one pnpm could
+ * apply as a patch (`mayBePatchFile`), and the `pnpm-workspace.yaml` of every folder above such a
+ * patch (its `patchedDependencies`; up to `MAX_ENCLOSING_MANIFESTS`), read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
  * passes `MAX_BASE_FILE_LENGTH`, and every file past `MAX_BASE_FILES`, is `unreadable` with
@@ -36,6 +40,11 @@ const MAX_WHY_LENGTH = 200;
  */
 export async function readReviewedBase(params: {
   paths: readonly string[];
+  /**
+   * The change's files with their text (the files of `paths`): without them only paths decide
+   * which manifests above are read, and a source file named as a configuration or a patch is not.
+   */
+  files?: readonly { readonly path: string; readonly content: string }[];
   read: BaseFileReader;
   /**
    * The deployed template's path: with it, when `paths` has another template-like file (YAML, JSON),
@@ -48,12 +57,21 @@ export async function readReviewedBase(params: {
     ...new Set(params.paths.filter((path) => isLockfilePath(path) || isPackageManifestPath(path))),
   ];
   const written = new Set(params.paths);
-  const above = enclosingManifests(params.paths.filter(mayBeNamedConfig)).filter(
-    (path) => !written.has(path),
-  );
+  const changed = params.files ?? [];
+  const patches = changed.filter(mayBePatchFile).map((file) => file.path);
+  const loose = [
+    ...new Set([
+      ...params.paths.filter(mayBeNamedConfig),
+      ...changed.filter(mayBeNamedConfigFile).map((file) => file.path),
+      ...patches,
+    ]),
+  ];
+  const above = enclosingFiles(loose, 'package.json').filter((path) => !written.has(path));
+  const workspaces = enclosingFiles(patches, 'pnpm-workspace.yaml').filter((path) => !written.has(path));
   const files = [
     ...(await readBounded(reviewed, params.read, MAX_BASE_FILES)),
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
+    ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
   ];
   const templatePath = params.templatePath;
   return templatePath === undefined || !params.paths.some((path) => mayBeNestedTemplate(path, templatePath))
@@ -68,11 +86,12 @@ export async function readReviewedBase(params: {
 const MAX_ENCLOSING_MANIFESTS = 32;
 
 /**
- * The `package.json` of every folder holding one of `paths`, and of every folder above it, the
- * root first: the manifests whose scripts may point tsc or esbuild at a file of the change
- * (`compilerConfigRisks`), npm running a script in its manifest's folder.
+ * The file `name` (`package.json`, `pnpm-workspace.yaml`) of every folder holding one of `paths`,
+ * and of every folder above it, the root first: the manifests whose scripts may point tsc or
+ * esbuild at a file of the change (`compilerConfigRisks`), npm running a script in its manifest's
+ * folder, and the settings whose `patchedDependencies` may name one (`patchedDependencyFileRisks`).
  */
-function enclosingManifests(paths: readonly string[]): string[] {
+function enclosingFiles(paths: readonly string[], name: string): string[] {
   const folders = new Set<string>();
   for (const path of paths) {
     const parts = path.split('/').slice(0, -1);
@@ -80,7 +99,7 @@ function enclosingManifests(paths: readonly string[]): string[] {
   }
   return [...folders]
     .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
-    .map((folder) => (folder === '' ? 'package.json' : `${folder}/package.json`));
+    .map((folder) => (folder === '' ? name : `${folder}/${name}`));
 }
 
 /** Each of `paths` read, the ones past `bound` unreadable with why; those the base lacks left out. */

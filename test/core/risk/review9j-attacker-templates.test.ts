@@ -154,7 +154,7 @@ describe('attacker 9j: AWS::ApiGateway::Method', () => {
     );
   });
 
-  it('Integration.Credentials (the role API Gateway calls the backend as) is not reviewed', () => {
+  it("Integration.Credentials passing the caller's own credentials (arn:aws:iam::*:user/*) is not low", () => {
     expect(
       method({
         AuthorizationType: 'AWS_IAM',

@@ -215,3 +215,55 @@ describe('judgeAgentCommit: a commit’s lockfile is compared with the one on th
     );
   });
 });
+
+describe('judgeAgentCommit: the base files that name a file of the commit are read by what the file holds', () => {
+  const PATCH = '--- a/index.js\n+++ b/index.js\n@@ -1 +1 @@\n-a\n+b\n';
+  const CONFIG = '{"compilerOptions": {"outDir": "/home/runner/work/_actions/x"}}';
+  const BASE: Record<string, string> = {
+    'pnpm-workspace.yaml': 'patchedDependencies:\n  lodash@4.17.21: services/api/fixes/lodash.txt\n',
+    'services/api/package.json': JSON.stringify({ name: 'api', scripts: { build: 'tsc -p src/x.ts' } }),
+  };
+  const judgeFiles = (files: Record<string, string>) => {
+    const made = deps();
+    const reads: string[] = [];
+    (made.deps.client as unknown as Record<string, unknown>)['repos'] = {
+      getContent: async (p: { path: string; ref?: string }) => {
+        reads.push(p.path);
+        const content = BASE[p.path];
+        if (content === undefined) throw Object.assign(new Error('Not Found'), { status: 404 });
+        return { data: { type: 'file', content: Buffer.from(content).toString('base64') } };
+      },
+    };
+    return judgeAgentCommit({
+      deps: made.deps,
+      owner: 'o',
+      repo: 'r',
+      pullNumber: 2,
+      pullRequestId: 'PR_1',
+      marker: marker(),
+      config: DEFAULT_CONFIG,
+      files: Object.entries(files).map(([path, content]) => ({ path, content, role: 'source' as const })),
+      commitSha: COMMIT,
+      baseRef: 'main',
+    }).then((judged) => ({ judged, reads }));
+  };
+
+  it("a patch the base's pnpm-workspace.yaml names, whatever its name, is high", async () => {
+    const { judged, reads } = await judgeFiles({ 'services/api/fixes/lodash.txt': PATCH });
+    expect(reads).toContain('pnpm-workspace.yaml');
+    expect(judged).toMatchObject({ fellBack: true, patch: { risk_level: 'high' } });
+    expect(judged.details).toContain('services/api/fixes/lodash.txt');
+  });
+
+  it("a source file the base's script names as tsc's configuration is judged as one", async () => {
+    const { judged } = await judgeFiles({ 'services/api/src/x.ts': CONFIG });
+    expect(judged).toMatchObject({ fellBack: true, patch: { risk_level: 'high' } });
+    expect(judged.details).toContain('services/api/src/x.ts#compilerOptions.outDir');
+  });
+
+  it('control: ordinary source reads nothing at the base and stays low', async () => {
+    const { judged, reads } = await judgeFiles({ 'services/api/src/index.ts': 'export const a = 1;\n' });
+    expect(reads).toEqual([]);
+    expect(judged).toMatchObject({ fellBack: false, patch: { risk_level: 'low' } });
+  });
+});

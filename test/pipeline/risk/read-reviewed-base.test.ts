@@ -83,6 +83,32 @@ describe('readReviewedBase', () => {
     ]);
   });
 
+  it("with the change's files, reads the manifests above a source file written as a configuration, and the manifests and pnpm workspace files above a patch, whatever their names", async () => {
+    const reads: string[] = [];
+    const base = await readReviewedBase({
+      paths: ['svc/src/x.ts', 'svc/src/index.ts', 'fixes/lodash.txt'],
+      files: [
+        { path: 'svc/src/x.ts', content: '// named by tsc -p\n{"compilerOptions": {"outDir": "/tmp"}}' },
+        { path: 'svc/src/index.ts', content: 'export const a = 1;\n' },
+        { path: 'fixes/lodash.txt', content: '--- a/index.js\n+++ b/index.js\n@@ -1 +1 @@\n-a\n+b\n' },
+      ],
+      read: async (path) => {
+        reads.push(path);
+        return path === 'pnpm-workspace.yaml' ? 'patchedDependencies: {}\n' : undefined;
+      },
+    });
+    // Ordinary source (`index.ts`) reads nothing above it.
+    expect(reads).toEqual([
+      'package.json',
+      'fixes/package.json',
+      'svc/package.json',
+      'svc/src/package.json',
+      'pnpm-workspace.yaml',
+      'fixes/pnpm-workspace.yaml',
+    ]);
+    expect(base).toEqual([{ path: 'pnpm-workspace.yaml', content: 'patchedDependencies: {}\n' }]);
+  });
+
   it('reads at most 32 manifests above such files; the rest are unreadable', async () => {
     const paths = Array.from({ length: 33 }, (_, index) => `s${index}/build.cfg`);
     const base = await readReviewedBase({ paths, read: async () => '{}' });
