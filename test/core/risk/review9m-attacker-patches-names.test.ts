@@ -40,8 +40,8 @@ describe('attacker 9m: patches named by the reviewed base', () => {
     );
   });
 
-  it.failing(
-    "FAULT: a .diff the base pnpm-workspace.yaml's patchedDependencies names (pnpm 10's home for it) is low",
+  it(
+    "refused: a .diff the base pnpm-workspace.yaml's patchedDependencies names (pnpm 10's home for it) is not low",
     () => {
       expect(
         riskOf(
@@ -55,8 +55,8 @@ describe('attacker 9m: patches named by the reviewed base', () => {
     },
   );
 
-  it.failing(
-    'FAULT: a .diff a base yarn resolution names by the patch: protocol (#./fixes/x.diff) is low',
+  it(
+    'refused: a .diff a base yarn resolution names by the patch: protocol (#./fixes/x.diff) is not low',
     () => {
       expect(
         riskOf(
