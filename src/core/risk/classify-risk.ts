@@ -3,7 +3,9 @@ import { isCodeOwnersPath } from '../gates/github-path-problem.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { repositoryPath } from '../cfn/repository-path.js';
 import { buildExecutedFileRisks } from './build-executed-file-risks.js';
+import { baseStackResources } from './base-stack-resources.js';
 import { changeSetRisks } from './change-set-risks.js';
+import { dataExpiryRisks } from './data-expiry-risks.js';
 import { npmLockfileRisks } from './npm-lockfile-risks.js';
 import {
   isLockfilePath,
@@ -30,8 +32,10 @@ import { yarnLockfileRisks } from './yarn-lockfile-risks.js';
 /**
  * The risk classifier of DESIGN §4 (hybrid mode, and automated mode's fallback): `high` with every
  * reason when the change touches IAM or resource policies, allows `*` actions, resources or
- * principals, opens a security group to the internet, keeps data under a Delete policy, deletes or
- * replaces resources (when a change set is known), writes under `.github/`, or targets production;
+ * principals, opens a security group to the internet, keeps data under a Delete policy, destroys
+ * data a resource of the base branch holds by a setting (`dataExpiryRisks`: an expiration, a
+ * shorter retention, a key disabled; unknown base: any such setting), deletes or replaces
+ * resources (when a change set is known), writes under `.github/`, or targets production;
  * else `low` with no reasons. Templates are the files with role `template`, `templatePath`, and any
  * YAML or JSON file holding CloudFormation resources; a declared template that does not parse is
  * itself a reason. A nested stack (`AWS::CloudFormation::Stack`, `AWS::Serverless::Application`)
@@ -65,7 +69,10 @@ export function classifyRisk(params: {
    * Files as they are on the branch the change merges into (reviewed): a lockfile's install
    * scripts already there are not new (`npmLockfileRisks`, `yarnLockfileRisks`, `pnpmLockfileRisks`),
    * nor a `package.json`'s dependencies (`unpinnedDependencyRisks`). Absent, or a file there unreadable:
-   * every one counts, and an unreadable one's reasons say why.
+   * every one counts, and an unreadable one's reasons say why. The deployed template and its
+   * local nested templates there are the stack's existing resources (`baseStackResources`): the
+   * deployed template absent from a given `base` means a new stack (`readReviewedBase` reads it
+   * whenever the change has a template).
    */
   base?: readonly ReviewedBaseFile[];
   /**
@@ -219,6 +226,10 @@ export function classifyRisk(params: {
   ]);
   for (const { at, path, template } of pending.reverse())
     reasons.splice(at, 0, ...templateRisks({ path, template, bindings: bindings.get(path) }));
+  // Data an existing resource holds, destroyed by a setting the change writes (the resource kept).
+  const existing = baseStackResources({ base: reviewedBase, templatePath });
+  for (const { path, template } of templates)
+    reasons.push(...dataExpiryRisks({ path, template, base: existing }));
   reasons.push(
     ...nested.reasons,
     ...unmatchedParameterRisks({ templates, templatePath, stackParameters: params.stackParameters }),

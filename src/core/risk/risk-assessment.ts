@@ -16,6 +16,7 @@ export const RISK_REASON_CODES = [
   'fleet-command',
   'data-egress',
   'stateful-delete-policy',
+  'data-expiry',
   'unresolved-value',
   'unseen-effect',
   'template-unreadable',

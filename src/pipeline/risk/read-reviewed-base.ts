@@ -32,7 +32,8 @@ const MAX_WHY_LENGTH = 200;
  * `pnpm.patchedDependencies` patches); with the change's `files`, also above a source file whose
  * text is written as a configuration (`mayBeNamedConfigFile`: `tsc -p src/x.ts`) or one pnpm could
  * apply as a patch (`mayBePatchFile`), and the `pnpm-workspace.yaml` of every folder above such a
- * patch (its `patchedDependencies`; up to `MAX_ENCLOSING_MANIFESTS`), read with `read` (on GitHub, `githubBaseReader`,
+ * patch (its `patchedDependencies`; up to `MAX_ENCLOSING_MANIFESTS`); and, when `paths` has a
+ * template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
  * passes `MAX_BASE_FILE_LENGTH`, and every file past `MAX_BASE_FILES`, is `unreadable` with
@@ -47,9 +48,10 @@ export async function readReviewedBase(params: {
   files?: readonly { readonly path: string; readonly content: string }[];
   read: BaseFileReader;
   /**
-   * The deployed template's path: with it, when `paths` has another template-like file (YAML, JSON),
-   * the templates a changed nested template's parent may be in are read too (`readBaseTemplates`),
-   * so the classifier judges it with what that parent passes.
+   * The deployed template's path: with it, when `paths` has a template-like file (YAML, JSON), the
+   * deployed template and the nested templates it names are read too (`readBaseTemplates`), so the
+   * classifier judges a changed nested template with what its parent passes, and knows the
+   * stack's existing resources (`baseStackResources`: absent, the deployed template is new).
    */
   templatePath?: string | undefined;
 }): Promise<ReviewedBaseFile[]> {
@@ -74,7 +76,7 @@ export async function readReviewedBase(params: {
     ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
   ];
   const templatePath = params.templatePath;
-  return templatePath === undefined || !params.paths.some((path) => mayBeNestedTemplate(path, templatePath))
+  return templatePath === undefined || !params.paths.some(mayBeTemplate)
     ? files
     : [...files, ...(await readBaseTemplates({ templatePath, read: params.read }))];
 }
@@ -120,14 +122,11 @@ async function readBounded(
   return files;
 }
 
-/** A path of the change the classifier may judge as a template other than the deployed one. */
-function mayBeNestedTemplate(path: string, templatePath: string): boolean {
+/** A path of the change the classifier may judge as a template: the deployed one or another. */
+function mayBeTemplate(path: string): boolean {
   const spelled = repositoryPath(path) ?? path;
   return (
-    /\.(ya?ml|json|template)$/i.test(spelled) &&
-    spelled !== (repositoryPath(templatePath) ?? templatePath) &&
-    !isLockfilePath(spelled) &&
-    !isPackageManifestPath(spelled)
+    /\.(ya?ml|json|template)$/i.test(spelled) && !isLockfilePath(spelled) && !isPackageManifestPath(spelled)
   );
 }
 

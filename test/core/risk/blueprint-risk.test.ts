@@ -15,6 +15,8 @@ describe('classifyRisk on what the offline blueprints generate', () => {
         ...(bundle.templatePath === undefined ? {} : { templatePath: bundle.templatePath }),
         targetEnvironment: 'staging',
         production: false,
+        // A new service: the base branch has none of its files, so its resources are new.
+        base: [],
       });
       expect(risk.level).toBe('high');
       found[taskType] = [...new Set(risk.reasons.map((reason) => reason.code))];

@@ -405,7 +405,7 @@ describe('review #9g siblings: a resource attached to one the template does not 
       Resources: {
         ...ownQueue,
         T: { Type: 'AWS::SNS::Topic', Properties: {} },
-        G: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } },
+        G: { Type: 'AWS::Logs::LogGroup', Properties: {} },
         F: {
           Type: 'AWS::Logs::MetricFilter',
           Properties: {

@@ -30,7 +30,8 @@ describe('AWS::RDS::DBInstance', () => {
           DBSubnetGroupName: 'private',
           VPCSecurityGroups: [{ 'Fn::GetAtt': ['DbGroup', 'GroupId'] }],
           PubliclyAccessible: false,
-          BackupRetentionPeriod: 7,
+          // The most RDS keeps: with no base read, a shorter period may cut an existing instance's backups.
+          BackupRetentionPeriod: 35,
           DeletionProtection: true,
           ...extra,
         },

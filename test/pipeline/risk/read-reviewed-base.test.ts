@@ -160,4 +160,26 @@ describe('readReviewedBase', () => {
     ]);
     expect(asked).toEqual(['infra/template.yaml', 'infra/nested/a.yaml', 'infra/nested/b.yaml']);
   });
+
+  it("reads the deployed template at the base when the change writes only it: the stack's existing resources (data-expiry)", async () => {
+    const asked: string[] = [];
+    const read = async (path: string) => {
+      asked.push(path);
+      return path === 'infra/template.yaml'
+        ? 'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n'
+        : undefined;
+    };
+    expect(
+      await readReviewedBase({ paths: ['infra/template.yaml'], read, templatePath: 'infra/template.yaml' }),
+    ).toEqual([
+      { path: 'infra/template.yaml', content: 'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n' },
+    ]);
+    expect(asked).toEqual(['infra/template.yaml']);
+    // A change with no template reads none.
+    asked.length = 0;
+    expect(
+      await readReviewedBase({ paths: ['src/handler.ts'], read, templatePath: 'infra/template.yaml' }),
+    ).toEqual([]);
+    expect(asked).not.toContain('infra/template.yaml');
+  });
 });

@@ -1,0 +1,377 @@
+import { isPlainObject } from '../cfn/is-plain-object.js';
+import { readSettingValue, type TemplateValueContext } from './read-template-value.js';
+import { valuesAtPath, type ValueAtPath } from './values-at-path.js';
+
+/**
+ * One setting that decides how long a resource keeps the data it holds, as a number of its `unit`
+ * where more keeps more: days of retention, a date objects expire on, `Infinity` for "nothing
+ * expires" (or a switch that keeps everything), 0 for a switch that destroys or hides everything.
+ */
+export interface DataKeeping {
+  /** The setting's identity in the resource: the same setting on the base branch has the same key. */
+  readonly key: string;
+  /** Where it is below `Properties` (`LifecycleConfiguration.Rules[0].ExpirationInDays`). */
+  readonly at: string;
+  /** What is kept; `undefined` when the value is only known at deploy time (a parameter, an import). */
+  readonly keeps: number | undefined;
+  /** The resource writes it; false for the default of a setting left out (`unset`). */
+  readonly written: boolean;
+  /** What the resource keeps when it does not write the setting (the service's default). */
+  readonly unset: number;
+  /** The most any value of the setting keeps: when the base is unknown, anything less may shorten it. */
+  readonly most: number;
+  readonly unit: KeepingUnit;
+  /** What the service does to the data when the setting keeps less (for the reason's message). */
+  readonly effect: string;
+}
+
+/**
+ * `days`, `seconds`, `versions` and `date` (milliseconds since 1970) count; a switch reads as its
+ * `keeping` word at `Infinity` and its `destroying` word below.
+ */
+export type KeepingUnit =
+  'days' | 'seconds' | 'versions' | 'date' | { readonly keeping: string; readonly destroying: string };
+
+/** What a setting's value reads as: not written, only known at deploy time, or its possible texts. */
+type Read =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'known'; readonly texts: readonly string[] };
+
+type SettingsReader = (properties: unknown, context: TemplateValueContext) => DataKeeping[];
+
+/**
+ * The settings, by resource type, that destroy (or make unreadable) data a resource already holds
+ * when CloudFormation applies them on update, the resource kept. Only types the classifier has
+ * reviewed are here (`REVIEWED_RESOURCE_TYPES`): any other type is high already.
+ */
+const READERS: ReadonlyMap<string, SettingsReader> = new Map<string, SettingsReader>([
+  [
+    'AWS::S3::Bucket',
+    (properties, context) => [...lifecycleRules(properties, context), ...versioning(properties, context)],
+  ],
+  [
+    'AWS::DynamoDB::Table',
+    (properties, context) => [
+      ...timeToLive(properties, context),
+      ...pointInTimeRecovery(properties, context),
+    ],
+  ],
+  ['AWS::Logs::LogGroup', (properties, context) => logRetention(properties, context)],
+  ['AWS::KMS::Key', (properties, context) => keyEnabled(properties, context)],
+  ['AWS::SQS::Queue', (properties, context) => messageRetention(properties, context)],
+  ['AWS::RDS::DBInstance', (properties, context) => backupRetention(properties, context)],
+]);
+
+/**
+ * Every setting of `DataKeeping` a resource of `type` writes (or, for switches and settings with a
+ * finite default, leaves at its default), read with `context` (a parameter without
+ * `AllowedValues`, a dynamic reference: `keeps` undefined). Empty for other types. Pure; never
+ * throws on malformed properties.
+ */
+export function dataKeepingSettings(params: {
+  type: string;
+  properties: unknown;
+  context: TemplateValueContext;
+}): DataKeeping[] {
+  const found = READERS.get(params.type)?.(params.properties, params.context) ?? [];
+  // One setting written on several branches (`Fn::If`, rules of one scope) keeps the least of them.
+  const byKey = new Map<string, DataKeeping>();
+  for (const setting of found) {
+    const seen = byKey.get(setting.key);
+    if (seen === undefined || keepsLess(setting.keeps, seen.keeps)) byKey.set(setting.key, setting);
+  }
+  return [...byKey.values()];
+}
+
+/** `a` keeps less than `b`: an unknown value keeps least of all. */
+function keepsLess(a: number | undefined, b: number | undefined): boolean {
+  return b !== undefined && (a === undefined || a < b);
+}
+
+/** The types `dataKeepingSettings` reads. */
+export function readsDataKeeping(type: string): boolean {
+  return READERS.has(type);
+}
+
+/**
+ * S3 lifecycle expiration (Amazon S3 User Guide, "Expiring objects"; AWS CloudFormation Template
+ * Reference, "AWS::S3::Bucket Rule"): `ExpirationInDays` and `ExpirationDate` delete current
+ * objects, `NoncurrentVersionExpiration` (`NoncurrentDays`, `NewerNoncurrentVersions` kept) and the
+ * older `NoncurrentVersionExpirationInDays` delete old versions, of every object the rule's scope
+ * (`Prefix`, `TagFilters`, `ObjectSizeGreaterThan`, `ObjectSizeLessThan`) takes; S3 applies a rule
+ * to objects already stored. A `Disabled` rule does nothing. Not read: `ExpiredObjectDeleteMarker`
+ * (removes a delete marker with no older version left: no data), `AbortIncompleteMultipartUpload`
+ * (parts never made an object), transitions (the data stays, in another storage class). A rule's
+ * key is its scope, so a rule renamed keeps its key and a scope changed is a new rule.
+ */
+function lifecycleRules(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  const effect = 'S3 deletes every object (or old version) the rule expires, those already stored too';
+  const setting = (key: string, at: string, keeps: number | undefined, unit: KeepingUnit): DataKeeping => ({
+    key,
+    at,
+    keeps,
+    written: true,
+    unset: Infinity,
+    most: Infinity,
+    unit,
+    effect,
+  });
+  const rules = valuesAtPath(properties, ['LifecycleConfiguration', 'Rules', '[]']).flatMap(ruleBranches);
+  return rules.flatMap(({ value: rule, at }) => {
+    if (rule === undefined) return [];
+    if (!isPlainObject(rule) || isIntrinsic(rule))
+      return [setting('lifecycle rule (computed)', at, undefined, 'days')];
+    const status = read(rule['Status'], context);
+    if (status.kind === 'known' && status.texts.every((text) => text === 'Disabled')) return [];
+    const scope = JSON.stringify({
+      Prefix: rule['Prefix'] ?? '',
+      TagFilters: rule['TagFilters'] ?? [],
+      ObjectSizeGreaterThan: rule['ObjectSizeGreaterThan'] ?? null,
+      ObjectSizeLessThan: rule['ObjectSizeLessThan'] ?? null,
+    });
+    // A scope only known at deploy time (a parameter's prefix) may take any object of the bucket.
+    const scopeKnown = !/"(Ref|Fn::[A-Za-z]+)"/.test(scope);
+    const found: DataKeeping[] = [];
+    const add = (path: readonly string[], unit: 'days' | 'date' | 'versions', fallback?: number) => {
+      for (const { value, at: below } of valuesAtPath(rule, path)) {
+        const written = read(value, context);
+        if (written.kind === 'absent' && fallback === undefined) continue;
+        const keeps = !scopeKnown ? undefined : written.kind === 'absent' ? fallback : least(written, unit);
+        const key = `lifecycle rule ${scope} ${path.join('.')}`;
+        found.push({ ...setting(key, `${at}.${below}`, keeps, unit), written: written.kind !== 'absent' });
+      }
+    };
+    add(['ExpirationInDays'], 'days');
+    add(['ExpirationDate'], 'date');
+    add(['NoncurrentVersionExpirationInDays'], 'days');
+    if (rule['NoncurrentVersionExpiration'] !== undefined) {
+      add(['NoncurrentVersionExpiration', 'NoncurrentDays'], 'days');
+      // Left out, no newer noncurrent version is kept past `NoncurrentDays` (a default, judged
+      // only against the same rule on the base: a new rule is judged by its `NoncurrentDays`).
+      add(['NoncurrentVersionExpiration', 'NewerNoncurrentVersions'], 'versions', 0);
+    }
+    return found;
+  });
+}
+
+/**
+ * `VersioningConfiguration.Status` (Amazon S3 User Guide, "Working with objects in a
+ * versioning-suspended bucket"): suspended, an overwrite or delete destroys the object's data
+ * where versioning kept the old version. Unset, a bucket keeps no versions either.
+ */
+function versioning(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  return valuesAtPath(properties, ['VersioningConfiguration', 'Status']).map(({ value }) => {
+    const status = read(value, context);
+    const keeps =
+      status.kind === 'absent'
+        ? 0
+        : status.kind === 'unknown'
+          ? undefined
+          : status.texts.every((text) => text === 'Enabled')
+            ? Infinity
+            : 0;
+    return {
+      key: 'VersioningConfiguration.Status',
+      at: 'VersioningConfiguration.Status',
+      keeps,
+      written: status.kind !== 'absent',
+      unset: 0,
+      most: Infinity,
+      unit: { keeping: 'Enabled', destroying: 'Suspended (or not set)' },
+      effect: 'an overwrite or delete then destroys the object where S3 kept its old version',
+    };
+  });
+}
+
+/**
+ * `TimeToLiveSpecification` (Amazon DynamoDB Developer Guide, "Time to Live (TTL)"): enabled,
+ * DynamoDB deletes every item whose `AttributeName` holds a time in the past, items already stored
+ * too. Keyed by the attribute: TTL moved to another attribute deletes other items.
+ */
+function timeToLive(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  const effect =
+    'DynamoDB deletes every item whose TTL attribute holds a past time, items already stored too';
+  return valuesAtPath(properties, ['TimeToLiveSpecification']).flatMap(({ value, at }): DataKeeping[] => {
+    if (value === undefined) return [];
+    const entry = isPlainObject(value) && !isIntrinsic(value) ? value : undefined;
+    const enabled = read(entry?.['Enabled'], context);
+    if (enabled.kind === 'known' && enabled.texts.every(isFalse)) return [];
+    const attribute = read(entry?.['AttributeName'], context);
+    const unit = { keeping: 'off', destroying: 'on' };
+    const setting = { at, written: true, unset: Infinity, most: Infinity, unit, effect };
+    if (entry === undefined || attribute.kind !== 'known')
+      return [{ ...setting, key: 'TimeToLiveSpecification (computed)', keeps: undefined }];
+    return attribute.texts.map((name) => ({
+      ...setting,
+      key: `TimeToLiveSpecification on ${name}`,
+      keeps: enabled.kind === 'unknown' ? undefined : 0,
+    }));
+  });
+}
+
+/**
+ * `PointInTimeRecoverySpecification` (Amazon DynamoDB Developer Guide, "Point-in-time recovery"):
+ * switched off, the table's continuous backups are gone (re-enabled, recovery starts anew);
+ * `RecoveryPeriodInDays` (1 to 35, default 35) shortened drops the days past it. Unset: off.
+ */
+function pointInTimeRecovery(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  return valuesAtPath(properties, ['PointInTimeRecoverySpecification']).map(({ value, at }) => {
+    const entry = isPlainObject(value) && !isIntrinsic(value) ? value : undefined;
+    const enabled =
+      entry === undefined && value !== undefined
+        ? { kind: 'unknown' as const }
+        : read(entry?.['PointInTimeRecoveryEnabled'], context);
+    const period = read(entry?.['RecoveryPeriodInDays'], context);
+    const keeps =
+      enabled.kind === 'absent' || (enabled.kind === 'known' && enabled.texts.some(isFalse))
+        ? 0
+        : enabled.kind === 'unknown'
+          ? undefined
+          : period.kind === 'absent'
+            ? 35
+            : least(period, 'days');
+    return {
+      key: 'PointInTimeRecoverySpecification',
+      at,
+      keeps,
+      written: enabled.kind !== 'absent',
+      unset: 0,
+      most: 35,
+      unit: 'days' as const,
+      effect:
+        'DynamoDB deletes the continuous backups past the recovery period (all of them when it is switched off)',
+    };
+  });
+}
+
+/**
+ * `RetentionInDays` (Amazon CloudWatch Logs User Guide, "Change log data retention in CloudWatch
+ * Logs"): CloudWatch Logs deletes events older than the retention, events already stored too.
+ * Unset: kept forever.
+ */
+function logRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  return valuesAtPath(properties, ['RetentionInDays']).flatMap(({ value, at }) => {
+    const written = read(value, context);
+    if (written.kind === 'absent') return [];
+    return [
+      {
+        key: 'RetentionInDays',
+        at,
+        keeps: least(written, 'days'),
+        written: true,
+        unset: Infinity,
+        most: Infinity,
+        unit: 'days' as const,
+        effect: 'CloudWatch Logs deletes the events older than the retention, those already stored too',
+      },
+    ];
+  });
+}
+
+/**
+ * `Enabled` of a KMS key (AWS KMS Developer Guide, "Enabling and disabling keys"): a disabled key
+ * cannot decrypt, so everything encrypted with it is unreadable until someone enables it again.
+ */
+function keyEnabled(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  return valuesAtPath(properties, ['Enabled']).flatMap(({ value, at }) => {
+    const written = read(value, context);
+    if (written.kind === 'absent') return [];
+    return [
+      {
+        key: 'Enabled',
+        at,
+        written: true,
+        keeps: written.kind === 'unknown' ? undefined : written.texts.some(isFalse) ? 0 : Infinity,
+        unset: Infinity,
+        most: Infinity,
+        unit: { keeping: 'true', destroying: 'false' },
+        effect: 'everything encrypted with the key becomes unreadable',
+      },
+    ];
+  });
+}
+
+/**
+ * `MessageRetentionPeriod` of a queue (AWS CloudFormation Template Reference, "AWS::SQS::Queue":
+ * 60 to 1,209,600 seconds, default 345,600, 4 days): SQS deletes messages older than it, those
+ * already in the queue too. Always read: removed, the period falls back to the default.
+ */
+function messageRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  return valuesAtPath(properties, ['MessageRetentionPeriod']).map(({ value, at }) => {
+    const written = read(value, context);
+    return {
+      key: 'MessageRetentionPeriod',
+      at,
+      keeps: written.kind === 'absent' ? 345_600 : least(written, 'seconds'),
+      written: written.kind !== 'absent',
+      unset: 345_600,
+      most: 1_209_600,
+      unit: 'seconds' as const,
+      effect: 'SQS deletes the messages older than the period, those already in the queue too',
+    };
+  });
+}
+
+/**
+ * `BackupRetentionPeriod` of a database instance (Amazon RDS User Guide, "Backup retention
+ * period"; AWS CloudFormation Template Reference, "AWS::RDS::DBInstance": 0 to 35 days, default
+ * 1): RDS deletes the automated backups past the period, all of them at 0. An instance of an Aurora
+ * cluster (`DBClusterIdentifier`) takes its cluster's. Always read: removed, it falls back to 1.
+ */
+function backupRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+  if (isPlainObject(properties) && properties['DBClusterIdentifier'] !== undefined) return [];
+  return valuesAtPath(properties, ['BackupRetentionPeriod']).map(({ value, at }) => {
+    const written = read(value, context);
+    return {
+      key: 'BackupRetentionPeriod',
+      at,
+      keeps: written.kind === 'absent' ? 1 : least(written, 'days'),
+      written: written.kind !== 'absent',
+      unset: 1,
+      most: 35,
+      unit: 'days' as const,
+      effect: 'RDS deletes the automated backups older than the period (all of them at 0)',
+    };
+  });
+}
+
+/** A lifecycle rule given as `Fn::If`: each branch a rule (`Ref: AWS::NoValue`, none). */
+function ruleBranches(found: ValueAtPath): ValueAtPath[] {
+  const value = found.value;
+  const choice = isPlainObject(value) && Object.keys(value).length === 1 ? value['Fn::If'] : undefined;
+  if (!Array.isArray(choice) || choice.length !== 3) return [found];
+  return [1, 2].flatMap((index) => {
+    const branch: unknown = choice[index];
+    if (isPlainObject(branch) && branch['Ref'] === 'AWS::NoValue') return [];
+    return ruleBranches({ value: branch, at: `${found.at}.Fn::If[${index}]` });
+  });
+}
+
+/** A value as its possible texts; `Ref: AWS::NoValue` (no text) is not written. */
+function read(value: unknown, context: TemplateValueContext): Read {
+  if (value === undefined) return { kind: 'absent' };
+  const found = readSettingValue(value, context);
+  if (!found.known) return { kind: 'unknown' };
+  return found.texts.length === 0 ? { kind: 'absent' } : { kind: 'known', texts: found.texts };
+}
+
+/** The least a value may keep: the smallest number (or earliest date) of its texts; undefined when one is neither. */
+function least(value: Read, unit: 'days' | 'seconds' | 'versions' | 'date'): number | undefined {
+  if (value.kind !== 'known') return undefined;
+  const numbers = value.texts.map((text) => (unit === 'date' ? Date.parse(text) : numberOf(text)));
+  return numbers.every(Number.isFinite) ? Math.min(...numbers) : undefined;
+}
+
+function numberOf(text: string): number {
+  return /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** CloudFormation reads a Boolean property from `false` or `"false"` in any case. */
+function isFalse(text: string): boolean {
+  return text.toLowerCase() === 'false';
+}
+
+function isIntrinsic(value: Record<string, unknown>): boolean {
+  return Object.keys(value).some((name) => name === 'Ref' || name.startsWith('Fn::'));
+}
