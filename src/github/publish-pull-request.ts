@@ -4,9 +4,12 @@ import { redactSecrets } from '../core/secrets/redact-secrets.js';
 import { PULL_REQUEST_BODY_LIMIT } from '../core/markdown/github-limits.js';
 import type { GitDataClient } from './git-data-client.js';
 import { httpStatusOf } from './http-status.js';
+import { readRetiredFiles } from './read-retired-files.js';
+import type { TreeClient } from './read-tree-entries.js';
 
 /** The only GitHub calls publishing needs; Probot's and @actions/github's Octokit both fit. */
 export interface PullRequestClient extends GitDataClient {
+  git: GitDataClient['git'] & TreeClient['git'];
   pulls: GitDataClient['pulls'] & {
     list(p: { owner: string; repo: string; head: string; state: 'open' }): Promise<{
       data: Array<{ number: number; html_url: string; node_id?: string; base?: { ref: string } }>;
@@ -46,6 +49,10 @@ export interface PublishedPullRequest {
   readonly base: string;
   /** The GraphQL node id (`PR_…`) GitHub returns with the pull request; for GraphQL mutations. */
   readonly nodeId?: string;
+  /** Paths the commit deleted: the previous generation's files this one no longer writes (`readRetiredFiles`). */
+  readonly retired: readonly string[];
+  /** Why the previous generation's files could not be read (none were retired); absent when they were. */
+  readonly retiredUnread?: string;
 }
 
 /**
@@ -59,6 +66,10 @@ export interface PublishedPullRequest {
  * at the sink (`redactSecrets`), as every GitHub sink's text is: they are built from the request
  * (a token pasted into the issue title becomes the task name), and a commit message, once pushed,
  * stays in the repository's history. Throws when the scanner fails, before anything is written.
+ * With `previousGeneration` and an existing branch, the commit also deletes the files that
+ * generation wrote in the service folders this one writes and this one no longer writes
+ * (`readRetiredFiles`: a tree entry with `sha: null` deletes its path, docs.github.com *Create a
+ * tree*), as the CLI's commit does: files anyone else added, or outside those folders, stay.
  */
 export async function publishPullRequest(params: {
   client: PullRequestClient;
@@ -71,6 +82,11 @@ export async function publishPullRequest(params: {
   title: string;
   body: string;
   labels: readonly string[];
+  /**
+   * The commit the task's previous generation pushed to `branch` (the marker's `generated_commit`);
+   * absent: nothing is retired.
+   */
+  previousGeneration?: string;
 }): Promise<PublishedPullRequest> {
   const { client, owner, repo } = params;
   const body = fitBody({ body: await redactSecrets(params.body), limit: PULL_REQUEST_BODY_LIMIT });
@@ -81,16 +97,32 @@ export async function publishPullRequest(params: {
     existingHead ??
     (await client.git.getRef({ owner, repo, ref: `heads/${params.baseBranch}` })).data.object.sha;
   const baseTree = (await client.git.getCommit({ owner, repo, commit_sha: parent })).data.tree.sha;
+  // A branch made anew holds none of the previous generation's commits: nothing there to retire.
+  const retiring =
+    existingHead !== undefined && params.previousGeneration !== undefined
+      ? await retiredOrProblem({
+          client,
+          owner,
+          repo,
+          previousGeneration: params.previousGeneration,
+          headTree: baseTree,
+          generated: params.files.map((file) => file.path),
+        })
+      : { retired: [] };
+  const { retired } = retiring;
   const tree = await client.git.createTree({
     owner,
     repo,
     base_tree: baseTree,
-    tree: params.files.map((file) => ({
-      path: file.path,
-      mode: '100644',
-      type: 'blob',
-      content: file.content,
-    })),
+    tree: [
+      ...params.files.map((file) => ({
+        path: file.path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: file.content,
+      })),
+      ...retired.map((path) => ({ path, mode: '100644' as const, type: 'blob' as const, sha: null })),
+    ],
   });
   // A re-run that generated the same files changes nothing: no empty commit on the branch.
   const unchanged = existingHead !== undefined && tree.data.sha === baseTree;
@@ -143,7 +175,24 @@ export async function publishPullRequest(params: {
     ...(existingHead === undefined ? {} : { builtOn: existingHead.toLowerCase() }),
     base: existing?.base?.ref ?? params.baseBranch,
     ...(pull.node_id === undefined ? {} : { nodeId: pull.node_id }),
+    retired,
+    ...(retiring.problem === undefined ? {} : { retiredUnread: retiring.problem }),
   };
+}
+
+/**
+ * `readRetiredFiles`, or why it could not say (nothing retired then): removing stale files is the
+ * commit's cleanup, and a GitHub error reading the previous generation must not cost the run the
+ * generation it publishes.
+ */
+async function retiredOrProblem(
+  params: Parameters<typeof readRetiredFiles>[0],
+): Promise<{ retired: string[]; problem?: string }> {
+  try {
+    return { retired: await readRetiredFiles(params) };
+  } catch (error) {
+    return { retired: [], problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function findBranchHead(

@@ -29,6 +29,7 @@ function fakeRepository(options: {
       createCommit: record('git.createCommit', { data: { sha: 'new-commit' } }),
       createRef: record('git.createRef', {}),
       updateRef: record('git.updateRef', {}),
+      getTree: record('git.getTree', { data: { tree: [], truncated: false } }),
     },
     pulls: {
       list: record('pulls.list', {
@@ -85,6 +86,7 @@ describe('publishPullRequest', () => {
       pushed: true,
       branchCreated: true,
       base: 'main',
+      retired: [],
     });
     expect(repo.methods()).toEqual([
       'git.getRef',

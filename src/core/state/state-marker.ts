@@ -111,6 +111,13 @@ export const taskMarkerSchema = z
     request_comment_id: z.number().int().positive().optional(),
     /** Where the generated CloudFormation template lives on the branch; `/deploy` deploys it. */
     template_path: z.string().optional(),
+    /**
+     * The commit the task's latest generation pushed (`publishPullRequest`): the next generation
+     * deletes the files it wrote there that it no longer writes (`readRetiredFiles`). Absent in
+     * markers written before it was kept: that re-run retires nothing. As GitHub gives it, like
+     * `last_push`'s sha.
+     */
+    generated_commit: z.string().min(1).max(64).optional(),
     cost_usd: z.number().nonnegative().default(0),
     /** Who asked for the task (a GitHub login): guided mode's self-approval rule reads it. */
     requester: z.string().min(1).max(100).optional(),

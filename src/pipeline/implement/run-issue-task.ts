@@ -191,8 +191,13 @@ async function generateAndPublish(
     title: names.title,
     body: bodyFor(mode),
     labels: pullRequestLabels(config, request),
+    ...(before?.generated_commit === undefined ? {} : { previousGeneration: before.generated_commit }),
   });
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
+  if (pull.retired.length > 0)
+    params.log(`Removed ${pull.retired.length} file(s) the previous generation wrote and this one does not`);
+  if (pull.retiredUnread !== undefined)
+    params.log(`Removed no earlier files: the previous generation could not be read (${pull.retiredUnread})`);
   // What the branch held before this run, now known: a branch made anew carries none of the old
   // one's pushes (`onRecreatedBranch`), and the mode is judged again on that.
   const published = mode;
@@ -327,7 +332,11 @@ async function generateAndPublish(
       base_branch: taskBase,
       // The head is the agent's own commit: nobody's approval of it is set aside as its pusher's.
       ...(pull.pushed
-        ? { last_push: { sha: pull.commitSha.toLowerCase(), by: { kind: 'agent' as const } } }
+        ? {
+            last_push: { sha: pull.commitSha.toLowerCase(), by: { kind: 'agent' as const } },
+            // What the next generation retires from (`publishPullRequest`); an unchanged run keeps the one before.
+            generated_commit: pull.commitSha.toLowerCase(),
+          }
         : {}),
       ...(outcome.bundle.templatePath === undefined ? {} : { template_path: outcome.bundle.templatePath }),
     },

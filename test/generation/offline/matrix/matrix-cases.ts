@@ -456,7 +456,25 @@ function mutants(): MatrixCase[] {
   ) as RequestPayload;
   const merged =
     'a pull_request webhook is PullRequestMerged only with action closed and pull_request.merged true';
+  // A canary released canary: its pre-traffic hook must fail the release on a failed check, not only on an error.
+  const canary = requestFor({
+    taskType: 'testing',
+    taskName: 'Orders API',
+    stories: ORDER_STORIES,
+    description: DESCRIPTION,
+    strategy: 'canary',
+  });
   return [
+    {
+      id: 'mutant-canary-hook-ignores-failed-checks',
+      request: canary,
+      mutation: {
+        file: 'src/pre-traffic.ts',
+        find: '.filter((result) => result.ok !== true)',
+        replace: '.filter(() => false)',
+        breaks: ['reports Failed when a check of the new version fails'],
+      },
+    },
     {
       id: 'mutant-list-without-filters',
       request: tickets,

@@ -5,8 +5,8 @@ import { generate, parseBundleTemplate } from '../offline-test-requests.js';
 
 /**
  * #11: a canary that runs daily, released canary or linear. The failure alarm's period holds one
- * run (no false alarm on the 23 hours without one), and the strategy row says the release's error
- * alarm sees no run of the new version while traffic shifts, rather than counting the release gated.
+ * run (no false alarm on the 23 hours without one). The release's error alarm would see no scheduled
+ * run of the new version while traffic shifts, so a pre-traffic hook runs it once before any moves.
  */
 const settingRow = (rows: readonly RequirementCoverage[] | undefined) =>
   rows?.find((row) => row.source.kind === 'setting');
@@ -24,21 +24,34 @@ const checksAlarm = async (description: string, strategy: 'canary' | 'linear' | 
 
 describe('a daily canary', () => {
   it.each(['canary', 'linear'] as const)(
-    'released %s: the alarm looks at a day, and the strategy row says the release cannot observe a run',
+    'released %s: the alarm looks at a day, and a pre-traffic hook runs the new version before traffic moves',
     async (strategy) => {
       const { alarm, bundle } = await checksAlarm('Check the Orders API every day at 02:00 UTC.', strategy);
       expect(alarm).toMatchObject({ Period: 86_400, EvaluationPeriods: 1, TreatMissingData: 'breaching' });
+      const template = parseBundleTemplate(bundle);
+      expect(template.Resources['CanaryFunctionAlias']?.UpdatePolicy).toMatchObject({
+        CodeDeployLambdaAliasUpdate: { BeforeAllowTrafficHook: { Ref: 'PreTrafficHookFunction' } },
+      });
+      expect(template.Resources['PreTrafficHookFunction']?.Properties).toMatchObject({
+        Handler: 'pre-traffic-hook.handler',
+        Environment: { Variables: { TARGET_VERSION_ARN: { Ref: 'CanaryFunctionVersion' } } },
+      });
       const row = settingRow(bundle.coverage);
-      expect(row?.status).toBe('partial');
-      expect(row?.gaps.join(' ')).toContain('can observe only runs during');
-      expect(row?.gaps.join(' ')).toContain('not rolled back');
+      expect(row).toMatchObject({ status: 'covered', gaps: [] });
+      expect(row?.resources).toContain('PreTrafficHookFunction');
+      expect(row?.implementedBy).toContain('fails the release when a check fails');
+      expect(row?.tests.map((test) => test.path)).toContain(
+        'services/orders-checks/test/pre-traffic.test.ts',
+      );
     },
   );
 
-  it('every 5 minutes with a 10-minute linear shift: runs fall inside the shift, nothing to say', async () => {
-    const { alarm, bundle } = await checksAlarm('Check the Orders API every 5 minutes.', 'linear');
-    expect(alarm).toMatchObject({ Period: 600, TreatMissingData: 'breaching' });
-    expect(settingRow(bundle.coverage)?.gaps.join(' ') ?? '').not.toContain('can observe only runs during');
+  it('released all-at-once: updated in place, no hook', async () => {
+    const { bundle } = await checksAlarm('Check the Orders API every day at 02:00 UTC.', 'all-at-once');
+    expect(parseBundleTemplate(bundle).Resources['PreTrafficHookFunction']).toBeUndefined();
+    expect(bundle.files.map((file) => file.path)).not.toContain(
+      'services/orders-checks/src/pre-traffic-hook.ts',
+    );
   });
 
   it('weekly: silence cannot be told from an empty day, so it does not alarm, and the row says so', async () => {

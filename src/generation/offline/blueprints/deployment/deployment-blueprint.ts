@@ -1,6 +1,7 @@
 import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
+import { preTrafficHookRiskNote } from '../../cfn/pre-traffic-hook-part.js';
 import { projectFiles } from '../../project/project-files.js';
 import { READ_TEMPLATE_DEV_DEPENDENCIES } from '../../project/read-template-file.js';
 import { readmeSection } from '../../project/readme-section.js';
@@ -60,7 +61,7 @@ export function deploymentBlueprint(input: BlueprintInput): ArtifactBundle {
     templatePath,
     riskNotes: [
       'Creates an IAM role for the service function that may only write its own logs.',
-      'Creates an IAM role for the pre-traffic hook: invoke versions of the service function and report hook status to this CodeDeploy application.',
+      preTrafficHookRiskNote('service'),
       'Creates a CodeDeploy service role with the AWS managed policy AWSCodeDeployRoleForLambda (it may update any alias in the account).',
       'Function versions are retained on stack deletion and replacement so a rollback has something to return to.',
     ],

@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import type { ReleaseProbe } from './release-probes.js';
+import { PRE_TRAFFIC_CONTRACT, PRE_TRAFFIC_HOOK_SOURCE } from '../../project/pre-traffic-hook-source.js';
 
 const SERVICE = `import { PROBES } from './probes';
 
@@ -50,15 +51,7 @@ export async function handler(event: ServiceRequest): Promise<ServiceResponse> {
 
 const PRE_TRAFFIC = `import { PROBES } from './probes';
 
-export type HookStatus = 'Succeeded' | 'Failed';
-
-export interface PreTrafficDependencies {
-  /** Invokes the new version with a payload; resolves to its response text, rejects on a function error. */
-  invoke: (payload: string) => Promise<string>;
-  reportStatus: (status: HookStatus) => Promise<void>;
-  log?: (entry: Record<string, unknown>) => void;
-}
-
+${PRE_TRAFFIC_CONTRACT}
 /**
  * Sends every release probe to the new version before it gets traffic. Any failure reports Failed,
  * which makes CodeDeploy stop the deployment and keep traffic on the current version.
@@ -81,46 +74,6 @@ export async function verifyNewVersion(deps: PreTrafficDependencies): Promise<{ 
 }
 `;
 
-const PRE_TRAFFIC_HOOK = `import { verifyNewVersion } from './pre-traffic';
-
-/** What CodeDeploy sends a lifecycle hook. */
-export interface LifecycleHookEvent {
-  DeploymentId: string;
-  LifecycleEventHookExecutionId: string;
-}
-
-/** CodeDeploy BeforeAllowTraffic hook: probes the version being released (TARGET_VERSION_ARN). */
-export async function handler(event: LifecycleHookEvent): Promise<void> {
-  const target = process.env['TARGET_VERSION_ARN'];
-  const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
-  const { CodeDeployClient, PutLifecycleEventHookExecutionStatusCommand } = await import('@aws-sdk/client-codedeploy');
-  const lambda = new LambdaClient({});
-  const codeDeploy = new CodeDeployClient({});
-  const reportStatus = async (status: 'Succeeded' | 'Failed'): Promise<void> => {
-    await codeDeploy.send(
-      new PutLifecycleEventHookExecutionStatusCommand({
-        deploymentId: event.DeploymentId,
-        lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
-        status,
-      }),
-    );
-  };
-  if (target === undefined || target === '') {
-    await reportStatus('Failed');
-    throw new Error('environment variable TARGET_VERSION_ARN is not set');
-  }
-  await verifyNewVersion({
-    reportStatus,
-    invoke: async (payload) => {
-      const result = await lambda.send(new InvokeCommand({ FunctionName: target, Payload: new TextEncoder().encode(payload) }));
-      const text = new TextDecoder().decode(result.Payload ?? new Uint8Array());
-      if (result.FunctionError !== undefined) throw new Error('function error: ' + text.slice(0, 500));
-      return text;
-    },
-  });
-}
-`;
-
 /** Service source with one release probe per story; with traffic shifting, the pre-traffic hook too. */
 export function deploymentSource(params: {
   baseDir: string;
@@ -132,7 +85,8 @@ export function deploymentSource(params: {
     ['service.ts', SERVICE],
     ['handler.ts', HANDLER],
   ];
-  if (params.withHook) files.push(['pre-traffic.ts', PRE_TRAFFIC], ['pre-traffic-hook.ts', PRE_TRAFFIC_HOOK]);
+  if (params.withHook)
+    files.push(['pre-traffic.ts', PRE_TRAFFIC], ['pre-traffic-hook.ts', PRE_TRAFFIC_HOOK_SOURCE]);
   return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 

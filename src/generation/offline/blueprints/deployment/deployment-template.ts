@@ -1,12 +1,11 @@
 import type { BlueprintInput } from '../../blueprint-input.js';
-import { ref, sub } from '../../cfn/intrinsics.js';
+import { PRE_TRAFFIC_HOOK_ID, preTrafficHookPart } from '../../cfn/pre-traffic-hook-part.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 import type { DeploymentAsks } from './deployment-asks.js';
-import type { TemplatePart } from '../../cfn/template-part.js';
 import { optionalAsked } from '../../coverage/asked-shift.js';
 
 /** The deployment blueprint's release: always through CodeDeploy behind the `live` alias, gated by the pre-traffic hook. */
@@ -16,7 +15,7 @@ export function deploymentShifting(input: BlueprintInput, asks: DeploymentAsks):
     slug: input.names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
     ...optionalAsked(input),
-    preTrafficHookId: 'PreTrafficHookFunction',
+    preTrafficHookId: PRE_TRAFFIC_HOOK_ID,
     alwaysShift: true,
     ...(asks.latency === undefined ? {} : { latencyAlarmMs: asks.latency.thresholdMs }),
   });
@@ -25,27 +24,6 @@ export function deploymentShifting(input: BlueprintInput, asks: DeploymentAsks):
 /** The released function, its alias and CodeDeploy group, and the pre-traffic hook that probes each new version. */
 export function deploymentTemplate(input: BlueprintInput, shifting: TrafficShifting): string {
   const { slug, pascal } = input.names;
-  const hookParts: TemplatePart[] = [
-    lambdaFunctionPart({
-      id: 'PreTrafficHookFunction',
-      slug,
-      description: `Probes each new ${pascal} version before CodeDeploy shifts traffic to it`,
-      handler: 'pre-traffic-hook.handler',
-      timeoutSeconds: 60,
-      environment: { TARGET_VERSION_ARN: ref('ServiceFunctionVersion') },
-      statements: [
-        { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: sub('${ServiceFunction.Arn}:*') },
-        {
-          Effect: 'Allow',
-          Action: 'codedeploy:PutLifecycleEventHookExecutionStatus',
-          // The group is named by the wildcard, not referenced: the group's role already depends on this hook.
-          Resource: sub(
-            'arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:${CodeDeployApplication}/*',
-          ),
-        },
-      ],
-    }),
-  ];
   return renderTemplate({
     description: `${pascal}: Lambda service released ${input.strategy ?? 'all-at-once'} (deployment blueprint, implementation-agent)`,
     parts: [
@@ -56,7 +34,12 @@ export function deploymentTemplate(input: BlueprintInput, shifting: TrafficShift
         description: `${pascal} service`,
         handler: 'handler.handler',
       }),
-      ...hookParts,
+      preTrafficHookPart({
+        slug,
+        functionId: 'ServiceFunction',
+        description: `Probes each new ${pascal} version before CodeDeploy shifts traffic to it`,
+        timeoutSeconds: 60,
+      }),
       shifting.part,
     ],
   });

@@ -4,6 +4,10 @@ import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
+import { PRE_TRAFFIC_HOOK_ID, preTrafficHookRiskNote } from '../../cfn/pre-traffic-hook-part.js';
+import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
+import { canaryPreTrafficSource } from './canary-pre-traffic-source.js';
+import { canaryPreTrafficTests } from './canary-pre-traffic-tests.js';
 import { canaryScheduleAsked, canaryScheduleExpression } from './canary-schedule.js';
 import { storyChecks } from './story-checks.js';
 import { testingCoverage } from './testing-coverage.js';
@@ -24,7 +28,10 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
     slug: names.slug,
     ...(input.strategy === undefined ? {} : { strategy: input.strategy }),
     ...optionalAsked(input),
+    preTrafficHookId: PRE_TRAFFIC_HOOK_ID,
   });
+  // Releases that shift traffic run the new version's checks once before the schedule's alias moves.
+  const hooked = shifting.configName !== undefined;
   const schedule = canaryScheduleExpression(canaryScheduleAsked(input));
   const asked = failuresInARow(input);
   const period = asked === undefined ? undefined : periodOfOneRun(schedule, asked.count);
@@ -55,7 +62,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
   const templatePath = `${baseDir}/template.yaml`;
   const readme = readmeSection({
     input,
-    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within ${maxLatencyMs} ms, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails${window.silenceAlarms ? ' or the canary stops reporting' : ''}. Adjust \`src/checks.ts\` to the target's real routes.`,
+    overview: `A synthetic canary: on \`${schedule}\` (parameter \`ScheduleExpression\`) a Lambda requests ${paths} under \`TargetBaseUrl\`, expecting each status within ${maxLatencyMs} ms, and writes \`ChecksRun\`/\`ChecksFailed\` metrics (namespace \`${namespace}\`). An alarm fires when a check fails${window.silenceAlarms ? ' or the canary stops reporting' : ''}.${hooked ? " Each release first runs the new version's checks once from a pre-traffic hook (`PreTrafficHookFunction`): a failed check, like a function error, stops the release and keeps the current version." : ''} Adjust \`src/checks.ts\` to the target's real routes.`,
     coverage,
     hasFunctionCode: true,
     extraParameters: ['TargetBaseUrl="$TARGET_BASE_URL"'],
@@ -67,6 +74,9 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
       'Publish check results as embedded-format metrics and alarm on failures or silence.',
       `Run it on an EventBridge schedule, ${schedule}.`,
       releasePlanStep(input),
+      ...(hooked
+        ? ["Add a pre-traffic hook that runs the new version's checks once and reports to CodeDeploy."]
+        : []),
       'Cover failure modes and each story check with jest tests using a fake fetch.',
     ],
     files: [
@@ -85,7 +95,15 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
       },
       ...testingSource({ baseDir, checks, namespace, canary, maxLatencyMs }),
       ...testingTests(baseDir, checks, schedule, inARow),
-      ...projectFiles({ baseDir, slug: names.slug, entryPoints: ['src/handler.ts'] }),
+      ...(hooked ? [...canaryPreTrafficSource(baseDir), canaryPreTrafficTests(baseDir)] : []),
+      ...projectFiles({
+        baseDir,
+        slug: names.slug,
+        entryPoints: ['src/handler.ts', ...(hooked ? ['src/pre-traffic-hook.ts'] : [])],
+        ...(hooked
+          ? { dependencies: generatedPackages('@aws-sdk/client-codedeploy', '@aws-sdk/client-lambda') }
+          : {}),
+      }),
       { path: `${baseDir}/README.md`, role: 'doc', content: readme },
     ],
     templatePath,
@@ -98,6 +116,7 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
           ]
         : []),
       ...releaseRiskNotes(input),
+      ...(hooked ? [preTrafficHookRiskNote('canary')] : []),
     ],
     coverage,
   };

@@ -7,10 +7,9 @@ import { combine, describeSentences } from '../../coverage/describe-coverage.js'
 import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
 import type { ChecksAlarmWindow } from './checks-alarm-window.js';
-import { releaseObservationGaps } from './release-observation.js';
 import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
-import { TESTING_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
+import { TESTING_FILE, TESTING_HOOK_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
 import type { FailuresInARow } from './failures-in-a-row.js';
 import type { LatencyAsk } from './latency-budget.js';
 
@@ -175,7 +174,19 @@ export function testingCoverage(params: {
       input,
       functionId: 'CanaryFunction',
       shifting: params.shifting,
-      gaps: releaseObservationGaps(params),
+      // Generated with the hook (`testingBlueprint`): a release that shifts traffic has one.
+      ...(params.shifting.configName === undefined
+        ? {}
+        : {
+            preTrafficHook:
+              'a pre-traffic hook runs the new version once and fails the release when a check fails or the function errors (CodeDeploy keeps the current version), so a version is tested before traffic moves whatever the schedule',
+            tests: [
+              TESTING_TITLES.hookRuns,
+              TESTING_TITLES.hookPasses,
+              TESTING_TITLES.hookFails,
+              TESTING_TITLES.hookErrors,
+            ].map((title) => ({ path: `${input.baseDir}/${TESTING_HOOK_FILE}`, title })),
+          }),
     }),
   ];
 }

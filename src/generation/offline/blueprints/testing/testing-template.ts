@@ -2,6 +2,7 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { alarmResource } from '../../cfn/alarm-resource.js';
 import { getAtt, ref } from '../../cfn/intrinsics.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
+import { preTrafficHookPart } from '../../cfn/pre-traffic-hook-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { standardParameters } from '../../cfn/standard-parameters.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
@@ -20,7 +21,13 @@ export interface TestingTemplateParams {
   readonly window: ChecksAlarmWindow;
 }
 
-/** A scheduled canary function and an alarm on failed (or missing) check results. */
+/** The canary function's timeout (seconds): its checks run one at a time, each aborted after 10 s. */
+const CANARY_TIMEOUT_SECONDS = 60;
+
+/**
+ * A scheduled canary function and an alarm on failed (or missing) check results; when its releases
+ * shift traffic (`shifting.configName`), the pre-traffic hook that runs the new version's checks once.
+ */
 export function testingTemplate({
   input,
   namespace,
@@ -54,9 +61,20 @@ export function testingTemplate({
         slug,
         description: `${pascal} synthetic checks`,
         handler: 'handler.handler',
-        timeoutSeconds: 60,
+        timeoutSeconds: CANARY_TIMEOUT_SECONDS,
         environment: { TARGET_BASE_URL: ref('TargetBaseUrl') },
       }),
+      ...(shifting.configName === undefined
+        ? []
+        : [
+            preTrafficHookPart({
+              slug,
+              functionId: 'CanaryFunction',
+              description: `Runs the checks of each new ${pascal} canary version once before CodeDeploy shifts traffic to it`,
+              // The new version's whole run, and the calls around it.
+              timeoutSeconds: CANARY_TIMEOUT_SECONDS + 30,
+            }),
+          ]),
       shifting.part,
       {
         resources: {
