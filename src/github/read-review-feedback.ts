@@ -1,5 +1,7 @@
 import type { InlineComment, ReviewFeedback } from '../core/feedback/review-feedback.js';
+import { isEditedAfterGiven } from '../core/feedback/edited-feedback.js';
 import { isAddressedToAgent } from '../core/feedback/is-addressed-to-agent.js';
+import { codeSpan } from '../core/markdown/code-span.js';
 import { readPages } from './read-all-pages.js';
 import {
   MAX_REVIEW_PAGES,
@@ -20,6 +22,8 @@ interface ListedReviewComment {
   diff_hunk: string;
   commit_id: string;
   in_reply_to_id?: number;
+  created_at?: string;
+  updated_at?: string;
 }
 
 interface ListedIssueComment {
@@ -27,6 +31,7 @@ interface ListedIssueComment {
   user: { login: string; type?: string; id?: number } | null;
   body?: string;
   created_at: string;
+  updated_at?: string;
 }
 
 type Page<T> = Promise<{ data: T[]; headers?: { link?: string | undefined } }>;
@@ -60,6 +65,13 @@ export interface DatedFeedback {
   readonly feedback: ReviewFeedback;
   /** ISO 8601, as GitHub stamped it (`submitted_at`, `created_at`). */
   readonly at: string;
+  /**
+   * What of it was edited after it was given (`isEditedAfterGiven`) and left out of `feedback`, as
+   * its author would name it ("your `/implement` comment"), for the answer (`editedFeedbackAnswer`).
+   */
+  readonly edited?: readonly string[];
+  /** The whole of it was edited after it was given: nothing of it is taken (its `body` is empty), it is only answered. */
+  readonly refused?: true;
 }
 
 /** Feedback as read, and which lists were longer than could be read (the rest left unread). */
@@ -83,7 +95,11 @@ export const MAX_PAGES = 10;
  * an inline comment is addressed to the agent (`isAddressedToAgent`) — GitHub files a lone inline
  * comment and a thread reply under a commented review of its own; and `/implement` comments on the
  * PR's conversation. Read back rather than taken from the event, so a run catches up on feedback
- * whose own run was cancelled. Nobody is judged here (`judgeFeedbackAuthor` does that).
+ * whose own run was cancelled. Nobody is judged here (`judgeFeedbackAuthor` does that). A comment
+ * edited after it was given (`isEditedAfterGiven`: an `/implement` comment, an inline comment after
+ * its review was submitted) is not taken with its new text — GitHub keeps neither the first text
+ * nor who edited it — but named in `edited` so the run answers it (DESIGN §5). A review's own body
+ * has no edit time in the REST API and is read as it is.
  *
  * With `since` (ISO 8601, the task's `feedback_since`), conversation comments are read only from
  * then on (GitHub's `since`: updated at or after it). Inline comments are not: a comment drafted in
@@ -150,19 +166,26 @@ export async function readReviewFeedback(params: {
   const found: DatedFeedback[] = [];
   for (const review of reviews) {
     if (!review.user || review.submitted_at === undefined) continue;
-    const comments = inline
+    const submittedAt = review.submitted_at;
+    const listed = inline
       .filter((comment) => comment.pull_request_review_id === review.id)
-      .sort((a, b) => a.id - b.id)
-      .map(toInline);
+      .sort((a, b) => a.id - b.id);
+    // An inline comment rewritten after its review was submitted is not what was reviewed (DESIGN §5).
+    const wasEdited = (comment: ListedReviewComment) =>
+      isEditedAfterGiven({
+        given: [submittedAt, ...(comment.created_at === undefined ? [] : [comment.created_at])],
+        updatedAt: comment.updated_at,
+      });
+    const comments = listed.filter((comment) => !wasEdited(comment)).map(toInline);
+    const edited = listed
+      .filter(wasEdited)
+      .map((comment) => `your inline comment on ${codeSpan(comment.path)} (${comment.id})`);
     const body = review.body ?? '';
     const changes = review.state === 'CHANGES_REQUESTED';
-    if (
-      !changes &&
-      !(review.state === 'COMMENTED' && (addressed(body) || comments.some((c) => addressed(c.body))))
-    )
-      continue;
+    const addressedComment = listed.some((c) => addressed(c.body));
+    if (!changes && !(review.state === 'COMMENTED' && (addressed(body) || addressedComment))) continue;
     found.push({
-      at: review.submitted_at,
+      at: submittedAt,
       feedback: {
         source: changes ? 'changes_requested_review' : 'commented_review',
         id: review.id,
@@ -170,23 +193,29 @@ export async function readReviewFeedback(params: {
         body,
         comments,
       },
+      ...(edited.length === 0 ? {} : { edited }),
     });
   }
   for (const comment of conversation) {
     const body = comment.body ?? '';
     if (!comment.user || !/^\s{0,3}\/implement(?:\s|$)/i.test(body.trimStart())) continue;
+    // Edited after it was posted: neither its first text nor its editor is known, so none of it is taken.
+    const edited = isEditedAfterGiven({ given: [comment.created_at], updatedAt: comment.updated_at });
     found.push({
       at: comment.created_at,
       feedback: {
         source: 'implement_comment',
         id: comment.id,
         author: authorOf(comment.user),
-        body: body
-          .trimStart()
-          .replace(/^\/implement/i, '')
-          .trim(),
+        body: edited
+          ? ''
+          : body
+              .trimStart()
+              .replace(/^\/implement/i, '')
+              .trim(),
         comments: [],
       },
+      ...(edited ? { edited: [`your \`/implement\` comment (${comment.id})`], refused: true as const } : {}),
     });
   }
   return { items: found.sort((a, b) => a.at.localeCompare(b.at)), incomplete, olderReviewsUnread: truncated };

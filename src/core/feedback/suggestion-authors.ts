@@ -1,5 +1,10 @@
 import type { Account } from '../review/account.js';
-import { dictatedCodeLines } from './dictated-code-lines.js';
+import {
+  dictatedText,
+  reproducesDictation,
+  withoutSpacing,
+  type WrittenLine,
+} from './dictated-code-lines.js';
 import type { FeedbackPlan } from './plan-feedback-changes.js';
 import { parseSuggestions } from './parse-suggestions.js';
 import type { ReviewFeedback } from './review-feedback.js';
@@ -7,9 +12,11 @@ import type { ReviewFeedback } from './review-feedback.js';
 /**
  * Who wrote the code a feedback commit carries: the author of every inline comment whose
  * ```suggestion block the plan applied (its reply `fixed`, its body a suggestion rather than free
- * text the model revised), and of every feedback whose code (a line of its code blocks or spans,
- * `dictatedCodeLines`) a line the commit adds reproduces, trimmed, word for word — free text the
- * model carried out as dictated is the reviewer's code as much as a suggestion is (review 9l).
+ * text the model revised), and of every feedback whose text the commit reproduces — a line it adds,
+ * or a block of consecutive lines, of at least `MIN_DICTATED_LINE_CHARS` added non-space
+ * characters, found in what the feedback shows (code or not, spacing aside; `reproducesDictation`)
+ * — free text the model carried out as dictated is the reviewer's code as much as a suggestion is
+ * (review 9l, 9m).
  * Each is a pusher of that commit, as GitHub's own "Commit suggestion" makes them (DESIGN §5b:
  * whoever pushed a change does not approve it), so their approval of it is set aside like any
  * pusher's. A reviewer who only asked for a change in prose is not: the usual flow is that they
@@ -23,7 +30,7 @@ export function suggestionAuthors(params: {
   current: ReadonlyMap<string, string>;
 }): Account[] {
   const fixed = new Set(params.plan.replies.filter((reply) => reply.fixed).map((reply) => reply.commentId));
-  const added = addedLines(params.plan.files, params.current);
+  const written = writtenFiles(params.plan.files, params.current);
   const authors = new Map<string, Account>();
   for (const item of params.feedback) {
     const applied = item.comments.some((comment) => {
@@ -31,30 +38,36 @@ export function suggestionAuthors(params: {
       const parsed = parseSuggestions(comment.body);
       return parsed.ok && parsed.suggestions.length > 0;
     });
-    if (!applied && !dictates(item, added)) continue;
+    if (!applied && !dictates(item, written)) continue;
     const { login, type, id } = item.author;
     authors.set(login.toLowerCase(), { login, type, ...(id === undefined ? {} : { id }) });
   }
   return [...authors.values()];
 }
 
-/** Whether a line the commit adds is one of the feedback's code lines (body or inline comments). */
-function dictates(item: ReviewFeedback, added: ReadonlySet<string>): boolean {
-  if (added.size === 0) return false;
-  return [item.body, ...item.comments.map((comment) => comment.body)].some((text) =>
-    [...dictatedCodeLines(text)].some((line) => added.has(line)),
-  );
+/** Whether the commit reproduces the feedback's text (body or inline comments) in a file it writes. */
+function dictates(item: ReviewFeedback, written: readonly (readonly WrittenLine[])[]): boolean {
+  if (written.length === 0) return false;
+  const dictated = dictatedText([item.body, ...item.comments.map((comment) => comment.body)]);
+  return written.some((lines) => reproducesDictation({ lines, dictated }));
 }
 
-/** Trimmed lines of each changed file that its text before the commit did not hold. */
-function addedLines(files: ReadonlyMap<string, string>, current: ReadonlyMap<string, string>): Set<string> {
-  const added = new Set<string>();
+/**
+ * Each file the commit changes, as its lines marked added when the file before the commit did not
+ * hold them (compared without spacing); files that add nothing are left out.
+ */
+function writtenFiles(
+  files: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, string>,
+): WrittenLine[][] {
+  const written: WrittenLine[][] = [];
   for (const [path, text] of files) {
-    const before = new Set((current.get(path) ?? '').split(/\r?\n/).map((line) => line.trim()));
-    for (const line of text.split(/\r?\n/)) {
-      const trimmed = line.trim();
-      if (trimmed !== '' && !before.has(trimmed)) added.add(trimmed);
-    }
+    const before = new Set((current.get(path) ?? '').split(/\r?\n/).map(withoutSpacing));
+    const lines = text.split(/\r?\n/).map((line) => {
+      const code = withoutSpacing(line);
+      return { text: line, added: code !== '' && !before.has(code) };
+    });
+    if (lines.some((line) => line.added)) written.push(lines);
   }
-  return added;
+  return written;
 }

@@ -13,6 +13,7 @@ import { recordTrigger, wasHandled } from '../../core/idempotency/handled-trigge
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { RepositoryPermission } from '../../core/deploy/repository-permission.js';
 import { mention } from '../../core/markdown/mention.js';
+import { editedFeedbackAnswer } from '../../core/feedback/edited-feedback.js';
 import { postComment } from '../../github/post-comment.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
@@ -338,7 +339,7 @@ async function judgeAll(params: {
   const permissions = new Map<string, Promise<RepositoryPermission>>();
   const counted: ReviewFeedback[] = [];
   const refusals: string[] = [];
-  for (const { feedback } of params.pending) {
+  for (const { feedback, edited, refused } of params.pending) {
     const login = feedback.author.login;
     const permission: Promise<RepositoryPermission> =
       machineAuthor({ author: feedback.author, agentLogin: params.agentLogin }) !== undefined
@@ -356,8 +357,11 @@ async function judgeAll(params: {
       permission: await permission,
       agentLogin: params.agentLogin,
     });
-    if (standing.counts) counted.push(feedback);
-    else if (standing.answer)
+    if (standing.counts) {
+      if (refused !== true) counted.push(feedback);
+      // Edited after it was given (DESIGN §5): answered, never silently dropped.
+      for (const what of edited ?? []) refusals.push(editedFeedbackAnswer({ login, what }));
+    } else if (standing.answer)
       refusals.push(`${mention(login)}: your feedback changes nothing: ${standing.reason}.`);
     else
       params.deps.log(`Feedback ${feedbackTriggerKey(feedback)} from ${login} ignored: ${standing.reason}`);

@@ -4,6 +4,8 @@
 // the same dictation written so the reader does not see it as code (no backticks, HTML <code>),
 // a dangerous block made of lines each under the 20-character bound, and the model reproducing the
 // dictated code with other spacing.
+// Fixed: dictated-code-lines.ts reads the feedback as GitHub shows it (any line, not only code),
+// compares without spacing, and counts a block of consecutive added lines as a whole.
 import { describe, expect, it } from '@jest/globals';
 import type { ReviewFeedback } from '../../../src/core/feedback/review-feedback.js';
 import { suggestionAuthors } from '../../../src/core/feedback/suggestion-authors.js';
@@ -34,23 +36,15 @@ describe('attacker 9m: dictated code the reader does not see as code', () => {
     expect(authorsFor(`Replace line 1 with \`${DICTATED}\``, `${DICTATED}\n`)).toEqual([BOB.login]);
   });
 
-  it.failing(
-    'FAULT: the same line dictated without backticks, committed word for word, leaves its author free to approve',
-    () => {
-      expect(authorsFor(`Replace line 1 with exactly this line:\n\n${DICTATED}`, `${DICTATED}\n`)).toEqual([
-        BOB.login,
-      ]);
-    },
-  );
+  it('fixed (was FAULT): the same line dictated without backticks, committed word for word, leaves its author free to approve', () => {
+    expect(authorsFor(`Replace line 1 with exactly this line:\n\n${DICTATED}`, `${DICTATED}\n`)).toEqual([
+      BOB.login,
+    ]);
+  });
 
-  it.failing(
-    'FAULT: the same line dictated in HTML <code> (GitHub renders it as code) is not read as dictated',
-    () => {
-      expect(authorsFor(`Replace line 1 with <code>${DICTATED}</code>`, `${DICTATED}\n`)).toEqual([
-        BOB.login,
-      ]);
-    },
-  );
+  it('fixed (was FAULT): the same line dictated in HTML <code> (GitHub renders it as code) is not read as dictated', () => {
+    expect(authorsFor(`Replace line 1 with <code>${DICTATED}</code>`, `${DICTATED}\n`)).toEqual([BOB.login]);
+  });
 });
 
 describe('attacker 9m: dictated blocks of short lines', () => {
@@ -64,26 +58,64 @@ describe('attacker 9m: dictated blocks of short lines', () => {
     expect(authorsFor('Add `return null;` at the end.', `${TEXT}return null;\n`)).toEqual([]);
   });
 
-  it.failing(
-    'FAULT: a dictated block whose every line is under 20 characters ("Action": "*", "Resource": "*"), committed as written, leaves its author free to approve',
-    () => {
-      const body = 'Widen the statement to this:\n```json\n"Action": "*",\n"Resource": "*"\n```';
-      expect(authorsFor(body, after, POLICY, before)).toEqual([BOB.login]);
-    },
-  );
+  it('fixed (was FAULT): a dictated block whose every line is under 20 characters ("Action": "*", "Resource": "*"), committed as written, leaves its author free to approve', () => {
+    const body = 'Widen the statement to this:\n```json\n"Action": "*",\n"Resource": "*"\n```';
+    expect(authorsFor(body, after, POLICY, before)).toEqual([BOB.login]);
+  });
 });
 
 describe('attacker 9m: dictated code reproduced with other spacing', () => {
-  it.failing(
-    "FAULT: a dictated line the model writes with other spacing between its tokens is not the reviewer's code",
-    () => {
-      const dictated = 'export const target="https://collector.evil.example/orders";';
-      expect(
-        authorsFor(
-          `Use \`${dictated}\``,
-          `${DICTATED.replace("'https://collector.evil.example/orders'", '"https://collector.evil.example/orders"')}\n`,
-        ),
-      ).toEqual([BOB.login]);
-    },
-  );
+  it("fixed (was FAULT): a dictated line the model writes with other spacing between its tokens is not the reviewer's code", () => {
+    const dictated = 'export const target="https://collector.evil.example/orders";';
+    expect(
+      authorsFor(
+        `Use \`${dictated}\``,
+        `${DICTATED.replace("'https://collector.evil.example/orders'", '"https://collector.evil.example/orders"')}\n`,
+      ),
+    ).toEqual([BOB.login]);
+  });
+});
+
+describe('fixed 9m: more dictation of each kind, and what stays free', () => {
+  it('a line dictated inside prose (no line of its own) and written word for word is dictation', () => {
+    expect(authorsFor(`Please change it to ${DICTATED} and push.`, `${DICTATED}\n`)).toEqual([BOB.login]);
+  });
+
+  it('a line dictated with HTML entities (&#39;) is read as GitHub shows it', () => {
+    const encoded = DICTATED.replace(/'/g, '&#39;');
+    expect(authorsFor(`Use this:\n\n${encoded}`, `${DICTATED}\n`)).toEqual([BOB.login]);
+  });
+
+  it('a dictated block around a line the file already had still counts its added lines', () => {
+    const POLICY = 'infra/policy.json';
+    const before = new Map([
+      [POLICY, '{\n"Effect": "Allow",\n"Action": "s3:GetObject",\n"Resource": "b"\n}\n'],
+    ]);
+    const body = '```json\n"Action": "*",\n"Effect": "Allow",\n"Resource": "*"\n```';
+    const after = '{\n"Action": "*",\n"Effect": "Allow",\n"Resource": "*"\n}\n';
+    expect(authorsFor(body, after, POLICY, before)).toEqual([BOB.login]);
+  });
+
+  it('code in an HTML comment (not shown, not sent to a model) is not dictation', () => {
+    expect(authorsFor(`Point it elsewhere. <!-- ${DICTATED} -->`, `${DICTATED}\n`)).toEqual([]);
+  });
+
+  it('lines of closing braces the model adds do not make a reviewer who wrote braces a pusher', () => {
+    const body = 'Close the blocks:\n```ts\n}\n}\n}\n```';
+    expect(authorsFor(body, `${TEXT}}\n}\n}\n`)).toEqual([]);
+  });
+
+  it('naming an identifier in prose does not make the line the model writes around it dictated', () => {
+    const body = 'Read the table name from `process.env.ORDERS_TABLE_NAME` instead.';
+    expect(authorsFor(body, `${TEXT}const table = process.env.ORDERS_TABLE_NAME ?? 'orders';\n`)).toEqual([]);
+  });
+
+  it('a short dictated block (under 20 non-space characters together) is not dictation', () => {
+    const body = '```\nif (!x)\nreturn;\n```';
+    expect(authorsFor(body, `${TEXT}if (!x)\n  return;\n`)).toEqual([]);
+  });
+
+  it('a line the file already had is not dictated, however long', () => {
+    expect(authorsFor(`Keep \`${TEXT.trim()}\``, `${TEXT}// more\n`)).toEqual([]);
+  });
 });
