@@ -40,36 +40,30 @@ describe('attacker 9m: patches named by the reviewed base', () => {
     );
   });
 
-  it(
-    "refused: a .diff the base pnpm-workspace.yaml's patchedDependencies names (pnpm 10's home for it) is not low",
-    () => {
-      expect(
-        riskOf(
-          { 'svc/fixes/lodash.diff': PATCH },
-          {
-            'svc/package.json': manifest({}),
-            'svc/pnpm-workspace.yaml': 'patchedDependencies:\n  lodash@4.17.21: fixes/lodash.diff\n',
-          },
-        ).level,
-      ).toBe('high');
-    },
-  );
+  it("refused: a .diff the base pnpm-workspace.yaml's patchedDependencies names (pnpm 10's home for it) is not low", () => {
+    expect(
+      riskOf(
+        { 'svc/fixes/lodash.diff': PATCH },
+        {
+          'svc/package.json': manifest({}),
+          'svc/pnpm-workspace.yaml': 'patchedDependencies:\n  lodash@4.17.21: fixes/lodash.diff\n',
+        },
+      ).level,
+    ).toBe('high');
+  });
 
-  it(
-    'refused: a .diff a base yarn resolution names by the patch: protocol (#./fixes/x.diff) is not low',
-    () => {
-      expect(
-        riskOf(
-          { 'svc/fixes/lodash.diff': PATCH },
-          {
-            'svc/package.json': manifest({
-              resolutions: { lodash: 'patch:lodash@npm%3A4.17.21#./fixes/lodash.diff' },
-            }),
-          },
-        ).level,
-      ).toBe('high');
-    },
-  );
+  it('refused: a .diff a base yarn resolution names by the patch: protocol (#./fixes/x.diff) is not low', () => {
+    expect(
+      riskOf(
+        { 'svc/fixes/lodash.diff': PATCH },
+        {
+          'svc/package.json': manifest({
+            resolutions: { lodash: 'patch:lodash@npm%3A4.17.21#./fixes/lodash.diff' },
+          }),
+        },
+      ).level,
+    ).toBe('high');
+  });
 });
 
 describe('attacker 9m: production names', () => {
