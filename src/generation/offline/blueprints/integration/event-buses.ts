@@ -147,12 +147,15 @@ export function busMentions(
   }));
 }
 
+/** A story's persona (`As the warehouse I receive …`): what it receives the service publishes. */
+const PERSONA = new Set(['i', 'we']);
+
 /** Consume when the word before the bus's article is `from` or the nearest verb before it takes events; else publish. */
 function directionAt(words: readonly string[], start: number): BusMention['direction'] {
   if (words[start - 1] === 'from') return 'consume';
   for (let index = start - 1; index >= 0; index -= 1) {
     const word = words[index] ?? '';
-    if (CONSUME_VERBS.has(word)) return 'consume';
+    if (CONSUME_VERBS.has(word)) return PERSONA.has(words[index - 1] ?? '') ? 'publish' : 'consume';
     if (PUBLISH_VERBS.has(word)) return 'publish';
   }
   return 'publish';

@@ -264,7 +264,17 @@ export function fixedCapabilities(params: {
 }
 
 /** Verbs that put events on a bus, for the words asking for the publish bus when another bus is consumed. */
-const PUBLISH_WORDS = ['publish', 'publishes', 'published', 'emit', 'emits', 'put', 'puts', 'forward', 'forwards'];
+const PUBLISH_WORDS = [
+  'publish',
+  'publishes',
+  'published',
+  'emit',
+  'emits',
+  'put',
+  'puts',
+  'forward',
+  'forwards',
+];
 /** Verbs that take events off a bus (`listen to`, `subscribe to`), beside `from`. */
 const CONSUME_WORDS = ['consume', 'consumes', 'listen', 'listens', 'subscribe', 'subscribes', 'from'];
 
@@ -285,7 +295,17 @@ function busCapabilities(
       ? {
           when:
             source === undefined
-              ? anyOf('event bus', 'eventbridge', 'bus', 'event', 'events', 'publish', 'publishes', 'published', 'emit')
+              ? anyOf(
+                  'event bus',
+                  'eventbridge',
+                  'bus',
+                  'event',
+                  'events',
+                  'publish',
+                  'publishes',
+                  'published',
+                  'emit',
+                )
               : [...named(asks.eventBus, PUBLISH_WORDS), ...anyOf(...PUBLISH_WORDS)],
           implementedBy:
             source === undefined
@@ -322,17 +342,15 @@ function busCapabilities(
             resources: [SOURCE_RULE_ID, QUEUE_POLICY_ID],
           },
         ];
-  const others = asks.otherBuses.map(
-    (mention): Capability => ({
-      when: [[mention.name, 'bus']],
-      implementedBy: '',
-      tests: [],
-      resources: [],
-      notGenerated:
-        mention.direction === 'consume'
-          ? `nothing reads the ${mention.name} bus: only the rule on the ${source?.name ?? 'default'} bus (parameter SourceEventBusName) feeds the queue`
-          : `nothing is put on the ${mention.name} bus: the consumer publishes on the ${asks.eventBus ?? 'default'} bus (parameter EventBusName) only`,
-    }),
-  );
+  const others = asks.otherBuses.map((mention): Capability => ({
+    when: [[mention.name, 'bus']],
+    implementedBy: '',
+    tests: [],
+    resources: [],
+    notGenerated:
+      mention.direction === 'consume'
+        ? `nothing reads the ${mention.name} bus: only the rule on the ${source?.name ?? 'default'} bus (parameter SourceEventBusName) feeds the queue`
+        : `nothing is put on the ${mention.name} bus: the consumer publishes on the ${asks.eventBus ?? 'default'} bus (parameter EventBusName) only`,
+  }));
   return [publish, ...consume, ...others];
 }

@@ -131,7 +131,9 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   const publishes = sourceBus === undefined || eventTypes.some((type) => !consumed.has(type));
   const eventBus =
     buses.target ??
-    (publishes && (namesEvents || texts.some((words) => words.includes('eventbridge'))) ? 'default' : undefined);
+    (publishes && (namesEvents || texts.some((words) => words.includes('eventbridge')))
+      ? 'default'
+      : undefined);
   const fifo = fifoAsked([
     ...input.descriptionSentences.map((sentence) => sentence.text),
     ...input.stories.map((story) => story.text),

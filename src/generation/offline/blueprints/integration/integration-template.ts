@@ -138,7 +138,14 @@ export function integrationTemplate(
       ...(bus ? [eventBusPart(asks.eventBus ?? 'default')] : []),
       ...(asks.sourceBus === undefined
         ? []
-        : [sourceBusPart({ busName: asks.sourceBus.name, types: consumed, fifo: asks.fifo !== undefined, slug })]),
+        : [
+            sourceBusPart({
+              busName: asks.sourceBus.name,
+              types: consumed,
+              fifo: asks.fifo !== undefined,
+              slug,
+            }),
+          ]),
       ...(asks.webhook ? webhookParts(input, asks) : []),
       {
         resources: {
@@ -216,7 +223,7 @@ function eventBusPart(busName: string): TemplatePart {
         Type: 'String',
         Default: busName,
         AllowedPattern: '^[A-Za-z0-9._-]{1,256}$',
-        Description: 'EventBridge bus that receives an event per consumed message (by name)',
+        Description: 'EventBridge bus the consumer puts its events on (by name)',
       },
     },
   };

@@ -111,7 +111,9 @@ describe('InMemoryProcessedStore', () => {
     asks.sourceBus === undefined
       ? ''
       : `\ndescribe('events from the ${asks.sourceBus.name} bus', () => {\n${consumed
-          .map((type) => consumedTest(type, asks.sourceBus?.name ?? 'default', publishedFor(asks, types, type)))
+          .map((type) =>
+            consumedTest(type, asks.sourceBus?.name ?? 'default', publishedFor(asks, types, type)),
+          )
           .join('\n')}});\n`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}${fromBus}` },
@@ -151,7 +153,9 @@ ${published}  });
 function consumedTest(type: string, busName: string, published: readonly string[]): string {
   const literal = codeLiteral(type);
   const id = codeLiteral(`ev-${type}`);
-  const puts = published.map((event) => `{ id: ${id}, type: ${codeLiteral(event)}, payload: { orderId: 'o-1' } }`);
+  const puts = published.map(
+    (event) => `{ id: ${id}, type: ${codeLiteral(event)}, payload: { orderId: 'o-1' } }`,
+  );
   return `  it(${codeLiteral(consumedTitle(type, busName, published))}, async () => {
     const { run, store, published } = setup();
     const event = { version: '0', id: ${id}, 'detail-type': ${literal}, source: 'producer', account: '111122223333', time: NOW.toISOString(), region: 'eu-west-1', resources: [], detail: { orderId: 'o-1' } };

@@ -88,7 +88,12 @@ export function typeCapability(params: {
       // `Publish a FulfilmentRequested event … for each order`: put by the consumed event's handler.
       ...leads
         .filter((lead) => publishedFor(asks, types, lead).includes(type))
-        .map((lead) => params.test('batch', consumedTitle(lead, asks.sourceBus?.name ?? 'default', publishedFor(asks, types, lead)))),
+        .map((lead) =>
+          params.test(
+            'batch',
+            consumedTitle(lead, asks.sourceBus?.name ?? 'default', publishedFor(asks, types, lead)),
+          ),
+        ),
     ],
     resources: ['Queue', 'ConsumerFunction'],
     gaps: [
