@@ -11,7 +11,8 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * OrderPlaced from the orders bus, publish FulfilmentRequested on the fulfilment bus), and a
  * checkout canary ("every 10 minutes on weekdays", "within 5 seconds"). Templates and generated
  * sources are read; rows are read as the PR body shows them. Attacked: whether each ✅ is what the
- * template does. Each FAULT test asserts the right answer and is `it.failing` while the fault exists.
+ * template does. Each FAULT test asserts the right answer and is `it.failing` while the fault exists
+ * (`fixed FAULT` once it is fixed).
  */
 const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence: number) =>
   rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);
@@ -74,15 +75,12 @@ const shippingWebhooks = {
 };
 
 describe('review 11l: a carrier webhook receiver', () => {
-  it.failing(
-    'FAULT: a story asking for a Slack notice makes Slack the webhook SENDER: ShipFast\'s own sentence "signs each delivery with HMAC-SHA256 in the X-ShipFast-Signature header" is ◐ partial with the gap "Slack signs `v0:…`, so the generated check refuses its deliveries", and src/webhook-provider.ts documents Slack\'s headers — the sender is the one that delivers (ShipFast), whose plain HMAC the generated check does verify',
-    async () => {
-      const { bundle } = await generate(shippingWebhooks);
-      expect(fileContent(bundle, 'src/signature.ts')).toContain("createHmac('sha256'");
-      expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/Slack/);
-      expect(fileContent(bundle, 'src/webhook-provider.ts')).not.toMatch(/Slack/);
-    },
-  );
+  it('fixed FAULT: a story asking for a Slack notice makes Slack the webhook SENDER: ShipFast\'s own sentence "signs each delivery with HMAC-SHA256 in the X-ShipFast-Signature header" is ◐ partial with the gap "Slack signs `v0:…`, so the generated check refuses its deliveries", and src/webhook-provider.ts documents Slack\'s headers — the sender is the one that delivers (ShipFast), whose plain HMAC the generated check does verify', async () => {
+    const { bundle } = await generate(shippingWebhooks);
+    expect(fileContent(bundle, 'src/signature.ts')).toContain("createHmac('sha256'");
+    expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/Slack/);
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).not.toMatch(/Slack/);
+  });
 
   it('names the header, the logistics bus, FIFO per shipmentId, and says the retry count and the 7 days are not what was generated', async () => {
     const { bundle } = await generate(shippingWebhooks);
@@ -155,26 +153,20 @@ const fulfilmentPipeline = {
 };
 
 describe('review 11l: an event-driven fulfilment pipeline', () => {
-  it.failing(
-    'FAULT: "Consume OrderPlaced events from the orders EventBridge bus and queue them" is ✅ covered, but no EventBridge rule feeds the queue (no AWS::Events::Rule at all): the service PUBLISHES OrderPlaced to the orders bus instead — a rule on the orders bus matching OrderPlaced targets the queue, or the row is not covered',
-    async () => {
-      const { bundle } = await generate(fulfilmentPipeline);
-      const rules = resourcesOfType(parseBundleTemplate(bundle), 'AWS::Events::Rule');
-      expect(rules.length > 0 || sentenceRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "Consume OrderPlaced events from the orders EventBridge bus and queue them" is ✅ covered, but no EventBridge rule feeds the queue (no AWS::Events::Rule at all): the service PUBLISHES OrderPlaced to the orders bus instead — a rule on the orders bus matching OrderPlaced targets the queue, or the row is not covered', async () => {
+    const { bundle } = await generate(fulfilmentPipeline);
+    const rules = resourcesOfType(parseBundleTemplate(bundle), 'AWS::Events::Rule');
+    expect(rules.length > 0 || sentenceRow(bundle.coverage, 1)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Publish a FulfilmentRequested event on the fulfilment bus" is ✅ covered by events "on the orders bus" (one EventBusName, default orders): the event goes to the bus the request reads FROM — the fulfilment bus is where it is put, or the row says it is not',
-    async () => {
-      const { bundle } = await generate(fulfilmentPipeline);
-      const row = sentenceRow(bundle.coverage, 3);
-      const busDefaults = Object.entries(parseBundleTemplate(bundle).Parameters ?? {})
-        .filter(([name]) => name.includes('Bus'))
-        .map(([, parameter]) => parameter['Default']);
-      expect(busDefaults.includes('fulfilment') || row?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed FAULT: "Publish a FulfilmentRequested event on the fulfilment bus" is ✅ covered by events "on the orders bus" (one EventBusName, default orders): the event goes to the bus the request reads FROM — the fulfilment bus is where it is put, or the row says it is not', async () => {
+    const { bundle } = await generate(fulfilmentPipeline);
+    const row = sentenceRow(bundle.coverage, 3);
+    const busDefaults = Object.entries(parseBundleTemplate(bundle).Parameters ?? {})
+      .filter(([name]) => name.includes('Bus'))
+      .map(([, parameter]) => parameter['Default']);
+    expect(busDefaults.includes('fulfilment') || row?.status !== 'covered').toBe(true);
+  });
 
   it('claims each message id before processing and says "3 times" is not the generated retry count', async () => {
     const { bundle } = await generate(fulfilmentPipeline);

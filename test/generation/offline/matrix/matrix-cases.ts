@@ -13,6 +13,7 @@ import { apps11Cases } from './apps11-cases.js';
 import { apps11kCases } from './apps11k-cases.js';
 import { balance11Cases } from './balance11-cases.js';
 import { fix11bCases } from './fix11b-cases.js';
+import { fix11mCases } from './fix11m-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -388,6 +389,7 @@ export function matrixCases(): MatrixCase[] {
     ...apps11kCases(),
     ...balance11Cases(),
     ...fix11bCases(),
+    ...fix11mCases(),
     ...mutants(),
   ];
 }

@@ -29,5 +29,13 @@ export function fifoCapability(
     implementedBy: `a FIFO queue and a FIFO dead-letter queue (\`.fifo\` names from the stack): each send carries MessageGroupId ${group === undefined ? '`all` (one group orders every message)' : `the payload's \`${group}\``} and MessageDeduplicationId the message id (src/send-message.ts${asks.webhook ? ', used by the receiver' : ', for producers'}); the consumer stops at a failure and returns the later messages unprocessed, so a group keeps its order`,
     tests: [test('fifo', TITLES.fifoSend), test('fifo', TITLES.fifoOrder)],
     resources: ['Queue', 'DeadLetterQueue', 'ConsumerFunction'],
+    // An EventBridge rule's SQS target takes one fixed MessageGroupId (AWS::Events::Rule SqsParameters).
+    ...(asks.sourceBus === undefined || group === undefined
+      ? {}
+      : {
+          gaps: [
+            `events from the ${asks.sourceBus.name} bus are queued in one message group (the rule's SqsParameters take a fixed MessageGroupId), so they keep one order together, not an order per \`${group}\`; deduplicated by content`,
+          ],
+        }),
   };
 }

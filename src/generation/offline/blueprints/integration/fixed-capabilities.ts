@@ -13,6 +13,7 @@ import { replayCapability } from './replay-capability.js';
 import { headerWords } from './header-words.js';
 import { signatureGaps } from './signature-gaps.js';
 import { numbersOutside } from './numbers-outside.js';
+import { QUEUE_POLICY_ID, SOURCE_RULE_ID } from './source-bus-part.js';
 
 const SEE_WORDS = [
   'see',
@@ -258,32 +259,98 @@ export function fixedCapabilities(params: {
       notGenerated: 'no HTTP endpoint is generated: producers send messages to the queue',
     });
   }
-  capabilities.push(
+  capabilities.push(...busCapabilities(asks, test));
+  return capabilities;
+}
+
+/** Verbs that put events on a bus, for the words asking for the publish bus when another bus is consumed. */
+const PUBLISH_WORDS = [
+  'publish',
+  'publishes',
+  'published',
+  'emit',
+  'emits',
+  'put',
+  'puts',
+  'forward',
+  'forwards',
+];
+/** Verbs that take events off a bus (`listen to`, `subscribe to`), beside `from`. */
+const CONSUME_WORDS = ['consume', 'consumes', 'listen', 'listens', 'subscribe', 'subscribes', 'from'];
+
+/**
+ * The buses: the one published on (EventBusName), the one consumed from (SourceEventBusName: the
+ * rule and the queue policy), and the others the request names, which nothing reads or writes. With
+ * two buses each is asked for by its own name beside its own verbs (`from the orders bus`, `publish
+ * … on the fulfilment bus`), so neither answers for the other.
+ */
+function busCapabilities(
+  asks: IntegrationAsks,
+  test: (file: keyof typeof FILES, title: string) => TestEvidence,
+): Capability[] {
+  const source = asks.sourceBus;
+  const named = (name: string, verbs: readonly string[]) => verbs.map((verb) => [name, 'bus', verb]);
+  const publish: Capability =
     asks.eventBus !== undefined
       ? {
-          when: anyOf(
-            'event bus',
-            'eventbridge',
-            'bus',
-            'event',
-            'events',
-            'publish',
-            'publishes',
-            'published',
-            'emit',
-          ),
-          implementedBy: `each consumed message becomes an event of its type on the ${asks.eventBus} bus (parameter EventBusName)`,
+          when:
+            source === undefined
+              ? anyOf(
+                  'event bus',
+                  'eventbridge',
+                  'bus',
+                  'event',
+                  'events',
+                  'publish',
+                  'publishes',
+                  'published',
+                  'emit',
+                )
+              : [...named(asks.eventBus, PUBLISH_WORDS), ...anyOf(...PUBLISH_WORDS)],
+          implementedBy:
+            source === undefined
+              ? `each consumed message becomes an event of its type on the ${asks.eventBus} bus (parameter EventBusName)`
+              : `the events the consumer publishes go on the ${asks.eventBus} bus (parameter EventBusName)`,
           tests: [test('bus', TITLES.bus)],
           resources: ['ConsumerFunction'],
         }
       : {
-          when: anyOf('event bus', 'eventbridge', 'publish', 'publishes', 'emit'),
+          when:
+            source === undefined
+              ? anyOf('event bus', 'eventbridge', 'publish', 'publishes', 'emit')
+              : anyOf(...PUBLISH_WORDS),
           implementedBy: '',
           tests: [],
           resources: [],
           notGenerated:
-            'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)',
-        },
-  );
-  return capabilities;
+            source === undefined
+              ? 'no event bus is generated: name one ("on the orders event bus") or the events (PascalCase names)'
+              : `nothing is published: the consumer only records the events from the ${source.name} bus; name the events to publish and their bus ("publish a FulfilmentRequested event on the fulfilment bus")`,
+        };
+  const consume: Capability[] =
+    source === undefined
+      ? []
+      : [
+          {
+            when: [
+              ...named(source.name, CONSUME_WORDS),
+              ...named(source.name, ['eventbridge']),
+              ...anyOf('eventbridge rule', 'listen', 'listens', 'subscribe', 'subscribes'),
+            ],
+            implementedBy: `the rule ${SOURCE_RULE_ID} on the ${source.name} bus (parameter SourceEventBusName) queues its ${source.types.length === 0 ? '' : `${source.types.join(', ')} `}events for the consumer; the queue's policy lets EventBridge send only for that rule`,
+            tests: [test('template', TITLES.sourceRule)],
+            resources: [SOURCE_RULE_ID, QUEUE_POLICY_ID],
+          },
+        ];
+  const others = asks.otherBuses.map((mention): Capability => ({
+    when: [[mention.name, 'bus']],
+    implementedBy: '',
+    tests: [],
+    resources: [],
+    notGenerated:
+      mention.direction === 'consume'
+        ? `nothing reads the ${mention.name} bus: only the rule on the ${source?.name ?? 'default'} bus (parameter SourceEventBusName) feeds the queue`
+        : `nothing is put on the ${mention.name} bus: the consumer publishes on the ${asks.eventBus ?? 'default'} bus (parameter EventBusName) only`,
+  }));
+  return [publish, ...consume, ...others];
 }

@@ -5,6 +5,8 @@ import { pascalNames } from '../../naming/description-sentences.js';
 import { wordsOf } from '../../naming/words-of.js';
 import { webhookProviderOf } from './webhook-provider.js';
 import type { WebhookProvider } from './webhook-provider.js';
+import { busMentions, eventBusesOf } from './event-buses.js';
+import type { EventBuses } from './event-buses.js';
 
 /** What the request asks of the integration beyond a queue and its consumer. */
 export interface IntegrationAsks {
@@ -12,8 +14,12 @@ export interface IntegrationAsks {
   readonly webhook: boolean;
   /** `from an SQS FIFO queue, in order per order id`: both queues FIFO, sends grouped. */
   readonly fifo?: FifoAsk;
-  /** Consumed messages become events on this EventBridge bus (by name). */
+  /** Consumed messages become events on this EventBridge bus (by name): the bus the request publishes on. */
   readonly eventBus?: string;
+  /** The bus the request consumes events from (`from the orders bus`): a rule on it feeds the queue. */
+  readonly sourceBus?: EventBuses['source'];
+  /** Buses the request names beyond the source and eventBus, which nothing generated reads or writes. */
+  readonly otherBuses: EventBuses['others'];
   /** Event and message type names the request gave (`PaymentSettled`, `OrderPlaced`): the message types, when present. */
   readonly eventTypes: readonly string[];
   /** The header the request says carries the signature (`X-Hub-Signature-256`), lowercased as API Gateway passes it. */
@@ -66,22 +72,6 @@ const RECEIVE_WORDS = [
 /** Words beside which a PascalCase name is a message type: `PaymentSettled events`, `OrderPlaced messages`. */
 const EVENT_WORDS = ['event', 'events'];
 const MESSAGE_WORDS = ['message', 'messages'];
-const NOT_BUS_NAMES = new Set([
-  'the',
-  'a',
-  'an',
-  'our',
-  'their',
-  'its',
-  'to',
-  'on',
-  'onto',
-  'into',
-  'domain',
-  'same',
-  'shared',
-  'main',
-]);
 
 /** Reads the task name, the description's clauses and the stories for webhooks, event types and an event bus. */
 export function integrationAsks(input: BlueprintInput): IntegrationAsks {
@@ -106,13 +96,44 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   const eventTypes = namesOf(named);
   const namesEvents =
     namesOf(named.filter(({ words }) => words.some((word) => EVENT_WORDS.includes(word)))).length > 0;
-  const provider = webhookProviderOf(texts);
+  const provider = webhookProviderOf([
+    input.names.slug.replaceAll('-', ' '),
+    ...clauses.map((clause) => clause.text),
+    ...input.stories.map((story) => story.text),
+  ]);
   const signatureHeader =
     input.descriptionSentences
       .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))
       .find((header) => header.includes('-') && header.length <= 64) ?? provider?.signatureHeader;
-  const busWords = texts.find((words) => words.includes('eventbridge') || busIndex(words) !== -1);
-  const eventBus = busWords === undefined ? (namesEvents ? 'default' : undefined) : busName(busWords);
+  const buses = eventBusesOf(
+    [
+      ...input.descriptionSentences.map((sentence) => ({
+        words: sentence.clauses.flatMap((clause) => clause.words),
+        names: sentence.clauses.flatMap((clause) => clause.names),
+      })),
+      ...input.stories.map((story) => ({ words: wordsOf(story.text), names: pascalNames(story.text) })),
+    ].flatMap((text) => busMentions(text, (name) => !PRODUCT_NAMES.has(name))),
+  );
+  // `Listen to the orders bus for OrderPlaced events`: a source named apart from its types consumes
+  // every named type not published elsewhere.
+  const sourceBus =
+    buses.source === undefined
+      ? undefined
+      : {
+          name: buses.source.name,
+          types:
+            buses.source.types.length > 0
+              ? buses.source.types
+              : eventTypes.filter((type) => !buses.published.includes(type)),
+        };
+  const consumed = new Set(sourceBus?.types ?? []);
+  // A request that only consumes from a bus publishes nothing unless it names a type it does not consume.
+  const publishes = sourceBus === undefined || eventTypes.some((type) => !consumed.has(type));
+  const eventBus =
+    buses.target ??
+    (publishes && (namesEvents || texts.some((words) => words.includes('eventbridge')))
+      ? 'default'
+      : undefined);
   const fifo = fifoAsked([
     ...input.descriptionSentences.map((sentence) => sentence.text),
     ...input.stories.map((story) => story.text),
@@ -126,37 +147,11 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
         (provider !== undefined && words.some((word) => RECEIVE_WORDS.includes(word))),
     ),
     ...(eventBus === undefined ? {} : { eventBus }),
+    ...(sourceBus === undefined ? {} : { sourceBus }),
+    otherBuses: buses.others,
     eventTypes: eventTypes.slice(0, 20),
     fromGitHub: provider?.name === 'GitHub',
     ...(provider === undefined ? {} : { provider }),
     ...(signatureHeader === undefined ? {} : { signatureHeader: signatureHeader.toLowerCase() }),
   };
-}
-
-/** Words that put something onto a bus named right after `the` (`put an event on the billing bus`). */
-const ONTO = new Set(['on', 'onto', 'to', 'into']);
-
-/**
- * Where `event bus` or `EventBridge bus` starts in the words; else where `bus` stands in `on the
- * <name> bus` of a text that names an event (`put an event on the billing bus`); -1 when none.
- */
-function busIndex(words: readonly string[]): number {
-  const named = words.findIndex(
-    (word, index) => (word === 'event' || word === 'eventbridge') && words[index + 1] === 'bus',
-  );
-  if (named !== -1 || !words.some((word) => EVENT_WORDS.includes(word))) return named;
-  return words.findIndex(
-    (word, index) =>
-      word === 'bus' &&
-      index >= 3 &&
-      words[index - 2] === 'the' &&
-      ONTO.has(words[index - 3] ?? '') &&
-      !NOT_BUS_NAMES.has(words[index - 1] ?? ''),
-  );
-}
-
-/** `the orders event bus`, `the logistics EventBridge bus` → the name; any other wording → the account's `default` bus. */
-function busName(words: readonly string[]): string {
-  const before = words[busIndex(words) - 1];
-  return before === undefined || NOT_BUS_NAMES.has(before) ? 'default' : before;
 }

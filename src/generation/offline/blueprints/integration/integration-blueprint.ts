@@ -14,6 +14,8 @@ import { integrationTemplate, MAX_RECEIVE_COUNT } from './integration-template.j
 import { integrationTests } from './integration-tests.js';
 import { deliveryTypeMap, distinctMessageTypes, storyMessages } from './message-types.js';
 import { optionalAsked } from '../../coverage/asked-shift.js';
+import { consumedTypes } from './bus-routes.js';
+import { SOURCE_RULE_ID } from './source-bus-part.js';
 
 /** An SQS queue with a dead-letter queue and an idempotent Lambda consumer; a signed webhook endpoint in front and an event bus behind when asked. */
 export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
@@ -36,6 +38,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     ...optionalAsked(input),
   });
   const coverage = integrationCoverage({ input, asks, messages, shifting });
+  const consumed = consumedTypes(asks, distinctMessageTypes(messages));
   const types = distinctMessageTypes(messages)
     .map((type) => `\`${type}\``)
     .join(', ');
@@ -54,16 +57,25 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     asks.fifo === undefined
       ? ''
       : ' The queue and its dead-letter queue are FIFO: messages of one group are delivered in the order sent, and after a failure the consumer returns the rest of the batch unprocessed.';
+  const source =
+    asks.sourceBus === undefined
+      ? ''
+      : ` The rule \`${SOURCE_RULE_ID}\` on the \`${asks.sourceBus.name}\` bus (parameter \`SourceEventBusName\`) queues its ${consumed.map((type) => `\`${type}\``).join(', ')} events, whole, for the consumer; the queue's policy lets only that rule send them.`;
   const back =
-    asks.eventBus !== undefined
-      ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
-      : '';
+    asks.eventBus === undefined
+      ? ''
+      : asks.sourceBus === undefined
+        ? ` Each message then becomes an event of its type on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`
+        : ` The events the consumer publishes (src/message-handlers.ts) go on the \`${asks.eventBus}\` bus (parameter \`EventBusName\`).`;
   const readme = readmeSection({
     input,
-    overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm; an operator whose role attaches \`DeadLetterRedrivePolicy\` replays them with \`aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>\`.${back}`,
+    overview: `${front}${fifo} The Lambda consumer claims each \`id\` in a DynamoDB table before processing, so redeliveries are skipped, and reports failures per message so only those are retried — after ${MAX_RECEIVE_COUNT} receives they move to the dead-letter queue, which raises an alarm; an operator whose role attaches \`DeadLetterRedrivePolicy\` replays them with \`aws sqs start-message-move-task --source-arn <DeadLetterQueueArn>\`.${source}${back}`,
     coverage,
     hasFunctionCode: true,
-    ...(asks.eventBus === undefined ? {} : { extraParameters: [`EventBusName=${asks.eventBus}`] }),
+    extraParameters: [
+      ...(asks.sourceBus === undefined ? [] : [`SourceEventBusName=${asks.sourceBus.name}`]),
+      ...(asks.eventBus === undefined ? [] : [`EventBusName=${asks.eventBus}`]),
+    ],
   });
   const dependencies = generatedPackages(
     '@aws-sdk/client-dynamodb',
@@ -72,8 +84,13 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     ...(asks.webhook ? (['@aws-sdk/client-secrets-manager', '@aws-sdk/client-sqs'] as const) : []),
   );
   return {
-    summary: `${names.title}: ${asks.webhook ? 'signed webhook endpoint, ' : ''}SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}${asks.eventBus === undefined ? '' : `, forwarded to the ${asks.eventBus} event bus`}, tested end to end.`,
+    summary: `${names.title}: ${asks.webhook ? 'signed webhook endpoint, ' : ''}${asks.sourceBus === undefined ? '' : `EventBridge rule on the ${asks.sourceBus.name} bus, `}SQS queue, dead-letter queue and idempotent Lambda consumer for ${types}${asks.eventBus === undefined ? '' : `, forwarded to the ${asks.eventBus} event bus`}, tested end to end.`,
     plan: [
+      ...(asks.sourceBus === undefined
+        ? []
+        : [
+            `Add an EventBridge rule on the ${asks.sourceBus.name} bus matching ${consumed.join(', ')} that targets the queue, and a queue policy letting only that rule send.`,
+          ]),
       ...(asks.webhook
         ? [
             'Add POST /webhooks: check the HMAC signature with a stack-made secret, queue each delivery under its id, count and alarm on rejections.',
@@ -88,7 +105,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
         '.',
     ],
     files: [
-      { path: templatePath, role: 'template', content: integrationTemplate(input, asks, shifting) },
+      { path: templatePath, role: 'template', content: integrationTemplate(input, asks, shifting, consumed) },
       ...integrationSource({ baseDir, messages, asks, eventSource: names.slug }),
       ...integrationTests({ baseDir, messages, asks }),
       ...projectFiles({
@@ -105,6 +122,11 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
       'Creates an IAM role for the consumer, scoped to its queue, its idempotency table' +
         (asks.eventBus === undefined ? '' : ', PutEvents on one bus') +
         ' and its own log group.',
+      ...(asks.sourceBus === undefined
+        ? []
+        : [
+            `Adds a queue policy: EventBridge may send to the queue only for the rule ${SOURCE_RULE_ID} on the ${asks.sourceBus.name} bus (aws:SourceArn).`,
+          ]),
       ...(asks.webhook
         ? [
             'Public endpoint: POST /webhooks accepts requests from anywhere; only the signature check keeps forged deliveries out. Rotate WebhookSecret with the sender.',

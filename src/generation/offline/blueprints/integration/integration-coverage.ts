@@ -64,6 +64,7 @@ export function integrationCoverage(params: {
         deliveryActions: messages.find((message) => message.messageType === type)?.deliveryActions ?? [],
         headerTyped,
         sharedGaps: shared,
+        types,
       }),
     ]),
   );

@@ -4,6 +4,7 @@ import type { IntegrationAsks } from './integration-asks.js';
 import type { StoryMessage } from './message-types.js';
 import { deliveryActionList, deliveryTypeMap, distinctMessageTypes } from './message-types.js';
 import { EVENT_BUS, webhookSources } from './webhook-source.js';
+import { publishedFor } from './bus-routes.js';
 
 const SQS_TYPES = `/** The parts of an SQS event (and the partial-batch response) this consumer uses. */
 export interface SqsRecord {
@@ -209,8 +210,8 @@ export function integrationSource(params: {
   const bus = params.asks.eventBus !== undefined;
   const files: [string, string][] = [
     ['sqs-types.ts', SQS_TYPES],
-    ['messages.ts', messagesModule(params.messages)],
-    ['message-handlers.ts', handlersModule(params.messages, bus)],
+    ['messages.ts', messagesModule(params.messages, params.asks.sourceBus !== undefined)],
+    ['message-handlers.ts', handlersModule(params.messages, params.asks)],
     ['processed-store.ts', PROCESSED_STORE],
     ['dynamodb-processed-store.ts', DYNAMODB_STORE],
     ['process-batch.ts', params.asks.fifo === undefined ? PROCESS_BATCH : fifoProcessBatch()],
@@ -232,7 +233,19 @@ export function integrationSource(params: {
   return files.map(([name, content]) => ({ path: `${params.baseDir}/src/${name}`, role: 'source', content }));
 }
 
-function messagesModule(messages: readonly StoryMessage[]): string {
+/**
+ * With a source bus the consumer also reads an EventBridge event as the rule queues it, the whole
+ * event as the body (https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html).
+ */
+const FROM_EVENT_BRIDGE = `
+/** An EventBridge event as the source bus's rule queues it: its id, detail-type and detail are the message's id, type and payload. */
+function fromEventBridge(value: Record<string, unknown>): Record<string, unknown> {
+  if (!('detail-type' in value)) return value;
+  return { id: value['id'], type: value['detail-type'], payload: value['detail'] };
+}
+`;
+
+function messagesModule(messages: readonly StoryMessage[], fromBus: boolean): string {
   const types = distinctMessageTypes(messages).map(codeLiteral);
   return `/** The message types this consumer accepts, one per user story. */
 export const MESSAGE_TYPES = [${types.join(', ')}] as const;
@@ -249,7 +262,7 @@ export interface Message {
 export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
 
 export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-
+${fromBus ? FROM_EVENT_BRIDGE : ''}
 export function parseMessage(body: string): ParsedMessage {
   let value: unknown;
   try {
@@ -258,7 +271,7 @@ export function parseMessage(body: string): ParsedMessage {
     return { ok: false, error: 'body is not JSON' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'body must be a JSON object' };
-  const { id, type, payload } = value as Record<string, unknown>;
+  const { id, type, payload } = ${fromBus ? 'fromEventBridge(value as Record<string, unknown>)' : 'value as Record<string, unknown>'};
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return { ok: false, error: 'id must be 1-128 letters, digits or ._:-' };
   if (!isMessageType(type)) return { ok: false, error: 'type must be one of ' + MESSAGE_TYPES.join(', ') };
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, error: 'payload must be an object' };
@@ -271,16 +284,32 @@ export function isMessageType(value: unknown): value is MessageType {
 `;
 }
 
-function handlersModule(messages: readonly StoryMessage[], bus: boolean): string {
-  const entries = distinctMessageTypes(messages).map((type) => {
+function handlersModule(messages: readonly StoryMessage[], asks: IntegrationAsks): string {
+  const bus = asks.eventBus !== undefined;
+  const types = distinctMessageTypes(messages);
+  const entries = types.map((type) => {
     const comments = messages
       .filter((message) => message.messageType === type && message.intent !== undefined)
       .map(({ intent }) => `    // Story ${intent?.number ?? 0}: ${intent?.text ?? ''}`);
-    const action = bus ? 'deps.publish(message)' : 'requireFields(message, [])';
+    const puts = publishedFor(asks, types, type).map((event) =>
+      event === type ? 'deps.publish(message)' : `deps.publish({ ...message, type: ${codeLiteral(event)} })`,
+    );
+    const action =
+      puts.length === 0
+        ? 'requireFields(message, [])'
+        : puts.length === 1
+          ? puts[0]
+          : `{\n${puts.map((put) => `      await ${put};`).join('\n')}\n    }`;
     return [...comments, `    ${codeLiteral(type)}: async (message) => ${action},`].join('\n');
   });
+  const publishing = types.some((type) => publishedFor(asks, types, type).length > 0);
   const doc = bus
-    ? `/** Each message type becomes an event of the same name on the bus; a failed put makes SQS retry it, and in the end dead-letter it. */`
+    ? asks.sourceBus === undefined
+      ? `/** Each message type becomes an event of the same name on the bus; a failed put makes SQS retry it, and in the end dead-letter it. */`
+      : `/**
+ * What each message becomes on the bus: a consumed event puts the events published for it (never
+ * itself back on the bus it came from); a failed put makes SQS retry it, and in the end dead-letter it.
+ */`
     : `/**
  * What each message type does beyond being recorded once in the processed-messages table. List the
  * payload fields a type needs in requireFields; throwing makes SQS retry and, in the end, dead-letter it.
@@ -295,7 +324,7 @@ ${
 }
 
 ${doc}
-export function createHandlers(${bus ? 'deps' : '_deps'}: HandlerDependencies): MessageHandlers {
+export function createHandlers(${publishing ? 'deps' : '_deps'}: HandlerDependencies): MessageHandlers {
   return {
 ${entries.join('\n')}
   };

@@ -3,12 +3,17 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import { DEAD_LETTER_REDRIVE_ACTIONS } from './integration-template.js';
 import { FILES, TITLES } from './integration-test-titles.js';
+import { QUEUE_POLICY_ID, SOURCE_RULE_ID } from './source-bus-part.js';
 
 /**
  * Generated `test/template.test.ts` (and the reader it uses): what the template promises about dead
  * letters — the alarm fires on the first one, and the redrive policy lets an operator replay them.
  */
-export function integrationTemplateTests(baseDir: string): GeneratedFile[] {
+export function integrationTemplateTests(
+  baseDir: string,
+  /** The types the source bus's rule queues; absent without a source bus. */
+  consumed?: readonly string[],
+): GeneratedFile[] {
   const content = `import { readTemplate } from './read-template';
 
 describe('dead letters in the template', () => {
@@ -32,6 +37,37 @@ describe('dead letters in the template', () => {
     ]);
   });
 });
-`;
+${consumed === undefined ? '' : sourceRuleTest(consumed)}`;
   return [readTemplateFile(baseDir), { path: `${baseDir}/${FILES.template}`, role: 'test', content }];
+}
+
+/** The rule on the source bus matches the consumed types and targets the queue; the queue's policy admits only it. */
+function sourceRuleTest(consumed: readonly string[]): string {
+  const rule = codeLiteral(SOURCE_RULE_ID);
+  return `
+describe('the source bus in the template', () => {
+  it(${codeLiteral(TITLES.sourceRule)}, () => {
+    const { Resources } = readTemplate();
+    expect(Resources[${rule}]?.Type).toBe('AWS::Events::Rule');
+    expect(Resources[${rule}]?.Properties).toMatchObject({
+      EventBusName: { Ref: 'SourceEventBusName' },
+      EventPattern: { 'detail-type': ${JSON.stringify(consumed)} },
+      State: 'ENABLED',
+      Targets: [{ Arn: { 'Fn::GetAtt': ['Queue', 'Arn'] } }],
+    });
+    const policy = Resources[${codeLiteral(QUEUE_POLICY_ID)}];
+    expect(policy?.Type).toBe('AWS::SQS::QueuePolicy');
+    expect(policy?.Properties.Queues).toEqual([{ Ref: 'Queue' }]);
+    expect(policy?.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] },
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [${rule}, 'Arn'] } } },
+      }),
+    ]);
+  });
+});
+`;
 }

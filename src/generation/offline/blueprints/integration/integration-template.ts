@@ -9,6 +9,7 @@ import { httpApiPart } from '../../cfn/http-api-part.js';
 import type { TemplatePart } from '../../cfn/template-part.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
 import type { IntegrationAsks } from './integration-asks.js';
+import { sourceBusPart } from './source-bus-part.js';
 
 const FUNCTION_TIMEOUT_SECONDS = 30;
 /** AWS's guidance: at least six times the function timeout, so retries do not overlap a running batch. */
@@ -33,6 +34,8 @@ export function integrationTemplate(
   input: BlueprintInput,
   asks: IntegrationAsks,
   shifting: TrafficShifting,
+  /** The message types the source bus's rule sends to the queue (consumedTypes); empty without one. */
+  consumed: readonly string[] = [],
 ): string {
   const { slug, pascal } = input.names;
   const bus = asks.eventBus !== undefined;
@@ -62,7 +65,9 @@ export function integrationTemplate(
             Properties: {
               ...fifo(''),
               // Sends carry MessageDeduplicationId (the message id): content-based deduplication would drop a resend with the same body.
-              ...(asks.fifo === undefined ? {} : { ContentBasedDeduplication: false }),
+              // EventBridge sends none, so a queue its rule feeds needs it (an explicit id still wins):
+              // https://docs.aws.amazon.com/scheduler/latest/APIReference/API_SqsParameters.html
+              ...(asks.fifo === undefined ? {} : { ContentBasedDeduplication: asks.sourceBus !== undefined }),
               SqsManagedSseEnabled: true,
               VisibilityTimeout: VISIBILITY_TIMEOUT_SECONDS,
               RedrivePolicy: {
@@ -131,6 +136,16 @@ export function integrationTemplate(
       }),
       shifting.part,
       ...(bus ? [eventBusPart(asks.eventBus ?? 'default')] : []),
+      ...(asks.sourceBus === undefined
+        ? []
+        : [
+            sourceBusPart({
+              busName: asks.sourceBus.name,
+              types: consumed,
+              fifo: asks.fifo !== undefined,
+              slug,
+            }),
+          ]),
       ...(asks.webhook ? webhookParts(input, asks) : []),
       {
         resources: {
@@ -208,7 +223,7 @@ function eventBusPart(busName: string): TemplatePart {
         Type: 'String',
         Default: busName,
         AllowedPattern: '^[A-Za-z0-9._-]{1,256}$',
-        Description: 'EventBridge bus that receives an event per consumed message (by name)',
+        Description: 'EventBridge bus the consumer puts its events on (by name)',
       },
     },
   };

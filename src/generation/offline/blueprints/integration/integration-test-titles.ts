@@ -1,6 +1,17 @@
 import type { DeliveryAction } from './provider-event-types.js';
 import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.js';
 
+/**
+ * The end-to-end test of a type consumed from the source bus: the EventBridge event as the rule queues
+ * it → consumer → the events published for it (none: recorded once).
+ */
+export function consumedTitle(type: string, busName: string, published: readonly string[]): string {
+  const start = `${withIndefiniteArticle(type)} event from the ${busName} bus`;
+  return published.length === 0
+    ? `${start} is processed once and recorded`
+    : `${start} is processed once and becomes ${published.map((event) => withIndefiniteArticle(event)).join(' and ')} event on the bus`;
+}
+
 /** Titles of the generated tests, shared by the test files and the coverage that cites them. */
 export const FILES = {
   batch: 'test/process-batch.test.ts',
@@ -26,6 +37,8 @@ export const TITLES = {
   deadLetterAlarm: 'the dead-letter alarm fires as soon as the dead-letter queue holds a message',
   redrive:
     'DeadLetterRedrivePolicy lets an operator move dead letters back to the queue with StartMessageMoveTask and nothing else',
+  sourceRule:
+    'the source bus rule sends the consumed event types to the queue and the queue policy lets only that rule send',
   stripe: 'a Stripe signature is checked the Stripe way: v1 over t.body and refused more than 300 s from now',
 } as const;
 

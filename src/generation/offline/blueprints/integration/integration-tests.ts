@@ -3,7 +3,8 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import { fifoTests } from './fifo-tests.js';
 import { integrationTemplateTests } from './integration-template-test.js';
-import { FILES, TITLES, typeTitle } from './integration-test-titles.js';
+import { FILES, TITLES, consumedTitle, typeTitle } from './integration-test-titles.js';
+import { consumedTypes, publishedFor } from './bus-routes.js';
 import type { StoryMessage } from './message-types.js';
 import { distinctMessageTypes } from './message-types.js';
 import { webhookTests } from './webhook-tests.js';
@@ -100,12 +101,23 @@ describe('InMemoryProcessedStore', () => {
   });
 });
 `;
-  const perType = asks.webhook
-    ? ''
-    : `\ndescribe('message types', () => {\n${types.map((type) => typeTest(type, bus)).join('\n')}});\n`;
+  const consumed = consumedTypes(asks, types);
+  const sent = types.filter((type) => !consumed.includes(type));
+  const perType =
+    asks.webhook || sent.length === 0
+      ? ''
+      : `\ndescribe('message types', () => {\n${sent.map((type) => typeTest(type, bus)).join('\n')}});\n`;
+  const fromBus =
+    asks.sourceBus === undefined
+      ? ''
+      : `\ndescribe('events from the ${asks.sourceBus.name} bus', () => {\n${consumed
+          .map((type) =>
+            consumedTest(type, asks.sourceBus?.name ?? 'default', publishedFor(asks, types, type)),
+          )
+          .join('\n')}});\n`;
   const files: GeneratedFile[] = [
-    { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}` },
-    ...integrationTemplateTests(baseDir),
+    { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}${fromBus}` },
+    ...integrationTemplateTests(baseDir, asks.sourceBus === undefined ? undefined : consumed),
   ];
   if (asks.webhook)
     files.push({
@@ -134,6 +146,23 @@ function typeTest(type: string, bus: boolean): string {
     expect(await run(batch(message, message))).toEqual({ batchItemFailures: [] });
     expect([...store.completed().values()]).toEqual([{ type: ${literal}, processedAt: NOW.toISOString(), payload: { amount: 1 } }]);
 ${published}  });
+`;
+}
+
+/** An EventBridge event as the source bus's rule queues it, delivered twice: processed once, recorded, and the events published for it put. */
+function consumedTest(type: string, busName: string, published: readonly string[]): string {
+  const literal = codeLiteral(type);
+  const id = codeLiteral(`ev-${type}`);
+  const puts = published.map(
+    (event) => `{ id: ${id}, type: ${codeLiteral(event)}, payload: { orderId: 'o-1' } }`,
+  );
+  return `  it(${codeLiteral(consumedTitle(type, busName, published))}, async () => {
+    const { run, store, published } = setup();
+    const event = { version: '0', id: ${id}, 'detail-type': ${literal}, source: 'producer', account: '111122223333', time: NOW.toISOString(), region: 'eu-west-1', resources: [], detail: { orderId: 'o-1' } };
+    expect(await run(batch(event, event))).toEqual({ batchItemFailures: [] });
+    expect([...store.completed().values()]).toEqual([{ type: ${literal}, processedAt: NOW.toISOString(), payload: { orderId: 'o-1' } }]);
+    expect(published).toEqual([${puts.join(', ')}]);
+  });
 `;
 }
 

@@ -2,7 +2,9 @@ import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.
 import type { Capability } from '../../coverage/capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import type { FILES } from './integration-test-titles.js';
-import { TITLES, actionTitle, typeTitle } from './integration-test-titles.js';
+import { TITLES, actionTitle, consumedTitle, typeTitle } from './integration-test-titles.js';
+import { consumedTypes, publishedFor } from './bus-routes.js';
+import { QUEUE_POLICY_ID, SOURCE_RULE_ID } from './source-bus-part.js';
 import { GITHUB_ACTION_EVENTS } from './github-event-types.js';
 import type { DeliveryAction } from './provider-event-types.js';
 import { branchOnly } from './branch-filters.js';
@@ -26,8 +28,12 @@ export function typeCapability(params: {
   headerTyped: boolean;
   /** Said once for all the types (the same limit, so a row lists it once): see sharedGaps. */
   sharedGaps: readonly string[];
+  /** Every message type the consumer handles: which are consumed from the source bus and what each publishes. */
+  types?: readonly string[];
 }): Capability {
   const { type, asks, headerTyped } = params;
+  const types = params.types ?? [type];
+  if (consumedTypes(asks, types).includes(type)) return consumedCapability(params, types);
   const provider = asks.provider;
   if (asks.webhook && params.deliveryTypes?.length === 0 && !headerTyped)
     return {
@@ -58,6 +64,7 @@ export function typeCapability(params: {
       : [];
   const bus = asks.eventBus !== undefined;
   const words = typeWords(type);
+  const leads = consumedTypes(asks, types);
   return {
     // A type named apart from its condition (`When a pull request is merged, publish a DeployRequested
     // event`) is also asked for by the condition: the words of each delivery it takes (`pull request merged`).
@@ -66,7 +73,7 @@ export function typeCapability(params: {
       [type.toLowerCase()],
       ...params.deliveryActions.map((entry) => wordsOf(entry.name)),
     ],
-    implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}`,
+    implementedBy: `${type} ${asks.webhook ? `webhooks${real === '' ? '' : ` (${provider?.name ?? 'the sender'}'s ${real})`}` : 'messages'} ${bus ? `become ${type} events on the ${asks.eventBus ?? 'default'} bus` : 'are processed once and recorded'}${leads.some((lead) => publishedFor(asks, types, lead).includes(type)) ? `, and each consumed ${leads.join(', ')} event puts a ${type} event there` : ''}`,
     tests: [
       params.test(
         asks.webhook ? 'webhook' : 'batch',
@@ -78,10 +85,25 @@ export function typeCapability(params: {
             .map((entry) => params.test('webhook', actionTitle(type, entry)))
         : []),
       ...(bus ? [params.test('bus', TITLES.bus)] : []),
+      // `Publish a FulfilmentRequested event … for each order`: put by the consumed event's handler.
+      ...leads
+        .filter((lead) => publishedFor(asks, types, lead).includes(type))
+        .map((lead) =>
+          params.test(
+            'batch',
+            consumedTitle(lead, asks.sourceBus?.name ?? 'default', publishedFor(asks, types, lead)),
+          ),
+        ),
     ],
     resources: ['Queue', 'ConsumerFunction'],
     gaps: [
       ...params.sharedGaps,
+      ...(bus && leads.length > 1
+        ? [
+            `which of the consumed ${leads.join(', ')} events leads to ${type} is not known, so none puts it: only ${type} messages sent to the queue become ${type} events; put it from their handlers in src/message-handlers.ts`,
+          ]
+        : []),
+      ...misroutedGaps(asks, type),
       ...params.deliveryActions.flatMap((entry) => (entry.limit === undefined ? [] : [entry.limit])),
       ...wholeEvents.map(
         (name) =>
@@ -89,4 +111,51 @@ export function typeCapability(params: {
       ),
     ],
   };
+}
+
+/**
+ * A type the rule on the source bus queues (`Consume OrderPlaced events from the orders bus`): what
+ * the rule, the consumer and its handler do with it, proved by the template test and the test that
+ * runs the EventBridge event through the consumer.
+ */
+function consumedCapability(
+  params: Parameters<typeof typeCapability>[0],
+  types: readonly string[],
+): Capability {
+  const { type, asks } = params;
+  const source = asks.sourceBus?.name ?? 'default';
+  const published = publishedFor(asks, types, type);
+  const outcome =
+    published.length === 0
+      ? 'recorded'
+      : `put on the ${asks.eventBus ?? 'default'} bus as ${published.join(', ')} events`;
+  return {
+    when: [...variants(typeWords(type)), [type.toLowerCase()]],
+    implementedBy: `${type} events on the ${source} bus (parameter SourceEventBusName) are queued by the rule ${SOURCE_RULE_ID} (detail-type ${type}), processed once and ${outcome}`,
+    tests: [
+      params.test('template', TITLES.sourceRule),
+      params.test('batch', consumedTitle(type, source, published)),
+    ],
+    resources: [SOURCE_RULE_ID, QUEUE_POLICY_ID, 'Queue', 'ConsumerFunction'],
+    gaps: [
+      ...params.sharedGaps,
+      ...(published.length === 0 && asks.eventBus !== undefined
+        ? [
+            `what handling ${type} should do beyond recording it once is not generated: write it in src/message-handlers.ts`,
+          ]
+        : []),
+      ...misroutedGaps(asks, type),
+    ],
+  };
+}
+
+/** A type the request puts on, or takes from, a bus other than the two parameters name: it is not. */
+function misroutedGaps(asks: IntegrationAsks, type: string): string[] {
+  return asks.otherBuses
+    .filter((mention) => mention.types.includes(type))
+    .map((mention) =>
+      mention.direction === 'publish'
+        ? `${type} is put on the ${asks.eventBus ?? 'default'} bus (parameter EventBusName), not the ${mention.name} bus the request names; one bus is published on`
+        : `no rule reads ${type} from the ${mention.name} bus: only the ${asks.sourceBus?.name ?? 'default'} bus (parameter SourceEventBusName) feeds the queue`,
+    );
 }

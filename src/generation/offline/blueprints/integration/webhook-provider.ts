@@ -1,3 +1,7 @@
+import { channelsNamed } from '../../coverage/notification-channels.js';
+import type { NotificationChannel } from '../../coverage/notification-channels.js';
+import { wordsOf } from '../../naming/words-of.js';
+
 /** A webhook sender's documented delivery headers, lowercased as API Gateway passes them. */
 export interface WebhookProvider {
   /** As people write it: `GitHub`. */
@@ -18,6 +22,8 @@ export interface WebhookProvider {
   readonly eventTypesDocs?: string;
   /** Set when the generated check follows the provider's own scheme rather than the plain HMAC of the body. */
   readonly scheme?: 'stripe';
+  /** Set when people are also reached through the provider (`notified by Slack`): a mention as that channel is a notice, not the sender. */
+  readonly channel?: NotificationChannel['name'];
 }
 
 /** Providers a request may name, by the word that names them. */
@@ -55,6 +61,7 @@ export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
     signatureHeader: 'x-slack-signature',
     docs: 'https://api.slack.com/authentication/verifying-requests-from-slack',
     eventTypesDocs: 'https://api.slack.com/events',
+    channel: 'slack',
     otherScheme:
       "Slack signs `v0:<X-Slack-Request-Timestamp>:<raw body>` (HMAC-SHA256, hex, `v0=` prefix), so the generated check refuses its deliveries; nor does the receiver answer the Events API's url_verification challenge (Slack will not accept the request URL) or read the event's type from `event.type`: adapt src/signature.ts and src/receive-webhook.ts",
   },
@@ -70,8 +77,20 @@ export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
   },
 };
 
-/** The provider the request's words name, if any (`GitHub webhooks` → GitHub). */
-export function webhookProviderOf(texts: readonly (readonly string[])[]): WebhookProvider | undefined {
-  const key = Object.keys(WEBHOOK_PROVIDERS).find((word) => texts.some((words) => words.includes(word)));
+/**
+ * The sender the request names (`GitHub webhooks` → GitHub): the first provider some text names as
+ * other than a way of reaching a person. `As an agent I am notified by Slack` asks for a notice, so
+ * Slack is not who delivers the webhooks (its channel is read as `channelsNamed` reads notices).
+ * Texts are whole sentences or stories, as written.
+ */
+export function webhookProviderOf(texts: readonly string[]): WebhookProvider | undefined {
+  const read = texts.map((text) => ({ words: wordsOf(text), channels: channelsNamed(text) }));
+  const key = Object.keys(WEBHOOK_PROVIDERS).find((word) =>
+    read.some(
+      ({ words, channels }) =>
+        words.includes(word) &&
+        !channels.some((channel) => channel.name === WEBHOOK_PROVIDERS[word]?.channel),
+    ),
+  );
   return key === undefined ? undefined : WEBHOOK_PROVIDERS[key];
 }
