@@ -28,6 +28,16 @@ const ENDINGS = new Set([
   'ban',
 ]);
 
+/** The fewest letters a return verb shares with a listed status (`activate`, `active`). */
+const STEM = 5;
+
+/** How many leading letters two words share. */
+function sharedStem(one: string, other: string): number {
+  let at = 0;
+  while (at < one.length && one[at] === other[at]) at += 1;
+  return at;
+}
+
 /**
  * `renew a loan`, `extend the due date of a hold`, `rate a talk`, where the description lists the
  * lifecycle (`Loans are active, returned or overdue.`) and the verb's status is not in it: not a
@@ -43,7 +53,13 @@ export function outsideLifecycle(story: ParsedStory, lifecycle: readonly string[
   const status = participle(story.verb);
   const listed = (word: string) =>
     lifecycle.includes(word) || lifecycle.some((entry) => entry.length >= 4 && word.startsWith(entry));
-  const returning = story.verb.startsWith('re') && listed(participle(story.verb.slice(2)));
+  // `reopen a resolved ticket`, `reactivate a canceled subscription`: back to a listed status.
+  const again = story.verb.slice(2);
+  const returning =
+    story.verb.startsWith('re') &&
+    ((story.onlyIn !== undefined && lifecycle.includes(story.onlyIn)) ||
+      listed(participle(again)) ||
+      lifecycle.some((entry) => sharedStem(entry, again) >= STEM));
   if (listed(status) || listed(story.verb) || returning) return story;
   if (story.attribute !== undefined) return { ...story, kind: 'update' };
   const { noun, ...rest } = story;

@@ -33,7 +33,7 @@ const RECORD_OF: Readonly<Record<string, string>> = {
  * quota` changes the quota's `limit`; `send an invoice`, when another story creates invoices, moves
  * the invoice (to `sent`); `book a room`, when other stories act on bookings, creates a booking that
  * names its room (`roomId`), with the story's fields; `borrow a book`, beside stories on loans, creates
- * a loan naming its book (`bookId`).
+ * a loan (with the fields the description gives it, as the borrowed item is named there, `a book ISBN`).
  */
 export function verbObjects(stories: readonly ParsedStory[]): ParsedStory[] {
   return stories.map((story) => {
@@ -41,13 +41,9 @@ export function verbObjects(stories: readonly ParsedStory[]): ParsedStory[] {
     // `borrow a book`, beside stories on loans: borrowing makes the loan, as booking makes a booking.
     const recordMade = RECORD_OF[story.verb];
     if (story.kind === 'transition' && recordMade !== undefined && recordMade !== story.noun) {
+      // No `bookId` is required of it: the description says how a loan names its book (`a book ISBN`).
       if (stories.some((other) => other.noun === recordMade))
-        return {
-          ...story,
-          kind: 'create',
-          noun: recordMade,
-          fields: [{ name: `${camel([story.noun])}Id`, list: false, minItems: 0 }, ...story.fields],
-        };
+        return { ...story, kind: 'create', noun: recordMade };
     }
     if (story.kind !== 'create') return story;
     if (ADJUSTS.has(story.verb) && (story.attribute ?? story.possessed) !== undefined)
