@@ -11,6 +11,7 @@ import { fix11Cases } from './fix11-cases.js';
 import { h11InfraCases } from './h11-infra-cases.js';
 import { apps11Cases } from './apps11-cases.js';
 import { apps11kCases } from './apps11k-cases.js';
+import { fix11oCases } from './fix11o-cases.js';
 import { balance11Cases } from './balance11-cases.js';
 import { fix11bCases } from './fix11b-cases.js';
 import { fix11mCases } from './fix11m-cases.js';
@@ -387,6 +388,7 @@ export function matrixCases(): MatrixCase[] {
     ...h11InfraCases(),
     ...apps11Cases(),
     ...apps11kCases(),
+    ...fix11oCases(),
     ...balance11Cases(),
     ...fix11bCases(),
     ...fix11mCases(),

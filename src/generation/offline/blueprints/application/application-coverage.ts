@@ -153,7 +153,9 @@ export function applicationCoverage(params: {
                   ? `the story asks to see a figure computed from other records ("${story.derived}"), not a record anyone stores: no route computes it, and none is faked as a stored ${story.derived.split(' ').at(-1) ?? 'figure'} someone must POST; add a route that computes it from the ${model.resources.map((resource) => resource.collection).join(' and ') || 'stored items'} (and whatever it is counted against, such as an allowance) to cover it`
                   : intent.receives === true
                     ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
-                    : 'the story names nothing the API could store or act on, so no route was generated for it',
+                    : story?.notInLifecycle !== undefined
+                      ? notInLifecycleGap(story.notInLifecycle)
+                      : 'the story names nothing the API could store or act on, so no route was generated for it',
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -782,4 +784,14 @@ function redirectGap(model: ResourceModel): string {
   return target === undefined
     ? 'a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one and the model has no URL field to send the visitor to: every generated route answers JSON'
     : `a redirect (an HTTP 302 with a Location header) is asked for, but no route answers one: every generated route answers JSON; add a GET route that reads the ${target.resource.name} and answers 302 with Location its \`${target.field.name}\``;
+}
+
+/**
+ * `renew a loan`, where loans are `active, returned or overdue`: why no route was made, and what would
+ * make one (a field it changes, or a count it keeps).
+ */
+function notInLifecycleGap(ask: { noun: string; status: string; lifecycle: readonly string[] }): string {
+  const listed = ask.lifecycle.map((status) => `\`${status}\``);
+  const statuses = listed.length < 2 ? listed.join('') : `${listed.slice(0, -1).join(', ')} or ${listed.at(-1) ?? ''}`;
+  return `the description lists the statuses of ${withArticle(ask.noun)} (${statuses}) and \`${ask.status}\` is not one of them, so this is no status move (a new status would drop the item from every list of a listed status), and the story names no field it changes or count it keeps: no route was generated; name the field it changes (a date, a score) or the count it keeps to cover it`;
 }

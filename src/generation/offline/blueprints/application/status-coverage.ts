@@ -3,6 +3,7 @@ import type { Capability } from '../../coverage/capability.js';
 import type { DescriptionSentence } from '../../naming/description-sentences.js';
 import { withArticle } from '../../naming/article.js';
 import { lifecycleTitle, statusesTitle } from './application-test-titles.js';
+import { listedStatuses } from './model/listed-statuses.js';
 import type { ResourceModel } from './model/resource-model-types.js';
 
 /** Statuses a request lists end like these (`paid`, `shipped`, `written`, `sent`), or are these. */
@@ -25,7 +26,8 @@ const STATUS_NAMES = new Set([
  * POST /orders/{id}/pay), cited by the test that walks every route's status; and one per status the
  * description lists among them that no route reaches (`delivered` with no deliver story), said as not
  * generated. A description lists statuses when one of its sentences names two of the model's statuses
- * as clauses of their own (`placed, paid, shipped, delivered, cancelled`).
+ * as clauses of their own (`placed, paid, shipped, delivered, cancelled`), or lists the resource's
+ * lifecycle (`Holds are waiting, ready or collected.`, listed-statuses.ts).
  */
 export function statusCapabilities(params: {
   model: ResourceModel;
@@ -65,6 +67,8 @@ export function statusCapabilities(params: {
         (status) => !reached.has(status) && (STATUS_SHAPE.test(status) || STATUS_NAMES.has(status)),
       );
     });
+    // `Holds are waiting, ready or collected.`: the lifecycle the description lists, however its clauses split.
+    const lifecycle = listedStatuses(params.sentences, resource.name).filter((status) => !reached.has(status));
     return [
       ...[...reached].map(([status, implementedBy]) => ({
         when: asStatus(status),
@@ -72,7 +76,7 @@ export function statusCapabilities(params: {
         tests: machine.transitions.length > 0 ? tests : [tests[1]].filter((entry) => entry !== undefined),
         resources: ['ApiFunction', 'ItemsTable'],
       })),
-      ...[...new Set(listed)].map((status) => ({
+      ...[...new Set([...listed, ...lifecycle])].map((status) => ({
         when: asStatus(status),
         implementedBy: '',
         tests: [],

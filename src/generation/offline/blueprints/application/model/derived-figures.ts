@@ -18,6 +18,11 @@ const FIGURE_NOUNS = new Set([
 const COMPUTING = new Set(['evaluate', 'calculate', 'compute', 'preview']);
 /** Words naming what is left of an amount (`the remaining balance`, `the outstanding amount`). */
 export const REMAINDER_WORDS = new Set(['remaining', 'left', 'outstanding', 'unpaid']);
+/**
+ * Words of an item's attribute that make it a figure worked out over other records (`the average
+ * rating of a talk`), never a field of the item: `total` is left out, as an order stores its total.
+ */
+const AGGREGATE_WORDS = new Set(['average', 'mean', 'median', 'cumulative', 'overall']);
 /** Words before a noun that make it such a figure (`remaining leave`, `the overall spend`). */
 const FIGURE_WORDS = new Set(['remaining', 'left', 'cumulative', 'overall', 'average', 'total']);
 
@@ -62,6 +67,12 @@ export function derivedFigures(stories: readonly ParsedStory[]): ParsedStory[] {
     if (remainder === true) {
       const { noun: _noun, attribute: _attribute, ...rest } = story;
       return { ...rest, derived: wordsOfText(story.intent.actionWords.slice(1).join(' ')).join(' ') };
+    }
+    // `see the average rating of a talk`: worked out over many ratings, not a field of the talk.
+    const aggregate = story.attribute?.split(/(?=[A-Z])/).map((word) => word.toLowerCase()) ?? [];
+    if (aggregate.some((word) => AGGREGATE_WORDS.has(word))) {
+      const { noun: _noun, attribute: _attribute, ...rest } = story;
+      return { ...rest, derived: aggregate.join(' ') };
     }
     const counted = asksForCount(wordsOfText(story.intent.text));
     // `see the number of orders placed`, where orders are made: a count of them (countedStories).

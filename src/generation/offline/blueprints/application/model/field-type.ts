@@ -20,6 +20,15 @@ const NUMBER_FIELDS = new Set([
   'stock',
   'threshold',
   'capacity',
+  // Measures read off an instrument or a map: a van's `mileage`, a parcel's `length`.
+  'mileage',
+  'distance',
+  'temperature',
+  'height',
+  'width',
+  'depth',
+  'length',
+  'volume',
 ]);
 
 /**

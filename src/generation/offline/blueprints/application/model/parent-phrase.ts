@@ -21,6 +21,11 @@ const NOUN_VERBS: Readonly<Record<string, string>> = {
   bid: 'bid',
   react: 'reaction',
 };
+/**
+ * Nouns naming the whole store the service keeps (`add a book to the catalogue`): the service itself,
+ * not an item other items are made under. (`a list`, `a collection` can be items of their own.)
+ */
+const WHOLE_SERVICE = new Set(['catalogue', 'catalog', 'inventory']);
 const PARENT_CONNECTORS = new Set(['on', 'to', 'under']);
 /** Verbs that put their object on something (`add a note to an order`), unlike `send an order to a customer`. */
 const ATTACHING = new Set([
@@ -91,7 +96,7 @@ export function parentPhrase(params: {
   if (words.some((word) => word === 'my' || word === 'our')) return undefined;
   const phrase = words.filter((word) => !SKIPPED.has(word) && word !== 's');
   const head = phrase.at(-1);
-  if (head === undefined || !/^[a-z]+$/.test(head)) return undefined;
+  if (head === undefined || !/^[a-z]+$/.test(head) || WHOLE_SERVICE.has(head)) return undefined;
   return {
     ...(child === undefined ? {} : { noun: child }),
     parent: singular(head),

@@ -113,6 +113,15 @@ export interface ParsedStory {
   readonly countsEvents?: true;
   /** The verb works a result out of the item (`evaluate a flag for a user`): a read that computes, never a write. */
   readonly computes?: string;
+  /**
+   * `renew a loan`, where loans are `active, returned or overdue`: the status the verb would set, which
+   * the listed lifecycle lacks, so no route moves it there (outside-lifecycle.ts); the coverage says why.
+   */
+  readonly notInLifecycle?: {
+    readonly noun: string;
+    readonly status: string;
+    readonly lifecycle: readonly string[];
+  };
   /** Who may act (`As an admin …`), and any `only …` the routes cannot enforce. */
   readonly restriction: StoryRestriction;
 }

@@ -24,6 +24,7 @@ import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
 import { asksForNotice, noticeAsk } from './notice-stories.js';
 import { operationsFor } from './operations-for.js';
+import { outsideLifecycle } from './outside-lifecycle.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
 import { prohibitedChanges } from './prohibited-changes.js';
@@ -130,7 +131,9 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     })),
     new Map(names.map((name) => [name, named(name)])),
     lifecycleOf,
-  ).map((story) => (story.noun === undefined ? story : lifecycleStateFilter(story, lifecycleOf(story.noun))));
+  )
+    .map((story) => (story.noun === undefined ? story : lifecycleStateFilter(story, lifecycleOf(story.noun))))
+    .map((story) => (story.noun === undefined ? story : outsideLifecycle(story, lifecycleOf(story.noun))));
   const described = descriptionFields(input.descriptionSentences, names);
   const modelNames = new Set([...names, ...names.map(named)]);
   const resources = names.map((name) => {

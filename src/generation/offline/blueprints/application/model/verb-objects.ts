@@ -19,17 +19,33 @@ const SENDS = new Set(['send', 'issue', 'publish', 'dispatch', 'resend']);
  */
 const HANDS_IN = new Set(['submit', 'file', 'lodge']);
 /** Verbs that make a record of their own about their object (`book a room` makes a booking of the room). */
-const RECORD_OF: Readonly<Record<string, string>> = { book: 'booking', reserve: 'reservation' };
+const RECORD_OF: Readonly<Record<string, string>> = {
+  book: 'booking',
+  reserve: 'reservation',
+  borrow: 'loan',
+  lend: 'loan',
+  rent: 'rental',
+  hire: 'hire',
+};
 
 /**
  * Reads the create verbs that do not create their object, knowing every story: `raise the limit of a
  * quota` changes the quota's `limit`; `send an invoice`, when another story creates invoices, moves
  * the invoice (to `sent`); `book a room`, when other stories act on bookings, creates a booking that
- * names its room (`roomId`), with the story's fields.
+ * names its room (`roomId`), with the story's fields; `borrow a book`, beside stories on loans, creates
+ * a loan (with the fields the description gives it, as the borrowed item is named there, `a book ISBN`).
  */
 export function verbObjects(stories: readonly ParsedStory[]): ParsedStory[] {
   return stories.map((story) => {
-    if (story.kind !== 'create' || story.noun === undefined) return story;
+    if (story.noun === undefined) return story;
+    // `borrow a book`, beside stories on loans: borrowing makes the loan, as booking makes a booking.
+    const recordMade = RECORD_OF[story.verb];
+    if (story.kind === 'transition' && recordMade !== undefined && recordMade !== story.noun) {
+      // No `bookId` is required of it: the description says how a loan names its book (`a book ISBN`).
+      if (stories.some((other) => other.noun === recordMade))
+        return { ...story, kind: 'create', noun: recordMade };
+    }
+    if (story.kind !== 'create') return story;
     if (ADJUSTS.has(story.verb) && (story.attribute ?? story.possessed) !== undefined)
       return { ...story, kind: 'update' };
     const record = RECORD_OF[story.verb];
