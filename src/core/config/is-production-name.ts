@@ -23,14 +23,23 @@ const NOT_PRODUCTION: ReadonlySet<string> = new Set([
  * `ProdEU`, `EUProd`); it is production when a word is `prod`, `production`, `prd` or `live` (any
  * case), wherever it stands — `prod`, `prod-eu`, `us-prod`, `eu_production`, `prod-eu-west-1`,
  * `prod2`, `prd`, `live-us`, `usProd`, `apiLive` — unless the word before it says otherwise
- * (`pre-prod`, `non-prod`, `dev-prod`, `preProd`). Words that only contain the letters
- * (`products`, `preprod`, `delivery`, `PRODUCTS`) are not production. Our own convention (the usual names for production
- * environments): GitHub gives environment names no meaning ("Managing environments for deployment").
+ * (`pre-prod`, `non-prod`, `dev-prod`, `preProd`). A run of capitals before a lowercase letter is
+ * read both ways, its last capital starting the next word (`APIProd`: `API Prod`) or the run a word
+ * of its own (`PRODeu`: `PROD eu`, `LIVEus`): production when either reading says so. Words that
+ * only contain the letters (`products`, `preprod`, `delivery`, `PRODUCTS`) are not production. Our
+ * own convention (the usual names for production environments): GitHub gives environment names no
+ * meaning ("Managing environments for deployment").
  */
 export function isProductionName(name: string): boolean {
-  const words = name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+  const camel = name.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return [camel.replace(/([A-Z])([A-Z][a-z])/g, '$1 $2'), camel.replace(/([A-Z]{2,})([a-z])/g, '$1 $2')].some(
+    saysProduction,
+  );
+}
+
+/** Whether one reading of a name, split into words at non-letters, has a production word not negated. */
+function saysProduction(spaced: string): boolean {
+  const words = spaced
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((word) => word !== '');

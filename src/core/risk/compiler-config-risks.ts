@@ -1,7 +1,11 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { caseFoldedPath } from './case-folded-path.js';
-import { compilerProjectArguments, pathFromFolder } from './compiler-project-arguments.js';
+import {
+  compilerProjectArguments,
+  pathFromFolder,
+  type UnknownCompilerProject,
+} from './compiler-project-arguments.js';
 import { insideRepository } from './lockfile-sources.js';
 import { isLockfilePath, isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -83,10 +87,22 @@ export function compilerConfigRisks(params: {
   templatePaths?: ReadonlySet<string>;
 }): RiskReason[] {
   const contents = new Map(params.files.map((file) => [file.path, file.content]));
+  const reviewed = new Map(
+    (params.base ?? []).flatMap((file) =>
+      'content' in file && !contents.has(file.path) ? [[file.path, file.content] as const] : [],
+    ),
+  );
+  const unreadable = new Map(
+    (params.base ?? []).flatMap((file) =>
+      'unreadable' in file ? [[file.path, file.unreadable] as const] : [],
+    ),
+  );
   const named = scriptNamedConfigs(params.files, params.base ?? []);
+  const present = (path: string): boolean => contents.has(path) || reviewed.has(path);
   const queue = [
     ...params.files.map((file) => file.path).filter((path) => CONFIG_NAME.test(caseFoldedPath(path))),
-    ...named.flatMap(({ path }) => [path, `${path}/tsconfig.json`].filter((each) => contents.has(each))),
+    ...named.projects.flatMap(({ path }) => [path, `${path}/tsconfig.json`].filter(present)),
+    ...[...reviewed.keys()].filter((path) => CONFIG_NAME.test(caseFoldedPath(path))),
   ];
   const judged = new Set<string>();
   const reasons: RiskReason[] = [];
@@ -94,11 +110,20 @@ export function compilerConfigRisks(params: {
     const path = queue.shift() ?? '';
     if (judged.has(path)) continue;
     judged.add(path);
-    const judgement = judgeConfig(path, contents.get(path) ?? '');
-    reasons.push(...judgement.reasons);
+    // A configuration as reviewed is not judged; what it extends or references may be the change's.
+    const judgement = judgeConfig(path, contents.get(path) ?? reviewed.get(path) ?? '');
+    if (contents.has(path)) reasons.push(...judgement.reasons);
     for (const named of judgement.named) {
-      const found = [named, `${named}.json`, `${named}/tsconfig.json`].find((each) => contents.has(each));
+      const candidates = [named, `${named}.json`, `${named}/tsconfig.json`];
+      const found = candidates.find(present);
       if (found !== undefined && !judged.has(found)) queue.push(found);
+      const lost = found === undefined ? candidates.find((each) => unreadable.has(each)) : undefined;
+      if (lost !== undefined)
+        reasons.push({
+          code: 'unseen-effect',
+          where: lost,
+          message: `The reviewed ${lost}, which ${path} extends or references, could not be read (${unreadable.get(lost) ?? ''}): whether it reaches a configuration of the change cannot be judged.`,
+        });
     }
   }
   if (queue.some((path) => !judged.has(path)))
@@ -107,7 +132,8 @@ export function compilerConfigRisks(params: {
       where: queue.find((path) => !judged.has(path)) ?? '',
       message: `More than ${MAX_CONFIGS} TypeScript configurations to judge; the rest are not judged.`,
     });
-  reasons.push(...unreadableManifestRisks({ ...params, base: params.base ?? [] }));
+  reasons.push(...unreadableBaseRisks({ ...params, base: params.base ?? [] }));
+  reasons.push(...unknownScriptRisks({ ...params, unknown: named.unknown }));
   return reasons;
 }
 
@@ -200,13 +226,14 @@ function endOf(index: number, text: string): number {
 }
 
 /**
- * What the scripts of every manifest name to the compiler: the change's `package.json` files, and
- * the base's readable ones at paths the change does not write (the change's own replaces them).
+ * What the scripts of every manifest name to the compiler, and what they leave unknown: the
+ * change's `package.json` files, and the base's readable ones at paths the change does not write
+ * (the change's own replaces them).
  */
 function scriptNamedConfigs(
   files: readonly { readonly path: string; readonly content: string }[],
   base: readonly ReviewedBaseFile[],
-): { path: string }[] {
+): ReturnType<typeof compilerProjectArguments> {
   const changed = new Set(files.map((file) => file.path));
   const manifests = [
     ...files.filter((file) => isPackageManifestPath(file.path)),
@@ -214,48 +241,116 @@ function scriptNamedConfigs(
       'content' in file && isPackageManifestPath(file.path) && !changed.has(file.path) ? [file] : [],
     ),
   ];
-  return manifests.flatMap((manifest) => compilerProjectArguments(manifest));
+  const read = manifests.map((manifest) => compilerProjectArguments(manifest));
+  return { projects: read.flatMap((each) => each.projects), unknown: read.flatMap((each) => each.unknown) };
+}
+
+/** The files of the change no other rule reads as a configuration that a script or `extends` may make one. */
+function looseFiles(params: {
+  files: readonly { readonly path: string; readonly content: string }[];
+  templatePaths?: ReadonlySet<string>;
+}): string[] {
+  return params.files
+    .filter((file) => mayBeNamedConfigFile(file) && !(params.templatePaths?.has(file.path) ?? false))
+    .map((file) => file.path);
 }
 
 /**
- * A base `package.json` (not written by the change) that could not be read, whose folder holds a
- * file of the change that no other rule reads as a configuration (`mayBeNamedConfigFile`, not a
- * template): its scripts may point the compiler at that file, which then goes unjudged.
+ * A base `package.json` or TypeScript configuration (`CONFIG_NAME`; not written by the change) that
+ * could not be read, whose folder holds a file of the change that no other rule reads as a
+ * configuration (`looseFiles`): its scripts may point the compiler at that file, or it may extend
+ * it, which then goes unjudged.
  */
-function unreadableManifestRisks(params: {
+function unreadableBaseRisks(params: {
   files: readonly { readonly path: string; readonly content: string }[];
   base: readonly ReviewedBaseFile[];
   templatePaths?: ReadonlySet<string>;
 }): RiskReason[] {
   const changed = new Set(params.files.map((file) => file.path));
-  const loose = params.files
-    .filter((file) => mayBeNamedConfigFile(file) && !(params.templatePaths?.has(file.path) ?? false))
-    .map((file) => file.path);
+  const loose = looseFiles(params);
   return params.base.flatMap((file): RiskReason[] => {
-    if (!('unreadable' in file) || !isPackageManifestPath(file.path) || changed.has(file.path)) return [];
+    if (!('unreadable' in file) || changed.has(file.path)) return [];
+    const manifest = isPackageManifestPath(file.path);
+    if (!manifest && !CONFIG_NAME.test(caseFoldedPath(file.path))) return [];
     const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
     const under = loose.find((path) => path.startsWith(folder));
-    return under === undefined
-      ? []
-      : [
-          {
-            code: 'unseen-effect',
-            where: file.path,
-            message: `The reviewed ${file.path} could not be read (${file.unreadable}): whether its scripts point tsc or esbuild at ${under}, and so what that configuration makes the build write or read, cannot be judged.`,
-          },
-        ];
+    if (under === undefined) return [];
+    const how = manifest ? 'its scripts point tsc or esbuild at' : 'it extends';
+    return [
+      {
+        code: 'unseen-effect',
+        where: file.path,
+        message: `The reviewed ${file.path} could not be read (${file.unreadable}): whether ${how} ${under}, and so what that configuration makes the build write or read, cannot be judged.`,
+      },
+    ];
   });
 }
 
+/**
+ * A manifest script whose compiler configuration cannot be known from its text
+ * (`compilerProjectArguments`' `unknown`: `tsc -p $npm_package_config_tsconfig`), when the change
+ * has a file no other rule reads as a configuration (`looseFiles`, anywhere: the argument may climb
+ * out of the manifest's folder): that file may be the configuration, unjudged. One reason per script.
+ */
+function unknownScriptRisks(params: {
+  files: readonly { readonly path: string; readonly content: string }[];
+  unknown: readonly UnknownCompilerProject[];
+  templatePaths?: ReadonlySet<string>;
+}): RiskReason[] {
+  if (params.unknown.length === 0) return [];
+  const loose = looseFiles(params);
+  if (loose.length === 0) return [];
+  const seen = new Set<string>();
+  return params.unknown.flatMap(({ where, why }): RiskReason[] => {
+    if (seen.has(where)) return [];
+    seen.add(where);
+    return [
+      {
+        code: 'unseen-effect',
+        where,
+        message: `Which configuration this script gives tsc or esbuild cannot be known (${why}): it may be ${loose[0] ?? ''} of the change, whose settings then go unjudged.`,
+      },
+    ];
+  });
+}
+
+/**
+ * The files a TypeScript configuration at `path` extends by a relative path (TSConfig Reference,
+ * "extends": a string or, since TypeScript 5.0, an array; a path without `.json` is also tried with
+ * it), as repository paths to read at the base: `[path, path + ".json"]` for each, those leaving
+ * the repository or inside node_modules left out (`compilerConfigRisks` judges them). Pure; never throws.
+ */
+export function extendedConfigPaths(path: string, content: string): string[] {
+  return judgeConfig(path, content).extended.flatMap((each) =>
+    /\.json$/i.test(each) ? [each] : [each, `${each}.json`],
+  );
+}
+
+/**
+ * A file of the change whose name a TypeScript configuration at the base may `extend` (any JSON
+ * file no other rule reads as a configuration: `mayBeNamedConfig`), so the `tsconfig.json` files
+ * above it are read at the base (`readReviewedBase`). Pure.
+ */
+export function mayBeExtendedConfig(path: string): boolean {
+  return mayBeNamedConfig(path) && /\.json[c5]?$/.test(caseFoldedPath(path));
+}
+
 /** The reasons of one configuration, and the repository paths its `extends` and `references` name. */
-function judgeConfig(path: string, content: string): { reasons: RiskReason[]; named: string[] } {
+function judgeConfig(
+  path: string,
+  content: string,
+): { reasons: RiskReason[]; named: string[]; extended: string[] } {
   const reason = (message: string, at = ''): RiskReason => ({
     code: 'unseen-effect',
     where: `${path}${at}`,
     message,
   });
   if (content.length > MAX_CONFIG_LENGTH)
-    return { reasons: [reason('The TypeScript configuration is too large to judge.')], named: [] };
+    return {
+      reasons: [reason('The TypeScript configuration is too large to judge.')],
+      named: [],
+      extended: [],
+    };
   const parsed = parseJsonc(content);
   if (!parsed.ok)
     return {
@@ -265,10 +360,12 @@ function judgeConfig(path: string, content: string): { reasons: RiskReason[]; na
         ),
       ],
       named: [],
+      extended: [],
     };
   const folder = path.split('/').slice(0, -1);
   const reasons: RiskReason[] = [];
   const named: string[] = [];
+  const extended: string[] = [];
   for (const { at, setting, value } of settingsOf(parsed.value)) {
     if (setting === 'plugins') {
       if (!(Array.isArray(value) && value.length === 0))
@@ -282,7 +379,9 @@ function judgeConfig(path: string, content: string): { reasons: RiskReason[]; na
     }
     for (const target of stringsUnder(value, 0)) {
       const relative = target.replace(/^\$\{configDir\}(\/|$)/, './');
-      if (setting === 'extends' && !relative.startsWith('.')) {
+      // tsc reads `extends` as a path only when it starts `./` or `../` (or is rooted: judged below as
+      // outside); `.x/c.json` or `..` is looked up in node_modules (TypeScript, getExtendsConfigPath).
+      if (setting === 'extends' && !/^\.\.?\//.test(relative) && !isRooted(relative)) {
         reasons.push(
           reason(
             `"extends" names ${JSON.stringify(target)}, which TypeScript looks up in node_modules: settings of a package the change does not show.`,
@@ -300,10 +399,28 @@ function judgeConfig(path: string, content: string): { reasons: RiskReason[]; na
         );
         continue;
       }
-      if (setting === 'extends' || setting === 'references') named.push(pathFromFolder(folder, relative));
+      if (setting !== 'extends' && setting !== 'references') continue;
+      const resolved = pathFromFolder(folder, relative);
+      // `./node_modules/<pkg>/tsconfig.json` is a package's settings, as a bare name is (TSConfig Reference, "extends").
+      if (caseFoldedPath(resolved).split('/').includes('node_modules')) {
+        reasons.push(
+          reason(
+            `"${setting}" names ${JSON.stringify(target)}, inside node_modules: settings of a package the change does not show.`,
+            at,
+          ),
+        );
+        continue;
+      }
+      named.push(resolved);
+      if (setting === 'extends') extended.push(resolved);
     }
   }
-  return { reasons, named };
+  return { reasons, named, extended };
+}
+
+/** A path from the file system's root: `/x`, a drive (`C:`) or `\\`. */
+function isRooted(path: string): boolean {
+  return /^([A-Za-z]:|[/\\])/.test(path);
 }
 
 /** Every `PATH_SETTINGS` or `plugins` setting at any depth (up to `MAX_DEPTH`), with where it is. */

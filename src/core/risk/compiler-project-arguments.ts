@@ -1,17 +1,28 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { insideRepository } from './lockfile-sources.js';
+import { type ShellWord, shellCommands } from './shell-commands.js';
 
 /** How many scripts of one manifest, and how many characters of one script, are read. */
 const MAX_SCRIPTS = 256;
 const MAX_SCRIPT_LENGTH = 10_000;
+/** How deep `sh -c`, `eval` and `npm run <script>` are followed, and how many commands one manifest reads in all. */
+const MAX_NESTING = 8;
+const MAX_COMMANDS = 4_096;
 
 /**
- * Shell operators that end one command of a script and start the next (npm runs a script with
- * `sh -c`, npm Docs, "scripts"; @npmcli/run-script's `scriptShell`): `&&`, `||`, `;`, `|`, `&`,
- * a line break, and a subshell's parentheses.
+ * The programs by the last part of their path: TypeScript's compiler as its `bin` (`tsc`,
+ * `node_modules/.bin/tsc`, `npx tsc`) or its files run by node (`typescript/bin/tsc`,
+ * `typescript/lib/tsc.js`, `typescript/lib/_tsc.js` since 5.5), and esbuild's (`esbuild`,
+ * `esbuild/bin/esbuild`, `esbuild.exe`).
  */
-const COMMAND_SEPARATOR = /&&|\|\||[;|&\n()]/;
+const TSC = /^_?tsc(\.[cm]?js)?$/;
+const ESBUILD = /^esbuild(\.exe|\.[cm]?js)?$/;
+/** Shells whose `-c` runs its next word as a script (`sh -c`, `bash -ec`). */
+const SHELL = /^(sh|bash|dash|zsh|ksh|ash)$/;
+/** npm's commands that run a script of the manifest (npm Docs, "npm run-script" and its aliases; "npm test", "npm start", …). */
+const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
+const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'tst', 'start', 'stop', 'restart']);
 
 /**
  * A configuration file a script of a `package.json` points the TypeScript compiler or esbuild at,
@@ -22,63 +33,233 @@ export interface CompilerProjectArgument {
   readonly where: string;
 }
 
-/**
- * Every configuration the `scripts` of the manifest at `path` name to the compiler: `tsc -p <file>`,
- * `tsc --project <file>` (also written `--project=<file>`), and each project after `tsc -b` /
- * `tsc --build` (TypeScript Handbook, "tsc CLI Options": `--project`, `-p`; "Project References":
- * `tsc --build` takes one or more projects), and esbuild's `--tsconfig=<file>` (esbuild API,
- * "tsconfig"). The command is found by its last path part (`npx tsc`, `node_modules/.bin/tsc`) in
- * each command of a script (`COMMAND_SEPARATOR`), with quotes taken off its arguments. A path is read
- * from the manifest's folder, where npm runs its scripts; one leaving the repository names nothing
- * of the change, and is left out. A manifest that does not parse names nothing here (its own rule
- * says so, `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`); pure; never throws.
- */
-export function compilerProjectArguments(params: {
-  path: string;
-  content: string;
-}): CompilerProjectArgument[] {
-  const parsed = parseJsonc(params.content);
-  if (!parsed.ok || !isPlainObject(parsed.value)) return [];
-  const scripts = parsed.value['scripts'];
-  if (!isPlainObject(scripts)) return [];
-  const folder = params.path.split('/').slice(0, -1);
-  const found: CompilerProjectArgument[] = [];
-  for (const [name, script] of Object.entries(scripts).slice(0, MAX_SCRIPTS)) {
-    if (typeof script !== 'string') continue;
-    for (const command of script.slice(0, MAX_SCRIPT_LENGTH).split(COMMAND_SEPARATOR))
-      for (const argument of projectsOf(command.trim().split(/\s+/).map(unquoted)))
-        if (argument !== '' && insideRepository(folder, argument)) {
-          const path = pathFromFolder(folder, argument);
-          if (path !== '') found.push({ path, where: `${params.path}#scripts.${name}` });
-        }
-  }
-  return found;
+/** A script whose compiler configuration cannot be known from its text, and why. */
+export interface UnknownCompilerProject {
+  readonly where: string;
+  readonly why: string;
 }
 
-/** The configuration arguments of one command's words, when it starts tsc or esbuild. */
-function projectsOf(words: readonly string[]): string[] {
-  const start = words.findIndex((word) => /^(tsc|esbuild)$/.test(word.slice(word.lastIndexOf('/') + 1)));
-  if (start < 0) return [];
-  const program = words[start]?.endsWith('esbuild') ? 'esbuild' : 'tsc';
+/**
+ * Every configuration the `scripts` of the manifest at `path` name to the compiler (`projects`):
+ * `tsc -p <file>`, `tsc --project <file>` (also written `--project=<file>`), and each project after
+ * `tsc -b` / `tsc --build` (TypeScript Handbook, "tsc CLI Options": `--project`, `-p`; "Project
+ * References": `tsc --build` takes one or more projects), and esbuild's `--tsconfig=<file>` (esbuild
+ * API, "tsconfig"). A script is read as the shell npm runs it with reads it (`shellCommands`: npm
+ * Docs, "scripts"), and in each of its commands the compiler is found by its path's last part
+ * (`TSC`, `ESBUILD`: `npx tsc`, `node node_modules/typescript/lib/tsc.js`); the script of a shell's
+ * `-c` (`sh -c 'tsc -p x'`) and of `eval` is read the same way, and `npm run <script> -- <args>`
+ * (also `npm test`, `pnpm <script>`, `yarn <script>`, `$npm_execpath run`) reads that script with
+ * the arguments appended, as npm does (@npmcli/run-script), up to `MAX_NESTING` levels. A path is
+ * read from the manifest's folder, where npm runs its scripts; one leaving the repository names
+ * nothing of the change, and is left out. What cannot be known from the text is `unknown` with why:
+ * a compiler argument the shell expands (`tsc -p $npm_package_config_tsconfig`, `tsc $FLAGS`,
+ * `tsc -b packages/*`), a program or script name it expands, or nesting and commands past the
+ * bounds. A manifest that does not parse names nothing here (its own rule says so,
+ * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`); pure; never throws.
+ */
+export function compilerProjectArguments(params: { path: string; content: string }): {
+  projects: CompilerProjectArgument[];
+  unknown: UnknownCompilerProject[];
+} {
+  const parsed = parseJsonc(params.content);
+  const projects: CompilerProjectArgument[] = [];
+  const unknown: UnknownCompilerProject[] = [];
+  if (!parsed.ok || !isPlainObject(parsed.value)) return { projects, unknown };
+  const scripts = parsed.value['scripts'];
+  if (!isPlainObject(scripts)) return { projects, unknown };
+  const texts = new Map(
+    Object.entries(scripts)
+      .slice(0, MAX_SCRIPTS)
+      .flatMap(([name, script]) =>
+        typeof script === 'string' ? [[name, script.slice(0, MAX_SCRIPT_LENGTH)] as const] : [],
+      ),
+  );
+  const folder = params.path.split('/').slice(0, -1);
+  const budget = { commands: MAX_COMMANDS };
+  for (const [name, script] of texts) {
+    const where = `${params.path}#scripts.${name}`;
+    const found = readScript({ script, scripts: texts, depth: 0, budget });
+    for (const argument of found.arguments)
+      if (argument !== '' && insideRepository(folder, argument)) {
+        const path = pathFromFolder(folder, argument);
+        if (path !== '') projects.push({ path, where });
+      }
+    for (const why of found.unknown) unknown.push({ where, why });
+  }
+  return { projects, unknown };
+}
+
+/** What one script's commands name to the compiler, and what of them cannot be known. */
+interface ScriptReading {
+  arguments: string[];
+  unknown: string[];
+}
+
+/** Reads `script`'s commands (`readCommand`), counting them against `budget`. */
+function readScript(params: {
+  script: string;
+  scripts: ReadonlyMap<string, string>;
+  depth: number;
+  budget: { commands: number };
+}): ScriptReading {
+  const reading: ScriptReading = { arguments: [], unknown: [] };
+  if (params.depth > MAX_NESTING) {
+    reading.unknown.push(`scripts nest more than ${MAX_NESTING} levels deep`);
+    return reading;
+  }
+  for (const words of shellCommands(params.script)) {
+    if (--params.budget.commands < 0) {
+      reading.unknown.push(`more than ${MAX_COMMANDS} commands to read`);
+      return reading;
+    }
+    const found = readCommand({ ...params, words });
+    reading.arguments.push(...found.arguments);
+    reading.unknown.push(...found.unknown);
+  }
+  return reading;
+}
+
+/** One command: a shell's `-c` script, `eval`, a package manager running a script, or tsc/esbuild. */
+function readCommand(params: {
+  words: readonly ShellWord[];
+  scripts: ReadonlyMap<string, string>;
+  depth: number;
+  budget: { commands: number };
+}): ScriptReading {
+  const first = params.words.findIndex((word) => !isAssignment(word));
+  const words = first < 0 ? [] : params.words.slice(first);
+  const nested = (script: string): ScriptReading =>
+    readScript({ ...params, script, depth: params.depth + 1 });
+  const program = words[0];
+  if (program === undefined) return { arguments: [], unknown: [] };
+  if (program.expands && !isExecPath(program) && /[$`]/.test(baseName(program.text)))
+    return { arguments: [], unknown: [`it runs a command the shell expands (${quoted(program.raw)})`] };
+  const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
+  const dashC = words.findIndex((word, index) => index > shell && /^-[a-z]*c[a-z]*$/i.test(word.text));
+  if (shell >= 0 && dashC > shell) return nested(words[dashC + 1]?.text ?? '');
+  if (baseName(program.text) === 'eval')
+    return nested(
+      words
+        .slice(1)
+        .map((word) => word.text)
+        .join(' '),
+    );
+  const run = scriptRun(words, params.scripts);
+  if (run !== undefined) {
+    if (run.name.expands)
+      return {
+        arguments: [],
+        unknown: [`it runs a script whose name the shell expands (${quoted(run.name.raw)})`],
+      };
+    const script = params.scripts.get(run.name.text);
+    return script === undefined ? { arguments: [], unknown: [] } : nested(`${script} ${run.forwarded}`);
+  }
+  return compilerArguments(words);
+}
+
+/**
+ * The script a package manager's command runs, and its arguments as npm appends them to the
+ * script's text (each single-quoted; one the shell expands as written): `npm run X -- a`,
+ * `npm test -- a`, `pnpm [run] X a`, `yarn [run] X a`; `--` dropped. `undefined` when it runs none.
+ */
+function scriptRun(
+  words: readonly ShellWord[],
+  scripts: ReadonlyMap<string, string>,
+): { name: ShellWord; forwarded: string } | undefined {
+  const index = words.findIndex(
+    (word) => isExecPath(word) || ['npm', 'pnpm', 'yarn'].includes(baseName(word.text)),
+  );
+  const found = words[index];
+  const manager = found === undefined ? undefined : isExecPath(found) ? 'npm' : baseName(found.text);
+  const command = words[index + 1];
+  if (manager === undefined || command === undefined) return undefined;
+  const afterFlags = (from: number): number => {
+    let at = from;
+    while (words[at]?.text.startsWith('-') === true) at += 1;
+    return at;
+  };
+  let name: ShellWord | undefined;
+  let rest = index + 2;
+  if (manager === 'npm' && NPM_SCRIPT_COMMANDS.has(command.text))
+    name = { ...command, text: canonical(command.text) };
+  else if (NPM_RUN.has(command.text)) {
+    rest = afterFlags(index + 2) + 1;
+    name = words[rest - 1];
+  } else if (manager !== 'npm' && (command.expands || scripts.has(command.text))) name = command;
+  if (name === undefined) return undefined;
+  const forwarded = words
+    .slice(rest)
+    .filter((each) => each.text !== '--')
+    .map((each) => (each.expands ? each.raw : `'${each.text.replaceAll("'", `'\\''`)}'`))
+    .join(' ');
+  return { name, forwarded };
+}
+
+/** npm's aliases of `test` (`t`, `tst`) as the script they run. */
+function canonical(command: string): string {
+  return command === 't' || command === 'tst' ? 'test' : command;
+}
+
+/**
+ * The configuration arguments of a command that runs tsc or esbuild (`TSC`, `ESBUILD`, anywhere in
+ * the command: `npx tsc`, `node …/tsc.js`); an argument the shell expands where a project may be
+ * named (after `-p`/`--project`/`-b`/`--tsconfig`, or a word that is an expansion from its start,
+ * which may stand for those flags) is unknown.
+ */
+function compilerArguments(words: readonly ShellWord[]): ScriptReading {
+  const start = words.findIndex((word) => TSC.test(baseName(word.text)) || ESBUILD.test(baseName(word.text)));
+  const reading: ScriptReading = { arguments: [], unknown: [] };
+  if (start < 0) return reading;
+  const program = ESBUILD.test(baseName(words[start]?.text ?? '')) ? 'esbuild' : 'tsc';
   const rest = words.slice(start + 1);
-  const found: string[] = [];
+  let building = false;
   for (const [index, word] of rest.entries()) {
-    const [written = '', inline] = word.split(/=(.*)/s);
+    const [written = '', inline] = word.text.split(/=(.*)/s);
     // tsc reads its options in any case (`--Project`); esbuild's are read the same way, failing closed.
     const flag = written.toLowerCase();
-    const next = inline ?? rest[index + 1] ?? '';
-    if (program === 'esbuild' && flag === '--tsconfig') found.push(next);
-    if (program === 'tsc' && (flag === '-p' || flag === '--project')) found.push(next);
+    const previous = rest[index - 1]?.text.toLowerCase() ?? '';
+    const takesProject =
+      (program === 'tsc' && (previous === '-p' || previous === '--project' || building)) ||
+      (program === 'esbuild' && previous === '--tsconfig');
+    if (
+      word.expands &&
+      (takesProject || /^[$`]/.test(word.text) || (inline !== undefined && isProjectFlag(program, flag)))
+    ) {
+      reading.unknown.push(`${program} is given ${quoted(word.raw)}, which the shell expands`);
+      continue;
+    }
+    const next = inline ?? (rest[index + 1]?.expands === true ? '' : (rest[index + 1]?.text ?? ''));
+    if (isProjectFlag(program, flag)) reading.arguments.push(next);
     // `tsc -b` builds every project named after it, its own flags (`--verbose`, `--force`) among them.
-    if (program === 'tsc' && (flag === '-b' || flag === '--build'))
-      found.push(...rest.slice(index + 1).filter((project) => !project.startsWith('-')));
+    if (program === 'tsc' && (flag === '-b' || flag === '--build')) building = true;
+    else if (building && !word.text.startsWith('-')) reading.arguments.push(word.text);
   }
-  return found;
+  return reading;
 }
 
-/** A shell word without the quotes around it (`"tsconfig.app.json"` → `tsconfig.app.json`). */
-function unquoted(word: string): string {
-  return word.replace(/^(["'])(.*)\1$/s, '$2');
+/** `-p`/`--project` for tsc, `--tsconfig` for esbuild (lower-cased). */
+function isProjectFlag(program: 'tsc' | 'esbuild', flag: string): boolean {
+  return program === 'tsc' ? flag === '-p' || flag === '--project' : flag === '--tsconfig';
+}
+
+/** `NAME=value` before a command: an environment variable for it, not its program. */
+function isAssignment(word: ShellWord): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.raw);
+}
+
+/** `$npm_execpath` (the package manager running the script, npm Docs "scripts"), read as npm. */
+function isExecPath(word: ShellWord): boolean {
+  return /^"?\$(npm_execpath|\{npm_execpath\})"?$/.test(word.raw);
+}
+
+/** A path's last part (`node_modules/.bin/tsc` → `tsc`). */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Shell text for a message, bounded. */
+function quoted(raw: string): string {
+  return JSON.stringify(raw.slice(0, 80));
 }
 
 /**

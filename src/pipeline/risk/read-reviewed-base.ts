@@ -1,7 +1,12 @@
 import { parseTemplate } from '../../core/cfn/parse-template.js';
 import { repositoryPath } from '../../core/cfn/repository-path.js';
 import { localNestedTemplates } from '../../core/deploy/local-nested-templates.js';
-import { mayBeNamedConfig, mayBeNamedConfigFile } from '../../core/risk/compiler-config-risks.js';
+import {
+  extendedConfigPaths,
+  mayBeExtendedConfig,
+  mayBeNamedConfig,
+  mayBeNamedConfigFile,
+} from '../../core/risk/compiler-config-risks.js';
 import { MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
 import { mayBePatchFile } from '../../core/risk/patched-dependency-file-risks.js';
 import {
@@ -32,8 +37,9 @@ const MAX_WHY_LENGTH = 200;
  * `pnpm.patchedDependencies` patches); with the change's `files`, also above a source file whose
  * text is written as a configuration (`mayBeNamedConfigFile`: `tsc -p src/x.ts`) or one pnpm could
  * apply as a patch (`mayBePatchFile`), and the `pnpm-workspace.yaml` of every folder above such a
- * patch (its `patchedDependencies`; up to `MAX_ENCLOSING_MANIFESTS`); and, when `paths` has a
- * template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
+ * patch (its `patchedDependencies`; up to `MAX_ENCLOSING_MANIFESTS`), the TypeScript
+ * configurations above a JSON file of the change with what they extend (`readBaseConfigs`), and,
+ * when `paths` has a template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
  * passes `MAX_BASE_FILE_LENGTH`, and every file past `MAX_BASE_FILES`, is `unreadable` with
@@ -74,11 +80,55 @@ export async function readReviewedBase(params: {
     ...(await readBounded(reviewed, params.read, MAX_BASE_FILES)),
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
+    ...(await readBaseConfigs({
+      paths: params.paths.filter(mayBeExtendedConfig),
+      written,
+      read: params.read,
+    })),
   ];
   const templatePath = params.templatePath;
   return templatePath === undefined || !params.paths.some(mayBeTemplate)
     ? files
     : [...files, ...(await readBaseTemplates({ templatePath, read: params.read }))];
+}
+
+/** At most this many TypeScript configurations are read at the base, and `extends` followed this many levels. */
+const MAX_BASE_CONFIGS = 32;
+const MAX_EXTENDS_DEPTH = 8;
+
+/**
+ * The `tsconfig.json` of every folder above a JSON file of the change (`mayBeExtendedConfig`:
+ * `svc/settings/compiler.json` under a reviewed `svc/tsconfig.json` that `extends` it, TSConfig
+ * Reference "extends"), the root first, and level by level the files they extend
+ * (`extendedConfigPaths`) that the change does not write, up to `MAX_EXTENDS_DEPTH` levels and
+ * `MAX_BASE_CONFIGS` files (the rest `unreadable`): `compilerConfigRisks` judges a file of the
+ * change one of them reaches. None without such a file, so an ordinary change reads nothing more.
+ */
+async function readBaseConfigs(params: {
+  paths: readonly string[];
+  written: ReadonlySet<string>;
+  read: BaseFileReader;
+}): Promise<ReviewedBaseFile[]> {
+  const files: ReviewedBaseFile[] = [];
+  const seen = new Set<string>();
+  let level = enclosingFiles(params.paths, 'tsconfig.json');
+  for (let depth = 0; depth <= MAX_EXTENDS_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of level) {
+      if (seen.has(path) || params.written.has(path)) continue;
+      seen.add(path);
+      if (seen.size > MAX_BASE_CONFIGS) {
+        files.push({ path, unreadable: `more than ${MAX_BASE_CONFIGS} TypeScript configurations to read` });
+        continue;
+      }
+      const file = await readOne(path, params.read);
+      if (file === undefined) continue;
+      files.push(file);
+      if ('content' in file) next.push(...extendedConfigPaths(path, file.content));
+    }
+    level = next;
+  }
+  return files;
 }
 
 /**

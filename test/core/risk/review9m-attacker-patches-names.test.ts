@@ -74,10 +74,17 @@ describe('attacker 9m: production names', () => {
     },
   );
 
-  it.failing.each(['PRODeu', 'PRODUCTIONeu', 'LIVEus'])(
-    'FAULT: %s (a capitalised production word run into a lowercase suffix) is not production',
+  it.each(['PRODeu', 'PRODUCTIONeu', 'LIVEus', 'PRDus', 'euPRODus', 'api-PRODwest', 'PRODeu2', 'apiPRODeu'])(
+    '%s (a capitalised production word run into a lowercase suffix) is production (was a FAULT)',
     (name) => {
       expect(isProductionName(name)).toBe(true);
+    },
+  );
+
+  it.each(['PREPRODeu', 'NONPRODeu', 'preLIVEus', 'PRODUCTSeu', 'DELIVERy', 'PROdigy', 'OLIVEs'])(
+    'control: %s (capitals run into lowercase, not a production word) is not production',
+    (name) => {
+      expect(isProductionName(name)).toBe(false);
     },
   );
 });

@@ -48,8 +48,11 @@ describe('readReviewedBase', () => {
       { path: 'api/yarn.lock', content: 'base of api/yarn.lock' },
       { path: 'web/pnpm-lock.yaml', content: 'base of web/pnpm-lock.yaml' },
       { path: 'api/package.json', content: 'base of api/package.json' },
-      // api/package.json5 may be a configuration a script passes tsc: the manifests above it are read.
+      // api/package.json5 may be a configuration a script passes tsc: the manifests above it are read,
+      // and, a JSON file a base tsconfig may extend, the TypeScript configurations above it.
       { path: 'package.json', content: 'base of package.json' },
+      { path: 'tsconfig.json', content: 'base of tsconfig.json' },
+      { path: 'api/tsconfig.json', content: 'base of api/tsconfig.json' },
     ]);
   });
 
@@ -75,11 +78,18 @@ describe('readReviewedBase', () => {
       'package.json',
       'tools/package.json',
       'svc/config/package.json',
+      // Above the JSON file only (a base tsconfig may extend it): not above build.cfg or index.ts.
+      'tsconfig.json',
+      'svc/tsconfig.json',
+      'svc/config/tsconfig.json',
     ]);
     expect(base).toEqual([
       { path: 'svc/package.json', content: 'base of svc/package.json' },
       { path: 'tools/package.json', content: 'base of tools/package.json' },
       { path: 'svc/config/package.json', content: 'base of svc/config/package.json' },
+      { path: 'tsconfig.json', content: 'base of tsconfig.json' },
+      { path: 'svc/tsconfig.json', content: 'base of svc/tsconfig.json' },
+      { path: 'svc/config/tsconfig.json', content: 'base of svc/config/tsconfig.json' },
     ]);
   });
 
@@ -181,5 +191,63 @@ describe('readReviewedBase', () => {
       await readReviewedBase({ paths: ['src/handler.ts'], read, templatePath: 'infra/template.yaml' }),
     ).toEqual([]);
     expect(asked).not.toContain('infra/template.yaml');
+  });
+
+  it('reads the tsconfig.json above a changed JSON file and, level by level, what they extend (not what the change writes)', async () => {
+    const base: Record<string, string> = {
+      'svc/tsconfig.json': JSON.stringify({ extends: './base' }),
+      'svc/base.json': JSON.stringify({ extends: ['./strict.json', './settings/compiler.json'] }),
+      'svc/strict.json': JSON.stringify({ extends: '@tsconfig/node20' }),
+    };
+    const reads: string[] = [];
+    const files = await readReviewedBase({
+      paths: ['svc/settings/compiler.json'],
+      read: async (path) => {
+        reads.push(path);
+        if (path === 'svc/settings/tsconfig.json') throw new Error('HttpError: Bad Gateway');
+        return base[path];
+      },
+    });
+    expect(reads.filter((path) => !path.endsWith('package.json'))).toEqual([
+      'tsconfig.json',
+      'svc/tsconfig.json',
+      'svc/settings/tsconfig.json',
+      'svc/base',
+      'svc/base.json',
+      'svc/strict.json',
+    ]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        { path: 'svc/tsconfig.json', content: base['svc/tsconfig.json'] },
+        { path: 'svc/base.json', content: base['svc/base.json'] },
+        { path: 'svc/settings/tsconfig.json', unreadable: 'HttpError: Bad Gateway' },
+      ]),
+    );
+  });
+
+  it('reads no TypeScript configuration for a change without a JSON file other rules do not read', async () => {
+    const reads: string[] = [];
+    await readReviewedBase({
+      paths: [
+        'svc/src/index.ts',
+        'svc/tsconfig.json',
+        'svc/package.json',
+        'svc/package-lock.json',
+        'README.md',
+      ],
+      read: async (path) => {
+        reads.push(path);
+        return undefined;
+      },
+    });
+    expect(reads).toEqual(['svc/package.json', 'svc/package-lock.json']);
+  });
+
+  it('reads at most 32 TypeScript configurations; the rest are unreadable', async () => {
+    const paths = Array.from({ length: 40 }, (_, index) => `s${index}/c.json`);
+    const files = await readReviewedBase({ paths, read: async () => undefined });
+    const configs = files.filter((file) => file.path.endsWith('tsconfig.json'));
+    expect(configs.length).toBeGreaterThan(0);
+    expect(configs.every((file) => 'unreadable' in file)).toBe(true);
   });
 });
