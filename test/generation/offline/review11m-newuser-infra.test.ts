@@ -47,7 +47,7 @@ describe('review 11m: a CloudFront + S3 marketing site', () => {
     expect(gapsOf(settingRow(bundle.coverage))).toMatch(/no effect/);
   });
 
-  it.failing(
+  it(
     'FAULT: "Redirect HTTP to HTTPS." is ✅ covered by "a bucket policy denying requests without TLS": a refusal is no redirect, and nothing generated answers HTTP at all (the redirect is a CloudFront viewer protocol policy, which is not generated) — the row is not covered, naming CloudFront',
     async () => {
       const { bundle } = await generate(marketingSite);
@@ -75,7 +75,7 @@ describe('review 11m: a nightly-backups bucket', () => {
     expect(rules.find((rule) => rule['Id'] === 'all-objects')?.['ExpirationInDays']).toBe(35);
   });
 
-  it.failing(
+  it(
     'FAULT: "Delete backups after 35 days." is ✅ covered by "expires every object 35 days after it was written", but the bucket is versioned: the expiry only adds a delete marker and each backup stays as a noncurrent version for NoncurrentVersionRetentionDays (default 90) — 125 days in all; old versions expire as soon as the deletion is asked (or the row says how long they stay)',
     async () => {
       const { bundle } = await generate(backupsBucket);
@@ -168,7 +168,7 @@ describe('review 11m: library API synthetics', () => {
     expect(sentenceRow(bundle.coverage, 6)?.status).toBe('partial');
   });
 
-  it.failing(
+  it(
     'FAULT: "POST /loans with a memberId and a bookIsbn returns 201" sends {"memberid":…,"bookisbn":…}: the field names the request wrote in camelCase are lower-cased, so an API checking memberId answers 400 and the canary fails on a healthy API — the body keeps memberId and bookIsbn',
     async () => {
       const { bundle } = await generate(librarySynthetics);
@@ -180,7 +180,7 @@ describe('review 11m: library API synthetics', () => {
 });
 
 describe('review 11m: the PR body of the synthetics', () => {
-  it.failing(
+  it(
     'FAULT: the Requirements table lists the description\'s sentences out of order (3, 4, 5, 1, 2, 6: the sentences that spell routes first), so a reader matching the table against the request finds "sentence 3" above "sentence 1" — rows follow the request: stories, then sentences in order, then the setting',
     async () => {
       const { bundle } = await generate(librarySynthetics);
@@ -211,7 +211,7 @@ describe('review 11m: contract checks with a query string', () => {
     );
   });
 
-  it.failing(
+  it(
     'FAULT: "GET /loans?status=overdue returns 200 within 2 seconds." is cut at the `?` of the query string into "GET /loans?" (❌ "nothing was generated for this") and "status=overdue returns 200 within 2 seconds." ("200 is not a value of what was generated"), and no check of GET /loans?status=overdue is generated — a `?` followed by no space is no sentence end: the sentence is one row and its route is checked',
     async () => {
       const { bundle } = await generate(contractChecks);
@@ -240,7 +240,7 @@ describe('review 11m: a blue-green search release', () => {
     expect((bundle.coverage ?? []).find((row) => row.source.kind === 'story')?.status).toBe('partial');
   });
 
-  it.failing(
+  it(
     'FAULT: "Run a smoke test against GET /search?q=test before traffic shifts." is split at the `?` into two rows ("Run a smoke test against GET /search?" and "q=test before traffic shifts."), so the description shows 4 sentences for 3 — the sentence is one row',
     async () => {
       const { bundle } = await generate(searchRelease);
@@ -272,7 +272,7 @@ describe('review 11m: a linear worker release', () => {
     expect(stories.map((row) => row.status)).toEqual(['partial', 'not_covered']);
   });
 
-  it.failing(
+  it(
     'FAULT: "Keep the previous version warm with provisioned concurrency of 5." is ✅ covered by the CodeDeploy shift, yet no ProvisionedConcurrencyConfig is generated and 5 is nowhere — the row is not covered, naming provisioned concurrency',
     async () => {
       const { bundle } = await generate(workerRelease);
@@ -298,7 +298,7 @@ describe('review 11m: an uploads bucket', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('covered');
   });
 
-  it.failing(
+  it(
     'FAULT: "Allow CORS from https://app.example.com." is ✅ covered by "a bucket policy denying requests without TLS" — the `https` of the origin\'s URL is read as a TLS ask; no CorsConfiguration is generated — a word inside a URL asks nothing: the row is not covered (or the bucket has a CORS rule for that origin)',
     async () => {
       const { bundle } = await generate(uploadsBucket);
@@ -310,7 +310,7 @@ describe('review 11m: an uploads bucket', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: "… and the key rotates every year." is ◐ partial with "nothing was generated for this", though the key has EnableKeyRotation: true, which rotates it every 365 days (KMS\'s default RotationPeriodInDays) — the row is covered by the rotation',
     async () => {
       const { bundle } = await generate(uploadsBucket);
@@ -337,7 +337,7 @@ describe('review 11m: a GitHub release relay', () => {
     expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
   });
 
-  it.failing(
+  it(
     'FAULT: "Reject deliveries whose signature does not match with 401." is ◐ partial with "401 is not a value of what was generated", though the generated receiver answers a failed signature check with json(401, …) — the number the sentence asks for is the one generated, so that gap is false',
     async () => {
       const { bundle } = await generate(releaseRelay);
@@ -399,7 +399,7 @@ describe('review 11m: smoke tests after every deploy', () => {
     expect(gapsOf(stories[2])).toMatch(/AlarmTopicArn/);
   });
 
-  it.failing(
+  it(
     'FAULT: "Smoke tests for https://loans.example.com after every deploy." is ✅ covered by "a scheduled canary" that runs rate(5 minutes) whatever is deployed: nothing runs the checks after a deploy (no hook, no trigger) — the row is partial, saying the checks run on a schedule, not after each deploy',
     async () => {
       const { bundle } = await generate(smokeAfterDeploy);
