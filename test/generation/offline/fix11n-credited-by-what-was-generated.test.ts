@@ -38,7 +38,9 @@ describe('infrastructure rows are credited by what the template does', () => {
     expect(rowOf(bundle.coverage, 1)?.implementedBy ?? '').not.toContain('TLS');
     const cors = rowOf(bundle.coverage, 2);
     expect(cors?.status).toBe('not_covered');
-    expect(gapsOf(cors)).toContain('AllowedOrigins [https://app.example.com:8443, https://admin.example.com]');
+    expect(gapsOf(cors)).toContain(
+      'AllowedOrigins [https://app.example.com:8443, https://admin.example.com]',
+    );
     const [data] = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
     expect(data?.[1].Properties?.['CorsConfiguration']).toBeUndefined();
   });
