@@ -92,7 +92,9 @@ function corsNotGenerated(input: BlueprintInput): string {
     ...new Set(
       input.descriptionSentences
         .filter((sentence) => /\bcors\b|cross.origin/i.test(sentence.text))
-        .flatMap((sentence) => sentence.text.match(/https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?/g) ?? []),
+        .flatMap(
+          (sentence) => sentence.text.match(/https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?/g) ?? [],
+        ),
     ),
   ];
   const named = origins.length === 0 ? 'the origin' : origins.join(', ');
