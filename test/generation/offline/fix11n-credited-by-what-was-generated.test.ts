@@ -77,6 +77,14 @@ describe('infrastructure rows are credited by what the template does', () => {
     expect(rowOf(bundle.coverage, 3)?.implementedBy).toContain('DeletionPolicy');
     expect(rowOf(bundle.coverage, 3)?.status).toBe('covered');
   });
+
+  it('an ACL asked to grant access is not the disabled ACLs', async () => {
+    const { bundle } = await bucket(
+      'A bucket for reports. Grant the partner account read access with an ACL.',
+    );
+    expect(rowOf(bundle.coverage, 2)?.status).not.toBe('covered');
+    expect(gapsOf(rowOf(bundle.coverage, 2))).toMatch(/no ACL grants anything/);
+  });
 });
 
 describe('deployment: a warm version is not the shift', () => {

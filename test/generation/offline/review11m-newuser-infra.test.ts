@@ -16,7 +16,8 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * queue ("I see every payment in the ledger") and smoke tests "after every deploy". Templates and generated sources are read; rows are
  * read as the PR body shows them. Attacked: whether each ✅ is what the output does, and whether a
  * sentence is read whole. Each FAULT test asserts the right answer and is `it.failing` while the
- * fault exists.
+ * fault exists; those fixed (branch fix11n) are plain `it`, with more cases in
+ * fix11n-credited-by-what-was-generated.test.ts.
  */
 const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence: number) =>
   rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);

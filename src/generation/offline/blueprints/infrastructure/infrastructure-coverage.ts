@@ -247,6 +247,13 @@ function infrastructureCapabilities(
         'ACLs are disabled: the bucket owner owns every object (ObjectOwnership BucketOwnerEnforced)',
       tests: [test(TITLES.private)],
       resources: ['DataBucket'],
+      // `Grant the partner account read access with an ACL` asks for the ACLs that are disabled.
+      opposedBy: (words) =>
+        words.some((word) =>
+          ['grant', 'grants', 'granted', 'enable', 'enabled', 'allow', 'via', 'using'].includes(word),
+        )
+          ? 'no ACL grants anything: ACLs are disabled (ObjectOwnership BucketOwnerEnforced), so S3 ignores them; a bucket policy statement for the account or role would grant the access'
+          : undefined,
     },
     {
       // `Keep the bucket if the stack is deleted`: both the key and the bucket have DeletionPolicy Retain.
