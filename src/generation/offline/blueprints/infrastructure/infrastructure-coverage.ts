@@ -263,7 +263,7 @@ function infrastructureCapabilities(
       ),
       implementedBy:
         'the bucket and its key are kept when the stack is deleted or replaces them (DeletionPolicy and UpdateReplacePolicy Retain)',
-      tests: [test(TITLES.encrypted)],
+      tests: [test(TITLES.retained)],
       resources: ['DataBucket', 'DataKey'],
     },
     {
