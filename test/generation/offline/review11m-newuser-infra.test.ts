@@ -16,7 +16,8 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * queue ("I see every payment in the ledger") and smoke tests "after every deploy". Templates and generated sources are read; rows are
  * read as the PR body shows them. Attacked: whether each ✅ is what the output does, and whether a
  * sentence is read whole. Each FAULT test asserts the right answer and is `it.failing` while the
- * fault exists.
+ * fault exists; those fixed (branch fix11n) are plain `it`, with more cases in
+ * fix11n-credited-by-what-was-generated.test.ts.
  */
 const sentenceRow = (rows: readonly RequirementCoverage[] | undefined, sentence: number) =>
   rows?.find((row) => row.source.kind === 'description' && row.source.sentence === sentence);
@@ -47,13 +48,10 @@ describe('review 11m: a CloudFront + S3 marketing site', () => {
     expect(gapsOf(settingRow(bundle.coverage))).toMatch(/no effect/);
   });
 
-  it.failing(
-    'FAULT: "Redirect HTTP to HTTPS." is ✅ covered by "a bucket policy denying requests without TLS": a refusal is no redirect, and nothing generated answers HTTP at all (the redirect is a CloudFront viewer protocol policy, which is not generated) — the row is not covered, naming CloudFront',
-    async () => {
-      const { bundle } = await generate(marketingSite);
-      expect(sentenceRow(bundle.coverage, 3)?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Redirect HTTP to HTTPS." is ✅ covered by "a bucket policy denying requests without TLS": a refusal is no redirect, and nothing generated answers HTTP at all (the redirect is a CloudFront viewer protocol policy, which is not generated) — the row is not covered, naming CloudFront', async () => {
+    const { bundle } = await generate(marketingSite);
+    expect(sentenceRow(bundle.coverage, 3)?.status).not.toBe('covered');
+  });
 });
 
 const backupsBucket = {
@@ -75,19 +73,16 @@ describe('review 11m: a nightly-backups bucket', () => {
     expect(rules.find((rule) => rule['Id'] === 'all-objects')?.['ExpirationInDays']).toBe(35);
   });
 
-  it.failing(
-    'FAULT: "Delete backups after 35 days." is ✅ covered by "expires every object 35 days after it was written", but the bucket is versioned: the expiry only adds a delete marker and each backup stays as a noncurrent version for NoncurrentVersionRetentionDays (default 90) — 125 days in all; old versions expire as soon as the deletion is asked (or the row says how long they stay)',
-    async () => {
-      const { bundle } = await generate(backupsBucket);
-      const kept = Number(
-        parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default'],
-      );
-      const row = sentenceRow(bundle.coverage, 4);
-      expect(kept <= 1 || (row?.status !== 'covered' && /noncurrent|old versions/i.test(gapsOf(row)))).toBe(
-        true,
-      );
-    },
-  );
+  it('FAULT: "Delete backups after 35 days." is ✅ covered by "expires every object 35 days after it was written", but the bucket is versioned: the expiry only adds a delete marker and each backup stays as a noncurrent version for NoncurrentVersionRetentionDays (default 90) — 125 days in all; old versions expire as soon as the deletion is asked (or the row says how long they stay)', async () => {
+    const { bundle } = await generate(backupsBucket);
+    const kept = Number(
+      parseBundleTemplate(bundle).Parameters?.['NoncurrentVersionRetentionDays']?.['Default'],
+    );
+    const row = sentenceRow(bundle.coverage, 4);
+    expect(kept <= 1 || (row?.status !== 'covered' && /noncurrent|old versions/i.test(gapsOf(row)))).toBe(
+      true,
+    );
+  });
 });
 
 const clickstream = {
@@ -168,29 +163,23 @@ describe('review 11m: library API synthetics', () => {
     expect(sentenceRow(bundle.coverage, 6)?.status).toBe('partial');
   });
 
-  it.failing(
-    'FAULT: "POST /loans with a memberId and a bookIsbn returns 201" sends {"memberid":…,"bookisbn":…}: the field names the request wrote in camelCase are lower-cased, so an API checking memberId answers 400 and the canary fails on a healthy API — the body keeps memberId and bookIsbn',
-    async () => {
-      const { bundle } = await generate(librarySynthetics);
-      const checks = fileContent(bundle, 'src/checks.ts');
-      expect(checks).toContain('"memberId"');
-      expect(checks).toContain('"bookIsbn"');
-    },
-  );
+  it('FAULT: "POST /loans with a memberId and a bookIsbn returns 201" sends {"memberid":…,"bookisbn":…}: the field names the request wrote in camelCase are lower-cased, so an API checking memberId answers 400 and the canary fails on a healthy API — the body keeps memberId and bookIsbn', async () => {
+    const { bundle } = await generate(librarySynthetics);
+    const checks = fileContent(bundle, 'src/checks.ts');
+    expect(checks).toContain('"memberId"');
+    expect(checks).toContain('"bookIsbn"');
+  });
 });
 
 describe('review 11m: the PR body of the synthetics', () => {
-  it.failing(
-    'FAULT: the Requirements table lists the description\'s sentences out of order (3, 4, 5, 1, 2, 6: the sentences that spell routes first), so a reader matching the table against the request finds "sentence 3" above "sentence 1" — rows follow the request: stories, then sentences in order, then the setting',
-    async () => {
-      const { bundle } = await generate(librarySynthetics);
-      const table = renderCoverageSections(bundle.coverage).join('\n');
-      const numbers = [...table.matchAll(/^\| Description, sentence (\d+):/gm)].map((match) =>
-        Number(match[1]),
-      );
-      expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
-    },
-  );
+  it('FAULT: the Requirements table lists the description\'s sentences out of order (3, 4, 5, 1, 2, 6: the sentences that spell routes first), so a reader matching the table against the request finds "sentence 3" above "sentence 1" — rows follow the request: stories, then sentences in order, then the setting', async () => {
+    const { bundle } = await generate(librarySynthetics);
+    const table = renderCoverageSections(bundle.coverage).join('\n');
+    const numbers = [...table.matchAll(/^\| Description, sentence (\d+):/gm)].map((match) =>
+      Number(match[1]),
+    );
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
+  });
 });
 
 const contractChecks = {
@@ -211,15 +200,12 @@ describe('review 11m: contract checks with a query string', () => {
     );
   });
 
-  it.failing(
-    'FAULT: "GET /loans?status=overdue returns 200 within 2 seconds." is cut at the `?` of the query string into "GET /loans?" (❌ "nothing was generated for this") and "status=overdue returns 200 within 2 seconds." ("200 is not a value of what was generated"), and no check of GET /loans?status=overdue is generated — a `?` followed by no space is no sentence end: the sentence is one row and its route is checked',
-    async () => {
-      const { bundle } = await generate(contractChecks);
-      const texts = descriptionRows(bundle.coverage).map((row) => row.text);
-      expect(texts).toContain('GET /loans?status=overdue returns 200 within 2 seconds.');
-      expect(fileContent(bundle, 'src/checks.ts')).toContain("path: '/loans?status=overdue'");
-    },
-  );
+  it('FAULT: "GET /loans?status=overdue returns 200 within 2 seconds." is cut at the `?` of the query string into "GET /loans?" (❌ "nothing was generated for this") and "status=overdue returns 200 within 2 seconds." ("200 is not a value of what was generated"), and no check of GET /loans?status=overdue is generated — a `?` followed by no space is no sentence end: the sentence is one row and its route is checked', async () => {
+    const { bundle } = await generate(contractChecks);
+    const texts = descriptionRows(bundle.coverage).map((row) => row.text);
+    expect(texts).toContain('GET /loans?status=overdue returns 200 within 2 seconds.');
+    expect(fileContent(bundle, 'src/checks.ts')).toContain("path: '/loans?status=overdue'");
+  });
 });
 
 const searchRelease = {
@@ -240,15 +226,12 @@ describe('review 11m: a blue-green search release', () => {
     expect((bundle.coverage ?? []).find((row) => row.source.kind === 'story')?.status).toBe('partial');
   });
 
-  it.failing(
-    'FAULT: "Run a smoke test against GET /search?q=test before traffic shifts." is split at the `?` into two rows ("Run a smoke test against GET /search?" and "q=test before traffic shifts."), so the description shows 4 sentences for 3 — the sentence is one row',
-    async () => {
-      const { bundle } = await generate(searchRelease);
-      const texts = descriptionRows(bundle.coverage).map((row) => row.text);
-      expect(texts).toHaveLength(3);
-      expect(texts[2]).toBe('Run a smoke test against GET /search?q=test before traffic shifts.');
-    },
-  );
+  it('FAULT: "Run a smoke test against GET /search?q=test before traffic shifts." is split at the `?` into two rows ("Run a smoke test against GET /search?" and "q=test before traffic shifts."), so the description shows 4 sentences for 3 — the sentence is one row', async () => {
+    const { bundle } = await generate(searchRelease);
+    const texts = descriptionRows(bundle.coverage).map((row) => row.text);
+    expect(texts).toHaveLength(3);
+    expect(texts[2]).toBe('Run a smoke test against GET /search?q=test before traffic shifts.');
+  });
 });
 
 const workerRelease = {
@@ -272,15 +255,12 @@ describe('review 11m: a linear worker release', () => {
     expect(stories.map((row) => row.status)).toEqual(['partial', 'not_covered']);
   });
 
-  it.failing(
-    'FAULT: "Keep the previous version warm with provisioned concurrency of 5." is ✅ covered by the CodeDeploy shift, yet no ProvisionedConcurrencyConfig is generated and 5 is nowhere — the row is not covered, naming provisioned concurrency',
-    async () => {
-      const { bundle } = await generate(workerRelease);
-      const template = parseBundleTemplate(bundle);
-      const warm = JSON.stringify(template.Resources).includes('ProvisionedConcurrencyConfig');
-      expect(warm || sentenceRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "Keep the previous version warm with provisioned concurrency of 5." is ✅ covered by the CodeDeploy shift, yet no ProvisionedConcurrencyConfig is generated and 5 is nowhere — the row is not covered, naming provisioned concurrency', async () => {
+    const { bundle } = await generate(workerRelease);
+    const template = parseBundleTemplate(bundle);
+    const warm = JSON.stringify(template.Resources).includes('ProvisionedConcurrencyConfig');
+    expect(warm || sentenceRow(bundle.coverage, 2)?.status !== 'covered').toBe(true);
+  });
 });
 
 const uploadsBucket = {
@@ -298,27 +278,21 @@ describe('review 11m: an uploads bucket', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('covered');
   });
 
-  it.failing(
-    'FAULT: "Allow CORS from https://app.example.com." is ✅ covered by "a bucket policy denying requests without TLS" — the `https` of the origin\'s URL is read as a TLS ask; no CorsConfiguration is generated — a word inside a URL asks nothing: the row is not covered (or the bucket has a CORS rule for that origin)',
-    async () => {
-      const { bundle } = await generate(uploadsBucket);
-      const [bucket] = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
-      const cors = JSON.stringify(bucket?.[1].Properties?.['CorsConfiguration'] ?? '').includes(
-        'https://app.example.com',
-      );
-      expect(cors || sentenceRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "Allow CORS from https://app.example.com." is ✅ covered by "a bucket policy denying requests without TLS" — the `https` of the origin\'s URL is read as a TLS ask; no CorsConfiguration is generated — a word inside a URL asks nothing: the row is not covered (or the bucket has a CORS rule for that origin)', async () => {
+    const { bundle } = await generate(uploadsBucket);
+    const [bucket] = resourcesOfType(parseBundleTemplate(bundle), 'AWS::S3::Bucket');
+    const cors = JSON.stringify(bucket?.[1].Properties?.['CorsConfiguration'] ?? '').includes(
+      'https://app.example.com',
+    );
+    expect(cors || sentenceRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "… and the key rotates every year." is ◐ partial with "nothing was generated for this", though the key has EnableKeyRotation: true, which rotates it every 365 days (KMS\'s default RotationPeriodInDays) — the row is covered by the rotation',
-    async () => {
-      const { bundle } = await generate(uploadsBucket);
-      const keys = resourcesOfType(parseBundleTemplate(bundle), 'AWS::KMS::Key');
-      expect(keys[0]?.[1].Properties?.['EnableKeyRotation']).toBe(true);
-      expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/rotates every year/);
-    },
-  );
+  it('FAULT: "… and the key rotates every year." is ◐ partial with "nothing was generated for this", though the key has EnableKeyRotation: true, which rotates it every 365 days (KMS\'s default RotationPeriodInDays) — the row is covered by the rotation', async () => {
+    const { bundle } = await generate(uploadsBucket);
+    const keys = resourcesOfType(parseBundleTemplate(bundle), 'AWS::KMS::Key');
+    expect(keys[0]?.[1].Properties?.['EnableKeyRotation']).toBe(true);
+    expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/rotates every year/);
+  });
 });
 
 const releaseRelay = {
@@ -337,14 +311,11 @@ describe('review 11m: a GitHub release relay', () => {
     expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
   });
 
-  it.failing(
-    'FAULT: "Reject deliveries whose signature does not match with 401." is ◐ partial with "401 is not a value of what was generated", though the generated receiver answers a failed signature check with json(401, …) — the number the sentence asks for is the one generated, so that gap is false',
-    async () => {
-      const { bundle } = await generate(releaseRelay);
-      expect(fileContent(bundle, 'src/receive-webhook.ts')).toContain('json(401');
-      expect(gapsOf(sentenceRow(bundle.coverage, 4))).not.toMatch(/401 is not a value/);
-    },
-  );
+  it('FAULT: "Reject deliveries whose signature does not match with 401." is ◐ partial with "401 is not a value of what was generated", though the generated receiver answers a failed signature check with json(401, …) — the number the sentence asks for is the one generated, so that gap is false', async () => {
+    const { bundle } = await generate(releaseRelay);
+    expect(fileContent(bundle, 'src/receive-webhook.ts')).toContain('json(401');
+    expect(gapsOf(sentenceRow(bundle.coverage, 4))).not.toMatch(/401 is not a value/);
+  });
 });
 
 const ledgerSync = {
@@ -399,14 +370,11 @@ describe('review 11m: smoke tests after every deploy', () => {
     expect(gapsOf(stories[2])).toMatch(/AlarmTopicArn/);
   });
 
-  it.failing(
-    'FAULT: "Smoke tests for https://loans.example.com after every deploy." is ✅ covered by "a scheduled canary" that runs rate(5 minutes) whatever is deployed: nothing runs the checks after a deploy (no hook, no trigger) — the row is partial, saying the checks run on a schedule, not after each deploy',
-    async () => {
-      const { bundle } = await generate(smokeAfterDeploy);
-      expect(parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default']).toBe(
-        'rate(5 minutes)',
-      );
-      expect(sentenceRow(bundle.coverage, 1)?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Smoke tests for https://loans.example.com after every deploy." is ✅ covered by "a scheduled canary" that runs rate(5 minutes) whatever is deployed: nothing runs the checks after a deploy (no hook, no trigger) — the row is partial, saying the checks run on a schedule, not after each deploy', async () => {
+    const { bundle } = await generate(smokeAfterDeploy);
+    expect(parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default']).toBe(
+      'rate(5 minutes)',
+    );
+    expect(sentenceRow(bundle.coverage, 1)?.status).not.toBe('covered');
+  });
 });

@@ -1,4 +1,4 @@
-const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$@+%-]*$/;
+const SAFE_LITERAL = /^[A-Za-z0-9 _./{}:$@+%?=&~-]*$/;
 
 /**
  * A single-quoted TypeScript string literal for a derived value. Derived values never hold quotes

@@ -36,6 +36,11 @@ const PASCAL_NAME = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b/g;
 const ABBREVIATION_END =
   /(?:^|[\s(])(?:e\.g|E\.g|i\.e|I\.e|cf|vs|approx|Approx|incl|esp|Mr|Mrs|Ms|Dr|Prof)\.\s*$/;
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * A path up to the `?` of its query string (`GET /loans?` of `GET /loans?status=overdue`): UAX #29
+ * ends a sentence at any `?`, but one inside a path with a query straight after it ends nothing.
+ */
+const PATH_QUERY_START = /(?:^|\s)\/[^\s?]*\?$/;
 /** Private-use characters that stand in for a link while clauses are split, so no break falls inside it. */
 const LINK_MARK = /\uE000(\d+)\uE001/g;
 
@@ -76,8 +81,8 @@ export function pascalNames(text: string): string[] {
 
 /**
  * One line's sentences by Unicode's sentence boundaries (UAX #29, as `Intl.Segmenter` finds them:
- * `3.5 seconds` and `api.example.com` are not ends), never ending inside a URL or email address
- * nor after an abbreviation such as `e.g.`.
+ * `3.5 seconds` and `api.example.com` are not ends), never ending inside a URL or email address,
+ * at the `?` of a path's query string (`GET /search?q=test`) nor after an abbreviation such as `e.g.`.
  */
 function sentencesOf(text: string): string[] {
   // Unicode's line and paragraph separators end a sentence for ICU; like any other control, they are a space here.
@@ -89,7 +94,12 @@ function sentencesOf(text: string): string[] {
     const end = index + segment.length;
     current += segment;
     const insideLink = links.some((link) => link.index < end && end < link.lastIndex);
-    if (insideLink || ABBREVIATION_END.test(current.slice(Math.max(0, current.length - 12)))) continue;
+    if (
+      insideLink ||
+      (PATH_QUERY_START.test(current) && /^[\w%&=[\]{}-]/.test(line.slice(end))) ||
+      ABBREVIATION_END.test(current.slice(Math.max(0, current.length - 12)))
+    )
+      continue;
     sentences.push(current);
     current = '';
   }

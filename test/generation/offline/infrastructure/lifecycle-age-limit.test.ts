@@ -65,6 +65,8 @@ describe("S3's largest lifecycle age", () => {
     expect(sentenceRow(bundle.coverage, 2)?.gaps.join(' ')).toMatch(
       /GLACIER after 9000000000 days is not generated: S3 takes a lifecycle age of at most 2147483647 days/,
     );
-    expect(sentenceRow(bundle.coverage, 3)?.status).toBe('covered');
+    // Partial only because the bucket is versioned: the deleted objects stay as old versions.
+    expect(sentenceRow(bundle.coverage, 3)?.status).toBe('partial');
+    expect(sentenceRow(bundle.coverage, 3)?.gaps.join(' ')).toMatch(/only adds a delete marker/);
   });
 });

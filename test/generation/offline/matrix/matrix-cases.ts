@@ -419,6 +419,16 @@ function review11fReleaseCases(): MatrixCase[] {
       }),
     },
     {
+      // A path's query string and camelCase body fields go into src/checks.ts as written (fix 11n).
+      id: 'testing-spelled-query-routes',
+      request: requestFor({
+        taskType: 'testing',
+        taskName: 'Loans Contract',
+        description:
+          'Checks for https://loans.example.com. GET /loans?status=overdue&page=2 returns 200. POST /loans with a memberId and a book ISBN returns 201.',
+      }),
+    },
+    {
       id: 'integration-github-alerts',
       request: requestFor({
         taskType: 'integration',

@@ -33,6 +33,26 @@ const BY_HAND_WORDS = ['command', 'manually', 'manual', 'button', 'click', 'scri
 /** Words for a person's approval of a release. */
 const APPROVAL_WORDS = ['approve', 'approves', 'approved', 'approval', 'approvals', 'sign-off', 'signoff'];
 
+/** Words asking for a function kept warm (`provisioned concurrency`, `no cold starts`). */
+const WARM_WORDS = ['provisioned', 'warm', 'warmed', 'prewarm', 'prewarmed', 'cold'];
+/** Words asking for the traffic shift itself, beside which a warm version is a second ask. */
+const SHIFT_WORDS = [
+  'shift',
+  'shifts',
+  'shifting',
+  'traffic',
+  'codedeploy',
+  'canary',
+  'linear',
+  'deploy',
+  'deploys',
+  'release',
+  'releases',
+];
+/** Provisioned concurrency (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html) is not generated. */
+const PROVISIONED_NOT_GENERATED =
+  "no provisioned concurrency is generated: the function and its live alias scale on demand with cold starts, and a version the alias has moved away from gets no traffic; a ProvisionedConcurrencyConfig (ProvisionedConcurrentExecutions) on the function's AutoPublishAlias keeps the live version warm, at a cost for every hour it is set";
+
 /** What each story, description sentence and the strategy became in the release, with the tests that prove it. */
 export function deploymentCoverage(params: {
   input: BlueprintInput;
@@ -71,6 +91,11 @@ export function deploymentCoverage(params: {
       tests: [test('template', releaseTitle(configName))],
       resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],
       compare: shiftComparison(shifting.configName, shift),
+      // `Keep the previous version warm`: a version named only to be kept warm asks no shift.
+      opposedBy: (words) =>
+        words.some((word) => WARM_WORDS.includes(word)) && !words.some((word) => SHIFT_WORDS.includes(word))
+          ? PROVISIONED_NOT_GENERATED
+          : undefined,
     },
     {
       when: anyOf(
@@ -142,6 +167,24 @@ export function deploymentCoverage(params: {
       resources: [],
       notGenerated:
         "nothing waits for a person: CodeDeploy shifts traffic as soon as the pre-traffic hook passes; to gate it, deploy from a GitHub Actions job whose environment has required reviewers, or have a person comment `/deploy` (the agent's deploy mode)",
+    },
+    {
+      // `Keep the previous version warm with provisioned concurrency of 5`: no version is kept warm.
+      when: anyOf(
+        'provisioned concurrency',
+        'provisioned',
+        'warm',
+        'warmed',
+        'prewarm',
+        'prewarmed',
+        'cold start',
+        'cold starts',
+        'reserved concurrency',
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: PROVISIONED_NOT_GENERATED,
     },
     {
       // A rollback a person starts (`with one command`) is not the automatic one.

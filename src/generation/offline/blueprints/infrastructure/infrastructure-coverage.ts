@@ -1,5 +1,8 @@
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
+import type { DescriptionSentence } from '../../naming/description-sentences.js';
+import { withoutLinks } from '../../naming/link-spans.js';
+import { wordsOf } from '../../naming/words-of.js';
 import { anyOf } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { answering, mostSpecificAskedBy } from '../../coverage/capability.js';
@@ -50,7 +53,7 @@ export function infrastructureCoverage(
   });
   return [
     ...stories,
-    ...input.descriptionSentences.flatMap((sentence) =>
+    ...input.descriptionSentences.map(linkFree).flatMap((sentence) =>
       describeSentences(
         [sentence],
         aboutTheirResource(
@@ -65,6 +68,55 @@ export function infrastructureCoverage(
         'the foundation has no Lambda function whose traffic could shift; CloudFormation change sets apply every change in place',
     }),
   ];
+}
+
+/**
+ * A sentence whose clauses' words leave out links: a word inside a URL asks nothing (the `https` of
+ * `Allow CORS from https://app.example.com` is no ask for TLS).
+ */
+function linkFree(sentence: DescriptionSentence): DescriptionSentence {
+  return {
+    ...sentence,
+    clauses: sentence.clauses.map((clause) => ({ ...clause, words: wordsOf(withoutLinks(clause.text)) })),
+  };
+}
+
+const REDIRECT_WORDS = ['redirect', 'redirects', 'redirected', 'redirecting'];
+/** Only CloudFront (ViewerProtocolPolicy) or a load balancer's listener answers HTTP with a redirect. */
+const REDIRECT_NOT_GENERATED =
+  'no redirect is generated: the bucket is private and answers no HTTP request with a redirect (its policy refuses requests without TLS); a CloudFront distribution with ViewerProtocolPolicy redirect-to-https, or a load balancer listener on port 80 with a redirect action, would redirect';
+
+/** The origins a CORS ask names (`from https://app.example.com`), said in why no CORS rule is generated. */
+function corsNotGenerated(input: BlueprintInput): string {
+  const origins = [
+    ...new Set(
+      input.descriptionSentences
+        .filter((sentence) => /\bcors\b|cross.origin/i.test(sentence.text))
+        .flatMap(
+          (sentence) => sentence.text.match(/https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?/g) ?? [],
+        ),
+    ),
+  ];
+  const named = origins.length === 0 ? 'the origin' : origins.join(', ');
+  return `no CORS rule is generated: the bucket has no CorsConfiguration, so a browser page from ${named} cannot read or upload to it directly; add a CorsRule with AllowedOrigins [${named}], the methods it needs (GET, PUT) and AllowedHeaders to DataBucket`;
+}
+
+/** Rotation more often than yearly, or asked with a number of days other than 365: the key rotates yearly. */
+function otherRotationPeriod(words: readonly string[]): string | undefined {
+  const other = [
+    'daily',
+    'weekly',
+    'monthly',
+    'quarterly',
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'month',
+    'months',
+  ];
+  if (!words.some((word) => other.includes(word)) || words.includes('365')) return undefined;
+  return 'the key rotates every 365 days only: EnableKeyRotation is on with the default period; set RotationPeriodInDays (90 to 2560 days) on DataKey for another period';
 }
 
 /** Words asking who reads (`Only the security team role can read the bucket`). */
@@ -161,6 +213,58 @@ function infrastructureCapabilities(
       implementedBy: 'a bucket policy denying requests without TLS',
       tests: [test(TITLES.tls)],
       resources: ['DataBucketPolicy'],
+      // A refusal is no redirect: `Redirect HTTP to HTTPS` asks for an endpoint that answers HTTP.
+      opposedBy: (words) =>
+        words.some((word) => REDIRECT_WORDS.includes(word)) ? REDIRECT_NOT_GENERATED : undefined,
+    },
+    {
+      when: anyOf(...REDIRECT_WORDS),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: REDIRECT_NOT_GENERATED,
+    },
+    {
+      when: anyOf('cors', 'cross origin', 'allowed origin', 'allowed origins'),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: corsNotGenerated(input),
+    },
+    {
+      // EnableKeyRotation rotates the key material every 365 days, KMS's default RotationPeriodInDays
+      // (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html).
+      when: anyOf('rotate', 'rotates', 'rotated', 'rotation', 'rotating'),
+      implementedBy:
+        'the KMS key rotates its key material every 365 days (1 year: EnableKeyRotation, the default period)',
+      tests: [test(TITLES.encrypted)],
+      resources: ['DataKey'],
+      opposedBy: otherRotationPeriod,
+    },
+    {
+      when: anyOf('acl', 'acls', 'object ownership', 'bucket owner', 'owner enforced'),
+      implementedBy:
+        'ACLs are disabled: the bucket owner owns every object (ObjectOwnership BucketOwnerEnforced)',
+      tests: [test(TITLES.private)],
+      resources: ['DataBucket'],
+      // `Grant the partner account read access with an ACL` asks for the ACLs that are disabled.
+      opposedBy: (words) =>
+        words.some((word) =>
+          ['grant', 'grants', 'granted', 'enable', 'enabled', 'allow', 'via', 'using'].includes(word),
+        )
+          ? 'no ACL grants anything: ACLs are disabled (ObjectOwnership BucketOwnerEnforced), so S3 ignores them; a bucket policy statement for the account or role would grant the access'
+          : undefined,
+    },
+    {
+      // `Keep the bucket if the stack is deleted`: both the key and the bucket have DeletionPolicy Retain.
+      when: pairs(
+        ['keep', 'kept', 'retain', 'retained', 'survive', 'survives'],
+        ['stack', 'teardown', 'cloudformation'],
+      ),
+      implementedBy:
+        'the bucket and its key are kept when the stack is deleted or replaces them (DeletionPolicy and UpdateReplacePolicy Retain)',
+      tests: [test(TITLES.retained)],
+      resources: ['DataBucket', 'DataKey'],
     },
     {
       when: anyOf('version', 'versions', 'versioned', 'versioning', 'unversioned'),

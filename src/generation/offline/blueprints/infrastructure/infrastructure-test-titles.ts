@@ -10,6 +10,7 @@ export const TITLES = {
   encrypted: 'the bucket is encrypted with the stack own rotating key',
   private: 'the bucket blocks every kind of public access',
   tls: 'the bucket refuses requests without TLS',
+  retained: 'the bucket and its key are kept when the stack is deleted',
   versioned: 'the bucket keeps object versions and expires old ones',
   alarms: 'cloudwatch alarms may publish to the encrypted topic',
   outputs: 'reads every output into its field',

@@ -168,6 +168,13 @@ describe('the foundation template', () => {
     expect(bucket().Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
   });
 
+  it(${codeLiteral(TITLES.retained)}, () => {
+    const { Resources } = readTemplate();
+    for (const id of ['DataBucket', 'DataKey']) {
+      expect(Resources[id]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+  });
+
   it(${codeLiteral(TITLES.tls)}, () => {
     expect(statements('DataBucketPolicy', 'PolicyDocument')).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

@@ -94,7 +94,7 @@ export function lifecycleCapabilities(params: {
         ? capability
         : { ...capability, when: [...capability.when, ...askedBy(asks.transitions, rule)] },
     ),
-    ...expiryCapabilities(plan, test, refusedFor, asks.retention?.prefix).map(({ rule, capability }) =>
+    ...expiryCapabilities(plan, test, refusedFor, asks).map(({ rule, capability }) =>
       rule === undefined
         ? capability
         : { ...capability, when: [...capability.when, ...askedBy(asks.expirations, rule)] },
@@ -191,8 +191,9 @@ function expiryCapabilities(
   plan: LifecyclePlan,
   test: (title: string) => TestEvidence,
   refusedFor: (clauseText: string) => string[],
-  retentionPrefix: string | undefined,
+  asks: InfrastructureAsks,
 ): RuleCapability[] {
+  const retentionPrefix = asks.retention?.prefix;
   const expiring = plan.rules.filter((rule) => rule.expiration !== undefined);
   return expiring.map((rule) => ({
     rule,
@@ -207,9 +208,23 @@ function expiryCapabilities(
       compare: (clauseText: string) => [
         ...refusedFor(clauseText),
         ...raisedExpiry(rule, clauseText, retentionPrefix),
+        ...noncurrentKept(rule, noncurrentVersionDays(asks)),
       ],
     },
   }));
+}
+
+/**
+ * The bucket is versioned, so an expiry only adds a delete marker: the object's data stays as a
+ * noncurrent version until expire-old-versions removes it (S3 User Guide, "Lifecycle configuration
+ * on a versioning-enabled bucket"). A deletion asked at an age is met only that many days later.
+ */
+function noncurrentKept(rule: PlannedRule, noncurrentDays: number): string[] {
+  const days = rule.expiration?.days ?? 0;
+  if (noncurrentDays <= 1) return [];
+  return [
+    `the bucket is versioned: expiring ${rule.prefix === undefined ? 'an object' : `an object under ${rule.prefix}`} at ${days} days only adds a delete marker, and its data stays as a noncurrent (old) version for NoncurrentVersionRetentionDays (${noncurrentDays} days) more, so it is gone after ${days + noncurrentDays} days; set NoncurrentVersionRetentionDays to 1 (or add a NoncurrentVersionExpiration to ${rule.id}) to delete it a day after it expires`,
+  ];
 }
 
 /** Says when the expiry a clause asked was raised to a retention's floor, and why. */

@@ -206,8 +206,8 @@ export function fixedCapabilities(params: {
         ),
         implementedBy:
           asks.provider?.scheme === 'stripe'
-            ? "each delivery's Stripe-Signature (HMAC-SHA256 of `<t>.<body>`, t within 300 s) is checked against the stack's secret before anything else is read"
-            : "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read",
+            ? "each delivery's Stripe-Signature (HMAC-SHA256 of `<t>.<body>`, t within 300 s) is checked against the stack's secret before anything else is read, and a delivery failing it is refused with 401"
+            : "each delivery's HMAC-SHA256 signature is checked against the stack's secret before anything else is read, and a delivery failing it is refused with 401",
         tests: [
           test('webhook', TITLES.rejected),
           test('webhook', TITLES.accepted),

@@ -23,7 +23,7 @@ export const ID_FOR_UNKNOWN = 'does-not-exist-0000';
 export const ID_FOR_EXISTING = 'replace-with-an-existing-id';
 
 const ROUTE =
-  /\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(\/[A-Za-z0-9_.~\-/{}:]*)(.*?)\b(?:returns?|answers?|responds?(?:\s+with)?|gives?)\s+(?:an?\s+|with\s+|status\s+|HTTP\s+)*(\d{3})\b/g;
+  /\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(\/[A-Za-z0-9_.~\-/{}:?=&%]*)(.*?)\b(?:returns?|answers?|responds?(?:\s+with)?|gives?)\s+(?:an?\s+|with\s+|status\s+|HTTP\s+)*(\d{3})\b/g;
 const UNKNOWN = /\b(?:unknown|missing|non-?existent|nonexisting|does\s+not\s+exist|absent|deleted)\b/i;
 const ARTICLES = /^(?:an?|the|its|their|some|one)\s+/i;
 const NUMERIC = /(?:amount|total|price|quantity|count|number|cost|age|size|limit|score)$/i;
@@ -40,7 +40,7 @@ export function spelledRouteChecks(sentences: readonly DescriptionSentence[]): S
       sentence: sentence.number,
       text: sentence.text,
       method: match[1] ?? 'GET',
-      route: (match[2] ?? '/').replace(/[.,;:]+$/, ''),
+      route: (match[2] ?? '/').replace(/[.,;:?]+$/, ''),
       middle: match[3] ?? '',
       after: sentence.text.slice((match.index ?? 0) + match[0].length),
       expectedStatus: Number(match[4]),
@@ -97,11 +97,19 @@ function namedAfter(word: 'with' | 'without', text: string): string[] {
     .filter((part) => /^[A-Za-z][A-Za-z ]*$/.test(part) && part.split(' ').length <= 3)
     .map((part) =>
       part
-        .toLowerCase()
         .split(' ')
+        .map(asWritten)
         .map((piece, index) => (index === 0 ? piece : piece.charAt(0).toUpperCase() + piece.slice(1)))
         .join(''),
     );
+}
+
+/**
+ * A word of a field name: one already in camelCase (`memberId`) is the field's name as the API
+ * spells it, kept but for its first letter; any other (`Due`, `ISBN`) is lower-cased.
+ */
+function asWritten(piece: string): string {
+  return /[a-z][A-Z]/.test(piece) ? piece.charAt(0).toLowerCase() + piece.slice(1) : piece.toLowerCase();
 }
 
 /** A value the target is likely to accept for a field named so: a number for amounts, a code for a currency. */

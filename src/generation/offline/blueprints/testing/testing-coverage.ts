@@ -13,6 +13,20 @@ import { TESTING_FILE, TESTING_HOOK_FILE, TESTING_TITLES, inARowTitle } from './
 import type { FailuresInARow } from './failures-in-a-row.js';
 import type { LatencyAsk } from './latency-budget.js';
 
+/** Words naming a deploy or release of the service under test. */
+const DEPLOY_WORDS = [
+  'deploy',
+  'deploys',
+  'deployed',
+  'deployment',
+  'deployments',
+  'release',
+  'releases',
+  'released',
+  'rollout',
+  'rollouts',
+];
+
 /** What each story, description sentence and the strategy became in the canary, with the tests that prove it. */
 export function testingCoverage(params: {
   input: BlueprintInput;
@@ -102,6 +116,16 @@ export function testingCoverage(params: {
     },
     ...(inARow === undefined ? [] : [inARowCapability({ ...inARow, test })]),
     {
+      // `Smoke tests after every deploy`: the canary runs on its schedule only; no deploy starts it.
+      when: ['after', 'following', 'post', 'every', 'each'].flatMap((word) =>
+        DEPLOY_WORDS.map((deploy) => [word, deploy]),
+      ),
+      implementedBy: '',
+      tests: [],
+      resources: [],
+      notGenerated: `nothing runs the checks after a deploy: the canary runs on ${params.schedule} whatever was deployed, so a broken deploy is seen at the next run; invoke CanaryFunction from the pipeline's post-deploy step (or a CodeDeploy AfterAllowTraffic hook) to check each deploy`,
+    },
+    {
       when: anyOf(
         'contract',
         'contracts',
@@ -131,7 +155,7 @@ export function testingCoverage(params: {
   ];
   const checkCapability = (check: StoryCheck): Capability => ({
     when: [],
-    implementedBy: `the canary sends ${check.method} ${check.path} and expects ${check.expectedStatus} within 3 s`,
+    implementedBy: `the canary sends ${check.method} ${check.path} and expects ${check.expectedStatus} within ${params.maxLatencyMs} ms`,
     tests: [test(check.title)],
     resources: ['CanaryFunction'],
     gaps: check.gaps,
@@ -163,13 +187,17 @@ export function testingCoverage(params: {
       ],
     }),
   );
-  return [
-    ...stories,
+  // Rows follow the request: a reader matches sentence 1 of the table with the request's first.
+  const sentences = [
     ...routes,
     ...describeSentences(
       input.descriptionSentences.filter((sentence) => !spelled.includes(sentence)),
       capabilities,
     ),
+  ].sort((left, right) => sentenceNumber(left) - sentenceNumber(right));
+  return [
+    ...stories,
+    ...sentences,
     ...releaseCoverage({
       input,
       functionId: 'CanaryFunction',
@@ -189,6 +217,10 @@ export function testingCoverage(params: {
           }),
     }),
   ];
+}
+
+function sentenceNumber(row: RequirementCoverage): number {
+  return row.source.kind === 'description' ? row.source.sentence : 0;
 }
 
 /** `when two checks in a row fail`: the alarm's periods in a row, one run each, or why they are not runs. */
