@@ -43,6 +43,10 @@ function taskKey(env: Record<string, string>): string {
 }
 
 describe('the example workflow runs the Action on the review events, one task at a time', () => {
+  it('listens to issue edits, whose editor a later run of the body counts as a requester (review 9m)', () => {
+    expect(workflow.on.issues?.types).toEqual(['opened', 'labeled', 'edited']);
+  });
+
   it('listens to pull requests, their reviews and review comments', () => {
     expect(workflow.on.pull_request?.types).toEqual([
       'opened',

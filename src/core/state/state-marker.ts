@@ -142,6 +142,13 @@ export const taskMarkerSchema = z
      * was kept, or when the requester alone asked.
      */
     co_requesters: z.array(accountSchema).max(10).optional(),
+    /**
+     * Who rewrote the issue body this task runs from after the task began (review 9m: GitHub's
+     * `issues.edited` delivery names its sender), newest last, at most 10 (the oldest go): a later
+     * run of the body (`/retry`, a labeling, `/implement`) runs their text, so they join that run's
+     * `co_requesters`. Absent in markers written before it was kept, or when nobody else edited it.
+     */
+    request_editors: z.array(accountSchema).max(10).optional(),
     updated_at: z.string(),
     /**
      * Read only: where markers written before the record took deploys kept the deploy state. Read

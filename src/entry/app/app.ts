@@ -23,6 +23,8 @@ import { createMemoryDeliveryLog } from './memory-delivery-log.js';
 const TASK_EVENTS = [
   'issues.opened',
   'issues.labeled',
+  // A rewritten issue body is recorded on its task: a later run of it is its editor's text too.
+  'issues.edited',
   'issue_comment.created',
   'repository_dispatch',
   // Guided mode: reviews approve, merges and closes end the task, reopening brings it back.

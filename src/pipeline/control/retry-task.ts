@@ -14,6 +14,7 @@ import { repositoryPermissionLevel } from '../../github/repository-permission-le
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { holdRequest } from '../implement/hold-request.js';
+import { requestEditorsOf } from '../implement/record-request-edit.js';
 import { issueTaskRunDependencies } from '../implement/issue-task-run-dependencies.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { taskBoardFor } from '../task/task-board-for.js';
@@ -31,7 +32,8 @@ import { readTaskStatusFor } from '../task/read-task-status-for.js';
  * write access; otherwise it is held for `/approve` (`holdRequest`), showing the text. A changed
  * request that runs or is held counts the `/retry` author and the text's author as co-requesters
  * (marker `co_requesters`, beside those recorded), since the text is no longer what was asked
- * before: whoever edited it is among the writers and only the retrier is known. The marker must be
+ * before: whoever edited it is among the writers, and the retrier and the editors the task recorded
+ * (`request_editors`, `recordRequestEdit`) are known. The marker must be
  * trusted, as for `/approve`. `triggerKey` is recorded as handled, so a redelivery is `ignored`.
  * Refusals are `refused` with reason code `not_retryable`.
  */
@@ -117,7 +119,11 @@ export async function retryTask(params: {
   }
   const payload = validation.payload;
   const ranBefore = marker.generated_from === requestDigest(payload);
-  const recordedOthers = marker.co_requesters ?? [];
+  // Whoever rewrote the issue body since the task began wrote (part of) the text that runs (review 9m).
+  const recordedOthers = [
+    ...(marker.co_requesters ?? []),
+    ...requestEditorsOf(marker, marker.request_comment_id),
+  ];
   // A changed request is also the retrier's (they ran it as it is now) and its text's author's.
   const others = ranBefore
     ? recordedOthers

@@ -60,6 +60,8 @@ const issuesEventSchema = z.object({
   action: z.string(),
   issue: issueSchema,
   label: z.object({ name: z.string() }).optional(),
+  // On `edited`, what changed: only a `body` change can change the request (the title is no part of it).
+  changes: z.object({ body: z.unknown().optional() }).optional().catch(undefined),
   repository: repositorySchema,
   sender: senderSchema,
 });
@@ -116,6 +118,7 @@ function classifyIssuesEvent(payload: unknown): TaskEvent {
   const { action, issue, label, repository, sender } = parsed.data;
   if (sender.type === 'Bot') return { kind: 'ignored', reason: `${sender.login} is a bot` };
   if (issue.pull_request !== undefined) return { kind: 'ignored', reason: 'pull requests are not requests' };
+  if (action === 'edited') return classifyIssueEdit(parsed.data);
   if (action !== 'opened' && action !== 'labeled') {
     return { kind: 'ignored', reason: `issues.${action} does not start implementation tasks` };
   }
@@ -139,6 +142,30 @@ function classifyIssuesEvent(payload: unknown): TaskEvent {
     fromForm,
     // A labeling is told apart from a redelivery of it by when it happened (the issue's updated_at).
     triggerKey: action === 'opened' ? 'opened' : `labeled@${issue.updated_at}`,
+  };
+}
+
+/**
+ * An issue's edit: a rewritten body is someone's text that a later run of the task may generate
+ * from (review 9m), so its editor is recorded; any other edit (the title) changes no request.
+ */
+function classifyIssueEdit(event: z.infer<typeof issuesEventSchema>): TaskEvent {
+  const { issue, sender } = event;
+  if (event.changes?.body === undefined) {
+    return { kind: 'ignored', reason: 'the edit left the issue body as it was' };
+  }
+  const account = accountSchema.safeParse({
+    login: sender.login,
+    ...(sender.id === undefined ? {} : { id: sender.id }),
+  }).data;
+  if (account === undefined) return { kind: 'ignored', reason: 'the edit names no account GitHub gives' };
+  const { requesterType } = requesterAccount(sender);
+  return {
+    kind: 'request-edited',
+    repository: repositoryOf(event.repository),
+    issueNumber: issue.number,
+    editor: { ...account, ...(requesterType === undefined ? {} : { type: requesterType }) },
+    triggerKey: `edited@${issue.updated_at}`,
   };
 }
 

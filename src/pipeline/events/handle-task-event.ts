@@ -10,6 +10,7 @@ import { handleApproveCommand } from '../implement/handle-approve-command.js';
 import { openIssueTask } from '../implement/open-issue-task.js';
 import { TriggerCarriedOutElsewhereError } from '../task/trigger-carried-out-elsewhere-error.js';
 import { requestImplementation } from '../implement/request-implementation.js';
+import { recordRequestEdit } from '../implement/record-request-edit.js';
 import { classifyTaskEvent } from './classify-task-event.js';
 import { handleDispatch } from './handle-dispatch.js';
 import { handleChatCommand } from './handle-chat-command.js';
@@ -86,12 +87,24 @@ async function routeTaskEvent(
         { ...answerTarget(deps, task), request: '`/implement`', author: task.requester },
         () => handleIssueEvent(deps, task),
       );
+    case 'request-edited':
+      return recordEdit(deps, task);
     case 'approve-comment':
       return answerOnCrash(
         { ...answerTarget(deps, task), request: '`/approve`', author: task.approver },
         () => handleIssueEvent(deps, task),
       );
   }
+}
+
+/** An issue body's edit, recorded on its task under the task's mutex; it answers nobody. */
+async function recordEdit(
+  deps: TaskEventDependencies,
+  task: Extract<TaskEvent, { kind: 'request-edited' }>,
+): Promise<TaskOutcome> {
+  const { owner, repo } = task.repository;
+  const work = () => recordRequestEdit(deps, task);
+  return deps.tasks ? deps.tasks.run(taskIdOf({ owner, repo, issueNumber: task.issueNumber }), work) : work();
 }
 
 function answerTarget(
@@ -112,7 +125,10 @@ function firstLine(body: string): string {
   return line.trim().slice(0, 80).replaceAll('`', "'");
 }
 
-type IssueEvent = Exclude<TaskEvent, { kind: 'ignored' | 'dispatch' | 'chat-command' | 'pull-request' }>;
+type IssueEvent = Exclude<
+  TaskEvent,
+  { kind: 'ignored' | 'dispatch' | 'chat-command' | 'pull-request' | 'request-edited' }
+>;
 
 async function handleIssueEvent(deps: TaskEventDependencies, task: IssueEvent): Promise<TaskOutcome> {
   const { owner, repo } = task.repository;

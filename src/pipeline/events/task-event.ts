@@ -101,6 +101,19 @@ export type TaskEvent =
       /** `dispatch:<request id>`. */
       readonly triggerKey: string;
     }
+  | {
+      /**
+       * Someone rewrote an issue's body (`issues.edited` with `changes.body`): recorded on the
+       * issue's task, if it has one, as whose text a later run of the body is (`recordRequestEdit`).
+       */
+      readonly kind: 'request-edited';
+      readonly repository: RepositoryRef;
+      readonly issueNumber: number;
+      /** The delivery's sender, as GitHub names who edited. */
+      readonly editor: Account;
+      /** `edited@<issue updated_at>`: one edit, whichever delivery brings it. */
+      readonly triggerKey: string;
+    }
   /** A pull request's review, merge, close or reopening (guided mode, `pipeline/review`). */
   | PullRequestTaskEvent
   | { readonly kind: 'ignored'; readonly reason: string };

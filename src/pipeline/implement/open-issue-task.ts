@@ -15,7 +15,7 @@ import { taskIdOf } from '../../core/task/task-id-of.js';
 import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /** A task in one of these states has shipped; a new request belongs on a new issue. */
-const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
+export const SETTLED: ReadonlySet<TaskState> = new Set(['merged', 'deploying', 'deployed', 'rolled_back']);
 
 /** What a request on an issue's task (implement, approve) goes on from, once it may go on. */
 export interface OpenIssueTask {

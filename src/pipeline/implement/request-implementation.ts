@@ -12,6 +12,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { holdRequest } from './hold-request.js';
+import { requestEditorsOf } from './record-request-edit.js';
 import { openIssueTask } from './open-issue-task.js';
 import { issueTaskRunDependencies } from './issue-task-run-dependencies.js';
 import { runIssueTask } from './run-issue-task.js';
@@ -68,15 +69,16 @@ export async function requestImplementation(
 ): Promise<TaskOutcome> {
   const { client } = deps;
   const { repository, issueNumber, requester } = input;
+  const opened = await openIssueTask({ deps, ...input });
+  if ('settled' in opened) return opened.settled;
+  const { config, taskId, existing, board, state } = opened.task;
   const asker = {
     login: requester,
     id: input.requesterId,
     type: input.requesterType,
-    others: input.coRequesters,
+    // Whoever rewrote the issue body since the task began wrote the text that runs (review 9m).
+    others: [...(input.coRequesters ?? []), ...requestEditorsOf(existing?.marker, input.requestCommentId)],
   };
-  const opened = await openIssueTask({ deps, ...input });
-  if ('settled' in opened) return opened.settled;
-  const { config, taskId, existing, board, state } = opened.task;
 
   const validation = checkParsedRequest(input.request);
   if (!validation.ok) {

@@ -107,7 +107,32 @@ describe('classifyTaskEvent: issues', () => {
     expectIgnored({ name: 'issues', payload }, /neither/);
   });
 
-  it.each(['edited', 'unlabeled', 'reopened', 'assigned', 'locked'])(
+  it('an issues.edited that rewrote the body is a request edit by its sender (review 9m)', () => {
+    const payload = webhookExample('issues', 'edited');
+    payload.issue.body = FORM_BODY;
+    payload.issue.updated_at = '2026-11-30T12:00:00Z';
+    payload.changes = { body: { from: 'before' } };
+    payload.sender = { ...payload.sender, login: 'octo-editor', id: 4242, type: 'User' };
+    expect(classifyTaskEvent({ name: 'issues', payload })).toMatchObject({
+      kind: 'request-edited',
+      issueNumber: payload.issue.number,
+      editor: { login: 'octo-editor', id: 4242, type: 'User' },
+      triggerKey: 'edited@2026-11-30T12:00:00Z',
+    });
+  });
+
+  it("ignores an issues.edited that left the body as it was (a title's edit), and a bot's edit", () => {
+    const titled = webhookExample('issues', 'edited');
+    titled.issue.body = FORM_BODY;
+    titled.changes = { title: { from: 'before' } };
+    expectIgnored({ name: 'issues', payload: titled }, /left the issue body as it was/);
+    const byBot = webhookExample('issues', 'edited');
+    byBot.changes = { body: { from: 'before' } };
+    byBot.sender = { ...byBot.sender, login: 'other-app[bot]', type: 'Bot' };
+    expectIgnored({ name: 'issues', payload: byBot }, /is a bot/);
+  });
+
+  it.each(['unlabeled', 'reopened', 'assigned', 'locked'])(
     'ignores issues.%s even on a form issue',
     (action) => {
       const payload = webhookExample('issues', action);
