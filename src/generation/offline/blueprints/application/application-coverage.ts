@@ -792,6 +792,7 @@ function redirectGap(model: ResourceModel): string {
  */
 function notInLifecycleGap(ask: { noun: string; status: string; lifecycle: readonly string[] }): string {
   const listed = ask.lifecycle.map((status) => `\`${status}\``);
-  const statuses = listed.length < 2 ? listed.join('') : `${listed.slice(0, -1).join(', ')} or ${listed.at(-1) ?? ''}`;
+  const statuses =
+    listed.length < 2 ? listed.join('') : `${listed.slice(0, -1).join(', ')} or ${listed.at(-1) ?? ''}`;
   return `the description lists the statuses of ${withArticle(ask.noun)} (${statuses}) and \`${ask.status}\` is not one of them, so this is no status move (a new status would drop the item from every list of a listed status), and the story names no field it changes or count it keeps: no route was generated; name the field it changes (a date, a score) or the count it keeps to cover it`;
 }

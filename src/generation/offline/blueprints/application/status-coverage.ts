@@ -68,7 +68,9 @@ export function statusCapabilities(params: {
       );
     });
     // `Holds are waiting, ready or collected.`: the lifecycle the description lists, however its clauses split.
-    const lifecycle = listedStatuses(params.sentences, resource.name).filter((status) => !reached.has(status));
+    const lifecycle = listedStatuses(params.sentences, resource.name).filter(
+      (status) => !reached.has(status),
+    );
     return [
       ...[...reached].map(([status, implementedBy]) => ({
         when: asStatus(status),
