@@ -1,11 +1,9 @@
 import { noEchoParameters } from './no-echo-parameters.js';
+import { noEchoValues } from './no-echo-values.js';
 import { outputsReferencing } from './outputs-referencing.js';
 
 /** What a NoEcho parameter's value is stored as: CloudFormation never shows it back, nor does the store. */
 export const NO_ECHO_MARKER = '[REDACTED:no-echo]';
-
-/** How every withheld value begins (`[REDACTED:<kind>]`): a value withheld already is no secret to look for. */
-const WITHHELD_PREFIX = '[REDACTED:';
 
 /**
  * The stack outputs with every value that refers to one of the template's NoEcho parameters
@@ -26,9 +24,7 @@ export function maskNoEchoOutputs(params: {
 }): Record<string, string> {
   const hidden = noEchoParameters(params.template);
   const referencing = outputsReferencing(params.template, hidden);
-  const secrets = Object.entries(params.parameters)
-    .filter(([name, value]) => hidden.has(name) && value !== '' && !value.startsWith(WITHHELD_PREFIX))
-    .map(([, value]) => value);
+  const secrets = noEchoValues(params.template, params.parameters);
   return Object.fromEntries(
     Object.entries(params.outputs).map(([name, value]) => [
       name,
