@@ -113,8 +113,8 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('review10m attacker: a deploy on merge no workflow run can start, per environment', () => {
-  it.failing(
-    'FAULT: the environment keeps no deploy_failed state (only last_outcome says so), so the record shows no deploy there',
+  it(
+    'the environment keeps a deploy_failed state with the deployment id (not only last_outcome)',
     async () => {
       const api = githubApi({ owner: OWNER, repo: REPO });
       expectMerge(api, marker('automated', 'pr_open'), undefined, APP_LOGIN);
