@@ -36,7 +36,8 @@ function refersTo(value: unknown, names: ReadonlySet<string>, inSub: boolean, de
   if (Array.isArray(value)) return value.some((item) => refersTo(item, names, inSub, depth + 1));
   if (!isRecord(value)) return false;
   return Object.entries(value).some(([key, inner]) => {
-    if (key === 'Ref') return typeof inner === 'string' ? names.has(inner) : refersTo(inner, names, inSub, depth + 1);
+    if (key === 'Ref')
+      return typeof inner === 'string' ? names.has(inner) : refersTo(inner, names, inSub, depth + 1);
     if (key === 'Fn::GetAtt') return false;
     return refersTo(inner, names, inSub || key === 'Fn::Sub', depth + 1);
   });

@@ -80,8 +80,14 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
   const coRequesters = unionAccounts([...(b.co_requesters ?? []), ...(a.co_requesters ?? []), ...extra]);
   const pushers = unionAccounts([...(b.human_pushers ?? []), ...(a.human_pushers ?? [])]);
   const pushes = foreignPushesAfter({ recorded: b.foreign_pushes, pushes: a.foreign_pushes ?? [] });
-  const pushCount = new Set([...(a.foreign_pushes ?? []), ...(b.foreign_pushes ?? [])].map((p) => p.sha.toLowerCase())).size;
-  if (coRequesters.length > MAX_CO_REQUESTERS || pushers.length > MAX_HUMAN_PUSHERS || pushCount > pushes.length)
+  const pushCount = new Set(
+    [...(a.foreign_pushes ?? []), ...(b.foreign_pushes ?? [])].map((p) => p.sha.toLowerCase()),
+  ).size;
+  if (
+    coRequesters.length > MAX_CO_REQUESTERS ||
+    pushers.length > MAX_HUMAN_PUSHERS ||
+    pushCount > pushes.length
+  )
     lost = true;
   const lastPush = a.last_push ?? b.last_push;
   const unvalidated = a.unvalidated_push ?? b.unvalidated_push;
@@ -89,7 +95,9 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
     ...(requester.requester === undefined ? {} : { requester: requester.requester }),
     ...(requester.requester_id === undefined ? {} : { requester_id: requester.requester_id }),
     ...(requester.requester_type === undefined ? {} : { requester_type: requester.requester_type }),
-    ...(coRequesters.length === 0 ? {} : { co_requesters: coRequesters.slice(-MAX_CO_REQUESTERS).map(accountOf) }),
+    ...(coRequesters.length === 0
+      ? {}
+      : { co_requesters: coRequesters.slice(-MAX_CO_REQUESTERS).map(accountOf) }),
     ...(lastPush === undefined ? {} : { last_push: lastPush }),
     ...(pushers.length === 0 ? {} : { human_pushers: pushersAfter(pushers, []) }),
     ...(pushes.length === 0 ? {} : { foreign_pushes: pushes }),

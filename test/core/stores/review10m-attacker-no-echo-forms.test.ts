@@ -30,53 +30,44 @@ const templateWith = (outputs: string, noEcho = 'true') =>
   ].join('\n');
 
 describe('review10m attacker: a NoEcho value transformed on its way to an output', () => {
-  it(
-    'an output !Base64 !Ref DbPassword (CloudFormation evaluates it to the base64 of the password) is masked',
-    () => {
-      const outputs = maskNoEchoOutputs({
-        template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
-        parameters: { DbPassword: PASSWORD },
-        outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
-      });
-      expect(outputs['Encoded']).toBe(NO_ECHO_MARKER);
-    },
-  );
+  it('an output !Base64 !Ref DbPassword (CloudFormation evaluates it to the base64 of the password) is masked', () => {
+    const outputs = maskNoEchoOutputs({
+      template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
+    });
+    expect(outputs['Encoded']).toBe(NO_ECHO_MARKER);
+  });
 
-  it(
-    'outputs that each Select one piece of the password split on "-" are masked (together they are the password)',
-    () => {
-      const outputs = maskNoEchoOutputs({
-        template: templateWith(
-          [
-            '  Head:',
-            "    Value: !Select [0, !Split ['-', !Ref DbPassword]]",
-            '  Tail:',
-            "    Value: !Select [1, !Split ['-', !Ref DbPassword]]",
-          ].join('\n'),
-        ),
-        parameters: { DbPassword: PASSWORD },
-        outputs: { Head: 'Zq8', Tail: 'vR2mL0pWx7Nt' },
-      });
-      expect(outputs).toEqual({ Head: NO_ECHO_MARKER, Tail: NO_ECHO_MARKER });
-    },
-  );
+  it('outputs that each Select one piece of the password split on "-" are masked (together they are the password)', () => {
+    const outputs = maskNoEchoOutputs({
+      template: templateWith(
+        [
+          '  Head:',
+          "    Value: !Select [0, !Split ['-', !Ref DbPassword]]",
+          '  Tail:',
+          "    Value: !Select [1, !Split ['-', !Ref DbPassword]]",
+        ].join('\n'),
+      ),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Head: 'Zq8', Tail: 'vR2mL0pWx7Nt' },
+    });
+    expect(outputs).toEqual({ Head: NO_ECHO_MARKER, Tail: NO_ECHO_MARKER });
+  });
 
-  it(
-    'the stored deployment record does not keep the base64 of the password as an output',
-    async () => {
-      const stored = await redactDeployment({
-        repository: 'acme/shop',
-        environment: 'staging',
-        deploymentId: 7,
-        sha: 'a'.repeat(40),
-        stackName: 'shop-staging',
-        template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
-        parameters: { DbPassword: PASSWORD },
-        outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
-      });
-      expect(JSON.stringify(stored)).not.toContain(Buffer.from(PASSWORD).toString('base64'));
-    },
-  );
+  it('the stored deployment record does not keep the base64 of the password as an output', async () => {
+    const stored = await redactDeployment({
+      repository: 'acme/shop',
+      environment: 'staging',
+      deploymentId: 7,
+      sha: 'a'.repeat(40),
+      stackName: 'shop-staging',
+      template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
+    });
+    expect(JSON.stringify(stored)).not.toContain(Buffer.from(PASSWORD).toString('base64'));
+  });
 });
 
 describe('review10m attacker: NoEcho spellings and echoes that are recognised (refused)', () => {
@@ -133,12 +124,14 @@ describe('fix10e: outputs referring to a NoEcho parameter through any intrinsic 
     expect(mask(value, 'looks-harmless')).toBe(NO_ECHO_MARKER);
   });
 
-  it.each([['!Ref Topic'], ['!GetAtt Topic.TopicName'], ['!Sub "${!DbPassword}"'], ['!Sub "${AWS::Region}"']])(
-    '%s (no reference to the NoEcho parameter) is kept',
-    (value) => {
-      expect(mask(value, 'arn:aws:sns:eu-west-1:1:t')).toBe('arn:aws:sns:eu-west-1:1:t');
-    },
-  );
+  it.each([
+    ['!Ref Topic'],
+    ['!GetAtt Topic.TopicName'],
+    ['!Sub "${!DbPassword}"'],
+    ['!Sub "${AWS::Region}"'],
+  ])('%s (no reference to the NoEcho parameter) is kept', (value) => {
+    expect(mask(value, 'arn:aws:sns:eu-west-1:1:t')).toBe('arn:aws:sns:eu-west-1:1:t');
+  });
 
   it('an output referring to a parameter that is not NoEcho is kept', () => {
     expect(

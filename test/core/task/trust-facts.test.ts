@@ -48,10 +48,18 @@ describe('mergeTrustFacts: two versions of a task’s trust facts merge so sets 
     const sha = (c: string) => c.repeat(40);
     const merged = mergeTrustFacts(
       { foreign_pushes: [{ sha: sha('a') }] },
-      { foreign_pushes: [{ sha: sha('a'), login: 'mallory' }, { sha: sha('b'), login: 'eve' }] },
+      {
+        foreign_pushes: [
+          { sha: sha('a'), login: 'mallory' },
+          { sha: sha('b'), login: 'eve' },
+        ],
+      },
     );
     expect(merged.foreign_pushes).toEqual(
-      expect.arrayContaining([{ sha: sha('a'), login: 'mallory' }, { sha: sha('b'), login: 'eve' }]),
+      expect.arrayContaining([
+        { sha: sha('a'), login: 'mallory' },
+        { sha: sha('b'), login: 'eve' },
+      ]),
     );
   });
 

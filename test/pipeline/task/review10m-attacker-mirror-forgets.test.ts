@@ -101,54 +101,42 @@ describe('review10m attacker: the marker made unreadable, the board goes on from
     expect(live.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
   });
 
-  it(
-    'the next marker written from the mirror’s record still names the requester (the record carries it)',
-    async () => {
-      const { mirror, issue } = await openTask();
-      // The comment's marker no longer reads back; the next step (the agent's revision) is written.
-      await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      expect(issue.marker()).toMatchObject({ state: 'pr_open', ...REQUESTER });
-    },
-  );
+  it('the next marker written from the mirror’s record still names the requester (the record carries it)', async () => {
+    const { mirror, issue } = await openTask();
+    // The comment's marker no longer reads back; the next step (the agent's revision) is written.
+    await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    expect(issue.marker()).toMatchObject({ state: 'pr_open', ...REQUESTER });
+  });
 
-  it(
-    'and the person who pushed to the branch (the self-approval rule keeps them)',
-    async () => {
-      const { mirror, issue } = await openTask();
-      await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
-    },
-  );
+  it('and the person who pushed to the branch (the self-approval rule keeps them)', async () => {
+    const { mirror, issue } = await openTask();
+    await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
+  });
 
-  it(
-    'an older signed body replayed from the edit history: the board takes the mirror’s state and keeps the pusher',
-    async () => {
-      const { mirror, issue, older } = await openTaskWithHistory();
-      await boardOn(issue.client, mirror, older, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      expect(issue.marker()?.state).toBe('pr_open');
-      expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
-    },
-  );
+  it('an older signed body replayed from the edit history: the board takes the mirror’s state and keeps the pusher', async () => {
+    const { mirror, issue, older } = await openTaskWithHistory();
+    await boardOn(issue.client, mirror, older, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    expect(issue.marker()?.state).toBe('pr_open');
+    expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
+  });
 
-  it(
-    'with that marker, the requester’s own approval of the head is set aside (self-approval off)',
-    async () => {
-      const { mirror, issue } = await openTask();
-      await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      const head = 'a'.repeat(40);
-      const policy = reviewPolicyFor({
-        review: { ...DEFAULT_CONFIG.review, allow_self_approval: false },
-        marker: { ...issue.marker(), last_push: { sha: head, by: { kind: 'agent' } } },
-        agentLogin: 'implementation-agent[bot]',
-      });
-      const outcome = applyReviewPolicy({
-        verdicts: [{ login: 'alice', id: 501, state: 'APPROVED', commitId: head }],
-        policy,
-        headSha: head,
-      });
-      expect(outcome.verdicts).toEqual([]);
-    },
-  );
+  it('with that marker, the requester’s own approval of the head is set aside (self-approval off)', async () => {
+    const { mirror, issue } = await openTask();
+    await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    const head = 'a'.repeat(40);
+    const policy = reviewPolicyFor({
+      review: { ...DEFAULT_CONFIG.review, allow_self_approval: false },
+      marker: { ...issue.marker(), last_push: { sha: head, by: { kind: 'agent' } } },
+      agentLogin: 'implementation-agent[bot]',
+    });
+    const outcome = applyReviewPolicy({
+      verdicts: [{ login: 'alice', id: 501, state: 'APPROVED', commitId: head }],
+      policy,
+      headSha: head,
+    });
+    expect(outcome.verdicts).toEqual([]);
+  });
 
   it('control: with the live marker, the requester’s own approval is set aside', async () => {
     const { live } = await openTask();
