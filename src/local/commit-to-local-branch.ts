@@ -6,6 +6,7 @@ import { retiredFiles } from '../core/bundle/retired-files.js';
 import { TASK_TRAILER } from '../core/naming/attempt-trailers.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
 import { GitError, runGit } from './run-git.js';
+import { redactSecrets } from '../core/secrets/redact-secrets.js';
 
 /** The CLI refuses to move a branch that a work tree has checked out. */
 export class BranchCheckedOutError extends Error {
@@ -37,6 +38,8 @@ export interface LocalCommit {
  * branch held in a service folder this run writes, and that this run no longer generates, are
  * removed (`retiredFiles`): the folder holds what was generated, never a stale receiver. Files
  * outside those folders stay whoever added them.
+ * The message (commit and reflog) is redacted here, at the sink, by the one redaction GitHub's
+ * `commitToBranch` uses (`redactSecrets`): the user pushes the branch, and history keeps it.
  * Throws `BranchCheckedOutError` when a work tree has `branch` checked out, `GitError` otherwise.
  */
 export async function commitToLocalBranch(params: {
@@ -84,9 +87,11 @@ export async function commitToLocalBranch(params: {
       if (!tip) await git(['update-ref', '-m', 'implementation-agent: branch created', ref, parent, '']);
       return { commit: parent, changed: false };
     }
-    const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', params.message]);
+    // Redacted at the sink as `commitToBranch` does on GitHub: once pushed, history keeps it.
+    const message = await redactSecrets(params.message);
+    const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
     // The old value makes the update fail rather than overwrite a tip that moved meanwhile.
-    await git(['update-ref', '-m', `implementation-agent: ${params.message}`, ref, commit, tip ?? '']);
+    await git(['update-ref', '-m', `implementation-agent: ${message}`, ref, commit, tip ?? '']);
     return { commit, changed: true };
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -8,6 +8,9 @@
  * refused attacks here. The model is one that does not repeat the name in the files and summary
  * it writes (the secrets gate refuses those). A fault is `it.failing` asserting the right answer; an attack refused is an
  * ordinary test.
+ *
+ * Fixed (fix10e): commitToLocalBranch redacts the message (commit and reflog) with `redactSecrets`,
+ * as commitToBranch does.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,12 +67,16 @@ describe('review10m attacker: a token in the request’s task name, run by the C
 
   const git = (...args: string[]) => execFileSync('git', ['-C', repoDir, ...args], { encoding: 'utf8' });
 
-  it.failing('FAULT: the local commit message holds the token as written', () => {
+  it('the local commit message does not hold the token (redacted at the sink)', () => {
     expect(git('log', '--all', '--format=%B')).not.toContain(TOKEN);
   });
 
-  it.failing('FAULT: the local branch’s reflog holds the token as written', () => {
+  it('nor does the local branch’s reflog', () => {
     expect(git('reflog', 'show', '--all', '--format=%gs')).not.toContain(TOKEN);
+  });
+
+  it('the commit names the redaction marker where the token was', () => {
+    expect(git('log', '--all', '--format=%B')).toMatch(/\[REDACTED:/);
   });
 
   it('the out folder’s files (pr-body.md, status.json, every other) do not hold it', () => {

@@ -1,4 +1,6 @@
-import { maskNoEchoOutputs } from '../../core/cfn/mask-no-echo-outputs.js';
+import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../../core/cfn/mask-no-echo-outputs.js';
+import { noEchoValues } from '../../core/cfn/no-echo-values.js';
+import { withoutValues } from '../../core/secrets/without-values.js';
 import type { Capability } from '@aws-sdk/client-cloudformation';
 import { chooseEnvironmentUrl } from './choose-environment-url.js';
 import type { CloudFormationApi } from './cloudformation-api.js';
@@ -65,23 +67,34 @@ export interface DeployStackParams {
  * through the shared redaction first (`redactingLog`): the change set, stack events' status
  * reasons and AWS errors carry text the template and parameters chose; all of it is written
  * before the result returns. A `log` that already redacts (a deploy run's, the Action's) is used
- * as it is, so each line is scanned once. An output whose value echoes a NoEcho parameter's is
- * returned as NO_ECHO_MARKER (`maskNoEchoOutputs`), for the comment, the stores and `result` alike.
+ * as it is, so each line is scanned once. The values passed to NoEcho parameters, which AWS echoes
+ * in validation errors and status reasons, are replaced by NO_ECHO_MARKER in every line, in the
+ * change set summary handed to `onChangeSet` and everywhere in the result (`withoutValues`). An
+ * output whose value refers to or echoes a NoEcho parameter is returned as NO_ECHO_MARKER
+ * (`maskNoEchoOutputs`), for the comment, the stores and `result` alike.
  */
 export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
   const redacting = redactingLog(params.log);
+  // The values passed to NoEcho parameters: AWS echoes them in errors and status reasons.
+  const secrets = noEchoValues(params.templateBody, params.parameters);
+  const withheld = <T>(value: T): T => withoutValues(value, secrets, NO_ECHO_MARKER);
+  const onChangeSet = params.onChangeSet;
   try {
-    const result = await deployStackRedacted({ ...params, log: redacting.log });
+    const result = await deployStackRedacted({
+      ...params,
+      log: (line) => redacting.log(withheld(line)),
+      ...(onChangeSet === undefined ? {} : { onChangeSet: (summary) => onChangeSet(withheld(summary)) }),
+    });
     // CloudFormation does not mask an output that echoes a NoEcho parameter: the result never carries one.
     const mask = (outputs: Readonly<Record<string, string>>) =>
       maskNoEchoOutputs({ template: params.templateBody, parameters: params.parameters, outputs });
     const { environmentUrl, ...rest } = result;
     const echoed = environmentUrl !== undefined && mask({ environmentUrl }).environmentUrl !== environmentUrl;
-    return {
+    return withheld({
       ...rest,
       outputs: mask(result.outputs),
       ...(environmentUrl === undefined || echoed ? {} : { environmentUrl }),
-    };
+    });
   } finally {
     await redacting.flush();
   }

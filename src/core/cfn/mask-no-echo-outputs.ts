@@ -1,14 +1,15 @@
 import { noEchoParameters } from './no-echo-parameters.js';
+import { noEchoValues } from './no-echo-values.js';
+import { outputsReferencing } from './outputs-referencing.js';
 
 /** What a NoEcho parameter's value is stored as: CloudFormation never shows it back, nor does the store. */
 export const NO_ECHO_MARKER = '[REDACTED:no-echo]';
 
-/** How every withheld value begins (`[REDACTED:<kind>]`): a value withheld already is no secret to look for. */
-const WITHHELD_PREFIX = '[REDACTED:';
-
 /**
- * The stack outputs with every value that equals or contains the value of one of the template's
- * NoEcho parameters (`noEchoParameters`) replaced by NO_ECHO_MARKER. CloudFormation masks a NoEcho
+ * The stack outputs with every value that refers to one of the template's NoEcho parameters
+ * (`noEchoParameters`) by structure (`outputsReferencing`: `Ref`, `Fn::Sub`, through any intrinsic,
+ * so `!Base64 !Ref P` and `!Select [0, !Split ['-', !Ref P]]` too), or equals or contains one's
+ * value, replaced by NO_ECHO_MARKER. CloudFormation masks a NoEcho
  * parameter's value but not an output that echoes it: "Using the NoEcho attribute does not mask
  * any information stored in the following: … The Outputs template section" (AWS CloudFormation
  * User Guide, *CloudFormation template Parameters syntax*, NoEcho). A password is no token form a scanner
@@ -22,13 +23,12 @@ export function maskNoEchoOutputs(params: {
   outputs: Readonly<Record<string, string>>;
 }): Record<string, string> {
   const hidden = noEchoParameters(params.template);
-  const secrets = Object.entries(params.parameters)
-    .filter(([name, value]) => hidden.has(name) && value !== '' && !value.startsWith(WITHHELD_PREFIX))
-    .map(([, value]) => value);
+  const referencing = outputsReferencing(params.template, hidden);
+  const secrets = noEchoValues(params.template, params.parameters);
   return Object.fromEntries(
     Object.entries(params.outputs).map(([name, value]) => [
       name,
-      secrets.some((secret) => value.includes(secret)) ? NO_ECHO_MARKER : value,
+      referencing.has(name) || secrets.some((secret) => value.includes(secret)) ? NO_ECHO_MARKER : value,
     ]),
   );
 }

@@ -111,6 +111,13 @@ export type TaskOutcome = OutcomeBase &
         readonly deploymentId: number;
         readonly message: string;
         readonly result?: DeployReport;
+        /**
+         * The environment and commit of the deployment, when the outcome is the use case's own
+         * (`deployment_unstartable`: no deploy run will report it): the caller records the
+         * environment as `deploy_failed` with them (`unstartableDeploySteps`).
+         */
+        readonly environment?: string;
+        readonly sha?: string;
       }
   );
 

@@ -23,6 +23,8 @@ const SET_ASIDE_NOTE: Record<SetAsideReason, (login: string, head: string) => st
     `${mention(login)} pushed ${head}; someone else must approve it (\`review.allow_pusher_approval\`).`,
   'earlier-pusher': (login, head) =>
     `${mention(login)} pushed commits to this branch that are still under ${head}; someone else must approve them (\`review.allow_pusher_approval\`).`,
+  'trust-lost': (login) =>
+    `${mention(login)}'s approval cannot be weighed: the task's record of who asked for it and who pushed to it was lost, so no approval counts here. A person with write access merges it by hand.`,
 };
 
 /**

@@ -35,6 +35,7 @@ export function reviewPolicyFor(params: {
         | 'human_pushers'
         | 'foreign_pushes'
         | 'unvalidated_push'
+        | 'trust_lost'
       >
     | undefined;
   agentLogin: string | undefined;
@@ -80,5 +81,6 @@ export function reviewPolicyFor(params: {
     ...(foreignPushes.length === 0 ? {} : { foreignPushes }),
     ...(marker?.unvalidated_push === undefined ? {} : { unvalidatedPush: marker.unvalidated_push }),
     allowPusherApproval: params.review.allow_pusher_approval,
+    ...(marker?.trust_lost === true ? { trustLost: true } : {}),
   };
 }

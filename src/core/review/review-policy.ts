@@ -26,10 +26,15 @@ export interface ReviewPolicy extends PushRecord {
   readonly humanPushers?: readonly RecordedAccount[];
   /** Whoever pushed the head may approve it (`review.allow_pusher_approval`). */
   readonly allowPusherApproval: boolean;
+  /**
+   * The task lost who asked for it and who pushed to it (marker `trust_lost`): nobody knows whose
+   * approval to set aside, so none counts and a person merges by hand (fails closed).
+   */
+  readonly trustLost?: boolean;
 }
 
 /** Why an approval was set aside: it is the requester's, the agent's, or a known pusher's. */
-export type SetAsideReason = 'requester' | 'agent' | 'pusher' | 'earlier-pusher';
+export type SetAsideReason = 'requester' | 'agent' | 'pusher' | 'earlier-pusher' | 'trust-lost';
 
 export interface PolicyVerdicts {
   /** The verdicts the approval rule (`decideApproval`) is to judge. */
@@ -96,6 +101,10 @@ export function applyReviewPolicy(params: {
       continue;
     }
     const approval = verdict.state === 'APPROVED';
+    if (approval && policy.trustLost === true) {
+      setAside.push({ login: verdict.login, why: 'trust-lost' });
+      continue;
+    }
     if (
       approval &&
       !policy.allowSelfApproval &&

@@ -229,6 +229,12 @@ export const taskMarkerSchema = z
      */
     foreign_pushes: z.array(foreignPushSchema).max(20).optional(),
     /**
+     * Set when the board went on from a record without the trust facts above and no marker to take
+     * them from (`goOnFromNewerMirror`, `mergeTrustFacts`): who asked and who pushed is unknown, so
+     * no approval counts (`applyReviewPolicy`) and a person merges by hand. Never dropped.
+     */
+    trust_lost: z.literal(true).optional(),
+    /**
      * Set while GitHub's auto-merge of an automated task is off because a counted request for
      * changes stands (`standingChangesRequest`): the sync turned it off, or a run did not turn it
      * on. Once none stands, the head passes the agent's validation and the task still runs

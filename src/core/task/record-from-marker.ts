@@ -1,5 +1,6 @@
 import type { TaskMarker } from '../state/state-marker.js';
 import { TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from './task-record.js';
+import { trustFactsOf } from './trust-facts.js';
 
 /**
  * The task record a status comment's marker carries (DESIGN §3: GitHub is the source of truth), so
@@ -42,10 +43,14 @@ export function recordFromMarker(params: {
     updated_at: marker.updated_at,
     version: marker.version ?? 0,
     ...(marker.last_outcome === undefined ? {} : { last_outcome: marker.last_outcome }),
+    trust: trustFactsOf(marker),
   };
 }
 
-/** The marker's fields that show the record: what `recordFromMarker` reads back. */
+/**
+ * The marker's fields that show the record: what `recordFromMarker` reads back, but the trust
+ * facts (`trust`), which only a merge may bring back (`mergeTrustFacts`) so none is ever dropped.
+ */
 export function markerFieldsOf(
   record: TaskRecord,
 ): Partial<TaskMarker> & Pick<TaskMarker, 'attempt' | 'cost_usd'> {

@@ -7,9 +7,13 @@ import { taskStateSchema } from '../state/task-state-schema.js';
 import { commitShaSchema, taskEventSchema } from './task-event.js';
 import { lifecycleEventSchema, MAX_UNSENT_EVENTS } from './lifecycle-event.js';
 import { MAX_ADOPTED_STEPS } from './parked-step.js';
+import { trustFactsSchema } from './trust-facts.js';
 
-/** Version of the record's shape; a reader refuses a record whose shape it does not know. */
-export const TASK_RECORD_SCHEMA_VERSION = 1;
+/**
+ * Version of the record's shape; a reader refuses a record whose shape it does not know. 2 added
+ * `trust` (the marker's trust facts); a version 1 record still reads, without them.
+ */
+export const TASK_RECORD_SCHEMA_VERSION = 2;
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative();
@@ -51,7 +55,7 @@ export const tokenTotalsSchema = z.object({
  * tasks table's key, `repo` + `status` its index.
  */
 export const taskRecordSchema = z.object({
-  schema_version: z.literal(TASK_RECORD_SCHEMA_VERSION),
+  schema_version: z.union([z.literal(1), z.literal(TASK_RECORD_SCHEMA_VERSION)]),
   /** `owner/repo#issue`. */
   task_id: taskIdSchema,
   /** `owner/repo`. */
@@ -89,6 +93,13 @@ export const taskRecordSchema = z.object({
   /** How many events the record has taken in; each write must name the version it read (optimistic concurrency). */
   version: recordVersionSchema,
   last_outcome: outcomeSummarySchema.optional(),
+  /**
+   * The status comment's trust facts as the step that wrote this version left them (`TrustFacts`:
+   * requester, co-requesters, pushers), so a run going on from this record when the marker did not
+   * read back keeps them (`goOnFromNewerMirror`). Absent in version 1 records and in records no
+   * status comment backs (the CLI's): a board that needs them then fails closed (`trust_lost`).
+   */
+  trust: trustFactsSchema.optional(),
   /**
    * In a task's own log only (never rendered or mirrored): the events written with this record whose append to
    * the events store is not confirmed yet; the next write appends them again first (appends are idempotent).

@@ -210,6 +210,8 @@ export async function requestDeployment(params: {
       status: 'deploy_failed',
       reasonCode: 'deployment_unstartable',
       deploymentId,
+      environment,
+      sha: facts.currentSha,
       message: unstartable,
     };
   return {

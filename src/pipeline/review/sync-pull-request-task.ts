@@ -34,6 +34,7 @@ import { taskIdOf } from '../../core/task/task-id-of.js';
 import type { TaskStep } from '../task/task-step.js';
 import { isOpen } from '../../core/task/pull-opening.js';
 import { readTaskStatusFor } from '../task/read-task-status-for.js';
+import { unstartableDeploySteps } from '../deploy/unstartable-deploy-steps.js';
 
 type ReviewOutcome = Extract<TaskOutcome, { approvedBy: readonly string[] }>;
 
@@ -300,7 +301,13 @@ export async function syncPullRequestTask(
         if (deployed.status !== 'deployment_created' && board.current?.state === 'merged') {
           const said =
             'message' in deployed && deployed.message !== undefined ? `\n\n${deployed.message}` : '';
-          await board.move('merged', { details: `${message}${said}`, outcome: deployed });
+          // A deployment no run can start is reported by nobody else: its environment says so here.
+          const steps = unstartableDeploySteps(deployed);
+          await board.move('merged', {
+            details: `${message}${said}`,
+            outcome: deployed,
+            ...(steps.length === 0 ? {} : { steps }),
+          });
         }
         return deployed;
       }

@@ -21,7 +21,8 @@ import { isSameEvent } from '../../core/task/same-event.js';
 import { unrecordedSequences } from '../../core/task/unrecorded-sequences.js';
 import { markerFieldsOf, recordFromMarker } from '../../core/task/record-from-marker.js';
 import type { TaskEvent } from '../../core/task/task-event.js';
-import type { TaskRecord } from '../../core/task/task-record.js';
+import { TASK_RECORD_SCHEMA_VERSION, type TaskRecord } from '../../core/task/task-record.js';
+import { mergeTrustFacts, trustFactsOf, type TrustFacts } from '../../core/task/trust-facts.js';
 import {
   writeStatusComment,
   type StatusCommentClient,
@@ -218,9 +219,15 @@ export function createStatusBoard(params: {
     );
     record = stored;
     state = stored.status;
+    const trust = mirroredTrust(stored, marker);
+    if (trust.trust_lost === true && marker?.trust_lost !== true)
+      params.log?.(
+        `Task ${params.taskId}: the tasks mirror's record does not carry who asked for the task and who pushed to it, and no marker does; no approval counts until a person merges`,
+      );
     marker = {
       ...marker,
       ...markerFieldsOf(stored),
+      ...trust,
       task_id: params.taskId,
       state: stored.status,
       updated_at: stored.updated_at,
@@ -525,6 +532,12 @@ export function createStatusBoard(params: {
       state: to,
       updated_at: at,
     };
+    // The record carries the marker's trust facts, so a run going on from a mirror keeps them.
+    // Written even when empty: a record's `trust` says what is known, its absence that nothing is.
+    recorded = {
+      ...recorded,
+      record: { ...recorded.record, schema_version: TASK_RECORD_SCHEMA_VERSION, trust: trustFactsOf(next) },
+    };
     const repositoryId = params.repositoryId ?? marker?.repository_id;
     if (repositoryId !== undefined) next.repository_id = repositoryId;
     // Until the tasks table has taken the former id's records, the marker keeps naming them.
@@ -743,4 +756,16 @@ export function createStatusBoard(params: {
       return commit({ to: state, options: { ...options, steps }, keepBody: true });
     },
   };
+}
+
+/**
+ * The trust facts a board going on from the mirror's `stored` record keeps: the record's merged
+ * with the marker's (a replayed older marker may know someone the record does not, and the record
+ * someone pushed since; `mergeTrustFacts` only ever adds). A record that carries none (schema 1, or
+ * written where no comment backed it) while the marker did not read back, or carries none and the
+ * marker is older: who asked and who pushed since is unknown, so `trust_lost` (no approval counts).
+ */
+function mirroredTrust(stored: TaskRecord, marker: TaskMarker | undefined): TrustFacts {
+  if (stored.trust !== undefined) return mergeTrustFacts(stored.trust, marker);
+  return { ...mergeTrustFacts(undefined, marker), trust_lost: true };
 }

@@ -7,6 +7,8 @@
  * substring test recognises. Also the NoEcho parameter's value must not reach the stored record
  * through a parameter's case-variant of the NoEcho flag. A fault is `it.failing` asserting the
  * right answer; an attack refused is an ordinary test.
+ *
+ * Fixed (fix10e): outputs are masked by structure (`outputsReferencing`), not only by substring.
  */
 import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../../../src/core/cfn/mask-no-echo-outputs.js';
 import { redactDeployment } from '../../../src/core/stores/redact-deployment.js';
@@ -28,53 +30,44 @@ const templateWith = (outputs: string, noEcho = 'true') =>
   ].join('\n');
 
 describe('review10m attacker: a NoEcho value transformed on its way to an output', () => {
-  it.failing(
-    'FAULT: an output !Base64 !Ref DbPassword (CloudFormation evaluates it to the base64 of the password) is not masked',
-    () => {
-      const outputs = maskNoEchoOutputs({
-        template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
-        parameters: { DbPassword: PASSWORD },
-        outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
-      });
-      expect(outputs['Encoded']).toBe(NO_ECHO_MARKER);
-    },
-  );
+  it('an output !Base64 !Ref DbPassword (CloudFormation evaluates it to the base64 of the password) is masked', () => {
+    const outputs = maskNoEchoOutputs({
+      template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
+    });
+    expect(outputs['Encoded']).toBe(NO_ECHO_MARKER);
+  });
 
-  it.failing(
-    'FAULT: outputs that each Select one piece of the password split on "-" are not masked, and together they are the password',
-    () => {
-      const outputs = maskNoEchoOutputs({
-        template: templateWith(
-          [
-            '  Head:',
-            "    Value: !Select [0, !Split ['-', !Ref DbPassword]]",
-            '  Tail:',
-            "    Value: !Select [1, !Split ['-', !Ref DbPassword]]",
-          ].join('\n'),
-        ),
-        parameters: { DbPassword: PASSWORD },
-        outputs: { Head: 'Zq8', Tail: 'vR2mL0pWx7Nt' },
-      });
-      expect(outputs).toEqual({ Head: NO_ECHO_MARKER, Tail: NO_ECHO_MARKER });
-    },
-  );
+  it('outputs that each Select one piece of the password split on "-" are masked (together they are the password)', () => {
+    const outputs = maskNoEchoOutputs({
+      template: templateWith(
+        [
+          '  Head:',
+          "    Value: !Select [0, !Split ['-', !Ref DbPassword]]",
+          '  Tail:',
+          "    Value: !Select [1, !Split ['-', !Ref DbPassword]]",
+        ].join('\n'),
+      ),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Head: 'Zq8', Tail: 'vR2mL0pWx7Nt' },
+    });
+    expect(outputs).toEqual({ Head: NO_ECHO_MARKER, Tail: NO_ECHO_MARKER });
+  });
 
-  it.failing(
-    'FAULT: the stored deployment record keeps the base64 of the password as an output',
-    async () => {
-      const stored = await redactDeployment({
-        repository: 'acme/shop',
-        environment: 'staging',
-        deploymentId: 7,
-        sha: 'a'.repeat(40),
-        stackName: 'shop-staging',
-        template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
-        parameters: { DbPassword: PASSWORD },
-        outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
-      });
-      expect(JSON.stringify(stored)).not.toContain(Buffer.from(PASSWORD).toString('base64'));
-    },
-  );
+  it('the stored deployment record does not keep the base64 of the password as an output', async () => {
+    const stored = await redactDeployment({
+      repository: 'acme/shop',
+      environment: 'staging',
+      deploymentId: 7,
+      sha: 'a'.repeat(40),
+      stackName: 'shop-staging',
+      template: templateWith('  Encoded:\n    Value: !Base64 { Ref: DbPassword }'),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Encoded: Buffer.from(PASSWORD).toString('base64') },
+    });
+    expect(JSON.stringify(stored)).not.toContain(Buffer.from(PASSWORD).toString('base64'));
+  });
 });
 
 describe('review10m attacker: NoEcho spellings and echoes that are recognised (refused)', () => {
@@ -109,5 +102,44 @@ describe('review10m attacker: NoEcho spellings and echoes that are recognised (r
         outputs: { Echo: `x${PASSWORD}y` },
       }),
     ).toEqual({ Echo: NO_ECHO_MARKER });
+  });
+});
+
+describe('fix10e: outputs referring to a NoEcho parameter through any intrinsic are masked by structure', () => {
+  const mask = (value: string, output: string) =>
+    maskNoEchoOutputs({
+      template: templateWith(`  Out:\n    Value: ${value}`),
+      parameters: { DbPassword: PASSWORD },
+      outputs: { Out: output },
+    })['Out'];
+
+  it.each([
+    ['!Join [":", [!Ref DbPassword, "x"]]'],
+    ['!Sub "${DbPassword}"'],
+    ['!Sub ["${Pw}", { Pw: !Ref DbPassword }]'],
+    ['!If [Cond, !Base64 { Ref: DbPassword }, "none"]'],
+    ['{ "Fn::Base64": { "Fn::Join": ["", [{ "Ref": "DbPassword" }]] } }'],
+    ['!Select [2, !Split ["m", !Base64 { Ref: DbPassword }]]'],
+  ])('%s is masked whatever the value looks like', (value) => {
+    expect(mask(value, 'looks-harmless')).toBe(NO_ECHO_MARKER);
+  });
+
+  it.each([
+    ['!Ref Topic'],
+    ['!GetAtt Topic.TopicName'],
+    ['!Sub "${!DbPassword}"'],
+    ['!Sub "${AWS::Region}"'],
+  ])('%s (no reference to the NoEcho parameter) is kept', (value) => {
+    expect(mask(value, 'arn:aws:sns:eu-west-1:1:t')).toBe('arn:aws:sns:eu-west-1:1:t');
+  });
+
+  it('an output referring to a parameter that is not NoEcho is kept', () => {
+    expect(
+      maskNoEchoOutputs({
+        template: templateWith('  Out:\n    Value: !Base64 { Ref: DbPassword }', 'false'),
+        parameters: { DbPassword: PASSWORD },
+        outputs: { Out: 'abc' },
+      }),
+    ).toEqual({ Out: 'abc' });
   });
 });

@@ -113,23 +113,20 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 describe('review10m attacker: a deploy on merge no workflow run can start, per environment', () => {
-  it.failing(
-    'FAULT: the environment keeps no deploy_failed state (only last_outcome says so), so the record shows no deploy there',
-    async () => {
-      const api = githubApi({ owner: OWNER, repo: REPO });
-      expectMerge(api, marker('automated', 'pr_open'), undefined, APP_LOGIN);
-      expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN });
-      expectDeploymentMade(api);
-      api.updateComment(900);
+  it('the environment keeps a deploy_failed state with the deployment id (not only last_outcome)', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectMerge(api, marker('automated', 'pr_open'), undefined, APP_LOGIN);
+    expectDeployFacts(api, { actor: 'requester-dev', mergedBy: APP_LOGIN });
+    expectDeploymentMade(api);
+    api.updateComment(900);
 
-      await deliver(mergedEvent());
+    await deliver(mergedEvent());
 
-      const written = api.calls
-        .filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'))
-        .map((call) => parseStateMarker(String(call.body.body)));
-      const last = written.at(-1);
-      expect(last?.state).toBe('merged');
-      expect(last?.environments?.['staging']).toMatchObject({ status: 'deploy_failed', deployment_id: 7101 });
-    },
-  );
+    const written = api.calls
+      .filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'))
+      .map((call) => parseStateMarker(String(call.body.body)));
+    const last = written.at(-1);
+    expect(last?.state).toBe('merged');
+    expect(last?.environments?.['staging']).toMatchObject({ status: 'deploy_failed', deployment_id: 7101 });
+  });
 });

@@ -9,6 +9,10 @@
  * (`human_pushers`), which the self-approval rule reads (`reviewPolicyFor`). The marker the board
  * writes next has none of them, so the requester's own approval of the pull request counts. A
  * fault is `it.failing` asserting the right answer; an attack refused is an ordinary test.
+ *
+ * Fixed (fix10e): the record carries the marker's trust facts (`trust`, record schema 2) and the
+ * board merges them back, only ever adding; a record without them (schema 1) fails closed
+ * (`trust_lost`: no approval counts).
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -97,54 +101,42 @@ describe('review10m attacker: the marker made unreadable, the board goes on from
     expect(live.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
   });
 
-  it.failing(
-    'FAULT: the next marker written from the mirror’s record no longer names the requester',
-    async () => {
-      const { mirror, issue } = await openTask();
-      // The comment's marker no longer reads back; the next step (the agent's revision) is written.
-      await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      expect(issue.marker()).toMatchObject({ state: 'pr_open', ...REQUESTER });
-    },
-  );
+  it('the next marker written from the mirror’s record still names the requester (the record carries it)', async () => {
+    const { mirror, issue } = await openTask();
+    // The comment's marker no longer reads back; the next step (the agent's revision) is written.
+    await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    expect(issue.marker()).toMatchObject({ state: 'pr_open', ...REQUESTER });
+  });
 
-  it.failing(
-    'FAULT: nor the person who pushed to the branch (the self-approval rule forgets them)',
-    async () => {
-      const { mirror, issue } = await openTask();
-      await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
-    },
-  );
+  it('and the person who pushed to the branch (the self-approval rule keeps them)', async () => {
+    const { mirror, issue } = await openTask();
+    await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
+  });
 
-  it.failing(
-    'FAULT: an older signed body replayed from the edit history: the board takes the mirror’s state but the pusher is gone',
-    async () => {
-      const { mirror, issue, older } = await openTaskWithHistory();
-      await boardOn(issue.client, mirror, older, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      expect(issue.marker()?.state).toBe('pr_open');
-      expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
-    },
-  );
+  it('an older signed body replayed from the edit history: the board takes the mirror’s state and keeps the pusher', async () => {
+    const { mirror, issue, older } = await openTaskWithHistory();
+    await boardOn(issue.client, mirror, older, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    expect(issue.marker()?.state).toBe('pr_open');
+    expect(issue.marker()?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
+  });
 
-  it.failing(
-    'FAULT: with that marker, the requester’s own approval of the head counts (self-approval off)',
-    async () => {
-      const { mirror, issue } = await openTask();
-      await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
-      const head = 'a'.repeat(40);
-      const policy = reviewPolicyFor({
-        review: { ...DEFAULT_CONFIG.review, allow_self_approval: false },
-        marker: { ...issue.marker(), last_push: { sha: head, by: { kind: 'agent' } } },
-        agentLogin: 'implementation-agent[bot]',
-      });
-      const outcome = applyReviewPolicy({
-        verdicts: [{ login: 'alice', id: 501, state: 'APPROVED', commitId: head }],
-        policy,
-        headSha: head,
-      });
-      expect(outcome.verdicts).toEqual([]);
-    },
-  );
+  it('with that marker, the requester’s own approval of the head is set aside (self-approval off)', async () => {
+    const { mirror, issue } = await openTask();
+    await boardOn(issue.client, mirror, undefined, Date.parse('2026-11-24T12:00:00.000Z')).move('pr_open');
+    const head = 'a'.repeat(40);
+    const policy = reviewPolicyFor({
+      review: { ...DEFAULT_CONFIG.review, allow_self_approval: false },
+      marker: { ...issue.marker(), last_push: { sha: head, by: { kind: 'agent' } } },
+      agentLogin: 'implementation-agent[bot]',
+    });
+    const outcome = applyReviewPolicy({
+      verdicts: [{ login: 'alice', id: 501, state: 'APPROVED', commitId: head }],
+      policy,
+      headSha: head,
+    });
+    expect(outcome.verdicts).toEqual([]);
+  });
 
   it('control: with the live marker, the requester’s own approval is set aside', async () => {
     const { live } = await openTask();
@@ -160,5 +152,52 @@ describe('review10m attacker: the marker made unreadable, the board goes on from
       headSha: head,
     });
     expect(outcome.verdicts).toEqual([]);
+  });
+
+  it('a version 1 record (no trust facts) under an unreadable marker fails closed: no approval counts', async () => {
+    const { mirror, issue } = await openTask();
+    const stored = (await mirror.tasks!.get(TASK_ID))!;
+    const { trust: _trust, ...v1 } = { ...stored, schema_version: 1 as const };
+    await mirror.tasks!.put({ ...v1, version: stored.version + 1 }, stored.version);
+    const lines: string[] = [];
+    await createStatusBoard({
+      client: issue.client,
+      owner: 'acme',
+      repo: 'shop',
+      issueNumber: 7,
+      taskId: TASK_ID,
+      existing: undefined,
+      signingKey: undefined,
+      mirrors: mirror,
+      log: (line) => lines.push(line),
+      now: clock(Date.parse('2026-11-24T12:00:00.000Z')),
+    }).move('pr_open');
+    expect(issue.marker()?.trust_lost).toBe(true);
+    expect(lines.join('\n')).toMatch(/no approval counts/);
+    const head = 'a'.repeat(40);
+    const policy = reviewPolicyFor({
+      review: { ...DEFAULT_CONFIG.review, allow_self_approval: false },
+      marker: { ...issue.marker(), last_push: { sha: head, by: { kind: 'agent' } } },
+      agentLogin: 'implementation-agent[bot]',
+    });
+    const outcome = applyReviewPolicy({
+      verdicts: [
+        { login: 'alice', id: 501, state: 'APPROVED', commitId: head },
+        { login: 'bob', id: 502, state: 'APPROVED', commitId: head },
+      ],
+      policy,
+      headSha: head,
+    });
+    expect(outcome.verdicts).toEqual([]);
+    expect(outcome.setAside.map((entry) => entry.why)).toEqual(['trust-lost', 'trust-lost']);
+    // The next record carries the loss too, so the run after keeps failing closed.
+    expect((await mirror.tasks!.get(TASK_ID))?.trust?.trust_lost).toBe(true);
+  });
+
+  it('the record the mirror holds carries the trust facts, at record schema 2', async () => {
+    const { mirror } = await openTask();
+    const stored = await mirror.tasks!.get(TASK_ID);
+    expect(stored).toMatchObject({ schema_version: 2, trust: { ...REQUESTER } });
+    expect(stored?.trust?.human_pushers).toEqual([expect.objectContaining({ login: 'mallory' })]);
   });
 });
