@@ -16,7 +16,7 @@ export interface GitDataClient {
       owner: string;
       repo: string;
       commit_sha: string;
-    }): Promise<{ data: { tree: { sha: string } } }>;
+    }): Promise<{ data: { tree: { sha: string }; message?: string } }>;
     createTree(p: {
       owner: string;
       repo: string;

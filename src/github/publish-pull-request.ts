@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
+import { withGeneratedFilesRecord } from '../core/bundle/generated-files-record.js';
 import { fitBody } from '../core/markdown/fit-body.js';
 import { redactSecrets } from '../core/secrets/redact-secrets.js';
 import { PULL_REQUEST_BODY_LIMIT } from '../core/markdown/github-limits.js';
@@ -51,6 +52,11 @@ export interface PublishedPullRequest {
   readonly nodeId?: string;
   /** Paths the commit deleted: the previous generation's files this one no longer writes (`readRetiredFiles`). */
   readonly retired: readonly string[];
+  /**
+   * Files the previous generation wrote and this one no longer writes that were kept because
+   * someone changed them on the branch since (`retiredFiles`): theirs to keep or delete.
+   */
+  readonly keptEdited: readonly string[];
   /** Why the previous generation's files could not be read (none were retired); absent when they were. */
   readonly retiredUnread?: string;
 }
@@ -66,10 +72,12 @@ export interface PublishedPullRequest {
  * at the sink (`redactSecrets`), as every GitHub sink's text is: they are built from the request
  * (a token pasted into the issue title becomes the task name), and a commit message, once pushed,
  * stays in the repository's history. Throws when the scanner fails, before anything is written.
- * With `previousGeneration` and an existing branch, the commit also deletes the files that
- * generation wrote in the service folders this one writes and this one no longer writes
- * (`readRetiredFiles`: a tree entry with `sha: null` deletes its path, docs.github.com *Create a
- * tree*), as the CLI's commit does: files anyone else added, or outside those folders, stay.
+ * The commit message lists the service-folder files written (`Generated-File` trailers). With
+ * `previousGeneration` and an existing branch, the commit also deletes the files that generation
+ * recorded in the service folders this one writes and this one no longer writes, unless someone
+ * changed them since (`readRetiredFiles`: a tree entry with `sha: null` deletes its path,
+ * docs.github.com *Create a tree*), as the CLI's commit does: files anyone else added, or outside
+ * those folders, stay.
  */
 export async function publishPullRequest(params: {
   client: PullRequestClient;
@@ -91,7 +99,14 @@ export async function publishPullRequest(params: {
   const { client, owner, repo } = params;
   const body = fitBody({ body: await redactSecrets(params.body), limit: PULL_REQUEST_BODY_LIMIT });
   const title = await redactSecrets(params.title);
-  const commitMessage = await redactSecrets(params.commitMessage);
+  // The commit lists what it generated: the next generation retires from that list, never from the
+  // tree, which also holds files people added (`withGeneratedFilesRecord`).
+  const commitMessage = await redactSecrets(
+    withGeneratedFilesRecord(
+      params.commitMessage,
+      params.files.map((file) => file.path),
+    ),
+  );
   const existingHead = await findBranchHead(client, { owner, repo, branch: params.branch });
   const parent =
     existingHead ??
@@ -108,7 +123,7 @@ export async function publishPullRequest(params: {
           headTree: baseTree,
           generated: params.files.map((file) => file.path),
         })
-      : { retired: [] };
+      : { retired: [], keptEdited: [] };
   const { retired } = retiring;
   const tree = await client.git.createTree({
     owner,
@@ -176,6 +191,7 @@ export async function publishPullRequest(params: {
     base: existing?.base?.ref ?? params.baseBranch,
     ...(pull.node_id === undefined ? {} : { nodeId: pull.node_id }),
     retired,
+    keptEdited: retiring.keptEdited,
     ...(retiring.problem === undefined ? {} : { retiredUnread: retiring.problem }),
   };
 }
@@ -187,11 +203,11 @@ export async function publishPullRequest(params: {
  */
 async function retiredOrProblem(
   params: Parameters<typeof readRetiredFiles>[0],
-): Promise<{ retired: string[]; problem?: string }> {
+): Promise<{ retired: string[]; keptEdited: string[]; problem?: string }> {
   try {
-    return { retired: await readRetiredFiles(params) };
+    return await readRetiredFiles(params);
   } catch (error) {
-    return { retired: [], problem: error instanceof Error ? error.message : String(error) };
+    return { retired: [], keptEdited: [], problem: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
-import { retiredFiles } from '../core/bundle/retired-files.js';
+import { generatedFilesOf, withGeneratedFilesRecord } from '../core/bundle/generated-files-record.js';
+import { retiredFiles, type Retirement } from '../core/bundle/retired-files.js';
 import { TASK_TRAILER } from '../core/naming/attempt-trailers.js';
 import { findBranchCheckout } from './find-branch-checkout.js';
 import { GitError, runGit } from './run-git.js';
@@ -27,6 +28,10 @@ export interface LocalCommit {
   readonly commit: string;
   /** False when the branch already held exactly these files: no commit was made. */
   readonly changed: boolean;
+  /** Paths the commit removed: the task's previous generation wrote them and this one does not. */
+  readonly retired: readonly string[];
+  /** Such paths kept because someone changed them on the branch since that generation (theirs to keep or delete). */
+  readonly keptEdited: readonly string[];
 }
 
 /**
@@ -34,10 +39,13 @@ export interface LocalCommit {
  * tip (or over HEAD for a new branch), the way the GitHub pipeline builds its commit. Written with
  * git's plumbing into a temporary index, so the user's checkout, index and working tree are never
  * touched; the temporary folder is removed on every way out. Nothing changed → no commit.
- * With `taskId` (its commits carry the `Implementation-Task` trailer), files the task's last commit on the
- * branch held in a service folder this run writes, and that this run no longer generates, are
- * removed (`retiredFiles`): the folder holds what was generated, never a stale receiver. Files
- * outside those folders stay whoever added them.
+ * With `taskId` (its commits carry the `Implementation-Task` trailer), the commit message lists the
+ * service-folder files written (`withGeneratedFilesRecord`), and the files the task's last commit
+ * on the branch lists, in a service folder this run writes, that this run no longer generates are
+ * removed when the tip still holds them as generated (`retiredFiles`): the folder holds what was
+ * generated, never a stale receiver. A file a person added is never listed, so it stays; one a
+ * person changed since is kept (`keptEdited`); a last commit listing nothing (made before lists
+ * were kept) removes nothing.
  * The message (commit and reflog) is redacted here, at the sink, by the one redaction GitHub's
  * `commitToBranch` uses (`redactSecrets`): the user pushes the branch, and history keeps it.
  * Throws `BranchCheckedOutError` when a work tree has `branch` checked out, `GitError` otherwise.
@@ -73,10 +81,17 @@ export async function commitToLocalBranch(params: {
       ['update-index', '-z', '--add', '--index-info'],
       params.files.map((file, i) => `100644 ${blobs[i]}\t${file.path}\0`).join(''),
     );
-    const retired =
+    const { retired, keptEdited } =
       tip && params.taskId
         ? await retiredOnBranch({ tip, taskId: params.taskId, files: params.files, git })
-        : [];
+        : { retired: [], keptEdited: [] };
+    const message =
+      params.taskId === undefined
+        ? params.message
+        : withGeneratedFilesRecord(
+            params.message,
+            params.files.map((file) => file.path),
+          );
     if (retired.length > 0)
       await git(
         ['update-index', '-z', '--force-remove', '--stdin'],
@@ -85,26 +100,31 @@ export async function commitToLocalBranch(params: {
     const tree = await git(['write-tree']);
     if (parent && tree === (await git(['rev-parse', `${parent}^{tree}`]))) {
       if (!tip) await git(['update-ref', '-m', 'implementation-agent: branch created', ref, parent, '']);
-      return { commit: parent, changed: false };
+      return { commit: parent, changed: false, retired, keptEdited };
     }
-    // Redacted at the sink as `commitToBranch` does on GitHub: once pushed, history keeps it.
-    const message = await redactSecrets(params.message);
-    const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+    // Redacted at the sink as `commitToBranch` does on GitHub: once pushed, history keeps it. A path
+    // the redaction changes no longer matches a file, so nothing is removed for it later.
+    const redacted = await redactSecrets(message);
+    const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', redacted]);
     // The old value makes the update fail rather than overwrite a tip that moved meanwhile.
-    await git(['update-ref', '-m', `implementation-agent: ${message}`, ref, commit, tip ?? '']);
-    return { commit, changed: true };
+    const subject = await redactSecrets(params.message);
+    await git(['update-ref', '-m', `implementation-agent: ${subject}`, ref, commit, tip ?? '']);
+    return { commit, changed: true, retired, keptEdited };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
-/** What `retiredFiles` retires, read from the task's last commit reachable from `tip` and from `tip` itself. */
+/**
+ * What `retiredFiles` retires: the files the task's last commit reachable from `tip` lists
+ * (`generatedFilesOf`), with their blobs there and at `tip`.
+ */
 async function retiredOnBranch(params: {
   tip: string;
   taskId: string;
   files: readonly GeneratedFile[];
   git: (args: string[], input?: string) => Promise<string>;
-}): Promise<string[]> {
+}): Promise<Retirement> {
   const { git } = params;
   const format = `%H%x00%(trailers:key=${TASK_TRAILER},valueonly,separator=%x20)%x1e`;
   const log = await git([
@@ -120,13 +140,25 @@ async function retiredOnBranch(params: {
     .split('\x1e')
     .map((entry) => entry.trim().split('\0'))
     .find(([, task = '']) => task.trim() === params.taskId)?.[0];
-  if (last === undefined) return [];
-  const filesOf = async (commit: string) =>
-    (await git(['ls-tree', '-r', '-z', '--name-only', commit, '--', 'services'])).split('\0').filter(Boolean);
+  const recorded =
+    last === undefined ? undefined : generatedFilesOf(await git(['show', '-s', '--format=%B', last]));
+  if (last === undefined || recorded === undefined) return { retired: [], keptEdited: [] };
+  const listed = new Set(recorded);
+  // `<mode> <type> <blob>\t<path>` records, NUL-terminated: the blobs at the listed paths only.
+  const blobsOf = async (commit: string) => {
+    const blobs = new Map<string, string>();
+    for (const record of (await git(['ls-tree', '-r', '-z', commit, '--', 'services'])).split('\0')) {
+      const tab = record.indexOf('\t');
+      const [, type, blob] = record.slice(0, tab).split(' ');
+      const file = record.slice(tab + 1);
+      if (tab > 0 && type === 'blob' && blob !== undefined && listed.has(file)) blobs.set(file, blob);
+    }
+    return blobs;
+  };
   return retiredFiles({
     generated: params.files.map((file) => file.path),
-    generatedBefore: await filesOf(last),
-    onBranch: await filesOf(params.tip),
+    generatedBefore: await blobsOf(last),
+    onBranch: await blobsOf(params.tip),
   });
 }
 

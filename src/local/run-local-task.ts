@@ -154,7 +154,7 @@ export async function runLocalTask(params: {
       await ensureCloneId({ repoDir: repository.dir, proposed: cloneId });
       params.progress(`      Created git repository ${repository.dir} (--init)`);
     }
-    const { commit, changed } = await commitToLocalBranch({
+    const { commit, changed, retired, keptEdited } = await commitToLocalBranch({
       repoDir: repository.dir,
       branch: names.branch,
       files: generation.bundle.files,
@@ -169,6 +169,15 @@ export async function runLocalTask(params: {
         ? `Committed ${commit.slice(0, 7)} on branch ${names.branch} in ${repository.dir}`
         : `No change: branch ${names.branch} in ${repository.dir} already holds this output at ${commit.slice(0, 7)}`,
     );
+    if (retired.length > 0)
+      params.progress(
+        `      Removed ${retired.length} file(s) the previous generation wrote and this one does not`,
+      );
+    // A person's change is theirs: kept, and named so they can delete it themselves.
+    if (keptEdited.length > 0)
+      params.progress(
+        `      ⚠ Kept ${keptEdited.length} file(s) the previous generation wrote and this one does not, changed on the branch since: ${keptEdited.join(', ')}`,
+      );
 
     // The record reaches committed once the branch holds the change (the same commit when unchanged).
     await life.committed({ prepared, commit, changed });

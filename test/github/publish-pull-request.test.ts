@@ -87,6 +87,7 @@ describe('publishPullRequest', () => {
       branchCreated: true,
       base: 'main',
       retired: [],
+      keptEdited: [],
     });
     expect(repo.methods()).toEqual([
       'git.getRef',

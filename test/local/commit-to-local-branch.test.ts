@@ -42,7 +42,7 @@ describe('commitToLocalBranch', () => {
     const files = [file('README.md', '# x\n')];
     const first = await commitToLocalBranch({ repoDir: repo, branch: BRANCH, files, message: 'one' });
     const again = await commitToLocalBranch({ repoDir: repo, branch: BRANCH, files, message: 'two' });
-    expect(again).toEqual({ commit: first.commit, changed: false });
+    expect(again).toMatchObject({ commit: first.commit, changed: false });
   });
 
   it('starts a repository without commits with a root commit', async () => {
@@ -103,5 +103,58 @@ describe('commitToLocalBranch', () => {
       'services/other/x.ts',
       'services/pay/src/app.ts',
     ]);
+  });
+});
+
+describe('commitToLocalBranch retires only what the previous generation wrote (issue #11)', () => {
+  const marked = (message: string) => `${message}\n\nImplementation-Task: task-1\nImplementation-Attempt: 1`;
+  const generation = (repo: string, message: string, files: GeneratedFile[]) =>
+    commitToLocalBranch({ repoDir: repo, branch: BRANCH, files, message: marked(message), taskId: 'task-1' });
+  const person = (repo: string, files: GeneratedFile[]) =>
+    commitToLocalBranch({ repoDir: repo, branch: BRANCH, files, message: 'my notes' });
+
+  it('keeps a person’s file in the service folder over three generations, and retires a generated one', async () => {
+    const { repo } = await workspaceWithRepository();
+    const app = file('services/pay/src/app.ts', 'a\n');
+    const hook = file('services/pay/src/hook.ts', 'h\n');
+    await generation(repo, 'one', [app, hook]);
+    await person(repo, [file('services/pay/NOTES.md', 'mine\n')]);
+    // Generation 2's tree holds NOTES.md; its record lists what it wrote only.
+    await generation(repo, 'two', [file('services/pay/src/app.ts', 'a2\n'), hook]);
+    expect(await git(repo, 'log', '-1', '--format=%B', BRANCH)).toBe(
+      marked('two') + '\nGenerated-File: services/pay/src/app.ts\nGenerated-File: services/pay/src/hook.ts',
+    );
+    const third = await generation(repo, 'three', [file('services/pay/src/app.ts', 'a3\n')]);
+    expect(third.retired).toEqual(['services/pay/src/hook.ts']);
+    expect((await git(repo, 'ls-tree', '-r', '--name-only', BRANCH)).split('\n')).toEqual([
+      'services/pay/NOTES.md',
+      'services/pay/src/app.ts',
+    ]);
+  });
+
+  it('keeps a generated file a person changed since, and names it', async () => {
+    const { repo } = await workspaceWithRepository();
+    await generation(repo, 'one', [
+      file('services/pay/src/app.ts', 'a\n'),
+      file('services/pay/src/hook.ts', 'h\n'),
+    ]);
+    await person(repo, [file('services/pay/src/hook.ts', 'my hook\n')]);
+    const second = await generation(repo, 'two', [file('services/pay/src/app.ts', 'a2\n')]);
+    expect(second).toMatchObject({ retired: [], keptEdited: ['services/pay/src/hook.ts'] });
+    expect(await git(repo, 'show', `${BRANCH}:services/pay/src/hook.ts`)).toBe('my hook');
+  });
+
+  it('retires nothing after a generation that recorded no list (made before lists were kept)', async () => {
+    const { repo } = await workspaceWithRepository();
+    // An older generation: the task trailer, no Generated-File record.
+    await commitToLocalBranch({
+      repoDir: repo,
+      branch: BRANCH,
+      files: [file('services/pay/src/app.ts', 'a\n'), file('services/pay/src/hook.ts', 'h\n')],
+      message: marked('one'),
+    });
+    const second = await generation(repo, 'two', [file('services/pay/src/app.ts', 'a2\n')]);
+    expect(second.retired).toEqual([]);
+    expect(await git(repo, 'show', `${BRANCH}:services/pay/src/hook.ts`)).toBe('h');
   });
 });

@@ -6,21 +6,37 @@ export function serviceFolderOf(path: string): string | undefined {
   return SERVICE_FOLDER.exec(path)?.[0];
 }
 
+/** What a re-run does with the previous generation's files it no longer generates. */
+export interface Retirement {
+  /** Paths to delete: still on the branch exactly as the previous generation wrote them. Sorted. */
+  readonly retired: string[];
+  /** Paths kept because someone changed them on the branch since that generation wrote them. Sorted. */
+  readonly keptEdited: string[];
+}
+
 /**
- * The files a re-run retires: paths the task's previous output held (`generatedBefore`) that are
- * still on the branch (`onBranch`) and that this run no longer generates (`generated`), within a
- * service folder this run writes to. Files outside those folders (a user's README, workflows, other
- * services) are never retired, however they got there. Returns sorted paths. Pure.
+ * The files a re-run retires. `generatedBefore` is exactly what the task's previous generation
+ * wrote (its recorded list, `generatedFilesOf`, never its whole tree: that also holds files people
+ * added), each with the blob id it wrote; `onBranch` the branch head's blob ids at those paths;
+ * `generated` what this run writes. A previous file this run no longer writes, in a service folder
+ * this run writes, is retired when the head still holds the very blob the generation wrote; one a
+ * person changed since is kept (`keptEdited`, for the run to say so), and one already gone is left
+ * alone. A file the previous generation did not write is never retired, however it got there.
+ * Pure.
  */
 export function retiredFiles(params: {
   generated: readonly string[];
-  generatedBefore: readonly string[];
-  onBranch: readonly string[];
-}): string[] {
+  generatedBefore: ReadonlyMap<string, string>;
+  onBranch: ReadonlyMap<string, string>;
+}): Retirement {
   const generated = new Set(params.generated);
   const folders = new Set(params.generated.flatMap((file) => serviceFolderOf(file) ?? []));
-  const onBranch = new Set(params.onBranch);
-  return params.generatedBefore
-    .filter((file) => !generated.has(file) && onBranch.has(file) && folders.has(serviceFolderOf(file) ?? ''))
-    .sort();
+  const retired: string[] = [];
+  const keptEdited: string[] = [];
+  for (const [file, written] of params.generatedBefore) {
+    const now = params.onBranch.get(file);
+    if (generated.has(file) || now === undefined || !folders.has(serviceFolderOf(file) ?? '')) continue;
+    (now === written ? retired : keptEdited).push(file);
+  }
+  return { retired: retired.sort(), keptEdited: keptEdited.sort() };
 }

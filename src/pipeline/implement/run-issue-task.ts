@@ -196,6 +196,10 @@ async function generateAndPublish(
   params.log(`${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} at ${pull.commitSha}`);
   if (pull.retired.length > 0)
     params.log(`Removed ${pull.retired.length} file(s) the previous generation wrote and this one does not`);
+  if (pull.keptEdited.length > 0)
+    params.log(
+      `Kept ${pull.keptEdited.length} file(s) the previous generation wrote and this one does not, changed on the branch since: ${pull.keptEdited.join(', ')}`,
+    );
   if (pull.retiredUnread !== undefined)
     params.log(`Removed no earlier files: the previous generation could not be read (${pull.retiredUnread})`);
   // What the branch held before this run, now known: a branch made anew carries none of the old

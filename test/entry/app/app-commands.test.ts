@@ -163,7 +163,10 @@ describe('Probot app: /implement and /approve', () => {
       (call) => call.method === 'POST' && call.path.endsWith('/git/commits'),
     )?.body;
     expect(commit.parents).toEqual(['old-head']);
-    expect(commit.message).toBe('Implement Orders API (application, attempt 2)');
+    // The subject, then the files this generation wrote, which the next one retires from.
+    const [subject, record] = String(commit.message).split('\n\n');
+    expect(subject).toBe('Implement Orders API (application, attempt 2)');
+    expect(record?.split('\n').every((line) => /^Generated-File: services\/[^/]+\/./.test(line))).toBe(true);
     expect(api.calls.some((call) => call.method === 'POST' && call.path.endsWith('/pulls'))).toBe(false);
   });
 });
