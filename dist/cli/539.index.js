@@ -332,8 +332,8 @@ const PARKED_PREFIX = 'parked#';
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/core/stores/task-store.js
 var task_store = __webpack_require__(1297);
-// EXTERNAL MODULE: ./lib/core/task/task-record.js
-var task_record = __webpack_require__(2572);
+// EXTERNAL MODULE: ./lib/core/task/task-record.js + 5 modules
+var task_record = __webpack_require__(6576);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
 var store_keys = __webpack_require__(1392);
 // EXTERNAL MODULE: ./lib/core/request/is-record.js
@@ -819,8 +819,8 @@ function refOf(ref) {
     return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };
 }
 //# sourceMappingURL=s3-artifact-store.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 2 modules
-var redact_deployment = __webpack_require__(892);
+// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 4 modules
+var redact_deployment = __webpack_require__(1389);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __webpack_require__(8363);
 ;// CONCATENATED MODULE: ./lib/aws/s3/upload-by-content-hash.js
