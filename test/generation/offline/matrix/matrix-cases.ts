@@ -15,6 +15,7 @@ import { fix11oCases } from './fix11o-cases.js';
 import { balance11Cases } from './balance11-cases.js';
 import { fix11bCases } from './fix11b-cases.js';
 import { fix11mCases } from './fix11m-cases.js';
+import { fix11rCases } from './fix11r-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -392,6 +393,7 @@ export function matrixCases(): MatrixCase[] {
     ...balance11Cases(),
     ...fix11bCases(),
     ...fix11mCases(),
+    ...fix11rCases(),
     ...mutants(),
   ];
 }

@@ -7,6 +7,8 @@ import { webhookProviderOf } from './webhook-provider.js';
 import type { WebhookProvider } from './webhook-provider.js';
 import { busMentions, eventBusesOf } from './event-buses.js';
 import type { EventBuses } from './event-buses.js';
+import { namedQueues } from './named-queues.js';
+import type { NamedQueue } from './named-queues.js';
 
 /** What the request asks of the integration beyond a queue and its consumer. */
 export interface IntegrationAsks {
@@ -20,6 +22,8 @@ export interface IntegrationAsks {
   readonly sourceBus?: EventBuses['source'];
   /** Buses the request names beyond the source and eventBus, which nothing generated reads or writes. */
   readonly otherBuses: EventBuses['others'];
+  /** Queues the request names (`the billing queue`, `our existing payments queue`); the stack makes one queue. */
+  readonly namedQueues: readonly NamedQueue[];
   /** Event and message type names the request gave (`PaymentSettled`, `OrderPlaced`): the message types, when present. */
   readonly eventTypes: readonly string[];
   /** The header the request says carries the signature (`X-Hub-Signature-256`), lowercased as API Gateway passes it. */
@@ -149,6 +153,10 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
     ...(eventBus === undefined ? {} : { eventBus }),
     ...(sourceBus === undefined ? {} : { sourceBus }),
     otherBuses: buses.others,
+    namedQueues: namedQueues([
+      ...input.descriptionSentences.map((sentence) => sentence.text),
+      ...input.stories.map((story) => story.text),
+    ]).slice(0, 10),
     eventTypes: eventTypes.slice(0, 20),
     fromGitHub: provider?.name === 'GitHub',
     ...(provider === undefined ? {} : { provider }),

@@ -14,6 +14,8 @@ import { distinctMessageTypes } from './message-types.js';
 import { typeCapability } from './message-type-capability.js';
 import { sharedGaps } from './shared-type-gaps.js';
 import { fixedCapabilities } from './fixed-capabilities.js';
+import { namedQueueCapabilities } from './named-queue-capabilities.js';
+import { isViewStory, viewStoryGap } from './view-story.js';
 
 const TIMING_WORDS = [
   'within',
@@ -71,6 +73,7 @@ export function integrationCoverage(params: {
   const capabilities = [
     ...byType.values(),
     ...fixedCapabilities({ asks, test }),
+    ...namedQueueCapabilities(asks),
     shiftCapability({
       functionId: 'ConsumerFunction',
       configName: params.shifting.configName,
@@ -91,6 +94,7 @@ export function integrationCoverage(params: {
       extraGaps: [
         ...dropped,
         ...branchGaps({ text: intent.text, messages }),
+        ...(isViewStory(intent) && own.length === 0 ? [viewStoryGap(intent)] : []),
         ...(words.some((word) => TIMING_WORDS.includes(word))
           ? [
               'the timing is not proven by a test: the path adds SQS (a batching window of up to 5 s) and one Lambda run',

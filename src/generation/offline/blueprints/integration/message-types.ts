@@ -9,6 +9,7 @@ import { conditionType } from './condition-type.js';
 import { eventTypesAsked } from './event-types-asked.js';
 import { isNotificationStory } from './notification-story.js';
 import { isScheduledStory } from './scheduled-story.js';
+import { isViewStory } from './view-story.js';
 import { PROVIDER_EVENT_TYPES, providerEventTypesIn } from './provider-event-types.js';
 import type { DeliveryAction, ProviderEventType } from './provider-event-types.js';
 
@@ -88,8 +89,11 @@ export function storyMessages(params: {
     if (messages.length > 0) return messages;
   }
   // A story asking for a person to be told is a notification, not a message anyone sends the
-  // consumer; one run on a schedule (`download the CSV every Monday`) is a job, not a message either.
-  const handled = stories.filter((story) => !isNotificationStory(story) && !isScheduledStory(story));
+  // consumer; one run on a schedule (`download the CSV every Monday`) is a job, and one that looks at
+  // something (`I see every payment in the ledger`) a read, not a message either.
+  const handled = stories.filter(
+    (story) => !isNotificationStory(story) && !isScheduledStory(story) && !isViewStory(story),
+  );
   const intents = handled.length > 0 ? handled : defaultIntents(params.names, ['record']);
   return intents.map((intent) => ({
     intent,
