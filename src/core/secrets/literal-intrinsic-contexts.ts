@@ -83,8 +83,12 @@ export function literalIntrinsicContexts(
     work = -1;
     return UNKNOWN;
   };
-  const capped = (candidates: Candidates): Candidates =>
-    candidates.length > MAX_CANDIDATES ? exhaust() : candidates.length === 0 ? UNKNOWN : candidates;
+  /** `candidates` without repeats (a YAML alias gives both branches the same value), within MAX_CANDIDATES. */
+  const capped = (candidates: Candidates): Candidates => {
+    const distinct = [...new Set(candidates)];
+    if (distinct.length > MAX_CANDIDATES) return exhaust();
+    return distinct.length === 0 ? UNKNOWN : distinct;
+  };
   const literalString = (slot: number | undefined): Literal | undefined => {
     const text = slot === undefined ? undefined : slots[slot];
     if (slot === undefined || text === undefined) return undefined;
@@ -311,7 +315,9 @@ function combine(items: readonly Candidates[]): Candidate[][] | undefined {
   }
   let combinations: Candidate[][] = [[]];
   for (const item of items)
-    combinations = combinations.flatMap((combination) => item.map((candidate) => [...combination, candidate]));
+    combinations = combinations.flatMap((combination) =>
+      item.map((candidate) => [...combination, candidate]),
+    );
   return combinations;
 }
 
