@@ -305,7 +305,8 @@ function isLiteral(candidate: Candidate): candidate is Literal {
 
 /**
  * Every combination of one candidate of each item (in order), or `undefined` when there would be
- * more than MAX_CANDIDATES (counted before any is built).
+ * more than MAX_CANDIDATES (counted before any is built). Work: the count times the items (each
+ * combination built once, in place; not copied item by item, which is quadratic in a long list).
  */
 function combine(items: readonly Candidates[]): Candidate[][] | undefined {
   let count = 1;
@@ -313,11 +314,16 @@ function combine(items: readonly Candidates[]): Candidate[][] | undefined {
     count *= item.length;
     if (count > MAX_CANDIDATES) return undefined;
   }
-  let combinations: Candidate[][] = [[]];
-  for (const item of items)
-    combinations = combinations.flatMap((combination) =>
-      item.map((candidate) => [...combination, candidate]),
-    );
+  const combinations: Candidate[][] = [];
+  for (let number = 0; number < count; number += 1) {
+    const combination: Candidate[] = [];
+    let rest = number;
+    for (const item of items) {
+      combination.push(item[rest % item.length]);
+      rest = Math.floor(rest / item.length);
+    }
+    combinations.push(combination);
+  }
   return combinations;
 }
 
