@@ -46,17 +46,33 @@ function backToBackTokens(bytes: number): string {
 
 /**
  * A JSON template of about `bytes` characters whose values are literal intrinsics nested three
- * deep (`Fn::Join` of `Fn::Select` of `Fn::Sub` with a parameter's `Default`), none a secret.
+ * deep (`Fn::Join` of `Fn::Select` of `Fn::Sub` with a parameter's `Default`; `Fn::If` of
+ * `Fn::FindInMap` with an unknown key and of `Fn::Select` with an unknown index over a
+ * `Fn::Split`: several candidates each), none a secret.
  */
 function literalIntrinsicTemplate(bytes: number): string {
   const value = (index: number) => ({
-    'Fn::Join': ['-', ['v', { 'Fn::Select': [0, [{ 'Fn::Sub': `p\${Name}${index}` }, 'x']] }]],
+    'Fn::Join': [
+      '-',
+      [
+        'v',
+        { 'Fn::Select': [0, [{ 'Fn::Sub': `p\${Name}${index}` }, 'x']] },
+        {
+          'Fn::If': [
+            'C',
+            { 'Fn::FindInMap': ['Ids', { Ref: 'AWS::Region' }, 'Id'] },
+            { 'Fn::Select': [{ Ref: 'Index' }, { 'Fn::Split': [',', `a${index},b,c`] }] },
+          ],
+        },
+      ],
+    ],
   });
   const variables: Record<string, unknown> = {};
   for (let index = 0; JSON.stringify(variables).length < bytes; index += 1)
     variables[`V${index}`] = value(index);
   return JSON.stringify({
-    Parameters: { Name: { Type: 'String', Default: 'name' } },
+    Parameters: { Name: { Type: 'String', Default: 'name' }, Index: { Type: 'Number' } },
+    Mappings: { Ids: { 'eu-west-1': { Id: 'id-1' }, 'us-east-1': { Id: 'id-2' } } },
     Resources: {
       Fn: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: variables } } },
     },

@@ -24,9 +24,10 @@ const SEPARATOR = '\n\0\n';
  *   and with nothing between them (a token in halves, `!Join ['', [...]]`): every string the
  *   secret spans is redacted;
  * - the strings CloudFormation assembles from literals (`literalIntrinsicContexts`: `Fn::Join`,
- *   `Fn::Select`, `Fn::Sub` with its map's and the parameters' literal values, `Ref` to a
- *   parameter's `Default`, nested), every string they are made of redacted; a value whose
- *   evaluation passed its bound has all its strings withheld as TOO_MANY_SECRETS_MARKER.
+ *   `Fn::Select`, `Fn::Split`, `Fn::If`, `Fn::FindInMap`, `Fn::Sub`, `Fn::Base64` read decoded,
+ *   `Ref` to a parameter's `Default`, nested, each as every value it may have), every string they
+ *   are made of redacted; a value whose evaluation passed its bound has all its strings withheld
+ *   as TOO_MANY_SECRETS_MARKER.
  * A file-shaped object's `content` is left to its file scan. All contexts of all values are
  * scanned in one joined scan; when it overflows (more than the scanner lists of a kind) it is split
  * until it does not, and a single context that still overflows has its strings withheld whole as
