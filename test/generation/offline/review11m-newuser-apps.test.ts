@@ -449,11 +449,17 @@ describe('review 11m: feature flags', () => {
     },
   );
 
-  it.failing(
-    'FAULT: the service sentence "A feature-flag service for our mobile apps." is ❌ not covered ("nothing was generated for this") while the same kind of sentence in the loans request, "A loans API for the city library.", is ✅ covered by the HTTP API — a sentence naming the service the blueprint made is answered by it',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
-    },
-  );
+  it('fixed (was FAULT): the service sentence "A feature-flag service for our mobile apps." is ❌ not covered ("nothing was generated for this") while the same kind of sentence in the loans request, "A loans API for the city library.", is ✅ covered by the HTTP API — a sentence naming the service the blueprint made is answered by it', async () => {
+    const { bundle } = await generate(featureFlags);
+    expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy ?? '').toContain('HTTP API');
+  });
+
+  it('a sentence about customer service staff is not the service itself: "Customer service staff can reset a flag." is not answered by the HTTP API', async () => {
+    const { bundle } = await generate({
+      ...featureFlags,
+      description: `${featureFlags.description} Customer service staff can reset a flag.`,
+    });
+    expect(sentenceRow(bundle.coverage, 6)?.implementedBy ?? '').not.toContain('HTTP API');
+  });
 });

@@ -522,6 +522,10 @@ function applicationCapabilities(params: {
         'gateway',
         'webservice',
         'web service',
+        // "A feature-flag service for our mobile apps." names the service as "A loans API for …" does.
+        'service for',
+        'backend for',
+        'microservice',
       ),
       implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
       tests: [test('app', ROUTES_MATCH_TEMPLATE), ...lifecycles],
