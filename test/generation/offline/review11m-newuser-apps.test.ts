@@ -437,17 +437,46 @@ describe('review 11m: feature flags', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "Archived flags cannot be enabled." is ✅ covered by "POST /flags/{id}/archive moves a flag to archived", yet toggling an archived flag on answers 200 with enabled true — toggle (and enable) answer 409 on an archived flag, or the row is not covered',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      const send = serviceOf(bundle);
-      await send('POST /flags', { body: aFlag });
-      await send('POST /flags/{id}/archive', flagId);
-      const toggled = await send('POST /flags/{id}/toggle', flagId);
-      expect(toggled.statusCode === 409 || sentenceRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('fixed (was FAULT): "Archived flags cannot be enabled." is ✅ covered by "POST /flags/{id}/archive moves a flag to archived", yet toggling an archived flag on answers 200 with enabled true — toggle (and enable) answer 409 on an archived flag, or the row is not covered', async () => {
+    const { bundle } = await generate(featureFlags);
+    const send = serviceOf(bundle);
+    await send('POST /flags', { body: aFlag });
+    await send('POST /flags', { body: { ...aFlag, key: 'dark-mode' } });
+    await send('POST /flags/{id}/archive', flagId);
+    expect((await send('POST /flags/{id}/toggle', flagId)).statusCode).toBe(409);
+    expect((await send('GET /flags/{id}', flagId)).json['enabled']).toBe(false);
+    expect((await send('POST /flags/{id}/toggle', { pathParameters: { id: 'id-2' } })).statusCode).toBe(200);
+    const row = sentenceRow(bundle.coverage, 4);
+    expect(row?.implementedBy ?? '').toContain(
+      'POST /flags/{id}/toggle answers 409 for a flag that is archived',
+    );
+    expect((row?.tests ?? []).map((test) => test.title)).toContain(
+      'a flag that is archived is never enabled: POST /flags/{id}/toggle answers 409',
+    );
+    // "change the rollout percentage" made PATCH /flags/{id}, which still takes `enabled`: the row says so.
+    expect(row?.status).toBe('partial');
+    expect(gapsOf(row)).toMatch(
+      /PATCH \/flags\/\{id\} still takes `enabled` in the body for a flag that is archived/,
+    );
+  });
+
+  it('"Archived flags cannot be enabled." beside "enable a flag" and "disable a flag" refuses both set routes on an archived flag (409)', async () => {
+    const { bundle } = await generate({
+      ...featureFlags,
+      stories: [
+        'As a developer I can create a flag',
+        'As a developer I can enable a flag',
+        'As a developer I can disable a flag',
+        'As a developer I can archive a flag',
+      ],
+    });
+    const send = serviceOf(bundle);
+    await send('POST /flags', { body: aFlag });
+    await send('POST /flags/{id}/archive', flagId);
+    expect((await send('POST /flags/{id}/enable', flagId)).statusCode).toBe(409);
+    expect((await send('POST /flags/{id}/disable', flagId)).statusCode).toBe(409);
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
+  });
 
   it('fixed (was FAULT): the service sentence "A feature-flag service for our mobile apps." is ❌ not covered ("nothing was generated for this") while the same kind of sentence in the loans request, "A loans API for the city library.", is ✅ covered by the HTTP API — a sentence naming the service the blueprint made is answered by it', async () => {
     const { bundle } = await generate(featureFlags);
