@@ -108,7 +108,7 @@ export function storyIntent(story: string, number: number): StoryIntent {
     text: commentSafe(story),
     verb,
     objectWords: objectWords.length === 0 ? ['item'] : objectWords,
-    testTitle: ['story', String(number), verb, ...objectWords].join(' '),
+    testTitle: ['story', String(number), verb, ...titleObjectOf(action.slice(1), objectWords)].join(' '),
     role: roleOf(words),
     actionWords: action,
     ...(voice.receives ? { receives: true } : {}),
@@ -149,6 +149,22 @@ function afterRole(words: readonly string[]): string[] {
   const subject = words.findIndex((word) => word === 'i' || word === 'we');
   const rest = subject !== -1 ? words.slice(subject + 1) : words[0] === 'as' ? words.slice(3) : [...words];
   return rest.filter((word) => !FILLER.has(word) && !STOP_WORDS.has(word));
+}
+
+/** Copulas after which a question's object has ended (`how many loans are active`). */
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+
+/**
+ * The object a test title names: for a question (`see how many loans are active`), the words up to
+ * its copula (`how many loans`), so the title says what it proves (`story 6 see how many loans`, not
+ * `story 6 see are active`); otherwise the object itself.
+ */
+function titleObjectOf(words: readonly string[], object: readonly string[]): readonly string[] {
+  if (words[0] !== 'how' || !['many', 'much'].includes(words[1] ?? '')) return object;
+  const end = words.findIndex((word, index) => index > 2 && COPULAS.has(word));
+  if (end === -1) return object;
+  const asked = words.slice(0, end).filter((word) => !STOP_WORDS.has(word) && !/^\d/.test(word));
+  return asked.length > 2 ? asked.slice(0, 2 + MAX_OBJECT_WORDS) : object;
 }
 
 /** The noun phrase after the verb, up to a connecting word; its last words, since English puts the noun last. */

@@ -45,7 +45,7 @@ export function apps11kCases(): MatrixCase[] {
         file: 'src/app.ts',
         find: '      ...(Object.keys(where).length === 0 ? {} : { where }),',
         replace: '',
-        breaks: ['story 3 see are approved'],
+        breaks: ['story 3 see how many claims'],
       },
     },
   ];

@@ -20,6 +20,20 @@ const FLAGS = requestFor({
   ],
 });
 
+/** Fix 11q: `Archived flags cannot be enabled.` refuses the flip route (409) on an archived flag. */
+const ARCHIVED_FLAGS = requestFor({
+  taskType: 'application',
+  taskName: 'Feature toggles',
+  description:
+    'A feature-flag service for our mobile apps. Each flag has a key of at most 64 characters, a description, whether it is enabled and a rollout percentage between 0 and 100. Archived flags cannot be enabled.',
+  stories: [
+    'As a developer I can create a flag',
+    'As a developer I can toggle a flag',
+    'As a developer I can enable a flag',
+    'As a developer I can archive a flag',
+  ],
+});
+
 const LEDGER = requestFor({
   taskType: 'application',
   taskName: 'Ledger',
@@ -65,6 +79,19 @@ export function fix11Cases(): MatrixCase[] {
     { id: 'application-incident-timeline', request: INCIDENTS },
     { id: 'application-flag-switches', request: FLAGS },
     { id: 'application-append-only', request: LEDGER },
+    { id: 'application-flag-archived-guard', request: ARCHIVED_FLAGS },
+    {
+      id: 'mutant-archived-flag-toggles',
+      request: ARCHIVED_FLAGS,
+      mutation: {
+        file: 'src/routes.ts',
+        find: "sets: { field: 'enabled', to: 'toggle' }, refusedFrom: ['archived'] }",
+        replace: "sets: { field: 'enabled', to: 'toggle' } }",
+        breaks: [
+          'a flag that is archived is never enabled: POST /flags/{id}/toggle and POST /flags/{id}/enable answer 409',
+        ],
+      },
+    },
     {
       id: 'mutant-switch-takes-no-side',
       request: FLAGS,

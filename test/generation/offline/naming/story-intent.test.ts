@@ -23,6 +23,26 @@ describe('storyIntent', () => {
     expect(intents[1]).toMatchObject({ verb: 'refresh', objectWords: ['item'] });
   });
 
+  it('titles a question by what it asks up to its copula (`see how many loans`), keeping its object words as they were', () => {
+    expect(storyIntent('As a librarian I can see how many loans are active', 6)).toMatchObject({
+      testTitle: 'story 6 see how many loans',
+      objectWords: ['are', 'active'],
+    });
+    expect(storyIntent('As an auditor I can see how many active cards there are', 2).testTitle).toBe(
+      'story 2 see how many active cards',
+    );
+    // No copula ends it: the title is as before.
+    expect(storyIntent('As a lead I can see how many tasks a project has', 3).testTitle).toBe(
+      'story 3 see project has',
+    );
+    expect(storyIntent('As a customer I can see how much is left on my gift card', 1).testTitle).toBe(
+      storyIntent('As a customer I can see how much is left on my gift card', 1).objectWords.reduce(
+        (title, word) => `${title} ${word}`,
+        'story 1 see',
+      ),
+    );
+  });
+
   it('keeps hostile text out of test titles and single-lines it for comments', () => {
     const intent = storyIntent("As a user I can */ process.exit(1) /* '); drop\u2028evil()", 4);
     expect(intent.testTitle).toMatch(/^[a-z0-9 ]+$/);

@@ -1,6 +1,7 @@
 import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.js';
 import { spokenName } from '../../naming/spoken-name.js';
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
+import { storyIntent } from '../../naming/story-intent.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
@@ -167,12 +168,15 @@ export function applicationCoverage(params: {
       extraGaps: [...storyGaps(story, model, operation), ...notGeneratedAsks(intent.text, capabilities.all)],
     });
   });
+  const storyRows = stories.map((row, index) => withoutPersonaNumbers(row, input.stories[index]?.role ?? []));
   return [
-    ...stories.map((row, index) => withoutPersonaNumbers(row, input.stories[index]?.role ?? [])),
+    ...storyRows,
     ...input.descriptionSentences.flatMap((sentence) => {
       const why = sentenceNotGenerated(sentence, model);
       if (why !== undefined) return [notCoveredSentence(sentence.number, sentence.text, why)];
-      const rows = describeSentences([sentence], capabilities.all);
+      const rows = describeSentences([sentence], capabilities.all).map((row) =>
+        noMoreThanItsStory(row, sentence.text, input.stories, storyRows),
+      );
       // `Only finance can approve a report.`: met by the route's role check, which trusts a header.
       return describedRestriction(wordsOfText(sentence.text)) === undefined
         ? rows
@@ -184,6 +188,29 @@ export function applicationCoverage(params: {
     }),
     ...releaseCoverage({ input, functionId: 'ApiFunction', shifting: params.shifting }),
   ];
+}
+
+/**
+ * A sentence asking what a story asks, word for word after its modal (`A member can place a hold on
+ * a book.` beside `As a member I can place a hold on a book`), is no more covered than that story:
+ * a covered row takes the story's partial status and gaps.
+ */
+function noMoreThanItsStory(
+  row: RequirementCoverage,
+  text: string,
+  intents: readonly { readonly actionWords: readonly string[] }[],
+  storyRows: readonly RequirementCoverage[],
+): RequirementCoverage {
+  if (row.status !== 'covered') return row;
+  const asked = storyIntent(text, 0).actionWords.join(' ');
+  const index = intents.findIndex((intent) => intent.actionWords.join(' ') === asked);
+  const story = storyRows[index];
+  if (asked === '' || story === undefined || story.status !== 'partial') return row;
+  return {
+    ...row,
+    status: 'partial',
+    gaps: [...row.gaps, ...story.gaps.filter((gap) => !row.gaps.includes(gap))],
+  };
 }
 
 /** Why a role check is not yet a restriction: the header it reads is the client's to set. */
@@ -522,6 +549,10 @@ function applicationCapabilities(params: {
         'gateway',
         'webservice',
         'web service',
+        // "A feature-flag service for our mobile apps." names the service as "A loans API for …" does.
+        'service for',
+        'backend for',
+        'microservice',
       ),
       implementedBy: `an API Gateway HTTP API serving ${model.operations.map((operation) => operation.routeKey).join(', ')} and GET /health`,
       tests: [test('app', ROUTES_MATCH_TEMPLATE), ...lifecycles],

@@ -53,6 +53,29 @@ function guards(operation: Operation, prohibition: ProhibitedChange): boolean {
   return statuses.length > 0 && statuses.every((status) => operation.refusedFrom.includes(status));
 }
 
+/**
+ * For a prohibition of a yes/no participle (`Archived flags cannot be enabled.`): the updates that
+ * still take the field the set routes set (`PATCH /flags/{id}` with `enabled`) in its statuses.
+ */
+function flipsByUpdate(prohibition: ProhibitedChange, model: ResourceModel): string[] {
+  if (prohibition.flips === undefined || prohibition.changes) return [];
+  const fields = new Set(
+    guardingOperations(prohibition, model).flatMap((operation) =>
+      operation.sets === undefined ? [] : [operation.sets.field],
+    ),
+  );
+  const updates = model.operations.filter(
+    (operation) =>
+      operation.resource === prohibition.resource &&
+      operation.kind === 'update' &&
+      !guards(operation, prohibition),
+  );
+  if (fields.size === 0 || updates.length === 0) return [];
+  return [
+    `${updates.map((operation) => operation.routeKey).join(', ')} still take${updates.length === 1 ? 's' : ''} ${[...fields].map((field) => `\`${field}\``).join(', ')} in the body for ${itemIn(prohibition)}: the rule is kept by the set routes only`,
+  ];
+}
+
 /** The routes that refuse what a status-qualified prohibition forbids (`PATCH /subscriptions/{id}`). */
 function guardingOperations(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
   return model.operations.filter(
@@ -63,11 +86,16 @@ function guardingOperations(prohibition: ProhibitedChange, model: ResourceModel)
   );
 }
 
-/** `changed or deleted`: what the prohibitions of one resource forbid, in words. */
+/** `changed or deleted` (or `enabled`): what the prohibitions of one resource forbid, in words. */
 function forbidden(prohibitions: readonly ProhibitedChange[]): string {
   const changes = prohibitions.some((prohibition) => prohibition.changes);
   const deletes = prohibitions.some((prohibition) => prohibition.deletes);
-  return [...(changes ? ['changed'] : []), ...(deletes ? ['deleted'] : [])].join(' or ');
+  const flips = prohibitions.flatMap((prohibition) =>
+    prohibition.flips === undefined ? [] : [prohibition.flips],
+  );
+  return [...(changes ? ['changed'] : []), ...(deletes ? ['deleted'] : []), ...(changes ? [] : flips)].join(
+    ' or ',
+  );
 }
 
 /** `POST /subscriptions/{id}/reactivate (story 7)`: routes and the stories that asked for them. */
@@ -127,6 +155,7 @@ function kept(resource: Resource, model: ResourceModel): ProhibitedChange[] {
     (prohibition) =>
       prohibition.resource === resource.name &&
       prohibition.inStatuses === undefined &&
+      (prohibition.changes || prohibition.deletes) &&
       breakingOperations(prohibition, model).length === 0,
   );
 }
@@ -161,6 +190,8 @@ export function prohibitionCapabilities(params: {
           notGenerated: brokenBy(prohibition, breaking),
         },
       ];
+    // `can never be enabled` where no route sets a yes/no field: nothing of this kind to answer for.
+    if (!prohibition.changes && !prohibition.deletes) return [];
     const served = model.operations
       .filter((operation) => operation.resource === resource.name)
       .map((operation) => operation.routeKey);
@@ -217,6 +248,11 @@ function qualifiedCapabilities(
   const guarded = guardingOperations(prohibition, model);
   const breaking = breakingOperations(prohibition, model);
   const moves = movesOutOf(prohibition, model);
+  const updates = flipsByUpdate(prohibition, model);
+  // `cannot be enabled` where no route sets a yes/no field (a status `enabled`, say): the status
+  // moves answer it, as before this kind was read.
+  if (guarded.length === 0 && breaking.length === 0 && !prohibition.changes && !prohibition.deletes)
+    return [];
   if (guarded.length === 0)
     return [
       {
@@ -236,11 +272,16 @@ function qualifiedCapabilities(
       implementedBy: `${guarded.map((operation) => operation.routeKey).join(', ')} answer${guarded.length === 1 ? 's' : ''} 409 for ${itemIn(prohibition)} and leave${guarded.length === 1 ? 's' : ''} it as it was`,
       tests: [test(qualifiedTitle(prohibition, model))],
       resources: guarded.map((operation) => operation.logicalId),
-      ...(moves.length === 0
+      ...(moves.length === 0 && updates.length === 0
         ? {}
         : {
             gaps: [
-              `${routesOf(moves)} still move${moves.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
+              ...(moves.length === 0
+                ? []
+                : [
+                    `${routesOf(moves)} still move${moves.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
+                  ]),
+              ...updates,
             ],
           }),
     },

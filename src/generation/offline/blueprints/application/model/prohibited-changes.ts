@@ -30,6 +30,16 @@ const DELETE_VERBS = new Set([
   'purge',
   'purged',
 ]);
+/** Participles of setting or flipping a yes/no field (`cannot be enabled`): the set routes do it. */
+const FLIP_PARTICIPLES = new Set([
+  'enabled',
+  'disabled',
+  'toggled',
+  'flipped',
+  'switched',
+  'activated',
+  'deactivated',
+]);
 /** Modals a `not` after which forbids (`must not be changed`). */
 const MODALS = new Set(['can', 'may', 'must', 'should', 'shall', 'will', 'could']);
 
@@ -39,7 +49,8 @@ const MODALS = new Set(['can', 'may', 'must', 'should', 'shall', 'will', 'could'
  * named to the resource the clause (else its sentence, else the one resource of the model) mentions.
  * A prohibition is met by the routes a service lacks, so coverage reads it against the routes; one
  * that names a status of the resource (`A canceled subscription cannot be changed.`, `once it is
- * closed`) forbids the change in that status only, a guard the routes keep (409).
+ * closed`) forbids the change in that status only, a guard the routes keep (409). One forbidding a
+ * yes/no participle (`Archived flags cannot be enabled.`) forbids the routes that set or flip one.
  */
 export function prohibitedChanges(
   sentences: readonly DescriptionSentence[],
@@ -81,7 +92,9 @@ export function prohibitedChanges(
 }
 
 /** The kinds of change the words forbid, or undefined when they forbid none. */
-function forbiddenKinds(words: readonly string[]): { changes: boolean; deletes: boolean } | undefined {
+function forbiddenKinds(
+  words: readonly string[],
+): { changes: boolean; deletes: boolean; flips?: string } | undefined {
   const appendOnly = words.some((word, index) => word === 'append' && words[index + 1] === 'only');
   const immutable = words.includes('immutable') || words.includes('unchangeable');
   const negated = words.some(
@@ -95,7 +108,9 @@ function forbiddenKinds(words: readonly string[]): { changes: boolean; deletes: 
   );
   const changes = appendOnly || immutable || (negated && words.some((word) => CHANGE_VERBS.has(word)));
   const deletes = appendOnly || (negated && words.some((word) => DELETE_VERBS.has(word)));
-  return changes || deletes ? { changes, deletes } : undefined;
+  const flips = negated ? words.find((word) => FLIP_PARTICIPLES.has(word)) : undefined;
+  if (!changes && !deletes && flips === undefined) return undefined;
+  return { changes, deletes, ...(flips === undefined ? {} : { flips }) };
 }
 
 /**
@@ -104,6 +119,7 @@ function forbiddenKinds(words: readonly string[]): { changes: boolean; deletes: 
  */
 function namesStatus(words: readonly string[], status: string): boolean {
   const parts = status.split('_');
-  if (parts.length === 1 && (CHANGE_VERBS.has(status) || DELETE_VERBS.has(status))) return false;
+  const verbs = [CHANGE_VERBS, DELETE_VERBS, FLIP_PARTICIPLES];
+  if (parts.length === 1 && verbs.some((verb) => verb.has(status))) return false;
   return words.some((_, at) => parts.every((part, offset) => words[at + offset] === part));
 }

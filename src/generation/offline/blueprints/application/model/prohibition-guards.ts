@@ -29,11 +29,15 @@ export function guardedByProhibitions(
   });
 }
 
-/** Whether the prohibition forbids what the operation does: a change (update, set, move) or a delete. */
+/**
+ * Whether the prohibition forbids what the operation does: a change (update, set, move), a delete,
+ * or setting a yes/no field (`cannot be enabled` → the set routes: toggle, enable, disable).
+ */
 export function forbidsKind(prohibition: ProhibitedChange, operation: Operation): boolean {
   return (
     (prohibition.changes &&
       (operation.kind === 'update' || operation.kind === 'set' || operation.kind === 'transition')) ||
-    (prohibition.deletes && operation.kind === 'delete')
+    (prohibition.deletes && operation.kind === 'delete') ||
+    (prohibition.flips !== undefined && operation.kind === 'set')
   );
 }

@@ -193,6 +193,11 @@ export interface ProhibitedChange {
   /** It forbids deleting one. */
   readonly deletes: boolean;
   /**
+   * The yes/no participle it forbids (`Archived flags cannot be enabled.` → `enabled`): the routes
+   * that set or flip a yes/no field (`POST /flags/{id}/toggle`) are refused in its statuses.
+   */
+  readonly flips?: string;
+  /**
    * The statuses the clause forbids it in (`A canceled subscription cannot be changed.` →
    * `canceled`): the routes refuse it (409) in those only. Absent: forbidden in every status.
    */
