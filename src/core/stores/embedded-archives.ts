@@ -49,12 +49,68 @@ export function holdsArchive(bytes: Buffer): boolean {
   return false;
 }
 
-/** True when `bytes` hold the magic of a bzip2, xz, Zstandard, LZ4, 7z or RAR stream anywhere. */
+/**
+ * True when `bytes` hold the magic of a bzip2, xz, Zstandard, LZ4, 7z, RAR, lzip or Unix
+ * `compress` stream anywhere.
+ */
 export function hasUndecodableStream(bytes: Buffer): boolean {
   if (UNDECODABLE_MAGICS.some((magic) => bytes.includes(magic))) return true;
   for (let at = bytes.indexOf('BZh'); at !== -1; at = bytes.indexOf('BZh', at + 1))
     if (BZIP2_HEADER.test(bytes.toString('latin1', at, at + 10))) return true;
+  for (let at = bytes.indexOf(LZIP_MAGIC); at !== -1; at = bytes.indexOf(LZIP_MAGIC, at + 1))
+    if (isLzipHeaderAt(bytes, at)) return true;
+  for (let at = bytes.indexOf(COMPRESS_MAGIC); at !== -1; at = bytes.indexOf(COMPRESS_MAGIC, at + 1))
+    if (isCompressHeaderAt(bytes, at)) return true;
   return false;
+}
+
+const LZIP_MAGIC = Buffer.from('LZIP', 'latin1');
+
+/**
+ * An lzip member header (lzip manual §Member format): `LZIP`, version 1, then the coded dictionary
+ * size, whose low 5 bits are log2 of its base size, 12 to 29.
+ */
+function isLzipHeaderAt(bytes: Buffer, at: number): boolean {
+  const log2 = (bytes[at + 5] ?? 0) & 0x1f;
+  return bytes[at + 4] === 1 && at + 6 <= bytes.length && log2 >= 12 && log2 <= 29;
+}
+
+const COMPRESS_MAGIC = Buffer.from([0x1f, 0x9d]);
+/** Codes of a `compress` stream checked after its header: enough that random bytes almost never pass (each about one time in two). */
+const COMPRESS_CODES_CHECKED = 24;
+
+/**
+ * A Unix `compress` (.Z) header (ncompress compress.c: 1F 9D, then a flags byte whose bits 5-6 are
+ * reserved zero and whose low 5 bits are the maximum code width, 9 to 16), followed by LZW codes
+ * that hold: the first 9-bit codes (LSB first) each an existing entry or the one being made, the
+ * first a literal. Three bytes alone match random data once in about a million positions; with
+ * COMPRESS_CODES_CHECKED codes, once in about 2^40.
+ */
+function isCompressHeaderAt(bytes: Buffer, at: number): boolean {
+  const flags = bytes[at + 2];
+  if (flags === undefined || (flags & 0x60) !== 0) return false;
+  const maxBits = flags & 0x1f;
+  if (maxBits < 9 || maxBits > 16) return false;
+  const blockMode = (flags & 0x80) !== 0;
+  // Code 256 is CLEAR in block mode: the first free entry is then 257.
+  let free = blockMode ? 257 : 256;
+  const start = (at + 3) * 8;
+  const codes = Math.min(COMPRESS_CODES_CHECKED, Math.floor((bytes.length * 8 - start) / 9));
+  if (codes < 1) return false;
+  for (let index = 0; index < codes; index += 1) {
+    const code = nineBitsAt(bytes, start + index * 9);
+    if (blockMode && code === 256) return true;
+    if (index === 0 ? code > 255 : code > free) return false;
+    if (index > 0) free += 1;
+  }
+  return true;
+}
+
+/** The 9-bit code starting at bit `bit` of `bytes`, least significant bit first (as `compress` packs them). */
+function nineBitsAt(bytes: Buffer, bit: number): number {
+  const byte = bit >> 3;
+  const pair = (bytes[byte] ?? 0) | ((bytes[byte + 1] ?? 0) << 8);
+  return (pair >> (bit & 7)) & 0x1ff;
 }
 
 /**
