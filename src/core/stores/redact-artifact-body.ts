@@ -21,9 +21,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *   its structure) is redacted as text and written back in the same form, when its bytes read one
  *   a character hold no secret.
  * - Bytes that are not UTF-8 text, and bytes holding an archive or compressed stream anywhere
- *   (`isCompressed`: gzip, zip, tar, and bzip2, xz, Zstandard, LZ4, 7z and RAR, which are never
- *   read), are kept exactly when every text a reader gets out of them
- *   (`readableTexts`: the bytes one a character, each stream or entry decompressed or unpacked, a
+ *   (`isCompressed`: gzip, zip, tar, and bzip2, xz, Zstandard, LZ4, 7z, RAR, lzip and `compress`,
+ *   which are never read), are kept exactly when every text a reader gets out of them
+ *   (`readableTexts`: the bytes one a character, each stream or entry decompressed or unpacked,
+ *   zlib streams found anywhere in them included, a
  *   PNG's text chunks, bounded by MAX_INFLATED_BYTES) holds no secret; otherwise, or when one
  *   cannot be read, they go as NOT_SCANNED_MARKER (fail closed: binary cannot be redacted in place).
  * Throws when the scanner fails.
