@@ -44,7 +44,13 @@ export function createS3ArtifactStore(params: {
             ? {}
             : { multipartThresholdBytes: params.multipartThresholdBytes }),
         });
-        return { ...refOf({ ...artifact, path: storedPath }), key, contentType, sha256, bytes: body.byteLength };
+        return {
+          ...refOf({ ...artifact, path: storedPath }),
+          key,
+          contentType,
+          sha256,
+          bytes: body.byteLength,
+        };
       } catch (error) {
         throw failure('store the artifact at', key, error);
       }
