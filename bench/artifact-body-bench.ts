@@ -34,8 +34,9 @@ export interface ArtifactBodyRow {
  * 10l: archives looked for anywhere in a body, UTF-16 runs read), at 4 and 8 MiB: ordinary binary
  * data (`readableTexts`, the reading alone, and `isCompressed`, the look every body gets), candidate
  * headers that do not read (gzip and zlib headers and zip end records on every few bytes: each
- * refused at once, or past the zlib probe bound, as not scanned), a UTF-16 string table, gzip members back to back; and `redactArtifactBody` whole (the
- * secret scan of every reading included, which dominates) on 256 and 512 KiB of binary data.
+ * refused at once, or past the zlib probe bound, as not scanned), a UTF-16 string table, gzip
+ * members back to back; and `redactArtifactBody` whole (the secret scan of every reading included,
+ * which dominates) on 256 and 512 KiB of binary data.
  */
 export async function benchArtifactBody(): Promise<ArtifactBodyRow[]> {
   const size = 4 * 1024 * 1024;
