@@ -33,9 +33,10 @@ export interface ArtifactBodyRow {
  * What the artifact store's readers cost on bodies that are not UTF-8 text (issue #10, review
  * 10l: archives looked for anywhere in a body, UTF-16 runs read), at 4 and 8 MiB: ordinary binary
  * data (`readableTexts`, the reading alone, and `isCompressed`, the look every body gets), candidate
- * headers that do not read (gzip headers and zip end records on every few bytes: each refused at
- * once), a UTF-16 string table, gzip members back to back; and `redactArtifactBody` whole (the
- * secret scan of every reading included, which dominates) on 256 and 512 KiB of binary data.
+ * headers that do not read (gzip and zlib headers and zip end records on every few bytes: each
+ * refused at once, or past the zlib probe bound, as not scanned), a UTF-16 string table, gzip
+ * members back to back; and `redactArtifactBody` whole (the secret scan of every reading included,
+ * which dominates) on 256 and 512 KiB of binary data.
  */
 export async function benchArtifactBody(): Promise<ArtifactBodyRow[]> {
   const size = 4 * 1024 * 1024;
@@ -50,6 +51,11 @@ export async function benchArtifactBody(): Promise<ArtifactBodyRow[]> {
     {
       name: 'gzip headers every 64 bytes',
       make: (length) => repeatedTo(Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), noise(60)]), length),
+      read: readableTexts,
+    },
+    {
+      name: 'zlib headers every 64 bytes',
+      make: (length) => repeatedTo(Buffer.concat([Buffer.from([0x78, 0x9c]), noise(62)]), length),
       read: readableTexts,
     },
     {

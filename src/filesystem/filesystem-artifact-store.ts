@@ -1,4 +1,5 @@
 import { redactArtifactBody } from '../core/stores/redact-artifact-body.js';
+import { redactArtifactPath } from '../core/stores/redact-artifact-path.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -69,14 +70,16 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
 
   return {
     async put(artifact) {
-      const key = artifactKey(artifact);
-      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first;
+      // the body is scanned as the file its original path names (file-type rules).
+      const storedPath = await redactArtifactPath(artifact.path);
+      const key = artifactKey({ ...artifact, path: storedPath });
       const body = await redactArtifactBody(artifact.body, artifact.path);
       const stored: StoredArtifact = {
         repo: artifact.repo,
         taskId: artifact.taskId,
         attempt: artifact.attempt,
-        path: artifact.path,
+        path: storedPath,
         key,
         contentType: artifact.contentType ?? contentTypeFor(artifact.path),
         sha256: sha256Hex(body),
@@ -88,7 +91,7 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
     },
 
     async get(ref: ArtifactRef) {
-      const key = artifactKey(ref);
+      const key = artifactKey({ ...ref, path: await redactArtifactPath(ref.path) });
       const [metadata, body] = await Promise.all([readMetadata(key), readOptionalFile(bytesFile(key))]);
       // Bytes that no longer match their hash are not what was stored.
       if (metadata === undefined || metadata === 'damaged') return undefined;

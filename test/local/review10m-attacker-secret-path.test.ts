@@ -46,25 +46,61 @@ function leaksUnder(folder: string): string[] {
 }
 
 describe('review10m attacker: a generated file named with a token', () => {
-  it.failing(
-    'FAULT: the artifact store keeps the token in the artifact key, its file name and its metadata',
-    async () => {
-      const root = mkdtempSync(path.join(tmpdir(), 'review10m-path-'));
-      try {
-        const stored = await createFilesystemArtifactStore(root).put({
-          repo: 'acme/shop',
-          taskId: 'acme/shop#7',
-          attempt: 1,
-          path: `files/docs/${TOKEN}.md`,
-          body: '# Notes\n',
-        });
-        expect(JSON.stringify(stored)).not.toContain(TOKEN);
-        expect(leaksUnder(root)).toEqual([]);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
-  );
+  it('the artifact store keeps the token in neither the artifact key, its file name nor its metadata', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'review10m-path-'));
+    try {
+      const stored = await createFilesystemArtifactStore(root).put({
+        repo: 'acme/shop',
+        taskId: 'acme/shop#7',
+        attempt: 1,
+        path: `files/docs/${TOKEN}.md`,
+        body: '# Notes\n',
+      });
+      expect(JSON.stringify(stored)).not.toContain(TOKEN);
+      expect(leaksUnder(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a redacted path is a stable, distinct key: get finds it, another token gives another key', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'review10m-path-'));
+    try {
+      const store = createFilesystemArtifactStore(root);
+      const ref = { repo: 'acme/shop', taskId: 'acme/shop#7', attempt: 1 };
+      const other = TOKEN.replace('0123', '9876');
+      const first = await store.put({ ...ref, path: `files/docs/${TOKEN}.md`, body: 'one\n' });
+      const second = await store.put({ ...ref, path: `files/docs/${other}.md`, body: 'two\n' });
+      const plain = await store.put({ ...ref, path: 'files/docs/notes.md', body: 'three\n' });
+      expect(first.key).not.toBe(second.key);
+      expect(first.path).toMatch(/^files\/docs\/.*~[0-9a-f]{16}\.md$/);
+      expect(plain.path).toBe('files/docs/notes.md');
+      const again = await store.get({ ...ref, path: `files/docs/${TOKEN}.md` });
+      expect(Buffer.from(again?.body ?? []).toString()).toBe('one\n');
+      expect((await store.put({ ...ref, path: first.path, body: 'one\n' })).key).toBe(first.key);
+      expect(JSON.stringify(await store.list(ref))).not.toContain(TOKEN);
+      expect(leaksUnder(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a token in a folder name is redacted too', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'review10m-path-'));
+    try {
+      const stored = await createFilesystemArtifactStore(root).put({
+        repo: 'acme/shop',
+        taskId: 'acme/shop#7',
+        attempt: 1,
+        path: `files/${TOKEN}/config.json`,
+        body: '{}\n',
+      });
+      expect(stored.path.startsWith('files/')).toBe(true);
+      expect(leaksUnder(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it('a CLI run: the token-named file reaches neither the branch nor the out folder', async () => {
     const workDir = mkdtempSync(path.join(tmpdir(), 'review10m-path-run-'));

@@ -1,4 +1,5 @@
 import { redactArtifactBody } from '../../core/stores/redact-artifact-body.js';
+import { redactArtifactPath } from '../../core/stores/redact-artifact-path.js';
 import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { ArtifactRef, ArtifactStore, StoredArtifact } from '../../core/stores/artifact-store.js';
 import { contentTypeFor } from '../../core/stores/content-type-for.js';
@@ -24,8 +25,10 @@ export function createS3ArtifactStore(params: {
 
   return {
     async put(artifact) {
-      const key = artifactKey(artifact);
-      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+      // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first;
+      // the body is scanned as the file its original path names (file-type rules).
+      const storedPath = await redactArtifactPath(artifact.path);
+      const key = artifactKey({ ...artifact, path: storedPath });
       const body = await redactArtifactBody(artifact.body, artifact.path);
       const contentType = artifact.contentType ?? contentTypeFor(artifact.path);
       try {
@@ -35,20 +38,27 @@ export function createS3ArtifactStore(params: {
           key,
           body,
           contentType,
-          ...pathMetadata(key, artifact.path),
+          ...pathMetadata(key, storedPath),
           ...(params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId }),
           ...(params.multipartThresholdBytes === undefined
             ? {}
             : { multipartThresholdBytes: params.multipartThresholdBytes }),
         });
-        return { ...refOf(artifact), key, contentType, sha256, bytes: body.byteLength };
+        return {
+          ...refOf({ ...artifact, path: storedPath }),
+          key,
+          contentType,
+          sha256,
+          bytes: body.byteLength,
+        };
       } catch (error) {
         throw failure('store the artifact at', key, error);
       }
     },
 
     async get(ref) {
-      const key = artifactKey(ref);
+      const storedPath = await redactArtifactPath(ref.path);
+      const key = artifactKey({ ...ref, path: storedPath });
       const read = await readS3Object({ s3, bucket, key }).catch((error: unknown) => {
         throw failure('read the artifact at', key, error);
       });
@@ -57,7 +67,7 @@ export function createS3ArtifactStore(params: {
       // Bytes that no longer match the hash written beside them are not what was stored.
       if (read.metadata['sha256'] !== sha256) return undefined;
       return {
-        ...refOf(ref),
+        ...refOf({ ...ref, path: storedPath }),
         key,
         contentType: read.contentType ?? contentTypeFor(ref.path),
         sha256,

@@ -17,15 +17,15 @@ const MAX_NESTING = 4;
  * Every text a reader can get out of `bytes` that are not UTF-8 text, to scan for secrets: the bytes
  * themselves read one byte a character (latin1) and as UTF-16, whole when they look like it
  * (`utf16Form`) or else each run of UTF-16 text in them (`utf16Runs`: strings of a Windows binary,
- * UTF-16 whose start is not ASCII); every gzip member, zip archive and tar archive found anywhere
- * in them, not only at byte 0 (`embeddedContents`), each decompressed stream or entry read the
+ * UTF-16 whose start is not ASCII); every gzip member, zlib stream (a git object, a PDF's
+ * `/FlateDecode` stream), zip archive and tar archive found anywhere in them, not only at byte 0 (`embeddedContents`), each decompressed stream or entry read the
  * same way, nested archives included; and for a PNG image the texts of its `tEXt`, `iTXt` and
  * `zTXt` chunks (compressed ones inflated), each as `keyword: text`, and whatever follows its IEND
  * chunk read as a file of its own. Undefined when something that must be read cannot be: a
- * bzip2, xz, Zstandard, LZ4, 7z or RAR stream anywhere (Node has no decoder for them, so they are
+ * bzip2, xz, Zstandard, LZ4, 7z, RAR, lzip or Unix `compress` stream anywhere (Node has no decoder for them, so they are
  * never claimed scanned), a gzip stream or zip archive that does not decompress, a zip record
  * outside every zip read, an entry encrypted or compressed by another method than deflate, ZIP64,
- * a tar archive whose headers do not read, a PNG whose chunks or text chunks do not, nesting past
+ * a zlib stream that starts reading and breaks later, a tar archive whose headers do not read, a PNG whose chunks or text chunks do not, nesting past
  * MAX_NESTING, or more than MAX_INFLATED_BYTES decompressed or unpacked in all (the caller fails
  * closed).
  */
@@ -40,7 +40,7 @@ export function readableTexts(bytes: Uint8Array): string[] | undefined {
 /**
  * True when an archive or compressed stream starts anywhere in `bytes` (`holdsArchive`): a zip,
  * gzip or tar at any offset, or a stream with no decoder here (bzip2, xz, Zstandard, LZ4, 7z,
- * RAR). Such bytes are never redacted in place as text (an entry's size would no longer hold, and
+ * RAR, lzip, `compress`). Such bytes are never redacted in place as text (an entry's size would no longer hold, and
  * compressed data is not readable as text): they are read by `readableTexts`.
  */
 export function isCompressed(bytes: Uint8Array): boolean {

@@ -12,16 +12,17 @@ const MAX_NUL_LOW_SHARE = 0.1;
 
 /**
  * How `bytes` look written as UTF-16 (a `.env` saved by a Windows editor), or undefined: a byte
- * order mark (FF FE little-endian, FE FF big-endian), or, without one, an even length whose first
- * SAMPLE_BYTES hold mostly ASCII characters (a NUL high byte beside a non-NUL low byte), or whose
+ * order mark (FF FE little-endian, FE FF big-endian), or, without one, bytes (an odd last byte
+ * ignored) whose first SAMPLE_BYTES hold mostly ASCII characters (a NUL high byte beside a non-NUL low byte), or whose
  * whole structure is UTF-16 text (`structuralForm`: a text whose start is not ASCII). Such bytes
  * are valid UTF-8 too, with a NUL between every character, so no scan of them as UTF-8 sees a secret.
  */
 export function utf16Form(bytes: Uint8Array): Utf16Form | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { bigEndian: false, bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { bigEndian: true, bom: true };
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
-  const pairs = Math.min(bytes.length, SAMPLE_BYTES) / 2;
+  // An odd last byte (a newline another tool appended) does not make UTF-16 text something else.
+  if (bytes.length < 4) return undefined;
+  const pairs = Math.floor(Math.min(bytes.length, SAMPLE_BYTES) / 2);
   let evenNul = 0;
   let oddNul = 0;
   for (let index = 0; index < pairs * 2; index += 2) {
@@ -49,7 +50,7 @@ const MIN_STRUCTURAL_NULS = 8;
 function structuralForm(bytes: Uint8Array): Utf16Form | undefined {
   let evenNul = 0;
   let oddNul = 0;
-  for (let index = 0; index < bytes.length; index += 2) {
+  for (let index = 0; index + 1 < bytes.length; index += 2) {
     if (bytes[index] === 0) evenNul += 1;
     if (bytes[index + 1] === 0) oddNul += 1;
   }
