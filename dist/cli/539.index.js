@@ -609,8 +609,10 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 8 modules
-var redact_artifact_body = __webpack_require__(7209);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 10 modules
+var redact_artifact_body = __webpack_require__(3343);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-path.js
+var redact_artifact_path = __webpack_require__(8782);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
 var content_type_for = __webpack_require__(9146);
 // EXTERNAL MODULE: ./lib/core/stores/sha256-hex.js
@@ -704,6 +706,7 @@ function isMissing(error) {
 
 
 
+
 /**
  * Artifacts in the artifacts bucket (DESIGN §11) at `<owner>/<repo>/<task>/<attempt>/<path>`, each
  * with its content type, its sha256 in metadata and SSE-KMS when a key is configured.
@@ -713,8 +716,10 @@ function createS3ArtifactStore(params) {
     const failure = (action, key, error) => bucketError({ action, bucket, key, error });
     return {
         async put(artifact) {
-            const key = (0,store_keys/* artifactKey */.Wf)(artifact);
-            // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first.
+            // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first;
+            // the body is scanned as the file its original path names (file-type rules).
+            const storedPath = await (0,redact_artifact_path/* redactArtifactPath */.l)(artifact.path);
+            const key = (0,store_keys/* artifactKey */.Wf)({ ...artifact, path: storedPath });
             const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body, artifact.path);
             const contentType = artifact.contentType ?? (0,content_type_for/* contentTypeFor */.Z)(artifact.path);
             try {
@@ -724,20 +729,27 @@ function createS3ArtifactStore(params) {
                     key,
                     body,
                     contentType,
-                    ...pathMetadata(key, artifact.path),
+                    ...pathMetadata(key, storedPath),
                     ...(params.kmsKeyId === undefined ? {} : { kmsKeyId: params.kmsKeyId }),
                     ...(params.multipartThresholdBytes === undefined
                         ? {}
                         : { multipartThresholdBytes: params.multipartThresholdBytes }),
                 });
-                return { ...refOf(artifact), key, contentType, sha256, bytes: body.byteLength };
+                return {
+                    ...refOf({ ...artifact, path: storedPath }),
+                    key,
+                    contentType,
+                    sha256,
+                    bytes: body.byteLength,
+                };
             }
             catch (error) {
                 throw failure('store the artifact at', key, error);
             }
         },
         async get(ref) {
-            const key = (0,store_keys/* artifactKey */.Wf)(ref);
+            const storedPath = await (0,redact_artifact_path/* redactArtifactPath */.l)(ref.path);
+            const key = (0,store_keys/* artifactKey */.Wf)({ ...ref, path: storedPath });
             const read = await readS3Object({ s3, bucket, key }).catch((error) => {
                 throw failure('read the artifact at', key, error);
             });
@@ -748,7 +760,7 @@ function createS3ArtifactStore(params) {
             if (read.metadata['sha256'] !== sha256)
                 return undefined;
             return {
-                ...refOf(ref),
+                ...refOf({ ...ref, path: storedPath }),
                 key,
                 contentType: read.contentType ?? (0,content_type_for/* contentTypeFor */.Z)(ref.path),
                 sha256,
