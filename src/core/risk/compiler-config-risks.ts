@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { stringsUnder } from './strings-under.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { caseFoldedPath } from './case-folded-path.js';
 import {
@@ -377,7 +378,7 @@ function judgeConfig(
         );
       continue;
     }
-    for (const target of stringsUnder(value, 0)) {
+    for (const target of stringsUnder(value, MAX_DEPTH)) {
       const relative = target.replace(/^\$\{configDir\}(\/|$)/, './');
       // tsc reads `extends` as a path only when it starts `./` or `../` (or is rooted: judged below as
       // outside); `.x/c.json` or `..` is looked up in node_modules (TypeScript, getExtendsConfigPath).
@@ -440,13 +441,4 @@ function settingsOf(value: unknown): { at: string; setting: string; value: unkno
   };
   walk(value, '', 0);
   return found;
-}
-
-/** The strings in a value, at any depth (an object's values, not its keys: `paths`' patterns are not paths). */
-function stringsUnder(value: unknown, depth: number): string[] {
-  if (typeof value === 'string') return [value];
-  if (depth > MAX_DEPTH) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => stringsUnder(item, depth + 1));
-  if (isPlainObject(value)) return Object.values(value).flatMap((item) => stringsUnder(item, depth + 1));
-  return [];
 }

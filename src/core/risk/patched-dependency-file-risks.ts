@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { stringsUnder } from './strings-under.js';
 import { repositoryPath } from '../cfn/repository-path.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
@@ -135,7 +136,7 @@ function patchesOf(
     });
     if (!parsed.ok) return { ok: false, why: `it ${parsed.message}` };
     const patches = isPlainObject(parsed.value) ? parsed.value['patchedDependencies'] : undefined;
-    return { ok: true, paths: stringsUnder(patches, 0) };
+    return { ok: true, paths: stringsUnder(patches, MAX_DEPTH) };
   }
   const parsed = parseJsonc(content);
   if (!parsed.ok) return { ok: false, why: parsed.why };
@@ -143,7 +144,10 @@ function patchesOf(
   const patches = isPlainObject(pnpm) ? pnpm['patchedDependencies'] : undefined;
   return {
     ok: true,
-    paths: [...stringsUnder(patches, 0), ...stringsUnder(parsed.value, 0).flatMap(yarnPatchPaths)],
+    paths: [
+      ...stringsUnder(patches, MAX_DEPTH),
+      ...stringsUnder(parsed.value, MAX_DEPTH).flatMap(yarnPatchPaths),
+    ],
   };
 }
 
@@ -167,13 +171,4 @@ function yarnPatchPaths(range: string): string[] {
     .split('&')
     .map((path) => path.replace(/^optional!/, ''))
     .filter((path) => path !== '' && !path.startsWith('builtin<'));
-}
-
-/** The strings in a value at any depth (up to `MAX_DEPTH`): an object's values, a list's items. */
-function stringsUnder(value: unknown, depth: number): string[] {
-  if (typeof value === 'string') return [value];
-  if (depth > MAX_DEPTH) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => stringsUnder(item, depth + 1));
-  if (isPlainObject(value)) return Object.values(value).flatMap((item) => stringsUnder(item, depth + 1));
-  return [];
 }
