@@ -1,3 +1,7 @@
+import { useOwnTemporaryFolder } from './jest.temporary-folder.js';
+
+useOwnTemporaryFolder();
+
 /**
  * ESM + ts-jest; type-checking is `npm run typecheck`'s job, so tests transpile only. Tests that
  * need `moto_server` (`*.moto.test.ts`) run in `npm run test:aws` (jest.aws.config.js), not here.
