@@ -123,6 +123,47 @@ describe('attacker 9n: the base branch read at the least it may keep', () => {
     },
   );
 
+  it.failing(
+    "FAULT: only the parameter's Default changed (3653 to 1, AllowedValues ['1', '3653'] on both sides) is high",
+    () => {
+      const days = (Default: string) => ({
+        Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'], Default } },
+      });
+      const resource = { RetentionInDays: { Ref: 'Days' } };
+      const base = template('AWS::Logs::LogGroup', resource, days('3653'));
+      const head = template('AWS::Logs::LogGroup', resource, days('1'));
+      expect(riskOf(head, base).level).toBe('high');
+    },
+  );
+
+  it("refused: a parent changing only the value it passes a nested child's retention is high (the child is not in the change)", () => {
+    const parent = (days: string) =>
+      JSON.stringify({
+        Resources: {
+          Child: {
+            Type: 'AWS::CloudFormation::Stack',
+            Properties: { TemplateURL: 'child.json', Parameters: { Days: days } },
+          },
+        },
+      });
+    const child = template(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: { Ref: 'Days' } },
+      { Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'] } } },
+    );
+    const risk = classifyRisk({
+      files: [{ path: TEMPLATE, content: parent('1'), role: 'template' }],
+      templatePath: TEMPLATE,
+      targetEnvironment: 'staging',
+      production: false,
+      base: [
+        { path: TEMPLATE, content: parent('3653') },
+        { path: 'infra/child.json', content: child },
+      ],
+    });
+    expect(risk.level).toBe('high');
+  });
+
   it('refused: a head value of Fn::If [c, 3653, 7] against a fixed base 3653 is high (the head read at its least)', () => {
     const base = template('AWS::Logs::LogGroup', { RetentionInDays: 3653 }, ARCHIVE);
     const head = template(
