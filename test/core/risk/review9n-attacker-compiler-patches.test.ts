@@ -148,3 +148,45 @@ describe('attacker 9n: settings beside the file they name, not above it', () => 
     ).toBe('high');
   });
 });
+
+describe('attacker 9n: base configurations other than tsconfig.json that extend a changed file', () => {
+  // readReviewedBase reads only the `tsconfig.json` above a changed JSON file, then what it extends.
+  // A script's `tsc -p tsconfig.build.json` and esbuild's `jsconfig.json` (CONFIG_NAME) are base
+  // configurations too; what they extend is never read, so the changed file is not judged.
+  const build = (script: string) =>
+    JSON.stringify({ name: 'svc', version: '1.0.0', scripts: { build: script } });
+  const EXTENDS = JSON.stringify({ extends: './settings/compiler.json' });
+
+  it('refused: a base tsconfig.json extending the changed file judges it', async () => {
+    const risk = await riskThroughPipeline(
+      { 'svc/settings/compiler.json': OUTSIDE },
+      { 'svc/package.json': build('tsc'), 'svc/tsconfig.json': EXTENDS },
+    );
+    expect(risk.level).toBe('high');
+  });
+
+  it.failing(
+    'FAULT: a base tsconfig.build.json (named by the base script tsc -p) extending the changed file judges it',
+    async () => {
+      const risk = await riskThroughPipeline(
+        { 'svc/settings/compiler.json': OUTSIDE },
+        { 'svc/package.json': build('tsc -p tsconfig.build.json'), 'svc/tsconfig.build.json': EXTENDS },
+      );
+      expect(risk.level).toBe('high');
+    },
+  );
+
+  it.failing(
+    'FAULT: a base jsconfig.json (read by esbuild) extending the changed file judges it',
+    async () => {
+      const risk = await riskThroughPipeline(
+        { 'svc/settings/compiler.json': OUTSIDE },
+        {
+          'svc/package.json': build('esbuild src/index.js --bundle --outdir=dist'),
+          'svc/jsconfig.json': EXTENDS,
+        },
+      );
+      expect(risk.level).toBe('high');
+    },
+  );
+});
