@@ -347,7 +347,11 @@ describe('attacker 9n: spellings correctly refused', () => {
     const risk = classifyRisk({
       files: [
         { path: TEMPLATE, content: parent, role: 'template' },
-        { path: 'infra/child.json', content: template('AWS::Logs::LogGroup', { RetentionInDays: 1 }) },
+        {
+          path: 'infra/child.json',
+          content: template('AWS::Logs::LogGroup', { RetentionInDays: 1 }),
+          role: 'template',
+        },
       ],
       templatePath: TEMPLATE,
       targetEnvironment: 'staging',
