@@ -140,16 +140,14 @@ describe('review10n attacker: paths leaving the checkout (refused)', () => {
   let workspace: string;
   beforeEach(() => {
     s3Mock.reset();
-    s3Mock
-      .on(HeadObjectCommand)
-      .rejects(
-        new S3ServiceException({
-          name: 'NotFound',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 404 },
-          message: 'x',
-        }),
-      );
+    s3Mock.on(HeadObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'NotFound',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 404 },
+        message: 'x',
+      }),
+    );
     s3Mock.on(PutObjectCommand).resolves({});
     root = mkdtempSync(join(tmpdir(), 'review10n-pack-'));
     workspace = join(root, 'checkout');
