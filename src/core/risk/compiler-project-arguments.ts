@@ -53,8 +53,9 @@ export interface UnknownCompilerProject {
  * read from the manifest's folder, where npm runs its scripts; one leaving the repository names
  * nothing of the change, and is left out. What cannot be known from the text is `unknown` with why:
  * a compiler argument the shell expands (`tsc -p $npm_package_config_tsconfig`, `tsc $FLAGS`,
- * `tsc -b packages/*`), a program or script name it expands, or nesting and commands past the
- * bounds. A manifest that does not parse names nothing here (its own rule says so,
+ * `tsc -b packages/*`), a program or script name it expands, a shell script file it runs
+ * (`sh build.sh`, `bash scripts/build.sh`, `./build.sh`: its commands are not read), or nesting
+ * and commands past the bounds. A manifest that does not parse names nothing here (its own rule says so,
  * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`); pure; never throws.
  */
 export function compilerProjectArguments(params: { path: string; content: string }): {
@@ -137,6 +138,16 @@ function readCommand(params: {
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
   const dashC = words.findIndex((word, index) => index > shell && /^-[a-z]*c[a-z]*$/i.test(word.text));
   if (shell >= 0 && dashC > shell) return nested(words[dashC + 1]?.text ?? '');
+  // A shell given a script file (`sh build.sh`, `bash scripts/build.sh`), or a script run by its
+  // path (`./build.sh`), runs commands this manifest does not hold: not read yet, so not known.
+  const file = shell >= 0 ? words.slice(shell + 1).find((word) => !word.text.startsWith('-')) : undefined;
+  if (file !== undefined || /\.(sh|bash)$/.test(program.text))
+    return {
+      arguments: [],
+      unknown: [
+        `it runs the shell script file ${quoted((file ?? program).raw)}, whose commands are not read`,
+      ],
+    };
   if (baseName(program.text) === 'eval')
     return nested(
       words

@@ -1,6 +1,11 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { DATA_EGRESS_DESTINATIONS } from './data-egress-destinations.js';
-import { isNamedValue, isThisAccount, readTemplateValue } from './read-template-value.js';
+import {
+  isNamedValue,
+  isThisAccount,
+  readTemplateValue,
+  type TemplateValueContext,
+} from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 import { httpApiServiceIntegrationPlace } from './http-api-service-integration-place.js';
@@ -25,41 +30,75 @@ export function dataEgressRisks(params: ResourceRiskInput): RiskReason[] {
   const properties = isPlainObject(params.properties) ? params.properties : {};
   if (type === 'AWS::Logs::AccountPolicy') return accountPolicyRisks(params, properties);
   const reasons: RiskReason[] =
-    type === 'AWS::ApiGatewayV2::Integration' ? httpApiServiceIntegrationRisks(params, properties) : [];
+    type === 'AWS::ApiGatewayV2::Integration'
+      ? httpApiServiceIntegrationRisks({
+          subject: `${logicalId} (${type})`,
+          where: `${params.where}.Properties.IntegrationSubtype`,
+          properties,
+          context,
+        })
+      : [];
   for (const path of DATA_EGRESS_DESTINATIONS.get(type) ?? [])
     for (const { value, at } of valuesAtPath(properties, path)) {
       if (value === undefined) continue;
-      const where = `${params.where}.Properties.${at}`;
-      const read = readTemplateValue(value, context);
-      if (!read.known)
-        reasons.push({
-          code: 'unresolved-value',
-          where,
-          message: `${logicalId} (${type}) sends data to ${read.why}; treated as outside the account.`,
-        });
-      else {
-        // An AWS service integration's URI is placed by what it names, in the URI or the request.
-        const place = (text: string): Place =>
-          serviceIntegrationPlace({ uri: text, integration: properties['Integration'], context, placeOf }) ??
-          placeOf(text);
-        const outside = read.texts.filter((text) => place(text) === 'outside');
-        const unknown = read.texts.filter((text) => place(text) === 'unknown');
-        if (unknown.length > 0)
-          reasons.push({
-            code: 'unresolved-value',
-            where,
-            message: unknown.some((text) => SERVICE_INTEGRATION_URI.test(text))
-              ? `${logicalId} (${type}) is an AWS service integration whose destination is chosen by the caller's request, built from a resource's name, or named where no rule reads; it may be another account's.`
-              : `${logicalId} (${type}) sends data to an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
-          });
-        if (outside.length > 0)
-          reasons.push({
-            code: 'data-egress',
-            where,
-            message: `${logicalId} (${type}) sends data to ${outside.join(' or ')}, outside this account (or in an account the template names by its id).`,
-          });
-      }
+      const integration = type === 'AWS::ApiGatewayV2::Integration' ? properties : properties['Integration'];
+      reasons.push(
+        ...destinationRisks({
+          subject: `${logicalId} (${type})`,
+          where: `${params.where}.Properties.${at}`,
+          value,
+          integration,
+          context,
+        }),
+      );
     }
+  return reasons;
+}
+
+/**
+ * The reasons for one data destination `value` (`where` it is, `subject` naming the resource):
+ * `unresolved-value` when it is only known at deploy time or its account may be another's,
+ * `data-egress` when it is outside the account (`placeOf`). An API Gateway AWS service
+ * integration URI is placed by what it names, in the URI or in the request `integration` maps
+ * (`serviceIntegrationPlace`: `RequestParameters`, `RequestTemplates`, `PassthroughBehavior`).
+ */
+export function destinationRisks(params: {
+  subject: string;
+  where: string;
+  value: unknown;
+  integration: unknown;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const { subject, where, context } = params;
+  const read = readTemplateValue(params.value, context);
+  if (!read.known)
+    return [
+      {
+        code: 'unresolved-value',
+        where,
+        message: `${subject} sends data to ${read.why}; treated as outside the account.`,
+      },
+    ];
+  const place = (text: string): Place =>
+    serviceIntegrationPlace({ uri: text, integration: params.integration, context, placeOf }) ??
+    placeOf(text);
+  const outside = read.texts.filter((text) => place(text) === 'outside');
+  const unknown = read.texts.filter((text) => place(text) === 'unknown');
+  const reasons: RiskReason[] = [];
+  if (unknown.length > 0)
+    reasons.push({
+      code: 'unresolved-value',
+      where,
+      message: unknown.some((text) => SERVICE_INTEGRATION_URI.test(text))
+        ? `${subject} is an AWS service integration whose destination is chosen by the caller's request, built from a resource's name, or named where no rule reads; it may be another account's.`
+        : `${subject} sends data to an ARN whose account is built from a resource's name or attribute, not from AWS::AccountId; it may name another account.`,
+    });
+  if (outside.length > 0)
+    reasons.push({
+      code: 'data-egress',
+      where,
+      message: `${subject} sends data to ${outside.join(' or ')}, outside this account (or in an account the template names by its id).`,
+    });
   return reasons;
 }
 
@@ -84,7 +123,7 @@ const LAMBDA_INTEGRATION =
  * are not known to be here. A Lambda integration's URI is placed as the function it invokes
  * (`LAMBDA_INTEGRATION`); another AWS service integration's by `serviceIntegrationPlace`.
  */
-function placeOf(text: string): Place {
+export function placeOf(text: string): Place {
   if (isNamedValue(text)) return 'here';
   const invoked = LAMBDA_INTEGRATION.exec(text)?.[1];
   if (invoked !== undefined) return placeOf(invoked);
@@ -94,15 +133,20 @@ function placeOf(text: string): Place {
   return isNamedValue(account) ? 'unknown' : 'outside';
 }
 
-/** An HTTP API service integration's destination (`httpApiServiceIntegrationPlace`), judged at its subtype. */
-function httpApiServiceIntegrationRisks(
-  params: ResourceRiskInput,
-  properties: Record<string, unknown>,
-): RiskReason[] {
+/**
+ * An HTTP API service integration's destination (`httpApiServiceIntegrationPlace`: `properties`
+ * holds `IntegrationSubtype` and `RequestParameters`), judged at its subtype (`where`).
+ */
+export function httpApiServiceIntegrationRisks(params: {
+  subject: string;
+  where: string;
+  properties: Record<string, unknown>;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const { properties, where } = params;
   const place = httpApiServiceIntegrationPlace({ properties, context: params.context, placeOf });
   if (place === undefined || place === 'here') return [];
-  const where = `${params.where}.Properties.IntegrationSubtype`;
-  const subject = `${params.logicalId} (${params.type}) is an AWS service integration`;
+  const subject = `${params.subject} is an AWS service integration`;
   return [
     place === 'unknown'
       ? {

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { readSettingValue, type TemplateValueContext } from './read-template-value.js';
+import { ifBranches } from './if-branches.js';
 import { valuesAtPath, type ValueAtPath } from './values-at-path.js';
 
 /**
@@ -36,7 +37,12 @@ export type KeepingUnit =
 type Read =
   | { readonly kind: 'absent' }
   | { readonly kind: 'unknown' }
-  | { readonly kind: 'known'; readonly texts: readonly string[] };
+  | {
+      readonly kind: 'known';
+      readonly texts: readonly string[];
+      /** An `Fn::If` branch gives `AWS::NoValue`: the setting is left out there (its default). */
+      readonly orAbsent: boolean;
+    };
 
 type SettingsReader = (properties: unknown, context: TemplateValueContext) => DataKeeping[];
 
@@ -123,7 +129,8 @@ function lifecycleRules(properties: unknown, context: TemplateValueContext): Dat
     if (!isPlainObject(rule) || isIntrinsic(rule))
       return [setting('lifecycle rule (computed)', at, undefined, 'days')];
     const status = read(rule['Status'], context);
-    if (status.kind === 'known' && status.texts.every((text) => text === 'Disabled')) return [];
+    if (status.kind === 'known' && !status.orAbsent && status.texts.every((text) => text === 'Disabled'))
+      return [];
     const scope = JSON.stringify({
       Prefix: rule['Prefix'] ?? '',
       TagFilters: rule['TagFilters'] ?? [],
@@ -137,7 +144,8 @@ function lifecycleRules(properties: unknown, context: TemplateValueContext): Dat
       for (const { value, at: below } of valuesAtPath(rule, path)) {
         const written = read(value, context);
         if (written.kind === 'absent' && fallback === undefined) continue;
-        const keeps = !scopeKnown ? undefined : written.kind === 'absent' ? fallback : least(written, unit);
+        // Left out (on an `Fn::If` branch too), the rule expires nothing by it, or keeps its `fallback`.
+        const keeps = !scopeKnown ? undefined : leastOr(written, unit, fallback ?? Infinity);
         const key = `lifecycle rule ${scope} ${path.join('.')}`;
         found.push({ ...setting(key, `${at}.${below}`, keeps, unit), written: written.kind !== 'absent' });
       }
@@ -164,7 +172,7 @@ function versioning(properties: unknown, context: TemplateValueContext): DataKee
   return valuesAtPath(properties, ['VersioningConfiguration', 'Status']).map(({ value }) => {
     const status = read(value, context);
     const keeps =
-      status.kind === 'absent'
+      status.kind === 'absent' || (status.kind === 'known' && status.orAbsent)
         ? 0
         : status.kind === 'unknown'
           ? undefined
@@ -192,11 +200,12 @@ function versioning(properties: unknown, context: TemplateValueContext): DataKee
 function timeToLive(properties: unknown, context: TemplateValueContext): DataKeeping[] {
   const effect =
     'DynamoDB deletes every item whose TTL attribute holds a past time, items already stored too';
-  return valuesAtPath(properties, ['TimeToLiveSpecification']).flatMap(({ value, at }): DataKeeping[] => {
+  const found = valuesAtPath(properties, ['TimeToLiveSpecification']).flatMap(settingBranches);
+  return found.flatMap(({ value, at }): DataKeeping[] => {
     if (value === undefined) return [];
     const entry = isPlainObject(value) && !isIntrinsic(value) ? value : undefined;
     const enabled = read(entry?.['Enabled'], context);
-    if (enabled.kind === 'known' && enabled.texts.every(isFalse)) return [];
+    if (enabled.kind === 'known' && !enabled.orAbsent && enabled.texts.every(isFalse)) return [];
     const attribute = read(entry?.['AttributeName'], context);
     const unit = { keeping: 'off', destroying: 'on' };
     const setting = { at, written: true, unset: Infinity, most: Infinity, unit, effect };
@@ -216,7 +225,8 @@ function timeToLive(properties: unknown, context: TemplateValueContext): DataKee
  * `RecoveryPeriodInDays` (1 to 35, default 35) shortened drops the days past it. Unset: off.
  */
 function pointInTimeRecovery(properties: unknown, context: TemplateValueContext): DataKeeping[] {
-  return valuesAtPath(properties, ['PointInTimeRecoverySpecification']).map(({ value, at }) => {
+  const found = valuesAtPath(properties, ['PointInTimeRecoverySpecification']).flatMap(settingBranches);
+  return found.map(({ value, at }) => {
     const entry = isPlainObject(value) && !isIntrinsic(value) ? value : undefined;
     const enabled =
       entry === undefined && value !== undefined
@@ -224,13 +234,12 @@ function pointInTimeRecovery(properties: unknown, context: TemplateValueContext)
         : read(entry?.['PointInTimeRecoveryEnabled'], context);
     const period = read(entry?.['RecoveryPeriodInDays'], context);
     const keeps =
-      enabled.kind === 'absent' || (enabled.kind === 'known' && enabled.texts.some(isFalse))
+      enabled.kind === 'absent' ||
+      (enabled.kind === 'known' && (enabled.orAbsent || enabled.texts.some(isFalse)))
         ? 0
         : enabled.kind === 'unknown'
           ? undefined
-          : period.kind === 'absent'
-            ? 35
-            : least(period, 'days');
+          : leastOr(period, 'days', 35);
     return {
       key: 'PointInTimeRecoverySpecification',
       at,
@@ -293,47 +302,80 @@ function keyEnabled(properties: unknown, context: TemplateValueContext): DataKee
 }
 
 /**
+ * A retention period in `unit`s whose removal falls back to the service's default (`unset`) and
+ * whose largest value is `most`: always read, so a period removed is judged at its default; one
+ * left out on an `Fn::If` branch (`AWS::NoValue`) keeps the default there.
+ */
+function periodSetting(spec: {
+  key: string;
+  unset: number;
+  most: number;
+  unit: 'days' | 'seconds';
+  effect: string;
+}): SettingsReader {
+  const { key, unset, most, unit, effect } = spec;
+  return (properties, context) =>
+    valuesAtPath(properties, [key])
+      .flatMap(settingBranches)
+      .map(({ value, at }) => {
+        const written = read(value, context);
+        return {
+          key,
+          at,
+          keeps: leastOr(written, unit, unset),
+          written: written.kind !== 'absent',
+          unset,
+          most,
+          unit,
+          effect,
+        };
+      });
+}
+
+/**
  * `MessageRetentionPeriod` of a queue (AWS CloudFormation Template Reference, "AWS::SQS::Queue":
  * 60 to 1,209,600 seconds, default 345,600, 4 days): SQS deletes messages older than it, those
- * already in the queue too. Always read: removed, the period falls back to the default.
+ * already in the queue too.
  */
-function messageRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
-  return valuesAtPath(properties, ['MessageRetentionPeriod']).map(({ value, at }) => {
-    const written = read(value, context);
-    return {
-      key: 'MessageRetentionPeriod',
-      at,
-      keeps: written.kind === 'absent' ? 345_600 : least(written, 'seconds'),
-      written: written.kind !== 'absent',
-      unset: 345_600,
-      most: 1_209_600,
-      unit: 'seconds' as const,
-      effect: 'SQS deletes the messages older than the period, those already in the queue too',
-    };
-  });
-}
+const messageRetention = periodSetting({
+  key: 'MessageRetentionPeriod',
+  unset: 345_600,
+  most: 1_209_600,
+  unit: 'seconds',
+  effect: 'SQS deletes the messages older than the period, those already in the queue too',
+});
 
 /**
  * `BackupRetentionPeriod` of a database instance (Amazon RDS User Guide, "Backup retention
  * period"; AWS CloudFormation Template Reference, "AWS::RDS::DBInstance": 0 to 35 days, default
  * 1): RDS deletes the automated backups past the period, all of them at 0. An instance of an Aurora
- * cluster (`DBClusterIdentifier`) takes its cluster's. Always read: removed, it falls back to 1.
+ * cluster (`DBClusterIdentifier`) takes its cluster's.
  */
+const instanceBackupRetention = periodSetting({
+  key: 'BackupRetentionPeriod',
+  unset: 1,
+  most: 35,
+  unit: 'days',
+  effect: 'RDS deletes the automated backups older than the period (all of them at 0)',
+});
+
 function backupRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
   if (isPlainObject(properties) && properties['DBClusterIdentifier'] !== undefined) return [];
-  return valuesAtPath(properties, ['BackupRetentionPeriod']).map(({ value, at }) => {
-    const written = read(value, context);
-    return {
-      key: 'BackupRetentionPeriod',
-      at,
-      keeps: written.kind === 'absent' ? 1 : least(written, 'days'),
-      written: written.kind !== 'absent',
-      unset: 1,
-      most: 35,
-      unit: 'days' as const,
-      effect: 'RDS deletes the automated backups older than the period (all of them at 0)',
-    };
-  });
+  return instanceBackupRetention(properties, context);
+}
+
+/**
+ * A setting's value on each `Fn::If` branch (`ifBranches`), `AWS::NoValue` read as the setting left
+ * out (`undefined`): CloudFormation then applies the service's default on that branch.
+ */
+function settingBranches(found: ValueAtPath): ValueAtPath[] {
+  return ifBranches(found.value, found.at).map((branch) =>
+    isNoValue(branch.value) ? { ...branch, value: undefined } : branch,
+  );
+}
+
+function isNoValue(value: unknown): boolean {
+  return isPlainObject(value) && Object.keys(value).length === 1 && value['Ref'] === 'AWS::NoValue';
 }
 
 /** A lifecycle rule given as `Fn::If`: each branch a rule (`Ref: AWS::NoValue`, none). */
@@ -348,12 +390,32 @@ function ruleBranches(found: ValueAtPath): ValueAtPath[] {
   });
 }
 
-/** A value as its possible texts; `Ref: AWS::NoValue` (no text) is not written. */
+/**
+ * A value as its possible texts; `Ref: AWS::NoValue` (no text) is not written, and on one branch of
+ * an `Fn::If` it is the setting left out on that branch (`orAbsent`), which the reader must judge too.
+ */
 function read(value: unknown, context: TemplateValueContext): Read {
   if (value === undefined) return { kind: 'absent' };
   const found = readSettingValue(value, context);
   if (!found.known) return { kind: 'unknown' };
-  return found.texts.length === 0 ? { kind: 'absent' } : { kind: 'known', texts: found.texts };
+  if (found.texts.length === 0) return { kind: 'absent' };
+  const orAbsent = ifBranches(value, '').some((branch) => isNoValue(branch.value));
+  return { kind: 'known', texts: found.texts, orAbsent };
+}
+
+/** The least a value may keep (`least`), `absent` where it is left out (absent, or on a `AWS::NoValue` branch). */
+function leastOr(
+  value: Read,
+  unit: 'days' | 'seconds' | 'versions' | 'date',
+  absent: number,
+): number | undefined {
+  if (value.kind === 'absent') return absent;
+  const written = least(value, unit);
+  return written === undefined
+    ? undefined
+    : value.kind === 'known' && value.orAbsent
+      ? Math.min(written, absent)
+      : written;
 }
 
 /** The least a value may keep: the smallest number (or earliest date) of its texts; undefined when one is neither. */

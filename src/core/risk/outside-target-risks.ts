@@ -17,6 +17,8 @@ import { valuesAtPath, type ValueAtPath } from './values-at-path.js';
  * - what it rewrites: a bucket, topic or queue policy replaces the whole policy of each bucket,
  *   topic or queue it names (S3 `PutBucketPolicy`, SNS `SetTopicAttributes`, SQS
  *   `SetQueueAttributes`), a WAF logging configuration replaces the web ACL's;
+ * - what it reaches through: an API integration's VPC link (`ConnectionId`: a link into a network
+ *   the change does not show);
  * - what it attaches to and so changes: an HTTP API's integration, route or stage (a `$default`
  *   route catches every request no other route matches), a load balancer's listener (a new port
  *   on it) and the target groups it forwards to (a service made reachable from wherever the
@@ -42,10 +44,10 @@ const MUST_BE_OWN: ReadonlyMap<string, readonly (readonly string[])[]> = new Map
   ['AWS::SQS::QueuePolicy', [['Queues', '[]']]],
   ['AWS::WAFv2::LoggingConfiguration', [['ResourceArn']]],
   ['AWS::SecretsManager::RotationSchedule', [['SecretId']]],
-  ['AWS::ApiGatewayV2::Integration', [['ApiId']]],
+  ['AWS::ApiGatewayV2::Integration', [['ApiId'], ['ConnectionId']]],
   ['AWS::ApiGatewayV2::Route', [['ApiId']]],
   ['AWS::ApiGatewayV2::Stage', [['ApiId']]],
-  ['AWS::ApiGateway::Method', [['RestApiId']]],
+  ['AWS::ApiGateway::Method', [['RestApiId'], ['Integration', 'ConnectionId']]],
   ['AWS::ApiGateway::Resource', [['RestApiId']]],
   [
     'AWS::ElasticLoadBalancingV2::Listener',

@@ -5,7 +5,10 @@ import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import { caseFoldedPath } from './case-folded-path.js';
 import { insideRepository } from './lockfile-sources.js';
-import { isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import { MAX_LOCKFILE_ENTRIES, MAX_LOCKFILE_LENGTH } from './lockfile-sources.js';
+import { readYarnClassicLockfile } from './read-yarn-classic-lockfile.js';
+import { isPackageManifestPath, isYarnLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import { lockfilePatchPaths, readYarnPatchRange } from './yarn-patch-range.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A `pnpm-workspace.yaml` longer than this is not read (its patches count as unknown). */
@@ -37,8 +40,10 @@ export function mayBePatchFile(file: { readonly path: string; readonly content: 
 
 /**
  * `unseen-effect` (at the file) for a file of the change that a `package.json`'s
- * `pnpm.patchedDependencies` or Yarn `patch:` range (`yarnPatchPaths`), or a `pnpm-workspace.yaml`'s
- * `patchedDependencies`, names, wherever it
+ * `pnpm.patchedDependencies` or Yarn `patch:` range (`yarnPatchPaths`), a `pnpm-workspace.yaml`'s
+ * `patchedDependencies`, or a Yarn 2+ `yarn.lock`'s `patch:` resolutions (`lockfilePatches`: Yarn's
+ * own `~builtin<…>`/`optional!builtin<…>` patches aside, each path from the lockfile's folder or its
+ * `::locator=` workspace's) names, wherever it
  * is (pnpm Docs, "Settings (package.json)" and "Settings (pnpm-workspace.yaml)":
  * patchedDependencies maps `<name>@<version>` to a patch file, read from the manifest's or the
  * workspace's folder, that pnpm applies to the dependency's code on install): the change rewrites
@@ -86,7 +91,7 @@ export function patchedDependencyFileRisks(params: {
             {
               code: 'unseen-effect',
               where: file.path,
-              message: `Writes a patch that ${by}'s ${isPnpmWorkspacePath(by) ? 'patchedDependencies' : 'pnpm.patchedDependencies or Yarn patch: ranges'} name: pnpm or Yarn applies it to a dependency's code on install, which the deploy run then executes with its AWS credentials.`,
+              message: `Writes a patch that ${by}'s ${namingSetting(by)} name: pnpm or Yarn applies it to a dependency's code on install, which the deploy run then executes with its AWS credentials.`,
             },
           ];
     }),
@@ -95,7 +100,14 @@ export function patchedDependencyFileRisks(params: {
 }
 
 function isSettingsPath(path: string): boolean {
-  return isPackageManifestPath(path) || isPnpmWorkspacePath(path);
+  return isPackageManifestPath(path) || isPnpmWorkspacePath(path) || isYarnLockfilePath(path);
+}
+
+/** What names a patch in the settings file at `path`, for the reason's message. */
+function namingSetting(path: string): string {
+  if (isPnpmWorkspacePath(path)) return 'patchedDependencies';
+  if (isYarnLockfilePath(path)) return 'Yarn patch: resolutions';
+  return 'pnpm.patchedDependencies or Yarn patch: ranges';
 }
 
 /** One reason per base settings file not read or parsed above a file of the change that may be a patch. */
@@ -116,7 +128,7 @@ function unknownSettingsRisks(
           {
             code: 'unseen-effect',
             where: path,
-            message: `The reviewed ${path} could not be read (${why}): whether its patchedDependencies make pnpm apply ${under.path} to a dependency's code cannot be judged.`,
+            message: `The reviewed ${path} could not be read (${why}): whether its ${namingSetting(path)} make pnpm or Yarn apply ${under.path} to a dependency's code cannot be judged.`,
           },
         ];
   });
@@ -127,6 +139,7 @@ function patchesOf(
   path: string,
   content: string,
 ): { ok: true; paths: string[] } | { ok: false; why: string } {
+  if (isYarnLockfilePath(path)) return lockfilePatches(content);
   if (isPnpmWorkspacePath(path)) {
     const parsed = parseStructuredText({
       text: content,
@@ -151,24 +164,29 @@ function patchesOf(
   };
 }
 
-/**
- * The patch files a Yarn `patch:` range names (Yarn Docs, "Protocols" and "yarn patch-commit":
- * `patch:<package>@<range>#<path>[&<path>…][::<parameters>]`, in `resolutions` or a dependency's
- * range, the path URL-encoded, read from the manifest's folder or, with `~/`, the project's root;
- * `optional!` marks one Yarn may skip; `builtin<…>` names Yarn's own). Nothing for any other text.
- */
+/** The patch files a Yarn `patch:` range names (`readYarnPatchRange`), as written; nothing for any other text. */
 function yarnPatchPaths(range: string): string[] {
-  if (!range.startsWith('patch:')) return [];
-  const hash = range.indexOf('#');
-  if (hash < 0) return [];
-  let spec = range.slice(hash + 1).split('::')[0] ?? '';
-  try {
-    spec = decodeURIComponent(spec);
-  } catch {
-    // Left as written: a malformed escape names the file by its literal text.
-  }
-  return spec
-    .split('&')
-    .map((path) => path.replace(/^optional!/, ''))
-    .filter((path) => path !== '' && !path.startsWith('builtin<'));
+  return [...(readYarnPatchRange(range)?.paths ?? [])];
+}
+
+/**
+ * The patch files a `yarn.lock` records (`lockfilePatchPaths`, from the lockfile's folder), read as
+ * YAML, bounded as a lockfile (`lockfile-sources`). Yarn v1's format, which has no `patch:`
+ * protocol, names none; a text neither format reads is not known.
+ */
+function lockfilePatches(content: string): { ok: true; paths: string[] } | { ok: false; why: string } {
+  const parsed = parseStructuredText({
+    text: content,
+    format: 'yaml',
+    maxLength: MAX_LOCKFILE_LENGTH,
+    maxValues: MAX_LOCKFILE_ENTRIES * 20,
+  });
+  if (parsed.ok && isPlainObject(parsed.value) && Object.hasOwn(parsed.value, '__metadata'))
+    return { ok: true, paths: lockfilePatchPaths(parsed.value) };
+  if (content.length <= MAX_LOCKFILE_LENGTH && typeof readYarnClassicLockfile(content) !== 'string')
+    return { ok: true, paths: [] };
+  return {
+    ok: false,
+    why: parsed.ok ? 'it is neither a Yarn 2+ nor a yarn v1 lockfile' : `it ${parsed.message}`,
+  };
 }

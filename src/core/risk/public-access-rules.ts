@@ -193,6 +193,14 @@ export const PUBLIC_ACCESS_RULES: readonly PublicAccessRule[] = [
         'define its routes in an OpenAPI document whose authorization is not judged here; treated as callable by anyone',
     })),
   ),
+  ...['Api', 'HttpApi'].map((kind) => ({
+    type: `AWS::Serverless::${kind}`,
+    path: ['DefinitionBody'],
+    publicValues: 'any' as const,
+    publicWhenAbsent: never,
+    means:
+      'define its routes in an OpenAPI document whose authorization is not judged here; treated as callable by anyone',
+  })),
   {
     type: 'AWS::ApiGatewayV2::Api',
     path: ['Target'],

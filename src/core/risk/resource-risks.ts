@@ -1,5 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { apiDefinitionSourceRisks } from './api-definition-source-risks.js';
+import { integrationResourceRisks } from './http-api-integration-risks.js';
+import { openApiIntegrationRisks } from './openapi-integration-risks.js';
 import { dataEgressRisks } from './data-egress-risks.js';
 import { aliasUpdateHookRisks } from './alias-update-hook-risks.js';
 import { environmentVariableRisks } from './environment-variable-risks.js';
@@ -42,7 +44,9 @@ import { serverlessNetworkPolicyRisks } from './serverless-network-policy-risks.
  * code, and where it sends traffic: `environmentVariableRisks`, and CodeDeploy hooks:
  * `aliasUpdateHookRisks`), a bus or key of another account
  * (`foreignPlacementRisks`), a resource policy only known at deploy time (`unreadablePolicyRisks`), an
- * API defined by an OpenAPI document in S3 (`apiDefinitionSourceRisks`), effects the template does
+ * API defined by an OpenAPI document in S3 (`apiDefinitionSourceRisks`), the integrations an inline
+ * one defines (`openApiIntegrationRisks`), an HTTP API integration's VPC link and response mapping
+ * (`integrationResourceRisks`), effects the template does
  * not show (`unseenEffectRisks`), and any type or property the classifier has not
  * reviewed (`unreviewedRisks`, the allowlist `REVIEWED_RESOURCE_TYPES`). `where` is `<file>#Resources.<LogicalId>`;
  * `context` holds the template's parameters and resources.
@@ -123,6 +127,8 @@ export function resourceRisks(params: {
   reasons.push(...jsonTextRisks({ logicalId, type, properties, where, context }));
   reasons.push(...unreadablePolicyRisks({ logicalId, type, properties, where, context }));
   reasons.push(...apiDefinitionSourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...integrationResourceRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...openApiIntegrationRisks({ logicalId, type, properties, where, context }));
   if (STATEFUL_RESOURCE_TYPES.has(type)) reasons.push(...deletionRisks({ logicalId, type, resource, where }));
   // "Low" is a positive claim: only what the classifier has reviewed may be low. A resource already
   // sent to a person as a whole (IAM, a nested stack) is not listed again as unreviewed, nor is an

@@ -124,8 +124,8 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // or an AWS service the request is sent to: `DATA_EGRESS_DESTINATIONS`); `Integration.Credentials`
     // (the role API Gateway calls the backend as, or `arn:aws:iam::*:user/*`, the caller's own
     // credentials) is judged as any role a resource uses (`existingRoleRisks`: one this template
-    // does not make is high). Left out until a rule reads it: `Integration.ConnectionId` (a VPC
-    // link into a network).
+    // does not make is high); `Integration.ConnectionId`, a VPC link, must be this template's
+    // (`outsideTargetRisks`).
     [
       'AWS::ApiGateway::Method',
       {
@@ -147,6 +147,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
           IntegrationHttpMethod: ANY,
           Credentials: ANY,
           ConnectionType: ANY,
+          ConnectionId: ANY,
           ContentHandling: ANY,
           PassthroughBehavior: ANY,
           RequestParameters: ANY,
@@ -162,7 +163,13 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // `IntegrationUri` is a data destination (`DATA_EGRESS_DESTINATIONS`); an AWS service
     // integration's `IntegrationSubtype` and the `RequestParameters` naming its destination are
     // placed by `httpApiServiceIntegrationPlace` (caller-chosen or missing: unresolved);
-    // `CredentialsArn`, the role API Gateway calls the service as, by `existingRoleRisks`.
+    // `CredentialsArn`, the role API Gateway calls the service as, by `existingRoleRisks`; an AWS
+    // integration's `RequestTemplates` and `PassthroughBehavior` with `RequestParameters` name its
+    // destination (`serviceIntegrationPlace`); `ConnectionType` `VPC_LINK` needs this template's
+    // listener or service as its URI (`integrationResourceRisks`) and its VPC link (`ConnectionId`,
+    // `outsideTargetRisks`); `ResponseParameters` only the documented header and status-code changes
+    // (`integrationResourceRisks`); `TemplateSelectionExpression` and `ContentHandlingStrategy`
+    // choose among its own templates and encodings.
     [
       'AWS::ApiGatewayV2::Integration',
       {
@@ -172,6 +179,13 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         IntegrationSubtype: ANY,
         RequestParameters: ANY,
         CredentialsArn: ANY,
+        ConnectionType: ANY,
+        ConnectionId: ANY,
+        RequestTemplates: ANY,
+        TemplateSelectionExpression: ANY,
+        PassthroughBehavior: ANY,
+        ContentHandlingStrategy: ANY,
+        ResponseParameters: ANY,
         IntegrationMethod: ANY,
         PayloadFormatVersion: ANY,
         Description: ANY,
@@ -684,9 +698,11 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // "AWS::Serverless::HttpApi" (sam-resource-httpapi.html). `Auth.DefaultAuthorizer` is read by a
     // public-access rule (none: anyone may call the routes), `Auth.ResourcePolicy` by
     // `samResourcePolicyRisks`, access log destinations are data-egress destinations; the rest is
-    // the stage's own settings. Left out until a rule reads them: `Auth.Authorizers` (Lambda
-    // authorizers and identity providers that may be another account's), `DefinitionBody` and
-    // `DefinitionUri` (routes and their authorization in an OpenAPI document), `Domain` (custom
+    // the stage's own settings. `DefinitionBody`, an inline OpenAPI document, has its integrations
+    // judged (`openApiIntegrationRisks`) and its routes treated as callable by anyone (a public-access
+    // rule: their authorization is not read). Left out until a rule reads them: `Auth.Authorizers` (Lambda
+    // authorizers and identity providers that may be another account's), `DefinitionUri` (an OpenAPI
+    // document in a file or S3), `Domain` (custom
     // domains, certificates, DNS records), `EndpointConfiguration.VPCEndpointIds`, `GatewayResponses`,
     // `Models`, usage plans and API keys (`Auth.UsagePlan`, `Auth.ApiKeyRequired`).
     [
@@ -712,6 +728,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         AlwaysDeploy: ANY,
         FailOnWarnings: ANY,
         Auth: { DefaultAuthorizer: ANY, ResourcePolicy: ANY },
+        DefinitionBody: ANY,
       },
     ],
     [
@@ -730,6 +747,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         DisableExecuteApiEndpoint: ANY,
         FailOnWarnings: ANY,
         Auth: { DefaultAuthorizer: ANY, EnableIamAuthorizer: ANY },
+        DefinitionBody: ANY,
       },
     ],
     // AWS SAM Developer Guide, "AWS::Serverless::SimpleTable" (sam-resource-simpletable.html): a

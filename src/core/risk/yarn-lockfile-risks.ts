@@ -9,12 +9,10 @@ import {
 import { nameSome, newLockfileEntries } from './new-lockfile-entries.js';
 import { readYarnClassicLockfile } from './read-yarn-classic-lockfile.js';
 import type { RiskReason } from './risk-assessment.js';
+import { patchPathsFromRoot, readYarnPatchRange } from './yarn-patch-range.js';
 
 /** A range or tag the registry answers (`^1.2.0`, `1.x || >=2`, `latest`): not a URL, git, path or `user/repo`. */
 const REGISTRY_RANGE = /^[\w.^~<>=|* -]*$/;
-
-/** Yarn 2+ patches it applies to some npm packages by itself (`typescript`, `resolve`, `fsevents`). */
-const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/[\w-]+>$/;
 
 /**
  * What a `yarn.lock` makes yarn install, and npm too: npm reads a `yarn.lock` beside the manifest
@@ -25,8 +23,10 @@ const BUILTIN_PATCH = /^(@?[^@]+)@patch:\1@npm%3A[^#]+#optional!builtin<compat\/
  *   a registry range (git, a URL, `file:`/`link:`, `user/repo`), or whose `resolved` is not the
  *   registry's tarball of the entry's own name and version on `REVIEWED_REGISTRIES`;
  * - yarn 2+ (YAML whose mapping has a `__metadata` key, however quoted): a `resolution` other than
- *   `<name>@npm:<version>`, a `workspace:` inside the repository, or one of yarn's own built-in
- *   patches.
+ *   `<name>@npm:<version>`, a `workspace:` inside the repository, or a `patch:` of one of those
+ *   whose patches are Yarn's own built-in ones (`~builtin<…>`, `optional!builtin<…>`) or files of
+ *   the repository (`~/` from the lockfile's folder, else from the `::locator=` workspace's), which
+ *   `patchedDependencyFileRisks` judges where they are.
  * Install scripts (`where` the file): yarn runs every installed package's `preinstall`, `install`
  * and `postinstall` (Yarn Docs, "Lifecycle Scripts"; yarn 2+: `enableScripts`, on by default, Yarn
  * Docs, "Settings (.yarnrc.yml)"), and neither format records which packages have them (yarn v1's
@@ -170,9 +170,22 @@ function berryFindings(lockfile: Record<string, unknown>, folder: readonly strin
   return { findings, sources };
 }
 
+/**
+ * A registry package, a workspace inside the repository, or a `patch:` of the same package of
+ * either (`readYarnPatchRange`) whose patches are Yarn's own or files of the repository
+ * (`patchPathsFromRoot`; what they hold is judged where they are: `patchedDependencyFileRisks`).
+ */
 function reviewedResolution(resolution: string, folder: readonly string[]): boolean {
-  const { range } = splitSpec(resolution);
+  const { name, range } = splitSpec(resolution);
   if (/^npm:[\w.+-]+$/.test(range)) return true;
   if (range.startsWith('workspace:')) return insideRepository([...folder], range.slice('workspace:'.length));
-  return BUILTIN_PATCH.test(resolution);
+  const patch = readYarnPatchRange(range);
+  if (patch === undefined || splitSpec(patch.source).name !== name || patch.source.includes('patch:'))
+    return false;
+  const paths = patchPathsFromRoot(patch);
+  return (
+    paths !== undefined &&
+    paths.every((path) => insideRepository([...folder], path)) &&
+    reviewedResolution(patch.source, folder)
+  );
 }

@@ -36,8 +36,9 @@ const MAX_WHY_LENGTH = 200;
  * `MAX_ENCLOSING_MANIFESTS`, the root first: their scripts name the compiler's configurations, and
  * `pnpm.patchedDependencies` patches); with the change's `files`, also above a source file whose
  * text is written as a configuration (`mayBeNamedConfigFile`: `tsc -p src/x.ts`) or one pnpm could
- * apply as a patch (`mayBePatchFile`), and the `pnpm-workspace.yaml` of every folder above such a
- * patch (its `patchedDependencies`; up to `MAX_ENCLOSING_MANIFESTS`), the TypeScript
+ * apply as a patch (`mayBePatchFile`), and the `pnpm-workspace.yaml` and `yarn.lock` of every
+ * folder above such a patch (its `patchedDependencies`, its `patch:` resolutions; up to
+ * `MAX_ENCLOSING_MANIFESTS` each), the TypeScript
  * configurations above a JSON file of the change with what they extend (`readBaseConfigs`), and,
  * when `paths` has a template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
@@ -76,10 +77,12 @@ export async function readReviewedBase(params: {
   ];
   const above = enclosingFiles(loose, 'package.json').filter((path) => !written.has(path));
   const workspaces = enclosingFiles(patches, 'pnpm-workspace.yaml').filter((path) => !written.has(path));
+  const yarnLockfiles = enclosingFiles(patches, 'yarn.lock').filter((path) => !written.has(path));
   const files = [
     ...(await readBounded(reviewed, params.read, MAX_BASE_FILES)),
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
+    ...(await readBounded(yarnLockfiles, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBaseConfigs({
       paths: params.paths.filter(mayBeExtendedConfig),
       written,

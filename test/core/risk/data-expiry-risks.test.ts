@@ -181,6 +181,59 @@ const SHORTENED: [string, string, Properties, Properties][] = [
     { BackupRetentionPeriod: 7 },
     { BackupRetentionPeriod: 0 },
   ],
+  // `AWS::NoValue` on one `Fn::If` branch leaves the setting out there: its default is judged too.
+  [
+    'point-in-time recovery enabled on one branch only (NoValue: off on the other)',
+    'AWS::DynamoDB::Table',
+    { ...TABLE, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } },
+    {
+      ...TABLE,
+      PointInTimeRecoverySpecification: {
+        PointInTimeRecoveryEnabled: { 'Fn::If': ['Prod', true, { Ref: 'AWS::NoValue' }] },
+      },
+    },
+  ],
+  [
+    'the point-in-time recovery specification on one branch only',
+    'AWS::DynamoDB::Table',
+    { ...TABLE, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } },
+    {
+      ...TABLE,
+      PointInTimeRecoverySpecification: {
+        'Fn::If': ['Prod', { PointInTimeRecoveryEnabled: true }, { Ref: 'AWS::NoValue' }],
+      },
+    },
+  ],
+  [
+    'versioning enabled on one branch only',
+    'AWS::S3::Bucket',
+    { VersioningConfiguration: { Status: 'Enabled' } },
+    { VersioningConfiguration: { Status: { 'Fn::If': ['Prod', 'Enabled', { Ref: 'AWS::NoValue' }] } } },
+  ],
+  [
+    'a long queue retention on one branch only (NoValue: back to 4 days)',
+    'AWS::SQS::Queue',
+    { MessageRetentionPeriod: 1209600 },
+    { MessageRetentionPeriod: { 'Fn::If': ['Prod', 1209600, { Ref: 'AWS::NoValue' }] } },
+  ],
+  [
+    'a database backup retention on one branch only (NoValue: back to 1 day)',
+    'AWS::RDS::DBInstance',
+    { BackupRetentionPeriod: 7 },
+    { BackupRetentionPeriod: { 'Fn::If': ['Prod', 7, { Ref: 'AWS::NoValue' }] } },
+  ],
+  [
+    'DynamoDB TTL switched on, its Enabled left out on one branch',
+    'AWS::DynamoDB::Table',
+    TABLE,
+    {
+      ...TABLE,
+      TimeToLiveSpecification: {
+        AttributeName: 'createdAt',
+        Enabled: { 'Fn::If': ['Prod', false, { Ref: 'AWS::NoValue' }] },
+      },
+    },
+  ],
   [
     'a database backup retention removed (back to 1 day)',
     'AWS::RDS::DBInstance',
@@ -231,6 +284,18 @@ describe('dataExpiryRisks: a setting that destroys data a resource of the base h
 
   it.each([
     ['a longer log retention', 'AWS::Logs::LogGroup', { RetentionInDays: 30 }, { RetentionInDays: 365 }],
+    [
+      'a log retention on one branch only (NoValue: kept forever there)',
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: 30 },
+      { RetentionInDays: { 'Fn::If': ['Prod', 30, { Ref: 'AWS::NoValue' }] } },
+    ],
+    [
+      'a short queue retention on one branch only (NoValue: the 4-day default, longer)',
+      'AWS::SQS::Queue',
+      { MessageRetentionPeriod: 60 },
+      { MessageRetentionPeriod: { 'Fn::If': ['Prod', 60, { Ref: 'AWS::NoValue' }] } },
+    ],
     ['a log retention removed (kept forever)', 'AWS::Logs::LogGroup', { RetentionInDays: 30 }, {}],
     ['a KMS key enabled again', 'AWS::KMS::Key', { Enabled: false }, { Enabled: true }],
     ['versioning enabled', 'AWS::S3::Bucket', {}, { VersioningConfiguration: { Status: 'Enabled' } }],

@@ -286,6 +286,12 @@ describe.each([
     expect(reasonsOf(api({ Auth: {} })).map((r) => r.split(' ')[0])).toEqual(['public-access']);
   });
 
+  it('DefinitionBody (an OpenAPI document) has its integrations judged, and its routes count as callable by anyone', () => {
+    expect(reasonsOf(api({ DefinitionBody: { openapi: '3.0.1' } }))).toEqual([
+      'public-access Resources.Api.Properties.DefinitionBody',
+    ]);
+  });
+
   it('access logs to another account are data-egress', () => {
     expect(
       reasonsOf(
@@ -300,7 +306,6 @@ describe.each([
       { Auth: { ...auth, Authorizers: {} } },
       'Auth.Authorizers',
     ],
-    ['DefinitionBody (an OpenAPI document)', { DefinitionBody: { openapi: '3.0.1' } }, 'DefinitionBody'],
     ['Domain (a custom domain)', { Domain: { DomainName: 'api.example.com' } }, 'Domain'],
   ])('%s is unseen-effect', (_name, extra, at) => {
     expect(reasonsOf(api(extra))).toContain(`unseen-effect Resources.Api.Properties.${at}`);

@@ -93,7 +93,7 @@ describe('readReviewedBase', () => {
     ]);
   });
 
-  it("with the change's files, reads the manifests above a source file written as a configuration, and the manifests and pnpm workspace files above a patch, whatever their names", async () => {
+  it("with the change's files, reads the manifests above a source file written as a configuration, and the manifests, pnpm workspace files and yarn lockfiles above a patch, whatever their names", async () => {
     const reads: string[] = [];
     const base = await readReviewedBase({
       paths: ['svc/src/x.ts', 'svc/src/index.ts', 'fixes/lodash.txt'],
@@ -115,6 +115,8 @@ describe('readReviewedBase', () => {
       'svc/src/package.json',
       'pnpm-workspace.yaml',
       'fixes/pnpm-workspace.yaml',
+      'yarn.lock',
+      'fixes/yarn.lock',
     ]);
     expect(base).toEqual([{ path: 'pnpm-workspace.yaml', content: 'patchedDependencies: {}\n' }]);
   });

@@ -1,0 +1,34 @@
+// Issue #9: a base manifest script that runs a shell script file (`sh build.sh`, `bash
+// scripts/build.sh`, `./build.sh`) runs commands the manifest does not hold; until the file itself
+// is read, which configuration it gives tsc or esbuild is not known, so a changed file that may be
+// one is not low (the reason is at the script).
+import { describe, expect, it } from '@jest/globals';
+import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+
+const OUTSIDE = JSON.stringify({
+  compilerOptions: { outDir: '/home/runner/work/_actions/actions/checkout' },
+});
+
+const reasonsOf = (build: string) =>
+  classifyRisk({
+    files: [{ path: 'svc/build.json', content: OUTSIDE, role: 'config' as const }],
+    targetEnvironment: 'staging',
+    production: false,
+    base: [{ path: 'svc/package.json', content: JSON.stringify({ name: 'svc', scripts: { build } }) }],
+  }).reasons.map((reason) => `${reason.code} ${reason.where}`);
+
+describe('a base script running a shell script file', () => {
+  it.each([
+    ['sh build.sh'],
+    ['bash scripts/build.sh'],
+    ['bash -e ./build.sh'],
+    ['./build.sh'],
+    ['cross-env A=1 sh build.sh'],
+  ])('%j: a changed file that may be its configuration is not low', (build) => {
+    expect(reasonsOf(build)).toContain('unseen-effect svc/package.json#scripts.build');
+  });
+
+  it('control: a script that runs no shell file names nothing unknown', () => {
+    expect(reasonsOf('node build.js')).toEqual([]);
+  });
+});
