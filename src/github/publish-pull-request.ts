@@ -1,3 +1,4 @@
+import { keptEditedNote } from '../core/render/kept-edited-note.js';
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
 import { withGeneratedFilesRecord } from '../core/bundle/generated-files-record.js';
 import { fitBody } from '../core/markdown/fit-body.js';
@@ -97,7 +98,6 @@ export async function publishPullRequest(params: {
   previousGeneration?: string;
 }): Promise<PublishedPullRequest> {
   const { client, owner, repo } = params;
-  const body = fitBody({ body: await redactSecrets(params.body), limit: PULL_REQUEST_BODY_LIMIT });
   const title = await redactSecrets(params.title);
   // The commit lists what it generated: the next generation retires from that list, never from the
   // tree, which also holds files people added (`withGeneratedFilesRecord`).
@@ -157,6 +157,11 @@ export async function publishPullRequest(params: {
   else if (!unchanged)
     await client.git.updateRef({ owner, repo, ref: `heads/${params.branch}`, sha: commitSha, force: false });
 
+  // Files a person changed that this generation no longer writes stay: the body says so, where the user reads.
+  const body = fitBody({
+    body: await redactSecrets(withKeptEditedNote(params.body, retiring.keptEdited)),
+    limit: PULL_REQUEST_BODY_LIMIT,
+  });
   const open = await client.pulls.list({ owner, repo, head: `${owner}:${params.branch}`, state: 'open' });
   const existing = open.data[0];
   const pull = existing
@@ -194,6 +199,15 @@ export async function publishPullRequest(params: {
     keptEdited: retiring.keptEdited,
     ...(retiring.problem === undefined ? {} : { retiredUnread: retiring.problem }),
   };
+}
+
+/**
+ * The pull request body with the note on kept files (`keptEditedNote`) before it, when there are
+ * any; the body unchanged otherwise. The note leads so the body's fitting never cuts it.
+ */
+export function withKeptEditedNote(body: string, keptEdited: readonly string[]): string {
+  const note = keptEditedNote(keptEdited);
+  return note === undefined ? body : `> ${note}\n\n${body}`;
 }
 
 /**

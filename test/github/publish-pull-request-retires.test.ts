@@ -33,9 +33,11 @@ const recorded = (paths: readonly string[]) =>
 function branchAndPull(): {
   treeBody: () => { base_tree: string; tree: Array<Record<string, unknown>> };
   commitMessage: () => string | undefined;
+  pullBody: () => string | undefined;
 } {
   let body: { base_tree: string; tree: Array<Record<string, unknown>> } | undefined;
   let message: string | undefined;
+  let pullBody: string | undefined;
   nock(API)
     .get(`${REPO}/git/ref/${encodeURIComponent(`heads/${BRANCH}`)}`)
     .reply(200, { object: { sha: HEAD } })
@@ -50,9 +52,10 @@ function branchAndPull(): {
     .get(`${REPO}/pulls`)
     .query(true)
     .reply(200, [{ number: 12, html_url: 'https://github.com/acme/shop/pull/12' }])
-    .patch(`${REPO}/pulls/12`)
+    .patch(`${REPO}/pulls/12`, (sent: { body: string }) => ((pullBody = sent.body), true))
     .reply(200, {});
   return {
+    pullBody: () => pullBody,
     treeBody: () => {
       if (body === undefined) throw new Error('no tree was created');
       return body;
@@ -166,6 +169,7 @@ describe('publishPullRequest retires what the previous generation wrote and this
     expect(deletions(github.treeBody().tree)).toEqual(['services/orders/src/hook.ts']);
     expect(result.retired).toEqual(['services/orders/src/hook.ts']);
     expect(result.keptEdited).toEqual([]);
+    expect(github.pullBody()).not.toContain('Kept');
   });
 
   it('keeps a generated file someone changed since, and says so', async () => {
@@ -177,6 +181,9 @@ describe('publishPullRequest retires what the previous generation wrote and this
     expect(deletions(github.treeBody().tree)).toEqual([]);
     expect(result.retired).toEqual([]);
     expect(result.keptEdited).toEqual(['services/orders/src/hook.ts']);
+    // Said where the user reads it, not only in the run's log.
+    expect(github.pullBody()).toMatch(/^> \*\*Kept 1 file changed since the last generation\.\*\*/);
+    expect(github.pullBody()).toContain('`services/orders/src/hook.ts`');
   });
 
   it('deletes nothing without a previous generation, and reads no tree', async () => {

@@ -4,6 +4,7 @@ import type { RequestPayload } from '../../core/request/execution-request.js';
 import { requestDigest } from '../../core/idempotency/request-digest.js';
 import { codeBlock } from '../../core/markdown/code-block.js';
 import { renderModeDecision } from '../../core/render/mode-decision-section.js';
+import { keptEditedNote } from '../../core/render/kept-edited-note.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import type { ModelProvider } from '../../generation/model-provider.js';
 import type { GraphqlClient } from '../../github/graphql-client.js';
@@ -11,7 +12,7 @@ import { approvalCheckView } from '../../core/review/approval-check-view.js';
 import { NO_REVIEWS } from '../../core/review/decide-approval.js';
 import { publishApprovalCheck } from '../../github/publish-approval-check.js';
 import { publishCheckRun } from '../../github/publish-check-run.js';
-import { publishPullRequest } from '../../github/publish-pull-request.js';
+import { publishPullRequest, withKeptEditedNote } from '../../github/publish-pull-request.js';
 import { fitBody } from '../../core/markdown/fit-body.js';
 import { PULL_REQUEST_BODY_LIMIT } from '../../core/markdown/github-limits.js';
 import { redactSecrets } from '../../core/secrets/redact-secrets.js';
@@ -241,7 +242,10 @@ async function generateAndPublish(
       pull_number: pull.number,
       // Redacted at the sink, as `publishPullRequest` does: the title is the request's task name.
       title: await redactSecrets(names.title),
-      body: fitBody({ body: await redactSecrets(bodyFor(mode)), limit: PULL_REQUEST_BODY_LIMIT }),
+      body: fitBody({
+        body: await redactSecrets(withKeptEditedNote(bodyFor(mode), pull.keptEdited)),
+        limit: PULL_REQUEST_BODY_LIMIT,
+      }),
     });
   // Automated mode (asked for, or hybrid at low risk): GitHub merges once the checks pass (DESIGN §4),
   // unless a request for changes stands on the pull request (a re-run of a reviewed one).
@@ -310,8 +314,11 @@ async function generateAndPublish(
       pull: { number: pull.number, branch },
     });
   }
+  // Kept files a person changed: said on the status comment too, not only in the log.
+  const kept = keptEditedNote(pull.keptEdited);
   const decision = [
     ...(head.note === undefined ? [] : [head.note]),
+    ...(kept === undefined ? [] : [kept]),
     renderModeDecision(mode),
     ...(autoMerge === undefined ? [] : [autoMerge]),
   ];

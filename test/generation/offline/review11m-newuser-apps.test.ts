@@ -176,17 +176,14 @@ describe('review 11m: book holds', () => {
     expect(gapsOf(row)).toMatch(/collected/);
   });
 
-  it.failing(
-    'FAULT: with the story "As a member I am notified by email when my hold is ready" published on mark-ready to NotificationTopic, the sentence "Email the member when their hold is ready." still says "nothing sends alerts or messages" and "nothing generated sends one": the row contradicts the template beside it — the sentence is credited to the same notice',
-    async () => {
-      const { bundle } = await generate({
-        ...bookHolds,
-        stories: [...bookHolds.stories, 'As a member I am notified by email when my hold is ready'],
-      });
-      expect(parseBundleTemplate(bundle).Resources['NotificationTopic']).toBeDefined();
-      expect(gapsOf(sentenceRow(bundle.coverage, 6))).not.toMatch(/nothing sends|nothing generated sends/);
-    },
-  );
+  it('fixed (was FAULT): with the story "As a member I am notified by email when my hold is ready" published on mark-ready to NotificationTopic, the sentence "Email the member when their hold is ready." still says "nothing sends alerts or messages" and "nothing generated sends one": the row contradicts the template beside it — the sentence is credited to the same notice', async () => {
+    const { bundle } = await generate({
+      ...bookHolds,
+      stories: [...bookHolds.stories, 'As a member I am notified by email when my hold is ready'],
+    });
+    expect(parseBundleTemplate(bundle).Resources['NotificationTopic']).toBeDefined();
+    expect(gapsOf(sentenceRow(bundle.coverage, 6))).not.toMatch(/nothing sends|nothing generated sends/);
+  });
 
   it('fixed (was FAULT): "A member can place a hold on a book." is ✅ covered by POST /holds (and POST /library-catalogues/{id}/books) while story 3, "place a hold on a book", is ◐ partial because "on a book" shaped nothing: the same ask is met in one row and not in the other — the sentence is partial with the same gap', async () => {
     const { bundle } = await generate(bookHolds);
@@ -196,13 +193,10 @@ describe('review 11m: book holds', () => {
       expect(sentenceRow(bundle.coverage, 3)?.gaps).toContain(gap);
   });
 
-  it.failing(
-    'FAULT: the description sentence "Email the member when their hold is ready." (or "Notify the member when a hold is ready.") gets no notice (no NotificationTopic, ◐ "nothing sends alerts or messages"), while the story "As a member I am notified by email when my hold is ready" does get one on mark-ready — a sentence asking to tell someone at a moment the model has is answered as the story is',
-    async () => {
-      const { bundle } = await generate(bookHolds);
-      expect(parseBundleTemplate(bundle).Resources['NotificationTopic']).toBeDefined();
-    },
-  );
+  it('fixed (was FAULT): the description sentence "Email the member when their hold is ready." (or "Notify the member when a hold is ready.") gets no notice (no NotificationTopic, ◐ "nothing sends alerts or messages"), while the story "As a member I am notified by email when my hold is ready" does get one on mark-ready — a sentence asking to tell someone at a moment the model has is answered as the story is', async () => {
+    const { bundle } = await generate(bookHolds);
+    expect(parseBundleTemplate(bundle).Resources['NotificationTopic']).toBeDefined();
+  });
 });
 
 const conferenceTalks = {
@@ -361,24 +355,16 @@ const deskBooking = {
 };
 
 describe('review 11m: desk booking from a description alone', () => {
-  it.failing(
-    'FAULT: "Employees can book a desk for a day and cancel their booking." is answered by "POST /desks creates a desk": booking a desk makes a new desk, and no booking exists to cancel — with "their booking" in the same sentence, book a desk creates a booking naming its desk (deskId), as "book a room" beside bookings does',
-    async () => {
-      const { bundle } = await generate(deskBooking);
-      expect(fileContent(bundle, 'src/model.ts')).toMatch(/collection: 'bookings'/);
-      expect(sentenceRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain(
-        'POST /desks creates a desk',
-      );
-    },
-  );
+  it('fixed (was FAULT): "Employees can book a desk for a day and cancel their booking." is answered by "POST /desks creates a desk": booking a desk makes a new desk, and no booking exists to cancel — with "their booking" in the same sentence, book a desk creates a booking naming its desk (deskId), as "book a room" beside bookings does', async () => {
+    const { bundle } = await generate(deskBooking);
+    expect(fileContent(bundle, 'src/model.ts')).toMatch(/collection: 'bookings'/);
+    expect(sentenceRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain('POST /desks creates a desk');
+  });
 
-  it.failing(
-    'FAULT: "A desk can be booked only once per day." is ❌ not covered because "once per day" is read as a schedule ("nothing runs on a schedule … a scheduled Lambda function would do it"): it is a rule that two bookings of one desk cannot share a day — the reason given names that rule, not a schedule',
-    async () => {
-      const { bundle } = await generate(deskBooking);
-      expect(gapsOf(sentenceRow(bundle.coverage, 3))).not.toMatch(/schedule/);
-    },
-  );
+  it('fixed (was FAULT): "A desk can be booked only once per day." is ❌ not covered because "once per day" is read as a schedule ("nothing runs on a schedule … a scheduled Lambda function would do it"): it is a rule that two bookings of one desk cannot share a day — the reason given names that rule, not a schedule', async () => {
+    const { bundle } = await generate(deskBooking);
+    expect(gapsOf(sentenceRow(bundle.coverage, 3))).not.toMatch(/schedule/);
+  });
 });
 
 const featureFlags = {
@@ -420,22 +406,17 @@ describe('review 11m: feature flags', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('partial');
   });
 
-  it.failing(
-    'FAULT: "list enabled flags", where flags have `whether it is enabled`, filters on a status `enabled` no route reaches (◐ partial: "no route of this service makes a flag enabled", though toggle does) and GET /flags?status=enabled lists none of the flags toggled on — it filters on the boolean, ?enabled=true',
-    async () => {
-      const { bundle } = await generate(featureFlags);
-      const send = serviceOf(bundle);
-      await send('POST /flags', { body: aFlag });
-      await send('POST /flags', { body: { ...aFlag, key: 'dark-mode' } });
-      await send('POST /flags/{id}/toggle', flagId);
-      const enabled = await send('GET /flags', { query: { enabled: 'true' } });
-      expect(enabled.statusCode).toBe(200);
-      expect(itemsOf(enabled.json).map((flag) => flag['key'])).toEqual(['new-checkout']);
-      expect(gapsOf(storyRow(bundle.coverage, 5))).not.toMatch(
-        /no route of this service makes a flag enabled/,
-      );
-    },
-  );
+  it('fixed (was FAULT): "list enabled flags", where flags have `whether it is enabled`, filters on a status `enabled` no route reaches (◐ partial: "no route of this service makes a flag enabled", though toggle does) and GET /flags?status=enabled lists none of the flags toggled on — it filters on the boolean, ?enabled=true', async () => {
+    const { bundle } = await generate(featureFlags);
+    const send = serviceOf(bundle);
+    await send('POST /flags', { body: aFlag });
+    await send('POST /flags', { body: { ...aFlag, key: 'dark-mode' } });
+    await send('POST /flags/{id}/toggle', flagId);
+    const enabled = await send('GET /flags', { query: { enabled: 'true' } });
+    expect(enabled.statusCode).toBe(200);
+    expect(itemsOf(enabled.json).map((flag) => flag['key'])).toEqual(['new-checkout']);
+    expect(gapsOf(storyRow(bundle.coverage, 5))).not.toMatch(/no route of this service makes a flag enabled/);
+  });
 
   it('fixed (was FAULT): "Archived flags cannot be enabled." is ✅ covered by "POST /flags/{id}/archive moves a flag to archived", yet toggling an archived flag on answers 200 with enabled true — toggle (and enable) answer 409 on an archived flag, or the row is not covered', async () => {
     const { bundle } = await generate(featureFlags);
@@ -451,13 +432,48 @@ describe('review 11m: feature flags', () => {
       'POST /flags/{id}/toggle answers 409 for a flag that is archived',
     );
     expect((row?.tests ?? []).map((test) => test.title)).toContain(
-      'a flag that is archived is never enabled: POST /flags/{id}/toggle answers 409',
+      'a flag that is archived is never enabled: POST /flags/{id}/toggle and PATCH /flags/{id} answer 409',
     );
-    // "change the rollout percentage" made PATCH /flags/{id}, which still takes `enabled`: the row says so.
-    expect(row?.status).toBe('partial');
-    expect(gapsOf(row)).toMatch(
-      /PATCH \/flags\/\{id\} still takes `enabled` in the body for a flag that is archived/,
+    // "change the rollout percentage" made PATCH /flags/{id}, which refuses `enabled: true` there too.
+    expect(row?.status).toBe('covered');
+  });
+
+  it('fixed (was FAULT): "Archived flags cannot be enabled." guards the flip routes while PATCH /flags/{id} (made for "change the rollout percentage") still takes `enabled: true` on an archived flag — a rule forbidding a value in a status guards every route that can set it: PATCH answers 409 to that value there, and still changes the other fields', async () => {
+    const { bundle } = await generate(featureFlags);
+    const send = serviceOf(bundle);
+    await send('POST /flags', { body: aFlag });
+    await send('POST /flags', { body: { ...aFlag, key: 'dark-mode' } });
+    await send('POST /flags/{id}/archive', flagId);
+    const refused = await send('PATCH /flags/{id}', { ...flagId, body: { enabled: true } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json['error']).toBe('cannot set enabled to true on a flag that is archived');
+    expect((await send('GET /flags/{id}', flagId)).json['enabled']).toBe(false);
+    expect((await send('PATCH /flags/{id}', { ...flagId, body: { enabled: false } })).statusCode).toBe(200);
+    const other = await send('PATCH /flags/{id}', { ...flagId, body: { rolloutPercentage: 20 } });
+    expect(other.json['rolloutPercentage']).toBe(20);
+    // A flag that is not archived is still enabled through PATCH.
+    const live = await send('PATCH /flags/{id}', { pathParameters: { id: 'id-2' }, body: { enabled: true } });
+    expect(live.json['enabled']).toBe(true);
+    expect(sentenceRow(bundle.coverage, 4)?.implementedBy ?? '').toContain(
+      'PATCH /flags/{id} answers 409 to a body setting `enabled` to true for a flag that is archived',
     );
+  });
+
+  it('"Archived flags cannot be toggled." makes PATCH refuse any change of `enabled` on an archived flag, and "list disabled flags" filters ?enabled=false', async () => {
+    const { bundle } = await generate({
+      ...featureFlags,
+      description: featureFlags.description.replace('cannot be enabled', 'cannot be toggled'),
+      stories: [...featureFlags.stories, 'As a product manager I can list disabled flags'],
+    });
+    const send = serviceOf(bundle);
+    await send('POST /flags', { body: { ...aFlag, enabled: true } });
+    await send('POST /flags', { body: { ...aFlag, key: 'dark-mode' } });
+    await send('POST /flags/{id}/archive', flagId);
+    expect((await send('PATCH /flags/{id}', { ...flagId, body: { enabled: false } })).statusCode).toBe(409);
+    expect((await send('PATCH /flags/{id}', { ...flagId, body: { enabled: true } })).statusCode).toBe(200);
+    const disabled = await send('GET /flags', { query: { enabled: 'false' } });
+    expect(itemsOf(disabled.json).map((flag) => flag['key'])).toEqual(['dark-mode']);
+    expect((await send('GET /flags', { query: { enabled: 'yes' } })).statusCode).toBe(400);
   });
 
   it('"Archived flags cannot be enabled." beside "enable a flag" and "disable a flag" refuses both set routes on an archived flag (409)', async () => {

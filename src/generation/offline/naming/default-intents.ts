@@ -41,9 +41,15 @@ export function subjectNoun(names: ServiceNames): string {
   return names.slug.split('-').find((word) => !GENERIC_NAME_WORDS.has(word) && /^[a-z]/.test(word)) ?? 'item';
 }
 
-/** Stand-in intents when a request has no user stories, marked as defaults wherever they show. */
-export function defaultIntents(names: ServiceNames, verbs: readonly string[]): StoryIntent[] {
-  const noun = subjectNoun(names);
+/**
+ * Stand-in intents when a request has no user stories, marked as defaults wherever they show: on the
+ * service's subject, or on the noun given (the record the description says the subject is booked in).
+ */
+export function defaultIntents(
+  names: ServiceNames,
+  verbs: readonly string[],
+  noun: string = subjectNoun(names),
+): StoryIntent[] {
   return verbs.map((verb, index) => ({
     number: index + 1,
     text: `${verb} ${noun} (default; the request had no user stories)`,

@@ -172,6 +172,10 @@ export function applicationCoverage(params: {
   return [
     ...storyRows,
     ...input.descriptionSentences.flatMap((sentence) => {
+      // `Email the member when their hold is ready.`: answered by the notice it made, as a story's is.
+      const notice = model.notices.find((candidate) => candidate.sentence === sentence.number);
+      if (notice !== undefined)
+        return [noticeCoverage({ notice, model, test: (title) => test('app', title) })];
       const why = sentenceNotGenerated(sentence, model);
       if (why !== undefined) return [notCoveredSentence(sentence.number, sentence.text, why)];
       const rows = describeSentences([sentence], capabilities.all).map((row) =>

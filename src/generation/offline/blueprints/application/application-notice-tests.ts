@@ -54,7 +54,7 @@ function storyCode(
       : `    expect(${told}).toEqual([]);
     expect((await call(${codeLiteral(routeKey(path.resource.collection, 'transition', path.move.action))}, { id: created.body.id })).status).toBe(200);
 `;
-  return `  // Story ${notice.intent.number}: ${notice.intent.text}
+  return `  // ${notice.sentence === undefined ? 'Story' : 'Description sentence'} ${notice.intent.number}: ${notice.intent.text}
   it(${codeLiteral(notice.intent.testTitle)}, async () => {
     const { call, notifications } = setup();
     const created = await ${createCall(path.resource, `SAMPLES.${path.resource.name}`)};

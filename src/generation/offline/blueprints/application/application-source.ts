@@ -201,13 +201,17 @@ function routesModule(model: ResourceModel): string {
     if (operation.onlyIn.length > 0) parts.push(`onlyIn: [${operation.onlyIn.map(codeLiteral).join(', ')}]`);
     if (operation.refusedWhileHas !== undefined)
       parts.push(`refusedWhileHas: [${operation.refusedWhileHas.map(codeLiteral).join(', ')}]`);
+    if (operation.refusedValues !== undefined)
+      parts.push(
+        `refusedValues: [${operation.refusedValues.map((refused) => `{ field: ${codeLiteral(refused.field)}${refused.value === undefined ? '' : `, value: ${String(refused.value)}`}${refused.inStatuses === undefined ? '' : `, inStatuses: [${refused.inStatuses.map(codeLiteral).join(', ')}]`} }`).join(', ')}]`,
+      );
     if (operation.callerField !== undefined) parts.push(`callerField: ${codeLiteral(operation.callerField)}`);
     if (operation.keepsStatus === true) parts.push('keepsStatus: true');
     if (operation.records.length > 0)
       parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
     if (operation.filters.length > 0)
       parts.push(
-        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''}${filter.range === true ? ', range: true' : ''} }`).join(', ')}]`,
+        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''}${filter.range === true ? ', range: true' : ''}${filter.yesNo === true ? ', yesNo: true' : ''} }`).join(', ')}]`,
       );
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -237,6 +241,12 @@ export interface Route {
   onlyIn?: string[];
   /** For deletes: collections of items made under this one; while one exists the delete answers 409 (\`not allowed while it has bins\`). */
   refusedWhileHas?: string[];
+  /**
+   * For updates: yes/no values the body may not set on an item in those statuses (every status when
+   * absent), answered 409 (\`Archived flags cannot be enabled.\` → { field: 'enabled', value: true,
+   * inStatuses: ['archived'] }); without value, any change of the field is refused.
+   */
+  refusedValues?: { field: string; value?: boolean; inStatuses?: string[] }[];
   /** For a move that records the caller (callerField) only: the item keeps its status. */
   keepsStatus?: boolean;
   /** For transitions: declared fields the body must give, recorded by the move (\`reject a claim with a reason\`); else 400. */
@@ -253,9 +263,10 @@ export interface Route {
    * (\`list products by tag\` → ?tags=fragile). With range, the query parameters are from and to,
    * ISO 8601 date-times, keeping the items whose time field (createdAt or a declared date-time field)
    * is within them, both ends included (\`list entries between two dates\` → ?from=…&to=…); a value
-   * that is not a date-time answers 400.
+   * that is not a date-time answers 400. With yesNo, the field is a yes/no one and \`true\` or \`false\`
+   * keeps the items whose field holds that boolean (\`list enabled flags\` → ?enabled=true).
    */
-  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true; range?: true }[];
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true; range?: true; yesNo?: true }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }

@@ -515,7 +515,9 @@ ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
               ? callerFilterChecks({ operation, resource, model, field: filter.field })
               : filter.contains === true
                 ? containsFilterChecks({ operation, resource, field: filter.field })
-                : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
+                : filter.yesNo === true
+                  ? yesNoFilterChecks({ operation, resource, field: filter.field })
+                  : filterChecks({ operation, resource, model, field: filter.field, values: filter.values }),
       )
       .join('')}`;
   },
@@ -756,6 +758,23 @@ function containsFilterChecks(params: { operation: Operation; resource: Resource
       expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
       expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);
       expect(ids(await call(${key}, { query: { ${param}: 'value' } }))).toEqual([]);
+    }`;
+}
+
+/** `list enabled flags`: ?enabled=true and ?enabled=false keep the items holding that boolean; other text answers 400. */
+function yesNoFilterChecks(params: { operation: Operation; resource: Resource; field: string }): string {
+  const { operation, resource, field } = params;
+  const key = codeLiteral(operation.routeKey);
+  const sample = `SAMPLES.${resource.name}`;
+  const param = codeLiteral(field);
+  return `
+    {
+      const { call } = setup();
+      const yes = await ${createCall(resource, `{ ...${sample}, ${field}: true }`)};
+      const no = await ${createCall(resource, `{ ...${sample}, ${field}: false }`)};
+      expect(ids(await call(${key}, { query: { ${param}: 'true' } }))).toEqual([yes.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'false' } }))).toEqual([no.body.id]);
+      expect((await call(${key}, { query: { ${param}: 'yes' } })).status).toBe(400);
     }`;
 }
 

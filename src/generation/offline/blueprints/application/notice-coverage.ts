@@ -27,7 +27,7 @@ function ownPersonGap(notice: NoticeAsk, resource: Resource | undefined, name: s
 }
 
 /**
- * A notice story's row: covered when the route that reaches the moment it names publishes to
+ * A notice story's row (or a description sentence's, asking the same): covered when the route that reaches the moment it names publishes to
  * NotificationTopic and a generated test proves it; each channel the template cannot deliver
  * (Slack, a text to a phone number...) is a gap naming what would; an unmet moment is not covered.
  */
@@ -37,7 +37,10 @@ export function noticeCoverage(params: {
   test: (title: string) => TestEvidence;
 }): RequirementCoverage {
   const { notice, model } = params;
-  const source = { kind: 'story', number: notice.intent.number } as const;
+  const source =
+    notice.sentence === undefined
+      ? ({ kind: 'story', number: notice.intent.number } as const)
+      : ({ kind: 'description', sentence: notice.sentence } as const);
   const channelGaps = notice.channels
     .filter((channel) => channel.name !== 'email')
     .map(

@@ -5,8 +5,14 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import { spokenName } from '../../naming/spoken-name.js';
 import { createCall } from './application-create-call.js';
 import { routeKey } from './model/route-key.js';
-import { forbidsKind } from './model/prohibition-guards.js';
-import type { Operation, ProhibitedChange, Resource, ResourceModel } from './model/resource-model-types.js';
+import { forbidsKind, refusedValue } from './model/prohibition-guards.js';
+import type {
+  Operation,
+  ProhibitedChange,
+  RefusedValue,
+  Resource,
+  ResourceModel,
+} from './model/resource-model-types.js';
 import { statusPath } from './status-path.js';
 
 /**
@@ -68,7 +74,8 @@ function flipsByUpdate(prohibition: ProhibitedChange, model: ResourceModel): str
     (operation) =>
       operation.resource === prohibition.resource &&
       operation.kind === 'update' &&
-      !guards(operation, prohibition),
+      !guards(operation, prohibition) &&
+      guardedValue(operation, prohibition, model) === undefined,
   );
   if (fields.size === 0 || updates.length === 0) return [];
   return [
@@ -76,14 +83,42 @@ function flipsByUpdate(prohibition: ProhibitedChange, model: ResourceModel): str
   ];
 }
 
-/** The routes that refuse what a status-qualified prohibition forbids (`PATCH /subscriptions/{id}`). */
+/**
+ * The routes that refuse what a status-qualified prohibition forbids (`PATCH /subscriptions/{id}`),
+ * with the updates refusing the yes/no value it forbids (`PATCH /flags/{id}` with `enabled: true`).
+ */
 function guardingOperations(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
-  return model.operations.filter(
-    (operation) =>
-      operation.resource === prohibition.resource &&
-      forbidsKind(prohibition, operation) &&
-      guards(operation, prohibition),
+  const ofResource = model.operations.filter((operation) => operation.resource === prohibition.resource);
+  return [
+    ...ofResource.filter(
+      (operation) => forbidsKind(prohibition, operation) && guards(operation, prohibition),
+    ),
+    ...ofResource.filter((operation) => guardedValue(operation, prohibition, model) !== undefined),
+  ];
+}
+
+/**
+ * The yes/no value an update refuses for a prohibition of a flip (`Archived flags cannot be
+ * enabled.` → `enabled: true` on PATCH in archived), or undefined when the update does not refuse it.
+ */
+function guardedValue(
+  operation: Operation,
+  prohibition: ProhibitedChange,
+  model: ResourceModel,
+): RefusedValue | undefined {
+  if (operation.kind !== 'update' || operation.resource !== prohibition.resource) return undefined;
+  const wanted = refusedValue(
+    prohibition,
+    model.resources.find((resource) => resource.name === prohibition.resource),
   );
+  return wanted === undefined
+    ? undefined
+    : (operation.refusedValues ?? []).find(
+        (refused) =>
+          refused.field === wanted.field &&
+          refused.value === wanted.value &&
+          (wanted.inStatuses ?? []).every((status) => (refused.inStatuses ?? [status]).includes(status)),
+      );
 }
 
 /** `changed or deleted` (or `enabled`): what the prohibitions of one resource forbid, in words. */
@@ -269,7 +304,7 @@ function qualifiedCapabilities(
   return [
     {
       when: [prohibition.words],
-      implementedBy: `${guarded.map((operation) => operation.routeKey).join(', ')} answer${guarded.length === 1 ? 's' : ''} 409 for ${itemIn(prohibition)} and leave${guarded.length === 1 ? 's' : ''} it as it was`,
+      implementedBy: guardedBy(prohibition, model, guarded),
       tests: [test(qualifiedTitle(prohibition, model))],
       resources: guarded.map((operation) => operation.logicalId),
       ...(moves.length === 0 && updates.length === 0
@@ -286,6 +321,47 @@ function qualifiedCapabilities(
           }),
     },
   ];
+}
+
+/**
+ * The body a guarding route is called with in the generated test: none for a move or a set, the
+ * forbidden value for an update refusing it (`enabled: true`; for `cannot be toggled`, the opposite
+ * of what the item holds), else a change of a field.
+ */
+function guardedBody(operation: Operation, prohibition: ProhibitedChange, model: ResourceModel): string {
+  if (operation.kind !== 'update') return '';
+  const value = guardedValue(operation, prohibition, model);
+  if (value === undefined) return ", body: { note: 'changed' }";
+  const field = codeLiteral(value.field);
+  return `, body: { [${field}]: ${value.value === undefined ? `before[${field}] !== true` : String(value.value)} }`;
+}
+
+/**
+ * `POST /flags/{id}/toggle answers 409 for a flag that is archived and leaves it as it was, and
+ * PATCH /flags/{id} answers 409 to a body setting `enabled` to true there`: what the guarding routes refuse.
+ */
+function guardedBy(
+  prohibition: ProhibitedChange,
+  model: ResourceModel,
+  guarded: readonly Operation[],
+): string {
+  const whole = guarded.filter((operation) => guardedValue(operation, prohibition, model) === undefined);
+  const byValue = guarded.flatMap((operation) => {
+    const value = guardedValue(operation, prohibition, model);
+    return value === undefined
+      ? []
+      : [
+          `${operation.routeKey} answers 409 to a body ${value.value === undefined ? `changing \`${value.field}\`` : `setting \`${value.field}\` to ${String(value.value)}`} for ${itemIn(prohibition)}`,
+        ];
+  });
+  const routes = whole.map((operation) => operation.routeKey).join(', ');
+  const wholeText =
+    whole.length === 0
+      ? []
+      : [
+          `${routes} answer${whole.length === 1 ? 's' : ''} 409 for ${itemIn(prohibition)} and leave${whole.length === 1 ? 's' : ''} it as it was`,
+        ];
+  return [...wholeText, ...byValue].join(', and ');
 }
 
 /** The title of the generated test of a status-qualified prohibition. */
@@ -307,10 +383,12 @@ export function qualifiedProhibitionTests(resource: Resource, model: ResourceMod
       const guarded = guardingOperations(prohibition, model);
       if (guarded.length === 0) return '';
       const declared = guarded
-        .map(
-          (operation) =>
-            `    expect(ROUTES[${codeLiteral(operation.routeKey)}]?.refusedFrom ?? []).toEqual(expect.arrayContaining([${(prohibition.inStatuses ?? []).map(codeLiteral).join(', ')}]));`,
-        )
+        .map((operation) => {
+          const value = guardedValue(operation, prohibition, model);
+          return value === undefined
+            ? `    expect(ROUTES[${codeLiteral(operation.routeKey)}]?.refusedFrom ?? []).toEqual(expect.arrayContaining([${(prohibition.inStatuses ?? []).map(codeLiteral).join(', ')}]));`
+            : `    expect((ROUTES[${codeLiteral(operation.routeKey)}]?.refusedValues ?? []).map((refused) => refused.field)).toContain(${codeLiteral(value.field)});`;
+        })
         .join('\n');
       const path = statusPath(resource, model, prohibition.inStatuses?.[0] ?? '');
       const read = codeLiteral(routeKey(resource.collection, 'read'));
@@ -325,7 +403,7 @@ ${path.map((key) => `    expect((await call(${codeLiteral(key)}, { id })).status
 ${guarded
   .map(
     (operation) =>
-      `    expect((await call(${codeLiteral(operation.routeKey)}, { id${operation.kind === 'update' ? ", body: { note: 'changed' }" : ''} })).status).toBe(409);`,
+      `    expect((await call(${codeLiteral(operation.routeKey)}, { id${guardedBody(operation, prohibition, model)} })).status).toBe(409);`,
   )
   .join('\n')}
     expect((await call(${read}, { id })).body).toEqual(before);`;

@@ -1,6 +1,7 @@
 import type { DescriptionSentence } from '../../naming/description-sentences.js';
 import { scheduleAsked } from '../../cfn/schedule-expression.js';
 import { withArticle } from '../../naming/article.js';
+import { frequencyLimit } from './frequency-limit.js';
 import type { FieldSpec, ResourceModel } from './model/resource-model-types.js';
 
 /** Words that make a sentence a rule rather than a statement (`cannot`, `must`). */
@@ -29,6 +30,8 @@ const ORDER_WORDS = new Set([
  * Why a description sentence asks for something the application blueprint knowingly does not
  * generate, so no route that merely shares its nouns is credited with it; undefined when it may be
  * answered by the capabilities:
+ * - a limit on how often (`A desk can be booked only once per day`): a rule about the items, which
+ *   nothing counts (`frequencyLimit`), never read as a schedule;
  * - a schedule (`Every Monday at 08:00 UTC email a summary`): every route answers a request and
  *   nothing runs on a timer (the schedule reader is the canary's, `scheduleAsked`);
  * - an order between two fields of one item (`A booking cannot end before it starts`,
@@ -39,6 +42,9 @@ export function sentenceNotGenerated(
   sentence: DescriptionSentence,
   model: ResourceModel,
 ): string | undefined {
+  const limit = frequencyLimit(sentence);
+  if (limit !== undefined)
+    return `"${limit.words.join(' ')}" limits how often it may happen, a rule on the items (more than ${limit.times === 1 ? 'one' : String(limit.times)} in one ${limit.period} must be refused), not a run by the calendar: nothing generated counts what was done in a ${limit.period}, so every request is taken; a conditional write on a key of the item and its ${limit.period} (409 when it exists) would enforce it`;
   const schedule = calendarSchedule(sentence);
   if (schedule !== undefined)
     return `"${schedule.words.join(' ')}" asks for something done on a schedule: nothing runs on a schedule in this service (every route answers a request, and no EventBridge schedule or scheduled function is generated), so neither the run nor what it would send is generated; a scheduled Lambda function (EventBridge Scheduler) that reads the items would do it`;

@@ -160,21 +160,21 @@ async function list(call: Call): Promise<HttpApiResult> {
 }
 
 /** A list's or count's filters read from the query: the answer to give instead when one is refused. */
-type ReadFilters = { ok: true; where: Record<string, string>; contains: Record<string, string>; absent: string[] } | { ok: false; answer: HttpApiResult };
+type ReadFilters = { ok: true; where: Record<string, string | boolean>; contains: Record<string, string>; absent: string[] } | { ok: false; answer: HttpApiResult };
 
 const refused = (answer: HttpApiResult): ReadFilters => ({ ok: false, answer });
 
 /**
  * The route's filters (not its range) as given in the query: ?status=open kept as where, ?tags=x as
- * contains, ?assignee=none as absent, ?assignee=me as the caller; a value outside the filter's values,
+ * contains, ?enabled=true as the boolean, ?assignee=none as absent, ?assignee=me as the caller; a value outside the filter's values,
  * empty or over 200 characters is refused with 400.
  */
 function readFilters(call: Call, filters: NonNullable<Route['filters']>): ReadFilters {
   const query = call.event.queryStringParameters ?? {};
-  const where: Record<string, string> = {};
+  const where: Record<string, string | boolean> = {};
   const contains: Record<string, string> = {};
   const absent: string[] = [];
-  for (const { field, values, caller, missing, contains: holds } of filters) {
+  for (const { field, values, caller, missing, contains: holds, yesNo } of filters) {
     let value = query[field];
     if (value === undefined) continue;
     // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
@@ -191,6 +191,8 @@ function readFilters(call: Call, filters: NonNullable<Route['filters']>): ReadFi
     if (value === '' || value.length > 200) return refused(json(400, { errors: [field + ' must be 1 to 200 characters'] }));
     // \`list products by tag\`: ?tags=fragile keeps the items whose tags hold it.
     if (holds === true) contains[field] = value;
+    // \`list enabled flags\`: ?enabled=true compares with the stored boolean, not the text.
+    else if (yesNo === true) where[field] = value === 'true';
     else where[field] = value;
   }
   return { ok: true, where, contains, absent };
@@ -284,11 +286,28 @@ async function update(call: Call): Promise<HttpApiResult> {
   if (!check.ok) return json(400, { errors: check.errors });
   const existing = await getTarget(call);
   if (existing === undefined) return notFound(resource);
-  const refused = refusal({ resource, verb: 'change', current: existing.status, refusedFrom: call.route.refusedFrom ?? [] });
+  const refused = refusal({ resource, verb: 'change', current: existing.status, refusedFrom: call.route.refusedFrom ?? [] }) ?? refusedValue(call, existing, check.fields);
   if (refused !== undefined) return json(409, { error: refused });
   const item: StoredItem = { ...existing, version: existing.version + 1, updatedAt: deps.now().toISOString(), fields: { ...existing.fields, ...check.fields } };
   if (!(await deps.repository.replace(resource.collection, item, existing.version))) return changedMeanwhile(resource);
   return json(200, toResponse(item));
+}
+
+/**
+ * Why an update's body may not set a yes/no value on this item (\`Archived flags cannot be enabled.\`:
+ * PATCH with enabled true on an archived flag), as the set routes refuse the same flip; undefined when it may.
+ */
+function refusedValue(call: Call, existing: StoredItem, fields: Record<string, unknown>): string | undefined {
+  const { resource } = call;
+  for (const { field, value, inStatuses } of call.route.refusedValues ?? []) {
+    if (!(field in fields)) continue;
+    // A value is refused even where the item holds it already; without one, only a change is.
+    if (value === undefined ? fields[field] === existing.fields[field] : fields[field] !== value) continue;
+    if (inStatuses !== undefined && !inStatuses.includes(existing.status ?? '')) continue;
+    const item = resource.article + ' ' + spokenName(resource) + (inStatuses === undefined ? '' : ' that is ' + (existing.status ?? ''));
+    return 'cannot ' + (value === undefined ? 'change ' + field : 'set ' + field + ' to ' + String(value)) + ' on ' + item;
+  }
+  return undefined;
 }
 
 async function transition(call: Call): Promise<HttpApiResult> {

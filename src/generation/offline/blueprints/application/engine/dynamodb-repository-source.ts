@@ -96,7 +96,7 @@ export function createDynamoDbItemRepository(table: DocumentTable): ItemReposito
  * list reads on until the page is full; only after MAX_READS_PER_PAGE reads may a page hold fewer
  * items than the limit and still have a nextToken: clients page on until it is absent.
  */
-function filterOf(where: Record<string, string> | undefined, absent: string[] = [], contains: Record<string, string> = {}, range?: TimeRange): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
+function filterOf(where: Record<string, string | boolean> | undefined, absent: string[] = [], contains: Record<string, string> = {}, range?: TimeRange): { expression: string; names: Record<string, string>; values: Attributes } | undefined {
   const entries = Object.entries(where ?? {});
   const held = Object.entries(contains);
   if (entries.length === 0 && absent.length === 0 && held.length === 0 && range === undefined) return undefined;

@@ -18,7 +18,7 @@ export interface ListQuery {
   nextToken?: string;
   owner?: string;
   /** Only items whose status (key 'status') or field equals the value. */
-  where?: Record<string, string>;
+  where?: Record<string, string | boolean>;
   /** Only items whose list field holds the value (\`list products by tag\`: tags holding it). */
   contains?: Record<string, string>;
   /** Only items without these fields (\`list unassigned tickets\`: no assignee). */
@@ -93,7 +93,7 @@ export class InMemoryItemRepository implements ItemRepository {
 }
 
 /** Whether the item's status (key 'status') and fields equal every value of where. */
-export function matches(item: StoredItem, where: Record<string, string> | undefined): boolean {
+export function matches(item: StoredItem, where: Record<string, string | boolean> | undefined): boolean {
   return Object.entries(where ?? {}).every(([name, value]) => (name === 'status' ? item.status : item.fields[name]) === value);
 }
 

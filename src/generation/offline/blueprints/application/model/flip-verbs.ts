@@ -55,21 +55,28 @@ export function flipVerbs(
   described: readonly DescriptionFields[],
 ): ParsedStory[] {
   return stories.map((story) => {
-    const preferred = FLIPS[story.verb];
-    if (story.kind !== 'transition' || preferred === undefined || story.noun === undefined) return story;
+    if (story.kind !== 'transition' || FLIPS[story.verb] === undefined || story.noun === undefined)
+      return story;
     const booleans = described
       .filter((entry) => entry.resource === story.noun)
       .flatMap((entry) =>
         entry.fields.filter((field) => field.type === 'boolean').map((field) => field.name),
       );
-    const named = preferred.find(([name]) => booleans.includes(name));
-    const only = booleans.length === 1 ? booleans[0] : undefined;
-    const sets: FieldSetting | undefined =
-      named !== undefined
-        ? { field: named[0], to: named[1] }
-        : only !== undefined && preferred[0] !== undefined
-          ? { field: only, to: preferred[0][1] }
-          : undefined;
+    const sets = flipSetting(story.verb, booleans);
     return sets === undefined ? story : { ...story, kind: 'set', attribute: sets.field, sets };
   });
+}
+
+/**
+ * What a flip verb (`enable`, `toggle`) does to a resource with these yes/no fields: the field the
+ * verb names among them (set as FLIPS says), else the only one (set as the verb's first preference
+ * says); undefined for another verb, or when neither is found.
+ */
+export function flipSetting(verb: string, booleans: readonly string[]): FieldSetting | undefined {
+  const preferred = FLIPS[verb];
+  if (preferred === undefined) return undefined;
+  const named = preferred.find(([name]) => booleans.includes(name));
+  if (named !== undefined) return { field: named[0], to: named[1] };
+  const only = booleans.length === 1 ? booleans[0] : undefined;
+  return only !== undefined && preferred[0] !== undefined ? { field: only, to: preferred[0][1] } : undefined;
 }

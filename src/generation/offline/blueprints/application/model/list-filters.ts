@@ -24,8 +24,8 @@ function ownerFilter(story: ParsedStory, resource: Resource): string[] {
  * The filters a list's stories name: a state (`list open tickets`) or `by status` filter on the item's
  * status, its values every status of the model; `by priority` on that declared string field; `by tag`
  * on a declared list field (`tags`), keeping the items whose list holds the value; `between two dates`
- * a range of the item's time field (`rangedField`). A filter on a
- * number or a yes/no field, or on a list under a parent, is not made; the story says so.
+ * a range of the item's time field (`rangedField`); `list enabled flags` on a declared yes/no field
+ * (`?enabled=true`). A filter on a number, or on a list under a parent, is not made; the story says so.
  */
 export function listFilters(resource: Resource, stories: readonly ParsedStory[]): ListFilter[] {
   // Under a parent (`GET /tickets/{id}/comments`) the list is the parent's; no filter is made there.
@@ -68,8 +68,18 @@ export function listFilters(resource: Resource, stories: readonly ParsedStory[])
     if (spec === undefined || field === resource.ownerField) return [];
     // `list products by tag`: the products whose tags hold the one given.
     if (spec.type === 'list') return [{ field, contains: true as const }];
-    if (spec.type !== 'string') return [];
     const values = asked(field);
+    // `list enabled flags`: ?enabled=true keeps the flags whose yes/no field is true.
+    if (spec.type === 'boolean')
+      return [
+        {
+          field,
+          values: ['true', 'false'],
+          yesNo: true as const,
+          ...(values.length === 0 ? {} : { asked: values }),
+        },
+      ];
+    if (spec.type !== 'string') return [];
     return [
       {
         field,

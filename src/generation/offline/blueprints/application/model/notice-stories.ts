@@ -1,9 +1,11 @@
+import { scheduleAsked } from '../../../cfn/schedule-expression.js';
 import { channelsNamed } from '../../../coverage/notification-channels.js';
 import type { NotificationChannel } from '../../../coverage/notification-channels.js';
 import { withArticle } from '../../../naming/article.js';
 import { baseVerb } from '../../../naming/base-verb.js';
 import { participle } from '../../../naming/participle.js';
 import { plural } from '../../../naming/plural.js';
+import { storyIntent } from '../../../naming/story-intent.js';
 import type { StoryIntent } from '../../../naming/story-intent.js';
 import { wordsOf } from '../../../naming/words-of.js';
 import type { Resource } from './resource-model-types.js';
@@ -15,6 +17,11 @@ import type { Resource } from './resource-model-types.js';
  */
 export interface NoticeAsk {
   readonly intent: StoryIntent;
+  /**
+   * The description sentence that asked (`Email the member when their hold is ready.`), its 1-based
+   * number; absent for a story's. Its intent is read from the sentence, titled `sentence N …`.
+   */
+  readonly sentence?: number;
   /** The ways of reaching people the story names (`by email`); empty when it names none. */
   readonly channels: readonly NotificationChannel[];
   /** What the story is told of, when the model has it; else why not, for the PR body. */
@@ -60,6 +67,29 @@ const LINKING = new Set([
 const MADE = new Set(['created', 'added', 'made', 'posted', 'recorded', 'registered', 'logged']);
 /** Words after which the story is about messages or events the service handles, not people told. */
 const HANDLED = new Set(['event', 'events', 'webhook', 'webhooks']);
+
+/**
+ * The notices description sentences ask for (`Email the member when their hold is ready.`,
+ * `Notify the team when an order is shipped.`), read as a story with those words would be
+ * (`asksForNotice`), so a sentence asking to tell someone at a moment the model has is answered as
+ * the story is: each intent numbered by its sentence and titled `sentence N …`. A sentence asking
+ * for a run by the calendar (`scheduleAsked`) is none.
+ */
+export function sentenceNoticeIntents(
+  sentences: readonly { readonly number: number; readonly text: string }[],
+): { sentence: number; intent: StoryIntent }[] {
+  return sentences.flatMap((sentence) => {
+    const intent = storyIntent(sentence.text, sentence.number);
+    // `Email a summary once a day`: a run by the calendar (`once` opens no moment), said elsewhere.
+    if (!asksForNotice(intent) || scheduleAsked(sentence.text) !== undefined) return [];
+    return [
+      {
+        sentence: sentence.number,
+        intent: { ...intent, testTitle: intent.testTitle.replace(/^story /, 'sentence ') },
+      },
+    ];
+  });
+}
 
 /** Whether a story asks for people to be told when something happens, rather than for a route. */
 export function asksForNotice(intent: StoryIntent): boolean {

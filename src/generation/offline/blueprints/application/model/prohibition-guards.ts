@@ -1,5 +1,17 @@
-import type { Operation, ProhibitedChange } from './resource-model-types.js';
+import { flipSetting } from './flip-verbs.js';
+import type { Operation, ProhibitedChange, RefusedValue, Resource } from './resource-model-types.js';
 import { unique } from './unique.js';
+
+/** A forbidden yes/no participle → the flip verb that makes it (`enabled` → `enable`). */
+const FLIP_VERB_OF: Readonly<Record<string, string>> = {
+  enabled: 'enable',
+  disabled: 'disable',
+  activated: 'activate',
+  deactivated: 'deactivate',
+  toggled: 'toggle',
+  flipped: 'flip',
+  switched: 'switch',
+};
 
 /**
  * The routes refuse (409) what a status-qualified prohibition forbids (`A canceled subscription
@@ -7,11 +19,15 @@ import { unique } from './unique.js';
  * (for a change) and of its delete (for a delete). Status moves are the lifecycle the description
  * lists (`Sent invoices cannot be edited.` must not stop `pay` from sent), so they stay as they
  * are and coverage names those that still act in the status. Prohibitions with no status are met
- * by the routes a service lacks instead.
+ * by the routes a service lacks instead. A prohibition of a yes/no value (`Archived flags cannot be
+ * enabled.`) guards every route that can set it: the set routes refuse the item in its statuses,
+ * and an update refuses a body setting that value there (`refusedValues`), its other fields still
+ * changing.
  */
 export function guardedByProhibitions(
   operations: readonly Operation[],
   prohibitions: readonly ProhibitedChange[],
+  resources: readonly Resource[],
 ): Operation[] {
   return operations.map((operation) => {
     const statuses = unique(
@@ -23,10 +39,50 @@ export function guardedByProhibitions(
           : [],
       ),
     );
-    return statuses.length === 0
-      ? operation
-      : { ...operation, refusedFrom: unique([...operation.refusedFrom, ...statuses]) };
+    const values = refusedValuesOf(operation, prohibitions, resources);
+    return {
+      ...operation,
+      ...(statuses.length === 0 ? {} : { refusedFrom: unique([...operation.refusedFrom, ...statuses]) }),
+      ...(values.length === 0 ? {} : { refusedValues: values }),
+    };
   });
+}
+
+/** The yes/no values an update of the resource may not set, one per prohibition of a flip it can make. */
+function refusedValuesOf(
+  operation: Operation,
+  prohibitions: readonly ProhibitedChange[],
+  resources: readonly Resource[],
+): RefusedValue[] {
+  if (operation.kind !== 'update') return [];
+  const resource = resources.find((candidate) => candidate.name === operation.resource);
+  return prohibitions.flatMap((prohibition) => {
+    if (prohibition.resource !== operation.resource || prohibition.changes) return [];
+    const value = refusedValue(prohibition, resource);
+    return value === undefined ? [] : [value];
+  });
+}
+
+/**
+ * The value a prohibition of a flip forbids on the resource's yes/no fields (`cannot be enabled`
+ * → `enabled: true`, or `disabled: false` where that is the field; `cannot be toggled` → any
+ * change), chosen as the flip verbs choose their field (`flipSetting`); undefined when it names no
+ * flip or the resource has no such field.
+ */
+export function refusedValue(
+  prohibition: ProhibitedChange,
+  resource: Resource | undefined,
+): RefusedValue | undefined {
+  const verb = prohibition.flips === undefined ? undefined : FLIP_VERB_OF[prohibition.flips];
+  if (verb === undefined || resource === undefined) return undefined;
+  const booleans = resource.fields.filter((field) => field.type === 'boolean').map((field) => field.name);
+  const setting = flipSetting(verb, booleans);
+  if (setting === undefined) return undefined;
+  return {
+    field: setting.field,
+    ...(setting.to === 'toggle' ? {} : { value: setting.to }),
+    ...(prohibition.inStatuses === undefined ? {} : { inStatuses: prohibition.inStatuses }),
+  };
 }
 
 /**

@@ -92,7 +92,7 @@ export interface FieldSetting {
   readonly to: boolean | 'toggle';
 }
 
-/** A query parameter a list is filtered by: the item's `status`, a declared string field (`priority`), or a declared list field it holds (`tags`). */
+/** A query parameter a list is filtered by: the item's `status`, a declared string or yes/no field (`priority`, `enabled`), or a declared list field it holds (`tags`). */
 export interface ListFilter {
   /** `status`, or the field's camelCase name. */
   readonly field: string;
@@ -120,6 +120,11 @@ export interface ListFilter {
   readonly range?: true;
   /** Values the stories named (`list high priority tickets` → `high`), for the docs. */
   readonly asked?: readonly string[];
+  /**
+   * The field is yes/no (`list enabled flags` → `GET /flags?enabled=true`): `values` are `true` and
+   * `false`, compared with the stored boolean.
+   */
+  readonly yesNo?: true;
 }
 
 /** One route, on one resource; `stories` empty means it supports the others (something must write what they read). */
@@ -147,6 +152,12 @@ export interface Operation {
    * (`Deleting a warehouse is not allowed while it has bins.` → `bins`).
    */
   readonly refusedWhileHas?: readonly string[];
+  /**
+   * For an update: yes/no values the body may not set on an item in some statuses (`Archived flags
+   * cannot be enabled.` → PATCH refuses `enabled: true` on an archived flag, 409), as the set routes
+   * refuse the same flip there.
+   */
+  readonly refusedValues?: readonly RefusedValue[];
   /**
    * For a move that records the caller (`assign a ticket to myself`) whose status the description's
    * list of statuses does not have: it sets the caller field and keeps the item's status.
@@ -182,6 +193,16 @@ export interface ResourceModel {
   readonly descriptionFields: readonly DescriptionFields[];
   /** What the description forbids doing to a resource (`Entries can never be changed or deleted.`). */
   readonly prohibitions: readonly ProhibitedChange[];
+}
+
+/** A yes/no value an update refuses (409) in some statuses, from a prohibition of a flip. */
+export interface RefusedValue {
+  /** The declared yes/no field (`enabled`). */
+  readonly field: string;
+  /** The value refused; absent: any change of the field (`cannot be toggled`). */
+  readonly value?: boolean;
+  /** The statuses it is refused in; absent: every status. */
+  readonly inStatuses?: readonly string[];
 }
 
 /** A clause forbidding a change or a delete of a resource's items: met by the routes the service lacks. */

@@ -10,6 +10,8 @@ import { compoundNames } from './compound-names.js';
 import { compoundObject } from './compound-object.js';
 import { camel } from './camel.js';
 import { describedOwner } from './described-owner.js';
+import { describedRecord } from './described-record.js';
+import type { DescribedRecord } from './described-record.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
@@ -22,11 +24,12 @@ import { knownStateMoves } from './known-state-moves.js';
 import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
-import { asksForNotice, noticeAsk } from './notice-stories.js';
+import { asksForNotice, noticeAsk, sentenceNoticeIntents } from './notice-stories.js';
 import { operationsFor } from './operations-for.js';
 import { outsideLifecycle } from './outside-lifecycle.js';
 import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
+import type { ParsedStory } from './parsed-story.js';
 import { prohibitedChanges } from './prohibited-changes.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
@@ -37,6 +40,7 @@ import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
 import { addedToNumbers, verbObjects } from './verb-objects.js';
 import { wordsOfText } from './words-of-text.js';
+import { yesNoListFilter } from './yes-no-list-filter.js';
 
 const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
 
@@ -47,7 +51,13 @@ const DEFAULT_VERBS = ['create', 'view', 'list', 'update', 'delete'];
  * a create (something must write what the stories read) and a read back by id.
  */
 export function resourceModel(input: BlueprintInput): ResourceModel {
-  const intents = input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS);
+  // No stories: `Employees can book a desk … cancel their booking` makes bookings naming a desk, not desks.
+  const record =
+    input.stories.length > 0
+      ? undefined
+      : describedRecord(input.descriptionSentences, singular(subjectNoun(input.names)));
+  const intents =
+    input.stories.length > 0 ? input.stories : defaultIntents(input.names, DEFAULT_VERBS, record?.record);
   const eventStories = intents.filter((intent) => asksForStatusEvents(wordsOfText(intent.text)));
   const noticeStories = intents.filter((intent) => !eventStories.includes(intent) && asksForNotice(intent));
   const listed = new Set([
@@ -64,7 +74,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       (intent) =>
         !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
     )
-    .map(parseStory);
+    .map(parseStory)
+    .map((story) => namingRecordObject(story, record));
   const read = verbObjects(parsedStories);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const attributed = derivedFigures(
@@ -87,10 +98,11 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   );
   // `toggle a flag`, where flags have `whether it is enabled`: a change of that field, not a status.
   // `add seats to my subscription`: the subscription's seat count, not a `seat` resource.
+  // `list enabled flags`, where flags have `whether it is enabled`: a filter on that field, not a status.
   const parsed = naturalKeys(
     flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun),
     describedByNoun,
-  );
+  ).map((story) => yesNoListFilter(story, describedByNoun));
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
@@ -178,6 +190,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
             ),
           ),
           prohibitions,
+          resources,
         ),
         resources,
         input.descriptionSentences,
@@ -188,9 +201,25 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ],
     stories: [...renamed, ...redirects.stories],
     eventStories,
-    notices: noticeStories.map((intent) => noticeAsk(intent, resources)),
+    notices: [
+      ...noticeStories.map((intent) => noticeAsk(intent, resources)),
+      // `Email the member when their hold is ready.`: a sentence asks for a notice as a story would.
+      ...sentenceNoticeIntents(input.descriptionSentences).map(({ sentence, intent }) => ({
+        ...noticeAsk(intent, resources),
+        sentence,
+      })),
+    ],
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
     prohibitions,
+  };
+}
+
+/** The create of a described record keeps its object's id (`POST /bookings` with `deskId`), as `book a room` does. */
+function namingRecordObject(story: ParsedStory, record: DescribedRecord | undefined): ParsedStory {
+  if (record === undefined || story.kind !== 'create' || story.noun !== record.record) return story;
+  return {
+    ...story,
+    fields: [{ name: `${camel([record.object])}Id`, list: false, minItems: 0 }, ...story.fields],
   };
 }
 

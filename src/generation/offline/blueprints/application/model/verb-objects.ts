@@ -19,7 +19,7 @@ const SENDS = new Set(['send', 'issue', 'publish', 'dispatch', 'resend']);
  */
 const HANDS_IN = new Set(['submit', 'file', 'lodge']);
 /** Verbs that make a record of their own about their object (`book a room` makes a booking of the room). */
-const RECORD_OF: Readonly<Record<string, string>> = {
+export const RECORD_OF: Readonly<Record<string, string>> = {
   book: 'booking',
   reserve: 'reservation',
   borrow: 'loan',
