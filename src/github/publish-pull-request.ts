@@ -1,4 +1,4 @@
-import { keptEditedNote } from '../core/render/kept-edited-note.js';
+import { withKeptEditedNote } from '../core/render/kept-edited-note.js';
 import type { GeneratedFile } from '../core/bundle/artifact-bundle.js';
 import { withGeneratedFilesRecord } from '../core/bundle/generated-files-record.js';
 import { fitBody } from '../core/markdown/fit-body.js';
@@ -199,15 +199,6 @@ export async function publishPullRequest(params: {
     keptEdited: retiring.keptEdited,
     ...(retiring.problem === undefined ? {} : { retiredUnread: retiring.problem }),
   };
-}
-
-/**
- * The pull request body with the note on kept files (`keptEditedNote`) before it, when there are
- * any; the body unchanged otherwise. The note leads so the body's fitting never cuts it.
- */
-export function withKeptEditedNote(body: string, keptEdited: readonly string[]): string {
-  const note = keptEditedNote(keptEdited);
-  return note === undefined ? body : `> ${note}\n\n${body}`;
 }
 
 /**
