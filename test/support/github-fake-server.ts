@@ -96,6 +96,12 @@ export function createGitHubFake(options: {
   issueAuthors?: Record<number, string>;
   /** Account id → the login GitHub gives it now, as `GET /user/{account_id}` answers (404 for others). */
   accounts?: Record<number, string>;
+  /**
+   * Who edited each issue's body (by number; login and account id), oldest first, as GraphQL's
+   * `userContentEdits` lists them (its first entry, the creation, is the author's); none by
+   * default. A string instead is the message of a GraphQL error GitHub answers the history with.
+   */
+  issueEditors?: Record<number, ReadonlyArray<{ login: string; id: number }> | string>;
 }) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
@@ -649,6 +655,7 @@ export function createGitHubFake(options: {
       // A pull request's node id, and turning auto-merge off (a task falling back to guided).
       if (/pullRequest\(number: \$number\) \{ id \}/.test(query))
         return [200, { data: { repository: { pullRequest: { id: `PR_fake${variables?.number ?? 0}` } } } }];
+      if (query.includes('userContentEdits')) return issueEditsAnswer(variables?.number ?? 0);
       if (query.includes('disablePullRequestAutoMerge'))
         return [200, { data: { disablePullRequestAutoMerge: { pullRequest: { autoMergeRequest: null } } } }];
       return /viewer\s*\{\s*login\s*\}/.test(query)
@@ -671,6 +678,25 @@ export function createGitHubFake(options: {
       if (match) return handler(match, body, query);
     }
     return [404, { message: `No fake for ${method} ${path}` }];
+  }
+
+  /** An issue body's edit history, one page, as GitHub's GraphQL answers `Issue.userContentEdits`. */
+  function issueEditsAnswer(number: number): [number, unknown] {
+    const editors = options.issueEditors?.[number] ?? [];
+    if (typeof editors === 'string')
+      return [
+        200,
+        { data: { repository: { issue: null } }, errors: [{ type: 'FORBIDDEN', message: editors }] },
+      ];
+    const nodes = editors.map((editor, index) => ({
+      editedAt: new Date(Date.UTC(2026, 10, 1, 0, index)).toISOString(),
+      editor: { __typename: 'User', login: editor.login, databaseId: editor.id },
+    }));
+    const pageInfo = {
+      hasNextPage: false,
+      endCursor: nodes.length === 0 ? null : 'Y3Vyc29yOnYyOpHOAAAAAQ==',
+    };
+    return [200, { data: { repository: { issue: { userContentEdits: { nodes, pageInfo } } } } }];
   }
 
   return {

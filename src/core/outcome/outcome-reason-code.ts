@@ -60,6 +60,8 @@ export const OUTCOME_REASON_CODES = [
   'task_settled',
   'request_invalid_task_unchanged',
   'request_under_way',
+  // Who edited the issue body that would run cannot be read (review 9m): not run, fail closed.
+  'request_editors_unknown',
   // The CLI's end (`committed`): the change committed to its local branch, or already there.
   'committed',
   'unchanged',

@@ -87,6 +87,12 @@ export function renderStatusComment(params: {
   return lines.join('\n') + '\n';
 }
 
+/** How the note on what `fitMarkerLists` dropped begins (`statusDetailsOf` stops at it). */
+export const DROPPED_NOTE_START = '⚠️ Not delivered and no longer kept';
+
+/** The line after the checklist that counts attempts and cost; details follow it. */
+export const ATTEMPT_LINE = /^Attempt \d+ · cost so far \$/;
+
 /** What `fitMarkerLists` left out of the marker, named on the comment: never dropped silently. */
 function droppedNote(dropped: MarkerListsDropped): string | undefined {
   const parts = [
@@ -97,5 +103,5 @@ function droppedNote(dropped: MarkerListsDropped): string | undefined {
   ] as const;
   const named = parts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
   if (named.length === 0) return undefined;
-  return `⚠️ Not delivered and no longer kept (the status must fit GitHub's comment limit): the oldest ${named.join(', ')}.`;
+  return `${DROPPED_NOTE_START} (the status must fit GitHub's comment limit): the oldest ${named.join(', ')}.`;
 }

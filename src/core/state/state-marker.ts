@@ -143,8 +143,9 @@ export const taskMarkerSchema = z
      */
     co_requesters: z.array(accountSchema).max(10).optional(),
     /**
-     * Who rewrote the issue body this task runs from after the task began (review 9m: GitHub's
-     * `issues.edited` delivery names its sender), newest last, at most 10 (the oldest go): a later
+     * Who rewrote the issue body this task runs from (review 9m): read from the body's edit
+     * history (GraphQL `userContentEdits`) when a labeling or a bare `/implement` starts a run of
+     * it, and from each later `issues.edited` delivery's sender, newest last, at most 10: a later
      * run of the body (`/retry`, a labeling, `/implement`) runs their text, so they join that run's
      * `co_requesters`. Absent in markers written before it was kept, or when nobody else edited it.
      */

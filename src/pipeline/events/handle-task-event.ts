@@ -173,6 +173,9 @@ async function carryOutIssueEvent(deps: TaskEventDependencies, task: IssueEvent)
       ? { coRequesters: [task.issueAuthor] }
       : {}),
     ...source,
+    // A labeling or a bare `/implement` runs the body as it is now, perhaps rewritten by others
+    // before any task began; an opening runs it as its author wrote it.
+    bodyMayBeEdited: task.kind === 'implement-comment' || task.trigger === 'labeled',
     ...(task.kind === 'issue-request'
       ? {
           admits: (config: AgentConfig) =>
@@ -201,7 +204,7 @@ function requestOf(task: Exclude<IssueEvent, { kind: 'approve-comment' }>): {
 
 /**
  * The comment channel's answers for `/implement`: a repeat of the request under way, or an
- * invalid request on a task under way, is answered to the comment's author once, whatever the
+ * invalid request or one whose editors are unknown on a task under way, is answered to the comment's author once, whatever the
  * number of deliveries (`replyOnce`); every other outcome shows on the task's status comment.
  */
 async function answerImplementComment(
@@ -210,7 +213,12 @@ async function answerImplementComment(
   outcome: TaskOutcome,
 ): Promise<TaskOutcome> {
   const code = outcome.reasonCode;
-  if (code !== 'request_under_way' && code !== 'request_invalid_task_unchanged') return outcome;
+  const answered =
+    code === 'request_under_way' ||
+    code === 'request_invalid_task_unchanged' ||
+    // A task under way keeps its status comment; one that failed shows why there.
+    (code === 'request_editors_unknown' && outcome.status === 'refused');
+  if (!answered) return outcome;
   if (!('message' in outcome) || outcome.message === undefined) return outcome;
   const { owner, repo } = task.repository;
   const message = `${mention(task.requester)}, ${outcome.message}`;

@@ -5,6 +5,8 @@ import type { TaskMarker } from '../../core/state/state-marker.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
+import { statusDetailsOf } from '../../core/render/status-details-of.js';
+import { detailsWith } from '../task/details-with.js';
 import { progressStatus } from '../task/progress-status.js';
 import { readTaskStatusFor } from '../task/read-task-status-for.js';
 import { taskBoardFor } from '../task/task-board-for.js';
@@ -21,9 +23,9 @@ export const MAX_REQUEST_EDITORS = 10;
  * generates from their text, so that run counts them as co-requesters (`requestEditorsOf`) and the
  * self-approval rule sets their approval aside. The edit neither starts nor changes the task: the
  * marker gains the editor (`request_editors`, newest kept) in a move to the state it is in, whose
- * details say so. Nothing is recorded (outcome `ignored`) when the issue has no task whose status
- * can be trusted (an edit before any task exists cannot be recorded: GitHub's REST API does not say
- * who edited an issue, see the README), when the task runs a request in a `/implement` comment, has
+ * details keep what the status said (`statusDetailsOf`) and add a note naming the editor. Nothing is recorded (outcome `ignored`) when the issue has no task whose status
+ * can be trusted (an edit before any task exists is read from the body's edit history when a run
+ * of the body starts: `readRequestEditors`), when the task runs a request in a `/implement` comment, has
  * shipped, already carried this edit out, or already counts the editor as a requester.
  * Run it under the task's mutex. Throws GitHub's HTTP errors.
  */
@@ -61,9 +63,12 @@ export async function recordRequestEdit(
     trigger: edit.triggerKey,
   });
   const editors = [...(marker.request_editors ?? []), editor].slice(-MAX_REQUEST_EDITORS);
+  const note = `The request was edited by \`${editor.login}\`: a later run of it counts them as one who asked, so their approval of its pull request is set aside.`;
+  // The status keeps what it said (a failure's message, say) and gains the note.
+  const { details } = detailsWith(statusDetailsOf(existing.body), [note]);
   await board.move(marker.state, {
     patch: { request_editors: editors },
-    details: `The request was edited by \`${editor.login}\`: a later run of it counts them as one who asked, so their approval of its pull request is set aside.`,
+    ...(details === undefined ? {} : { details }),
   });
   return {
     status: 'ignored',

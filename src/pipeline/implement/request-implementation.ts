@@ -3,6 +3,7 @@ import { requestDigest } from '../../core/idempotency/request-digest.js';
 import { isRequestUnderWay } from '../../core/idempotency/request-under-way.js';
 import { checkParsedRequest } from '../../core/request/check-parsed-request.js';
 import type { RequestParseResult } from '../../core/request/request-parse-result.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
 import type { TaskState } from '../../core/state/task-state.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import type { Account } from '../../core/review/account.js';
@@ -13,6 +14,7 @@ import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import { holdRequest } from './hold-request.js';
 import { requestEditorsOf } from './record-request-edit.js';
+import { readRequestEditors, type RequestEditors } from './read-request-editors.js';
 import { openIssueTask } from './open-issue-task.js';
 import { issueTaskRunDependencies } from './issue-task-run-dependencies.js';
 import { runIssueTask } from './run-issue-task.js';
@@ -51,6 +53,12 @@ export interface ImplementationRequest {
   readonly admits?: (config: AgentConfig) => string | undefined;
   /** A trigger that only (re)starts a task in these states (a labeling). */
   readonly startsOnlyFrom?: ReadonlySet<TaskState>;
+  /**
+   * The request is the issue's body as it is now, which others may have rewritten before any task
+   * began (a labeling, a bare `/implement`; not an opening, whose body is its author's): its edit
+   * history is read and every editor counts as a requester (`readRequestEditors`, review 9m).
+   */
+  readonly bodyMayBeEdited?: boolean;
 }
 
 /**
@@ -60,8 +68,10 @@ export interface ImplementationRequest {
  * `task_settled` (refused), `invalid_config`, `invalid_request` (the task `failed`),
  * `request_invalid_task_unchanged` (an invalid request on a task under way: answered to its sender
  * only, by the channel, from `message`), `request_under_way` (this very request is being generated
- * or has its pull request: `message` says so for the channel), `requester_lacks_write_access`
- * (held). Run it under the task's mutex. Throws GitHub's HTTP errors.
+ * or has its pull request: `message` says so for the channel), `request_editors_unknown` (who
+ * edited the body cannot be read: the task `failed`, or on a task under way `refused` and
+ * unchanged, answered by the channel from `message`), `requester_lacks_write_access` (held).
+ * Run it under the task's mutex. Throws GitHub's HTTP errors.
  */
 export async function requestImplementation(
   deps: TaskEventDependencies,
@@ -72,13 +82,6 @@ export async function requestImplementation(
   const opened = await openIssueTask({ deps, ...input });
   if ('settled' in opened) return opened.settled;
   const { config, taskId, existing, board, state } = opened.task;
-  const asker = {
-    login: requester,
-    id: input.requesterId,
-    type: input.requesterType,
-    // Whoever rewrote the issue body since the task began wrote the text that runs (review 9m).
-    others: [...(input.coRequesters ?? []), ...requestEditorsOf(existing?.marker, input.requestCommentId)],
-  };
 
   const validation = checkParsedRequest(input.request);
   if (!validation.ok) {
@@ -115,6 +118,37 @@ export async function requestImplementation(
         'To change the result, edit the request (or put a new payload in a `/implement` comment) and comment `/implement` again.',
     };
   }
+  const editors = await bodyEditors(deps, input, existing?.marker);
+  if (editors.kind === 'unknown') {
+    const message = unknownEditorsMessage(editors.why);
+    if (state !== undefined && !FAILED_BY_INVALID_REQUEST.has(state)) {
+      const unchanged = `this request cannot be run, so the task (${state.replaceAll('_', ' ')}) is unchanged: ${message}`;
+      return {
+        status: 'refused',
+        reasonCode: 'request_editors_unknown',
+        taskId,
+        issueNumber,
+        message: unchanged,
+      };
+    }
+    const outcome: TaskOutcome = {
+      status: 'failed',
+      reasonCode: 'request_editors_unknown',
+      taskId,
+      issueNumber,
+      message,
+    };
+    await board.move('failed', { details: message, outcome });
+    return outcome;
+  }
+  const asker = {
+    login: requester,
+    id: input.requesterId,
+    type: input.requesterType,
+    // Whoever rewrote the issue body wrote the text that runs (review 9m).
+    others: [...(input.coRequesters ?? []), ...editors.editors],
+    editors: editors.editors,
+  };
   const { owner, repo } = repository;
   const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
   if (!canChange(level)) {
@@ -148,4 +182,36 @@ export async function requestImplementation(
     ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config })),
     requester: asker,
   });
+}
+
+/**
+ * Who rewrote the request besides those counted as asking: read from GitHub when the body may have
+ * been edited before the task began (`bodyMayBeEdited`), else those the task recorded since
+ * (`requestEditorsOf`: none for a payload in a `/implement` comment).
+ */
+async function bodyEditors(
+  deps: TaskEventDependencies,
+  input: ImplementationRequest,
+  marker: Pick<TaskMarker, 'request_editors'> | undefined,
+): Promise<RequestEditors> {
+  if (input.bodyMayBeEdited !== true || input.requestCommentId !== undefined)
+    return { kind: 'known', editors: requestEditorsOf(marker, input.requestCommentId) };
+  return readRequestEditors(deps, {
+    repository: input.repository,
+    issueNumber: input.issueNumber,
+    requester: {
+      login: input.requester,
+      ...(input.requesterId === undefined ? {} : { id: input.requesterId }),
+    },
+    coRequesters: input.coRequesters ?? [],
+    recorded: marker?.request_editors ?? [],
+  });
+}
+
+/** Why a request whose editors are unknown is not run, and what to do (the safe rule of review 9m). */
+function unknownEditorsMessage(why: string): string {
+  return (
+    `who edited this issue's body is not known: ${why}. The request was not run, since whoever wrote it must not approve its pull request. ` +
+    'Try again (label the issue again or comment `/implement`), or post the request in a fenced block of an `/implement` comment, whose text is its author’s (an edited comment is not taken).'
+  );
 }

@@ -19,9 +19,16 @@ export interface Requester {
    * `login` only started the task, a `/retry` author running a changed request.
    */
   readonly others?: readonly Account[] | undefined;
+  /**
+   * Who rewrote the issue body that runs (marker `request_editors`), every one known so far: the
+   * body's edit history read when the run started (`readRequestEditors`) and the edits recorded
+   * since (`recordRequestEdit`). They should be among `others` too (that is what the approval rule
+   * reads); absent or empty leaves the field as it is.
+   */
+  readonly editors?: readonly Account[] | undefined;
 }
 
-type RequesterField = 'requester' | 'requester_id' | 'requester_type' | 'co_requesters';
+type RequesterField = 'requester' | 'requester_id' | 'requester_type' | 'co_requesters' | 'request_editors';
 
 /**
  * The marker fields that record `requester` (`requester`, `requester_id`, `requester_type`,
@@ -29,6 +36,7 @@ type RequesterField = 'requester' | 'requester_id' | 'requester_type' | 'co_requ
  * so a login is never paired with another account's id or type (the approval rule,
  * `reviewPolicyFor`, trusts the id first and tells a bot by its type). `others` are kept once each,
  * without the requester (`sameAccount`), at most `MAX_CO_REQUESTERS`; none clears the field.
+ * `editors`, when any, replace `request_editors`.
  */
 export function requesterPatch(requester: Requester): {
   patch: Pick<MarkerPatch, RequesterField>;
@@ -45,6 +53,9 @@ export function requesterPatch(requester: Requester): {
       ...(requester.id === undefined ? {} : { requester_id: requester.id }),
       ...(requester.type === undefined ? {} : { requester_type: requester.type }),
       ...(others.length === 0 ? {} : { co_requesters: others }),
+      ...(requester.editors === undefined || requester.editors.length === 0
+        ? {}
+        : { request_editors: [...requester.editors] }),
     },
     clear,
   };

@@ -156,6 +156,7 @@ describe('Probot app: a hold is bound to the exact request it showed', () => {
     hold.config(undefined);
     hold.comments(1);
     hold.permission('outsider', 'read');
+    hold.issueEdits(1);
     hold.createComment(1, 900);
     const { receive, errors } = await testProbot();
     await receive('issue_comment', comment('/implement', 'outsider', issueBody));

@@ -63,6 +63,7 @@ describe('Probot app: bad input gets a clear answer and nothing is generated', (
     api.config(undefined);
     api.comments(1);
     api.permission('Codertocat', 'admin');
+    api.issueEdits(1);
     api.createComment(1, 900);
     api.updateComment(900);
     const provider = fixedBundleProvider(3, [badPath]);

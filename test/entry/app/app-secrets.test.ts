@@ -47,6 +47,7 @@ describe('Probot app: credentials the model writes are never committed', () => {
     api.config(undefined);
     api.comments(1);
     api.permission('Codertocat', 'admin');
+    api.issueEdits(1);
     api.createComment(1, 900);
     api.updateComment(900);
     const provider = leakingProvider(leak, Infinity);
@@ -75,6 +76,7 @@ describe('Probot app: credentials the model writes are never committed', () => {
     api.config(undefined);
     api.comments(1);
     api.permission('Codertocat', 'admin');
+    api.issueEdits(1);
     api.createComment(1, 900);
     api.missingBranch(BRANCH);
     api.branch('master', 'base-sha');

@@ -142,6 +142,7 @@ describe('Probot app: the implementation label', () => {
   it('starts a task when the label is added to an issue holding a request', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     expectFirstRun(api);
+    api.issueEdits(1);
     const { receive, errors } = await testProbot();
 
     await receive('issues', formIssue('labeled'));

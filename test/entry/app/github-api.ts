@@ -187,6 +187,35 @@ export function githubApi(params: { owner: string; repo: string }) {
         role_name: role,
         user: { login: username },
       }),
+    /**
+     * GraphQL `Issue.userContentEdits` of `issueNumber`: its body's edit history, one page, as
+     * GitHub answers it (read when a labeling or a bare `/implement` runs the body); none by default.
+     */
+    issueEdits: (issueNumber: number, editors: ReadonlyArray<{ login: string; id: number }> = []) =>
+      scope
+        .post(
+          '/graphql',
+          (body: { query?: unknown; variables?: { number?: unknown } }) =>
+            String(body.query).includes('userContentEdits') && body.variables?.number === issueNumber,
+        )
+        .reply(200, {
+          data: {
+            repository: {
+              issue: {
+                userContentEdits: {
+                  nodes: editors.map((editor, index) => ({
+                    editedAt: `2026-11-24T09:0${index % 10}:00Z`,
+                    editor: { __typename: 'User', login: editor.login, databaseId: editor.id },
+                  })),
+                  pageInfo: {
+                    hasNextPage: false,
+                    endCursor: editors.length === 0 ? null : 'Y3Vyc29yOnYyOpHOAAAAAQ==',
+                  },
+                },
+              },
+            },
+          },
+        }),
     /** A user who is no collaborator at all (a bot, a fork's author): GitHub answers 404. */
     notCollaborator: (username: string) =>
       scope

@@ -5,8 +5,8 @@ import { API } from './github-api.js';
 /**
  * The stateful GitHub stand-in (`createGitHubFake`) behind api.github.com through nock, for tests
  * where the app must see what it wrote before (a redelivery reads back the first delivery's work).
- * Installation tokens are granted; everything under the repository, and account lookups by id,
- * go to the stand-in.
+ * Installation tokens are granted; everything under the repository, account lookups by id and
+ * GraphQL reads of an issue's edit history go to the stand-in.
  */
 export function githubFakeBehindNock(
   options: Omit<GitHubFakeOptions, 'owner' | 'repo' | 'defaultBranch'> & {
@@ -42,5 +42,12 @@ export function githubFakeBehindNock(
       return answer;
     });
   }
+  // An issue body's edit history (GraphQL), read when a labeling or `/implement` runs the body;
+  // other GraphQL stays unrouted, as the tests of auto-merge expect.
+  scope
+    .post('/graphql', (body: { query?: unknown }) => String(body.query).includes('userContentEdits'))
+    .reply((uri, body) =>
+      fake.handle({ method: 'POST', url: uri, body: typeof body === 'string' ? JSON.parse(body) : body }),
+    );
   return fake;
 }
