@@ -5,11 +5,10 @@ import { secretKind } from './secret-kind.js';
 import { TOO_MANY_REPORTS } from './secretlint-config.js';
 
 /**
- * A run that may be base64 (standard or URL-safe alphabet, optional padding). The shortest token a
- * rule finds (an AWS access key id, 20 characters) is 28 characters in base64; shorter runs are
- * ordinary words and identifiers.
+ * The shortest run that may be base64 of a secret: the shortest token a rule finds (an AWS access
+ * key id, 20 characters) is 28 characters in base64; shorter runs are ordinary words.
  */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{28,}={0,2}/g;
+const MIN_RUN = 28;
 /**
  * Most decoded text one scan reads (characters). Decoded text is at most three quarters of the
  * text, so this only bites on texts of megabytes of base64 that decodes to text; past it, the text
@@ -32,10 +31,10 @@ const SEPARATOR = '\n\0\n';
  */
 export async function scanBase64Literals(text: string): Promise<SecretMatch[]> {
   const runs = new Map<string, TextRange[]>();
-  for (const found of text.matchAll(BASE64_RUN)) {
-    const range: TextRange = [found.index, found.index + found[0].length];
-    const known = runs.get(found[0]);
-    if (known === undefined) runs.set(found[0], [range]);
+  for (const range of base64Runs(text)) {
+    const run = text.slice(range[0], range[1]);
+    const known = runs.get(run);
+    if (known === undefined) runs.set(run, [range]);
     else known.push(range);
   }
   const decodedRuns: { readonly occurrences: readonly TextRange[]; readonly start: number }[] = [];
@@ -72,6 +71,42 @@ export async function scanBase64Literals(text: string): Promise<SecretMatch[]> {
     });
   }
   return result.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * Where each run of base64 characters (standard or URL-safe alphabet, then up to two `=`) of
+ * MIN_RUN or more lies in `text`. A loop, not a regular expression: a run of megabytes would
+ * overflow the regular expression engine's stack. Linear.
+ */
+function base64Runs(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let start = -1;
+  for (let at = 0; at <= text.length; at += 1) {
+    if (at < text.length && isBase64Character(text.charCodeAt(at))) {
+      if (start === -1) start = at;
+      continue;
+    }
+    if (start !== -1 && at - start >= MIN_RUN) {
+      let end = at;
+      while (end < text.length && end - at < 2 && text.charCodeAt(end) === 0x3d) end += 1;
+      ranges.push([start, end]);
+    }
+    start = -1;
+  }
+  return ranges;
+}
+
+/** `A-Z`, `a-z`, `0-9`, `+`, `/`, `-`, `_`. */
+function isBase64Character(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2b ||
+    code === 0x2f ||
+    code === 0x2d ||
+    code === 0x5f
+  );
 }
 
 /**

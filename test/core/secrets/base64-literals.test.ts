@@ -71,6 +71,10 @@ describe('secrets written base64-encoded in a plain string', () => {
     expect(await redactSecrets(text)).toBe(text);
   });
 
+  it('reads a run of megabytes of base64 characters without overflowing the stack', async () => {
+    await expect(scanBase64Literals('a'.repeat(6 * 1024 * 1024 + 17))).resolves.toEqual([]);
+  });
+
   it('withholds a text with more decoded base64 than one scan reads (fail closed)', async () => {
     const chunk = base64('x'.repeat(3 * 1024));
     // Distinct runs (each decoded once): enough of them to pass the bound.
