@@ -1,4 +1,5 @@
 import type { TaskMarker } from '../state/state-marker.js';
+import { TRUST_LOST_REASON } from '../task/trust-lost-reason.js';
 
 /** Whether a merge deploys; `reason` (plain text) says why not. Where to is `mergeDeployTarget`'s call. */
 export type MergeDeployDecision =
@@ -8,7 +9,8 @@ export type MergeDeployDecision =
  * DESIGN §4: a merged pull request is deployed when its task runs automated — requested automated
  * with low risk, or hybrid judged low risk (`effectiveMode`, recorded on the marker as
  * `effective_mode` and `risk_level` when the PR was opened). Guided and manual tasks, automated ones
- * that fell back to guided, and tasks whose mode was never recorded (markers from before the mode
+ * that fell back to guided (a lost record of who asked and pushed, `trust_lost`, among the reasons),
+ * and tasks whose mode was never recorded (markers from before the mode
  * decision) deploy with `/deploy` only. So does a task that was not live when its pull request
  * was merged (`state`, the task's state before the merge): stopped with `/cancel`, or whose last
  * run failed, or that was generating again (an edited request, `/retry`; `received` on the way) or
@@ -19,7 +21,7 @@ export type MergeDeployDecision =
  */
 export function deploysOnMerge(
   marker: Pick<TaskMarker, 'effective_mode' | 'risk_level'> &
-    Partial<Pick<TaskMarker, 'state' | 'cancelled_by_close'>>,
+    Partial<Pick<TaskMarker, 'state' | 'cancelled_by_close' | 'trust_lost'>>,
 ): MergeDeployDecision {
   if (marker.state === 'cancelled' && marker.cancelled_by_close !== true) {
     return { deploy: false, reason: 'the task was stopped with `/cancel`, so only `/deploy` deploys it' };
@@ -52,6 +54,9 @@ export function deploysOnMerge(
   }
   if (marker.risk_level === 'high') {
     return { deploy: false, reason: 'the change was judged high risk, so only `/deploy` deploys it' };
+  }
+  if (marker.trust_lost === true) {
+    return { deploy: false, reason: `${TRUST_LOST_REASON}, so only \`/deploy\` deploys it` };
   }
   return { deploy: true };
 }

@@ -118,6 +118,10 @@ export type TaskOutcome = OutcomeBase &
          */
         readonly environment?: string;
         readonly sha?: string;
+        /** The task the deployment was for (its payload's `task_id`), when the use case made it. */
+        readonly taskId?: string;
+        /** A dry run's deployment (a change set only): it moves no environment's deploy state. */
+        readonly dryRun?: boolean;
       }
   );
 

@@ -4,6 +4,7 @@ import type { TaskMarker } from '../state/state-marker.js';
 import type { ApprovalDecision } from './decide-approval.js';
 import { standingChangesRequest } from './standing-changes-request.js';
 import { unvalidatedHead } from './unvalidated-head.js';
+import { TRUST_LOST_REASON } from '../task/trust-lost-reason.js';
 
 /** Merge `sha` (the head that was judged), or why not (plain text, for the log and outcome). */
 export type MergeWhenGreenDecision =
@@ -12,7 +13,8 @@ export type MergeWhenGreenDecision =
 /**
  * Automated mode's fallback when the repository does not allow auto-merge (DESIGN §4, issue #9
  * items 4 and 10): the agent merges its own pull request when the task runs automated with low
- * risk (`effective_mode`, `risk_level` on the marker), the pull request is open, not a draft and
+ * risk (`effective_mode`, `risk_level` on the marker) and its trust facts were not lost
+ * (`trust_lost`: `TRUST_LOST_REASON`), the pull request is open, not a draft and
  * still at `sha` (the head whose checks finished), `sha` is the newest commit the task recorded as
  * the agent's (`unvalidatedHead` over the marker's `last_push`: an earlier commit of its own, the
  * branch force-pushed back to it, carries a passing check too but undoes what the task moved past;
@@ -26,7 +28,13 @@ export type MergeWhenGreenDecision =
 export function decideMergeWhenGreen(params: {
   marker: Pick<
     TaskMarker,
-    'effective_mode' | 'risk_level' | 'last_push' | 'unvalidated_push' | 'last_outcome' | 'unsent_artifacts'
+    | 'effective_mode'
+    | 'risk_level'
+    | 'last_push'
+    | 'unvalidated_push'
+    | 'last_outcome'
+    | 'unsent_artifacts'
+    | 'trust_lost'
   >;
   pull: {
     readonly open: boolean;
@@ -50,6 +58,7 @@ export function decideMergeWhenGreen(params: {
     };
   }
   if (marker.risk_level === 'high') return { merge: false, reason: 'the change was judged high risk' };
+  if (marker.trust_lost === true) return { merge: false, reason: TRUST_LOST_REASON };
   if (!pull.open) return { merge: false, reason: 'the pull request is not open' };
   if (pull.draft) return { merge: false, reason: 'the pull request is a draft' };
   // Someone may retarget the pull request to another base: the agent merges only where it was asked to.

@@ -2,6 +2,7 @@ import type { ExecutionMode } from '../request/execution-request.js';
 import { effectiveMode, type ModeDecision } from './effective-mode.js';
 import { guidedAfterPush } from './guided-after-push.js';
 import type { RiskAssessment } from './risk-assessment.js';
+import { TRUST_LOST_REASON } from '../task/trust-lost-reason.js';
 
 /** What the task's marker recorded before the commit, about the branch the commit is built on. */
 export interface BranchStanding {
@@ -14,6 +15,8 @@ export interface BranchStanding {
    * set by a commit on a task that no longer ran automated although automated or hybrid was asked.
    */
   readonly fellBack?: boolean;
+  /** The marker's `trust_lost`: who asked and who pushed is unknown (`TRUST_LOST_REASON`). */
+  readonly trustLost?: boolean;
 }
 
 /** The mode decision after the commit and the `risk_level` to record for the branch. */
@@ -30,7 +33,8 @@ export interface ModeAfterCommit {
  * files judged then may still be in the branch — a commit that rewrites them is not trusted to
  * have removed every reason, nor re-read), and a task that fell back to guided never returns to
  * automated through a later commit: a reviewer was told it needs their approval, and that is not
- * withdrawn behind their back. A person's push on the branch keeps it guided (`guidedAfterPush`).
+ * withdrawn behind their back. A person's push on the branch keeps it guided (`guidedAfterPush`),
+ * and so does a lost record of who asked and pushed (`trustLost`).
  * Pure.
  */
 export function modeAfterCommit(params: {
@@ -43,9 +47,11 @@ export function modeAfterCommit(params: {
   const fresh = effectiveMode({ requested, risk });
   const why = carried
     ? 'an earlier commit on this branch was judged high risk, and the files judged then may still be in it'
-    : before.fellBack === true
-      ? 'it fell back to guided earlier'
-      : undefined;
+    : before.trustLost === true
+      ? TRUST_LOST_REASON
+      : before.fellBack === true
+        ? 'it fell back to guided earlier'
+        : undefined;
   const decision: ModeDecision =
     why !== undefined && fresh.effective === 'automated'
       ? {

@@ -6,10 +6,16 @@ import type { TaskMarker } from './state-marker.js';
  * nothing anyone pushed before is under the new head. `human_pushers` (whose approvals the pusher
  * rule sets aside) and `unvalidated_push` (the person's head that kept the task guided, and that a
  * status would otherwise say the branch still carries), and `foreign_pushes` (who pushed what, or that
- * GitHub could not say). `last_push` is not listed: the run that
+ * GitHub could not say), and `trust_lost` (those facts lost: the new head holds none of the pushes
+ * they were about, and the run records who asked this time). `last_push` is not listed: the run that
  * makes the branch records its own commit there.
  */
-export const RECREATED_BRANCH_RESETS = ['human_pushers', 'unvalidated_push', 'foreign_pushes'] as const;
+export const RECREATED_BRANCH_RESETS = [
+  'human_pushers',
+  'unvalidated_push',
+  'foreign_pushes',
+  'trust_lost',
+] as const;
 
 export type RecreatedBranchReset = (typeof RECREATED_BRANCH_RESETS)[number];
 

@@ -232,7 +232,9 @@ export const taskMarkerSchema = z
     /**
      * Set when the board went on from a record without the trust facts above and no marker to take
      * them from (`goOnFromNewerMirror`, `mergeTrustFacts`): who asked and who pushed is unknown, so
-     * no approval counts (`applyReviewPolicy`) and a person merges by hand. Never dropped.
+     * no approval counts (`applyReviewPolicy`), an automated task falls back to guided
+     * (`TRUST_LOST_REASON`) and a person merges by hand. Dropped only with a branch made anew
+     * (`RECREATED_BRANCH_RESETS`).
      */
     trust_lost: z.literal(true).optional(),
     /**

@@ -2,7 +2,7 @@ import { redactJsonStrings } from '../secrets/redact-json-strings.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { NOT_SCANNED_MARKER } from '../secrets/secret-markers.js';
 import { isCompressed, readableTexts } from './readable-texts.js';
-import { decodeUtf16, encodeUtf16, utf16Form, utf16Runs } from './utf16-text.js';
+import { decodeUtf16, encodeUtf16, utf16Form, utf16Runs, utf16RunSpans } from './utf16-text.js';
 
 /** Where an attempt keeps its generated files (`storeAttemptArtifacts`): `files/<repository path>`. */
 export const GENERATED_FILES_PREFIX = 'files/';
@@ -21,7 +21,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *   its structure; an odd last byte kept) is redacted as text and written back in the same form,
  *   when its bytes read one a character hold no secret.
  * - UTF-8 text holding a run of UTF-16 text with a secret (`utf16Runs`, a log with PowerShell
- *   output pasted in) goes as NOT_SCANNED_MARKER: the run cannot be redacted as the text is.
+ *   output pasted in) has the secret redacted in the run, written back in its byte order, and
+ *   the rest of the text kept (`redactUtf16Runs`); one still showing after that goes as
+ *   NOT_SCANNED_MARKER.
  * - Bytes that are not UTF-8 text, and bytes holding an archive or compressed stream anywhere
  *   (`isCompressed`: gzip, zip, tar, and bzip2, xz, Zstandard, LZ4, 7z, RAR, lzip and `compress`,
  *   which are never read), are kept exactly when every text a reader gets out of them
@@ -33,10 +35,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export async function redactArtifactBody(body: string | Uint8Array, artifactPath: string): Promise<Buffer> {
   const filePath = generatedFilePath(artifactPath);
-  if (typeof body === 'string') {
-    if (await holdsUtf16Secret(Buffer.from(body, 'utf8'))) return notScanned();
-    return Buffer.from(await redactSecrets(body, filePath), 'utf8');
-  }
+  if (typeof body === 'string') return redactUtf8Text(Buffer.from(body, 'utf8'), body, filePath);
   const bytes = Buffer.from(body);
   const wide = isCompressed(bytes) ? undefined : utf16Form(bytes);
   if (wide !== undefined) {
@@ -52,16 +51,53 @@ export async function redactArtifactBody(body: string | Uint8Array, artifactPath
     const texts = readableTexts(bytes);
     return texts !== undefined && (await holdsNoSecret(texts)) ? bytes : notScanned();
   }
-  if (await holdsUtf16Secret(bytes)) return notScanned();
-  const redacted = await redactSecrets(text, filePath);
-  return redacted === text ? bytes : Buffer.from(redacted, 'utf8');
+  return redactUtf8Text(bytes, text, filePath);
+}
+
+/**
+ * UTF-8 text (`bytes`, decoded as `text`) redacted: first each run of UTF-16 text in it with a
+ * secret (`redactUtf16Runs`, in place, the rest of the text kept), then the text as UTF-8. When a
+ * UTF-16 secret still shows after that, it goes as NOT_SCANNED_MARKER (fail closed).
+ */
+async function redactUtf8Text(bytes: Buffer, text: string, filePath: string | undefined): Promise<Buffer> {
+  const unwide = await redactUtf16Runs(bytes);
+  if (unwide !== bytes && (await holdsUtf16Secret(unwide))) return notScanned();
+  const plain = unwide === bytes ? text : utf8Text(unwide);
+  if (plain === undefined) return notScanned();
+  const redacted = await redactSecrets(plain, filePath);
+  if (redacted === text) return bytes;
+  return redacted === plain ? unwide : Buffer.from(redacted, 'utf8');
+}
+
+/**
+ * `bytes` with every run of UTF-16 text holding a secret (`utf16RunSpans`, both byte orders at both
+ * alignments: PowerShell output pasted into a build log) redacted and written back in its byte
+ * order in place; the same buffer when none holds one. Runs are redacted a pass at a time, last
+ * first, so earlier spans keep their offsets; a later pass reads what the earlier ones wrote.
+ */
+async function redactUtf16Runs(bytes: Buffer): Promise<Buffer> {
+  if (!bytes.includes(0)) return bytes;
+  let current = bytes;
+  for (const bigEndian of [false, true])
+    for (const alignment of [0, 1]) {
+      const runs = utf16RunSpans(current, alignment, bigEndian);
+      for (const run of [...runs].reverse()) {
+        const redacted = await redactJsonStrings(run.text);
+        if (redacted === run.text) continue;
+        current = Buffer.concat([
+          current.subarray(0, run.start),
+          encodeUtf16(redacted, { bigEndian, bom: false }),
+          current.subarray(run.end),
+        ]);
+      }
+    }
+  return current;
 }
 
 /**
  * Whether UTF-8 text holds a run of UTF-16 text with a secret in it (`utf16Runs`, either byte
  * order: PowerShell output pasted into a build log), which a scan of the UTF-8 text cannot see
- * (a NUL between every character). Such text cannot be redacted in place as one text, so it goes
- * as not scanned. Costs one search for a NUL byte when there is none.
+ * (a NUL between every character): checked again once the runs are redacted (`redactUtf16Runs`). Costs one search for a NUL byte when there is none.
  */
 async function holdsUtf16Secret(bytes: Buffer): Promise<boolean> {
   const runs = utf16Runs(bytes);

@@ -114,9 +114,20 @@ export function utf16Runs(bytes: Uint8Array): string[] {
   return texts;
 }
 
-/** The runs of `utf16Runs` in one byte order at one alignment (0 or 1). */
-function runsAt(bytes: Uint8Array, alignment: number, bigEndian: boolean): string[] {
-  const runs: string[] = [];
+/** One run of `utf16Runs`: its bytes `[start, end)` in the bytes read, its byte order and its text. */
+export interface Utf16RunSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly bigEndian: boolean;
+  readonly text: string;
+}
+
+/**
+ * The runs of `utf16Runs` in one byte order at one alignment (0 or 1), with where each lies, so a
+ * caller can write a redacted run back in place (`encodeUtf16`). Linear.
+ */
+export function utf16RunSpans(bytes: Uint8Array, alignment: number, bigEndian: boolean): Utf16RunSpan[] {
+  const runs: Utf16RunSpan[] = [];
   const low = bigEndian ? 1 : 0;
   let start = -1;
   for (let at = alignment; at <= bytes.length; at += 2) {
@@ -124,11 +135,21 @@ function runsAt(bytes: Uint8Array, alignment: number, bigEndian: boolean): strin
     if (inRun && start === -1) start = at;
     if (!inRun && start !== -1) {
       if (at - start >= MIN_RUN_CHARACTERS * 2)
-        runs.push(decodeUtf16(bytes.subarray(start, at), { bigEndian, bom: false }));
+        runs.push({
+          start,
+          end: at,
+          bigEndian,
+          text: decodeUtf16(bytes.subarray(start, at), { bigEndian, bom: false }),
+        });
       start = -1;
     }
   }
   return runs;
+}
+
+/** The runs of `utf16Runs` in one byte order at one alignment (0 or 1). */
+function runsAt(bytes: Uint8Array, alignment: number, bigEndian: boolean): string[] {
+  return utf16RunSpans(bytes, alignment, bigEndian).map((run) => run.text);
 }
 
 /** A byte that is a character of text as the low byte of a UTF-16 unit: tab, line ends, printable Latin-1. */

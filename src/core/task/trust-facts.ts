@@ -15,8 +15,12 @@ export const MAX_CO_REQUESTERS = 10;
  * mirror's record because the marker did not read back (`goOnFromNewerMirror`) gets them back
  * instead of writing a marker without them, under which the requester's own approval would count.
  * `trust_lost`: the facts were missing where they had to be found (a record written before it
- * carried them, a list past its bound while merging): no approval counts (`applyReviewPolicy`)
- * until a person merges by hand. Field names and bounds are the marker's.
+ * carried them, a list past its bound while merging): no approval counts (`applyReviewPolicy`),
+ * and an automated task falls back to guided (`TRUST_LOST_REASON`: not merged nor deployed
+ * unattended), so a person with write access merges it by hand. It clears only when a run makes the
+ * task's branch anew from the base (`RECREATED_BRANCH_RESETS`): nothing pushed before is under the
+ * new head and the run records who asked this time. An approval never clears it: whose approval
+ * counts is the very fact that was lost. Field names and bounds are the marker's.
  */
 export const trustFactsSchema = z.object({
   requester: z.string().min(1).max(100).optional(),

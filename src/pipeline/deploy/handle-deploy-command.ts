@@ -6,6 +6,7 @@ import type { TaskOutcome } from '../task/task-outcome.js';
 import type { ChatCommandEvent } from '../events/handle-chat-command.js';
 import { requestDeployment } from './request-deployment.js';
 import { renderDeploymentOutcome } from './render-deployment-outcome.js';
+import { recordUnstartableDeploy } from './record-unstartable-deploy.js';
 
 type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
 
@@ -13,7 +14,9 @@ type DeployCommand = Extract<ChatCommand, { kind: 'deploy' }>;
  * `/deploy <env> [--dry-run]`, the comment channel of the deploy use case (`requestDeployment`):
  * the comment's author, time and id are the request; the outcome is answered on the issue or pull
  * request the comment was written on. A refusal returns what `answer` returns; a created (or
- * created and ended) deployment returns the use case's outcome.
+ * created and ended) deployment returns the use case's outcome. A deployment no workflow run can
+ * start is recorded on the task first (`recordUnstartableDeploy`: its environment `deploy_failed`,
+ * as a deploy on merge records it), then answered.
  */
 export async function handleDeployCommand(params: {
   deps: TaskEventDependencies;
@@ -39,5 +42,15 @@ export async function handleDeployCommand(params: {
       automated: false,
     },
   });
-  return renderDeploymentOutcome(outcome, answer);
+  const warning = await recordUnstartableDeploy({
+    deps: params.deps,
+    config: params.config,
+    repository: event.repository,
+    outcome,
+  });
+  const told =
+    warning === undefined || outcome.status !== 'deploy_failed'
+      ? outcome
+      : { ...outcome, message: `${outcome.message}\n\n⚠️ ${warning}` };
+  return renderDeploymentOutcome(told, answer);
 }

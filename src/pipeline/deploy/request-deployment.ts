@@ -212,6 +212,8 @@ export async function requestDeployment(params: {
       deploymentId,
       environment,
       sha: facts.currentSha,
+      taskId: status.marker.task_id,
+      dryRun,
       message: unstartable,
     };
   return {

@@ -11,7 +11,8 @@ import type { TaskMarker } from '../../core/state/state-marker.js';
  * `risk_level: high` is carried (the files judged then may still be in it); a person's push
  * recorded as `unvalidated_push` keeps the task guided wherever the run builds, and so does a fallback
  * to guided recorded on that branch's task (asked automated or hybrid, its recorded mode not
- * `runsAutomated`: `before.fellBack`), as for a feedback commit. A first run (no
+ * `runsAutomated`: `before.fellBack`), as for a feedback commit, and a marker whose trust facts
+ * were lost (`trust_lost`). A first run (no
  * marker, or another branch) is judged on its own files.
  */
 export function modeForRun(params: {
@@ -40,6 +41,8 @@ export function modeForRun(params: {
       riskLevel: onItsBranch ? marker.risk_level : undefined,
       unvalidatedPush: marker?.unvalidated_push,
       ...(fellBack ? { fellBack: true } : {}),
+      // Cleared with the old branch's pushes on a branch made anew (`RECREATED_BRANCH_RESETS`).
+      ...(marker?.trust_lost === true ? { trustLost: true } : {}),
     },
   });
 }

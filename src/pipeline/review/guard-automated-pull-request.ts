@@ -5,6 +5,7 @@ import { pushAuthor } from '../../core/review/push-author.js';
 import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import type { TaskMarker } from '../../core/state/state-marker.js';
 import { runsAutomated } from '../../core/state/runs-automated.js';
+import { TRUST_LOST_REASON } from '../../core/task/trust-lost-reason.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 import type { PullRequestTaskEvent } from './classify-pull-request-event.js';
@@ -19,7 +20,8 @@ import type { SyncedTask } from './sync-pull-request-task.js';
  * push made with the Action's `GITHUB_TOKEN` starts no run at all), when the head read now is not
  * the agent's recorded commit (`unvalidatedHead` over the marker's `last_push`: on any other event,
  * and on the agent's own `synchronize` too, whose head may have moved past its commit), or the pull request now
- * targets another base than the task's (`base_branch`, else the default branch), the task falls
+ * targets another base than the task's (`base_branch`, else the default branch), or the task's
+ * trust facts were lost (`trust_lost`: `TRUST_LOST_REASON`), the task falls
  * back to guided (`fallBackToGuided`: GitHub's auto-merge is turned off, a retry recorded while
  * GitHub has not confirmed it, the approval check shown on the head), the marker records
  * `effective_mode: guided` (so neither merge-when-green nor deploy on merge acts on it) and, for a
@@ -84,6 +86,8 @@ async function fallbackReason(
   },
 ): Promise<{ reason: string; pushed: boolean } | undefined> {
   const { event, pull, marker } = params;
+  // Whose approval or push counts is unknown: nothing merges unattended until trust is re-established.
+  if (marker.trust_lost === true) return { reason: TRUST_LOST_REASON, pushed: false };
   const target = marker.base_branch ?? event.repository.defaultBranch;
   if (pull.base.ref !== target) {
     return {

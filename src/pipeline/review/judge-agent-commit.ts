@@ -135,6 +135,7 @@ function judge(params: {
       riskLevel: marker.risk_level,
       unvalidatedPush: marker.unvalidated_push,
       fellBack: (requested === 'automated' || requested === 'hybrid') && !runsAutomated(marker),
+      ...(marker.trust_lost === true ? { trustLost: true } : {}),
     },
   });
 }

@@ -64,3 +64,11 @@ describe('mergeDeployTarget: the recorded target, else the proven request’s, e
     expect(mergeDeployTarget(input)).toEqual(target);
   });
 });
+
+describe('deploysOnMerge with the trust facts lost', () => {
+  it('does not deploy an automated task whose record of who asked and pushed was lost (trust_lost)', () => {
+    const decision = deploysOnMerge({ effective_mode: 'automated', risk_level: 'low', trust_lost: true });
+    expect(decision).toEqual({ deploy: false, reason: expect.stringContaining('`trust_lost`') });
+    expect(decision.deploy === false && decision.reason).toMatch(/only `\/deploy` deploys it$/);
+  });
+});

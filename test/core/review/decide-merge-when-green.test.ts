@@ -79,3 +79,10 @@ describe('decideMergeWhenGreen', () => {
     expect(decision.merge ? '' : decision.reason).toContain(reason);
   });
 });
+
+describe('decideMergeWhenGreen with the trust facts lost', () => {
+  it('does not merge an automated task whose record of who asked and pushed was lost (trust_lost)', () => {
+    const decision = decideMergeWhenGreen({ ...base, marker: { ...base.marker, trust_lost: true } });
+    expect(decision).toEqual({ merge: false, reason: expect.stringContaining('`trust_lost`') });
+  });
+});

@@ -59,3 +59,15 @@ describe('modeAfterCommit: a commit on a task’s branch is judged, and risk onl
     expect(result.decision.explanation.match(/It stays guided/g)).toHaveLength(1);
   });
 });
+
+describe('modeAfterCommit with the trust facts lost', () => {
+  it('keeps a clean automated commit guided and says why (`trust_lost`)', () => {
+    const after = modeAfterCommit({
+      requested: 'automated',
+      risk: LOW,
+      before: { riskLevel: 'low', trustLost: true },
+    });
+    expect(after.decision.effective).toBe('guided');
+    expect(after.decision.explanation).toContain('`trust_lost`');
+  });
+});

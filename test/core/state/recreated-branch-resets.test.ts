@@ -32,3 +32,11 @@ describe('onRecreatedBranch: what a branch made anew from the base no longer car
     expect(marker.human_pushers).toEqual(['bob']);
   });
 });
+
+describe('onRecreatedBranch and lost trust facts', () => {
+  it('clears trust_lost with the old branch’s pushes: nothing they were about is under the new head', () => {
+    const after = onRecreatedBranch({ human_pushers: ['bob'], trust_lost: true as const });
+    expect(after.trust_lost).toBeUndefined();
+    expect(RECREATED_BRANCH_RESETS).toContain('trust_lost');
+  });
+});

@@ -130,6 +130,27 @@ describe('Probot app: a push automated mode did not make falls back to guided', 
     );
   });
 
+  it('a task whose trust facts were lost (trust_lost) falls back to guided on the agent’s own push, and says why', async () => {
+    const api = githubApi({ owner: OWNER, repo: REPO });
+    expectSyncReads(api, task({ last_push: { sha: PUSHED, by: { kind: 'agent' } }, trust_lost: true }));
+    expectFallBack(api);
+
+    await deliver('pull_request', pushEvent({ login: APP_LOGIN, type: 'Bot' }));
+
+    expect(api.scope.isDone()).toBe(true);
+    const status = statusWritten(api);
+    expect(parseStateMarker(status)).toMatchObject({
+      state: 'pr_open',
+      effective_mode: 'guided',
+      trust_lost: true,
+    });
+    // Not a person's push: nothing is recorded as unvalidated.
+    expect(parseStateMarker(status)?.unvalidated_push).toBeUndefined();
+    expect(status).toContain('Automated mode fell back to guided:');
+    expect(status).toContain('`trust_lost`');
+    expect(pullReply(api)).toContain('`trust_lost`');
+  });
+
   it('a task already fallen back (a redelivery) is not fallen back again: no GraphQL, no reply', async () => {
     const api = githubApi({ owner: OWNER, repo: REPO });
     // The first delivery recorded the push (`last_push`): the redelivery writes nothing.

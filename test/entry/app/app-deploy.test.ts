@@ -77,6 +77,9 @@ describe('Probot app: /deploy on the pull request', () => {
     api.deployments('staging', [], 10);
     api.createDeployment(7001, 'github-actions[bot]');
     api.deploymentStatus(7001);
+    // The failed deploy is recorded on the task's status (`recordUnstartableDeploy`).
+    api.comments(1, [taskStatus]);
+    api.updateComment(900);
     api.createComment(42, 950);
     const { receive, errors } = await testProbot();
 
@@ -92,6 +95,7 @@ describe('Probot app: /deploy on the pull request', () => {
     expect(reply).toContain('`actions/create-github-app-token`');
     expect(reply).toContain('comment `/deploy staging` again');
     expect(reply).not.toContain('The deploy workflow carries it out');
+    expect(reply).not.toContain('could not record');
   });
 
   it('says the new deployment is queued behind one still running in the environment', async () => {
