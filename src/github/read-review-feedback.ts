@@ -92,14 +92,16 @@ export const MAX_PAGES = 10;
 /**
  * Every piece of feedback on the pull request as GitHub has it now, oldest first (issue #9 item
  * 3): reviews requesting changes (body and every inline comment); commented reviews whose body or
- * an inline comment is addressed to the agent (`isAddressedToAgent`) — GitHub files a lone inline
- * comment and a thread reply under a commented review of its own; and `/implement` comments on the
+ * an inline comment not edited since is addressed to the agent (`isAddressedToAgent`) — GitHub
+ * files a lone inline comment and a thread reply under a commented review of its own; and `/implement` comments on the
  * PR's conversation. Read back rather than taken from the event, so a run catches up on feedback
  * whose own run was cancelled. Nobody is judged here (`judgeFeedbackAuthor` does that). A comment
  * edited after it was given (`isEditedAfterGiven`: an `/implement` comment, an inline comment after
  * its review was submitted) is not taken with its new text — GitHub keeps neither the first text
- * nor who edited it — but named in `edited` so the run answers it (DESIGN §5). A review's own body
- * has no edit time in the REST API and is read as it is.
+ * nor who edited it — but named in `edited` so the run answers it (DESIGN §5). An edited text
+ * addresses nobody either: a commented review that only an edited inline comment addresses to the
+ * agent is `refused` (neither its body nor any comment taken), its edited comments answered, so its
+ * author posts anew. A review's own body has no edit time in the REST API and is read as it is.
  *
  * With `since` (ISO 8601, the task's `feedback_since`), conversation comments are read only from
  * then on (GitHub's `since`: updated at or after it). Inline comments are not: a comment drafted in
@@ -176,24 +178,32 @@ export async function readReviewFeedback(params: {
         given: [submittedAt, ...(comment.created_at === undefined ? [] : [comment.created_at])],
         updatedAt: comment.updated_at,
       });
-    const comments = listed.filter((comment) => !wasEdited(comment)).map(toInline);
-    const edited = listed
-      .filter(wasEdited)
-      .map((comment) => `your inline comment on ${codeSpan(comment.path)} (${comment.id})`);
+    const unedited = listed.filter((comment) => !wasEdited(comment));
+    const rewritten = listed.filter(wasEdited);
     const body = review.body ?? '';
     const changes = review.state === 'CHANGES_REQUESTED';
-    const addressedComment = listed.some((c) => addressed(c.body));
-    if (!changes && !(review.state === 'COMMENTED' && (addressed(body) || addressedComment))) continue;
+    const commented = review.state === 'COMMENTED';
+    // Only text as it was given addresses the agent: an edit may be what made a review "addressed".
+    const addressedAsGiven = addressed(body) || unedited.some((comment) => addressed(comment.body));
+    // A commented review addressed only by edited text is none of it taken, only answered.
+    const addressedByEdit = !addressedAsGiven && rewritten.some((comment) => addressed(comment.body));
+    if (!changes && !(commented && (addressedAsGiven || addressedByEdit))) continue;
+    const refused = !changes && addressedByEdit;
+    // Refused, only the edits that address the agent are answered: the others were not for it.
+    const edited = rewritten
+      .filter((comment) => !refused || addressed(comment.body))
+      .map((comment) => `your inline comment on ${codeSpan(comment.path)} (${comment.id})`);
     found.push({
       at: submittedAt,
       feedback: {
         source: changes ? 'changes_requested_review' : 'commented_review',
         id: review.id,
         author: authorOf(review.user),
-        body,
-        comments,
+        body: refused ? '' : body,
+        comments: refused ? [] : unedited.map(toInline),
       },
       ...(edited.length === 0 ? {} : { edited }),
+      ...(refused ? { refused: true as const } : {}),
     });
   }
   for (const comment of conversation) {

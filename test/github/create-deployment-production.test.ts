@@ -43,7 +43,8 @@ describe('createDeployment: production_environment', () => {
     ['Production_US', true],
     ['staging', false],
     ['preprod', false],
-    ['products', false],
+    ['products', true], // holds `prod`: GitHub ignores case, so `PRODucts` is this environment too
+    ['PRODEU', true],
   ])('%s → %s', async (environment, production) => {
     expect(await flagFor(environment)).toBe(production);
   });

@@ -1,49 +1,31 @@
-/** Words that say production, among the words of an environment name. */
-const PRODUCTION_WORDS: ReadonlySet<string> = new Set(['prod', 'production', 'prd', 'live']);
-
-/** A word just before a production word that says it is not production (`pre-prod`, `non-prod`, `dev-prod`). */
-const NOT_PRODUCTION: ReadonlySet<string> = new Set([
-  'pre',
-  'non',
-  'not',
-  'dev',
-  'test',
-  'qa',
-  'uat',
-  'stage',
-  'staging',
-  'sandbox',
-]);
+/**
+ * A production word (`prod`, which `production` holds, `prd` or `live`) in a lower-cased name,
+ * wherever it stands, unless a negating word (`pre`, `non`, `dev`…) that starts the name or
+ * follows a non-letter comes just before it, with nothing but non-letters between. The lookahead
+ * comes first so the look back runs only where a production word starts (linear, not quadratic).
+ */
+const UNNEGATED_PRODUCTION_WORD =
+  /(?=prod|prd|live)(?<!(?:^|[^a-z])(?:pre|non|not|dev|test|qa|uat|stage|staging|sandbox)[^a-z]*)/;
 
 /**
  * Whether an environment name says production, the one rule the agent uses everywhere (config
  * defaults, the risk classifier, GitHub's `production_environment`, production-shaped generated
- * resources). The name is split into words at every character that is not a letter (`-`, `_`,
- * `.`, `/`, spaces, digits) and where a capital starts a word (camelCase and PascalCase: `usProd`,
- * `ProdEU`, `EUProd`); it is production when a word is `prod`, `production`, `prd` or `live` (any
- * case), wherever it stands — `prod`, `prod-eu`, `us-prod`, `eu_production`, `prod-eu-west-1`,
- * `prod2`, `prd`, `live-us`, `usProd`, `apiLive` — unless the word before it says otherwise
- * (`pre-prod`, `non-prod`, `dev-prod`, `preProd`). A run of capitals before a lowercase letter is
- * read both ways, its last capital starting the next word (`APIProd`: `API Prod`) or the run a word
- * of its own (`PRODeu`: `PROD eu`, `LIVEus`): production when either reading says so. Words that
- * only contain the letters (`products`, `preprod`, `delivery`, `PRODUCTS`) are not production. Our
- * own convention (the usual names for production environments): GitHub gives environment names no
- * meaning ("Managing environments for deployment").
+ * resources). GitHub treats environment names without regard to case (GitHub Docs, "Managing
+ * environments for deployment": environment names are not case sensitive), so the answer depends
+ * on the lower-cased name only: `PRODeu`, `prodeu` and `pRODEU` are one environment and get one
+ * answer. Case then cannot tell where a word starts (`usProd` and `usprod` are the same name), so
+ * the rule fails closed: the name is production when it contains `prod` (and so `production`),
+ * `prd` or `live` anywhere, inside a longer word too — `prod`, `prod-eu`, `us-prod`, `usprod`,
+ * `prodeu`, `eu_production`, `prod2`, `prd`, `liveus` — unless a negating word (`pre`, `non`, `not`,
+ * `dev`, `test`, `qa`, `uat`, `stage`, `staging`, `sandbox`) comes just before that occurrence,
+ * starting the name or following a non-letter, with only non-letters between (`preprod`,
+ * `pre-prod`, `non_prod`, `dev-live`, `qa2live`); any occurrence not negated makes it production.
+ * A name that only contains the letters (`products`, `prodigy`, `delivery`, `olive`) is production
+ * too: a false alarm only guards an environment (approval, guided mode), the safe side, while a
+ * word boundary guessed from case would let another spelling of a production environment through.
+ * Linear in the name's length. Our own convention (the usual names for production environments):
+ * GitHub gives environment names no other meaning.
  */
 export function isProductionName(name: string): boolean {
-  const camel = name.replace(/([a-z])([A-Z])/g, '$1 $2');
-  return [camel.replace(/([A-Z])([A-Z][a-z])/g, '$1 $2'), camel.replace(/([A-Z]{2,})([a-z])/g, '$1 $2')].some(
-    saysProduction,
-  );
-}
-
-/** Whether one reading of a name, split into words at non-letters, has a production word not negated. */
-function saysProduction(spaced: string): boolean {
-  const words = spaced
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((word) => word !== '');
-  return words.some(
-    (word, index) => PRODUCTION_WORDS.has(word) && !NOT_PRODUCTION.has(words[index - 1] ?? ''),
-  );
+  return UNNEGATED_PRODUCTION_WORD.test(name.toLowerCase());
 }

@@ -49,7 +49,9 @@ describe('isProductionEnvironment', () => {
     ['live', config, true],
     ['staging', DEFAULT_CONFIG, false],
     ['development', config, false],
-    ['productions', DEFAULT_CONFIG, false],
+    // Was false: GitHub ignores case, so `PRODuctions` is the same environment; any `prod` counts (9n).
+    ['productions', DEFAULT_CONFIG, true],
+    ['preproduction', DEFAULT_CONFIG, false],
   ] as const)('%s → %s', (name, settings, expected) =>
     expect(isProductionEnvironment({ name, config: settings })).toBe(expected),
   );

@@ -52,25 +52,27 @@ describe('review #9c attacks: which targets are production', () => {
     expect(listed.environments[name]?.requires_approval).toBe(true);
   });
 
-  it.each([
-    'products',
-    'prodigy',
-    'staging',
-    'preprod',
-    'dev-prod',
-    'pre-prod',
-    'non-prod',
-    'nonprod',
-    'delivery',
-    'liveness',
-    'olive',
-    'qa-live',
-    'develop',
-  ])('%s is not production anywhere (unless its config asks for approval)', (name) => {
-    const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
-    expect(isProductionName(name)).toBe(false);
-    expect(isProduction(name)).toBe(false);
-    expect(isProductionEnvironment({ name, config: listed })).toBe(false);
-    expect(listed.environments[name]?.requires_approval).toBe(false);
-  });
+  // GitHub compares environment names without regard to case, so `PRODucts` and `products` are one
+  // environment: a production word inside a longer word counts (attacker 9n; was "not production").
+  it.each(['products', 'prodigy', 'delivery', 'liveness', 'olive'])(
+    '%s holds a production word, so it is production everywhere (the safe side)',
+    (name) => {
+      const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
+      expect(isProductionName(name)).toBe(true);
+      expect(isProduction(name)).toBe(true);
+      expect(isProductionEnvironment({ name, config: listed })).toBe(true);
+      expect(listed.environments[name]?.requires_approval).toBe(true);
+    },
+  );
+
+  it.each(['staging', 'preprod', 'dev-prod', 'pre-prod', 'non-prod', 'nonprod', 'qa-live', 'develop'])(
+    '%s is not production anywhere (unless its config asks for approval)',
+    (name) => {
+      const listed = agentConfigSchema.parse({ environments: { [name]: {} } });
+      expect(isProductionName(name)).toBe(false);
+      expect(isProduction(name)).toBe(false);
+      expect(isProductionEnvironment({ name, config: listed })).toBe(false);
+      expect(listed.environments[name]?.requires_approval).toBe(false);
+    },
+  );
 });

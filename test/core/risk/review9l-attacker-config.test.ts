@@ -23,10 +23,19 @@ describe('attacker 9l: which environment names are production', () => {
     },
   );
 
-  it.each(['products', 'prodigy', 'preProd', 'nonProd', 'devLive', 'PRODUCTS', 'ProductsEU'])(
-    'control: %s stays what the name rule says today (not production: no false alarm added by camelCase)',
+  it.each(['preProd', 'nonProd', 'devLive'])(
+    'control: %s (a negated production word) is not production',
     (name) => {
       expect(isProductionName(name)).toBe(false);
+    },
+  );
+
+  // Was "not production": GitHub compares environment names without regard to case, so `PRODucts`
+  // (production by its camelCase words) is the same environment; the rule now fails closed (9n).
+  it.each(['products', 'prodigy', 'PRODUCTS', 'ProductsEU'])(
+    '%s holds a production word in any case, so it is production (the safe side)',
+    (name) => {
+      expect(isProductionName(name)).toBe(true);
     },
   );
 });
