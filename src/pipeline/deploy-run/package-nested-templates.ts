@@ -10,6 +10,7 @@ import {
   takesCodeLocation,
 } from '../../core/deploy/code-package-plan.js';
 import { localArtifacts } from '../../core/deploy/local-artifacts.js';
+import { packagedPropertyEdit } from '../../core/deploy/packaged-property-edit.js';
 import { uploadedLocationValue } from '../../core/deploy/packageable-properties.js';
 import { localNestedTemplates, type LocalNestedTemplate } from '../../core/deploy/local-nested-templates.js';
 import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
@@ -123,11 +124,13 @@ class NestedTemplatePackager {
         build: false,
         file: packaging.file,
       });
-      edits.push({
+      const edit = packagedPropertyEdit({
         logicalId: artifact.logicalId,
-        property: artifact.property,
+        template: parsed.template,
+        dottedPath: artifact.property,
         value: uploadedLocationValue(packaging.form, location),
       });
+      if (edit !== undefined) edits.push(edit);
     }
     const nested = localNestedTemplates({ templatePath: path, template: parsed.template });
     if (nested.length > 0) {

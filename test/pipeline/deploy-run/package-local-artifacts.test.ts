@@ -123,6 +123,59 @@ describe('packageNestedTemplates: layers and the other local artifacts', () => {
     expect(result.template).toContain('ApiId: !GetAtt GraphApi.ApiId');
   });
 
+  // Review #10n: `Command.ScriptLocation` and `Code.S3` sit inside another property; only the
+  // nested value is replaced, its siblings and the rest of the YAML stay.
+  it('uploads a Glue job script and a CodeCommit repository content and writes the nested locations back', async () => {
+    const fake = fakeSources();
+    const template = `Resources:
+  Etl:
+    Type: AWS::Glue::Job
+    Properties:
+      Role: !Ref GlueRole # the job's role
+      Command:
+        Name: glueetl
+        ScriptLocation: jobs/etl.py
+  Repo:
+    Type: AWS::CodeCommit::Repository
+    Properties:
+      RepositoryName: shop
+      Code:
+        BranchName: main
+        S3: seed/
+`;
+    const result = await packageNestedTemplates({
+      template,
+      templatePath: 'template.yaml',
+      sources: fake.sources,
+      log: () => undefined,
+    });
+    if (!('template' in result)) throw new Error(result.refusal);
+
+    expect(fake.requests.map(({ path, build, file }) => ({ path, build, file }))).toEqual([
+      { path: 'jobs/etl.py', build: false, file: 'as-is' },
+      { path: 'seed', build: false, file: 'zip' },
+    ]);
+    expect(parsed(result.template)).toEqual({
+      Resources: {
+        Etl: {
+          Type: 'AWS::Glue::Job',
+          Properties: {
+            Role: { Ref: 'GlueRole' },
+            Command: { Name: 'glueetl', ScriptLocation: `s3://${BUCKET}/${keyOf('jobs/etl.py')}` },
+          },
+        },
+        Repo: {
+          Type: 'AWS::CodeCommit::Repository',
+          Properties: {
+            RepositoryName: 'shop',
+            Code: { BranchName: 'main', S3: { Bucket: BUCKET, Key: keyOf('seed') } },
+          },
+        },
+      },
+    });
+    expect(result.template).toContain("Role: !Ref GlueRole # the job's role");
+  });
+
   it('packages a layer inside a nested template before uploading it, so the upload names the layer in S3', async () => {
     const fake = fakeSources({ 'stacks/sam.yaml': SAM });
     const parent = `Resources:\n  Sam:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: stacks/sam.yaml\n`;
