@@ -52,9 +52,9 @@ const documentAt = (property: string, form: UploadedLocationForm, noun: string):
  * `SourceBundle`, `DefinitionS3Location` of a state machine and `DefinitionUri` of a SAM state
  * machine and `Code.S3` of a CodeCommit repository as a mapping; the others as an `s3://` URI). A
  * property nested in another is named by its dotted path (`Command.ScriptLocation` of
- * `AWS::Glue::Job`, `Code.S3` of `AWS::CodeCommit::Repository`), as the AWS CLI names it. Left out,
- * and passed to CloudFormation as written: the `AWS::Include` transform's `Location`, which is no
- * resource property; nested stack templates are found by `localNestedTemplates`. A property left
+ * `AWS::Glue::Job`, `Code.S3` of `AWS::CodeCommit::Repository`), as the AWS CLI names it. Not
+ * here: the `AWS::Include` transform's `Location`, which is no resource property (`localIncludes`),
+ * and nested stack templates (`localNestedTemplates`). A property left
  * unset is not packaged (the AWS CLI would upload the template's folder for some types).
  */
 export const PACKAGEABLE_PROPERTIES: ReadonlyMap<string, readonly PackageableProperty[]> = new Map([
