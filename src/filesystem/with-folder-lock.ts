@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -24,7 +25,8 @@ const SYSTEM_CLOCK: FolderLockClock = { now: () => Date.now(), sleep: (ms) => de
  * Runs `work` while holding `<folder>/.lock`, so writers in other processes sharing the folder take
  * turns (creating a directory is atomic: `mkdir(2)` fails with EEXIST for all but one). A lock
  * folder last changed more than `STALE_AFTER_MS` ago (by `clock`) is taken to belong to a run that
- * died holding it, and is taken over. Each take writes a random token into the lock (`owner`), and
+ * died holding it, and is taken over (moved aside, then removed only if it is the folder judged stale:
+ * `removeIfStale`). Each take writes a random token into the lock (`owner`), and
  * the release removes the lock only while it still holds that token: a holder whose lock was taken
  * over (it worked past 30 s) leaves the new holder's lock in place instead of letting a third writer
  * in beside it. Throws when the lock stays held for `GIVE_UP_AFTER_MS` (10 s).
@@ -73,17 +75,45 @@ async function tryTake(lock: string, clock: FolderLockClock): Promise<string | u
 }
 
 /**
- * Removes a lock no one has changed for `STALE_AFTER_MS`, unless its holder changed while it was
- * judged (another waiter took it over first): only the lock judged stale is removed.
+ * Removes a lock no one has changed for `STALE_AFTER_MS`, and only the very folder judged stale.
+ * Judging and removing by path raced (review #10n): another waiter could take the stale lock over
+ * between this waiter's look and its `rm`, and a fresh lock whose holder had not written its token
+ * yet read like a stale one that named none, so the live lock was removed and two writers worked
+ * at once. So the takeover first moves the lock aside under a name of its own (`rename(2)` is
+ * atomic; from then on no one else reaches that folder by `.lock`) and removes it only if it is the
+ * folder judged stale: the same device, inode and modification time. Inode numbers are reused at
+ * once, but a folder made since has a fresh modification time. Any other folder (a lock taken in
+ * between) is put back for its holder.
  */
 async function removeIfStale(lock: string, clock: FolderLockClock): Promise<void> {
-  const owner = await ownerOf(lock);
-  const held = await stat(lock).then(
-    (stats) => clock.now() - stats.mtimeMs,
-    () => 0,
-  );
-  if (held <= STALE_AFTER_MS || (await ownerOf(lock)) !== owner) return;
-  await rm(lock, { recursive: true, force: true });
+  const judged = await stat(lock).catch(() => undefined);
+  if (judged === undefined || clock.now() - judged.mtimeMs <= STALE_AFTER_MS) return;
+  const aside = `${lock}.stale-${randomUUID()}`;
+  try {
+    await rename(lock, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = await stat(aside);
+  if (sameFolder(moved, judged)) await rm(aside, { recursive: true, force: true });
+  else await putBack(aside, lock);
+}
+
+/** The same folder in the same state: device, inode and modification time (ms) alike. */
+const sameFolder = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino && a.mtimeMs === b.mtimeMs;
+
+/**
+ * Puts a live lock moved aside back; when a third writer has made a lock there meanwhile, the moved
+ * one is removed so no stray folder stays behind (its holder's release then finds another token and
+ * leaves the lock alone, as after any takeover).
+ */
+async function putBack(aside: string, lock: string): Promise<void> {
+  try {
+    await rename(aside, lock);
+  } catch {
+    await rm(aside, { recursive: true, force: true });
+  }
 }
 
 /** The token of the lock's holder; undefined when there is no lock or it names none yet. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -125,5 +125,20 @@ describe('withFolderLock', () => {
     first.release();
     await holding;
     expect(existsSync(lockOf())).toBe(false);
+  });
+
+  // Review #10n: the takeover moves the stale folder aside and removes it; nothing stays behind.
+  it('a takeover leaves no folder moved aside in the task folder', async () => {
+    const first = heldWork();
+    const holding = withFolderLock(folder, first.work);
+    await first.started;
+
+    await expect(
+      withFolderLock(folder, async () => readdir(folder), fakeClock(STALE_AFTER_MS + 1_000)),
+    ).resolves.toEqual(['.lock']);
+
+    first.release();
+    await holding;
+    expect(await readdir(folder)).toEqual([]);
   });
 });

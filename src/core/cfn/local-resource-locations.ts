@@ -15,7 +15,8 @@ export interface LocalResourceLocation<Property extends string> {
 
 /**
  * The resources of `template` (parsed, long form) at `templatePath` whose type `propertyOf` maps to
- * a property (or several) holding a local path written as a string, as `aws cloudformation package`
+ * a property (or several) holding a local path written as a string (a property nested in another
+ * named by its dotted path, `Command.ScriptLocation`), as `aws cloudformation package`
  * finds what it uploads: a URL, an S3 object, an intrinsic or anything not a string is left out.
  * One entry per property found, in the template's order. Pure.
  */
@@ -34,11 +35,21 @@ export function localResourceLocations<Property extends string>(
     const properties = resource['Properties'];
     if (named === undefined || !isPlainObject(properties)) continue;
     for (const property of typeof named === 'string' ? [named] : named) {
-      const location = Object.hasOwn(properties, property) ? properties[property] : undefined;
+      const location = valueAt(properties, property);
       if (!isLocalTemplateLocation(location)) continue;
       const path = repositoryPathOf(params.templatePath, location);
       found.push({ logicalId, type, property, location, path });
     }
   }
   return found;
+}
+
+/** The value at `dottedPath` (`Code.S3`) in `properties`, own keys of plain objects only. */
+function valueAt(properties: Record<string, unknown>, dottedPath: string): unknown {
+  let value: unknown = properties;
+  for (const key of dottedPath.split('.')) {
+    if (!isPlainObject(value) || !Object.hasOwn(value, key)) return undefined;
+    value = value[key];
+  }
+  return value;
 }

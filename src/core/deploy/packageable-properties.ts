@@ -50,10 +50,11 @@ const documentAt = (property: string, form: UploadedLocationForm, noun: string):
  * command can upload local artifacts referenced in the following places"), each written back in the
  * form the AWS CLI writes it (its `artifact_exporter`: `Code`, `Content`, `BodyS3Location`,
  * `SourceBundle`, `DefinitionS3Location` of a state machine and `DefinitionUri` of a SAM state
- * machine as a mapping; the others as an `s3://` URI). Left out, and passed to CloudFormation as
- * written: the entries naming a property nested in another (`Command.ScriptLocation` of
- * `AWS::Glue::Job`, `Code.S3` of `AWS::CodeCommit::Repository`), the `AWS::Include` transform's
- * `Location`, and nested stack templates, which `localNestedTemplates` finds. A property left
+ * machine and `Code.S3` of a CodeCommit repository as a mapping; the others as an `s3://` URI). A
+ * property nested in another is named by its dotted path (`Command.ScriptLocation` of
+ * `AWS::Glue::Job`, `Code.S3` of `AWS::CodeCommit::Repository`), as the AWS CLI names it. Not
+ * here: the `AWS::Include` transform's `Location`, which is no resource property (`localIncludes`),
+ * and nested stack templates (`localNestedTemplates`). A property left
  * unset is not packaged (the AWS CLI would upload the template's folder for some types).
  */
 export const PACKAGEABLE_PROPERTIES: ReadonlyMap<string, readonly PackageableProperty[]> = new Map([
@@ -86,6 +87,20 @@ export const PACKAGEABLE_PROPERTIES: ReadonlyMap<string, readonly PackageablePro
   [
     'AWS::ElasticBeanstalk::ApplicationVersion',
     [documentAt('SourceBundle', 'S3Bucket/S3Key', 'source bundle')],
+  ],
+  ['AWS::Glue::Job', [documentAt('Command.ScriptLocation', 'uri', 'Glue job script')]],
+  [
+    'AWS::CodeCommit::Repository',
+    // The AWS CLI zips a file that is not a .zip archive (`FORCE_ZIP`): CodeCommit reads a .zip.
+    [
+      {
+        property: 'Code.S3',
+        form: 'Bucket/Key',
+        file: 'zip',
+        noun: 'repository content',
+        holds: 'CodeCommit repository content',
+      },
+    ],
   ],
 ]);
 

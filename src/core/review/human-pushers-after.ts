@@ -1,5 +1,6 @@
 import type { TaskMarker } from '../state/state-marker.js';
-import { accountOf, sameAccount, type Account, type RecordedAccount } from './account.js';
+import type { Account, RecordedAccount } from './account.js';
+import { accountsUnion } from './accounts-union.js';
 import type { LastPush } from './last-push.js';
 
 /** How many pushers the marker keeps (`human_pushers`): a task's branch has a handful, not hundreds. */
@@ -7,23 +8,17 @@ export const MAX_HUMAN_PUSHERS = 20;
 
 /**
  * `recorded` pushers (marker `human_pushers`) with `pushers` taken in: one entry per account
- * (`sameAccount`: by id when both have one, else by login), the newest record of it kept and put
- * last, at most `MAX_HUMAN_PUSHERS` (the oldest dropped first). Logins lowercase; an account
+ * (`accountsUnion`: by id when both have one, else by login; its records merged so a login-only one
+ * never wipes a kept id), put where its newest record was, at most `MAX_HUMAN_PUSHERS` (the oldest dropped first). Logins lowercase; an account
  * known by login alone stays a bare login, as older markers wrote it. Pure.
  */
 export function pushersAfter(
   recorded: readonly RecordedAccount[] | undefined,
   pushers: readonly Account[],
 ): RecordedAccount[] {
-  const all: Account[] = [];
-  for (const entry of [...(recorded ?? []), ...pushers]) {
-    const account = accountOf(entry);
-    const at = all.findIndex((known) => sameAccount(known, account));
-    if (at >= 0) all.splice(at, 1);
-    all.push({ ...account, login: account.login.toLowerCase() });
-  }
-  return all
+  return accountsUnion([...(recorded ?? []), ...pushers])
     .slice(-MAX_HUMAN_PUSHERS)
+    .map((account) => ({ ...account, login: account.login.toLowerCase() }))
     .map((account) => (account.id === undefined && account.type === undefined ? account.login : account));
 }
 

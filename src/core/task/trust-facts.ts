@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountOf, mayBeAccount, type RecordedAccount } from '../review/account.js';
-import { accountSchema } from '../review/account.js';
+import { accountOf, accountSchema } from '../review/account.js';
+import { accountsUnion } from '../review/accounts-union.js';
 import { foreignPushesAfter, foreignPushSchema, MAX_FOREIGN_PUSHES } from '../review/foreign-push.js';
 import { MAX_HUMAN_PUSHERS, pushersAfter } from '../review/human-pushers-after.js';
 import { lastPushSchema } from '../review/last-push.js';
@@ -59,8 +59,10 @@ export function hasTrustFacts(facts: TrustFacts | undefined): boolean {
 
 /**
  * The trust facts of two versions of one task merged so that nobody set aside by either is let
- * back in: the newer's requester (the older's, when it differs, joins the co-requesters), every
- * co-requester and pusher of both (`pushersAfter`, `foreignPushesAfter`), the newer's last push
+ * back in: the newer's requester (the older's joins the co-requesters unless the newer's is the same
+ * account id, or the same login when the older kept no id), every co-requester and pusher of both
+ * (`accountsUnion`: no account id is ever lost, a login-only record never replaces an id-bearing
+ * one; `foreignPushesAfter`), the newer's last push
  * and unvalidated push (else the older's), `trust_lost` when either has it. Sets only ever grow:
  * a union past a list's bound is not cut; it sets `trust_lost` instead (fails closed). Pure.
  */
@@ -71,8 +73,7 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
   const requester = a.requester === undefined ? b : a;
   const other = a.requester === undefined ? undefined : b;
   const extra =
-    other?.requester !== undefined &&
-    !mayBeAccount({ login: other.requester, ...idOf(other.requester_id) }, accountFor(requester))
+    other?.requester !== undefined && !coversRequester(requester, other.requester, other.requester_id)
       ? [
           {
             login: other.requester,
@@ -81,8 +82,8 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
           },
         ]
       : [];
-  const coRequesters = unionAccounts([...(b.co_requesters ?? []), ...(a.co_requesters ?? []), ...extra]);
-  const pushers = unionAccounts([...(b.human_pushers ?? []), ...(a.human_pushers ?? [])]);
+  const coRequesters = accountsUnion([...(b.co_requesters ?? []), ...(a.co_requesters ?? []), ...extra]);
+  const pushers = accountsUnion([...(b.human_pushers ?? []), ...(a.human_pushers ?? [])]);
   const pushes = foreignPushesAfter({ recorded: b.foreign_pushes, pushes: a.foreign_pushes ?? [] });
   const pushCount = new Set(
     [...(a.foreign_pushes ?? []), ...(b.foreign_pushes ?? [])].map((p) => p.sha.toLowerCase()),
@@ -112,22 +113,12 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
 
 const idOf = (id: number | undefined) => (id === undefined ? {} : { id });
 
-const accountFor = (facts: TrustFacts) =>
-  facts.requester === undefined ? undefined : { login: facts.requester, ...idOf(facts.requester_id) };
-
-/** One entry per account (`pushersAfter`'s rule), none dropped: the caller judges the bound. */
-function unionAccounts(entries: readonly RecordedAccount[]): RecordedAccount[] {
-  const all: RecordedAccount[] = [];
-  for (const entry of entries) {
-    const account = accountOf(entry);
-    const at = all.findIndex((known) => {
-      const k = accountOf(known);
-      return k.id !== undefined && account.id !== undefined
-        ? k.id === account.id
-        : k.login.toLowerCase() === account.login.toLowerCase();
-    });
-    if (at >= 0) all.splice(at, 1);
-    all.push(entry);
-  }
-  return all;
+/**
+ * Whether `kept`'s requester stands for the other version's (`login`, `id`), so that one need not
+ * join the co-requesters: the same account id when it has one (a login alone, or another id under the same login,
+ * would lose the id that still sets the account aside after a rename), else the same login.
+ */
+function coversRequester(kept: TrustFacts, login: string, id: number | undefined): boolean {
+  if (id !== undefined) return kept.requester_id === id;
+  return kept.requester?.toLowerCase() === login.toLowerCase();
 }

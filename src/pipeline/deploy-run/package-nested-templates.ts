@@ -1,4 +1,5 @@
 import { parseTemplate } from '../../core/cfn/parse-template.js';
+import { rewriteValuesAt, type ValueEdit } from '../../core/cfn/rewrite-values-at.js';
 import { isPlainObject } from '../../core/cfn/is-plain-object.js';
 import {
   rewriteResourceProperties,
@@ -10,6 +11,8 @@ import {
   takesCodeLocation,
 } from '../../core/deploy/code-package-plan.js';
 import { localArtifacts } from '../../core/deploy/local-artifacts.js';
+import { localIncludes } from '../../core/deploy/local-includes.js';
+import { packagedPropertyEdit } from '../../core/deploy/packaged-property-edit.js';
 import { uploadedLocationValue } from '../../core/deploy/packageable-properties.js';
 import { localNestedTemplates, type LocalNestedTemplate } from '../../core/deploy/local-nested-templates.js';
 import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
@@ -48,7 +51,9 @@ export interface NestedTemplateSources {
  * (`localArtifacts`: a function's `Code`/`CodeUri`, a layer's `Content`/`ContentUri`, an API's or
  * state machine's definition, an AppSync schema or mapping template…) is uploaded as it is (a
  * folder zipped; a file zipped alone where Lambda reads only a zip) and replaced by its S3
- * location in the form that property takes, and a nested template
+ * location in the form that property takes, the file an `AWS::Include` transform names anywhere
+ * in the template (`localIncludes`) is uploaded as it is and its `Location` becomes the `s3://`
+ * URI, and a nested template
  * taking its code's location as the blueprints do (`CodeS3Key` without a Default) that its parent
  * does not pass has its folder built (`npm run build`, `dist/` zipped) and `CodeS3Bucket` and
  * `CodeS3Key` added to the nested stack's `Parameters` (`sources.packageCode`). The top-level
@@ -123,11 +128,13 @@ class NestedTemplatePackager {
         build: false,
         file: packaging.file,
       });
-      edits.push({
+      const edit = packagedPropertyEdit({
         logicalId: artifact.logicalId,
-        property: artifact.property,
+        template: parsed.template,
+        dottedPath: artifact.property,
         value: uploadedLocationValue(packaging.form, location),
       });
+      if (edit !== undefined) edits.push(edit);
     }
     const nested = localNestedTemplates({ templatePath: path, template: parsed.template });
     if (nested.length > 0) {
@@ -148,10 +155,38 @@ class NestedTemplatePackager {
           edits.push({ logicalId: entry.logicalId, property: 'Parameters', value: passed });
       }
     }
-    if (edits.length === 0) return text;
-    const rewritten = rewriteResourceProperties(text, edits);
+    const includes = await this.includeEdits(path, parsed.template);
+    if (edits.length === 0 && includes.length === 0) return text;
+    const rewritten =
+      edits.length === 0 ? { ok: true as const, text } : rewriteResourceProperties(text, edits);
     if (!rewritten.ok) throw new PackagingRefusal(`${codeSpan(path)}: ${rewritten.message}.`);
-    return rewritten.text;
+    if (includes.length === 0) return rewritten.text;
+    const included = rewriteValuesAt(rewritten.text, includes);
+    if (!included.ok) throw new PackagingRefusal(`${codeSpan(path)}: ${included.message}.`);
+    return included.text;
+  }
+
+  /**
+   * Each `AWS::Include` transform naming a local file (`localIncludes`) uploaded as it is, and its
+   * `Location` to become the upload's `s3://` URI, as `aws cloudformation package` writes it.
+   */
+  private async includeEdits(path: string, template: unknown): Promise<ValueEdit[]> {
+    const edits: ValueEdit[] = [];
+    for (const include of localIncludes({ templatePath: path, template })) {
+      if (include.path === undefined)
+        throw new PackagingRefusal(
+          `An \`AWS::Include\` transform in ${codeSpan(path)} names ${codeSpan(include.location)}, which is outside the repository.`,
+        );
+      const location = await this.codeOf({
+        what: `${codeSpan(path)} includes a template snippet from files of the repository (${codeSpan(include.location)})`,
+        templatePath: path,
+        path: include.path,
+        build: false,
+        file: 'as-is',
+      });
+      edits.push({ at: include.at, value: uploadedLocationValue('uri', location) });
+    }
+    return edits;
   }
 
   /**

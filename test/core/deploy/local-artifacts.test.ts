@@ -59,7 +59,7 @@ describe('localArtifacts', () => {
     ]);
   });
 
-  it('leaves out what is already in S3, inline, computed, outside the list or nested in another property', () => {
+  it('leaves out what is already in S3, inline, computed or outside the list', () => {
     const template = {
       Resources: {
         InS3: resource('AWS::Lambda::LayerVersion', { Content: { S3Bucket: 'b', S3Key: 'k.zip' } }),
@@ -69,13 +69,43 @@ describe('localArtifacts', () => {
         Https: resource('AWS::AppSync::GraphQLSchema', {
           DefinitionS3Location: 'https://example.com/s.graphql',
         }),
-        // Nested properties of the AWS CLI's list are not rewritten in place: passed on as written.
-        Glue: resource('AWS::Glue::Job', { Command: { ScriptLocation: 'jobs/etl.py' } }),
+        GlueInS3: resource('AWS::Glue::Job', { Command: { ScriptLocation: 's3://b/etl.py' } }),
+        RepoInS3: resource('AWS::CodeCommit::Repository', { Code: { S3: { Bucket: 'b', Key: 'k.zip' } } }),
+        // A nested property under a value that is not a mapping names nothing.
+        GlueComputed: resource('AWS::Glue::Job', { Command: { 'Fn::If': ['C', {}, {}] } }),
         Unset: resource('AWS::Serverless::Function', { Handler: 'index.handler' }),
         Other: resource('AWS::S3::Bucket', { ContentUri: 'not/packaged' }),
       },
     };
     expect(localArtifacts({ templatePath: 'template.yaml', template })).toEqual([]);
+  });
+
+  // Review #10n: the AWS CLI's entries nested in another property (`Command.ScriptLocation`,
+  // `Code.S3`) reached CloudFormation as local paths.
+  it('finds the properties nested in another: a Glue job script, a CodeCommit repository content', () => {
+    const template = {
+      Resources: {
+        Glue: resource('AWS::Glue::Job', { Command: { Name: 'glueetl', ScriptLocation: 'jobs/etl.py' } }),
+        Repo: resource('AWS::CodeCommit::Repository', {
+          RepositoryName: 'shop',
+          Code: { S3: 'seed/', BranchName: 'main' },
+        }),
+      },
+    };
+    expect(
+      localArtifacts({ templatePath: 'infra/template.yaml', template }).map(
+        ({ logicalId, property, path, packaging }) => [
+          logicalId,
+          property,
+          path,
+          packaging.file,
+          packaging.form,
+        ],
+      ),
+    ).toEqual([
+      ['Glue', 'Command.ScriptLocation', 'infra/jobs/etl.py', 'as-is', 'uri'],
+      ['Repo', 'Code.S3', 'infra/seed', 'zip', 'Bucket/Key'],
+    ]);
   });
 
   it('names a path that leaves the repository, for the packager to refuse', () => {

@@ -67,3 +67,37 @@ describe('mergeTrustFacts: two versions of a task’s trust facts merge so sets 
     expect(trustFactsOf({ requester: 'a', state: 'pr_open' } as never)).toEqual({ requester: 'a' });
   });
 });
+
+// Review #10n: merges that lost an account id.
+describe('mergeTrustFacts: no account id is lost', () => {
+  it('a pusher recorded by id in the older version and by login alone in the newer keeps the id', () => {
+    const merged = mergeTrustFacts(
+      { human_pushers: ['mallory'] },
+      { human_pushers: [{ login: 'mallory', id: 666, type: 'User' }] },
+    );
+    expect(merged.human_pushers).toEqual([{ login: 'mallory', id: 666, type: 'User' }]);
+  });
+
+  it('an older requester with an id the newer (login alone) lacks joins the co-requesters', () => {
+    const merged = mergeTrustFacts({ requester: 'alice' }, { requester: 'alice', requester_id: 501 });
+    expect(merged).toMatchObject({ requester: 'alice', co_requesters: [{ login: 'alice', id: 501 }] });
+  });
+
+  it('an older requester of another id under the same login joins the co-requesters', () => {
+    const merged = mergeTrustFacts(
+      { requester: 'alice', requester_id: 999 },
+      { requester: 'alice', requester_id: 501, requester_type: 'User' },
+    );
+    expect(merged.co_requesters).toEqual([{ login: 'alice', id: 501, type: 'User' }]);
+  });
+
+  it('the same requester in both versions adds no co-requester', () => {
+    expect(
+      mergeTrustFacts({ requester: 'alice', requester_id: 501 }, { requester: 'Alice', requester_id: 501 })
+        .co_requesters,
+    ).toBeUndefined();
+    expect(
+      mergeTrustFacts({ requester: 'alice', requester_id: 501 }, { requester: 'ALICE' }).co_requesters,
+    ).toBeUndefined();
+  });
+});

@@ -146,7 +146,8 @@ describe('Probot app, guided mode: a task recorded before pushes were', () => {
     );
     expect(lastMarker(api)).toMatchObject({
       last_push: { sha: HEAD, by: { kind: 'human', login: 'Codertocat' } },
-      human_pushers: ['codertocat'],
+      // The type GitHub's activity gave stays when the push itself names the login alone (#10n).
+      human_pushers: [{ login: 'codertocat', type: 'User' }],
       foreign_pushes: [{ sha: HEAD, login: 'Codertocat' }],
     });
   });

@@ -180,7 +180,8 @@ describe('review #9f: review events go through the push guard', () => {
     expect(statusMarker(api)).toMatchObject({
       unvalidated_push: HEAD,
       last_push: { sha: HEAD, by: { kind: 'human', login: 'Codertocat' } },
-      human_pushers: ['codertocat'],
+      // The type GitHub's activity gave stays when the push itself names the login alone (#10n).
+      human_pushers: [{ login: 'codertocat', type: 'User' }],
     });
     expect(order(api)[0]).toBe(`${BASE}/activity`);
   });

@@ -123,6 +123,112 @@ describe('packageNestedTemplates: layers and the other local artifacts', () => {
     expect(result.template).toContain('ApiId: !GetAtt GraphApi.ApiId');
   });
 
+  // Review #10n: `Command.ScriptLocation` and `Code.S3` sit inside another property; only the
+  // nested value is replaced, its siblings and the rest of the YAML stay.
+  it('uploads a Glue job script and a CodeCommit repository content and writes the nested locations back', async () => {
+    const fake = fakeSources();
+    const template = `Resources:
+  Etl:
+    Type: AWS::Glue::Job
+    Properties:
+      Role: !Ref GlueRole # the job's role
+      Command:
+        Name: glueetl
+        ScriptLocation: jobs/etl.py
+  Repo:
+    Type: AWS::CodeCommit::Repository
+    Properties:
+      RepositoryName: shop
+      Code:
+        BranchName: main
+        S3: seed/
+`;
+    const result = await packageNestedTemplates({
+      template,
+      templatePath: 'template.yaml',
+      sources: fake.sources,
+      log: () => undefined,
+    });
+    if (!('template' in result)) throw new Error(result.refusal);
+
+    expect(fake.requests.map(({ path, build, file }) => ({ path, build, file }))).toEqual([
+      { path: 'jobs/etl.py', build: false, file: 'as-is' },
+      { path: 'seed', build: false, file: 'zip' },
+    ]);
+    expect(parsed(result.template)).toEqual({
+      Resources: {
+        Etl: {
+          Type: 'AWS::Glue::Job',
+          Properties: {
+            Role: { Ref: 'GlueRole' },
+            Command: { Name: 'glueetl', ScriptLocation: `s3://${BUCKET}/${keyOf('jobs/etl.py')}` },
+          },
+        },
+        Repo: {
+          Type: 'AWS::CodeCommit::Repository',
+          Properties: {
+            RepositoryName: 'shop',
+            Code: { BranchName: 'main', S3: { Bucket: BUCKET, Key: keyOf('seed') } },
+          },
+        },
+      },
+    });
+    expect(result.template).toContain("Role: !Ref GlueRole # the job's role");
+  });
+
+  // Review #10n: an `AWS::Include` transform's local `Location` is uploaded as it is and written
+  // back as an `s3://` URI (AWS CLI `include_transform_export_handler`).
+  it('uploads the file an AWS::Include names and writes its s3:// URI back', async () => {
+    const fake = fakeSources();
+    const template = `Resources:
+  Fn::Transform:
+    Name: AWS::Include
+    Parameters:
+      Location: snippets/queues.yaml # shared queues
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Code: src/
+`;
+    const result = await packageNestedTemplates({
+      template,
+      templatePath: 'infra/template.yaml',
+      sources: fake.sources,
+      log: () => undefined,
+    });
+    if (!('template' in result)) throw new Error(result.refusal);
+    expect(fake.requests.map(({ path, file }) => ({ path, file }))).toEqual([
+      { path: 'infra/src', file: 'zip' },
+      { path: 'infra/snippets/queues.yaml', file: 'as-is' },
+    ]);
+    expect(parsed(result.template)).toEqual({
+      Resources: {
+        'Fn::Transform': {
+          Name: 'AWS::Include',
+          Parameters: { Location: `s3://${BUCKET}/${keyOf('infra/snippets/queues.yaml')}` },
+        },
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Code: { S3Bucket: BUCKET, S3Key: keyOf('infra/src') } },
+        },
+      },
+    });
+    expect(result.template).toContain('# shared queues');
+  });
+
+  it('refuses an AWS::Include whose location leaves the repository, uploading nothing', async () => {
+    const fake = fakeSources();
+    const template = `Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters:\n      Location: ../../etc/snippet.yaml\n`;
+    const result = await packageNestedTemplates({
+      template,
+      templatePath: 'template.yaml',
+      sources: fake.sources,
+      log: () => undefined,
+    });
+    expect(result).toMatchObject({ refusal: expect.stringContaining('outside the repository') });
+    expect(fake.requests).toEqual([]);
+  });
+
   it('packages a layer inside a nested template before uploading it, so the upload names the layer in S3', async () => {
     const fake = fakeSources({ 'stacks/sam.yaml': SAM });
     const parent = `Resources:\n  Sam:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: stacks/sam.yaml\n`;
