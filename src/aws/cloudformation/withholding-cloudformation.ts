@@ -68,10 +68,13 @@ function withheldAnswer(value: unknown, withhold: (text: string) => string): unk
 
 /** The same error (its name, metadata and class kept), its message, stack and any `Message` withheld. */
 function withheldError(error: unknown, withhold: (text: string) => string): unknown {
-  if (!(error instanceof Error)) return typeof error === 'string' ? withhold(error) : error;
-  error.message = withhold(error.message);
-  if (error.stack !== undefined) error.stack = withhold(error.stack);
-  const fields = error as unknown as Record<string, unknown>;
-  if (typeof fields.Message === 'string') fields.Message = withhold(fields.Message);
+  if (typeof error === 'string') return withhold(error);
+  // Duck-typed: an error from another realm is no `instanceof Error` here, and must not pass unread.
+  if (typeof error !== 'object' || error === null) return error;
+  const fields = error as Record<string, unknown>;
+  for (const key of ['message', 'stack', 'Message']) {
+    const text = fields[key];
+    if (typeof text === 'string') fields[key] = withhold(text);
+  }
   return error;
 }
