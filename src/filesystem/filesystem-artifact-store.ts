@@ -1,5 +1,5 @@
 import { redactArtifactBody } from '../core/stores/redact-artifact-body.js';
-import { redactArtifactPath } from '../core/stores/redact-artifact-path.js';
+import { keyPathOf } from '../core/stores/redact-artifact-path.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -39,7 +39,8 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
     const bytes = await readOptionalFile(file);
     if (bytes === undefined) return undefined;
     try {
-      return parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+      const stored = parseStoredJson({ text: bytes.toString('utf8'), schema: metadataSchema, source: file });
+      return { ...stored, storedPath: true };
     } catch {
       return 'damaged';
     }
@@ -61,6 +62,7 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
       taskId: params.taskId,
       attempt,
       path: filePath,
+      storedPath: true as const,
       key,
       contentType: contentTypeFor(filePath),
       sha256: '',
@@ -72,10 +74,11 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
     async put(artifact) {
       // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first;
       // the body is scanned as the file its original path names (file-type rules).
-      const storedPath = await redactArtifactPath(artifact.path);
+      const storedPath = await keyPathOf(artifact);
       const key = artifactKey({ ...artifact, path: storedPath });
       const body = await redactArtifactBody(artifact.body, artifact.path);
-      const stored: StoredArtifact = {
+      // The sidecar keeps what S3 keeps; `storedPath` is said of what is given back, not written.
+      const stored = {
         repo: artifact.repo,
         taskId: artifact.taskId,
         attempt: artifact.attempt,
@@ -87,11 +90,11 @@ export function createFilesystemArtifactStore(root: string): ArtifactStore {
       };
       await writeFileAtomically(bytesFile(key), body);
       await writeFileAtomically(metadataFile(key), JSON.stringify(stored, null, 2) + '\n');
-      return stored;
+      return { ...stored, storedPath: true };
     },
 
     async get(ref: ArtifactRef) {
-      const key = artifactKey({ ...ref, path: await redactArtifactPath(ref.path) });
+      const key = artifactKey({ ...ref, path: await keyPathOf(ref) });
       const [metadata, body] = await Promise.all([readMetadata(key), readOptionalFile(bytesFile(key))]);
       // Bytes that no longer match their hash are not what was stored.
       if (metadata === undefined || metadata === 'damaged') return undefined;

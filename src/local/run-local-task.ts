@@ -93,7 +93,7 @@ export async function runLocalTask(params: {
     `Request valid: ${exec.task_type} "${exec.task_name}" (${exec.execution_mode}, ${exec.target_environment})`,
   );
 
-  const { branch } = changeNamesFor({ request });
+  const { branch } = await changeNamesFor({ request });
   const { repository } = check;
   if (repository.kind === 'existing') {
     const checkout = await findBranchCheckout({ repoDir: repository.dir, branch });

@@ -16,7 +16,7 @@ import { redactArtifactPath } from '../../src/core/stores/redact-artifact-path.j
 const TOKEN = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
 
 describe('review10n attacker: a generated path equal to another’s redacted path', () => {
-  it.failing('FAULT: two distinct generated files keep two distinct stored artifacts', async () => {
+  it('fixed FAULT: two distinct generated files keep two distinct stored artifacts', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'review10n-collide-'));
     try {
       const store = createFilesystemArtifactStore(root);

@@ -50,7 +50,7 @@ function capturingClient() {
 }
 
 describe('review10l attacker: a token in the request reaches the pull request', () => {
-  const names = changeNamesFor({
+  const named = changeNamesFor({
     request: {
       execution_request: {
         task_name: `Call the billing API with ${TOKEN}`,
@@ -61,6 +61,7 @@ describe('review10l attacker: a token in the request reaches the pull request', 
   });
 
   it('the pull request title, body and commit message are redacted at the sink', async () => {
+    const names = await named;
     const { client, sent } = capturingClient();
     await publishPullRequest({
       client,
@@ -78,8 +79,8 @@ describe('review10l attacker: a token in the request reaches the pull request', 
     expect(`${sent.title}\n${sent.message}\n${sent.body}`).not.toContain(TOKEN);
   });
 
-  it('the branch name does not carry the token as written (slugged to lowercase)', () => {
-    expect(names.branch).not.toContain(TOKEN);
+  it('the branch name does not carry the token as written (slugged to lowercase)', async () => {
+    expect((await named).branch).not.toContain(TOKEN);
   });
 });
 

@@ -125,7 +125,7 @@ describe('review10j attacker: refused histories', () => {
         target_environment: 'staging',
       },
     } as unknown as Parameters<typeof changeNamesFor>[0]['request'];
-    const { commitMessage } = changeNamesFor({ request });
+    const { commitMessage } = await changeNamesFor({ request });
     await commitOnBranch(withAttemptTrailers(commitMessage, TASK, 3));
     expect(await attempts().highest()).toBe(3);
   });

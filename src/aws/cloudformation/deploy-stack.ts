@@ -1,6 +1,6 @@
 import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../../core/cfn/mask-no-echo-outputs.js';
 import { noEchoValues } from '../../core/cfn/no-echo-values.js';
-import { withoutValues } from '../../core/secrets/without-values.js';
+import { textWithoutValues, withoutValues } from '../../core/secrets/without-values.js';
 import type { Capability } from '@aws-sdk/client-cloudformation';
 import { chooseEnvironmentUrl } from './choose-environment-url.js';
 import type { CloudFormationApi } from './cloudformation-api.js';
@@ -20,6 +20,7 @@ import type { ChangeSummaryRow } from './change-summary-row.js';
 import type { ChangeSetSummary } from './summarize-change-set.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { redactingLog } from '../../core/secrets/redacting-log.js';
+import { withholdingCloudFormation } from './withholding-cloudformation.js';
 
 export interface DeployStackParams {
   readonly cfn: CloudFormationApi;
@@ -68,21 +69,28 @@ export interface DeployStackParams {
  * reasons and AWS errors carry text the template and parameters chose; all of it is written
  * before the result returns. A `log` that already redacts (a deploy run's, the Action's) is used
  * as it is, so each line is scanned once. The values passed to NoEcho parameters, which AWS echoes
- * in validation errors and status reasons, are replaced by NO_ECHO_MARKER in every line, in the
- * change set summary handed to `onChangeSet` and everywhere in the result (`withoutValues`). An
- * output whose value refers to or echoes a NoEcho parameter is returned as NO_ECHO_MARKER
- * (`maskNoEchoOutputs`), for the comment, the stores and `result` alike.
+ * in validation errors and status reasons, leave every answer and error of `cfn` as it arrives
+ * (`withholdingCloudFormation`), before anything quotes or escapes that text, and are replaced by
+ * NO_ECHO_MARKER in every line, in the change set summary handed to `onChangeSet` and in the
+ * result's text for people (message, warnings, error message, failing resource's reason, change
+ * summary). The result's identifiers (stack name, change set id, statuses, logical ids) are kept
+ * as they are: a short NoEcho value (`orders`) is still removed from the text, where it may stand
+ * for a word of the stack's name, but never renames the stack. An output whose value refers to or
+ * echoes a NoEcho parameter is returned as NO_ECHO_MARKER (`maskNoEchoOutputs`), for the comment,
+ * the stores and `result` alike.
  */
 export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
   const redacting = redactingLog(params.log);
   // The values passed to NoEcho parameters: AWS echoes them in errors and status reasons.
   const secrets = noEchoValues(params.templateBody, params.parameters);
+  const withhold = (text: string) => textWithoutValues(text, secrets, NO_ECHO_MARKER);
   const withheld = <T>(value: T): T => withoutValues(value, secrets, NO_ECHO_MARKER);
   const onChangeSet = params.onChangeSet;
   try {
     const result = await deployStackRedacted({
       ...params,
-      log: (line) => redacting.log(withheld(line)),
+      ...(secrets.length === 0 ? {} : { cfn: withholdingCloudFormation(params.cfn, withhold) }),
+      log: (line) => redacting.log(withhold(line)),
       ...(onChangeSet === undefined ? {} : { onChangeSet: (summary) => onChangeSet(withheld(summary)) }),
     });
     // CloudFormation does not mask an output that echoes a NoEcho parameter: the result never carries one.
@@ -90,14 +98,38 @@ export async function deployStack(params: DeployStackParams): Promise<DeployResu
       maskNoEchoOutputs({ template: params.templateBody, parameters: params.parameters, outputs });
     const { environmentUrl, ...rest } = result;
     const echoed = environmentUrl !== undefined && mask({ environmentUrl }).environmentUrl !== environmentUrl;
-    return withheld({
-      ...rest,
+    return {
+      ...withheldText(rest, withhold),
       outputs: mask(result.outputs),
       ...(environmentUrl === undefined || echoed ? {} : { environmentUrl }),
-    });
+    };
   } finally {
     await redacting.flush();
   }
+}
+
+/** `result` with `withhold` applied to its text for people only; identifiers and statuses kept. */
+function withheldText(result: DeployResult, withhold: (text: string) => string): DeployResult {
+  const { changeSummary, failingResource, error } = result;
+  return {
+    ...result,
+    message: withhold(result.message),
+    warnings: result.warnings.map(withhold),
+    ...(error === undefined ? {} : { error: { name: error.name, message: withhold(error.message) } }),
+    ...(failingResource === undefined
+      ? {}
+      : { failingResource: { ...failingResource, reason: withhold(failingResource.reason) } }),
+    ...(changeSummary === undefined
+      ? {}
+      : {
+          changeSummary: {
+            ...changeSummary,
+            countsLine: withhold(changeSummary.countsLine),
+            markdown: withhold(changeSummary.markdown),
+            fullText: withhold(changeSummary.fullText),
+          },
+        }),
+  };
 }
 
 async function deployStackRedacted(params: DeployStackParams): Promise<DeployResult> {

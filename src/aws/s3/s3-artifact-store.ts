@@ -1,5 +1,5 @@
 import { redactArtifactBody } from '../../core/stores/redact-artifact-body.js';
-import { redactArtifactPath } from '../../core/stores/redact-artifact-path.js';
+import { keyPathOf } from '../../core/stores/redact-artifact-path.js';
 import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { ArtifactRef, ArtifactStore, StoredArtifact } from '../../core/stores/artifact-store.js';
 import { contentTypeFor } from '../../core/stores/content-type-for.js';
@@ -27,7 +27,7 @@ export function createS3ArtifactStore(params: {
     async put(artifact) {
       // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first;
       // the body is scanned as the file its original path names (file-type rules).
-      const storedPath = await redactArtifactPath(artifact.path);
+      const storedPath = await keyPathOf(artifact);
       const key = artifactKey({ ...artifact, path: storedPath });
       const body = await redactArtifactBody(artifact.body, artifact.path);
       const contentType = artifact.contentType ?? contentTypeFor(artifact.path);
@@ -57,7 +57,7 @@ export function createS3ArtifactStore(params: {
     },
 
     async get(ref) {
-      const storedPath = await redactArtifactPath(ref.path);
+      const storedPath = await keyPathOf(ref);
       const key = artifactKey({ ...ref, path: storedPath });
       const read = await readS3Object({ s3, bucket, key }).catch((error: unknown) => {
         throw failure('read the artifact at', key, error);
@@ -99,6 +99,7 @@ export function createS3ArtifactStore(params: {
               taskId: where.taskId,
               attempt: Number(attempt),
               path: pathOf(head.Metadata, path),
+              storedPath: true,
               key: object.Key,
               contentType: head.ContentType ?? 'application/octet-stream',
               sha256: head.Metadata?.['sha256'] ?? '',
@@ -139,6 +140,7 @@ function pathOf(metadata: Record<string, string> | undefined, keyPath: readonly 
     : Buffer.from(stored, 'base64url').toString('utf8');
 }
 
-function refOf(ref: ArtifactRef): ArtifactRef {
-  return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };
+/** The ref of a stored artifact: its path is the stored one (`storedPath`). */
+function refOf(ref: ArtifactRef): ArtifactRef & { readonly storedPath: true } {
+  return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path, storedPath: true };
 }

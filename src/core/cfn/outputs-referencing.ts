@@ -3,18 +3,28 @@ import { parseTemplate } from './parse-template.js';
 import { subVariables } from './sub-variables.js';
 
 /**
- * How deep an output's value is walked; past it the output counts as referencing (fails closed).
+ * How deep a value is walked; past it the value counts as referring to everything (fails closed).
  * CloudFormation templates nest intrinsics a few levels; a deeper one is no ordinary template.
  */
 const MAX_DEPTH = 64;
 
+/** What a value too deep to walk refers to: every name. */
+const EVERYTHING = Symbol('everything');
+type Names = Set<string | typeof EVERYTHING>;
+
 /**
- * The names of the template's outputs whose `Value` refers to one of `parameters`, anywhere under
- * any intrinsic: `Ref`, a `${Name}` placeholder of `Fn::Sub` (its string or a variable's value),
- * and through `Fn::Base64`, `Fn::Select`, `Fn::Split`, `Fn::Join`, `Fn::If`… CloudFormation
- * evaluates those, so the output's value may carry the parameter's value transformed (base64,
- * pieces of it) where no substring test finds it. Not followed: resources' attributes
- * (`Fn::GetAtt`), whose values are the resource's. A template that does not parse has none. Pure.
+ * The names of the template's outputs whose `Value` may carry the value of one of `parameters`,
+ * followed by structure: a `Ref`, a `${Name}` placeholder of `Fn::Sub` (its string or a variable's
+ * value), through `Fn::Base64`, `Fn::Select`, `Fn::Split`, `Fn::Join`, `Fn::If`… (CloudFormation
+ * evaluates those, so the output may carry the value transformed, base64 or in pieces, where no
+ * substring test finds it), and through resources: a resource whose definition (its properties, a
+ * nested stack's `Parameters`) refers to such a parameter, or to another such resource, carries it,
+ * and an output reading any of its attributes (`Fn::GetAtt Copy.Value`, a nested stack's
+ * `Outputs.X`) or its `Ref` counts as referring. This fails closed: which attribute gives a
+ * property back is the resource type's business (an `AWS::SSM::Parameter`'s `Value` does, a
+ * function's `Arn` does not), so an output naming a resource that was handed the value at all is
+ * treated as carrying it. A template that does not parse has none. Pure; linear in the template's
+ * size plus its references.
  */
 export function outputsReferencing(template: string, parameters: ReadonlySet<string>): ReadonlySet<string> {
   if (parameters.size === 0) return new Set();
@@ -22,23 +32,86 @@ export function outputsReferencing(template: string, parameters: ReadonlySet<str
   if (!parsed.ok || !isRecord(parsed.template)) return new Set();
   const outputs = parsed.template['Outputs'];
   if (!isRecord(outputs)) return new Set();
+  const carrying = carryingNames(parameters, parsed.template['Resources']);
   return new Set(
     Object.entries(outputs)
-      .filter(([, output]) => isRecord(output) && refersTo(output['Value'], parameters, false, 0))
+      .filter(([, output]) => isRecord(output) && meetsAny(namesReferenced(output['Value']), carrying))
       .map(([name]) => name),
   );
 }
 
-function refersTo(value: unknown, names: ReadonlySet<string>, inSub: boolean, depth: number): boolean {
-  if (depth > MAX_DEPTH) return true;
-  if (typeof value === 'string')
-    return inSub && subVariables(value).some((name) => names.has(name.split('.')[0] ?? name));
-  if (Array.isArray(value)) return value.some((item) => refersTo(item, names, inSub, depth + 1));
-  if (!isRecord(value)) return false;
-  return Object.entries(value).some(([key, inner]) => {
-    if (key === 'Ref')
-      return typeof inner === 'string' ? names.has(inner) : refersTo(inner, names, inSub, depth + 1);
-    if (key === 'Fn::GetAtt') return false;
-    return refersTo(inner, names, inSub || key === 'Fn::Sub', depth + 1);
-  });
+/** `parameters` and every resource whose definition refers, directly or through other resources, to one. */
+function carryingNames(parameters: ReadonlySet<string>, resources: unknown): ReadonlySet<string> {
+  const carrying = new Set(parameters);
+  if (!isRecord(resources)) return carrying;
+  // Who refers to each name: the reverse of the references, walked once from the parameters.
+  const referrers = new Map<string | typeof EVERYTHING, string[]>();
+  for (const [name, definition] of Object.entries(resources)) {
+    for (const referred of namesReferenced(definition)) {
+      const list = referrers.get(referred);
+      if (list === undefined) referrers.set(referred, [name]);
+      else list.push(name);
+    }
+  }
+  // A resource too deep to walk refers to everything: it carries the value whatever the value is.
+  const pending = [...parameters, ...(referrers.get(EVERYTHING) ?? [])];
+  for (const name of referrers.get(EVERYTHING) ?? []) carrying.add(name);
+  while (pending.length > 0) {
+    const name = pending.pop() ?? '';
+    for (const referrer of referrers.get(name) ?? []) {
+      if (carrying.has(referrer)) continue;
+      carrying.add(referrer);
+      pending.push(referrer);
+    }
+  }
+  return carrying;
+}
+
+function meetsAny(referenced: Names, names: ReadonlySet<string>): boolean {
+  for (const name of referenced) if (name === EVERYTHING || names.has(name)) return true;
+  return false;
+}
+
+/** The parameter and resource names `value` refers to: `Ref`, `Fn::GetAtt`'s resource, `Fn::Sub` placeholders. */
+function namesReferenced(value: unknown): Names {
+  const names: Names = new Set();
+  collect(value, names, false, 0);
+  return names;
+}
+
+function collect(value: unknown, names: Names, inSub: boolean, depth: number): void {
+  if (depth > MAX_DEPTH) {
+    names.add(EVERYTHING);
+    return;
+  }
+  if (typeof value === 'string') {
+    if (inSub) for (const name of subVariables(value)) names.add(name.split('.')[0] ?? name);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, names, inSub, depth + 1);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'Ref' && typeof inner === 'string') names.add(inner);
+    else if (key === 'Fn::GetAtt') collectGetAtt(inner, names, depth + 1);
+    else collect(inner, names, inSub || key === 'Fn::Sub', depth + 1);
+  }
+}
+
+/** `Fn::GetAtt` as `Resource.Attribute` or `[Resource, Attribute]`; an attribute chosen by an intrinsic is walked. */
+function collectGetAtt(value: unknown, names: Names, depth: number): void {
+  if (typeof value === 'string') {
+    names.add(value.split('.')[0] ?? value);
+    return;
+  }
+  if (!Array.isArray(value)) {
+    collect(value, names, false, depth);
+    return;
+  }
+  const [resource, ...rest] = value as unknown[];
+  if (typeof resource === 'string') names.add(resource);
+  else collect(resource, names, false, depth);
+  collect(rest, names, false, depth);
 }

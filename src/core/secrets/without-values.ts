@@ -1,16 +1,31 @@
+import { escapeInlineText } from '../markdown/escape-inline-text.js';
+
 /**
- * `text` with every occurrence of each of `values` replaced by `marker`: as written, and as JSON
+ * `text` with every occurrence of each of `values` replaced by `marker`: as written, as JSON
  * writes it once and twice escaped (a stack event's status reason quoting a JSON document), so a
- * value with a quote or backslash is found inside JSON too. `values` longest first. Pure.
+ * value with a quote or backslash is found inside JSON too, and as our Markdown escaping writes it
+ * (`escapeInlineText`: `*` → `\*`, `<` → `&lt;`, `@` + a zero-width space), so a value escaped for
+ * a comment before it was looked for is still found. Callers remove values before they escape;
+ * the escaped forms are the defence when one does not. `values` longest first. Pure.
  */
 export function textWithoutValues(text: string, values: readonly string[], marker: string): string {
   let out = text;
   for (const value of values) {
-    const once = JSON.stringify(value).slice(1, -1);
-    const twice = JSON.stringify(once).slice(1, -1);
-    for (const form of new Set([value, once, twice])) out = out.split(form).join(marker);
+    for (const form of formsOf(value)) out = out.split(form).join(marker);
   }
   return out;
+}
+
+/** `value` as written, JSON-escaped once and twice, and Markdown-escaped inside and at the start of a line. */
+function formsOf(value: string): string[] {
+  const once = JSON.stringify(value).slice(1, -1);
+  const twice = JSON.stringify(once).slice(1, -1);
+  const inline = escapeInlineText({ text: value, atLineStart: false });
+  const lineStart = escapeInlineText({ text: value, atLineStart: true });
+  // Longest first, so a form containing another is replaced whole; an empty form would match everywhere.
+  return [...new Set([value, once, twice, inline, lineStart])]
+    .filter((form) => form !== '')
+    .sort((a, b) => b.length - a.length);
 }
 
 /**

@@ -7,9 +7,18 @@ export interface ArtifactRef {
   readonly attempt: number;
   /** Relative path inside the attempt, e.g. `files/src/app.ts` or `validation-report.json`. */
   readonly path: string;
+  /**
+   * True when `path` is one a store gave back (`StoredArtifact.path`, already redacted): a sync
+   * reads and copies it under the same key. Absent, `path` is a name as a caller (or the model)
+   * wrote it, and one that looks like a redacted path gets a key of its own
+   * (`redactArtifactPath`), so it cannot overwrite the artifact stored under that key.
+   */
+  readonly storedPath?: true;
 }
 
+/** What a store gives back: its `path` is the stored one (`storedPath`), so it can be read and copied as it is. */
 export interface StoredArtifact extends ArtifactRef {
+  readonly storedPath: true;
   /** Where it is: the S3 key, or the path under the local folder (`artifactKey`). */
   readonly key: string;
   readonly contentType: string;

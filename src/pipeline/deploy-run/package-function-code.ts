@@ -1,4 +1,3 @@
-import { isAbsolute, join, normalize, relative } from 'node:path';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import {
   CODE_BUCKET_PARAMETER,
@@ -9,6 +8,7 @@ import type { DeploymentPayload } from '../../core/deploy/deployment-payload.js'
 import type { S3Api } from '../../aws/s3/s3-api.js';
 import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
 import { buildService } from '../../packaging/build-service.js';
+import { pathInsideCheckout } from '../../packaging/path-inside-checkout.js';
 import type { CommandRunner } from '../../packaging/command-runner.js';
 import { zipDirectory } from '../../packaging/zip-directory.js';
 import type { DeployEvent } from './deploy-event.js';
@@ -56,10 +56,11 @@ export async function packageFunctionCode(params: {
       refusal: `The checkout is at ${head.output.trim().slice(0, 7) || 'no commit'}, not the deployed ${event.sha.slice(0, 7)}, so its code cannot be packaged for this deployment. Nothing was deployed.`,
     };
   }
-  const dir = normalize(join(workspace, plan.serviceDir));
-  const inside = relative(workspace, dir);
-  if (inside.startsWith('..') || isAbsolute(inside))
-    return { refusal: `${payload.template_path} is outside the checkout. Nothing was deployed.` };
+  // Inside by its text and by its real path: a committed symlink may lead anywhere on the runner.
+  const inside = pathInsideCheckout(workspace, plan.serviceDir);
+  if ('refusal' in inside)
+    return { refusal: `The code of ${payload.template_path}: ${inside.refusal}. Nothing was deployed.` };
+  const dir = inside.path;
   try {
     const dist = await buildService({ dir, run: params.run, log: params.log });
     const uploaded = await uploadByContentHash({

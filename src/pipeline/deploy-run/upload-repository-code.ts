@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, normalize, relative } from 'node:path';
+import { extname } from 'node:path';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { codeDestination } from '../../core/deploy/code-package-plan.js';
 import type { S3Api } from '../../aws/s3/s3-api.js';
 import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
 import { buildService } from '../../packaging/build-service.js';
+import { pathInsideCheckout } from '../../packaging/path-inside-checkout.js';
 import type { CommandRunner } from '../../packaging/command-runner.js';
 import { zipDirectory } from '../../packaging/zip-directory.js';
 import { isZipArchive, zipSingleFile } from '../../packaging/zip-single-file.js';
@@ -34,7 +35,8 @@ export type CodeUpload = { readonly bucket: string; readonly key: string } | { r
  * built as a generated service (`build`), or a folder zipped as it is, or a file as `file` says (a
  * zip as it is, another file zipped alone or kept as it is, with its extension), to the code
  * bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
- * sha (`git rev-parse HEAD`) and the path inside it. Anything that stops it is a refusal, saying
+ * sha (`git rev-parse HEAD`) and the path inside it, by its text and its real path
+ * (`pathInsideCheckout`: no symlink out of it). Anything that stops it is a refusal, saying
  * nothing was deployed; never throws.
  */
 export async function uploadRepositoryCode(params: {
@@ -54,11 +56,10 @@ export async function uploadRepositoryCode(params: {
   if (destination.kind === 'refuse') return { refusal: destination.message };
   const checkout = await checkoutRefusal(params);
   if (checkout !== undefined) return { refusal: checkout };
-  const workspace = params.workspace ?? '';
-  const target = normalize(join(workspace, request.path));
-  const inside = relative(workspace, target);
-  if (inside.startsWith('..') || isAbsolute(inside))
-    return { refusal: `${request.path} is outside the checkout. Nothing was deployed.` };
+  // Inside by its text and by its real path: a committed symlink may lead anywhere on the runner.
+  const inside = pathInsideCheckout(params.workspace ?? '', request.path);
+  if ('refusal' in inside) return { refusal: `${inside.refusal}. Nothing was deployed.` };
+  const target = inside.path;
   try {
     const artifact = request.build
       ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }

@@ -71,7 +71,7 @@ export async function prepareChange(params: {
     };
   }
   const issueNumber = context.issueNumber;
-  const names = changeNamesFor({
+  const names = await changeNamesFor({
     request,
     ...(issueNumber === undefined ? {} : { issueNumber }),
     ...(params.attempt === undefined ? {} : { attempt: params.attempt }),

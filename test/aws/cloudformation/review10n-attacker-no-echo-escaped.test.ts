@@ -117,8 +117,8 @@ function failWithEchoingEvent(password: string) {
 }
 
 describe('review10n attacker: a NoEcho value Markdown-escaped before it is looked for', () => {
-  it.failing.each([['Zq8*vR2mL0pWx7Nt'], ['Zq8[vR2mL0]pWx7'], ['Zq8<vR2mL0pWx7Nt'], ['p@ssW0rd-Long-1x']])(
-    'FAULT: an AWS error echoing the NoEcho value %s: the result message does not carry it escaped',
+  it.each([['Zq8*vR2mL0pWx7Nt'], ['Zq8[vR2mL0]pWx7'], ['Zq8<vR2mL0pWx7Nt'], ['p@ssW0rd-Long-1x']])(
+    'fixed FAULT: an AWS error echoing the NoEcho value %s: the result message does not carry it escaped',
     async (password) => {
       rejectWithEcho(password);
       const result = await deploy(password).result;
@@ -127,27 +127,21 @@ describe('review10n attacker: a NoEcho value Markdown-escaped before it is looke
     },
   );
 
-  it.failing(
-    'FAULT: a stack event status reason echoing `Zq8*vR2mL0pWx7Nt`: the result message does not carry it escaped',
-    async () => {
-      const password = 'Zq8*vR2mL0pWx7Nt';
-      failWithEchoingEvent(password);
-      const result = await deploy(password).result;
-      expect(result.finalStatus).toBe('failure');
-      expect(rendered(result.message)).not.toContain(password);
-    },
-  );
+  it('fixed FAULT: a stack event status reason echoing `Zq8*vR2mL0pWx7Nt`: the result message does not carry it escaped', async () => {
+    const password = 'Zq8*vR2mL0pWx7Nt';
+    failWithEchoingEvent(password);
+    const result = await deploy(password).result;
+    expect(result.finalStatus).toBe('failure');
+    expect(rendered(result.message)).not.toContain(password);
+  });
 });
 
 describe('review10n attacker: a short NoEcho value replaced inside the result’s own fields', () => {
-  it.failing(
-    'FAULT: a NoEcho DB user `orders` (AWS’s own NoEcho DBUser example) leaves the result’s stackName intact',
-    async () => {
-      rejectWithEcho('unrelated');
-      const result = await deploy('orders').result;
-      expect(result.stackName).toBe(STACK_NAME);
-    },
-  );
+  it('fixed FAULT: a NoEcho DB user `orders` (AWS’s own NoEcho DBUser example) leaves the result’s stackName intact', async () => {
+    rejectWithEcho('unrelated');
+    const result = await deploy('orders').result;
+    expect(result.stackName).toBe(STACK_NAME);
+  });
 });
 
 describe('review10n attacker: NoEcho values found (refused)', () => {

@@ -30,70 +30,61 @@ const mask = (body: string, outputs: Record<string, string>) =>
   maskNoEchoOutputs({ template: body, parameters: { DbPassword: PASSWORD }, outputs });
 
 describe('review10n attacker: a NoEcho value given back by a resource attribute', () => {
-  it.failing(
-    'FAULT: an SSM parameter holding !Base64 of the password, output as !GetAtt Copy.Value, is masked',
-    () => {
-      const body = template(
-        [
-          '  Copy:',
-          '    Type: AWS::SSM::Parameter',
-          '    Properties:',
-          '      Type: String',
-          '      Value: !Base64 { Ref: DbPassword }',
-        ].join('\n'),
-        '  Leak:\n    Value: !GetAtt Copy.Value',
-      );
-      expect(mask(body, { Leak: Buffer.from(PASSWORD).toString('base64') })).toEqual({
-        Leak: NO_ECHO_MARKER,
-      });
-    },
-  );
+  it('fixed FAULT: an SSM parameter holding !Base64 of the password, output as !GetAtt Copy.Value, is masked', () => {
+    const body = template(
+      [
+        '  Copy:',
+        '    Type: AWS::SSM::Parameter',
+        '    Properties:',
+        '      Type: String',
+        '      Value: !Base64 { Ref: DbPassword }',
+      ].join('\n'),
+      '  Leak:\n    Value: !GetAtt Copy.Value',
+    );
+    expect(mask(body, { Leak: Buffer.from(PASSWORD).toString('base64') })).toEqual({
+      Leak: NO_ECHO_MARKER,
+    });
+  });
 
-  it.failing(
-    'FAULT: pieces of an SSM parameter holding the password (!Select of !Split of !GetAtt Copy.Value) are masked',
-    () => {
-      const body = template(
-        [
-          '  Copy:',
-          '    Type: AWS::SSM::Parameter',
-          '    Properties:',
-          '      Type: String',
-          '      Value: !Ref DbPassword',
-        ].join('\n'),
-        [
-          '  Head:',
-          "    Value: !Select [0, !Split ['-', !GetAtt Copy.Value]]",
-          '  Tail:',
-          "    Value: !Select [1, !Split ['-', !GetAtt Copy.Value]]",
-        ].join('\n'),
-      );
-      expect(mask(body, { Head: 'Zq8', Tail: 'vR2mL0pWx7Nt' })).toEqual({
-        Head: NO_ECHO_MARKER,
-        Tail: NO_ECHO_MARKER,
-      });
-    },
-  );
+  it('fixed FAULT: pieces of an SSM parameter holding the password (!Select of !Split of !GetAtt Copy.Value) are masked', () => {
+    const body = template(
+      [
+        '  Copy:',
+        '    Type: AWS::SSM::Parameter',
+        '    Properties:',
+        '      Type: String',
+        '      Value: !Ref DbPassword',
+      ].join('\n'),
+      [
+        '  Head:',
+        "    Value: !Select [0, !Split ['-', !GetAtt Copy.Value]]",
+        '  Tail:',
+        "    Value: !Select [1, !Split ['-', !GetAtt Copy.Value]]",
+      ].join('\n'),
+    );
+    expect(mask(body, { Head: 'Zq8', Tail: 'vR2mL0pWx7Nt' })).toEqual({
+      Head: NO_ECHO_MARKER,
+      Tail: NO_ECHO_MARKER,
+    });
+  });
 
-  it.failing(
-    'FAULT: a nested stack given the password, its output read back by !GetAtt Inner.Outputs.Encoded, is masked',
-    () => {
-      // The nested template (not NoEcho there) outputs !Base64 of its parameter.
-      const body = template(
-        [
-          '  Inner:',
-          '    Type: AWS::CloudFormation::Stack',
-          '    Properties:',
-          '      TemplateURL: nested/inner.yaml',
-          '      Parameters:',
-          '        Pw: !Ref DbPassword',
-        ].join('\n'),
-        '  Leak:\n    Value: !GetAtt Inner.Outputs.Encoded',
-      );
-      expect(mask(body, { Leak: Buffer.from(PASSWORD).toString('base64') })).toEqual({
-        Leak: NO_ECHO_MARKER,
-      });
-    },
-  );
+  it('fixed FAULT: a nested stack given the password, its output read back by !GetAtt Inner.Outputs.Encoded, is masked', () => {
+    // The nested template (not NoEcho there) outputs !Base64 of its parameter.
+    const body = template(
+      [
+        '  Inner:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties:',
+        '      TemplateURL: nested/inner.yaml',
+        '      Parameters:',
+        '        Pw: !Ref DbPassword',
+      ].join('\n'),
+      '  Leak:\n    Value: !GetAtt Inner.Outputs.Encoded',
+    );
+    expect(mask(body, { Leak: Buffer.from(PASSWORD).toString('base64') })).toEqual({
+      Leak: NO_ECHO_MARKER,
+    });
+  });
 });
 
 describe('review10n attacker: NoEcho outputs recognised (refused)', () => {
@@ -128,5 +119,29 @@ describe('review10n attacker: NoEcho outputs recognised (refused)', () => {
       },
     });
     expect(mask(body, { Leak: 'x' })).toEqual({ Leak: NO_ECHO_MARKER });
+  });
+});
+
+describe('fix13i: the value followed through resources, and only there', () => {
+  it('a chain of resources (Copy → Again) carries it; an output of an unrelated resource is kept', () => {
+    const body = template(
+      [
+        '  Copy:',
+        '    Type: AWS::SSM::Parameter',
+        '    Properties:',
+        '      Value: !Base64 { Ref: DbPassword }',
+        '  Again:',
+        '    Type: AWS::SSM::Parameter',
+        '    Properties:',
+        "      Value: !Sub '${Copy.Value}-x'",
+        '  Topic:',
+        '    Type: AWS::SNS::Topic',
+      ].join('\n'),
+      ['  Leak:', '    Value: !GetAtt [Again, Value]', '  TopicArn:', '    Value: !Ref Topic'].join('\n'),
+    );
+    expect(mask(body, { Leak: 'anything', TopicArn: 'arn:aws:sns:x' })).toEqual({
+      Leak: NO_ECHO_MARKER,
+      TopicArn: 'arn:aws:sns:x',
+    });
   });
 });

@@ -27,26 +27,43 @@ const named = (taskName: string): RequestPayload => ({
 const folded = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 describe('review10n attacker: a token in the task name, slugged into the branch', () => {
-  it.failing('FAULT: the GitHub branch name does not carry the token lowercased', () => {
-    const { branch } = changeNamesFor({ request: named(TOKEN), issueNumber: 7 });
+  it('fixed FAULT: the GitHub branch name does not carry the token lowercased', async () => {
+    const { branch } = await changeNamesFor({ request: named(TOKEN), issueNumber: 7 });
     expect(folded(branch)).not.toContain(folded(TOKEN.slice(4)));
   });
 
-  it.failing('FAULT: the CLI’s local branch name does not carry the token lowercased', () => {
-    const { branch } = changeNamesFor({ request: named(TOKEN) });
+  it('fixed FAULT: the CLI’s local branch name does not carry the token lowercased', async () => {
+    const { branch } = await changeNamesFor({ request: named(TOKEN) });
     expect(folded(branch)).not.toContain(folded(TOKEN.slice(4)));
   });
 });
 
 describe('review10n attacker: names redacted (refused)', () => {
-  it('a token after a longer name is cut by the 40-character slug, leaving a part (noted, not asserted whole)', () => {
-    const { branch } = changeNamesFor({ request: named(`Orders API ${TOKEN}`), issueNumber: 7 });
+  it('a token after a longer name is cut by the 40-character slug, leaving a part (noted, not asserted whole)', async () => {
+    const { branch } = await changeNamesFor({ request: named(`Orders API ${TOKEN}`), issueNumber: 7 });
     expect(folded(branch)).not.toContain(folded(TOKEN.slice(4)));
   });
 
-  it('the commit message and title name the task as written (their sinks redact them; fix10e)', () => {
-    const names = changeNamesFor({ request: named(`Orders API ${TOKEN}`), issueNumber: 7 });
+  it('the commit message and title name the task as written (their sinks redact them; fix10e)', async () => {
+    const names = await changeNamesFor({ request: named(`Orders API ${TOKEN}`), issueNumber: 7 });
     expect(names.commitMessage).toContain('Orders API');
     expect(names.title).toContain('Orders API');
+  });
+});
+
+describe('fix13i: the name’s secrets redacted before it is slugged', () => {
+  it('a token becomes its redaction marker’s slug, the same on GitHub and off it', async () => {
+    expect((await changeNamesFor({ request: named(TOKEN), issueNumber: 7 })).branch).toBe(
+      'implementation/7-redacted-github-token',
+    );
+    expect((await changeNamesFor({ request: named(`Orders ${TOKEN}`) })).branch).toBe(
+      'implementation/local-orders-redacted-github-token',
+    );
+  });
+
+  it('a name with no secret keeps its slug', async () => {
+    expect((await changeNamesFor({ request: named('Orders API'), issueNumber: 7 })).branch).toBe(
+      'implementation/7-orders-api',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { textWithoutValues, withoutValues } from '../../../src/core/secrets/without-values.js';
+import { escapeInlineText } from '../../../src/core/markdown/escape-inline-text.js';
 
 const M = '[REDACTED:no-echo]';
 
@@ -22,4 +23,16 @@ describe('withoutValues: declared secret values leave every string', () => {
     const data = { a: 'b' };
     expect(withoutValues(data, [], M)).toBe(data);
   });
+});
+
+describe('textWithoutValues: a value escaped for Markdown before it was looked for', () => {
+  it.each([['Zq8*vR2mL0pWx7Nt'], ['Zq8[vR2]pWx7'], ['Zq8<vR2mL0pWx7'], ['p@ssW0rd-Long-1x'], ['-lead_ing']])(
+    'finds %s as escapeInlineText wrote it, inside a line and at its start',
+    (value) => {
+      const inside = escapeInlineText({ text: value, atLineStart: false });
+      const start = escapeInlineText({ text: value, atLineStart: true });
+      expect(textWithoutValues(`x ${inside} y`, [value], M)).toBe(`x ${M} y`);
+      expect(textWithoutValues(`${start} y`, [value], M)).toBe(`${M} y`);
+    },
+  );
 });

@@ -95,44 +95,32 @@ describe('review10n attacker: a committed symlink leading out of the checkout', 
       log: () => undefined,
     });
 
-  it.failing(
-    'FAULT: CodeUri naming a symlink to a folder outside the checkout is refused, nothing uploaded',
-    async () => {
-      symlinkSync(outside, join(workspace, 'stacks', 'code'));
-      const result = await upload('stacks/code');
-      expect(result).toEqual({ refusal: expect.stringContaining('outside the checkout') });
-      expect(uploaded()).not.toContain(SECRET);
-    },
-  );
+  it('fixed FAULT: CodeUri naming a symlink to a folder outside the checkout is refused, nothing uploaded', async () => {
+    symlinkSync(outside, join(workspace, 'stacks', 'code'));
+    const result = await upload('stacks/code');
+    expect(result).toEqual({ refusal: expect.stringContaining('outside the checkout') });
+    expect(uploaded()).not.toContain(SECRET);
+  });
 
-  it.failing(
-    'FAULT: a definition file that is a symlink to a file outside the checkout is refused (as-is upload)',
-    async () => {
-      symlinkSync(join(outside, 'credentials'), join(workspace, 'stacks', 'api.yaml'));
-      const result = await upload('stacks/api.yaml', 'as-is');
-      expect(result).toEqual({ refusal: expect.stringContaining('outside the checkout') });
-      expect(uploaded()).not.toContain(SECRET);
-    },
-  );
+  it('fixed FAULT: a definition file that is a symlink to a file outside the checkout is refused (as-is upload)', async () => {
+    symlinkSync(join(outside, 'credentials'), join(workspace, 'stacks', 'api.yaml'));
+    const result = await upload('stacks/api.yaml', 'as-is');
+    expect(result).toEqual({ refusal: expect.stringContaining('outside the checkout') });
+    expect(uploaded()).not.toContain(SECRET);
+  });
 
-  it.failing(
-    'FAULT: a code file that is a symlink outside the checkout is not zipped and uploaded',
-    async () => {
-      symlinkSync(join(outside, 'credentials'), join(workspace, 'stacks', 'handler.py'));
-      await upload('stacks/handler.py', 'zip');
-      expect(uploaded()).not.toContain(SECRET);
-    },
-  );
+  it('fixed FAULT: a code file that is a symlink outside the checkout is not zipped and uploaded', async () => {
+    symlinkSync(join(outside, 'credentials'), join(workspace, 'stacks', 'handler.py'));
+    await upload('stacks/handler.py', 'zip');
+    expect(uploaded()).not.toContain(SECRET);
+  });
 
-  it.failing(
-    'FAULT: a path through a symlinked parent folder (stacks/home → outside) is refused',
-    async () => {
-      symlinkSync(join(root, 'runner-home'), join(workspace, 'stacks', 'home'));
-      const result = await upload('stacks/home/.aws');
-      expect(result).toEqual({ refusal: expect.stringContaining('outside the checkout') });
-      expect(uploaded()).not.toContain(SECRET);
-    },
-  );
+  it('fixed FAULT: a path through a symlinked parent folder (stacks/home → outside) is refused', async () => {
+    symlinkSync(join(root, 'runner-home'), join(workspace, 'stacks', 'home'));
+    const result = await upload('stacks/home/.aws');
+    expect(result).toEqual({ refusal: expect.stringContaining('outside the checkout') });
+    expect(uploaded()).not.toContain(SECRET);
+  });
 });
 
 describe('review10n attacker: paths leaving the checkout (refused)', () => {

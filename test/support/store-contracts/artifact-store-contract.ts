@@ -23,6 +23,7 @@ export function describeArtifactStoreContract(name: string, make: () => Artifact
         contentType: 'application/json',
         sha256: sha256Hex(report),
         bytes: report.length,
+        storedPath: true,
       });
       const bytes = Uint8Array.from([0, 255, 1, 254, 10, 13]);
       await store.put({ ...at(taskId, 1, 'code.zip'), body: bytes });
@@ -31,6 +32,20 @@ export function describeArtifactStoreContract(name: string, make: () => Artifact
       expect(Buffer.from(read!.body).toString('utf8')).toBe(report);
       expect(read).toMatchObject({ sha256: sha256Hex(report), contentType: 'application/json' });
       expect(Array.from((await store.get(at(taskId, 1, 'code.zip')))!.body)).toEqual(Array.from(bytes));
+    });
+
+    it('a path a store gave back is read and copied under its key; the same text as a new name gets its own key', async () => {
+      const store = make();
+      const taskId = freshTaskId();
+      const token = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
+      const first = await store.put({ ...at(taskId, 1, `files/docs/${token}.md`), body: 'generated\n' });
+      const [listed] = await store.list({ repo: 'acme/shop', taskId });
+      expect(listed).toMatchObject({ key: first.key, storedPath: true });
+      expect((await store.put({ ...listed!, body: 'generated\n' })).key).toBe(first.key);
+      const literal = await store.put({ ...at(taskId, 1, first.path), body: 'something else\n' });
+      expect(literal.key).not.toBe(first.key);
+      const kept = await store.get(listed!);
+      expect(Buffer.from(kept!.body).toString('utf8')).toBe('generated\n');
     });
 
     it('redacts a generated file it is given raw by the file’s path, so a secret only its file type shows never lands', async () => {
