@@ -58,7 +58,8 @@ const UNKNOWN: Candidates = [undefined];
  * - `Fn::FindInMap [Map, Key1, Key2]` reads the template's `Mappings` (an unknown key: every
  *   entry of that level; also its `DefaultValue`);
  * - `Fn::Base64` is read decoded (its input: the stack decodes what it is given);
- * - `Ref` to a parameter is its `Default` (a list for `CommaDelimitedList` and `List<…>`);
+ * - `Ref` to a parameter is its `Default` (a number's or boolean's text too; a list for
+ *   `CommaDelimitedList` and `List<…>`);
  * - anything else (`Fn::GetAtt`, `Fn::ImportValue`, `Fn::GetAZs`, …) is unknown.
  * Nested intrinsics are evaluated inside out (each object once); `depth` counts down to
  * `maxDepth` as `redactInContext`'s walk does. `values` are the documents (a template's
@@ -72,7 +73,7 @@ export function literalIntrinsicContexts(
   slotOf: SlotOf,
   bounds: { readonly depth: number; readonly maxDepth: number },
 ): LiteralIntrinsicContexts {
-  const parameters = new Map<string, { readonly slot: number; readonly list: boolean }>();
+  const parameters = new Map<string, ParameterDefault>();
   const mappings = new Map<string, Record<string, unknown>>();
   for (const value of values) addTemplateNames(value, slotOf, parameters, mappings);
   let work = WORK_PER_CHARACTER * slots.reduce((sum, slot) => sum + slot.length, 0) + MIN_WORK;
@@ -118,7 +119,8 @@ export function literalIntrinsicContexts(
   };
   const parameter = (name: string): Candidates => {
     const declared = parameters.get(name);
-    const literal = literalString(declared?.slot);
+    const literal =
+      declared?.number === undefined ? literalString(declared?.slot) : { text: declared.number, pieces: [] };
     if (literal === undefined) return UNKNOWN;
     if (declared?.list !== true) return [literal];
     return [splitLiteral(literal, ',').map((item): Candidates => [item])];
@@ -358,11 +360,21 @@ function entriesOf(record: unknown, keys: Candidates): [Record<string, unknown>,
   return entries;
 }
 
-/** Each parameter of a template (`Parameters.<Name>.Default`, a string: its slot, and whether its type is a list) and each of its `Mappings`. */
+/** A parameter's `Default`: a string's slot, or the text of a number or boolean; and whether its type is a list. */
+interface ParameterDefault {
+  readonly slot?: number;
+  readonly number?: string;
+  readonly list: boolean;
+}
+
+/**
+ * Each parameter of a template (`Parameters.<Name>.Default`: a string, or a number or boolean,
+ * which CloudFormation takes as its text, `Default: 1234567890`) and each of its `Mappings`.
+ */
 function addTemplateNames(
   value: unknown,
   slotOf: SlotOf,
-  parameters: Map<string, { readonly slot: number; readonly list: boolean }>,
+  parameters: Map<string, ParameterDefault>,
   mappings: Map<string, Record<string, unknown>>,
 ): void {
   if (!isRecord(value)) return;
@@ -370,7 +382,14 @@ function addTemplateNames(
     if (!isRecord(declaration)) continue;
     const slot = slotOf(declaration, 'Default');
     const list = typeof declaration.Type === 'string' && LIST_PARAMETER.test(declaration.Type.trim());
-    if (slot !== undefined && !parameters.has(name)) parameters.set(name, { slot, list });
+    const given = declaration.Default;
+    const number = typeof given === 'number' || typeof given === 'boolean' ? String(given) : undefined;
+    if ((slot !== undefined || number !== undefined) && !parameters.has(name))
+      parameters.set(name, {
+        ...(slot === undefined ? {} : { slot }),
+        ...(number === undefined ? {} : { number }),
+        list,
+      });
   }
   for (const [name, map] of Object.entries(isRecord(value.Mappings) ? value.Mappings : {}))
     if (isRecord(map) && !mappings.has(name)) mappings.set(name, map);

@@ -20,16 +20,17 @@ const CODE_LENGTH_CODES = 19;
  * type is not the reserved 3; a stored block's LEN is the complement of its NLEN; a dynamic block
  * has at most 286 literal/length and 30 distance codes and a complete code length code (zlib
  * refuses any other); a fixed-Huffman block's first FIXED_SYMBOLS_CHECKED symbols are valid and
- * copy nothing from before the stream's start. Bytes that end first are taken to hold (the
+ * copy nothing from before the stream's start, save from the `preset` bytes of a preset
+ * dictionary (RFC 1950 FDICT; 0 without one). Bytes that end first are taken to hold (the
  * inflater decides). Random data passes about once in a few hundred candidates.
  */
-export function deflateMayStartAt(bytes: Uint8Array, at: number): boolean {
+export function deflateMayStartAt(bytes: Uint8Array, at: number, preset = 0): boolean {
   const bits = new BitReader(bytes, at);
   bits.read(1);
   const type = bits.read(2);
   if (type === 3) return false;
   if (type === 0) return storedBlockHolds(bytes, at);
-  return type === 2 ? dynamicHeaderHolds(bits) : fixedSymbolsHold(bits);
+  return type === 2 ? dynamicHeaderHolds(bits) : fixedSymbolsHold(bits, preset);
 }
 
 function storedBlockHolds(bytes: Uint8Array, at: number): boolean {
@@ -55,8 +56,8 @@ function dynamicHeaderHolds(bits: BitReader): boolean {
   return sum === 128;
 }
 
-function fixedSymbolsHold(bits: BitReader): boolean {
-  let written = 0;
+function fixedSymbolsHold(bits: BitReader, preset: number): boolean {
+  let written = preset;
   for (let count = 0; count < FIXED_SYMBOLS_CHECKED; count += 1) {
     const symbol = fixedSymbol(bits);
     if (bits.ended) return true;

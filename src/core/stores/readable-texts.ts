@@ -3,6 +3,7 @@ import { embeddedContents, holdsArchive } from './embedded-archives.js';
 import { inflatedWithin, type InflateBudget } from './inflate-budget.js';
 import { isPng, pngImage, type PngText } from './png-text-chunks.js';
 import { decodeUtf16, utf16Form, utf16Runs } from './utf16-text.js';
+import { decodeUtf32, utf32Form } from './utf32-text.js';
 
 /**
  * Bytes decompressed, over all archives and streams nested in one body, before it goes as not
@@ -15,7 +16,7 @@ const MAX_NESTING = 4;
 
 /**
  * Every text a reader can get out of `bytes` that are not UTF-8 text, to scan for secrets: the bytes
- * themselves read one byte a character (latin1) and as UTF-16, whole when they look like it
+ * themselves read one byte a character (latin1), as UTF-32 when they look like it (`utf32Form`) and as UTF-16, whole when they look like it
  * (`utf16Form`) or else each run of UTF-16 text in them (`utf16Runs`: strings of a Windows binary,
  * UTF-16 whose start is not ASCII); every gzip member, zlib stream (a git object, a PDF's
  * `/FlateDecode` stream), zip archive and tar archive found anywhere in them, not only at byte 0 (`embeddedContents`), each decompressed stream or entry read the
@@ -68,8 +69,10 @@ function collect(bytes: Buffer, depth: number, budget: InflateBudget, into: stri
   return nested.every((content) => collect(content, depth + 1, budget, into));
 }
 
-/** `bytes` read as UTF-16: whole when they look like UTF-16 text (`utf16Form`), else each run of UTF-16 in them (`utf16Runs`). */
+/** `bytes` read as UTF-32 when they look like it (`utf32Form`), and as UTF-16: whole when they look like UTF-16 text (`utf16Form`), else each run of UTF-16 in them (`utf16Runs`). */
 function pushUtf16Readings(bytes: Buffer, into: string[]): void {
+  const widest = utf32Form(bytes);
+  if (widest !== undefined) into.push(decodeUtf32(bytes, widest));
   const wide = utf16Form(bytes);
   if (wide !== undefined) into.push(decodeUtf16(bytes, wide));
   else into.push(...utf16Runs(bytes));

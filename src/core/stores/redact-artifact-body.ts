@@ -3,6 +3,7 @@ import { redactSecrets } from '../secrets/redact-secrets.js';
 import { NOT_SCANNED_MARKER } from '../secrets/secret-markers.js';
 import { isCompressed, readableTexts } from './readable-texts.js';
 import { decodeUtf16, encodeUtf16, utf16Form, utf16Runs, utf16RunSpans } from './utf16-text.js';
+import { decodeUtf32, encodeUtf32, utf32Form } from './utf32-text.js';
 
 /** Where an attempt keeps its generated files (`storeAttemptArtifacts`): `files/<repository path>`. */
 export const GENERATED_FILES_PREFIX = 'files/';
@@ -17,6 +18,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * - Text is redacted by the one redaction path (`redactSecrets`, which decodes escapes and JSON
  *   inside the text). `artifactPath` is the artifact's path in its attempt: a generated file
  *   (`files/<path>`) is scanned as that file, so file-type rules apply (an `.npmrc` token).
+ * - UTF-32 text (`utf32Form`: a byte order mark, or three NULs beside each ASCII character) is
+ *   redacted as text and written back in the same form, as UTF-16 text is.
  * - UTF-16 text (`utf16Form`: a byte order mark, a NUL beside each ASCII character, or UTF-16 by
  *   its structure; an odd last byte kept) is redacted as text and written back in the same form,
  *   when its bytes read one a character hold no secret.
@@ -37,6 +40,15 @@ export async function redactArtifactBody(body: string | Uint8Array, artifactPath
   const filePath = generatedFilePath(artifactPath);
   if (typeof body === 'string') return redactUtf8Text(Buffer.from(body, 'utf8'), body, filePath);
   const bytes = Buffer.from(body);
+  const widest = isCompressed(bytes) ? undefined : utf32Form(bytes);
+  if (widest !== undefined) {
+    if (!(await holdsNoSecret([bytes.toString('latin1')]))) return notScanned();
+    const text = decodeUtf32(bytes, widest);
+    const redacted = await redactSecrets(text, filePath);
+    // A last unit cut short is kept after the text.
+    const stray = bytes.subarray(bytes.length - (bytes.length % 4));
+    return redacted === text ? bytes : Buffer.concat([encodeUtf32(redacted, widest), stray]);
+  }
   const wide = isCompressed(bytes) ? undefined : utf16Form(bytes);
   if (wide !== undefined) {
     if (!(await holdsNoSecret([bytes.toString('latin1')]))) return notScanned();

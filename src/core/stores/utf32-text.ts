@@ -1,0 +1,67 @@
+/** How a UTF-32 text was written: its byte order, and whether it began with a byte order mark. */
+export interface Utf32Form {
+  readonly bigEndian: boolean;
+  readonly bom: boolean;
+}
+
+/** Bytes looked at to guess a text without a byte order mark is UTF-32. */
+const SAMPLE_BYTES = 4096;
+/** Share of the sample's 4-byte units that must be an ASCII character written as UTF-32 (three NULs beside it). */
+const MIN_ASCII_SHARE = 0.9;
+/** Units a text must have for its structure alone to say UTF-32. */
+const MIN_UNITS = 4;
+
+/**
+ * How `bytes` look written as UTF-32 (Python's `encoding='utf-32'`, PowerShell's `-Encoding
+ * utf32`), or undefined: a byte order mark (FF FE 00 00 little-endian, 00 00 FE FF big-endian;
+ * FF FE 00 00 before UTF-16 text is read as UTF-32, as the Unicode Standard §23.8 and Python
+ * do), or, without one, a sample whose 4-byte units are mostly ASCII characters (MIN_ASCII_SHARE),
+ * which is valid UTF-8 with three NULs after each character, so no scan as UTF-8 sees a secret.
+ */
+export function utf32Form(bytes: Uint8Array): Utf32Form | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+    return { bigEndian: false, bom: true };
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return { bigEndian: true, bom: true };
+  const units = Math.floor(Math.min(bytes.length, SAMPLE_BYTES) / 4);
+  if (units < MIN_UNITS) return undefined;
+  for (const bigEndian of [false, true]) {
+    let ascii = 0;
+    for (let index = 0; index < units * 4; index += 4) {
+      const unit = unitAt(bytes, index, bigEndian);
+      if (unit >= 0x09 && unit < 0x7f) ascii += 1;
+    }
+    if (ascii >= units * MIN_ASCII_SHARE) return { bigEndian, bom: false };
+  }
+  return undefined;
+}
+
+function unitAt(bytes: Uint8Array, at: number, bigEndian: boolean): number {
+  const [a, b, c, d] = [bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0];
+  return bigEndian ? a * 0x1000000 + (b << 16) + (c << 8) + d : d * 0x1000000 + (c << 16) + (b << 8) + a;
+}
+
+/**
+ * `bytes` read as UTF-32 in `form` (the byte order mark dropped; a last unit cut short ignored; a
+ * unit that is no code point, past U+10FFFF or a surrogate, read as U+FFFD).
+ */
+export function decodeUtf32(bytes: Uint8Array, form: Utf32Form): string {
+  const parts: string[] = [];
+  for (let at = form.bom ? 4 : 0; at + 4 <= bytes.length; at += 4) {
+    const unit = unitAt(bytes, at, form.bigEndian);
+    parts.push(unit > 0x10ffff || (unit >= 0xd800 && unit <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(unit));
+  }
+  return parts.join('');
+}
+
+/** `text` written as UTF-32 in `form`, with its byte order mark if it had one. */
+export function encodeUtf32(text: string, form: Utf32Form): Buffer {
+  const points = [...`${form.bom ? '\uFEFF' : ''}${text}`];
+  const bytes = Buffer.alloc(points.length * 4);
+  for (const [index, point] of points.entries()) {
+    const code = point.codePointAt(0) ?? 0xfffd;
+    if (form.bigEndian) bytes.writeUInt32BE(code, index * 4);
+    else bytes.writeUInt32LE(code, index * 4);
+  }
+  return bytes;
+}
