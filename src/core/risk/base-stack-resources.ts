@@ -1,6 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import type { TemplateValueContext } from './read-template-value.js';
+import type { TemplateDefinitions } from './setting-source.js';
 import { isLockfilePath, isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 
 /** One resource of a template on the base branch, with what its values are read with. */
@@ -8,6 +9,8 @@ export interface BaseResource {
   readonly type: string;
   readonly properties: unknown;
   readonly context: TemplateValueContext;
+  /** Its template's parameters, conditions and mappings (`settingSource`). */
+  readonly definitions: TemplateDefinitions;
 }
 
 /**
@@ -58,11 +61,21 @@ export function baseStackResources(params: {
     }
     const resources = template['Resources'];
     const context = { parameters: template['Parameters'], resources };
+    const definitions = templateDefinitions(template);
     for (const [logicalId, resource] of Object.entries(resources)) {
       if (!isPlainObject(resource) || typeof resource['Type'] !== 'string') continue;
-      const found = { type: resource['Type'], properties: resource['Properties'], context };
+      const found = { type: resource['Type'], properties: resource['Properties'], context, definitions };
       byLogicalId.set(logicalId, [...(byLogicalId.get(logicalId) ?? []), found]);
     }
   }
   return { known: true, byLogicalId };
+}
+
+/** A parsed template's parameters, conditions and mappings. */
+export function templateDefinitions(template: Record<string, unknown>): TemplateDefinitions {
+  return {
+    parameters: template['Parameters'],
+    conditions: template['Conditions'],
+    mappings: template['Mappings'],
+  };
 }
