@@ -424,12 +424,25 @@ describe('dataExpiryRisks: a setting that destroys data a resource of the base h
     ).toContain('infra/template.json could not be read on the base branch (GitHub answered 502)');
     expect(riskOf(head, [{ path: TEMPLATE, content: 'Resources: [' }]).level).toBe('high');
     // A nested template read there that is unreadable may hold the resource too.
+    const parent = JSON.stringify({
+      Resources: {
+        Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'nested.yaml' } },
+      },
+    });
+    expect(
+      riskOf(head, [
+        { path: TEMPLATE, content: parent },
+        { path: 'infra/nested.yaml', unreadable: 'too large' },
+      ]).level,
+    ).toBe('high');
+    // A file no template of the stack names (a compiler configuration) says nothing of it.
     expect(
       riskOf(head, [
         { path: TEMPLATE, content: template('AWS::SQS::Queue', {}) },
         { path: 'infra/nested.yaml', unreadable: 'too large' },
+        { path: 'infra/tsconfig.json', unreadable: 'more than 32 TypeScript configurations to read' },
       ]).level,
-    ).toBe('high');
+    ).toBe('low');
     // An unreadable lockfile says nothing of the stack.
     expect(
       riskOf(head, [
