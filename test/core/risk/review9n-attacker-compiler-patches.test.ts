@@ -165,28 +165,22 @@ describe('attacker 9n: base configurations other than tsconfig.json that extend 
     expect(risk.level).toBe('high');
   });
 
-  it.failing(
-    'FAULT: a base tsconfig.build.json (named by the base script tsc -p) extending the changed file judges it',
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'svc/settings/compiler.json': OUTSIDE },
-        { 'svc/package.json': build('tsc -p tsconfig.build.json'), 'svc/tsconfig.build.json': EXTENDS },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it('FAULT: a base tsconfig.build.json (named by the base script tsc -p) extending the changed file judges it', async () => {
+    const risk = await riskThroughPipeline(
+      { 'svc/settings/compiler.json': OUTSIDE },
+      { 'svc/package.json': build('tsc -p tsconfig.build.json'), 'svc/tsconfig.build.json': EXTENDS },
+    );
+    expect(risk.level).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: a base jsconfig.json (read by esbuild) extending the changed file judges it',
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'svc/settings/compiler.json': OUTSIDE },
-        {
-          'svc/package.json': build('esbuild src/index.js --bundle --outdir=dist'),
-          'svc/jsconfig.json': EXTENDS,
-        },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it('FAULT: a base jsconfig.json (read by esbuild) extending the changed file judges it', async () => {
+    const risk = await riskThroughPipeline(
+      { 'svc/settings/compiler.json': OUTSIDE },
+      {
+        'svc/package.json': build('esbuild src/index.js --bundle --outdir=dist'),
+        'svc/jsconfig.json': EXTENDS,
+      },
+    );
+    expect(risk.level).toBe('high');
+  });
 });
