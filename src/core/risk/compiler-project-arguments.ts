@@ -9,6 +9,8 @@ const MAX_SCRIPT_LENGTH = 10_000;
 /** How deep `sh -c`, `eval` and `npm run <script>` are followed, and how many commands one manifest reads in all. */
 const MAX_NESTING = 8;
 const MAX_COMMANDS = 4_096;
+/** How many folders a script may be in after its `cd`s before the rest counts as unknown. */
+const MAX_FOLDERS = 16;
 
 /**
  * The programs by the last part of their path: TypeScript's compiler as its `bin` (`tsc`,
@@ -42,7 +44,7 @@ export interface UnknownCompilerProject {
 /**
  * Every configuration the `scripts` of the manifest at `path` name to the compiler (`projects`):
  * `tsc -p <file>`, `tsc --project <file>` (also written `--project=<file>`), and each project after
- * `tsc -b` / `tsc --build` (TypeScript Handbook, "tsc CLI Options": `--project`, `-p`; "Project
+ * `tsc -b` / `tsc --build` (each after one dash or two, `--p`, `-project`, `-build`, in any case; TypeScript Handbook, "tsc CLI Options": `--project`, `-p`; "Project
  * References": `tsc --build` takes one or more projects), and esbuild's `--tsconfig=<file>` (esbuild
  * API, "tsconfig"). A script is read as the shell npm runs it with reads it (`shellCommands`: npm
  * Docs, "scripts"), and in each of its commands the compiler is found by its path's last part
@@ -50,7 +52,8 @@ export interface UnknownCompilerProject {
  * `-c` (`sh -c 'tsc -p x'`) and of `eval` is read the same way, and `npm run <script> -- <args>`
  * (also `npm test`, `pnpm <script>`, `yarn <script>`, `$npm_execpath run`) reads that script with
  * the arguments appended, as npm does (@npmcli/run-script), up to `MAX_NESTING` levels. A path is
- * read from the manifest's folder, where npm runs its scripts; one leaving the repository names
+ * read from the manifest's folder, where npm runs its scripts, and from each folder a `cd` of the
+ * script may have entered (`cd conf && tsc -p build.json`; a `cd` it cannot follow is unknown); one leaving the repository names
  * nothing of the change, and is left out. What cannot be known from the text is `unknown` with why:
  * a compiler argument the shell expands (`tsc -p $npm_package_config_tsconfig`, `tsc $FLAGS`,
  * `tsc -b packages/*`), a program or script name it expands, a shell script file it runs
@@ -96,28 +99,73 @@ interface ScriptReading {
   unknown: string[];
 }
 
-/** Reads `script`'s commands (`readCommand`), counting them against `budget`. */
+/**
+ * Reads `script`'s commands (`readCommand`), counting them against `budget`, in `folders` (relative
+ * to the manifest's; `['']` by default). A `cd <folder>` (or `pushd`) adds the folder it enters to
+ * the folders the next commands may run in: a subshell's `(cd conf; …)` ends, a `cd` may fail, so
+ * the folders before it stay too, and a compiler argument is read from each. A `cd` the text cannot
+ * follow (`cd`, `cd -`, `cd ~`, `cd $DIR`, an absolute path) leaves the rest unknown.
+ */
 function readScript(params: {
   script: string;
   scripts: ReadonlyMap<string, string>;
   depth: number;
   budget: { commands: number };
+  folders?: readonly string[];
 }): ScriptReading {
   const reading: ScriptReading = { arguments: [], unknown: [] };
   if (params.depth > MAX_NESTING) {
     reading.unknown.push(`scripts nest more than ${MAX_NESTING} levels deep`);
     return reading;
   }
+  let folders = params.folders ?? [''];
   for (const words of shellCommands(params.script)) {
     if (--params.budget.commands < 0) {
       reading.unknown.push(`more than ${MAX_COMMANDS} commands to read`);
       return reading;
     }
-    const found = readCommand({ ...params, words });
+    const entered = enteredFolder(words);
+    if (entered !== undefined) {
+      if (entered.why !== undefined) {
+        reading.unknown.push(entered.why);
+        return reading;
+      }
+      const target = entered.folder;
+      folders = [...new Set([...folders, ...folders.map((folder) => joined(folder, target))])];
+      if (folders.length > MAX_FOLDERS) {
+        reading.unknown.push(`it changes folder into more than ${MAX_FOLDERS} folders`);
+        return reading;
+      }
+      continue;
+    }
+    const found = readCommand({ ...params, words, folders });
     reading.arguments.push(...found.arguments);
     reading.unknown.push(...found.unknown);
   }
   return reading;
+}
+
+/**
+ * The folder a `cd`/`pushd` command enters (relative), or why it cannot be followed; undefined for
+ * any other command.
+ */
+function enteredFolder(
+  all: readonly ShellWord[],
+): { folder: string; why?: undefined } | { folder?: undefined; why: string } | undefined {
+  const first = all.findIndex((word) => !isAssignment(word));
+  const words = first < 0 ? [] : all.slice(first);
+  const program = words[0];
+  if (program === undefined || !['cd', 'pushd'].includes(program.text)) return undefined;
+  const target = words.slice(1).find((word) => !/^-[LPe@]+$/.test(word.text) && word.text !== '--');
+  const shown = target === undefined ? quoted(program.raw) : quoted(`${program.raw} ${target.raw}`);
+  if (target === undefined || target.expands || target.text === '-' || /^[~/]/.test(target.text))
+    return { why: `it changes folder where the text cannot follow (${shown})` };
+  return { folder: target.text };
+}
+
+/** `relative` read from `folder` (both relative to the manifest's folder; `..` kept once at the top). */
+function joined(folder: string, relative: string): string {
+  return folder === '' ? relative : `${folder}/${relative}`;
 }
 
 /** One command: a shell's `-c` script, `eval`, a package manager running a script, or tsc/esbuild. */
@@ -126,6 +174,7 @@ function readCommand(params: {
   scripts: ReadonlyMap<string, string>;
   depth: number;
   budget: { commands: number };
+  folders: readonly string[];
 }): ScriptReading {
   const first = params.words.findIndex((word) => !isAssignment(word));
   const words = first < 0 ? [] : params.words.slice(first);
@@ -163,9 +212,25 @@ function readCommand(params: {
         unknown: [`it runs a script whose name the shell expands (${quoted(run.name.raw)})`],
       };
     const script = params.scripts.get(run.name.text);
-    return script === undefined ? { arguments: [], unknown: [] } : nested(`${script} ${run.forwarded}`);
+    // The package manager runs the script in the manifest's folder, wherever it was called from.
+    return script === undefined
+      ? { arguments: [], unknown: [] }
+      : readScript({
+          ...params,
+          script: `${script} ${run.forwarded}`,
+          depth: params.depth + 1,
+          folders: [''],
+        });
   }
-  return compilerArguments(words);
+  const found = compilerArguments(words);
+  return {
+    ...found,
+    arguments: found.arguments.flatMap((argument) =>
+      argument === '' || argument.startsWith('/')
+        ? [argument]
+        : params.folders.map((folder) => joined(folder, argument)),
+    ),
+  };
 }
 
 /**
@@ -229,9 +294,7 @@ function compilerArguments(words: readonly ShellWord[]): ScriptReading {
     // tsc reads its options in any case (`--Project`); esbuild's are read the same way, failing closed.
     const flag = written.toLowerCase();
     const previous = rest[index - 1]?.text.toLowerCase() ?? '';
-    const takesProject =
-      (program === 'tsc' && (previous === '-p' || previous === '--project' || building)) ||
-      (program === 'esbuild' && previous === '--tsconfig');
+    const takesProject = building || isProjectFlag(program, previous);
     if (
       word.expands &&
       (takesProject || /^[$`]/.test(word.text) || (inline !== undefined && isProjectFlag(program, flag)))
@@ -242,15 +305,32 @@ function compilerArguments(words: readonly ShellWord[]): ScriptReading {
     const next = inline ?? (rest[index + 1]?.expands === true ? '' : (rest[index + 1]?.text ?? ''));
     if (isProjectFlag(program, flag)) reading.arguments.push(next);
     // `tsc -b` builds every project named after it, its own flags (`--verbose`, `--force`) among them.
-    if (program === 'tsc' && (flag === '-b' || flag === '--build')) building = true;
+    if (program === 'tsc' && isBuildFlag(flag)) building = true;
     else if (building && !word.text.startsWith('-')) reading.arguments.push(word.text);
   }
   return reading;
 }
 
-/** `-p`/`--project` for tsc, `--tsconfig` for esbuild (lower-cased). */
+/**
+ * tsc's `--project` for tsc, esbuild's `--tsconfig` (lower-cased). tsc takes an option after one
+ * dash or two, by its long or short name (TypeScript's commandLineParser: `--p`, `-project`;
+ * checked with `tsc --p build.json --showConfig`); esbuild's spellings are read the same way,
+ * failing closed.
+ */
 function isProjectFlag(program: 'tsc' | 'esbuild', flag: string): boolean {
-  return program === 'tsc' ? flag === '-p' || flag === '--project' : flag === '--tsconfig';
+  const name = optionName(flag);
+  return program === 'tsc' ? name === 'p' || name === 'project' : name === 'tsconfig';
+}
+
+/** tsc's build mode, `-b`/`--build` spelled as `isProjectFlag` says (`-build`, `--b`). */
+function isBuildFlag(flag: string): boolean {
+  const name = optionName(flag);
+  return name === 'b' || name === 'build';
+}
+
+/** An option's name after its one or two dashes; undefined for a word that is no option. */
+function optionName(flag: string): string | undefined {
+  return /^--?([a-z][a-z0-9-]*)$/.exec(flag)?.[1];
 }
 
 /** `NAME=value` before a command: an environment variable for it, not its program. */

@@ -1,7 +1,8 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import type { BaseResource, BaseStackResources } from './base-stack-resources.js';
+import { templateDefinitions, type BaseResource, type BaseStackResources } from './base-stack-resources.js';
 import { dataKeepingSettings, readsDataKeeping, type DataKeeping } from './data-keeping-settings.js';
 import type { RiskReason } from './risk-assessment.js';
+import { settingSource, type TemplateDefinitions } from './setting-source.js';
 
 /**
  * SAM makes an `AWS::DynamoDB::Table` of an `AWS::Serverless::SimpleTable`, with the same logical
@@ -17,7 +18,9 @@ const SAME_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map([
  * TTL switched on or point-in-time recovery cut, a log group's retention, a KMS key disabled, a
  * queue's message retention, a database's backup retention) that keeps less than the same
  * resource (same logical id and type) keeps on the base branch (`base`), or its default where the
- * base does not write it. CloudFormation applies such a setting to the existing resource on
+ * base does not write it. The change is read at the least it may keep and the base at the most
+ * (any `Fn::If` branch or allowed value may be the one deployed), unless the setting, with the
+ * parameters and conditions it reads, is the same on both (`settingSource`). CloudFormation applies such a setting to the existing resource on
  * update, and the service deletes what it no longer keeps: a Retain policy does not help
  * (`stateful-delete-policy` only guards removal). A resource the base does not have is new and holds
  * nothing yet: low. A value only known at deploy time (a parameter without `AllowedValues`, a
@@ -35,12 +38,14 @@ export function dataExpiryRisks(params: {
   if (!isPlainObject(template) || !isPlainObject(template['Resources'])) return [];
   const resources = template['Resources'];
   const context = { parameters: template['Parameters'], resources };
+  const definitions = templateDefinitions(template);
   const reasons: RiskReason[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (logicalId.startsWith('Fn::') || !isPlainObject(resource)) continue;
     const type = typeof resource['Type'] === 'string' ? resource['Type'] : '';
     if (!readsDataKeeping(type)) continue;
-    const head = dataKeepingSettings({ type, properties: resource['Properties'], context });
+    const properties = resource['Properties'];
+    const head = dataKeepingSettings({ type, properties, context });
     const where = `${path}#Resources.${logicalId}`;
     const name = `${logicalId} (${type})`;
     if (!base.known) {
@@ -58,7 +63,7 @@ export function dataExpiryRisks(params: {
     for (const existing of (base.byLogicalId.get(logicalId) ?? []).filter((found) =>
       sameType(found.type, type),
     ))
-      for (const { setting, was } of shortened(head, existing))
+      for (const { setting, was } of shortened({ head, properties, definitions }, existing))
         reasons.push(
           reason({
             where,
@@ -71,22 +76,35 @@ export function dataExpiryRisks(params: {
 }
 
 /**
- * Each setting that keeps less on the head than on the base resource, with what it kept there:
- * the settings of either side, the other side's missing one at its default (`unset`).
+ * Each setting that keeps less on the head (at its least) than on the base resource (at its
+ * most: the stack may have deployed any branch or allowed value), with what it kept there: the
+ * settings of either side, the other side's missing one at its default (`unset`). A setting
+ * whose text, parameters and conditions are the same on both sides (`settingSource`) is
+ * unchanged: the stack keeps deploying the same branch (unless its value is only known at deploy time).
  */
 function shortened(
-  head: readonly DataKeeping[],
+  change: { head: readonly DataKeeping[]; properties: unknown; definitions: TemplateDefinitions },
   existing: BaseResource,
 ): { setting: DataKeeping; was: number | undefined }[] {
+  const { head } = change;
   const before = dataKeepingSettings({
     type: existing.type,
     properties: existing.properties,
     context: existing.context,
+    bound: 'most',
   });
   const was = new Map(before.map((setting) => [setting.key, setting.keeps]));
   const now = new Map(head.map((setting) => [setting.key, setting]));
+  const unchanged = (setting: DataKeeping): boolean => {
+    if (setting.keeps === undefined) return false;
+    const source = (side: { properties: unknown; definitions: TemplateDefinitions }) =>
+      settingSource({ properties: side.properties, names: setting.source, definitions: side.definitions });
+    const after = source(change);
+    return after !== undefined && after === source(existing);
+  };
   // A default the change does not write is judged only against the same setting on the base.
   const found = head
+    .filter((setting) => !unchanged(setting))
     .filter((setting) => setting.written || was.has(setting.key))
     .filter((setting) =>
       keepsLess(setting.keeps, was.has(setting.key) ? was.get(setting.key) : setting.unset),

@@ -15,6 +15,11 @@ export interface DataKeeping {
   readonly at: string;
   /** What is kept; `undefined` when the value is only known at deploy time (a parameter, an import). */
   readonly keeps: number | undefined;
+  /**
+   * The top-level properties the setting is written in (`LifecycleConfiguration`): the same text
+   * there, with the same parameters and conditions, on both branches is the setting unchanged.
+   */
+  readonly source: readonly string[];
   /** The resource writes it; false for the default of a setting left out (`unset`). */
   readonly written: boolean;
   /** What the resource keeps when it does not write the setting (the service's default). */
@@ -44,7 +49,18 @@ type Read =
       readonly orAbsent: boolean;
     };
 
-type SettingsReader = (properties: unknown, context: TemplateValueContext) => DataKeeping[];
+/**
+ * Which value a setting written on several branches (`Fn::If`, a parameter's `AllowedValues`)
+ * is read as: `least` for the change (the least it may keep), `most` for the base branch (the
+ * stack deployed may run any of them, so the most any of them keeps).
+ */
+export type KeepingBound = 'least' | 'most';
+
+type SettingsReader = (
+  properties: unknown,
+  context: TemplateValueContext,
+  bound: KeepingBound,
+) => DataKeeping[];
 
 /**
  * The settings, by resource type, that destroy (or make unreadable) data a resource already holds
@@ -54,45 +70,64 @@ type SettingsReader = (properties: unknown, context: TemplateValueContext) => Da
 const READERS: ReadonlyMap<string, SettingsReader> = new Map<string, SettingsReader>([
   [
     'AWS::S3::Bucket',
-    (properties, context) => [...lifecycleRules(properties, context), ...versioning(properties, context)],
+    (properties, context, bound) => [
+      ...lifecycleRules(properties, context, bound),
+      ...versioning(properties, context, bound),
+    ],
   ],
   [
     'AWS::DynamoDB::Table',
-    (properties, context) => [
-      ...timeToLive(properties, context),
-      ...pointInTimeRecovery(properties, context),
+    (properties, context, bound) => [
+      ...timeToLive(properties, context, bound),
+      ...pointInTimeRecovery(properties, context, bound),
     ],
   ],
-  ['AWS::Logs::LogGroup', (properties, context) => logRetention(properties, context)],
-  ['AWS::KMS::Key', (properties, context) => keyEnabled(properties, context)],
-  ['AWS::SQS::Queue', (properties, context) => messageRetention(properties, context)],
-  ['AWS::RDS::DBInstance', (properties, context) => backupRetention(properties, context)],
+  // SAM passes `PointInTimeRecoverySpecification` to the table it makes (AWS SAM Developer Guide,
+  // "AWS::Serverless::SimpleTable"); a simple table has no TTL.
+  ['AWS::Serverless::SimpleTable', pointInTimeRecovery],
+  ['AWS::Logs::LogGroup', logRetention],
+  ['AWS::KMS::Key', keyEnabled],
+  ['AWS::SQS::Queue', (properties, context, bound) => messageRetention(properties, context, bound)],
+  ['AWS::RDS::DBInstance', backupRetention],
 ]);
 
 /**
  * Every setting of `DataKeeping` a resource of `type` writes (or, for switches and settings with a
  * finite default, leaves at its default), read with `context` (a parameter without
- * `AllowedValues`, a dynamic reference: `keeps` undefined). Empty for other types. Pure; never
- * throws on malformed properties.
+ * `AllowedValues`, a dynamic reference: `keeps` undefined) at `bound` (default `least`): a value
+ * on several branches (`Fn::If`, `AllowedValues`, an `AWS::NoValue` branch at the default) keeps
+ * the least of them, or at `most` the most of them, a setting (a lifecycle rule, TTL) present
+ * on one branch only being left out. Empty for other types. Pure; never throws on malformed
+ * properties.
  */
 export function dataKeepingSettings(params: {
   type: string;
   properties: unknown;
   context: TemplateValueContext;
+  bound?: KeepingBound;
 }): DataKeeping[] {
-  const found = READERS.get(params.type)?.(params.properties, params.context) ?? [];
-  // One setting written on several branches (`Fn::If`, rules of one scope) keeps the least of them.
+  const bound = params.bound ?? 'least';
+  const found = READERS.get(params.type)?.(params.properties, params.context, bound) ?? [];
+  // One setting written on several branches (`Fn::If`, rules of one scope): its least, or its most.
   const byKey = new Map<string, DataKeeping>();
   for (const setting of found) {
     const seen = byKey.get(setting.key);
-    if (seen === undefined || keepsLess(setting.keeps, seen.keeps)) byKey.set(setting.key, setting);
+    const better =
+      seen === undefined ||
+      (bound === 'least' ? keepsLess(setting.keeps, seen.keeps) : keepsMore(setting.keeps, seen.keeps));
+    if (better) byKey.set(setting.key, setting);
   }
   return [...byKey.values()];
 }
 
-/** `a` keeps less than `b`: an unknown value keeps least of all. */
+/** `a` keeps less than `b`: an unknown value keeps least of all (and, on the base, may keep most). */
 function keepsLess(a: number | undefined, b: number | undefined): boolean {
   return b !== undefined && (a === undefined || a < b);
+}
+
+/** `a` may keep more than `b`: an unknown value may keep anything, the most too. */
+function keepsMore(a: number | undefined, b: number | undefined): boolean {
+  return b !== undefined && (a === undefined || a > b);
 }
 
 /** The types `dataKeepingSettings` reads. */
@@ -111,11 +146,16 @@ export function readsDataKeeping(type: string): boolean {
  * (parts never made an object), transitions (the data stays, in another storage class). A rule's
  * key is its scope, so a rule renamed keeps its key and a scope changed is a new rule.
  */
-function lifecycleRules(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+function lifecycleRules(
+  properties: unknown,
+  context: TemplateValueContext,
+  bound: KeepingBound,
+): DataKeeping[] {
   const effect = 'S3 deletes every object (or old version) the rule expires, those already stored too';
   const setting = (key: string, at: string, keeps: number | undefined, unit: KeepingUnit): DataKeeping => ({
     key,
     at,
+    source: ['LifecycleConfiguration'],
     keeps,
     written: true,
     unset: Infinity,
@@ -131,6 +171,14 @@ function lifecycleRules(properties: unknown, context: TemplateValueContext): Dat
     const status = read(rule['Status'], context);
     if (status.kind === 'known' && !status.orAbsent && status.texts.every((text) => text === 'Disabled'))
       return [];
+    // At its most, a rule on one branch of an `Fn::If` (the other may have none, or another), or
+    // one that may be `Disabled`, expires nothing.
+    const mayBeOff =
+      at.includes('Fn::If') ||
+      status.kind !== 'known' ||
+      status.orAbsent ||
+      status.texts.some((text) => text === 'Disabled');
+    if (bound === 'most' && mayBeOff) return [];
     const scope = JSON.stringify({
       Prefix: rule['Prefix'] ?? '',
       TagFilters: rule['TagFilters'] ?? [],
@@ -145,7 +193,7 @@ function lifecycleRules(properties: unknown, context: TemplateValueContext): Dat
         const written = read(value, context);
         if (written.kind === 'absent' && fallback === undefined) continue;
         // Left out (on an `Fn::If` branch too), the rule expires nothing by it, or keeps its `fallback`.
-        const keeps = !scopeKnown ? undefined : leastOr(written, unit, fallback ?? Infinity);
+        const keeps = !scopeKnown ? undefined : boundOr(written, unit, fallback ?? Infinity, bound);
         const key = `lifecycle rule ${scope} ${path.join('.')}`;
         found.push({ ...setting(key, `${at}.${below}`, keeps, unit), written: written.kind !== 'absent' });
       }
@@ -168,20 +216,26 @@ function lifecycleRules(properties: unknown, context: TemplateValueContext): Dat
  * versioning-suspended bucket"): suspended, an overwrite or delete destroys the object's data
  * where versioning kept the old version. Unset, a bucket keeps no versions either.
  */
-function versioning(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+function versioning(properties: unknown, context: TemplateValueContext, bound: KeepingBound): DataKeeping[] {
   return valuesAtPath(properties, ['VersioningConfiguration', 'Status']).map(({ value }) => {
     const status = read(value, context);
+    const enabled = (text: string) => text === 'Enabled';
     const keeps =
-      status.kind === 'absent' || (status.kind === 'known' && status.orAbsent)
+      status.kind === 'absent'
         ? 0
         : status.kind === 'unknown'
           ? undefined
-          : status.texts.every((text) => text === 'Enabled')
-            ? Infinity
-            : 0;
+          : bound === 'most'
+            ? status.texts.some(enabled)
+              ? Infinity
+              : 0
+            : !status.orAbsent && status.texts.every(enabled)
+              ? Infinity
+              : 0;
     return {
       key: 'VersioningConfiguration.Status',
       at: 'VersioningConfiguration.Status',
+      source: ['VersioningConfiguration'],
       keeps,
       written: status.kind !== 'absent',
       unset: 0,
@@ -197,7 +251,7 @@ function versioning(properties: unknown, context: TemplateValueContext): DataKee
  * DynamoDB deletes every item whose `AttributeName` holds a time in the past, items already stored
  * too. Keyed by the attribute: TTL moved to another attribute deletes other items.
  */
-function timeToLive(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+function timeToLive(properties: unknown, context: TemplateValueContext, bound: KeepingBound): DataKeeping[] {
   const effect =
     'DynamoDB deletes every item whose TTL attribute holds a past time, items already stored too';
   const found = valuesAtPath(properties, ['TimeToLiveSpecification']).flatMap(settingBranches);
@@ -206,9 +260,22 @@ function timeToLive(properties: unknown, context: TemplateValueContext): DataKee
     const entry = isPlainObject(value) && !isIntrinsic(value) ? value : undefined;
     const enabled = read(entry?.['Enabled'], context);
     if (enabled.kind === 'known' && !enabled.orAbsent && enabled.texts.every(isFalse)) return [];
+    // At its most, TTL on one branch of an `Fn::If`, or one that may be off, deletes nothing.
+    const mayBeOff =
+      at.includes('Fn::If') ||
+      (enabled.kind === 'known' && (enabled.orAbsent || enabled.texts.some(isFalse)));
+    if (bound === 'most' && (mayBeOff || entry === undefined || enabled.kind !== 'known')) return [];
     const attribute = read(entry?.['AttributeName'], context);
     const unit = { keeping: 'off', destroying: 'on' };
-    const setting = { at, written: true, unset: Infinity, most: Infinity, unit, effect };
+    const setting = {
+      at,
+      source: ['TimeToLiveSpecification'],
+      written: true,
+      unset: Infinity,
+      most: Infinity,
+      unit,
+      effect,
+    };
     if (entry === undefined || attribute.kind !== 'known')
       return [{ ...setting, key: 'TimeToLiveSpecification (computed)', keeps: undefined }];
     return attribute.texts.map((name) => ({
@@ -224,7 +291,11 @@ function timeToLive(properties: unknown, context: TemplateValueContext): DataKee
  * switched off, the table's continuous backups are gone (re-enabled, recovery starts anew);
  * `RecoveryPeriodInDays` (1 to 35, default 35) shortened drops the days past it. Unset: off.
  */
-function pointInTimeRecovery(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+function pointInTimeRecovery(
+  properties: unknown,
+  context: TemplateValueContext,
+  bound: KeepingBound,
+): DataKeeping[] {
   const found = valuesAtPath(properties, ['PointInTimeRecoverySpecification']).flatMap(settingBranches);
   return found.map(({ value, at }) => {
     const entry = isPlainObject(value) && !isIntrinsic(value) ? value : undefined;
@@ -233,16 +304,16 @@ function pointInTimeRecovery(properties: unknown, context: TemplateValueContext)
         ? { kind: 'unknown' as const }
         : read(entry?.['PointInTimeRecoveryEnabled'], context);
     const period = read(entry?.['RecoveryPeriodInDays'], context);
-    const keeps =
-      enabled.kind === 'absent' ||
-      (enabled.kind === 'known' && (enabled.orAbsent || enabled.texts.some(isFalse)))
-        ? 0
-        : enabled.kind === 'unknown'
-          ? undefined
-          : leastOr(period, 'days', 35);
+    const on =
+      enabled.kind === 'known' &&
+      (bound === 'most'
+        ? enabled.texts.some((text) => !isFalse(text))
+        : !enabled.orAbsent && !enabled.texts.some(isFalse));
+    const keeps = enabled.kind === 'unknown' ? undefined : on ? boundOr(period, 'days', 35, bound) : 0;
     return {
       key: 'PointInTimeRecoverySpecification',
       at,
+      source: ['PointInTimeRecoverySpecification'],
       keeps,
       written: enabled.kind !== 'absent',
       unset: 0,
@@ -259,7 +330,11 @@ function pointInTimeRecovery(properties: unknown, context: TemplateValueContext)
  * Logs"): CloudWatch Logs deletes events older than the retention, events already stored too.
  * Unset: kept forever.
  */
-function logRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+function logRetention(
+  properties: unknown,
+  context: TemplateValueContext,
+  bound: KeepingBound,
+): DataKeeping[] {
   return valuesAtPath(properties, ['RetentionInDays']).flatMap(({ value, at }) => {
     const written = read(value, context);
     if (written.kind === 'absent') return [];
@@ -267,7 +342,9 @@ function logRetention(properties: unknown, context: TemplateValueContext): DataK
       {
         key: 'RetentionInDays',
         at,
-        keeps: least(written, 'days'),
+        source: ['RetentionInDays'],
+        // Left out on an `AWS::NoValue` branch, the events are kept forever there.
+        keeps: boundOr(written, 'days', Infinity, bound),
         written: true,
         unset: Infinity,
         most: Infinity,
@@ -282,7 +359,7 @@ function logRetention(properties: unknown, context: TemplateValueContext): DataK
  * `Enabled` of a KMS key (AWS KMS Developer Guide, "Enabling and disabling keys"): a disabled key
  * cannot decrypt, so everything encrypted with it is unreadable until someone enables it again.
  */
-function keyEnabled(properties: unknown, context: TemplateValueContext): DataKeeping[] {
+function keyEnabled(properties: unknown, context: TemplateValueContext, bound: KeepingBound): DataKeeping[] {
   return valuesAtPath(properties, ['Enabled']).flatMap(({ value, at }) => {
     const written = read(value, context);
     if (written.kind === 'absent') return [];
@@ -290,8 +367,18 @@ function keyEnabled(properties: unknown, context: TemplateValueContext): DataKee
       {
         key: 'Enabled',
         at,
+        source: ['Enabled'],
         written: true,
-        keeps: written.kind === 'unknown' ? undefined : written.texts.some(isFalse) ? 0 : Infinity,
+        keeps:
+          written.kind === 'unknown'
+            ? undefined
+            : (
+                  bound === 'most'
+                    ? written.orAbsent || written.texts.some((text) => !isFalse(text))
+                    : !written.texts.some(isFalse)
+                )
+              ? Infinity
+              : 0,
         unset: Infinity,
         most: Infinity,
         unit: { keeping: 'true', destroying: 'false' },
@@ -314,7 +401,7 @@ function periodSetting(spec: {
   effect: string;
 }): SettingsReader {
   const { key, unset, most, unit, effect } = spec;
-  return (properties, context) =>
+  return (properties, context, bound) =>
     valuesAtPath(properties, [key])
       .flatMap(settingBranches)
       .map(({ value, at }) => {
@@ -322,7 +409,8 @@ function periodSetting(spec: {
         return {
           key,
           at,
-          keeps: leastOr(written, unit, unset),
+          source: [key],
+          keeps: boundOr(written, unit, unset, bound),
           written: written.kind !== 'absent',
           unset,
           most,
@@ -359,9 +447,30 @@ const instanceBackupRetention = periodSetting({
   effect: 'RDS deletes the automated backups older than the period (all of them at 0)',
 });
 
-function backupRetention(properties: unknown, context: TemplateValueContext): DataKeeping[] {
-  if (isPlainObject(properties) && properties['DBClusterIdentifier'] !== undefined) return [];
-  return instanceBackupRetention(properties, context);
+/**
+ * An instance is a cluster's only when `DBClusterIdentifier` is surely written: a literal name, or
+ * this template's cluster (`Ref`). `AWS::NoValue` (on any branch), a parameter or an import may
+ * leave the instance on its own, keeping its own backups.
+ */
+function backupRetention(
+  properties: unknown,
+  context: TemplateValueContext,
+  bound: KeepingBound,
+): DataKeeping[] {
+  const found = instanceBackupRetention(properties, context, bound).map((setting) => ({
+    ...setting,
+    source: [...setting.source, 'DBClusterIdentifier'],
+  }));
+  const cluster = isPlainObject(properties) ? properties['DBClusterIdentifier'] : undefined;
+  return isClusterName(cluster, context) ? [] : found;
+}
+
+function isClusterName(value: unknown, context: TemplateValueContext): boolean {
+  if (typeof value === 'string') return value.trim() !== '' && !value.includes('{{resolve:');
+  if (!isPlainObject(value) || Object.keys(value).length !== 1) return false;
+  const name = value['Ref'];
+  const resource = typeof name === 'string' ? context.resources?.[name] : undefined;
+  return isPlainObject(resource) && resource['Type'] === 'AWS::RDS::DBCluster';
 }
 
 /**
@@ -403,26 +512,23 @@ function read(value: unknown, context: TemplateValueContext): Read {
   return { kind: 'known', texts: found.texts, orAbsent };
 }
 
-/** The least a value may keep (`least`), `absent` where it is left out (absent, or on a `AWS::NoValue` branch). */
-function leastOr(
+/**
+ * The least (or at `most`, the most) a value may keep, `absent` where it is left out (absent, or
+ * on an `AWS::NoValue` branch): the smallest number (or earliest date) of its texts, or the
+ * largest; undefined when one is neither.
+ */
+function boundOr(
   value: Read,
   unit: 'days' | 'seconds' | 'versions' | 'date',
   absent: number,
+  bound: KeepingBound,
 ): number | undefined {
   if (value.kind === 'absent') return absent;
-  const written = least(value, unit);
-  return written === undefined
-    ? undefined
-    : value.kind === 'known' && value.orAbsent
-      ? Math.min(written, absent)
-      : written;
-}
-
-/** The least a value may keep: the smallest number (or earliest date) of its texts; undefined when one is neither. */
-function least(value: Read, unit: 'days' | 'seconds' | 'versions' | 'date'): number | undefined {
   if (value.kind !== 'known') return undefined;
   const numbers = value.texts.map((text) => (unit === 'date' ? Date.parse(text) : numberOf(text)));
-  return numbers.every(Number.isFinite) ? Math.min(...numbers) : undefined;
+  if (!numbers.every(Number.isFinite)) return undefined;
+  const candidates = value.orAbsent ? [...numbers, absent] : numbers;
+  return bound === 'most' ? Math.max(...candidates) : Math.min(...candidates);
 }
 
 function numberOf(text: string): number {

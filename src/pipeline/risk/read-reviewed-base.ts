@@ -7,6 +7,7 @@ import {
   mayBeNamedConfig,
   mayBeNamedConfigFile,
 } from '../../core/risk/compiler-config-risks.js';
+import { compilerProjectArguments } from '../../core/risk/compiler-project-arguments.js';
 import { MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
 import { mayBePatchFile } from '../../core/risk/patched-dependency-file-risks.js';
 import {
@@ -39,7 +40,8 @@ const MAX_WHY_LENGTH = 200;
  * apply as a patch (`mayBePatchFile`), and the `pnpm-workspace.yaml` and `yarn.lock` of every
  * folder above such a patch (its `patchedDependencies`, its `patch:` resolutions; up to
  * `MAX_ENCLOSING_MANIFESTS` each), the TypeScript
- * configurations above a JSON file of the change with what they extend (`readBaseConfigs`), and,
+ * and JavaScript configurations above a JSON file of the change, and those the base scripts
+ * name, with what they extend (`readBaseConfigs`), and,
  * when `paths` has a template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
@@ -78,13 +80,17 @@ export async function readReviewedBase(params: {
   const above = enclosingFiles(loose, 'package.json').filter((path) => !written.has(path));
   const workspaces = enclosingFiles(patches, 'pnpm-workspace.yaml').filter((path) => !written.has(path));
   const yarnLockfiles = enclosingFiles(patches, 'yarn.lock').filter((path) => !written.has(path));
-  const files = [
+  const manifests = [
     ...(await readBounded(reviewed, params.read, MAX_BASE_FILES)),
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
+  ];
+  const files = [
+    ...manifests,
     ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBounded(yarnLockfiles, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBaseConfigs({
       paths: params.paths.filter(mayBeExtendedConfig),
+      manifests,
       written,
       read: params.read,
     })),
@@ -100,21 +106,39 @@ const MAX_BASE_CONFIGS = 32;
 const MAX_EXTENDS_DEPTH = 8;
 
 /**
- * The `tsconfig.json` of every folder above a JSON file of the change (`mayBeExtendedConfig`:
- * `svc/settings/compiler.json` under a reviewed `svc/tsconfig.json` that `extends` it, TSConfig
- * Reference "extends"), the root first, and level by level the files they extend
+ * The `tsconfig.json` and `jsconfig.json` (esbuild reads either) of every folder above a JSON file
+ * of the change (`mayBeExtendedConfig`: `svc/settings/compiler.json` under a reviewed
+ * `svc/tsconfig.json` that `extends` it, TSConfig Reference "extends"), the root first, then the
+ * configurations the scripts of the base `manifests` name to tsc or esbuild
+ * (`compilerProjectArguments`: `tsc -p tsconfig.build.json`, a folder's `tsconfig.json`), and
+ * level by level the files they extend
  * (`extendedConfigPaths`) that the change does not write, up to `MAX_EXTENDS_DEPTH` levels and
  * `MAX_BASE_CONFIGS` files (the rest `unreadable`): `compilerConfigRisks` judges a file of the
  * change one of them reaches. None without such a file, so an ordinary change reads nothing more.
  */
 async function readBaseConfigs(params: {
   paths: readonly string[];
+  manifests: readonly ReviewedBaseFile[];
   written: ReadonlySet<string>;
   read: BaseFileReader;
 }): Promise<ReviewedBaseFile[]> {
   const files: ReviewedBaseFile[] = [];
   const seen = new Set<string>();
-  let level = enclosingFiles(params.paths, 'tsconfig.json');
+  if (params.paths.length === 0) return files;
+  const named = params.manifests.flatMap((file) =>
+    'content' in file && isPackageManifestPath(file.path)
+      ? compilerProjectArguments(file).projects.flatMap(({ path }) =>
+          /\.json[c5]?$/i.test(path) ? [path] : [`${path}/tsconfig.json`, path],
+        )
+      : [],
+  );
+  let level = [
+    ...enclosingFiles(params.paths, 'tsconfig.json').flatMap((path) => [
+      path,
+      path.replace(/tsconfig\.json$/, 'jsconfig.json'),
+    ]),
+    ...named,
+  ];
   for (let depth = 0; depth <= MAX_EXTENDS_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
     for (const path of level) {

@@ -3,6 +3,7 @@
 // outside the service's folder.
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+import { compilerConfigRisks } from '../../../src/core/risk/compiler-config-risks.js';
 import { GENERATED_TSCONFIG } from '../../../src/generation/offline/project/project-files.js';
 
 const riskOf = (files: Record<string, string>) =>
@@ -257,5 +258,39 @@ describe('configurations named by package.json scripts', () => {
     expect(
       riskWithBase({ 'svc/build.cfg': outside }, unreadable).reasons.map((reason) => reason.where),
     ).toEqual(['svc/package.json']);
+  });
+});
+
+describe('compilerConfigRisks: a script that changes folder', () => {
+  const OUT = JSON.stringify({ compilerOptions: { outDir: '/home/runner/work/_actions/x' } });
+  const riskOf = (build: string, path: string) =>
+    compilerConfigRisks({
+      files: [{ path, content: OUT }],
+      base: [{ path: 'svc/package.json', content: JSON.stringify({ scripts: { build } }) }],
+    }).map((reason) => reason.where);
+
+  it.each([
+    ['(cd conf && tsc -p a.json) && tsc -p build.json', 'svc/build.json'],
+    ['cd conf || true; tsc -p build.json', 'svc/build.json'],
+    ['cd -L ../conf && tsc -p build.json', 'conf/build.json'],
+    ['sh -c "cd conf && tsc -p build.json"', 'svc/conf/build.json'],
+  ])('%j judges %s', (build, path) => {
+    expect(riskOf(build, path)).toContain(`${path}#compilerOptions.outDir`);
+  });
+
+  it.each([['cd $DIR && tsc -p build.json'], ['cd && tsc -p build.json'], ['cd ~/x; tsc -p build.json']])(
+    '%j cannot be followed: unknown',
+    (build) => {
+      expect(riskOf(build, 'svc/elsewhere/build.json')).toEqual(['svc/package.json#scripts.build']);
+    },
+  );
+
+  it('runs a nested npm script in the manifest folder, not in the folder a cd entered', () => {
+    const base = JSON.stringify({ scripts: { build: 'cd conf && npm run tsc', tsc: 'tsc -p build.json' } });
+    const reasons = compilerConfigRisks({
+      files: [{ path: 'svc/build.json', content: OUT }],
+      base: [{ path: 'svc/package.json', content: base }],
+    });
+    expect(reasons.map((reason) => reason.where)).toContain('svc/build.json#compilerOptions.outDir');
   });
 });

@@ -424,12 +424,25 @@ describe('dataExpiryRisks: a setting that destroys data a resource of the base h
     ).toContain('infra/template.json could not be read on the base branch (GitHub answered 502)');
     expect(riskOf(head, [{ path: TEMPLATE, content: 'Resources: [' }]).level).toBe('high');
     // A nested template read there that is unreadable may hold the resource too.
+    const parent = JSON.stringify({
+      Resources: {
+        Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'nested.yaml' } },
+      },
+    });
+    expect(
+      riskOf(head, [
+        { path: TEMPLATE, content: parent },
+        { path: 'infra/nested.yaml', unreadable: 'too large' },
+      ]).level,
+    ).toBe('high');
+    // A file no template of the stack names (a compiler configuration) says nothing of it.
     expect(
       riskOf(head, [
         { path: TEMPLATE, content: template('AWS::SQS::Queue', {}) },
         { path: 'infra/nested.yaml', unreadable: 'too large' },
+        { path: 'infra/tsconfig.json', unreadable: 'more than 32 TypeScript configurations to read' },
       ]).level,
-    ).toBe('high');
+    ).toBe('low');
     // An unreadable lockfile says nothing of the stack.
     expect(
       riskOf(head, [
@@ -459,5 +472,105 @@ describe('dataExpiryRisks: a setting that destroys data a resource of the base h
     const head = template('AWS::Logs::LogGroup', { RetentionInDays: 1 });
     expect(riskOf(head, []).level).toBe('low');
     expect(riskOf(head, [{ path: 'package.json', content: '{}' }]).level).toBe('low');
+  });
+});
+
+describe('data-expiry: the base read at the most it may keep', () => {
+  const SWITCH = {
+    Parameters: { Archive: { Type: 'String', AllowedValues: ['yes', 'no'] } },
+    Conditions: { Archive: { 'Fn::Equals': [{ Ref: 'Archive' }, 'yes'] } },
+  };
+  const expiry = (risk: RiskAssessment) => codes(risk).filter((r) => r.startsWith('data-expiry'));
+
+  it.each([
+    [
+      'TTL on one branch of the base, made unconditional',
+      'AWS::DynamoDB::Table',
+      {
+        ...TABLE,
+        TimeToLiveSpecification: {
+          'Fn::If': ['Archive', { Ref: 'AWS::NoValue' }, { AttributeName: 'ttl', Enabled: true }],
+        },
+      },
+      { ...TABLE, TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } },
+    ],
+    [
+      'a whole versioning configuration on one branch of the base, suspended',
+      'AWS::S3::Bucket',
+      {
+        VersioningConfiguration: {
+          'Fn::If': ['Archive', { Status: 'Enabled' }, { Ref: 'AWS::NoValue' }],
+        },
+      },
+      { VersioningConfiguration: { Status: 'Suspended' } },
+    ],
+    [
+      'a queue retention of Fn::If [Archive, 14 days, 60 s], fixed at 60 s',
+      'AWS::SQS::Queue',
+      { MessageRetentionPeriod: { 'Fn::If': ['Archive', 1209600, 60] } },
+      { MessageRetentionPeriod: 60 },
+    ],
+    [
+      'a point-in-time recovery period of Fn::If [Archive, 35, 1], fixed at 1',
+      'AWS::DynamoDB::Table',
+      {
+        ...TABLE,
+        PointInTimeRecoverySpecification: {
+          PointInTimeRecoveryEnabled: true,
+          RecoveryPeriodInDays: { 'Fn::If': ['Archive', 35, 1] },
+        },
+      },
+      {
+        ...TABLE,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 1 },
+      },
+    ],
+    [
+      'a backup retention beside a DBClusterIdentifier left out on one branch',
+      'AWS::RDS::DBInstance',
+      { BackupRetentionPeriod: 7 },
+      {
+        DBClusterIdentifier: { 'Fn::If': ['Archive', 'orders', { Ref: 'AWS::NoValue' }] },
+        BackupRetentionPeriod: 0,
+      },
+    ],
+  ])('%s is high', (_name, type, base, head) => {
+    expect(expiry(riskOf(template(type, head, SWITCH), template(type, base, SWITCH)))).toHaveLength(1);
+  });
+
+  it('leaves a setting of several values low when the change touches only other properties', () => {
+    const days = { Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'] } } };
+    const base = template('AWS::Logs::LogGroup', { RetentionInDays: { Ref: 'Days' } }, days);
+    const head = template(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: { Ref: 'Days' }, LogGroupClass: 'STANDARD' },
+      { ...days, Conditions: { Unused: { 'Fn::Equals': ['a', 'b'] } } },
+    );
+    expect(expiry(riskOf(head, base))).toEqual([]);
+    // The parameter's values changed: the stack running 3653 days may now run 1.
+    const widened = template(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: { Ref: 'Days' } },
+      { Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653', '7'] } } },
+    );
+    expect(expiry(riskOf(widened, base))).toHaveLength(1);
+  });
+
+  it("leaves an instance of this template's Aurora cluster to its cluster's backups", () => {
+    const cluster = {
+      Resources: {
+        Cluster: { Type: 'AWS::RDS::DBCluster', ...KEEP, Properties: { Engine: 'aurora-postgresql' } },
+      },
+    };
+    const instance = (properties: Properties) =>
+      JSON.stringify({
+        Resources: {
+          ...cluster.Resources,
+          Data: { Type: 'AWS::RDS::DBInstance', ...KEEP, Properties: properties },
+        },
+      });
+    const head = instance({ DBClusterIdentifier: { Ref: 'Cluster' }, BackupRetentionPeriod: 0 });
+    const base = instance({ DBClusterIdentifier: { Ref: 'Cluster' }, BackupRetentionPeriod: 7 });
+    expect(expiry(riskOf(head, base))).toEqual([]);
   });
 });

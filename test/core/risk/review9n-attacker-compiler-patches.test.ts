@@ -44,7 +44,7 @@ describe('attacker 9n: tsc option spellings', () => {
   // TypeScript reads `--p` and `-project` alike (commandLineParser: one or two dashes, then
   // getOptionDeclarationFromName lower-cases and maps short names), and `-build`/`--b` as build mode
   // (isBuildCommand). Checked with the project's own tsc: `tsc --p build.json --showConfig`.
-  it.failing.each([
+  it.each([
     ['tsc --p build.json', 'two dashes before the short name'],
     ['tsc -project build.json', 'one dash before the long name'],
     ['tsc -PROJECT build.json', 'one dash, capitals'],
@@ -68,7 +68,7 @@ describe('attacker 9n: tsc option spellings', () => {
 
 describe('attacker 9n: a script that changes folder first', () => {
   // The shell runs `tsc -p build.json` in conf/ after `cd conf`: it reads svc/conf/build.json.
-  it.failing.each([
+  it.each([
     ['cd conf && tsc -p build.json'],
     ['(cd conf; tsc -p build.json)'],
     ['cd conf; npx tsc --project build.json'],
@@ -165,28 +165,22 @@ describe('attacker 9n: base configurations other than tsconfig.json that extend 
     expect(risk.level).toBe('high');
   });
 
-  it.failing(
-    'FAULT: a base tsconfig.build.json (named by the base script tsc -p) extending the changed file judges it',
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'svc/settings/compiler.json': OUTSIDE },
-        { 'svc/package.json': build('tsc -p tsconfig.build.json'), 'svc/tsconfig.build.json': EXTENDS },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it('FAULT: a base tsconfig.build.json (named by the base script tsc -p) extending the changed file judges it', async () => {
+    const risk = await riskThroughPipeline(
+      { 'svc/settings/compiler.json': OUTSIDE },
+      { 'svc/package.json': build('tsc -p tsconfig.build.json'), 'svc/tsconfig.build.json': EXTENDS },
+    );
+    expect(risk.level).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: a base jsconfig.json (read by esbuild) extending the changed file judges it',
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'svc/settings/compiler.json': OUTSIDE },
-        {
-          'svc/package.json': build('esbuild src/index.js --bundle --outdir=dist'),
-          'svc/jsconfig.json': EXTENDS,
-        },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it('FAULT: a base jsconfig.json (read by esbuild) extending the changed file judges it', async () => {
+    const risk = await riskThroughPipeline(
+      { 'svc/settings/compiler.json': OUTSIDE },
+      {
+        'svc/package.json': build('esbuild src/index.js --bundle --outdir=dist'),
+        'svc/jsconfig.json': EXTENDS,
+      },
+    );
+    expect(risk.level).toBe('high');
+  });
 });

@@ -44,39 +44,33 @@ const ARCHIVE = {
 describe('attacker 9n: the base branch read at the least it may keep', () => {
   // CloudFormation deploys one branch of an Fn::If (or one allowed value): the stack may be keeping
   // the most the base allows. A head keeping only the base's least shortens that stack's data.
-  it.failing(
-    'FAULT: a log retention of Fn::If [Archive, 3653, 7] on the base, fixed at 7 by the change, is high',
-    () => {
-      const base = template(
-        'AWS::Logs::LogGroup',
-        { RetentionInDays: { 'Fn::If': ['Archive', 3653, 7] } },
-        ARCHIVE,
-      );
-      const head = template('AWS::Logs::LogGroup', { RetentionInDays: 7 }, ARCHIVE);
-      expect(expiry(riskOf(head, base))).toHaveLength(1);
-    },
-  );
+  it('FAULT: a log retention of Fn::If [Archive, 3653, 7] on the base, fixed at 7 by the change, is high', () => {
+    const base = template(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: { 'Fn::If': ['Archive', 3653, 7] } },
+      ARCHIVE,
+    );
+    const head = template('AWS::Logs::LogGroup', { RetentionInDays: 7 }, ARCHIVE);
+    expect(expiry(riskOf(head, base))).toHaveLength(1);
+  });
 
-  it.failing(
-    'FAULT: a log retention unset on one branch of the base (AWS::NoValue: kept forever), set to 7, is high',
-    () => {
-      const base = template(
-        'AWS::Logs::LogGroup',
-        { RetentionInDays: { 'Fn::If': ['Archive', { Ref: 'AWS::NoValue' }, 7] } },
-        ARCHIVE,
-      );
-      const head = template('AWS::Logs::LogGroup', { RetentionInDays: 7 }, ARCHIVE);
-      expect(expiry(riskOf(head, base))).toHaveLength(1);
-    },
-  );
+  it('FAULT: a log retention unset on one branch of the base (AWS::NoValue: kept forever), set to 7, is high', () => {
+    const base = template(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: { 'Fn::If': ['Archive', { Ref: 'AWS::NoValue' }, 7] } },
+      ARCHIVE,
+    );
+    const head = template('AWS::Logs::LogGroup', { RetentionInDays: 7 }, ARCHIVE);
+    expect(expiry(riskOf(head, base))).toHaveLength(1);
+  });
 
-  it.failing('FAULT: a KMS key enabled on one branch of the base, disabled by the change, is high', () => {
+  it('FAULT: a KMS key enabled on one branch of the base, disabled by the change, is high', () => {
     const base = template('AWS::KMS::Key', { Enabled: { 'Fn::If': ['Archive', true, false] } }, ARCHIVE);
     const head = template('AWS::KMS::Key', { Enabled: false }, ARCHIVE);
     expect(expiry(riskOf(head, base))).toHaveLength(1);
   });
 
-  it.failing('FAULT: versioning Enabled on one branch of the base, Suspended by the change, is high', () => {
+  it('FAULT: versioning Enabled on one branch of the base, Suspended by the change, is high', () => {
     const base = template(
       'AWS::S3::Bucket',
       { VersioningConfiguration: { Status: { 'Fn::If': ['Archive', 'Enabled', 'Suspended'] } } },
@@ -86,55 +80,43 @@ describe('attacker 9n: the base branch read at the least it may keep', () => {
     expect(expiry(riskOf(head, base))).toHaveLength(1);
   });
 
-  it.failing(
-    'FAULT: a base retention by a parameter allowing 1 or 3653 days, fixed at 1 by the change, is high',
-    () => {
-      const parameters = { Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'] } } };
-      const base = template('AWS::Logs::LogGroup', { RetentionInDays: { Ref: 'Days' } }, parameters);
-      const head = template('AWS::Logs::LogGroup', { RetentionInDays: 1 }, parameters);
-      expect(expiry(riskOf(head, base))).toHaveLength(1);
-    },
-  );
+  it('FAULT: a base retention by a parameter allowing 1 or 3653 days, fixed at 1 by the change, is high', () => {
+    const parameters = { Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'] } } };
+    const base = template('AWS::Logs::LogGroup', { RetentionInDays: { Ref: 'Days' } }, parameters);
+    const head = template('AWS::Logs::LogGroup', { RetentionInDays: 1 }, parameters);
+    expect(expiry(riskOf(head, base))).toHaveLength(1);
+  });
 
-  it.failing(
-    'FAULT: a base lifecycle rule present only on one branch (the other AWS::NoValue: nothing expires), made unconditional, is high',
-    () => {
-      const rule = { Status: 'Enabled', ExpirationInDays: 30 };
-      const base = template(
-        'AWS::S3::Bucket',
-        { LifecycleConfiguration: { Rules: [{ 'Fn::If': ['Archive', rule, { Ref: 'AWS::NoValue' }] }] } },
-        ARCHIVE,
-      );
-      const head = template('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [rule] } }, ARCHIVE);
-      expect(expiry(riskOf(head, base))).toHaveLength(1);
-    },
-  );
+  it('FAULT: a base lifecycle rule present only on one branch (the other AWS::NoValue: nothing expires), made unconditional, is high', () => {
+    const rule = { Status: 'Enabled', ExpirationInDays: 30 };
+    const base = template(
+      'AWS::S3::Bucket',
+      { LifecycleConfiguration: { Rules: [{ 'Fn::If': ['Archive', rule, { Ref: 'AWS::NoValue' }] }] } },
+      ARCHIVE,
+    );
+    const head = template('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [rule] } }, ARCHIVE);
+    expect(expiry(riskOf(head, base))).toHaveLength(1);
+  });
 
-  it.failing(
-    'FAULT: the resource left as it is but its Condition redefined to never hold (3653 days become 7) is high',
-    () => {
-      const resource = { RetentionInDays: { 'Fn::If': ['Archive', 3653, 7] } };
-      const base = template('AWS::Logs::LogGroup', resource, ARCHIVE);
-      const head = template('AWS::Logs::LogGroup', resource, {
-        ...ARCHIVE,
-        Conditions: { Archive: { 'Fn::Equals': ['yes', 'no'] } },
-      });
-      expect(riskOf(head, base).level).toBe('high');
-    },
-  );
+  it('FAULT: the resource left as it is but its Condition redefined to never hold (3653 days become 7) is high', () => {
+    const resource = { RetentionInDays: { 'Fn::If': ['Archive', 3653, 7] } };
+    const base = template('AWS::Logs::LogGroup', resource, ARCHIVE);
+    const head = template('AWS::Logs::LogGroup', resource, {
+      ...ARCHIVE,
+      Conditions: { Archive: { 'Fn::Equals': ['yes', 'no'] } },
+    });
+    expect(riskOf(head, base).level).toBe('high');
+  });
 
-  it.failing(
-    "FAULT: only the parameter's Default changed (3653 to 1, AllowedValues ['1', '3653'] on both sides) is high",
-    () => {
-      const days = (Default: string) => ({
-        Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'], Default } },
-      });
-      const resource = { RetentionInDays: { Ref: 'Days' } };
-      const base = template('AWS::Logs::LogGroup', resource, days('3653'));
-      const head = template('AWS::Logs::LogGroup', resource, days('1'));
-      expect(riskOf(head, base).level).toBe('high');
-    },
-  );
+  it("FAULT: only the parameter's Default changed (3653 to 1, AllowedValues ['1', '3653'] on both sides) is high", () => {
+    const days = (Default: string) => ({
+      Parameters: { Days: { Type: 'Number', AllowedValues: ['1', '3653'], Default } },
+    });
+    const resource = { RetentionInDays: { Ref: 'Days' } };
+    const base = template('AWS::Logs::LogGroup', resource, days('3653'));
+    const head = template('AWS::Logs::LogGroup', resource, days('1'));
+    expect(riskOf(head, base).level).toBe('high');
+  });
 
   it("refused: a parent changing only the value it passes a nested child's retention is high (the child is not in the change)", () => {
     const parent = (days: string) =>
@@ -187,7 +169,7 @@ describe('attacker 9n: the base branch read at the least it may keep', () => {
 describe('attacker 9n: SAM SimpleTable point-in-time recovery', () => {
   // AWS SAM Developer Guide, "AWS::Serverless::SimpleTable": PointInTimeRecoverySpecification is
   // passed to the AWS::DynamoDB::Table SAM makes (same logical id); REVIEWED_RESOURCE_TYPES takes it.
-  it.failing('FAULT: a SimpleTable whose point-in-time recovery is switched off is high', () => {
+  it('FAULT: a SimpleTable whose point-in-time recovery is switched off is high', () => {
     const base = template('AWS::Serverless::SimpleTable', {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
@@ -197,17 +179,14 @@ describe('attacker 9n: SAM SimpleTable point-in-time recovery', () => {
     expect(expiry(riskOf(head, base))).toHaveLength(1);
   });
 
-  it.failing(
-    'FAULT: a DynamoDB table with point-in-time recovery rewritten as a SimpleTable without it is high',
-    () => {
-      const base = template('AWS::DynamoDB::Table', {
-        ...TABLE,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      });
-      const head = template('AWS::Serverless::SimpleTable', { PrimaryKey: { Name: 'id', Type: 'String' } });
-      expect(expiry(riskOf(head, base))).toHaveLength(1);
-    },
-  );
+  it('FAULT: a DynamoDB table with point-in-time recovery rewritten as a SimpleTable without it is high', () => {
+    const base = template('AWS::DynamoDB::Table', {
+      ...TABLE,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    const head = template('AWS::Serverless::SimpleTable', { PrimaryKey: { Name: 'id', Type: 'String' } });
+    expect(expiry(riskOf(head, base))).toHaveLength(1);
+  });
 
   it('refused: a SimpleTable rewritten as a DynamoDB table with TTL switched on is high', () => {
     const base = template('AWS::Serverless::SimpleTable', {});
@@ -222,19 +201,16 @@ describe('attacker 9n: SAM SimpleTable point-in-time recovery', () => {
 describe('attacker 9n: an RDS instance calling itself an Aurora member', () => {
   // backupRetention skips an instance that has a DBClusterIdentifier at all: `!Ref AWS::NoValue`
   // is no cluster (CloudFormation drops the property), so the instance keeps its own backups.
-  it.failing(
-    'FAULT: BackupRetentionPeriod 0 beside DBClusterIdentifier: AWS::NoValue, the base at its default 1 day, is high',
-    () => {
-      const base = template('AWS::RDS::DBInstance', { Engine: 'postgres', PubliclyAccessible: false });
-      const head = template('AWS::RDS::DBInstance', {
-        Engine: 'postgres',
-        PubliclyAccessible: false,
-        DBClusterIdentifier: { Ref: 'AWS::NoValue' },
-        BackupRetentionPeriod: 0,
-      });
-      expect(expiry(riskOf(head, base))).toHaveLength(1);
-    },
-  );
+  it('FAULT: BackupRetentionPeriod 0 beside DBClusterIdentifier: AWS::NoValue, the base at its default 1 day, is high', () => {
+    const base = template('AWS::RDS::DBInstance', { Engine: 'postgres', PubliclyAccessible: false });
+    const head = template('AWS::RDS::DBInstance', {
+      Engine: 'postgres',
+      PubliclyAccessible: false,
+      DBClusterIdentifier: { Ref: 'AWS::NoValue' },
+      BackupRetentionPeriod: 0,
+    });
+    expect(expiry(riskOf(head, base))).toHaveLength(1);
+  });
 
   it('refused: the same trick against a base that writes 7 days is high (the base setting is missed)', () => {
     const base = template('AWS::RDS::DBInstance', {

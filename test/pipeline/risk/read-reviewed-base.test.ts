@@ -52,7 +52,9 @@ describe('readReviewedBase', () => {
       // and, a JSON file a base tsconfig may extend, the TypeScript configurations above it.
       { path: 'package.json', content: 'base of package.json' },
       { path: 'tsconfig.json', content: 'base of tsconfig.json' },
+      { path: 'jsconfig.json', content: 'base of jsconfig.json' },
       { path: 'api/tsconfig.json', content: 'base of api/tsconfig.json' },
+      { path: 'api/jsconfig.json', content: 'base of api/jsconfig.json' },
     ]);
   });
 
@@ -78,18 +80,24 @@ describe('readReviewedBase', () => {
       'package.json',
       'tools/package.json',
       'svc/config/package.json',
-      // Above the JSON file only (a base tsconfig may extend it): not above build.cfg or index.ts.
+      // Above the JSON file only (a base tsconfig or jsconfig may extend it): not above build.cfg or index.ts.
       'tsconfig.json',
+      'jsconfig.json',
       'svc/tsconfig.json',
+      'svc/jsconfig.json',
       'svc/config/tsconfig.json',
+      'svc/config/jsconfig.json',
     ]);
     expect(base).toEqual([
       { path: 'svc/package.json', content: 'base of svc/package.json' },
       { path: 'tools/package.json', content: 'base of tools/package.json' },
       { path: 'svc/config/package.json', content: 'base of svc/config/package.json' },
       { path: 'tsconfig.json', content: 'base of tsconfig.json' },
+      { path: 'jsconfig.json', content: 'base of jsconfig.json' },
       { path: 'svc/tsconfig.json', content: 'base of svc/tsconfig.json' },
+      { path: 'svc/jsconfig.json', content: 'base of svc/jsconfig.json' },
       { path: 'svc/config/tsconfig.json', content: 'base of svc/config/tsconfig.json' },
+      { path: 'svc/config/jsconfig.json', content: 'base of svc/config/jsconfig.json' },
     ]);
   });
 
@@ -212,8 +220,11 @@ describe('readReviewedBase', () => {
     });
     expect(reads.filter((path) => !path.endsWith('package.json'))).toEqual([
       'tsconfig.json',
+      'jsconfig.json',
       'svc/tsconfig.json',
+      'svc/jsconfig.json',
       'svc/settings/tsconfig.json',
+      'svc/settings/jsconfig.json',
       'svc/base',
       'svc/base.json',
       'svc/strict.json',
@@ -225,6 +236,29 @@ describe('readReviewedBase', () => {
         { path: 'svc/settings/tsconfig.json', unreadable: 'HttpError: Bad Gateway' },
       ]),
     );
+  });
+
+  it('reads the configurations the base scripts name to tsc, and what they extend', async () => {
+    const base: Record<string, string> = {
+      'svc/package.json': JSON.stringify({ scripts: { build: 'tsc -p tsconfig.build.json && tsc -b conf' } }),
+      'svc/tsconfig.build.json': JSON.stringify({ extends: './shared.json' }),
+      'svc/conf/tsconfig.json': JSON.stringify({}),
+    };
+    const reads: string[] = [];
+    const files = await readReviewedBase({
+      paths: ['svc/settings/compiler.json'],
+      read: async (path) => {
+        reads.push(path);
+        return base[path];
+      },
+    });
+    expect(reads).toEqual(
+      expect.arrayContaining(['svc/tsconfig.build.json', 'svc/conf/tsconfig.json', 'svc/shared.json']),
+    );
+    expect(files).toContainEqual({
+      path: 'svc/tsconfig.build.json',
+      content: base['svc/tsconfig.build.json'],
+    });
   });
 
   it('reads no TypeScript configuration for a change without a JSON file other rules do not read', async () => {

@@ -55,40 +55,34 @@ describe('attacker 9n: the base made unknown by files that are not templates', (
     expect(risk.reasons.map((reason) => reason.code)).toEqual(['data-expiry']);
   });
 
-  it.failing(
-    'FAULT: an unreadable base tsconfig.json (no template) hides the removal of point-in-time recovery',
-    () => {
-      const risk = classify(
-        [{ path: TEMPLATE, content: HEAD_TABLE }],
-        [
-          { path: TEMPLATE, content: BASE_TABLE },
-          { path: 'infra/tsconfig.json', unreadable: 'more than 32 TypeScript configurations to read' },
-        ],
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it('FAULT: an unreadable base tsconfig.json (no template) hides the removal of point-in-time recovery', () => {
+    const risk = classify(
+      [{ path: TEMPLATE, content: HEAD_TABLE }],
+      [
+        { path: TEMPLATE, content: BASE_TABLE },
+        { path: 'infra/tsconfig.json', unreadable: 'more than 32 TypeScript configurations to read' },
+      ],
+    );
+    expect(risk.level).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: 34 queue templates in folders of their own, read as the pipeline reads the base, hide the removal',
-    async () => {
-      const files = [
-        { path: TEMPLATE, content: HEAD_TABLE },
-        ...Array.from({ length: 34 }, (_, index) => ({
-          path: `infra/queues/q${index}/stack.json`,
-          content: QUEUE,
-        })),
-      ];
-      const repository: Record<string, string> = { [TEMPLATE]: BASE_TABLE };
-      const base = await readReviewedBase({
-        paths: files.map((file) => file.path),
-        files,
-        read: async (path) => repository[path],
-        templatePath: TEMPLATE,
-      });
-      expect(classify(files, base).level).toBe('high');
-    },
-  );
+  it('FAULT: 34 queue templates in folders of their own, read as the pipeline reads the base, hide the removal', async () => {
+    const files = [
+      { path: TEMPLATE, content: HEAD_TABLE },
+      ...Array.from({ length: 34 }, (_, index) => ({
+        path: `infra/queues/q${index}/stack.json`,
+        content: QUEUE,
+      })),
+    ];
+    const repository: Record<string, string> = { [TEMPLATE]: BASE_TABLE };
+    const base = await readReviewedBase({
+      paths: files.map((file) => file.path),
+      files,
+      read: async (path) => repository[path],
+      templatePath: TEMPLATE,
+    });
+    expect(classify(files, base).level).toBe('high');
+  });
 
   it('refused: an unreadable base lockfile leaves the base known (the removal is high)', () => {
     const risk = classify(
