@@ -144,12 +144,20 @@ export const taskMarkerSchema = z
     co_requesters: z.array(accountSchema).max(10).optional(),
     /**
      * Who rewrote the issue body this task runs from (review 9m): read from the body's edit
-     * history (GraphQL `userContentEdits`) when a labeling or a bare `/implement` starts a run of
-     * it, and from each later `issues.edited` delivery's sender, newest last, at most 10: a later
-     * run of the body (`/retry`, a labeling, `/implement`) runs their text, so they join that run's
-     * `co_requesters`. Absent in markers written before it was kept, or when nobody else edited it.
+     * history (GraphQL `userContentEdits`) when a labeling, a bare `/implement` or a `/retry`
+     * starts a run of it, and from each later `issues.edited` delivery's sender (whichever request
+     * the task runs meanwhile), in order, at most 10 (past that, `request_editors_past_bound`): a
+     * later run of the body runs their text, so they join that run's `co_requesters`. Absent in
+     * markers written before it was kept, or when nobody else edited it.
      */
     request_editors: z.array(accountSchema).max(10).optional(),
+    /**
+     * More people rewrote the issue body than `request_editors` keeps (review 13m): whoever was not
+     * kept could approve their own text, so no run of the body starts while this is set
+     * (`request_editors_unknown`); a request posted in a `/implement` comment still runs. The body's
+     * edits stay in its history, so nothing clears it.
+     */
+    request_editors_past_bound: z.literal(true).optional(),
     updated_at: z.string(),
     /**
      * Read only: where markers written before the record took deploys kept the deploy state. Read

@@ -8,6 +8,9 @@ import { lastPushSchema } from '../review/last-push.js';
 /** Most co-requesters a task keeps (the marker's `co_requesters` bound). */
 export const MAX_CO_REQUESTERS = 10;
 
+/** Most editors of an issue body a task keeps (the marker's `request_editors` bound). */
+export const MAX_REQUEST_EDITORS = 10;
+
 /**
  * What the approval rule knows people by (`reviewPolicyFor`): who asked for the task, who else
  * pushed to its branch and which pushes nobody can name. The status comment's marker carries these

@@ -15,6 +15,8 @@ import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
 import { holdRequest } from '../implement/hold-request.js';
 import { requestEditorsOf } from '../implement/record-request-edit.js';
+import { readRequestEditors } from '../implement/read-request-editors.js';
+import { stopForUnknownEditors } from '../implement/stop-for-unknown-editors.js';
 import { issueTaskRunDependencies } from '../implement/issue-task-run-dependencies.js';
 import { runIssueTask } from '../implement/run-issue-task.js';
 import { taskBoardFor } from '../task/task-board-for.js';
@@ -32,8 +34,10 @@ import { readTaskStatusFor } from '../task/read-task-status-for.js';
  * write access; otherwise it is held for `/approve` (`holdRequest`), showing the text. A changed
  * request that runs or is held counts the `/retry` author and the text's author as co-requesters
  * (marker `co_requesters`, beside those recorded), since the text is no longer what was asked
- * before: whoever edited it is among the writers, and the retrier and the editors the task recorded
- * (`request_editors`, `recordRequestEdit`) are known. The marker must be
+ * before: whoever edited it is among the writers, and the retrier and the body's editors are known:
+ * those the task recorded (`request_editors`, `recordRequestEdit`) and its edit history, read as a
+ * labeling reads it (`readRequestEditors`); editors that cannot all be known stop the retry
+ * (`request_editors_unknown`, `stopForUnknownEditors`: the status comment says why). The marker must be
  * trusted, as for `/approve`. `triggerKey` is recorded as handled, so a redelivery is `ignored`.
  * Refusals are `refused` with reason code `not_retryable`.
  */
@@ -119,11 +123,37 @@ export async function retryTask(params: {
   }
   const payload = validation.payload;
   const ranBefore = marker.generated_from === requestDigest(payload);
-  // Whoever rewrote the issue body since the task began wrote (part of) the text that runs (review 9m).
-  const recordedOthers = [
-    ...(marker.co_requesters ?? []),
-    ...requestEditorsOf(marker, marker.request_comment_id),
-  ];
+  // Whoever rewrote the issue body wrote (part of) the text that runs: its edit history is read as
+  // a labeling's or a bare `/implement`'s is (reviews 9m, 13m).
+  const editors =
+    source.kind === 'comment'
+      ? requestEditorsOf(marker, marker.request_comment_id)
+      : await readRequestEditors(deps, {
+          repository,
+          issueNumber,
+          requester: {
+            login: marker.requester ?? params.actor,
+            ...(marker.requester_id === undefined ? {} : { id: marker.requester_id }),
+          },
+          coRequesters: marker.co_requesters ?? [],
+          marker,
+        });
+  if (editors.kind === 'unknown') {
+    const { state } = marker;
+    return stopForUnknownEditors({
+      board,
+      state,
+      statusBody: status?.body,
+      taskId,
+      issueNumber,
+      why: editors.why,
+    });
+  }
+  const recordedOthers = [...(marker.co_requesters ?? []), ...editors.editors];
+  const runSource =
+    marker.request_comment_id === undefined
+      ? ('issue-body' as const)
+      : { commentId: marker.request_comment_id };
   // A changed request is also the retrier's (they ran it as it is now) and its text's author's.
   const others = ranBefore
     ? recordedOthers
@@ -161,7 +191,13 @@ export async function retryTask(params: {
         taskId,
         board,
         from: marker.state,
-        requester: { login: requester, id: marker.requester_id, type: marker.requester_type, others },
+        requester: {
+          login: requester,
+          id: marker.requester_id,
+          type: marker.requester_type,
+          others,
+          editors: editors.editors,
+        },
         payload,
         requestCommentId: marker.request_comment_id,
         why: { kind: 'no-write-access' },
@@ -188,7 +224,9 @@ export async function retryTask(params: {
             id: marker.requester_id,
             type: marker.requester_type,
             others,
+            editors: editors.editors,
           },
         }),
+    source: runSource,
   });
 }

@@ -11,6 +11,8 @@ import type { TaskState } from '../../core/state/task-state.js';
 import { httpStatusOf } from '../../github/http-status.js';
 import type { StatusCommentRef } from '../../github/status-comment.js';
 import { holdRequest } from './hold-request.js';
+import { requestEditorsOf } from './record-request-edit.js';
+import { stopForUnknownEditors } from './stop-for-unknown-editors.js';
 import { issueTaskRunDependencies } from './issue-task-run-dependencies.js';
 import { runIssueTask } from './run-issue-task.js';
 import type { StatusBoard } from '../task/status-board.js';
@@ -115,6 +117,18 @@ export async function approveHeldRequest(params: {
     await board.move('failed', { details: message, outcome });
     return outcome;
   }
+  // Whoever rewrote the held issue body wrote (part of) what runs (reviews 9m, 13m).
+  const editors = requestEditorsOf(held, held.request_comment_id);
+  if (editors.kind === 'unknown') {
+    return stopForUnknownEditors({
+      board,
+      state: params.state,
+      statusBody: status.body,
+      taskId,
+      issueNumber,
+      why: editors.why,
+    });
+  }
   if (held.request_digest !== heldTextDigest(heldRequestText(validation.payload))) {
     const changedFrom =
       held.request_digest === undefined
@@ -143,7 +157,9 @@ export async function approveHeldRequest(params: {
                 },
               ]),
           ...(held.co_requesters ?? []),
+          ...editors.editors,
         ],
+        editors: editors.editors,
       },
       payload: validation.payload,
       requestCommentId: held.request_comment_id,
@@ -160,6 +176,19 @@ export async function approveHeldRequest(params: {
     config: params.config,
     board,
     ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config: params.config })),
+    // The hold's asker stays; editors recorded while it waited join them.
+    ...(held.requester === undefined || editors.editors.length === 0
+      ? {}
+      : {
+          requester: {
+            login: held.requester,
+            id: held.requester_id,
+            type: held.requester_type,
+            others: [...(held.co_requesters ?? []), ...editors.editors],
+            editors: editors.editors,
+          },
+        }),
+    source: held.request_comment_id === undefined ? 'issue-body' : { commentId: held.request_comment_id },
   });
 }
 

@@ -8,7 +8,8 @@ import type { TaskState } from '../../core/state/task-state.js';
 import type { CommentClient } from '../../github/post-comment.js';
 import { refuseIllegalMove } from '../task/refuse-illegal-move.js';
 import type { StatusBoard } from '../task/status-board.js';
-import { requesterPatch, type Requester } from '../task/requester-patch.js';
+import { requesterPastBound, requesterPatch, type Requester } from '../task/requester-patch.js';
+import { stopForUnknownEditors } from './stop-for-unknown-editors.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskOutcome } from '../task/task-outcome.js';
 
@@ -34,6 +35,19 @@ export async function holdRequest(params: {
   why: { kind: 'no-write-access' } | { kind: 'changed'; changedFrom: unknown };
 }): Promise<TaskOutcome> {
   const { board, requester, repository, issueNumber, taskId } = params;
+  // Nobody who asked or wrote the request is dropped to fit the marker: past its bounds nothing is held.
+  const pastBound = requesterPastBound(requester);
+  if (pastBound !== undefined) {
+    const { from: state } = params;
+    return stopForUnknownEditors({
+      board,
+      state,
+      statusBody: undefined,
+      taskId,
+      issueNumber,
+      why: pastBound,
+    });
+  }
   const refused = await refuseIllegalMove({ ...params, requester: requester.login, to: 'held' });
   if (refused) return { ...refused, taskId, issueNumber };
   const text = heldRequestText(params.payload);

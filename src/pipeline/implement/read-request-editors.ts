@@ -2,8 +2,9 @@ import { sameAccount, type Account } from '../../core/review/account.js';
 import { readIssueBodyEditors } from '../../github/read-issue-body-editors.js';
 import type { RepositoryRef } from '../events/task-event.js';
 import type { TaskEventDependencies } from '../events/task-event-dependencies.js';
-import { MAX_CO_REQUESTERS } from '../../core/task/trust-facts.js';
-import { MAX_REQUEST_EDITORS } from './record-request-edit.js';
+import { MAX_CO_REQUESTERS, MAX_REQUEST_EDITORS } from '../../core/task/trust-facts.js';
+import type { TaskMarker } from '../../core/state/state-marker.js';
+import { EDITORS_PAST_BOUND, requestEditorsOf } from './record-request-edit.js';
 
 /**
  * Whoever rewrote an issue body besides those already counted as asking: `known` (possibly none),
@@ -14,13 +15,15 @@ export type RequestEditors =
   | { readonly kind: 'unknown'; readonly why: string };
 
 /**
- * The editors of issue `issueNumber`'s body (review 9m) when a run of the body starts: those the
- * task recorded (`recorded`, marker `request_editors`) and every editor in the body's edit history
- * (`readIssueBodyEditors`: GitHub's REST API does not say who edited, GraphQL does), each once,
- * leaving out the requester and the co-requesters, counted already. Fails closed: `unknown` when
- * the runtime has no GraphQL client, the history cannot be read whole, or more editors than a
- * marker keeps (`MAX_REQUEST_EDITORS`), or more co-requesters and editors together than it keeps
- * (`MAX_CO_REQUESTERS`): one dropped could approve their own text.
+ * The editors of issue `issueNumber`'s body (review 9m) when a run of the body starts (a
+ * labeling, a bare `/implement`, a `/retry`): those the task's marker recorded (`request_editors`)
+ * and every editor in the body's edit history (`readIssueBodyEditors`: GitHub's REST API does not
+ * say who edited, GraphQL does), each once, leaving out the requester and the co-requesters,
+ * counted already. Fails closed: `unknown` when the marker says more edited it than it keeps
+ * (`request_editors_past_bound`), the runtime has no GraphQL client, the history cannot be read
+ * whole, or there are more editors than a marker keeps (`MAX_REQUEST_EDITORS`), or more
+ * co-requesters and editors together than it keeps (`MAX_CO_REQUESTERS`): one dropped could
+ * approve their own text.
  */
 export async function readRequestEditors(
   deps: Pick<TaskEventDependencies, 'graphql'>,
@@ -29,9 +32,12 @@ export async function readRequestEditors(
     issueNumber: number;
     requester: Account;
     coRequesters: readonly Account[];
-    recorded: readonly Account[];
+    /** The task's marker, when it has one: what it recorded of the body's editors. */
+    marker: Pick<TaskMarker, 'request_editors' | 'request_editors_past_bound'> | undefined;
   },
 ): Promise<RequestEditors> {
+  const recorded = requestEditorsOf(params.marker, undefined);
+  if (recorded.kind === 'unknown') return recorded;
   if (deps.graphql === undefined)
     return { kind: 'unknown', why: 'this runtime gives no GraphQL client to read the edit history with' };
   const history = await readIssueBodyEditors({
@@ -42,9 +48,9 @@ export async function readRequestEditors(
   });
   if (history.kind === 'unknown') return history;
   const others = distinctBeside([params.requester], params.coRequesters);
-  const editors = distinctBeside([params.requester, ...others], [...params.recorded, ...history.editors]);
+  const editors = distinctBeside([params.requester, ...others], [...recorded.editors, ...history.editors]);
   if (editors.length > MAX_REQUEST_EDITORS || others.length + editors.length > MAX_CO_REQUESTERS)
-    return { kind: 'unknown', why: `more people wrote it than a task records (${MAX_CO_REQUESTERS})` };
+    return { kind: 'unknown', why: EDITORS_PAST_BOUND };
   return { kind: 'known', editors };
 }
 

@@ -18,13 +18,15 @@ import { readRequestEditors, type RequestEditors } from './read-request-editors.
 import { openIssueTask } from './open-issue-task.js';
 import { issueTaskRunDependencies } from './issue-task-run-dependencies.js';
 import { runIssueTask } from './run-issue-task.js';
+import { FAILED_BY_UNRUNNABLE_REQUEST, stopForUnknownEditors } from './stop-for-unknown-editors.js';
+import { requesterPastBound } from '../task/requester-patch.js';
 
 /**
  * States an invalid request may end in `failed`: nothing is under way that it would undo. On any
  * other (a pull request open, a hold waiting for `/approve`), a request that does not validate is
  * not a run of the task: the task keeps its state, since anyone who can comment can send one.
  */
-const FAILED_BY_INVALID_REQUEST: ReadonlySet<TaskState> = new Set(['received', 'awaiting_input', 'failed']);
+const FAILED_BY_INVALID_REQUEST: ReadonlySet<TaskState> = FAILED_BY_UNRUNNABLE_REQUEST;
 
 /** One request to implement, from any channel (issue, `/implement` comment, REST). */
 export interface ImplementationRequest {
@@ -69,8 +71,9 @@ export interface ImplementationRequest {
  * `request_invalid_task_unchanged` (an invalid request on a task under way: answered to its sender
  * only, by the channel, from `message`), `request_under_way` (this very request is being generated
  * or has its pull request: `message` says so for the channel), `request_editors_unknown` (who
- * edited the body cannot be read: the task `failed`, or on a task under way `refused` and
- * unchanged, answered by the channel from `message`), `requester_lacks_write_access` (held).
+ * edited the body cannot be read, or more wrote it than a task records: the task `failed`, or on a
+ * task under way `refused` and unchanged; either way its status comment says why,
+ * `stopForUnknownEditors`), `requester_lacks_write_access` (held).
  * Run it under the task's mutex. Throws GitHub's HTTP errors.
  */
 export async function requestImplementation(
@@ -118,29 +121,10 @@ export async function requestImplementation(
         'To change the result, edit the request (or put a new payload in a `/implement` comment) and comment `/implement` again.',
     };
   }
+  const stop = (why: string) =>
+    stopForUnknownEditors({ board, state, statusBody: existing?.body, taskId, issueNumber, why });
   const editors = await bodyEditors(deps, input, existing?.marker);
-  if (editors.kind === 'unknown') {
-    const message = unknownEditorsMessage(editors.why);
-    if (state !== undefined && !FAILED_BY_INVALID_REQUEST.has(state)) {
-      const unchanged = `this request cannot be run, so the task (${state.replaceAll('_', ' ')}) is unchanged: ${message}`;
-      return {
-        status: 'refused',
-        reasonCode: 'request_editors_unknown',
-        taskId,
-        issueNumber,
-        message: unchanged,
-      };
-    }
-    const outcome: TaskOutcome = {
-      status: 'failed',
-      reasonCode: 'request_editors_unknown',
-      taskId,
-      issueNumber,
-      message,
-    };
-    await board.move('failed', { details: message, outcome });
-    return outcome;
-  }
+  if (editors.kind === 'unknown') return stop(editors.why);
   const asker = {
     login: requester,
     id: input.requesterId,
@@ -149,6 +133,8 @@ export async function requestImplementation(
     others: [...(input.coRequesters ?? []), ...editors.editors],
     editors: editors.editors,
   };
+  const pastBound = requesterPastBound(asker);
+  if (pastBound !== undefined) return stop(pastBound);
   const { owner, repo } = repository;
   const level = await repositoryPermissionLevel({ client, owner, repo, username: requester });
   if (!canChange(level)) {
@@ -181,6 +167,7 @@ export async function requestImplementation(
     board,
     ...(await issueTaskRunDependencies(deps, { owner, repo, issueNumber, taskId, config })),
     requester: asker,
+    source: input.requestCommentId === undefined ? 'issue-body' : { commentId: input.requestCommentId },
   });
 }
 
@@ -192,10 +179,10 @@ export async function requestImplementation(
 async function bodyEditors(
   deps: TaskEventDependencies,
   input: ImplementationRequest,
-  marker: Pick<TaskMarker, 'request_editors'> | undefined,
+  marker: Pick<TaskMarker, 'request_editors' | 'request_editors_past_bound'> | undefined,
 ): Promise<RequestEditors> {
   if (input.bodyMayBeEdited !== true || input.requestCommentId !== undefined)
-    return { kind: 'known', editors: requestEditorsOf(marker, input.requestCommentId) };
+    return requestEditorsOf(marker, input.requestCommentId);
   return readRequestEditors(deps, {
     repository: input.repository,
     issueNumber: input.issueNumber,
@@ -204,14 +191,6 @@ async function bodyEditors(
       ...(input.requesterId === undefined ? {} : { id: input.requesterId }),
     },
     coRequesters: input.coRequesters ?? [],
-    recorded: marker?.request_editors ?? [],
+    marker,
   });
-}
-
-/** Why a request whose editors are unknown is not run, and what to do (the safe rule of review 9m). */
-function unknownEditorsMessage(why: string): string {
-  return (
-    `who edited this issue's body is not known: ${why}. The request was not run, since whoever wrote it must not approve its pull request. ` +
-    'Try again (label the issue again or comment `/implement`), or post the request in a fenced block of an `/implement` comment, whose text is its author’s (an edited comment is not taken).'
-  );
 }

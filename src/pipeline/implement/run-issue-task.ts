@@ -36,7 +36,8 @@ import { unsentArtifactsOf } from '../../core/task/unsent-artifacts-of.js';
 import { githubBaseReader } from '../risk/github-base-reader.js';
 import { prepareChange, type PreparedChange } from './prepare-change.js';
 import type { StatusBoard } from '../task/status-board.js';
-import { requesterPatch, type Requester } from '../task/requester-patch.js';
+import { requesterPastBound, requesterPatch, type Requester } from '../task/requester-patch.js';
+import { stopForUnknownEditors } from './stop-for-unknown-editors.js';
 import { RunCancelledError } from '../control/run-cancelled-error.js';
 import type { CancelWatch } from '../control/watch-for-cancel.js';
 import type { RepositoryRef } from '../events/task-event.js';
@@ -69,10 +70,30 @@ export async function runIssueTask(params: {
    * self-approval rule; absent: the marker's requester stays (a released hold keeps its asker).
    */
   requester?: Requester;
+  /**
+   * Where the request that runs was read: the `/implement` comment holding it (recorded as the
+   * marker's `request_comment_id`, which `/retry`, `/approve` and deploys read it back from) or
+   * the issue body (which clears it, so they read the body, and the body's edits count, review
+   * 13m); absent: the marker's stays (a dispatched request, which is neither).
+   */
+  source?: { readonly commentId: number } | 'issue-body';
   /** Sees a `/cancel` given while the run goes on (`createCancelWatch`); absent: the run is not stopped. */
   cancel?: CancelWatch;
 }): Promise<TaskOutcome> {
   const { board, taskId } = params;
+  // Nobody who asked or wrote the request is dropped to fit the marker: past its bounds nothing runs.
+  const pastBound = params.requester === undefined ? undefined : requesterPastBound(params.requester);
+  if (pastBound !== undefined) {
+    const { issueNumber } = params;
+    return stopForUnknownEditors({
+      board,
+      state: board.current?.state,
+      statusBody: undefined,
+      taskId,
+      issueNumber,
+      why: pastBound,
+    });
+  }
   const attempt = (board.current?.attempt ?? 0) + 1;
   if (board.current?.state === 'generating' || board.current?.state === 'validating') {
     params.log(`Task ${taskId} was left ${board.current.state} by an earlier run; starting over`);
@@ -80,9 +101,15 @@ export async function runIssueTask(params: {
   }
   // The request is recorded with the generation, so a trigger asking for it again is not a new run.
   const requester = params.requester === undefined ? undefined : requesterPatch(params.requester);
+  const source = params.source;
   await board.move('generating', {
-    patch: { attempt, generated_from: requestDigest(params.request), ...requester?.patch },
-    ...(requester === undefined ? {} : { clear: requester.clear }),
+    patch: {
+      attempt,
+      generated_from: requestDigest(params.request),
+      ...requester?.patch,
+      ...(source === undefined || source === 'issue-body' ? {} : { request_comment_id: source.commentId }),
+    },
+    clear: [...(requester?.clear ?? []), ...(source === 'issue-body' ? ['request_comment_id' as const] : [])],
     request: params.request,
   });
   try {

@@ -110,8 +110,11 @@ describe('co-requesters', () => {
     ]);
   });
 
-  it('keeps at most ten co-requesters, the marker’s bound', () => {
-    const others = Array.from({ length: 15 }, (_, index) => ({ login: `writer-${index}` }));
+  it('keeps ten co-requesters, the marker’s bound, and refuses to drop any past it (review 13m)', () => {
+    const others = Array.from({ length: 10 }, (_, index) => ({ login: `writer-${index}` }));
+    expect(() => requesterPatch({ login: 'bob', others: [...others, { login: 'writer-10' }] })).toThrow(
+      RangeError,
+    );
     const { patch } = requesterPatch({ login: 'bob', others });
     expect(patch.co_requesters).toHaveLength(10);
     const marker = taskMarkerSchema.parse({

@@ -5,6 +5,7 @@
 // maintainer's later bare `/implement` runs the issue body, and the edit made meanwhile was never
 // recorded, so the editor who wrote the text that runs is free to approve its pull request. The
 // body run also leaves `request_comment_id` on the marker, so every later edit is ignored too.
+// Fixed in review 13m: every edit is recorded, and a body run clears `request_comment_id`.
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { createOfflineProvider } from '../../../src/generation/offline/offline-provider.js';
 import { formIssue, issueComment } from '../../fixtures/trigger-events.js';
@@ -78,14 +79,13 @@ describe('attacker 9n: an edit while the task holds a comment request', () => {
     expect(first).toMatchObject({ state: 'held', request_comment_id: 5201 });
   });
 
-  it.failing(
-    'FAULT: the run of the rewritten body counts its editor as a co-requester (their approval set aside)',
-    async () => {
-      const { app, fake } = await heldEditedThenRun();
-      expect(app.errors).toEqual([]);
-      const marker = markerOf(fake);
-      expect(marker.state).toBe('pr_open');
-      expect(marker.co_requesters?.map((account) => account.login)).toContain('octo-editor');
-    },
-  );
+  it('the run of the rewritten body counts its editor as a co-requester (their approval set aside)', async () => {
+    const { app, fake } = await heldEditedThenRun();
+    expect(app.errors).toEqual([]);
+    const marker = markerOf(fake);
+    expect(marker.state).toBe('pr_open');
+    expect(marker.co_requesters?.map((account) => account.login)).toContain('octo-editor');
+    // The body run replaced the comment's request: the marker no longer names the comment.
+    expect(marker.request_comment_id).toBeUndefined();
+  });
 });
