@@ -16,6 +16,7 @@ import { balance11Cases } from './balance11-cases.js';
 import { fix11bCases } from './fix11b-cases.js';
 import { fix11mCases } from './fix11m-cases.js';
 import { fix11rCases } from './fix11r-cases.js';
+import { fix13eCases } from './fix13e-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -394,6 +395,7 @@ export function matrixCases(): MatrixCase[] {
     ...fix11bCases(),
     ...fix11mCases(),
     ...fix11rCases(),
+    ...fix13eCases(),
     ...mutants(),
   ];
 }
