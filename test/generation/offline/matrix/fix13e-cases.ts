@@ -1,11 +1,13 @@
 import { requestFor } from '../offline-test-requests.js';
+import { TABLE_SETTINGS } from '../../../../src/generation/offline/blueprints/application/application-test-titles.js';
 import type { MatrixCase } from './matrix-cases.js';
 
 /**
  * Issue #11 fix 13e: a list filtered by a field with listed values (`list samples by type`, the type
  * blood, urine or tissue; `list incidents by severity`, sev1 to sev3). The generated filter test must
  * create items the model accepts (listed values), so it fails when the filter is not applied: the
- * mutants drop the type and the severity from the list's where, and must fail the story test.
+ * mutants drop the type and the severity from the list's where, and must fail the story test. The
+ * template test of the items table must fail with point-in-time recovery removed from the template.
  */
 const SAMPLES = requestFor({
   taskType: 'application',
@@ -46,6 +48,17 @@ export function fix13eCases(): MatrixCase[] {
       id: 'mutant-listed-value-filter-not-applied',
       request: SAMPLES,
       mutation: { ...notApplied('type'), breaks: ['story 3 list samples'] },
+    },
+    {
+      // The repository tests pass whatever the template says: the template test must not.
+      id: 'mutant-table-without-recovery',
+      request: INCIDENTS,
+      mutation: {
+        file: 'template.yaml',
+        find: '      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true\n',
+        replace: '',
+        breaks: [TABLE_SETTINGS],
+      },
     },
     {
       id: 'mutant-listed-severity-filter-not-applied',

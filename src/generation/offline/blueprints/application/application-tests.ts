@@ -5,6 +5,7 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import { publishesEvents } from './application-source.js';
 import {
   ROUTES_MATCH_TEMPLATE,
+  TABLE_SETTINGS,
   TEST_FILES,
   eventFailureTitle,
   eventsTitle,
@@ -145,6 +146,15 @@ describe('HTTP API', () => {
   it('answers 404 for a route it does not serve', async () => {
     const { call } = setup();
     expect((await call('PATCH /nowhere')).status).toBe(404);
+  });
+
+  it(${codeLiteral(TABLE_SETTINGS)}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const table = /^  ItemsTable:\\n((?: {4}.*\\n)+)/m.exec(template)?.[1] ?? '';
+    expect(table).toMatch(/^ {4}DeletionPolicy: Retain$/m);
+    expect(table).toMatch(/^ {6}BillingMode: PAY_PER_REQUEST$/m);
+    expect(table).toMatch(/^ {6}SSESpecification:\\n {8}SSEEnabled: true$/m);
+    expect(table).toMatch(/^ {6}PointInTimeRecoverySpecification:\\n {8}PointInTimeRecoveryEnabled: true$/m);
   });
 
   it(${codeLiteral(ROUTES_MATCH_TEMPLATE)}, () => {
