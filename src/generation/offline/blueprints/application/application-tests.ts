@@ -150,7 +150,7 @@ describe('HTTP API', () => {
 
   it(${codeLiteral(TABLE_SETTINGS)}, () => {
     const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
-    const table = /^  ItemsTable:\\n((?: {4}.*\\n)+)/m.exec(template)?.[1] ?? '';
+    const table = /^ {2}ItemsTable:\\n((?: {4}.*\\n)+)/m.exec(template)?.[1] ?? '';
     expect(table).toMatch(/^ {4}DeletionPolicy: Retain$/m);
     expect(table).toMatch(/^ {6}BillingMode: PAY_PER_REQUEST$/m);
     expect(table).toMatch(/^ {6}SSESpecification:\\n {8}SSEEnabled: true$/m);

@@ -85,9 +85,12 @@ function countedNoun(words: readonly string[], limit: LimitPhrase): boolean {
     !BOUND_JOINERS.has(next) &&
     !QUALIFYING.has(next) &&
     next !== 'and' &&
-    isPlural(next)
+    (isPlural(next) || IRREGULAR_PLURALS.has(next))
   );
 }
+
+/** Plurals `isPlural` does not know by their ending: `at most 40 people`. */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'persons']);
 
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
