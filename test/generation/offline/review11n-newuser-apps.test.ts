@@ -181,15 +181,12 @@ describe('review 11n: a feature-voting board', () => {
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: "Declined ideas cannot receive votes." is ✅ covered by the decline route and the body check, yet no route receives a vote at all (the vote story is not covered) and the client sets `votes` itself (POST /ideas with {"votes": 1000000} answers 201) — nothing refuses a vote on a declined idea: the row is not covered',
-    async () => {
-      const { bundle } = await generate(ideaBoard);
-      const send = serviceOf(bundle);
-      expect((await send('POST /ideas', { body: { title: 'x', votes: 1_000_000 } })).statusCode).toBe(201);
-      expect(sentenceRow(bundle.coverage, 5)?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Declined ideas cannot receive votes." is ✅ covered by the decline route and the body check, yet no route receives a vote at all (the vote story is not covered) and the client sets `votes` itself (POST /ideas with {"votes": 1000000} answers 201) — nothing refuses a vote on a declined idea: the row is not covered', async () => {
+    const { bundle } = await generate(ideaBoard);
+    const send = serviceOf(bundle);
+    expect((await send('POST /ideas', { body: { title: 'x', votes: 1_000_000 } })).statusCode).toBe(201);
+    expect(sentenceRow(bundle.coverage, 5)?.status).not.toBe('covered');
+  });
 
   it.failing(
     'FAULT: the service sentence "A feature-voting board for our customers." is ❌ not covered ("nothing was generated for this") while "A loans API for the city library." and "A feature-flag service …" are ✅ by the HTTP API — a sentence naming the service the blueprint made (a board) is answered by it',
@@ -223,7 +220,7 @@ describe('review 11n: lab samples', () => {
   it('registers → reads → looks up by barcode → lists by type and by a collection-time range → refuses disposing a sample not reported', async () => {
     const { bundle } = await generate(labSamples);
     const send = serviceOf(bundle);
-    // `result` is sent because the generated model requires it today (see the FAULT below).
+    // `result` is optional when a sample is registered (the report gives it); sending one is taken too.
     const withResult = { ...aSample, result: 'pending' };
     expect((await send('POST /samples', { body: { ...withResult, type: 'saliva' } })).statusCode).toBe(400);
     expect((await send('POST /samples', { body: withResult })).json['status']).toBe('received');
@@ -240,14 +237,11 @@ describe('review 11n: lab samples', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 5))).toMatch(/email/);
   });
 
-  it.failing(
-    'FAULT: "report a sample with a result" makes `result` a field REQUIRED when a sample is registered: POST /samples with a barcode, a collection time and a type answers 400 "field \\"result\\" is required", so a sample cannot be registered before it is tested — the result is given when the sample is reported',
-    async () => {
-      const { bundle } = await generate(labSamples);
-      const send = serviceOf(bundle);
-      expect((await send('POST /samples', { body: aSample })).statusCode).toBe(201);
-    },
-  );
+  it('FAULT: "report a sample with a result" makes `result` a field REQUIRED when a sample is registered: POST /samples with a barcode, a collection time and a type answers 400 "field \\"result\\" is required", so a sample cannot be registered before it is tested — the result is given when the sample is reported', async () => {
+    const { bundle } = await generate(labSamples);
+    const send = serviceOf(bundle);
+    expect((await send('POST /samples', { body: aSample })).statusCode).toBe(201);
+  });
 
   it.failing(
     'FAULT: "As a pathologist I can report a sample with a result" is ✅ covered by "POST /samples creates a sample" and its test only creates one: no sample ever becomes `reported` (a status the description lists) — reporting moves it there, recording the result (POST /samples/{id}/report), or the story is not covered',
@@ -319,19 +313,14 @@ describe('review 11n: volunteer shifts', () => {
     expect(storyRow(bundle.coverage, 3)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: "a capacity of at most 12 volunteers" becomes `capacityVolunteers`, a LIST of at least one entry (and "12 is not a value"), so {"capacity": 13} is taken — a capacity is a number: `capacity` from 0 to 12, 400 above',
-    async () => {
-      const { bundle } = await generate(volunteerShifts);
-      const send = serviceOf(bundle);
-      expect(fileContent(bundle, 'src/model.ts')).not.toContain("name: 'capacityVolunteers', type: 'list'");
-      expect((await send('POST /shifts', { body: { location: 'Depot', capacity: 13 } })).statusCode).toBe(
-        400,
-      );
-      const ok = await send('POST /shifts', { body: { location: 'Depot', capacity: 8 } });
-      expect(ok.json['capacity']).toBe(8);
-    },
-  );
+  it('FAULT: "a capacity of at most 12 volunteers" becomes `capacityVolunteers`, a LIST of at least one entry (and "12 is not a value"), so {"capacity": 13} is taken — a capacity is a number: `capacity` from 0 to 12, 400 above', async () => {
+    const { bundle } = await generate(volunteerShifts);
+    const send = serviceOf(bundle);
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain("name: 'capacityVolunteers', type: 'list'");
+    expect((await send('POST /shifts', { body: { location: 'Depot', capacity: 13 } })).statusCode).toBe(400);
+    const ok = await send('POST /shifts', { body: { location: 'Depot', capacity: 8 } });
+    expect(ok.json['capacity']).toBe(8);
+  });
 
   it.failing(
     'FAULT: the word "shift" of the domain credits the release: "A volunteer can sign up for a shift and withdraw from it." is ◐ partial, implemented by "each deploy updates ApiFunction in place: all traffic at once" (the traffic shift), though nothing signs anyone up — the row is not covered and credits no deployment',
@@ -459,60 +448,51 @@ describe('review 11n: a recipe box', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "Only published recipes are listed to members." is ✅ covered by GET /recipes, which lists drafts too unless the caller adds ?status=published — nothing keeps a draft out of a member\'s list: the row is partial (or GET /recipes lists only published recipes)',
-    async () => {
-      const { bundle } = await generate(recipeBox);
-      const send = serviceOf(bundle);
-      await send('POST /recipes', { body: aRecipe });
-      const listedDrafts = itemsOf((await send('GET /recipes')).json).some(
-        (recipe) => recipe['status'] === 'draft',
-      );
-      expect(!listedDrafts || sentenceRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "Only published recipes are listed to members." is ✅ covered by GET /recipes, which lists drafts too unless the caller adds ?status=published — nothing keeps a draft out of a member\'s list: the row is partial (or GET /recipes lists only published recipes)', async () => {
+    const { bundle } = await generate(recipeBox);
+    const send = serviceOf(bundle);
+    await send('POST /recipes', { body: aRecipe });
+    const listedDrafts = itemsOf((await send('GET /recipes')).json).some(
+      (recipe) => recipe['status'] === 'draft',
+    );
+    expect(!listedDrafts || sentenceRow(bundle.coverage, 4)?.status !== 'covered').toBe(true);
+  });
 });
 
 describe('review 11n: the generated test cited for a filter on a field with listed values', () => {
-  it.failing(
-    'FAULT (the same kind, another field): "list incidents by severity" where "a severity (sev1, sev2 or sev3)" is proven by `story 2` creating incidents with severity "value one" and "value two", which the model refuses with 400 — the filter test uses listed values',
-    async () => {
-      const { bundle } = await generate({
-        taskType: 'application',
-        taskName: 'Incident queue',
-        description:
-          'Each incident has a title and a severity (sev1, sev2 or sev3). Incidents are open or resolved.',
-        stories: [
-          'As an engineer I can open an incident',
-          'As an engineer I can list incidents by severity',
-          'As an engineer I can resolve an incident',
-        ],
-      });
-      const tests = fileContent(bundle, 'test/app.test.ts');
-      const start = tests.indexOf("it('story 2 ");
-      const block = tests.slice(start, tests.indexOf('\n  });', start));
-      const posted = [...block.matchAll(/severity: '([^']*)'/g)].map((match) => match[1]);
-      expect(posted.length).toBeGreaterThan(0);
-      for (const severity of posted) expect(['sev1', 'sev2', 'sev3']).toContain(severity);
-    },
-  );
+  it('FAULT (the same kind, another field): "list incidents by severity" where "a severity (sev1, sev2 or sev3)" is proven by `story 2` creating incidents with severity "value one" and "value two", which the model refuses with 400 — the filter test uses listed values', async () => {
+    const { bundle } = await generate({
+      taskType: 'application',
+      taskName: 'Incident queue',
+      description:
+        'Each incident has a title and a severity (sev1, sev2 or sev3). Incidents are open or resolved.',
+      stories: [
+        'As an engineer I can open an incident',
+        'As an engineer I can list incidents by severity',
+        'As an engineer I can resolve an incident',
+      ],
+    });
+    const tests = fileContent(bundle, 'test/app.test.ts');
+    const start = tests.indexOf("it('story 2 ");
+    const block = tests.slice(start, tests.indexOf('\n  });', start));
+    const posted = [...block.matchAll(/severity: '([^']*)'/g)].map((match) => match[1]);
+    expect(posted.length).toBeGreaterThan(0);
+    for (const severity of posted) expect(['sev1', 'sev2', 'sev3']).toContain(severity);
+  });
 
-  it.failing(
-    'FAULT: "list samples by type" (type: blood, urine or tissue) is ✅ proven by `story 7 list samples`, which creates samples with type "value one" and "value two": both creates answer 400, `one.body.id` is undefined, and `toEqual([undefined])` passes on an empty list — the test passes with the type filter not applied (checked by hand: dropping `where.type` in the generated app keeps all 12 tests green). A filter test creates items the model accepts (blood, urine), so it fails without the filter',
-    async () => {
-      const { bundle } = await generate(labSamples);
-      const tests = fileContent(bundle, 'test/app.test.ts');
-      const start = tests.indexOf("it('story 7 list samples'");
-      const block = tests.slice(start, tests.indexOf('\n  });', start));
-      const posted = [...block.matchAll(/type: '([^']*)'/g)].map((match) => match[1]);
-      expect(posted.length).toBeGreaterThan(0);
-      const send = serviceOf(bundle);
-      for (const type of posted) {
-        const created = await send('POST /samples', { body: { ...aSample, result: 'r', type } });
-        expect(created.statusCode).toBe(201);
-      }
-    },
-  );
+  it('FAULT: "list samples by type" (type: blood, urine or tissue) is ✅ proven by `story 7 list samples`, which creates samples with type "value one" and "value two": both creates answer 400, `one.body.id` is undefined, and `toEqual([undefined])` passes on an empty list — the test passes with the type filter not applied (checked by hand: dropping `where.type` in the generated app keeps all 12 tests green). A filter test creates items the model accepts (blood, urine), so it fails without the filter', async () => {
+    const { bundle } = await generate(labSamples);
+    const tests = fileContent(bundle, 'test/app.test.ts');
+    const start = tests.indexOf("it('story 7 list samples'");
+    const block = tests.slice(start, tests.indexOf('\n  });', start));
+    const posted = [...block.matchAll(/type: '([^']*)'/g)].map((match) => match[1]);
+    expect(posted.length).toBeGreaterThan(0);
+    const send = serviceOf(bundle);
+    for (const type of posted) {
+      const created = await send('POST /samples', { body: { ...aSample, result: 'r', type } });
+      expect(created.statusCode).toBe(201);
+    }
+  });
 });
 
 const clinicWithPlatformAsks = {
@@ -567,15 +547,12 @@ describe('review 11n: the platform asks a DevOps engineer adds to an application
     },
   );
 
-  it.failing(
-    'FAULT: "Enable point-in-time recovery on the table." is ✅ covered citing only the repository tests ("stores items by collection and id with conditional writes", "lists by collection …"), which pass with PointInTimeRecoverySpecification removed: nothing counts as covered without a test that proves it — a template test checks the recovery setting, or the row says no test does',
-    async () => {
-      const { bundle } = await generate(clinicWithPlatformAsks);
-      const row = sentenceRow(bundle.coverage, 5);
-      const proven = bundle.files.some(
-        (file) => file.path.includes('/test/') && file.content.includes('PointInTimeRecovery'),
-      );
-      expect(proven || row?.status !== 'covered').toBe(true);
-    },
-  );
+  it('FAULT: "Enable point-in-time recovery on the table." is ✅ covered citing only the repository tests ("stores items by collection and id with conditional writes", "lists by collection …"), which pass with PointInTimeRecoverySpecification removed: nothing counts as covered without a test that proves it — a template test checks the recovery setting, or the row says no test does', async () => {
+    const { bundle } = await generate(clinicWithPlatformAsks);
+    const row = sentenceRow(bundle.coverage, 5);
+    const proven = bundle.files.some(
+      (file) => file.path.includes('/test/') && file.content.includes('PointInTimeRecovery'),
+    );
+    expect(proven || row?.status !== 'covered').toBe(true);
+  });
 });

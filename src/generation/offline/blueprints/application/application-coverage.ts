@@ -19,6 +19,7 @@ import {
   DYNAMODB_WRITES,
   EVENTBRIDGE_PUTS,
   ROUTES_MATCH_TEMPLATE,
+  TABLE_SETTINGS,
   TEST_FILES,
   eventFailureTitle,
   eventsTitle,
@@ -39,6 +40,7 @@ import { verbsOfKind } from './model/verb-kind.js';
 import { ownerFieldOf } from './model/owner-field-of.js';
 import { statusCapabilities } from './status-coverage.js';
 import { ruleCapabilities } from './rule-capabilities.js';
+import { statusRuleCapabilities } from './status-rule-capabilities.js';
 import { sentenceNotGenerated } from './unmet-sentences.js';
 import { describedRestriction } from './model/story-restriction.js';
 import { wordsOfText } from './model/words-of-text.js';
@@ -538,6 +540,11 @@ function applicationCapabilities(params: {
     ...parentCapabilities(model, (title) => test('app', title)),
     ...ownerCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model, (title) => test('app', title)),
+    ...statusRuleCapabilities({
+      model,
+      sentences: params.input.descriptionSentences,
+      test: (title) => test('app', title),
+    }),
     {
       when: anyOf(
         'api',
@@ -585,7 +592,18 @@ function applicationCapabilities(params: {
         'storage',
       ),
       implementedBy: 'one DynamoDB table keyed by collection and id, with conditional writes',
-      tests: [test('dynamodb', DYNAMODB_WRITES), test('dynamodb', DYNAMODB_LISTS)],
+      tests: [
+        test('dynamodb', DYNAMODB_WRITES),
+        test('dynamodb', DYNAMODB_LISTS),
+        test('app', TABLE_SETTINGS),
+      ],
+      resources: ['ItemsTable'],
+    },
+    {
+      // The repository tests pass whatever the template says: only the template test proves recovery.
+      when: anyOf('recovery', 'backup', 'backups', 'backed', 'pitr', 'restore', 'restores'),
+      implementedBy: 'point-in-time recovery on the items table',
+      tests: [test('app', TABLE_SETTINGS)],
       resources: ['ItemsTable'],
     },
     {
@@ -597,7 +615,7 @@ function applicationCapabilities(params: {
     {
       when: anyOf('encrypt', 'encrypted', 'encryption'),
       implementedBy: 'the table is encrypted at rest',
-      tests: [],
+      tests: [test('app', TABLE_SETTINGS)],
       resources: ['ItemsTable'],
     },
     {

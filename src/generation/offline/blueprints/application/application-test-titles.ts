@@ -11,6 +11,9 @@ export const TEST_FILES = {
 } as const;
 
 export const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes the app serves';
+/** The generated template test of the items table's settings (billing, encryption, recovery, retention). */
+export const TABLE_SETTINGS =
+  'the template keeps the items table on-demand and encrypted with point-in-time recovery and retained on delete';
 export const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
 export const DYNAMODB_LISTS =
   'lists by collection or owner or filtered by status or field or list entry and pages with tokens';

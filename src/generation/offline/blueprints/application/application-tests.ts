@@ -5,6 +5,7 @@ import { codeLiteral } from '../../naming/code-literal.js';
 import { publishesEvents } from './application-source.js';
 import {
   ROUTES_MATCH_TEMPLATE,
+  TABLE_SETTINGS,
   TEST_FILES,
   eventFailureTitle,
   eventsTitle,
@@ -20,6 +21,7 @@ import { createCall, parentTest } from './application-create-call.js';
 import type { ParsedStory } from './model/parsed-story.js';
 import type { FieldSpec, Operation, Resource, ResourceModel } from './model/resource-model-types.js';
 import { numberIn, ownerSample, sampleBody, textIn } from './model/sample-body.js';
+import { twoFilterValues } from './filter-test-values.js';
 import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
@@ -144,6 +146,15 @@ describe('HTTP API', () => {
   it('answers 404 for a route it does not serve', async () => {
     const { call } = setup();
     expect((await call('PATCH /nowhere')).status).toBe(404);
+  });
+
+  it(${codeLiteral(TABLE_SETTINGS)}, () => {
+    const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
+    const table = /^ {2}ItemsTable:\\n((?: {4}.*\\n)+)/m.exec(template)?.[1] ?? '';
+    expect(table).toMatch(/^ {4}DeletionPolicy: Retain$/m);
+    expect(table).toMatch(/^ {6}BillingMode: PAY_PER_REQUEST$/m);
+    expect(table).toMatch(/^ {6}SSESpecification:\\n {8}SSEEnabled: true$/m);
+    expect(table).toMatch(/^ {6}PointInTimeRecoverySpecification:\\n {8}PointInTimeRecoveryEnabled: true$/m);
   });
 
   it(${codeLiteral(ROUTES_MATCH_TEMPLATE)}, () => {
@@ -485,13 +496,13 @@ ${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-suc
     const ownerChecks =
       owner === undefined
         ? ''
-        : `    const other = await ${createCall(resource, `{ ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} }`)};
+        : `    const other = await ${createCall(resource, `{ ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} }`)};${madeChecks(['other'], '    ')}
     expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
     expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
     expect(ids(await call(${key}))).toEqual([first.body.id, second.body.id, other.body.id]);
 `;
     return `    const first = await ${createCall(resource, `${sample}`)};
-    const second = await ${createCall(resource, `${sample}`)};
+    const second = await ${createCall(resource, `${sample}`)};${madeChecks(['first', 'second'], '    ')}
 ${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
     expect(ids(page)).toEqual([first.body.id]);
     expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
@@ -732,7 +743,7 @@ function rangeFilterChecks(params: { operation: Operation; resource: Resource; f
       ${byClock ? "let clock = new Date('2030-01-01T00:00:00.000Z');\n      const { call } = setup({ now: () => clock });" : 'const { call } = setup();'}
       ${made('one', '01')}
       ${made('two', '02')}
-      ${made('three', '03')}
+      ${made('three', '03')}${madeChecks(['one', 'two', 'three'])}
       expect(ids(await call(${key}, { query: { from: '2030-01-15T00:00:00Z', to: '2030-02-15T00:00:00Z' } }))).toEqual([two.body.id]);
       expect(ids(await call(${key}, { query: { from: '2030-02-01T00:00:00Z' } }))).toEqual([two.body.id, three.body.id]);
       expect(ids(await call(${key}, { query: { to: '2030-02-01' } }))).toEqual([one.body.id, two.body.id]);
@@ -749,14 +760,21 @@ function containsFilterChecks(params: { operation: Operation; resource: Resource
   const key = codeLiteral(operation.routeKey);
   const sample = `SAMPLES.${resource.name}`;
   const param = codeLiteral(field);
+  // `at most 1 tag` holds no second entry: each item holds its own value only.
+  const shares = (resource.fields.find((spec) => spec.name === field)?.maxItems ?? 2) >= 2;
+  const holding = (value: string) => (shares ? `['${value}', 'shared']` : `['${value}']`);
   return `
     {
       const { call } = setup();
-      const one = await ${createCall(resource, `{ ...${sample}, ${field}: ['value one', 'shared'] }`)};
-      const two = await ${createCall(resource, `{ ...${sample}, ${field}: ['value two', 'shared'] }`)};
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: ${holding('value one')} }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: ${holding('value two')} }`)};${madeChecks(['one', 'two'])}
       expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);${
+        shares
+          ? `
+      expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);`
+          : ''
+      }
       expect(ids(await call(${key}, { query: { ${param}: 'value' } }))).toEqual([]);
     }`;
 }
@@ -771,11 +789,24 @@ function yesNoFilterChecks(params: { operation: Operation; resource: Resource; f
     {
       const { call } = setup();
       const yes = await ${createCall(resource, `{ ...${sample}, ${field}: true }`)};
-      const no = await ${createCall(resource, `{ ...${sample}, ${field}: false }`)};
+      const no = await ${createCall(resource, `{ ...${sample}, ${field}: false }`)};${madeChecks(['yes', 'no'])}
       expect(ids(await call(${key}, { query: { ${param}: 'true' } }))).toEqual([yes.body.id]);
       expect(ids(await call(${key}, { query: { ${param}: 'false' } }))).toEqual([no.body.id]);
       expect((await call(${key}, { query: { ${param}: 'yes' } })).status).toBe(400);
     }`;
+}
+
+/**
+ * Generated checks that each named create answered 201 with an id: a list test compares ids, so a
+ * create the model refused (400, no id) must fail it rather than leave two empty lists equal.
+ */
+function madeChecks(names: readonly string[], indent = '      '): string {
+  return names
+    .map(
+      (name) =>
+        `\n${indent}expect(${name}).toMatchObject({ status: 201, body: { id: expect.any(String) } });`,
+    )
+    .join('');
 }
 
 function filterChecks(params: {
@@ -790,13 +821,19 @@ function filterChecks(params: {
   const sample = `SAMPLES.${resource.name}`;
   const param = codeLiteral(field);
   if (params.values === undefined) {
+    const [first, second] = twoFilterValues(resource.fields.find((spec) => spec.name === field));
+    const lists =
+      first === second
+        ? `
+      expect(ids(await call(${key}, { query: { ${param}: ${first} } }))).toEqual([one.body.id, two.body.id]);`
+        : `
+      expect(ids(await call(${key}, { query: { ${param}: ${first} } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: ${second} } }))).toEqual([two.body.id]);`;
     return `
     {
       const { call } = setup();
-      const one = await ${createCall(resource, `{ ...${sample}, ${field}: 'value one' }`)};
-      const two = await ${createCall(resource, `{ ...${sample}, ${field}: 'value two' }`)};
-      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);
+      const one = await ${createCall(resource, `{ ...${sample}, ${field}: ${first} }`)};
+      const two = await ${createCall(resource, `{ ...${sample}, ${field}: ${second} }`)};${madeChecks(['one', 'two'])}${lists}
       expect(ids(await call(${key}))).toEqual([one.body.id, two.body.id]);
     }`;
   }
@@ -812,7 +849,8 @@ function filterChecks(params: {
     })),
   ];
   const creates = items.map(
-    (item) => `\n      const ${item.name} = await ${createCall(resource, sample)};${item.move}`,
+    (item) =>
+      `\n      const ${item.name} = await ${createCall(resource, sample)};${madeChecks([item.name])}${item.move}`,
   );
   const lists = params.values.map(
     (value) =>
@@ -838,13 +876,15 @@ function missingFilterChecks(params: { operation: Operation; resource: Resource;
   const key = codeLiteral(operation.routeKey);
   const sample = `SAMPLES.${resource.name}`;
   const param = codeLiteral(field);
+  const spec = resource.fields.find((candidate) => candidate.name === field);
+  const value = spec === undefined ? codeLiteral('agent-7') : twoFilterValues(spec)[0];
   return `
     {
       const { call } = setup();
-      const given = await ${createCall(resource, `{ ...${sample}, ${field}: 'agent-7' }`)};
-      const without = await ${createCall(resource, `Object.fromEntries(Object.entries(${sample}).filter(([name]) => name !== ${param}))`)};
+      const given = await ${createCall(resource, `{ ...${sample}, ${field}: ${value} }`)};
+      const without = await ${createCall(resource, `Object.fromEntries(Object.entries(${sample}).filter(([name]) => name !== ${param}))`)};${madeChecks(['given', 'without'])}
       expect(ids(await call(${key}, { query: { ${param}: 'none' } }))).toEqual([without.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'agent-7' } }))).toEqual([given.body.id]);
+      expect(ids(await call(${key}, { query: { ${param}: ${value} } }))).toEqual([given.body.id]);
       expect(ids(await call(${key}))).toEqual([given.body.id, without.body.id]);
     }`;
 }
@@ -870,9 +910,9 @@ function callerFilterChecks(params: {
   const give = (name: string, caller: string) =>
     route === undefined
       ? `
-      const ${name} = await ${createCall(resource, `{ ...${sample}, ${field}: ${codeLiteral(caller)} }`)};`
+      const ${name} = await ${createCall(resource, `{ ...${sample}, ${field}: ${codeLiteral(caller)} }`)};${madeChecks([name])}`
       : `
-      const ${name} = await ${createCall(resource, sample)};
+      const ${name} = await ${createCall(resource, sample)};${madeChecks([name])}
       expect((await call(${codeLiteral(route.routeKey)}, { id: ${name}.body.id, caller: ${codeLiteral(caller)} })).status).toBe(200);`;
   return `
     {

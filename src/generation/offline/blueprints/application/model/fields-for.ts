@@ -1,22 +1,39 @@
+import { participle } from '../../../naming/participle.js';
 import { callerField } from './caller-field.js';
 import { fieldType } from './field-type.js';
 import type { FieldAsk, ParsedStory } from './parsed-story.js';
 import type { FieldSpec } from './resource-model-types.js';
 import { STATUS_WORDS } from './status-words.js';
 
-/** The owner field, then the stories' fields (required when a create story names them), then the description's (optional). */
+/**
+ * The owner field, then the stories' fields (required when the story that makes the item names
+ * them), then the description's (optional). A story read as a create whose verb reaches a later
+ * status of the lifecycle (`report a sample with a result`, where samples are `received, testing,
+ * reported`), beside another create (`register a sample`), gives its fields after the item is made:
+ * they are optional when it is made.
+ */
 export function fieldsFor(params: {
   stories: readonly ParsedStory[];
   described: readonly FieldAsk[];
   ownerField: string | undefined;
+  /** The statuses an item reaches after it is made (the lifecycle past its first status). */
+  laterStatuses?: ReadonlySet<string>;
 }): FieldSpec[] {
   const { stories, ownerField } = params;
+  const later = params.laterStatuses ?? new Set<string>();
+  const reachesLater = (story: ParsedStory) => later.has(participle(story.verb));
+  const makes = stories.some((story) => story.kind === 'create' && !reachesLater(story));
   const fields = new Map<string, FieldSpec>();
   if (ownerField !== undefined) fields.set(ownerField, { name: ownerField, type: 'string', required: true });
   for (const story of stories) {
+    const requires = story.kind === 'create' && !(makes && reachesLater(story));
     for (const ask of story.fields) {
-      if (fields.has(ask.name)) continue;
-      fields.set(ask.name, specOf(ask, story.kind === 'create'));
+      const known = fields.get(ask.name);
+      // The story that makes the item names it after a later one did: it is required after all.
+      if (known !== undefined && requires && !known.required)
+        fields.set(ask.name, { ...known, required: true });
+      if (known !== undefined) continue;
+      fields.set(ask.name, specOf(ask, requires));
     }
     const byCaller =
       story.toCaller === true && story.kind === 'transition' ? callerField(story.verb) : undefined;

@@ -68,7 +68,29 @@ const BOUND_JOINERS = new Set(['of', 'with', 'is', 'are', 'be']);
 interface PartLimits {
   readonly leading?: LimitPhrase;
   readonly trailing?: LimitPhrase;
+  /**
+   * The bound after the field counts things no unit names (`a capacity of at most 12 volunteers`):
+   * the field is a whole count of them, never below 0, and the counted noun is not its name.
+   */
+  readonly counts?: true;
 }
+
+/** `at most 12 volunteers`: the plural noun right after a bound's number is what it counts, not a new field. */
+function countedNoun(words: readonly string[], limit: LimitPhrase): boolean {
+  const next = words[limit.end];
+  return (
+    limit.unit === undefined &&
+    next !== undefined &&
+    !QUANTIFIERS.has(next) &&
+    !BOUND_JOINERS.has(next) &&
+    !QUALIFYING.has(next) &&
+    next !== 'and' &&
+    (isPlural(next) || IRREGULAR_PLURALS.has(next))
+  );
+}
+
+/** Plurals `isPlural` does not know by their ending: `at most 40 people`. */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'persons']);
 
 /**
  * `with a title and a priority`, `with a sku, a name, a quantity and a reorder threshold` (commas are
@@ -100,8 +122,9 @@ export function readFields(words: readonly string[]): FieldAsk[] {
         at = limit.end - 1;
       } else {
         while (BOUND_JOINERS.has(current.at(-1) ?? '')) current.pop();
-        limits.set(index, { ...limits.get(index), trailing: limit });
-        at = (limit.unit === undefined ? limit.end : limit.end + 1) - 1;
+        const counts = countedNoun(words, limit);
+        limits.set(index, { ...limits.get(index), trailing: limit, ...(counts ? { counts } : {}) });
+        at = (limit.unit === undefined && !counts ? limit.end : limit.end + 1) - 1;
       }
     } else if (word === 'and') parts.push([]);
     else if ((ARTICLES.has(word) || word === 'whether') && named) parts.push([word]);
@@ -115,10 +138,11 @@ export function readFields(words: readonly string[]): FieldAsk[] {
     const qualified = words.findIndex((word) => QUALIFYING.has(word));
     const content = qualified > 0 ? words.slice(0, qualified) : words;
     if (content.length === 0) return [];
-    const { leading, trailing } = limits.get(index) ?? {};
+    const { leading, trailing, counts } = limits.get(index) ?? {};
     const measured = qualified > 0 ? words[qualified + 1] : undefined;
     const unit = MEASURE_UNITS.has(measured ?? '') ? measured : trailing?.unit;
     const field = fieldOf(content, part, leading);
+    if (counts === true) return [countOf(field, { ...signed.limit, ...trailing?.limit })];
     return [withBounds(field, { ...signed.limit, ...trailing?.limit }, unit)];
   });
 }
@@ -194,6 +218,15 @@ function withBounds(field: FieldAsk, limit: NumberLimit, unit: string | undefine
     ...limit,
     ...(unit !== undefined && WHOLE_UNITS.has(unit) ? { integer: true as const } : {}),
   };
+}
+
+/**
+ * `a capacity of at most 12 volunteers` → `capacity`, a whole number from 0 to 12; `a list of
+ * guests of at most 12 people` → the list, 1 to 12 entries: a bound on a count of things.
+ */
+function countOf(field: FieldAsk, limit: NumberLimit): FieldAsk {
+  if (field.list) return withEntries(field, limit);
+  return { ...field, type: 'number', minimum: 0, ...limit, integer: true };
 }
 
 /** `a positive amount`, `a non-negative balance`: the sign named before a field, as a bound. */

@@ -48,7 +48,12 @@ export function resourceFor(params: {
   });
   const required = new Set(params.required ?? []);
   const fields = numbersCompared(
-    fieldsFor({ stories, described: params.described, ownerField }),
+    fieldsFor({
+      stories,
+      described: params.described,
+      ownerField,
+      laterStatuses: new Set((params.lifecycle ?? []).filter((listed) => listed !== status?.initial)),
+    }),
     params.texts,
   );
   return {
