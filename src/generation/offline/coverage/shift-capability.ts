@@ -21,6 +21,15 @@ export const REST_OF_TRAFFIC_WORDS = anyOf(
   'remaining traffic',
 );
 
+/**
+ * `10 percent for 10 minutes`, `10 percent every minute`: a step of a traffic shift, a clause of its
+ * own once `canary deployments: 10 percent for 10 minutes, then the rest` is split; a percentage
+ * alone (`an error rate above 2 percent`) is no step.
+ */
+export const SHIFT_STEP_WORDS = ['percent', 'pct'].flatMap((percent) =>
+  ['minute', 'minutes', 'min', 'mins', 'every'].map((step) => [percent, step]),
+);
+
 /** The words by which a clause asks how a release moves traffic. */
 export const SHIFT_WORDS = anyOf(
   'shift',

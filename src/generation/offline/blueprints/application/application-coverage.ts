@@ -42,6 +42,7 @@ import { ruleCapabilities } from './rule-capabilities.js';
 import { sentenceNotGenerated } from './unmet-sentences.js';
 import { describedRestriction } from './model/story-restriction.js';
 import { wordsOfText } from './model/words-of-text.js';
+import { domainWords, withoutDomainAsks } from './domain-words.js';
 
 const EVENT_WORDS = [
   'event',
@@ -525,7 +526,7 @@ function applicationCapabilities(params: {
       .map((resource) => test('app', validationTitle(resource))),
     resources: ['ApiFunction'],
   }));
-  const all: Capability[] = [
+  const domainCapabilities: Capability[] = [
     ...(events === undefined ? [] : [events]),
     ...described,
     ...operations,
@@ -534,6 +535,11 @@ function applicationCapabilities(params: {
     ...parentCapabilities(model, (title) => test('app', title)),
     ...ownerCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model, (title) => test('app', title)),
+  ];
+  // `sign up for a shift`, `publish a draft recipe`: a word the model names a resource, a status or a
+  // move by is the request's domain, never an ask of the platform (the traffic shift, events).
+  const domain = domainWords(model);
+  const platform: Capability[] = [
     {
       when: anyOf(
         'api',
@@ -723,6 +729,7 @@ function applicationCapabilities(params: {
         'nothing expires an item over time: no TTL, schedule or check on read is generated, so an item stays as it is until a route changes it; a DynamoDB TimeToLiveSpecification on an expiry timestamp written when the item reaches its status, or a check on read, would do it',
     },
   ];
+  const all = [...domainCapabilities, ...platform.map((capability) => withoutDomainAsks(capability, domain))];
   return { all, ...(events === undefined ? {} : { events }) };
 }
 
