@@ -43,6 +43,9 @@ import { sentenceNotGenerated } from './unmet-sentences.js';
 import { describedRestriction } from './model/story-restriction.js';
 import { wordsOfText } from './model/words-of-text.js';
 import { domainWords, withoutDomainAsks } from './domain-words.js';
+import { notFoundCapabilities } from './not-found-coverage.js';
+import { THROTTLING_BURST_LIMIT, THROTTLING_RATE_LIMIT } from '../../cfn/http-api-part.js';
+import { throttleDifferences } from '../../coverage/throttle-comparison.js';
 
 const EVENT_WORDS = [
   'event',
@@ -535,6 +538,7 @@ function applicationCapabilities(params: {
     ...parentCapabilities(model, (title) => test('app', title)),
     ...ownerCapabilities(model, (title) => test('app', title)),
     ...ruleCapabilities(model, (title) => test('app', title)),
+    ...notFoundCapabilities(model, (title) => test('app', title)),
   ];
   // `sign up for a shift`, `publish a draft recipe`: a word the model names a resource, a status or a
   // move by is the request's domain, never an ask of the platform (the traffic shift, events).
@@ -610,13 +614,15 @@ function applicationCapabilities(params: {
     },
     {
       when: anyOf('throttle', 'throttled', 'throttling', 'rate limit', 'rate limits'),
-      implementedBy: 'stage throttling (50 burst, 100 per second)',
+      implementedBy: `stage throttling (${THROTTLING_BURST_LIMIT} burst, ${THROTTLING_RATE_LIMIT} per second)`,
       tests: [],
       resources: ['HttpApiStage'],
       // No generated test calls past the limit, and one stage limit is not a limit per caller or key.
       gaps: [
-        'the stage throttling (50 burst, 100 per second) limits the whole API, not each caller or key, and no generated test checks it; a limit per caller or key (counting calls, answering 429) is not generated',
+        `the stage throttling (${THROTTLING_BURST_LIMIT} burst, ${THROTTLING_RATE_LIMIT} per second) limits the whole API, not each caller or key, and no generated test checks it; a limit per caller or key (counting calls, answering 429) is not generated`,
       ],
+      // `Throttle the API to 50 requests per second`: 50 is the burst, not the rate.
+      compare: (text) => throttleDifferences(text, THROTTLING_RATE_LIMIT, THROTTLING_BURST_LIMIT),
     },
     shiftCapability({
       functionId: 'ApiFunction',
