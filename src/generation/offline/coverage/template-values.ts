@@ -57,7 +57,8 @@ const isObject = (value: unknown): value is Json =>
  */
 function propertyQuantities(node: unknown, key: string, parameters: Json, depth = 0): Quantity[] {
   if (depth > 12) return [];
-  if (Array.isArray(node)) return node.flatMap((item) => propertyQuantities(item, key, parameters, depth + 1));
+  if (Array.isArray(node))
+    return node.flatMap((item) => propertyQuantities(item, key, parameters, depth + 1));
   if (!isObject(node)) return quantitiesOfValue(node, unitOfName(key));
   const ref = node['Ref'];
   if (typeof ref === 'string' && Object.keys(node).length === 1) {
@@ -82,10 +83,9 @@ function quantitiesOf(templates: readonly Json[], resourceIds: readonly string[]
   });
 }
 
-/** Whether a value asked in a unit (or none) is one the template holds: the same unit, or the same time in seconds. */
-function held(asked: Quantity, quantities: readonly Quantity[]): boolean {
+/** Whether a value asked in a unit is one the template holds: the same unit, or the same time in seconds. */
+function held(asked: Required<Quantity>, quantities: readonly Quantity[]): boolean {
   return quantities.some((quantity) => {
-    if (asked.unit === undefined) return quantity.value === asked.value;
     if (quantity.unit === asked.unit) return quantity.value === asked.value;
     if (asked.unit === 'percent' || quantity.unit === undefined || quantity.unit === 'percent') return false;
     return quantity.value * SECONDS[quantity.unit] === asked.value * SECONDS[asked.unit];
@@ -93,18 +93,19 @@ function held(asked: Quantity, quantities: readonly Quantity[]): boolean {
 }
 
 /** `"Keep Lambda logs for 30 days.": 30 is not a value of what was generated; …` → the clause and 30. */
-const VALUE_GAP = /^"([\s\S]*)": (\d+(?:\.\d+)?) is not a value of what was generated; set it by hand or ask again$/;
+const VALUE_GAP =
+  /^"([\s\S]*)": (\d+(?:\.\d+)?) is not a value of what was generated; set it by hand or ask again$/;
 
 /** The unit written right after the value in the clause (`30 days`, `10%`), if any. */
 function unitAfter(clause: string, value: number): Unit | undefined {
-  const words = clause.toLowerCase().replace(/%/g, ' % ').split(/[^a-z0-9.%]+/);
-  const at = words.findIndex((word) => word !== '' && Number(word) === value);
+  const words = clause.toLowerCase().match(/\d+(?:\.\d+)?|[a-z]+|%/g) ?? [];
+  const at = words.findIndex((word) => /^\d/.test(word) && Number(word) === value);
   return at === -1 ? undefined : unitOfWord(words[at + 1] ?? '');
 }
 
 /**
  * The coverage with every gap "N is not a value of what was generated" dropped where the row's own
- * resources hold N in the template, in the unit the clause names (`Keep Lambda logs for 30 days.`
+ * resources hold N in the template, in the unit the clause names after it (`Keep Lambda logs for 30 days.`
  * beside log groups whose RetentionInDays is a parameter defaulting to 30; 15 minutes beside a
  * period of 900 seconds): such a gap is contradicted by what was generated. A partial row left with
  * no gap is covered. `templates`: the text of each template of the bundle; one that does not parse
@@ -126,7 +127,8 @@ export function withTemplateValues(
       if (match === null) return true;
       const value = Number(match[2]);
       const unit = unitAfter(match[1] ?? '', value);
-      return !held({ value, ...(unit === undefined ? {} : { unit }) }, quantities);
+      // A bare number (`at most 5 concurrent consumers`) says too little to match a value of the template.
+      return unit === undefined || !held({ value, unit }, quantities);
     });
     if (gaps.length === row.gaps.length) return row;
     return { ...row, gaps, ...(row.status === 'partial' && gaps.length === 0 ? { status: 'covered' } : {}) };
