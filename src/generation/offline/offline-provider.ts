@@ -10,6 +10,7 @@ import { manualBundle } from './manual/manual-bundle.js';
 import { MAX_SENTENCES, unreadSentences } from './naming/description-sentences.js';
 import type { ArtifactBundle } from '../../core/bundle/artifact-bundle.js';
 import { servicesDeclared, servicesUsed, withForeignServices } from './coverage/foreign-services.js';
+import { withTemplateValues } from './coverage/template-values.js';
 import { integrationBlueprint } from './blueprints/integration/integration-blueprint.js';
 import { testingBlueprint } from './blueprints/testing/testing-blueprint.js';
 
@@ -34,7 +35,9 @@ export function createOfflineProvider(): ModelProvider {
       const made = BLUEPRINTS[input.taskType](input);
       const full = withUnreadSentences(
         // The foundation reads the services a text names with the text's context (other-resources.ts).
-        input.taskType === 'infrastructure' ? made : withForeignServiceGaps(made),
+        input.taskType === 'infrastructure'
+          ? withTemplateValueGaps(made)
+          : withForeignServiceGaps(withTemplateValueGaps(made)),
         unreadSentences(request.execution_request.description ?? ''),
       );
       const manual = request.execution_request.execution_mode === 'manual';
@@ -45,6 +48,13 @@ export function createOfflineProvider(): ModelProvider {
       };
     },
   };
+}
+
+/** A bundle whose coverage drops each value gap its template contradicts (`30 days` beside a retention of 30). */
+function withTemplateValueGaps(bundle: ArtifactBundle): ArtifactBundle {
+  if (bundle.coverage === undefined) return bundle;
+  const templates = bundle.files.filter((file) => file.role === 'template').map((file) => file.content);
+  return { ...bundle, coverage: withTemplateValues(bundle.coverage, templates) };
 }
 
 /** A bundle whose coverage says which AWS services its request names that its templates neither declare nor call. */

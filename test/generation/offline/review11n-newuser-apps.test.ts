@@ -107,18 +107,15 @@ describe('review 11n: clinic appointments', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "Each appointment belongs to a patient and has …" says "Each appointment belongs to a patient": nothing was generated for this, though every appointment requires `patientId` (400 without) and GET /appointments filters by it — the ownership is credited, as the README promises for "Each claim belongs to an employee"',
-    async () => {
-      const { bundle } = await generate(clinic);
-      const send = serviceOf(bundle);
-      const { patientId: _omitted, ...withoutPatient } = anAppointment;
-      expect((await send('POST /appointments', { body: withoutPatient })).statusCode).toBe(400);
-      expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(
-        /belongs to a patient": nothing was generated/,
-      );
-    },
-  );
+  it('"Each appointment belongs to a patient and has …" says "Each appointment belongs to a patient": nothing was generated for this, though every appointment requires `patientId` (400 without) and GET /appointments filters by it — the ownership is credited, as the README promises for "Each claim belongs to an employee"', async () => {
+    const { bundle } = await generate(clinic);
+    const send = serviceOf(bundle);
+    const { patientId: _omitted, ...withoutPatient } = anAppointment;
+    expect((await send('POST /appointments', { body: withoutPatient })).statusCode).toBe(400);
+    expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(
+      /belongs to a patient": nothing was generated/,
+    );
+  });
 
   it.failing(
     'FAULT: "Cancelled appointments cannot be changed." is partial with the gap "no route changes an appointment, so nothing is refused", though POST /appointments/{id}/complete on a cancelled appointment answers 409 — a gap says nothing the handler contradicts',
@@ -188,14 +185,11 @@ describe('review 11n: a feature-voting board', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).not.toBe('covered');
   });
 
-  it.failing(
-    'FAULT: the service sentence "A feature-voting board for our customers." is ❌ not covered ("nothing was generated for this") while "A loans API for the city library." and "A feature-flag service …" are ✅ by the HTTP API — a sentence naming the service the blueprint made (a board) is answered by it',
-    async () => {
-      const { bundle } = await generate(ideaBoard);
-      expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
-      expect(sentenceRow(bundle.coverage, 1)?.implementedBy ?? '').toContain('HTTP API');
-    },
-  );
+  it('the service sentence "A feature-voting board for our customers." is ❌ not covered ("nothing was generated for this") while "A loans API for the city library." and "A feature-flag service …" are ✅ by the HTTP API — a sentence naming the service the blueprint made (a board) is answered by it', async () => {
+    const { bundle } = await generate(ideaBoard);
+    expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy ?? '').toContain('HTTP API');
+  });
 });
 
 const labSamples = {
@@ -322,24 +316,18 @@ describe('review 11n: volunteer shifts', () => {
     expect(ok.json['capacity']).toBe(8);
   });
 
-  it.failing(
-    'FAULT: the word "shift" of the domain credits the release: "A volunteer can sign up for a shift and withdraw from it." is ◐ partial, implemented by "each deploy updates ApiFunction in place: all traffic at once" (the traffic shift), though nothing signs anyone up — the row is not covered and credits no deployment',
-    async () => {
-      const { bundle } = await generate(volunteerShifts);
-      const row = sentenceRow(bundle.coverage, 4);
-      expect(row?.implementedBy ?? '').not.toContain('ApiFunction');
-      expect(row?.status).toBe('not_covered');
-      expect(sentenceRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain('all traffic at once');
-    },
-  );
+  it('the word "shift" of the domain credits the release: "A volunteer can sign up for a shift and withdraw from it." is ◐ partial, implemented by "each deploy updates ApiFunction in place: all traffic at once" (the traffic shift), though nothing signs anyone up — the row is not covered and credits no deployment', async () => {
+    const { bundle } = await generate(volunteerShifts);
+    const row = sentenceRow(bundle.coverage, 4);
+    expect(row?.implementedBy ?? '').not.toContain('ApiFunction');
+    expect(row?.status).toBe('not_covered');
+    expect(sentenceRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain('all traffic at once');
+  });
 
-  it.failing(
-    'FAULT: "see how many volunteers a shift has" is ◐ partial by GET /shifts/count, which counts SHIFTS: no volunteer is stored, so no route answers the count asked — the row is not covered (as "see how many times my link was clicked" is)',
-    async () => {
-      const { bundle } = await generate(volunteerShifts);
-      expect(storyRow(bundle.coverage, 6)?.status).toBe('not_covered');
-    },
-  );
+  it('"see how many volunteers a shift has" is ◐ partial by GET /shifts/count, which counts SHIFTS: no volunteer is stored, so no route answers the count asked — the row is not covered (as "see how many times my link was clicked" is)', async () => {
+    const { bundle } = await generate(volunteerShifts);
+    expect(storyRow(bundle.coverage, 6)?.status).toBe('not_covered');
+  });
 });
 
 const kayakRentals = {
@@ -439,14 +427,11 @@ describe('review 11n: a recipe box', () => {
     expect(storyRow(bundle.coverage, 7)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: the domain verb "publish" is read as an ask for events: "publish a draft recipe" and "list published recipes" are ◐ partial with the gap "only events on status changes are generated (ask for \\"an event when the status changes\\")", though no event was asked and both routes do what the stories say',
-    async () => {
-      const { bundle } = await generate(recipeBox);
-      expect(gapsOf(storyRow(bundle.coverage, 2))).not.toMatch(/only events on status changes/);
-      expect(gapsOf(storyRow(bundle.coverage, 4))).not.toMatch(/only events on status changes/);
-    },
-  );
+  it('the domain verb "publish" is read as an ask for events: "publish a draft recipe" and "list published recipes" are ◐ partial with the gap "only events on status changes are generated (ask for \\"an event when the status changes\\")", though no event was asked and both routes do what the stories say', async () => {
+    const { bundle } = await generate(recipeBox);
+    expect(gapsOf(storyRow(bundle.coverage, 2))).not.toMatch(/only events on status changes/);
+    expect(gapsOf(storyRow(bundle.coverage, 4))).not.toMatch(/only events on status changes/);
+  });
 
   it('FAULT: "Only published recipes are listed to members." is ✅ covered by GET /recipes, which lists drafts too unless the caller adds ?status=published — nothing keeps a draft out of a member\'s list: the row is partial (or GET /recipes lists only published recipes)', async () => {
     const { bundle } = await generate(recipeBox);
@@ -515,37 +500,28 @@ describe('review 11n: the platform asks a DevOps engineer adds to an application
     expect(gapsOf(sentenceRow(bundle.coverage, 4))).toMatch(/AWS::KMS/);
   });
 
-  it.failing(
-    'FAULT: "Throttle the API to 50 requests per second." is ◐ partial saying only that the throttling is per API, not per caller, while the stage allows 100 per second (50 is the burst): the number asked is not the rate generated and the row does not say so — the stage rate is 50, or the gap names 100 against 50',
-    async () => {
-      const { bundle } = await generate(clinicWithPlatformAsks);
-      const text = templateText(bundle);
-      const rateMet = /ThrottlingRateLimit: 50\b/.test(text);
-      expect(
-        rateMet ||
-          /100/.test(gapsOf(sentenceRow(bundle.coverage, 6)).replace(/stage throttling \([^)]*\)/g, '')),
-      ).toBe(true);
-    },
-  );
+  it('"Throttle the API to 50 requests per second." is ◐ partial saying only that the throttling is per API, not per caller, while the stage allows 100 per second (50 is the burst): the number asked is not the rate generated and the row does not say so — the stage rate is 50, or the gap names 100 against 50', async () => {
+    const { bundle } = await generate(clinicWithPlatformAsks);
+    const text = templateText(bundle);
+    const rateMet = /ThrottlingRateLimit: 50\b/.test(text);
+    expect(
+      rateMet ||
+        /100/.test(gapsOf(sentenceRow(bundle.coverage, 6)).replace(/stage throttling \([^)]*\)/g, '')),
+    ).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: "Keep Lambda logs for 30 days." is ◐ partial with the gap "30 is not a value of what was generated", though the template\'s LogRetentionDays defaults to 30 and both log groups use it — the gap is false and the row is covered',
-    async () => {
-      const { bundle } = await generate(clinicWithPlatformAsks);
-      expect(parseBundleTemplate(bundle).Parameters?.['LogRetentionDays']?.['Default']).toBe(30);
-      expect(gapsOf(sentenceRow(bundle.coverage, 7))).not.toMatch(/30 is not a value/);
-    },
-  );
+  it('"Keep Lambda logs for 30 days." is ◐ partial with the gap "30 is not a value of what was generated", though the template\'s LogRetentionDays defaults to 30 and both log groups use it — the gap is false and the row is covered', async () => {
+    const { bundle } = await generate(clinicWithPlatformAsks);
+    expect(parseBundleTemplate(bundle).Parameters?.['LogRetentionDays']?.['Default']).toBe(30);
+    expect(gapsOf(sentenceRow(bundle.coverage, 7))).not.toMatch(/30 is not a value/);
+  });
 
-  it.failing(
-    'FAULT: "Return 404 when an appointment does not exist." is ❌ not covered ("nothing was generated for this"), though GET /appointments/{id} and POST /appointments/{id}/cancel answer 404 for an unknown id and the generated lifecycle test checks it — the row is covered by those routes',
-    async () => {
-      const { bundle } = await generate(clinicWithPlatformAsks);
-      const send = serviceOf(bundle);
-      expect((await send('GET /appointments/{id}', { pathParameters: { id: 'nope' } })).statusCode).toBe(404);
-      expect(sentenceRow(bundle.coverage, 8)?.status).toBe('covered');
-    },
-  );
+  it('"Return 404 when an appointment does not exist." is ❌ not covered ("nothing was generated for this"), though GET /appointments/{id} and POST /appointments/{id}/cancel answer 404 for an unknown id and the generated lifecycle test checks it — the row is covered by those routes', async () => {
+    const { bundle } = await generate(clinicWithPlatformAsks);
+    const send = serviceOf(bundle);
+    expect((await send('GET /appointments/{id}', { pathParameters: { id: 'nope' } })).statusCode).toBe(404);
+    expect(sentenceRow(bundle.coverage, 8)?.status).toBe('covered');
+  });
 
   it('FAULT: "Enable point-in-time recovery on the table." is ✅ covered citing only the repository tests ("stores items by collection and id with conditional writes", "lists by collection …"), which pass with PointInTimeRecoverySpecification removed: nothing counts as covered without a test that proves it — a template test checks the recovery setting, or the row says no test does', async () => {
     const { bundle } = await generate(clinicWithPlatformAsks);

@@ -54,17 +54,14 @@ describe('review 11n: a VPC endpoint for a private API', () => {
     expect(resourcesOfType(parseBundleTemplate(bundle), 'AWS::EC2::VPCEndpoint')).toEqual([]);
   });
 
-  it.failing(
-    'FAULT: "Create the endpoint in two private subnets with a security group allowing HTTPS from 10.0.0.0/16." is ◐ partial, implemented by "a bucket policy denying requests without TLS" (the word HTTPS) with the gap "16 is not a value of what was generated" (the CIDR\'s prefix length read as a number) — no endpoint, subnet or security group is generated: the row is not covered, naming what is missing (EC2)',
-    async () => {
-      const { bundle } = await generate(privateApiNetwork);
-      const row = sentenceRow(bundle.coverage, 2);
-      expect(row?.implementedBy ?? '').not.toContain('bucket policy');
-      expect(row?.status).toBe('not_covered');
-      expect(gapsOf(row)).not.toMatch(/16 is not a value/);
-      expect(gapsOf(row).replace(/"[^"]*"/g, '')).toMatch(/EC2|security group|VPC endpoint/i);
-    },
-  );
+  it('"Create the endpoint in two private subnets with a security group allowing HTTPS from 10.0.0.0/16." is ◐ partial, implemented by "a bucket policy denying requests without TLS" (the word HTTPS) with the gap "16 is not a value of what was generated" (the CIDR\'s prefix length read as a number) — no endpoint, subnet or security group is generated: the row is not covered, naming what is missing (EC2)', async () => {
+    const { bundle } = await generate(privateApiNetwork);
+    const row = sentenceRow(bundle.coverage, 2);
+    expect(row?.implementedBy ?? '').not.toContain('bucket policy');
+    expect(row?.status).toBe('not_covered');
+    expect(gapsOf(row)).not.toMatch(/16 is not a value/);
+    expect(gapsOf(row).replace(/"[^"]*"/g, '')).toMatch(/EC2|security group|VPC endpoint/i);
+  });
 });
 
 const reportExports = {
@@ -117,23 +114,17 @@ describe('review 11n: a PagerDuty webhook relay with retries', () => {
     expect(storyRow(bundle.coverage, 1)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: "Retry failed forwards 5 times with exponential backoff." names only the retry count as a gap: nothing generated backs off (SQS redelivers after the fixed VisibilityTimeout, 180 s, each time) — the row also says the backoff is not exponential',
-    async () => {
-      const { bundle } = await generate(pagerDutyRelay);
-      // The requester's words are quoted in each gap; what the gap itself says is read.
-      const said = gapsOf(sentenceRow(bundle.coverage, 3)).replace(/"[^"]*"/g, '');
-      expect(said).toMatch(/backoff|exponential/);
-    },
-  );
+  it('"Retry failed forwards 5 times with exponential backoff." names only the retry count as a gap: nothing generated backs off (SQS redelivers after the fixed VisibilityTimeout, 180 s, each time) — the row also says the backoff is not exponential', async () => {
+    const { bundle } = await generate(pagerDutyRelay);
+    // The requester's words are quoted in each gap; what the gap itself says is read.
+    const said = gapsOf(sentenceRow(bundle.coverage, 3)).replace(/"[^"]*"/g, '');
+    expect(said).toMatch(/backoff|exponential/);
+  });
 
-  it.failing(
-    'FAULT: the product name in "A webhook relay that receives PagerDuty incident webhooks …" is read as an ask to page someone ("a page is asked for, but nothing generated sends one") — receiving from PagerDuty asks no page',
-    async () => {
-      const { bundle } = await generate(pagerDutyRelay);
-      expect(gapsOf(sentenceRow(bundle.coverage, 1))).not.toMatch(/a page is asked for/);
-    },
-  );
+  it('the product name in "A webhook relay that receives PagerDuty incident webhooks …" is read as an ask to page someone ("a page is asked for, but nothing generated sends one") — receiving from PagerDuty asks no page', async () => {
+    const { bundle } = await generate(pagerDutyRelay);
+    expect(gapsOf(sentenceRow(bundle.coverage, 1))).not.toMatch(/a page is asked for/);
+  });
 });
 
 const weatherChecks = {
@@ -159,17 +150,14 @@ describe('review 11n: synthetic checks of an existing weather API', () => {
     expect(settingRow(bundle.coverage)?.status).toBe('covered');
   });
 
-  it.failing(
-    'FAULT: "Every 15 minutes, GET /forecast?city=London returns 200." is ◐ partial with the gap "15 is not a value of what was generated", though ScheduleExpression defaults to rate(15 minutes) (the alarm row says so) — the gap is false and the row is covered',
-    async () => {
-      const { bundle } = await generate(weatherChecks);
-      expect(parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default']).toBe(
-        'rate(15 minutes)',
-      );
-      expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/15 is not a value/);
-      expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
-    },
-  );
+  it('"Every 15 minutes, GET /forecast?city=London returns 200." is ◐ partial with the gap "15 is not a value of what was generated", though ScheduleExpression defaults to rate(15 minutes) (the alarm row says so) — the gap is false and the row is covered', async () => {
+    const { bundle } = await generate(weatherChecks);
+    expect(parseBundleTemplate(bundle).Parameters?.['ScheduleExpression']?.['Default']).toBe(
+      'rate(15 minutes)',
+    );
+    expect(gapsOf(sentenceRow(bundle.coverage, 2))).not.toMatch(/15 is not a value/);
+    expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
+  });
 });
 
 const recommendationsRelease = {
@@ -189,14 +177,11 @@ describe('review 11n: a canary release of 10 percent for 10 minutes', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 3))).toMatch(/email/);
   });
 
-  it.failing(
-    'FAULT: "Release the recommendations service with canary deployments: 10 percent for 10 minutes, then the rest." is ◐ partial with the gap "\\"10 percent for 10 minutes\\": nothing was generated for this", though the release is CodeDeployDefault.LambdaCanary10Percent10Minutes, exactly that (the README: a traffic shift asked is "met when equal") — the row is covered',
-    async () => {
-      const { bundle } = await generate(recommendationsRelease);
-      expect(gapsOf(sentenceRow(bundle.coverage, 1))).not.toMatch(/10 percent for 10 minutes/);
-      expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
-    },
-  );
+  it('"Release the recommendations service with canary deployments: 10 percent for 10 minutes, then the rest." is ◐ partial with the gap "\\"10 percent for 10 minutes\\": nothing was generated for this", though the release is CodeDeployDefault.LambdaCanary10Percent10Minutes, exactly that (the README: a traffic shift asked is "met when equal") — the row is covered', async () => {
+    const { bundle } = await generate(recommendationsRelease);
+    expect(gapsOf(sentenceRow(bundle.coverage, 1))).not.toMatch(/10 percent for 10 minutes/);
+    expect(sentenceRow(bundle.coverage, 1)?.status).toBe('covered');
+  });
 });
 
 describe('review 11n: the five templates', () => {

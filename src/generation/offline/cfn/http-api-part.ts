@@ -3,6 +3,10 @@ import type { TemplateMap, TemplateValue } from './intrinsics.js';
 import { standardTagMap, standardTags } from './standard-tags.js';
 import type { TemplatePart } from './template-part.js';
 
+/** The stage's throttling: requests per second in the steady state, and the burst above it (API Gateway's token bucket). */
+export const THROTTLING_RATE_LIMIT = 100;
+export const THROTTLING_BURST_LIMIT = 50;
+
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',
   routeKey: '$context.routeKey',
@@ -64,7 +68,10 @@ export function httpApiPart(params: HttpApiPartParams): TemplatePart {
           ApiId: ref('HttpApi'),
           StageName: '$default',
           AutoDeploy: true,
-          DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 100 },
+          DefaultRouteSettings: {
+            ThrottlingBurstLimit: THROTTLING_BURST_LIMIT,
+            ThrottlingRateLimit: THROTTLING_RATE_LIMIT,
+          },
           AccessLogSettings: {
             DestinationArn: getAtt('HttpApiAccessLogs', 'Arn'),
             Format: ACCESS_LOG_FORMAT,

@@ -146,8 +146,11 @@ function channelsNotGenerated(part: {
     );
 }
 
-/** A number as written, decimals whole (`3.5`), not part of a word, a version (`1.2.3`) or a name (`v2`, `x-1`). */
-const NUMBER = /(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)/g;
+/**
+ * A number as written, decimals whole (`3.5`), not part of a word, a version (`1.2.3`), a name (`v2`,
+ * `x-1`) or an address (`10.0.0.0/16`: the prefix length after the slash is no value asked).
+ */
+const NUMBER = /(?<![\w./-])\d+(?:\.\d+)?(?![\w/-]|\.\d)/g;
 
 /**
  * A number a clause asks for (`retried 3 times`, `at most 5 at a time`) that no capability answering

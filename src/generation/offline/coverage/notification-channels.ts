@@ -136,6 +136,43 @@ const NOT_DELIVERY_NEXT = new Set([
 ]);
 /** Words before a channel's name that make it the sender (`commands from Slack`); `by email`, `via Slack` stay deliveries. */
 const SENDER_BEFORE = new Set(['from']);
+/**
+ * Words that end the noun phrase a channel's name starts (`email me when`, `a page on failure`): a
+ * word after the name that is none of these is a noun the name qualifies (`PagerDuty incident
+ * webhooks`), so what follows it still says whether the name is data or a sender.
+ */
+const PHRASE_ENDS = new Set([
+  'me',
+  'us',
+  'when',
+  'whenever',
+  'if',
+  'on',
+  'to',
+  'for',
+  'at',
+  'about',
+  'after',
+  'and',
+  'or',
+  'with',
+  'by',
+  'via',
+  'the',
+  'a',
+  'an',
+  'each',
+  'every',
+  'is',
+  'are',
+]);
+
+/** Whether the channel's name at `index` starts data or a sender (`an email address`, `PagerDuty incident webhooks`). */
+function notDeliveryAfter(present: readonly string[], index: number): boolean {
+  const next = present[index + 1] ?? '';
+  if (NOT_DELIVERY_NEXT.has(next)) return true;
+  return next !== '' && !PHRASE_ENDS.has(next) && NOT_DELIVERY_NEXT.has(present[index + 2] ?? '');
+}
 
 /** The channels a text asks to be reached by; none when it only speaks of them as data (`an email address`). */
 export function channelsNamed(text: string): NotificationChannel[] {
@@ -149,7 +186,7 @@ export function channelsNamed(text: string): NotificationChannel[] {
         : present.some(
             (word, index) =>
               word === phrase[0] &&
-              !NOT_DELIVERY_NEXT.has(present[index + 1] ?? '') &&
+              !notDeliveryAfter(present, index) &&
               !SENDER_BEFORE.has(present[index - 1] ?? ''),
           ),
     ),

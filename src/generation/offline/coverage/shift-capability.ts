@@ -21,6 +21,17 @@ export const REST_OF_TRAFFIC_WORDS = anyOf(
   'remaining traffic',
 );
 
+/**
+ * `10 percent for 10 minutes`, `10 percent every minute`: a step of a traffic shift, a clause of its
+ * own once `canary deployments: 10 percent for 10 minutes, then the rest` is split; a percentage
+ * alone (`an error rate above 2 percent`, `2 percent within 15 minutes`) is no step.
+ */
+export const SHIFT_STEP_WORDS = ['percent', 'pct'].flatMap((percent) =>
+  ['for', 'every', 'each'].flatMap((step) =>
+    ['minute', 'minutes', 'min', 'mins'].map((minutes) => [percent, step, minutes]),
+  ),
+);
+
 /** The words by which a clause asks how a release moves traffic. */
 export const SHIFT_WORDS = anyOf(
   'shift',

@@ -96,6 +96,17 @@ const PRODUCT_NAMES: readonly (readonly [string, string])[] = [
   ['cloud map', 'ServiceDiscovery'],
   ['app runner', 'AppRunner'],
   ['x ray', 'XRay'],
+  // The network an endpoint or a function sits in is EC2's (AWS::EC2::SecurityGroup, Subnet, VPCEndpoint).
+  ['security group', 'EC2'],
+  ['security groups', 'EC2'],
+  ['subnet', 'EC2'],
+  ['subnets', 'EC2'],
+  ['vpc endpoint', 'EC2'],
+  ['vpc endpoints', 'EC2'],
+  ['interface endpoint', 'EC2'],
+  ['interface endpoints', 'EC2'],
+  ['nat gateway', 'EC2'],
+  ['internet gateway', 'EC2'],
 ];
 
 /** `StepFunctions` → `step functions`, `ElastiCache` → `elasticache`, `ApiGatewayV2` → `api gateway`. */

@@ -11,9 +11,9 @@ import type { ResourceModel } from './model/resource-model-types.js';
 const RELATION_VERBS = ['belongs', 'belong', 'belonging'];
 
 /**
- * `Each claim belongs to an employee`, where employees are no resource of the model: answered by the
- * reference the claim keeps (`employeeId`, required on create, 400 without; lists filtered by it),
- * with the gap that the owner itself is not generated, so nothing checks one exists. One capability
+ * `Each claim belongs to an employee`: answered by the reference the claim keeps (`employeeId`,
+ * required on create, 400 without; lists filtered by it), with the gap that nothing checks the owner
+ * exists (employees are no resource of the model, or are one the claim is not made under). One capability
  * per resource whose owner field names no resource; `test` names a test of the generated app test
  * file by its title.
  */
@@ -22,7 +22,10 @@ export function ownerCapabilities(model: ResourceModel, test: (title: string) =>
     const field = resource.ownerField;
     if (field === undefined || !field.endsWith('Id')) return [];
     const ownerName = field.slice(0, -2);
-    if (model.resources.some((other) => other.name === ownerName)) return [];
+    // `Each appointment belongs to a patient` where patients are a resource too: the reference is
+    // kept all the same, and the row says nothing checks it against them.
+    const ownerResource = model.resources.find((other) => other.name === ownerName);
+    if (ownerResource !== undefined && resource.parent?.name === ownerName) return [];
     const owner = spokenName(ownerName);
     const ownerHead = owner.split(' ').at(-1) ?? owner;
     const head = spokenName(resource.name).split(' ').at(-1) ?? resource.name;
@@ -43,7 +46,9 @@ export function ownerCapabilities(model: ResourceModel, test: (title: string) =>
         tests: [test(validationTitle(resource)), test(lifecycleTitle(resource, model))],
         resources: ['ApiFunction', 'ItemsTable'],
         gaps: [
-          `${plural(owner)} are not a resource of this service: nothing makes or reads ${withArticle(owner)}, so ${withArticle(spokenName(resource.name))}'s ${field} is kept as given, not checked against one`,
+          ownerResource === undefined
+            ? `${plural(owner)} are not a resource of this service: nothing makes or reads ${withArticle(owner)}, so ${withArticle(spokenName(resource.name))}'s ${field} is kept as given, not checked against one`
+            : `${withArticle(spokenName(resource.name))}'s ${field} is not checked against the ${ownerResource.collection.replace(/-/g, ' ')}: ${withArticle(spokenName(resource.name))} may name ${withArticle(owner)} that does not exist`,
         ],
       },
     ];

@@ -6,7 +6,7 @@ import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
-import { REST_OF_TRAFFIC_WORDS, shiftComparison } from '../../coverage/shift-capability.js';
+import { REST_OF_TRAFFIC_WORDS, SHIFT_STEP_WORDS, shiftComparison } from '../../coverage/shift-capability.js';
 import { describeShift } from '../../cfn/shift-of-config.js';
 import type { DeploymentAsks } from './deployment-asks.js';
 import { DEPLOYMENT_FILES, DEPLOYMENT_TITLES, latencyTitle, releaseTitle } from './deployment-test-titles.js';
@@ -86,7 +86,7 @@ export function deploymentCoverage(params: {
         'versions',
         'deploy',
         'deploys',
-      ).concat(REST_OF_TRAFFIC_WORDS),
+      ).concat(REST_OF_TRAFFIC_WORDS, SHIFT_STEP_WORDS),
       implementedBy: `each deploy publishes a version and CodeDeploy moves the live alias to it with ${configName}${` (${describeShift(shift)})`}`,
       tests: [test('template', releaseTitle(configName))],
       resources: ['ServiceFunctionAlias', 'ServiceFunctionDeploymentGroup'],

@@ -2,7 +2,13 @@ import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.
 import { anyOf } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import type { IntegrationAsks } from './integration-asks.js';
-import { BATCH_SIZE, DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT } from './integration-template.js';
+import {
+  BATCH_SIZE,
+  DEAD_LETTER_RETENTION_SECONDS,
+  MAX_RECEIVE_COUNT,
+  VISIBILITY_TIMEOUT_SECONDS,
+} from './integration-template.js';
+import { backoffGaps } from './backoff-gaps.js';
 import { retryCountGaps } from './retry-count-gaps.js';
 import { EXCLUSION_WORDS } from './exclusion-words.js';
 import { wordsOf } from '../../naming/words-of.js';
@@ -96,6 +102,7 @@ export function fixedCapabilities(params: {
       // `Retry failed runs twice`: a count in words the numbers check cannot see.
       compare: (text) => [
         ...retryCountGaps(wordsOf(text), MAX_RECEIVE_COUNT),
+        ...backoffGaps(wordsOf(text), VISIBILITY_TIMEOUT_SECONDS),
         ...numbersOutside(text, [
           MAX_RECEIVE_COUNT,
           MAX_RECEIVE_COUNT - 1,

@@ -1,11 +1,13 @@
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
-import { anyOf, mostSpecificAskedBy } from '../../coverage/capability.js';
+import { anyOf, capabilitiesAskedBy, mostSpecificAskedBy } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { withoutLinks } from '../../naming/link-spans.js';
+import { wordsOf } from '../../naming/words-of.js';
 import type { ChecksAlarmWindow } from './checks-alarm-window.js';
 import { scheduleCapabilities } from './canary-schedule.js';
 import type { StoryCheck } from './story-checks.js';
@@ -47,8 +49,9 @@ export function testingCoverage(params: {
 }): RequirementCoverage[] {
   const { input, inARow } = params;
   const test = (title: string): TestEvidence => ({ path: `${input.baseDir}/${TESTING_FILE}`, title });
+  const schedules = scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]);
   const capabilities: Capability[] = [
-    ...scheduleCapabilities(input, [test(TESTING_TITLES.schedule)]),
+    ...schedules,
     dashboardNotGenerated(
       `the canary emits only the ChecksRun and ChecksFailed counts, no latency metric (each check's time is only compared with its ${params.maxLatencyMs} ms limit)`,
     ),
@@ -180,9 +183,11 @@ export function testingCoverage(params: {
       parts: [
         {
           text: sentence.text,
-          capabilities: params.checks
-            .filter((check) => check.sentence === sentence.number)
-            .map(checkCapability),
+          // `Every 15 minutes, GET /forecast returns 200.`: the schedule the sentence names is its too.
+          capabilities: [
+            ...params.checks.filter((check) => check.sentence === sentence.number).map(checkCapability),
+            ...capabilitiesAskedBy(wordsOf(withoutLinks(sentence.text)), schedules),
+          ],
         },
       ],
     }),

@@ -61,6 +61,22 @@ const FUNCTION_WORDS = new Set([
   'those',
 ]);
 
+/** Words that open a noun phrase (`a shift`, `my claims`). */
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'our',
+  'your',
+  'their',
+  'its',
+  'his',
+  'her',
+  'each',
+  'every',
+]);
+
 /** The most words read between `how many` and the counted noun (`how many of the active cards`). */
 const MODIFIERS = 3;
 
@@ -78,6 +94,11 @@ function countedNoun(
   for (let index = at + 2; index <= at + 2 + MODIFIERS && index < words.length; index += 1) {
     const resource = resources.get(singular(words[index] ?? ''));
     if (resource !== undefined) return { resource, before: words.slice(at + 2, index) };
+    // `how many volunteers a shift has`: an article after a noun starts the phrase of what has them,
+    // so the count is of volunteers, not of shifts.
+    const before = words.slice(at + 2, index);
+    if (DETERMINERS.has(words[index] ?? '') && before.some((word) => !FUNCTION_WORDS.has(word)))
+      return undefined;
   }
   return undefined;
 }
