@@ -429,10 +429,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
           `no route of this service moves ${withArticle(resource?.name ?? 'item')} out of ${resource?.status?.initial ?? ''}, so ${operation.routeKey} answers 409 until another system (or a new story) does`,
         ]
       : []),
-    ...elsewhere.map(
-      (status) =>
-        `no route of this service makes ${withArticle(story.noun ?? 'item')} ${status}: the rule holds once another system (or a new story) does`,
-    ),
+    ...elsewhere.map((status) => setElsewhereGap(story.noun ?? 'item', status)),
     ...unfiltered.map(
       (words) =>
         `${words} is not a filter of ${operation.routeKey}: lists are filtered only on the status or a text field of a top-level resource, so every item is listed`,
@@ -444,6 +441,19 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
           `"${story.restriction.unenforced}" is not enforced: role restriction needs an authorizer, and no rule of the generated routes limits who may call ${operation.routeKey}`,
         ]),
   ];
+}
+
+/** A rule on a status no route of the service sets (`dispose of a reported sample`, nothing reporting one). */
+function setElsewhereGap(noun: string, status: string): string {
+  return `no route of this service makes ${withArticle(noun)} ${status}: the rule holds once another system (or a new story) does`;
+}
+
+/** The statuses a route acts only in (`only when it is reported`) that no route sets: one gap each. */
+function unreachedGuards(operation: Operation, model: ResourceModel): string[] {
+  const resource = model.resources.find((candidate) => candidate.name === operation.resource);
+  return operation.onlyIn
+    .filter((status) => resource?.status?.setElsewhere.includes(status) === true)
+    .map((status) => setElsewhereGap(operation.resource, status));
 }
 
 /** Every status a resource's items can be in, first the one they start in. */
@@ -516,11 +526,14 @@ function applicationCapabilities(params: {
   const operations = model.operations.map((operation) => {
     const opposedBy = opposingProhibition(operation, model);
     const lookup = redirectLookupGap(operation, model);
+    // `A sample can be disposed only after it is reported.`, where nothing reports one: the route's
+    // guard always refuses, as the row of its story says.
+    const gaps = [...(lookup === undefined ? [] : [lookup]), ...unreachedGuards(operation, model)];
     return {
       ...operationCapability({ operation, model, test }),
       when: operationWords(operation, model),
       ...(opposedBy === undefined ? {} : { opposedBy }),
-      ...(lookup === undefined ? {} : { gaps: [lookup] }),
+      ...(gaps.length === 0 ? {} : { gaps }),
     };
   });
   const described = model.descriptionFields.map((entry) => ({

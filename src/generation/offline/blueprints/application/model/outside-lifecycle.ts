@@ -1,4 +1,5 @@
 import { participle } from '../../../naming/participle.js';
+import { listedStatusOf } from './listed-status-of.js';
 import type { ParsedStory } from './parsed-story.js';
 
 /**
@@ -51,8 +52,7 @@ export function outsideLifecycle(story: ParsedStory, lifecycle: readonly string[
   if (story.kind !== 'transition' || lifecycle.length === 0 || story.noun === undefined) return story;
   if (story.state !== undefined || story.toCaller === true || ENDINGS.has(story.verb)) return story;
   const status = participle(story.verb);
-  const listed = (word: string) =>
-    lifecycle.includes(word) || lifecycle.some((entry) => entry.length >= 4 && word.startsWith(entry));
+  const listed = (word: string) => listedStatusOf(word, word, lifecycle) !== undefined;
   // `reopen a resolved ticket`, `reactivate a canceled subscription`: back to a listed status.
   const again = story.verb.slice(2);
   const returning =

@@ -35,6 +35,7 @@ import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { Resource, ResourceModel } from './resource-model-types.js';
+import { lifecycleMoves, startedStatus } from './lifecycle-moves.js';
 import { lifecycleStateFilter } from './lifecycle-state-filter.js';
 import { listedStatuses } from './listed-statuses.js';
 import { unique } from './unique.js';
@@ -68,6 +69,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ...intents.map((intent) => wordsOfText(intent.text)),
     ...input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
   ];
+  const lifecycleOfNoun = (noun: string) => listedStatuses(input.descriptionSentences, noun);
   // A redirect is an HTTP answer, not a resource's story: redirect-operation.ts reads it once the resources are known.
   const parsedStories = intents
     .filter(
@@ -75,7 +77,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
         !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
     )
     .map(parseStory)
-    .map((story) => namingRecordObject(story, record));
+    .map((story) => namingRecordObject(story, record))
+    .map((story) => startedStatus(story, lifecycleOfNoun));
   const read = verbObjects(parsedStories);
   const storyNouns = new Set(read.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const attributed = derivedFigures(
@@ -99,10 +102,18 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   // `toggle a flag`, where flags have `whether it is enabled`: a change of that field, not a status.
   // `add seats to my subscription`: the subscription's seat count, not a `seat` resource.
   // `list enabled flags`, where flags have `whether it is enabled`: a filter on that field, not a status.
-  const parsed = naturalKeys(
-    flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun),
-    describedByNoun,
-  ).map((story) => yesNoListFilter(story, describedByNoun));
+  // `check in a patient for an appointment`, `report a sample`, `start testing a sample`, where the
+  // description lists `checked in`, `reported`, `testing`: moves of the appointment and the sample.
+  const parsed = lifecycleMoves(
+    naturalKeys(flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun), describedByNoun).map(
+      (story) => yesNoListFilter(story, describedByNoun),
+    ),
+    {
+      lifecycleOf: lifecycleOfNoun,
+      described: describedByNoun,
+      ownerOf: (noun) => describedOwner(input.descriptionSentences, noun),
+    },
+  );
   const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)

@@ -1,6 +1,7 @@
 import { participle, spelledAs } from '../../../naming/participle.js';
 import type { ParsedStory } from './parsed-story.js';
 import type { StatusMachine } from './resource-model-types.js';
+import { listedStatusOf } from './listed-status-of.js';
 import { returningVerb } from './returning-verb.js';
 import { statusName } from './status-name.js';
 import { STATUS_WORDS } from './status-words.js';
@@ -86,8 +87,11 @@ export function statusMachine(params: {
   ];
   const spelled = (action: string) => spelledAs(action, written);
   // A story that names its state (`mark a ticket in progress`) sets that state; others the verb's participle.
-  const named = (action: string) =>
-    transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
+  // `hand over a rental`, where rentals are `reserved, out, …`: the named `handed_over` is the listed `out`.
+  const named = (action: string) => {
+    const state = transitions.find((story) => story.verb === action && story.state !== undefined)?.state;
+    return state === undefined ? undefined : asListed(state, action, lifecycle);
+  };
   const plain = new Map(
     actions.map((action) => [action, named(action) ?? asListed(spelled(action), action, lifecycle)]),
   );
@@ -121,17 +125,9 @@ export function statusMachine(params: {
   };
 }
 
-/**
- * `voided` where the description lists `void`, `sent` where it lists `sent`: the listed name of the
- * status a move sets, matched by the verb itself or by a shared stem; the participle when none matches.
- */
+/** The listed name of the status a move sets (listed-status-of.ts); the status itself when none is listed. */
 function asListed(status: string, action: string, lifecycle: readonly string[]): string {
-  if (lifecycle.length === 0 || lifecycle.includes(status)) return status;
-  return (
-    lifecycle.find((listed) => listed === action) ??
-    lifecycle.find((listed) => listed.length >= 4 && status.startsWith(listed)) ??
-    status
-  );
+  return listedStatusOf(status, action, lifecycle) ?? status;
 }
 
 /**
