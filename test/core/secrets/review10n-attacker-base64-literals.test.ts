@@ -43,24 +43,18 @@ const K8S_SECRET = [
 ].join('\n');
 
 describe('review10n attacker: a token base64-encoded where the platform decodes it', () => {
-  it.failing(
-    'FAULT: a launch template whose literal UserData (base64) exports a token is refused by the gate',
-    async () => {
-      expect(await gateRefuses('template.yaml', LAUNCH_TEMPLATE)).toBe(true);
-    },
-  );
+  it('FAULT: a launch template whose literal UserData (base64) exports a token is refused by the gate', async () => {
+    expect(await gateRefuses('template.yaml', LAUNCH_TEMPLATE)).toBe(true);
+  });
 
-  it.failing('FAULT: the same template is not stored with the encoded token', async () => {
+  it('FAULT: the same template is not stored with the encoded token', async () => {
     const stored = (await redactArtifactBody(LAUNCH_TEMPLATE, 'files/template.yaml')).toString();
     expect(stored).not.toContain(USER_DATA);
   });
 
-  it.failing(
-    'FAULT: a Kubernetes Secret whose data holds a base64 token is refused by the gate',
-    async () => {
-      expect(await gateRefuses('k8s/secret.yaml', K8S_SECRET)).toBe(true);
-    },
-  );
+  it('FAULT: a Kubernetes Secret whose data holds a base64 token is refused by the gate', async () => {
+    expect(await gateRefuses('k8s/secret.yaml', K8S_SECRET)).toBe(true);
+  });
 });
 
 describe('review10n attacker: base64 read (refused)', () => {
