@@ -332,8 +332,8 @@ const PARKED_PREFIX = 'parked#';
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/core/stores/task-store.js
 var task_store = __webpack_require__(1297);
-// EXTERNAL MODULE: ./lib/core/task/task-record.js + 5 modules
-var task_record = __webpack_require__(6576);
+// EXTERNAL MODULE: ./lib/core/task/task-record.js + 6 modules
+var task_record = __webpack_require__(660);
 // EXTERNAL MODULE: ./lib/core/stores/store-keys.js
 var store_keys = __webpack_require__(1392);
 // EXTERNAL MODULE: ./lib/core/request/is-record.js
@@ -609,8 +609,8 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 10 modules
-var redact_artifact_body = __webpack_require__(3343);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 11 modules
+var redact_artifact_body = __webpack_require__(1470);
 // EXTERNAL MODULE: ./lib/core/stores/redact-artifact-path.js
 var redact_artifact_path = __webpack_require__(8782);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
@@ -718,7 +718,7 @@ function createS3ArtifactStore(params) {
         async put(artifact) {
             // Redacted here, at the port, so no caller can keep a secret by forgetting to redact first;
             // the body is scanned as the file its original path names (file-type rules).
-            const storedPath = await (0,redact_artifact_path/* redactArtifactPath */.l)(artifact.path);
+            const storedPath = await (0,redact_artifact_path/* keyPathOf */.KP)(artifact);
             const key = (0,store_keys/* artifactKey */.Wf)({ ...artifact, path: storedPath });
             const body = await (0,redact_artifact_body/* redactArtifactBody */.G)(artifact.body, artifact.path);
             const contentType = artifact.contentType ?? (0,content_type_for/* contentTypeFor */.Z)(artifact.path);
@@ -748,7 +748,7 @@ function createS3ArtifactStore(params) {
             }
         },
         async get(ref) {
-            const storedPath = await (0,redact_artifact_path/* redactArtifactPath */.l)(ref.path);
+            const storedPath = await (0,redact_artifact_path/* keyPathOf */.KP)(ref);
             const key = (0,store_keys/* artifactKey */.Wf)({ ...ref, path: storedPath });
             const read = await readS3Object({ s3, bucket, key }).catch((error) => {
                 throw failure('read the artifact at', key, error);
@@ -790,6 +790,7 @@ function createS3ArtifactStore(params) {
                             taskId: where.taskId,
                             attempt: Number(attempt),
                             path: pathOf(head.Metadata, path),
+                            storedPath: true,
                             key: object.Key,
                             contentType: head.ContentType ?? 'application/octet-stream',
                             sha256: head.Metadata?.['sha256'] ?? '',
@@ -827,8 +828,9 @@ function pathOf(metadata, keyPath) {
         ? keyPath.map(decodeURIComponent).join('/')
         : Buffer.from(stored, 'base64url').toString('utf8');
 }
+/** The ref of a stored artifact: its path is the stored one (`storedPath`). */
 function refOf(ref) {
-    return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path };
+    return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path, storedPath: true };
 }
 //# sourceMappingURL=s3-artifact-store.js.map
 // EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 4 modules
