@@ -6,10 +6,10 @@
  * request (src/pipeline/deploy/handle-deploy-command.ts) only answers the comment: the task's status
  * comment, its record and every mirror keep no trace of the environment's failed deploy, so
  * dashboards reading `environments.staging` see no deploy at all. A fault is `it.failing` asserting
- * the right answer; an attack refused is an ordinary test.
+ * the right answer; an attack refused is an ordinary test. (Fixed by fix13b: the command records it too.)
  */
 import { parseStateMarker } from '../../../src/core/state/state-marker.js';
-import { OWNER, REPO, expectDeployFacts, prComment, replyOf } from './deploy-command-fixtures.js';
+import { OWNER, REPO, expectDeployFacts, prComment, replyOf, taskStatus } from './deploy-command-fixtures.js';
 import { githubApi } from './github-api.js';
 import { testProbot } from './test-probot.js';
 
@@ -21,6 +21,8 @@ async function deployUnstartable() {
   api.createDeployment(7001, 'github-actions[bot]');
   api.deploymentStatus(7001);
   api.createComment(42, 950);
+  // The task's status, which the recording reads again before it writes.
+  api.comments(1, [taskStatus]);
   api.updateComment(900, { optional: true });
   const { receive, errors } = await testProbot();
   await receive('issue_comment', prComment('/deploy staging'));
@@ -28,19 +30,16 @@ async function deployUnstartable() {
 }
 
 describe('review10n attacker: /deploy that no workflow run can start, per environment', () => {
-  it.failing(
-    'FAULT: the task’s status records environments.staging as deploy_failed with deployment 7001',
-    async () => {
-      const { api } = await deployUnstartable();
-      const written = api.calls
-        .filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'))
-        .map((call) => parseStateMarker(String(call.body.body)));
-      expect(written.at(-1)?.environments?.['staging']).toMatchObject({
-        status: 'deploy_failed',
-        deployment_id: 7001,
-      });
-    },
-  );
+  it('fixed FAULT: the task’s status records environments.staging as deploy_failed with deployment 7001', async () => {
+    const { api } = await deployUnstartable();
+    const written = api.calls
+      .filter((call) => call.method === 'PATCH' && call.path.endsWith('/issues/comments/900'))
+      .map((call) => parseStateMarker(String(call.body.body)));
+    expect(written.at(-1)?.environments?.['staging']).toMatchObject({
+      status: 'deploy_failed',
+      deployment_id: 7001,
+    });
+  });
 
   it('control: the comment is answered, saying to comment again', async () => {
     const { api, errors } = await deployUnstartable();
