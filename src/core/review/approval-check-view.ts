@@ -24,7 +24,7 @@ const SET_ASIDE_NOTE: Record<SetAsideReason, (login: string, head: string) => st
   'earlier-pusher': (login, head) =>
     `${mention(login)} pushed commits to this branch that are still under ${head}; someone else must approve them (\`review.allow_pusher_approval\`).`,
   'trust-lost': (login) =>
-    `${mention(login)}'s approval cannot be weighed: the task's record of who asked for it and who pushed to it was lost, so no approval counts here. A person with write access merges it by hand.`,
+    `${mention(login)}'s approval cannot be weighed: the task's record of who asked for it and who pushed to it was lost (\`trust_lost\`: a tasks mirror record without it, or more people pushed to this branch than it keeps), so no approval counts here. A person with write access merges it by hand.`,
 };
 
 /**

@@ -16,7 +16,7 @@ import type { ReviewPolicy } from './review-policy.js';
  * were recorded) fails closed: the head's pusher is unknown unless it is a commit the marker records
  * as the agent's own (`unrecordedPushes`, `agentRecordedCommits`). Everyone else who pushed to the
  * branch before (marker `human_pushers`, with `push` counted in: `humanPushersAfter`) is
- * `humanPushers`; the pushes someone else made and who GitHub said made them (`foreign_pushes`)
+ * `humanPushers` (more than the marker keeps: `trustLost`, as `pushersPatch` records it); the pushes someone else made and who GitHub said made them (`foreign_pushes`)
  * and the person's push the branch carries (`unvalidated_push`) tell which pushes' pusher nobody
  * can name (`unknownPusherPushes`).
  */
@@ -44,12 +44,13 @@ export function reviewPolicyFor(params: {
   const { marker } = params;
   const lastPush = params.push ?? marker?.last_push;
   // Pushers before the head's, the agent's commits on top of theirs (`humanPushersAfter`).
-  const humanPushers =
+  const after =
     marker === undefined
-      ? []
+      ? { pushers: [], pastBound: false }
       : params.push === undefined
-        ? (marker.human_pushers ?? [])
+        ? { pushers: marker.human_pushers ?? [], pastBound: false }
         : humanPushersAfter({ marker, push: params.push });
+  const humanPushers = after.pushers;
   // The marker's last push, a person's, stays named once `push` (newer) stands in for it.
   const replaced = params.push === undefined ? undefined : marker?.last_push;
   // It keeps its pusher's id and, for a bot's push, that it names no person (`foreignPushOf`).
@@ -81,6 +82,7 @@ export function reviewPolicyFor(params: {
     ...(foreignPushes.length === 0 ? {} : { foreignPushes }),
     ...(marker?.unvalidated_push === undefined ? {} : { unvalidatedPush: marker.unvalidated_push }),
     allowPusherApproval: params.review.allow_pusher_approval,
-    ...(marker?.trust_lost === true ? { trustLost: true } : {}),
+    // A push that takes the pushers past their bound loses one of them (`pushersPatch`: `trust_lost`).
+    ...(marker?.trust_lost === true || after.pastBound ? { trustLost: true } : {}),
   };
 }

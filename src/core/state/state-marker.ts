@@ -220,7 +220,8 @@ export const taskMarkerSchema = z
     /**
      * Everyone but the agent who pushed to the task's branch (#9c review: `humanPushersAfter`),
      * lowercase logins with GitHub's account id and type when known (a bare login in older
-     * markers; review #9h: the id survives a rename, the type tells a bot), at most 20. The agent's commits on top do not reset it: an approval from
+     * markers; review #9h: the id survives a rename, the type tells a bot), at most 20 (past that,
+     * `trust_lost` instead of dropping one: review 13o, `pushersPatch`). The agent's commits on top do not reset it: an approval from
      * one of them is set aside (`review.allow_pusher_approval`), since their commits stay under
      * the agent's head. Dropped only by a run that makes the branch anew from the base branch (it
      * was deleted: `RECREATED_BRANCH_RESETS`). Absent: none recorded.
@@ -239,7 +240,8 @@ export const taskMarkerSchema = z
     foreign_pushes: z.array(foreignPushSchema).max(20).optional(),
     /**
      * Set when the board went on from a record without the trust facts above and no marker to take
-     * them from (`goOnFromNewerMirror`, `mergeTrustFacts`): who asked and who pushed is unknown, so
+     * them from (`goOnFromNewerMirror`, `mergeTrustFacts`), or when more people pushed to the branch
+     * than `human_pushers` keeps (`pushersPatch`): who asked and who pushed is unknown, so
      * no approval counts (`applyReviewPolicy`), an automated task falls back to guided
      * (`TRUST_LOST_REASON`) and a person merges by hand. Dropped only with a branch made anew
      * (`RECREATED_BRANCH_RESETS`).

@@ -18,7 +18,8 @@ export const MAX_REQUEST_EDITORS = 10;
  * mirror's record because the marker did not read back (`goOnFromNewerMirror`) gets them back
  * instead of writing a marker without them, under which the requester's own approval would count.
  * `trust_lost`: the facts were missing where they had to be found (a record written before it
- * carried them, a list past its bound while merging): no approval counts (`applyReviewPolicy`),
+ * carried them, a list past its bound while merging, more pushers than `human_pushers` keeps:
+ * `pushersPatch`): no approval counts (`applyReviewPolicy`),
  * and an automated task falls back to guided (`TRUST_LOST_REASON`: not merged nor deployed
  * unattended), so a person with write access merges it by hand. It clears only when a run makes the
  * task's branch anew from the base (`RECREATED_BRANCH_RESETS`): nothing pushed before is under the
@@ -86,17 +87,12 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
         ]
       : [];
   const coRequesters = accountsUnion([...(b.co_requesters ?? []), ...(a.co_requesters ?? []), ...extra]);
-  const pushers = accountsUnion([...(b.human_pushers ?? []), ...(a.human_pushers ?? [])]);
+  const pushers = pushersAfter(accountsUnion([...(b.human_pushers ?? []), ...(a.human_pushers ?? [])]), []);
   const pushes = foreignPushesAfter({ recorded: b.foreign_pushes, pushes: a.foreign_pushes ?? [] });
   const pushCount = new Set(
     [...(a.foreign_pushes ?? []), ...(b.foreign_pushes ?? [])].map((p) => p.sha.toLowerCase()),
   ).size;
-  if (
-    coRequesters.length > MAX_CO_REQUESTERS ||
-    pushers.length > MAX_HUMAN_PUSHERS ||
-    pushCount > pushes.length
-  )
-    lost = true;
+  if (coRequesters.length > MAX_CO_REQUESTERS || pushers.pastBound || pushCount > pushes.length) lost = true;
   const lastPush = a.last_push ?? b.last_push;
   const unvalidated = a.unvalidated_push ?? b.unvalidated_push;
   return {
@@ -107,7 +103,7 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
       ? {}
       : { co_requesters: coRequesters.slice(-MAX_CO_REQUESTERS).map(accountOf) }),
     ...(lastPush === undefined ? {} : { last_push: lastPush }),
-    ...(pushers.length === 0 ? {} : { human_pushers: pushersAfter(pushers, []) }),
+    ...(pushers.pushers.length === 0 ? {} : { human_pushers: pushers.pushers }),
     ...(pushes.length === 0 ? {} : { foreign_pushes: pushes }),
     ...(unvalidated === undefined ? {} : { unvalidated_push: unvalidated }),
     ...(lost ? { trust_lost: true as const } : {}),

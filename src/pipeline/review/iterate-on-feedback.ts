@@ -40,7 +40,7 @@ import { taskBoardFor } from '../task/task-board-for.js';
 import { cancelWatchFor } from '../control/cancel-watch-for.js';
 import { taskIdOf } from '../../core/task/task-id-of.js';
 import { suggestionAuthors } from '../../core/feedback/suggestion-authors.js';
-import { pushersAfter } from '../../core/review/human-pushers-after.js';
+import { pushersAfter, pushersPatch } from '../../core/review/human-pushers-after.js';
 import { readTaskStatusFor } from '../task/read-task-status-for.js';
 
 /** What free text gets with a provider other than the offline one that cannot revise files. */
@@ -371,16 +371,17 @@ async function judgeAll(params: {
 
 /**
  * `human_pushers` with the authors of the code the commit carries (`suggestionAuthors`: applied
- * suggestions, code dictated word for word), if any; `current` is the branch's files before it.
+ * suggestions, code dictated word for word), if any, and `trust_lost` past the list's bound
+ * (`pushersPatch`); `current` is the branch's files before it.
  */
 function suggestionPushers(
   marker: TaskMarker,
   feedback: readonly ReviewFeedback[],
   plan: FeedbackPlan,
   current: ReadonlyMap<string, string>,
-): Pick<TaskMarker, 'human_pushers'> {
+): Pick<TaskMarker, 'human_pushers' | 'trust_lost'> {
   const authors = suggestionAuthors({ feedback, plan, current });
-  return authors.length === 0 ? {} : { human_pushers: pushersAfter(marker.human_pushers, authors) };
+  return authors.length === 0 ? {} : pushersPatch(pushersAfter(marker.human_pushers, authors));
 }
 
 /** The plan after its commit was not pushed: every fix it meant to make (suggestion or revision) says why not. */

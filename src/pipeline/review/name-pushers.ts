@@ -11,7 +11,7 @@ import type { TaskEventDependencies } from '../events/task-event-dependencies.js
 
 /** What asking GitHub found: the marker fields to record, and the head's push when it named its pusher. */
 export interface NamedPushers {
-  readonly patch: Partial<Pick<TaskMarker, 'foreign_pushes' | 'human_pushers'>>;
+  readonly patch: Partial<Pick<TaskMarker, 'foreign_pushes' | 'human_pushers' | 'trust_lost'>>;
   readonly headPush?: LastPush;
 }
 

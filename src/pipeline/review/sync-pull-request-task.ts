@@ -8,7 +8,7 @@ import { pusherApprovalNote } from '../../core/review/pusher-approval-note.js';
 import { reopenAnsweredKey, reopenedSinceCancel } from '../../core/review/reopened-since-cancel.js';
 import { stoppedTaskAnswer } from '../../core/review/stopped-task-answer.js';
 import type { LastPush } from '../../core/review/last-push.js';
-import { humanPushersAfter } from '../../core/review/human-pushers-after.js';
+import { humanPushersAfter, pushersPatch } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
 import { foreignPushesAfter, foreignPushOf } from '../../core/review/foreign-push.js';
 import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
@@ -457,13 +457,14 @@ function hiddenPushPatch(params: {
 
 /**
  * What recording `push` writes on the marker: it as `last_push`, and everyone but the agent who
- * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top.
+ * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top;
+ * `trust_lost` when they are more than it keeps (`pushersPatch`).
  */
 function pushPatch(
   marker: TaskMarker,
   push: LastPush,
-): Pick<TaskMarker, 'last_push' | 'human_pushers' | 'foreign_pushes'> {
-  const pushers = humanPushersAfter({ marker, push });
+): Pick<TaskMarker, 'last_push' | 'human_pushers' | 'trust_lost' | 'foreign_pushes'> {
+  const pushers = pushersPatch(humanPushersAfter({ marker, push }));
   // Who pushed a head stays known once the agent commits on top (`unknownPusherPushes`): this
   // push's pusher, and the one of the push it replaces as `last_push`.
   // Each with its pusher's account id and, for a bot's push, that it names no person.
@@ -472,7 +473,7 @@ function pushPatch(
     named.length === 0 ? undefined : foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: named });
   return {
     last_push: push,
-    ...(pushers.length === 0 ? {} : { human_pushers: pushers }),
+    ...pushers,
     ...(foreign === undefined ? {} : { foreign_pushes: foreign }),
   };
 }

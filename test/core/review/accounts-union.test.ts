@@ -46,8 +46,8 @@ describe('accountsUnion: one entry per account, no account id ever lost', () => 
 
 describe('pushersAfter: a later push known by login alone keeps the recorded id', () => {
   it('keeps mallory’s id when her push is recorded without one', () => {
-    expect(pushersAfter([{ login: 'mallory', id: 666, type: 'User' }], [{ login: 'Mallory' }])).toEqual([
-      { login: 'mallory', id: 666, type: 'User' },
-    ]);
+    expect(
+      pushersAfter([{ login: 'mallory', id: 666, type: 'User' }], [{ login: 'Mallory' }]).pushers,
+    ).toEqual([{ login: 'mallory', id: 666, type: 'User' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { foreignPushesAfter, MAX_FOREIGN_PUSHES } from '../../../src/core/review/foreign-push.js';
+import { MAX_HUMAN_PUSHERS } from '../../../src/core/review/human-pushers-after.js';
 import { recordPushers } from '../../../src/core/review/record-pushers.js';
 
 const sha = (c: string) => c.repeat(40);
@@ -69,5 +70,23 @@ describe('foreignPushesAfter', () => {
     expect(kept).toHaveLength(MAX_FOREIGN_PUSHES);
     expect(kept[0]).toEqual(unknown);
     expect(kept.at(-1)).toEqual({ sha: sha('9') });
+  });
+
+  // Review 13o: a pusher GitHub named past the list's bound dropped the oldest recorded one.
+  it('past MAX_HUMAN_PUSHERS named pushers it drops nobody silently: trust_lost', () => {
+    const recorded = Array.from({ length: MAX_HUMAN_PUSHERS }, (_, n) => ({ login: `w${n}`, id: n + 1 }));
+    const after = recordPushers({
+      marker: { human_pushers: recorded },
+      asked: [sha('e')],
+      named: new Map([[sha('e'), { login: 'newcomer', id: 999 }]]),
+    });
+    expect(after.trust_lost).toBe(true);
+    expect(after.human_pushers).toHaveLength(MAX_HUMAN_PUSHERS);
+    const within = recordPushers({
+      marker: { human_pushers: recorded },
+      asked: [sha('e')],
+      named: new Map(),
+    });
+    expect(within.trust_lost).toBeUndefined();
   });
 });

@@ -1,4 +1,9 @@
-import { mergeTrustFacts, trustFactsOf } from '../../../src/core/task/trust-facts.js';
+import {
+  MAX_HUMAN_PUSHERS,
+  pushersAfter,
+  pushersPatch,
+} from '../../../src/core/review/human-pushers-after.js';
+import { mergeTrustFacts, trustFactsOf, trustFactsSchema } from '../../../src/core/task/trust-facts.js';
 
 const account = (n: number) => ({ login: `user${n}`, id: 1000 + n, type: 'User' });
 
@@ -99,5 +104,19 @@ describe('mergeTrustFacts: no account id is lost', () => {
     expect(
       mergeTrustFacts({ requester: 'alice', requester_id: 501 }, { requester: 'ALICE' }).co_requesters,
     ).toBeUndefined();
+  });
+
+  // Review 13o: the flag a push past the pushers' bound sets is a trust fact, so the mirror keeps it.
+  it('carries trust_lost set by pushers past the bound through a record and a merge', () => {
+    const recorded = Array.from({ length: MAX_HUMAN_PUSHERS }, (_, i) => account(i));
+    const marker = {
+      ...pushersPatch(pushersAfter(recorded, [account(MAX_HUMAN_PUSHERS)])),
+      requester: 'alice',
+      state: 'pr_open',
+    };
+    const trust = trustFactsSchema.parse(trustFactsOf(marker));
+    expect(trust.trust_lost).toBe(true);
+    expect(mergeTrustFacts(trust, { requester: 'alice' }).trust_lost).toBe(true);
+    expect(mergeTrustFacts({ requester: 'alice' }, trust).trust_lost).toBe(true);
   });
 });
