@@ -12,8 +12,6 @@ export const MAX_NESTED_STACK_PAIRS = 64;
 
 /** Files read as templates (as `structuredFileSecretMarkers` reads them). */
 const STRUCTURED = /\.(json|ya?ml|template)$/i;
-/** What a template must hold to name a nested stack's template (`NESTED_TEMPLATE_PROPERTY`). */
-const NAMES_NESTED = /TemplateURL|Location/;
 
 /** A secret a nested template holds only with the literals its parent passes it. */
 export interface NestedStackSecret {
@@ -56,8 +54,9 @@ export async function nestedStackSecrets(
   };
   const found: NestedStackSecret[] = [];
   let pairs = 0;
-  for (const { path: parentPath, content } of files) {
-    if (!STRUCTURED.test(parentPath) || !NAMES_NESTED.test(content)) continue;
+  // Every template is parsed (bounded): a key spelt with escapes (`"Template\u0055RL"`) names a stack too.
+  for (const { path: parentPath } of files) {
+    if (!STRUCTURED.test(parentPath)) continue;
     const parent = templateAt(parentPath);
     for (const nested of localNestedTemplates({ templatePath: parentPath, template: parent })) {
       const passed = literalParameters(parent, nested.logicalId);

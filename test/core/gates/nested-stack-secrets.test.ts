@@ -70,6 +70,24 @@ describe('checkSecrets across nested stacks', () => {
     expect(JSON.stringify(findings)).not.toContain(BODY);
   });
 
+  it('a JSON parent spelling TemplateURL and the parameter with \\u escapes is read', async () => {
+    const content = JSON.stringify({
+      Resources: {
+        Inner: {
+          Type: 'AWS::CloudFormation::Stack',
+          Properties: { TemplateURL: 'inner.yaml', Parameters: { Rest: BODY } },
+        },
+      },
+    }).replace('TemplateURL', 'Template\\u0055RL');
+    const findings = await checkSecrets(
+      bundleOf([
+        { path: 'template.json', content },
+        { path: 'inner.yaml', content: child("!Sub 'ghp_${Rest}'") },
+      ]),
+    );
+    expect(findings.some((finding) => finding.message.includes('nested stack Inner'))).toBe(true);
+  });
+
   it('harmless parameters pass', async () => {
     const findings = await checkSecrets(
       bundleOf([
