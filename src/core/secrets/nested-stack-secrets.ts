@@ -33,9 +33,10 @@ export interface NestedStackSecrets {
  * The secrets CloudFormation assembles across a nested stack's boundary: each template of `files`
  * naming a nested stack whose template is another file of `files` (`localNestedTemplates`:
  * `TemplateURL`, `Location`) is read with the literals (strings, numbers, booleans) its
- * `Parameters` property passes, as that child's parameters' `Default`s, so `!Sub 'ghp_${Rest}'` in
- * the child with `Rest: <body>` in the parent is read as the token (`markersReadTogether`). A
- * passed intrinsic is not evaluated. At most MAX_NESTED_STACK_PAIRS pairs; past it `complete` is
+ * `Parameters` property passes (a `Ref` to the parent's parameter: its literal `Default`), as
+ * that child's parameters' `Default`s, so `!Sub 'ghp_${Rest}'` in
+ * the child with `Rest: <body>` in the parent is read as the token (`markersReadTogether`). Any
+ * other passed intrinsic is not evaluated. At most MAX_NESTED_STACK_PAIRS pairs; past it `complete` is
  * false. AWS CloudFormation Template Reference, "AWS::CloudFormation::Stack" (`Parameters`). Throws
  * when the scanner fails.
  */
@@ -76,16 +77,25 @@ export async function nestedStackSecrets(
   return { found, complete: true };
 }
 
-/** The literal values (a string, a number, a boolean) the parent's resource passes in its `Parameters`. */
+/**
+ * The literal values (a string, a number, a boolean) the parent's resource passes in its
+ * `Parameters`, a `Ref` to a parameter of the parent read as that parameter's literal `Default`.
+ */
 function literalParameters(parent: unknown, logicalId: string): Map<string, string | number | boolean> {
   const resources = isPlainObject(parent) ? parent['Resources'] : undefined;
   const resource = isPlainObject(resources) ? resources[logicalId] : undefined;
   const properties = isPlainObject(resource) ? resource['Properties'] : undefined;
   const parameters = isPlainObject(properties) ? properties['Parameters'] : undefined;
   const passed = new Map<string, string | number | boolean>();
-  for (const [name, value] of Object.entries(isPlainObject(parameters) ? parameters : {}))
+  const declared = isPlainObject(parent) && isPlainObject(parent['Parameters']) ? parent['Parameters'] : {};
+  for (const [name, given] of Object.entries(isPlainObject(parameters) ? parameters : {})) {
+    const referred = isPlainObject(given) && typeof given['Ref'] === 'string' ? given['Ref'] : undefined;
+    const declaration =
+      referred !== undefined && Object.hasOwn(declared, referred) ? declared[referred] : undefined;
+    const value = isPlainObject(declaration) ? declaration['Default'] : given;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
       passed.set(name, value);
+  }
   return passed;
 }
 

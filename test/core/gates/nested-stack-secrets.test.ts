@@ -70,7 +70,7 @@ describe('checkSecrets across nested stacks', () => {
     expect(JSON.stringify(findings)).not.toContain(BODY);
   });
 
-  it('a JSON parent spelling TemplateURL and the parameter with \\u escapes is read', async () => {
+  it('a JSON parent spelling TemplateURL with a \\u escape is read', async () => {
     const content = JSON.stringify({
       Resources: {
         Inner: {
@@ -82,6 +82,31 @@ describe('checkSecrets across nested stacks', () => {
     const findings = await checkSecrets(
       bundleOf([
         { path: 'template.json', content },
+        { path: 'inner.yaml', content: child("!Sub 'ghp_${Rest}'") },
+      ]),
+    );
+    expect(findings.some((finding) => finding.message.includes('nested stack Inner'))).toBe(true);
+  });
+
+  it('a Ref to the parent’s parameter passes that parameter’s Default', async () => {
+    const content = [
+      'Parameters:',
+      '  Body:',
+      '    Type: String',
+      `    Default: ${BODY}`,
+      parent([
+        {
+          id: 'Inner',
+          type: 'AWS::CloudFormation::Stack',
+          property: 'TemplateURL',
+          location: 'inner.yaml',
+          rest: '!Ref Body',
+        },
+      ]),
+    ].join('\n');
+    const findings = await checkSecrets(
+      bundleOf([
+        { path: 'template.yaml', content },
         { path: 'inner.yaml', content: child("!Sub 'ghp_${Rest}'") },
       ]),
     );
