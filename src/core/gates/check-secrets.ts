@@ -3,6 +3,7 @@ import { redactSecrets } from '../secrets/redact-secrets.js';
 import { scanJoinedTexts } from '../secrets/scan-joined-texts.js';
 import type { SecretMatch } from '../secrets/scan-secrets.js';
 import { findFileSecrets } from '../secrets/find-file-secrets.js';
+import { MAX_NESTED_STACK_PAIRS, nestedStackSecrets } from '../secrets/nested-stack-secrets.js';
 import { secretKindOfSlug } from '../secrets/secret-kind.js';
 import type { GateFinding } from './gate-report.js';
 
@@ -10,8 +11,8 @@ const ADVICE =
   'a credential must never be committed: remove it and read it at runtime from AWS Secrets Manager or SSM Parameter Store';
 
 /**
- * Every file of the bundle, and every path, the summary, plan steps and risk notes (the PR body
- * shows them), scanned with secretlint's recommended preset (DESIGN §5b). A finding names the file,
+ * Every file of the bundle (a nested template also with the literals its parent passes it), and
+ * every path, the summary, plan steps and risk notes (the PR body shows them), scanned with secretlint's recommended preset (DESIGN §5b). A finding names the file,
  * the line and column and the kind of secret, never the value; a path holding one is shown redacted.
  */
 export async function checkSecrets(bundle: ArtifactBundle): Promise<GateFinding[]> {
@@ -40,7 +41,32 @@ export async function checkSecrets(bundle: ArtifactBundle): Promise<GateFinding[
   for (const file of bundle.files) {
     fileFindings.push(...(await checkFile({ file, shownPath: shownPaths.get(file.path) ?? file.path })));
   }
+  fileFindings.push(...(await nestedStackFindings(bundle, shownPaths)));
   return [...fileFindings, ...textFindings];
+}
+
+/**
+ * The secrets a nested template of the bundle holds only with the literals its parent passes it
+ * (`nestedStackSecrets`), each on the nested template; more pairs than MAX_NESTED_STACK_PAIRS
+ * refuse the bundle (fail closed: a pair past it was not read).
+ */
+async function nestedStackFindings(
+  bundle: ArtifactBundle,
+  shownPaths: ReadonlyMap<string, string>,
+): Promise<GateFinding[]> {
+  const nested = await nestedStackSecrets(bundle.files);
+  const shown = (path: string): string => shownPaths.get(path) ?? path;
+  const findings: GateFinding[] = nested.found.map(({ parentPath, childPath, logicalId, slug }) => ({
+    gate: 'secrets',
+    path: shown(childPath),
+    message: `with the parameters ${shown(parentPath)} passes to its nested stack ${logicalId}: ${secretKindOfSlug(slug).title}; ${ADVICE}`,
+  }));
+  if (!nested.complete)
+    findings.push({
+      gate: 'secrets',
+      message: `more than ${MAX_NESTED_STACK_PAIRS} nested stacks are passed literal parameters; the rest were not checked for secrets assembled across them: pass fewer literals, or split the change`,
+    });
+  return findings;
 }
 
 /**

@@ -59,7 +59,9 @@ const UNKNOWN: Candidates = [undefined];
  *   entry of that level; also its `DefaultValue`);
  * - `Fn::Base64` is read decoded (its input: the stack decodes what it is given);
  * - `Ref` to a parameter is its `Default` (a number's or boolean's text too; a list for
- *   `CommaDelimitedList` and `List<…>`);
+ *   `CommaDelimitedList` and `List<…>`; each document's, when several declare the name);
+ * - `Fn::ForEach` (`AWS::LanguageExtensions`) walks its fragment once per item of a literal
+ *   collection, its identifier (in `Fn::Sub`, `Ref`) that item (`expandForEach`);
  * - anything else (`Fn::GetAtt`, `Fn::ImportValue`, `Fn::GetAZs`, …) is unknown.
  * Nested intrinsics are evaluated inside out (each object once); `depth` counts down to
  * `maxDepth` as `redactInContext`'s walk does. `values` are the documents (a template's
@@ -73,12 +75,15 @@ export function literalIntrinsicContexts(
   slotOf: SlotOf,
   bounds: { readonly depth: number; readonly maxDepth: number },
 ): LiteralIntrinsicContexts {
-  const parameters = new Map<string, ParameterDefault>();
+  const parameters = new Map<string, ParameterDefault[]>();
   const mappings = new Map<string, Record<string, unknown>>();
   for (const value of values) addTemplateNames(value, slotOf, parameters, mappings);
+  /** The `Fn::ForEach` identifiers of the fragment being expanded, each bound to one item of its collection. */
+  const bindings = new Map<string, Literal>();
   let work = WORK_PER_CHARACTER * slots.reduce((sum, slot) => sum + slot.length, 0) + MIN_WORK;
   const contexts: Context[] = [];
-  const memo = new Map<object, Candidates>();
+  // Each object is evaluated once per expansion of the `Fn::ForEach` fragments around it.
+  let memo = new Map<object, Candidates>();
 
   const exhaust = (): Candidates => {
     work = -1;
@@ -117,13 +122,18 @@ export function literalIntrinsicContexts(
       first.length === literal.text.length;
     if (!whole && literal.pieces.length > 0 && work >= 0) contexts.push(literal);
   };
+  /** A `Fn::ForEach` identifier's item, else every `Default` a document declares for the parameter. */
   const parameter = (name: string): Candidates => {
-    const declared = parameters.get(name);
+    const bound = bindings.get(name);
+    if (bound !== undefined) return [bound];
+    const declared = parameters.get(name) ?? [];
+    return declared.length === 0 ? UNKNOWN : declared.map(parameterDefault);
+  };
+  const parameterDefault = (declared: ParameterDefault): Candidate => {
     const literal =
-      declared?.number === undefined ? literalString(declared?.slot) : { text: declared.number, pieces: [] };
-    if (literal === undefined) return UNKNOWN;
-    if (declared?.list !== true) return [literal];
-    return [splitLiteral(literal, ',').map((item): Candidates => [item])];
+      declared.number === undefined ? literalString(declared.slot) : { text: declared.number, pieces: [] };
+    if (literal === undefined || !declared.list) return literal;
+    return splitLiteral(literal, ',').map((item): Candidates => [item]);
   };
   const node = (container: object, key: string | number, depth: number): Candidates => {
     const item: unknown = (container as Record<string | number, unknown>)[key];
@@ -296,8 +306,46 @@ export function literalIntrinsicContexts(
     return undefined;
   };
 
-  for (const value of values)
-    walk(value, bounds.depth, bounds.maxDepth, (object, depth) => intrinsic(object, depth));
+  /**
+   * `Fn::ForEach::<Name>: [Identifier, Collection, Fragment]` (the `AWS::LanguageExtensions`
+   * transform): the fragment walked again once per item of a literal collection (or a list
+   * parameter's `Default`), the identifier bound to it (`${Identifier}` in `Fn::Sub`, `Ref`). At
+   * most MAX_CANDIDATES items a loop, each object walked costing work: past either, exhausted.
+   */
+  const expandForEach = (object: object, depth: number): void => {
+    for (const [key, loop] of Object.entries(object)) {
+      if (!key.startsWith('Fn::ForEach::') || !Array.isArray(loop) || loop.length !== 3) continue;
+      const [identifier, , fragment] = loop as unknown[];
+      if (typeof identifier !== 'string' || fragment === null || typeof fragment !== 'object') continue;
+      const items: Literal[] = [];
+      for (const collection of node(loop, 1, depth + 1))
+        if (Array.isArray(collection)) items.push(...collection.flat().filter(isLiteral));
+      if (items.length > MAX_CANDIDATES) {
+        exhaust();
+        return;
+      }
+      for (const item of items) expandWith(identifier, item, fragment, depth + 2);
+    }
+  };
+  const expandWith = (identifier: string, item: Literal, fragment: object, depth: number): void => {
+    const [outerMemo, outerItem] = [memo, bindings.get(identifier)];
+    memo = new Map();
+    bindings.set(identifier, item);
+    walk(fragment, depth, bounds.maxDepth, (object, at) => {
+      work -= 1 + Object.keys(object).length;
+      visit(object, at);
+    });
+    memo = outerMemo;
+    if (outerItem === undefined) bindings.delete(identifier);
+    else bindings.set(identifier, outerItem);
+  };
+  const visit = (object: object, depth: number): void => {
+    if (work < 0) return;
+    intrinsic(object, depth);
+    expandForEach(object, depth);
+  };
+
+  for (const value of values) walk(value, bounds.depth, bounds.maxDepth, visit);
   return { contexts, exhausted: work < 0 };
 }
 
@@ -368,13 +416,14 @@ interface ParameterDefault {
 }
 
 /**
- * Each parameter of a template (`Parameters.<Name>.Default`: a string, or a number or boolean,
+ * Each parameter of a template (`Parameters.<Name>.Default`; every document's, when several
+ * declare one name, so each document's own `Default` is among its candidates: a string, or a number or boolean,
  * which CloudFormation takes as its text, `Default: 1234567890`) and each of its `Mappings`.
  */
 function addTemplateNames(
   value: unknown,
   slotOf: SlotOf,
-  parameters: Map<string, ParameterDefault>,
+  parameters: Map<string, ParameterDefault[]>,
   mappings: Map<string, Record<string, unknown>>,
 ): void {
   if (!isRecord(value)) return;
@@ -384,12 +433,14 @@ function addTemplateNames(
     const list = typeof declaration.Type === 'string' && LIST_PARAMETER.test(declaration.Type.trim());
     const given = declaration.Default;
     const number = typeof given === 'number' || typeof given === 'boolean' ? String(given) : undefined;
-    if ((slot !== undefined || number !== undefined) && !parameters.has(name))
-      parameters.set(name, {
-        ...(slot === undefined ? {} : { slot }),
-        ...(number === undefined ? {} : { number }),
-        list,
-      });
+    if (slot === undefined && number === undefined) continue;
+    const declared = parameters.get(name) ?? [];
+    declared.push({
+      ...(slot === undefined ? {} : { slot }),
+      ...(number === undefined ? {} : { number }),
+      list,
+    });
+    parameters.set(name, declared);
   }
   for (const [name, map] of Object.entries(isRecord(value.Mappings) ? value.Mappings : {}))
     if (isRecord(map) && !mappings.has(name)) mappings.set(name, map);

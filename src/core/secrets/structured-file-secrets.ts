@@ -49,7 +49,12 @@ export async function textTemplateSecretMarkers(
   return documents.values.length === 0 ? [] : markersReadTogether(documents.values);
 }
 
-async function markersReadTogether(values: readonly unknown[]): Promise<string[]> {
+/**
+ * The markers (each once) of the secrets `values` (parsed documents) hold only when their strings
+ * are read together (`redactInContext`) and that they do not already hold as markers; TOO_MANY_SECRETS_MARKER
+ * among them when the evaluation passed its bound. Throws when the scanner fails.
+ */
+export async function markersReadTogether(values: readonly unknown[]): Promise<string[]> {
   const redacted = await redactInContext(values, { depth: 0, maxDepth: MAX_DEPTH });
   if (redacted.every((value, index) => value === values[index])) return [];
   const before = new Set(JSON.stringify(values).match(MARKER) ?? []);

@@ -48,18 +48,15 @@ const parentPassing = (value: string) =>
   ].join('\n');
 
 describe('review10n attacker: a token assembled across a nested stack', () => {
-  it.failing(
-    'FAULT: the parent passing the token’s body to the nested template’s !Sub ghp_${Rest} is refused',
-    async () => {
-      const findings = await checkSecrets(
-        bundleOf([
-          { path: 'template.yaml', content: parentPassing(BODY) },
-          { path: 'nested/inner.yaml', content: NESTED },
-        ]),
-      );
-      expect(findings.length).toBeGreaterThan(0);
-    },
-  );
+  it('the parent passing the token’s body to the nested template’s !Sub ghp_${Rest} is refused', async () => {
+    const findings = await checkSecrets(
+      bundleOf([
+        { path: 'template.yaml', content: parentPassing(BODY) },
+        { path: 'nested/inner.yaml', content: NESTED },
+      ]),
+    );
+    expect(findings.length).toBeGreaterThan(0);
+  });
 });
 
 describe('review10n attacker: within one file (refused)', () => {
