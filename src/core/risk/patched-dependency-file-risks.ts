@@ -5,9 +5,10 @@ import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import { caseFoldedPath } from './case-folded-path.js';
 import { insideRepository } from './lockfile-sources.js';
-import { MAX_LOCKFILE_ENTRIES, MAX_LOCKFILE_LENGTH } from './lockfile-sources.js';
+import { MAX_LOCKFILE_LENGTH } from './lockfile-sources.js';
 import { readYarnClassicLockfile } from './read-yarn-classic-lockfile.js';
 import { isPackageManifestPath, isYarnLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
+import { readYarnBerryLockfile } from './yarn-berry-lockfile.js';
 import { lockfilePatchPaths, readYarnPatchRange } from './yarn-patch-range.js';
 import type { RiskReason } from './risk-assessment.js';
 
@@ -175,18 +176,15 @@ function yarnPatchPaths(range: string): string[] {
  * protocol, names none; a text neither format reads is not known.
  */
 function lockfilePatches(content: string): { ok: true; paths: string[] } | { ok: false; why: string } {
-  const parsed = parseStructuredText({
-    text: content,
-    format: 'yaml',
-    maxLength: MAX_LOCKFILE_LENGTH,
-    maxValues: MAX_LOCKFILE_ENTRIES * 20,
-  });
-  if (parsed.ok && isPlainObject(parsed.value) && Object.hasOwn(parsed.value, '__metadata'))
-    return { ok: true, paths: lockfilePatchPaths(parsed.value) };
+  const read = readYarnBerryLockfile(content);
+  if (read.berry) return { ok: true, paths: lockfilePatchPaths(read.entries) };
   if (content.length <= MAX_LOCKFILE_LENGTH && typeof readYarnClassicLockfile(content) !== 'string')
     return { ok: true, paths: [] };
   return {
     ok: false,
-    why: parsed.ok ? 'it is neither a Yarn 2+ nor a yarn v1 lockfile' : `it ${parsed.message}`,
+    why:
+      read.yamlProblem === undefined
+        ? 'it is neither a Yarn 2+ nor a yarn v1 lockfile'
+        : `it ${read.yamlProblem}`,
   };
 }

@@ -1,5 +1,4 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
-import { parseStructuredText } from '../untrusted/parse-structured-text.js';
 import {
   MAX_LOCKFILE_ENTRIES,
   MAX_LOCKFILE_LENGTH,
@@ -9,6 +8,7 @@ import {
 import { nameSome, newLockfileEntries } from './new-lockfile-entries.js';
 import { readYarnClassicLockfile } from './read-yarn-classic-lockfile.js';
 import type { RiskReason } from './risk-assessment.js';
+import { readYarnBerryLockfile } from './yarn-berry-lockfile.js';
 import { patchPathsFromRoot, readYarnPatchRange } from './yarn-patch-range.js';
 
 /** A range or tag the registry answers (`^1.2.0`, `1.x || >=2`, `latest`): not a URL, git, path or `user/repo`. */
@@ -82,21 +82,11 @@ interface YarnLockfile {
   readonly sources: Map<string, string>;
 }
 
-/**
- * A yarn 2+ lockfile is YAML whose mapping has a `__metadata` key, however the key is written
- * (`"__metadata"`, `'__metadata'`, `__metadata :` are the same key to YAML and to yarn); anything
- * else is read as yarn v1's format, which takes only what yarn writes.
- */
+/** A yarn 2+ lockfile (`readYarnBerryLockfile`); anything else is read as yarn v1's format, which takes only what yarn writes. */
 function readYarnLockfile(content: string, folder: readonly string[]): YarnLockfile | string {
   if (content.length > MAX_LOCKFILE_LENGTH) return 'is too large to read';
-  const parsed = parseStructuredText({
-    text: content,
-    format: 'yaml',
-    maxLength: MAX_LOCKFILE_LENGTH,
-    maxValues: MAX_LOCKFILE_ENTRIES * 20,
-  });
-  if (parsed.ok && isPlainObject(parsed.value) && Object.hasOwn(parsed.value, '__metadata'))
-    return berryFindings(parsed.value, folder);
+  const read = readYarnBerryLockfile(content);
+  if (read.berry) return berryFindings(read.entries, folder);
   return classicFindings(content);
 }
 
