@@ -24,9 +24,8 @@ function clientWith(params: { comments?: Conversation; reviews?: Reviews }): Rev
   };
 }
 const read = async (client: ReviewFeedbackClient) =>
-  (
-    await readReviewFeedback({ client, owner: 'octo-org', repo: 'svc', pullNumber: 2, agentLogin: AGENT })
-  ).items;
+  (await readReviewFeedback({ client, owner: 'octo-org', repo: 'svc', pullNumber: 2, agentLogin: AGENT }))
+    .items;
 
 const comment = (body: string) => ({
   id: 501,
@@ -55,17 +54,26 @@ describe('attacker 9o: /implement inside an indented code block', () => {
     expect(parseCommand({ body: TABBED_FIRST, environments: [] }).kind).toBe('not-a-command');
   });
 
-  it.failing('FAULT: a PR comment whose first line is `    /implement …` (indented code) is not feedback', async () => {
-    expect(await read(clientWith({ comments: [comment(INDENTED_FIRST)] }))).toEqual([]);
-  });
+  it.failing(
+    'FAULT: a PR comment whose first line is `    /implement …` (indented code) is not feedback',
+    async () => {
+      expect(await read(clientWith({ comments: [comment(INDENTED_FIRST)] }))).toEqual([]);
+    },
+  );
 
-  it.failing('FAULT: a PR comment whose first line is a tab then `/implement …` (indented code) is not feedback', async () => {
-    expect(await read(clientWith({ comments: [comment(TABBED_FIRST)] }))).toEqual([]);
-  });
+  it.failing(
+    'FAULT: a PR comment whose first line is a tab then `/implement …` (indented code) is not feedback',
+    async () => {
+      expect(await read(clientWith({ comments: [comment(TABBED_FIRST)] }))).toEqual([]);
+    },
+  );
 
-  it.failing('FAULT: a commented review whose body starts with a tab then `/implement` (indented code) is not addressed to the agent', () => {
-    expect(isAddressedToAgent({ body: TABBED_FIRST, agentLogin: AGENT })).toBe(false);
-  });
+  it.failing(
+    'FAULT: a commented review whose body starts with a tab then `/implement` (indented code) is not addressed to the agent',
+    () => {
+      expect(isAddressedToAgent({ body: TABBED_FIRST, agentLogin: AGENT })).toBe(false);
+    },
+  );
 
   it.failing('FAULT: that commented review is not taken as feedback', async () => {
     expect(await read(clientWith({ reviews: [review(TABBED_FIRST)] }))).toEqual([]);

@@ -56,7 +56,8 @@ function evaluate(expression: string, context: Record<string, unknown>): boolean
     }
     let value: unknown = context;
     for (const part of token.split('.'))
-      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      value =
+        value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
     return (value ?? null) as Value;
   };
   const comparison = (): Value => {

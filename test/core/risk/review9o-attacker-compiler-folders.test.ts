@@ -11,8 +11,7 @@ import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 const OUTSIDE = JSON.stringify({
   compilerOptions: { outDir: '/home/runner/work/_actions/actions/checkout' },
 });
-const manifest = (build: string) =>
-  JSON.stringify({ name: 'svc', version: '1.0.0', scripts: { build } });
+const manifest = (build: string) => JSON.stringify({ name: 'svc', version: '1.0.0', scripts: { build } });
 
 /** The change writes svc/conf/build.json; the base branch's svc/package.json has `build`. */
 const levelWith = (build: string) =>

@@ -110,7 +110,12 @@ describe('attacker 9o: whole settings on one branch, read at their least on the 
       { Enabled: { 'Fn::If': ['Archive', NO_VALUE, false] } },
       {},
     ],
-    ['a retention written as the text "1" against 3653', 'AWS::Logs::LogGroup', { RetentionInDays: '1' }, { RetentionInDays: 3653 }],
+    [
+      'a retention written as the text "1" against 3653',
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: '1' },
+      { RetentionInDays: 3653 },
+    ],
     [
       'Properties itself an Fn::If, one branch 1 day, against 3653',
       'AWS::Logs::LogGroup',

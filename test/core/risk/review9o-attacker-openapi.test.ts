@@ -27,7 +27,11 @@ const restApi = (operation: unknown) =>
         Type: 'AWS::ApiGateway::RestApi',
         Properties: {
           Name: 'orders',
-          Body: { openapi: '3.0.1', info: { title: 'orders', version: '1' }, paths: { '/': { get: operation } } },
+          Body: {
+            openapi: '3.0.1',
+            info: { title: 'orders', version: '1' },
+            paths: { '/': { get: operation } },
+          },
         },
       },
     },
@@ -37,14 +41,19 @@ const judged = (reasons: string[]) =>
   reasons.filter((reason) => reason.includes(`${AT}.x-amazon-apigateway-integration`));
 
 describe('attacker 9o: an OpenAPI integration written as Fn::If', () => {
-  it.failing('FAULT: an integration Fn::If [Mirror, <HTTP proxy to another host>, <mock>] is judged (data-egress or unseen-effect at the integration)', () => {
-    const reasons = restApi({ 'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', OUT, HERE] } });
-    expect(judged(reasons)).not.toEqual([]);
-  });
+  it.failing(
+    'FAULT: an integration Fn::If [Mirror, <HTTP proxy to another host>, <mock>] is judged (data-egress or unseen-effect at the integration)',
+    () => {
+      const reasons = restApi({ 'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', OUT, HERE] } });
+      expect(judged(reasons)).not.toEqual([]);
+    },
+  );
 
   it.failing('FAULT: an integration computed by Fn::If on both branches to other hosts is judged', () => {
     const reasons = restApi({
-      'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', OUT, { ...OUT, uri: 'https://other.example/' }] },
+      'x-amazon-apigateway-integration': {
+        'Fn::If': ['Mirror', OUT, { ...OUT, uri: 'https://other.example/' }],
+      },
     });
     expect(judged(reasons).some((reason) => /^(data-egress|unseen-effect) /.test(reason))).toBe(true);
   });
@@ -57,14 +66,21 @@ describe('attacker 9o: an OpenAPI integration written as Fn::If', () => {
 
   it('refused: Fn::If around the whole operation still has the HTTP proxy judged', () => {
     const reasons = restApi({
-      'Fn::If': ['Mirror', { 'x-amazon-apigateway-integration': OUT }, { 'x-amazon-apigateway-integration': HERE }],
+      'Fn::If': [
+        'Mirror',
+        { 'x-amazon-apigateway-integration': OUT },
+        { 'x-amazon-apigateway-integration': HERE },
+      ],
     });
     expect(reasons.some((reason) => reason.startsWith('data-egress ') && reason.endsWith('.uri'))).toBe(true);
   });
 
   it('refused: Fn::If inside the uri (one branch another host) is data egress at the uri', () => {
     const reasons = restApi({
-      'x-amazon-apigateway-integration': { ...OUT, uri: { 'Fn::If': ['Mirror', EVIL, 'https://example.com/'] } },
+      'x-amazon-apigateway-integration': {
+        ...OUT,
+        uri: { 'Fn::If': ['Mirror', EVIL, 'https://example.com/'] },
+      },
     });
     expect(judged(reasons)).toContain(`data-egress ${AT}.x-amazon-apigateway-integration.uri`);
   });

@@ -47,24 +47,30 @@ const escaped = (text: string) => text.replaceAll('%', '%25').replaceAll(':', '%
 const NESTED = `lodash@patch:${escaped(INNER)}#~/fixes/second.diff::version=4.17.21&hash=bbb`;
 
 describe('attacker 9o: a patch of a patched package', () => {
-  it.failing('FAULT: the inner patch (fixes/first.diff) of a nested patch: resolution, rewritten by the change, is high', () => {
-    expect(levelWith('fixes/first.diff', berry(keyOf(NESTED), NESTED))).toBe('high');
-  });
+  it.failing(
+    'FAULT: the inner patch (fixes/first.diff) of a nested patch: resolution, rewritten by the change, is high',
+    () => {
+      expect(levelWith('fixes/first.diff', berry(keyOf(NESTED), NESTED))).toBe('high');
+    },
+  );
 
   // The level is high today only by the entry's own reason (a patch of a source that is not npm's).
-  it.failing("FAULT: the same nested range in the change's own yarn.lock names fixes/first.diff, which the change rewrites", () => {
-    const lock = berry(keyOf(NESTED), NESTED);
-    const risk = classifyRisk({
-      files: [
-        { path: 'yarn.lock', content: lock, role: 'config' },
-        { path: 'fixes/first.diff', content: PATCH, role: 'config' },
-      ],
-      targetEnvironment: 'staging',
-      production: false,
-      base: [{ path: 'yarn.lock', content: lock }],
-    });
-    expect(risk.reasons.map((reason) => reason.where)).toContain('fixes/first.diff');
-  });
+  it.failing(
+    "FAULT: the same nested range in the change's own yarn.lock names fixes/first.diff, which the change rewrites",
+    () => {
+      const lock = berry(keyOf(NESTED), NESTED);
+      const risk = classifyRisk({
+        files: [
+          { path: 'yarn.lock', content: lock, role: 'config' },
+          { path: 'fixes/first.diff', content: PATCH, role: 'config' },
+        ],
+        targetEnvironment: 'staging',
+        production: false,
+        base: [{ path: 'yarn.lock', content: lock }],
+      });
+      expect(risk.reasons.map((reason) => reason.where)).toContain('fixes/first.diff');
+    },
+  );
 
   it('refused: the outer patch (fixes/second.diff) of the nested range is high', () => {
     expect(levelWith('fixes/second.diff', berry(keyOf(NESTED), NESTED))).toBe('high');
