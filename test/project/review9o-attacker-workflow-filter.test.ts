@@ -8,10 +8,12 @@
 // Action runtime no body edit is ever recorded. The condition is evaluated here as GitHub
 // evaluates expressions (GitHub Docs, "Evaluate expressions in workflows and actions": a missing
 // property is null, string comparison ignores case, `startsWith` ignores case and reads null as
-// ''), on real payloads from @octokit/webhooks-examples.
+// ''), on real payloads from @octokit/webhooks-examples. Also attacked: a command whose first
+// non-empty line follows a blank line or spaces, which the app runs and the condition drops.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
+import { parseCommand } from '../../src/core/commands/parse-command.js';
 import { formIssue, issueComment } from '../fixtures/trigger-events.js';
 import { webhookExample } from '../fixtures/webhook-payloads.js';
 
@@ -131,6 +133,17 @@ describe('attacker 9o: which deliveries the example workflow lets reach the Acti
     ['a /implement comment', 'issue_comment', () => issueComment('/implement')],
   ])('control: %s runs it', (_what, name, payload) => {
     expect(runs(name, payload())).toBe(true);
+  });
+
+  // DESIGN §8: a command is the first non-empty line; parseCommand reads it after blank lines and up
+  // to three spaces (four make code). The condition's `startsWith(github.event.comment.body, '/')`
+  // drops those comments before the Action reads them, though the app runs them.
+  it.failing.each([
+    ['a blank line first', '\r\n/status'],
+    ['two spaces first', '  /status'],
+  ])('FAULT: a command after %s (a command for parseCommand) runs the Action', (_what, body) => {
+    expect(parseCommand({ body, environments: ['staging'] }).kind).toBe('command');
+    expect(runs('issue_comment', issueComment(body))).toBe(true);
   });
 
   it('control: an ordinary comment does not run it', () => {
