@@ -4,7 +4,8 @@
 // command; §5b: untrusted text is read as GitHub renders it. Attacked: an `/implement` that GitHub
 // renders as code — an indented code block (four spaces, or a tab, which is four columns) — taken
 // as feedback by the catch-up reader, though `parseCommand` refuses the same comment; and the
-// forms that are correctly refused (quotes, fences, later lines, invisible characters).
+// forms that are correctly refused (quotes, fences, later lines). Also: an `/implement` preceded by
+// an invisible character, which parseCommand reads as a command and the catch-up reader does not.
 import { describe, expect, it } from '@jest/globals';
 import { parseCommand } from '../../src/core/commands/parse-command.js';
 import { isAddressedToAgent } from '../../src/core/feedback/is-addressed-to-agent.js';
@@ -95,6 +96,30 @@ describe('attacker 9o: /implement inside an indented code block', () => {
   ])('refused: %s is not feedback', async (_what, body) => {
     expect(await read(clientWith({ comments: [comment(body)] }))).toEqual([]);
     expect(isAddressedToAgent({ body, agentLogin: AGENT })).toBe(false);
+  });
+
+  // The app routes a PR comment by parseCommand (which strips invisible characters first) to the
+  // iteration, which reads the feedback back with this reader (raw text): a comment one reads as
+  // `/implement` and the other does not is acknowledged, then answered as if no feedback were left
+  // (handle-chat-command.ts `implementOnPullRequest` → `onPullRequestInstead`), its instructions dropped.
+  it.failing.each([
+    ['a zero-width space', '\u200B/implement rename the handler'],
+    ['a word joiner', '\u2060/implement rename the handler'],
+  ])(
+    'FAULT: a PR comment that parseCommand reads as /implement (%s first) is feedback too',
+    async (_what, body) => {
+      const parsed = parseCommand({ body, environments: [] });
+      expect(parsed).toEqual({ kind: 'command', command: { kind: 'implement', body: 'rename the handler' } });
+      const found = await read(clientWith({ comments: [comment(body)] }));
+      expect(found.map((item) => item.feedback.body)).toEqual(['rename the handler']);
+    },
+  );
+
+  it('refused: a byte order mark first is read alike by both (trimStart drops it)', async () => {
+    const body = '\uFEFF/implement rename the handler';
+    expect(parseCommand({ body, environments: [] }).kind).toBe('command');
+    const found = await read(clientWith({ comments: [comment(body)] }));
+    expect(found.map((item) => item.feedback.body)).toEqual(['rename the handler']);
   });
 
   it('control: a plain `/implement …` comment on the PR is feedback, its instructions taken', async () => {
