@@ -90,3 +90,69 @@ describe('attacker 9o: an OpenAPI integration written as Fn::If', () => {
     expect(judged(reasons)).toContain(`unseen-effect ${AT}.x-amazon-apigateway-integration`);
   });
 });
+
+describe('attacker 9o: OpenAPI integrations whose destination the caller or the stage chooses', () => {
+  const swagger = (operation: unknown, method = 'get') =>
+    reasonsOf({
+      Resources: {
+        Rest: {
+          Type: 'AWS::ApiGateway::RestApi',
+          Properties: {
+            Name: 'o',
+            Body: { swagger: '2.0', paths: { '/{proxy+}': { [method]: operation } } },
+          },
+        },
+      },
+    }).filter((reason) => !reason.startsWith('public-access'));
+  const at = (method: string) =>
+    `Resources.Rest.Properties.Body.paths./{proxy+}.${method}.x-amazon-apigateway-integration.uri`;
+
+  it('refused: an S3 integration whose bucket the request path names is unresolved at the uri', () => {
+    expect(
+      swagger({
+        'x-amazon-apigateway-integration': {
+          type: 'aws',
+          httpMethod: 'PUT',
+          uri: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:s3:path/{bucket}/{key}' },
+          requestParameters: {
+            'integration.request.path.bucket': 'method.request.path.bucket',
+            'integration.request.path.key': 'method.request.path.key',
+          },
+        },
+      }),
+    ).toEqual([`unresolved-value ${at('get')}`]);
+  });
+
+  it.each([
+    ['a stage variable', 'https://${stageVariables.backend}/x', {}],
+    [
+      'a request header',
+      'https://{host}/x',
+      { 'integration.request.path.host': 'method.request.header.X-Target' },
+    ],
+  ])(
+    'refused: an HTTP proxy whose host %s chooses is data egress at the uri',
+    (_what, uri, requestParameters) => {
+      expect(
+        swagger({
+          'x-amazon-apigateway-integration': {
+            type: 'http_proxy',
+            httpMethod: 'ANY',
+            uri,
+            requestParameters,
+          },
+        }),
+      ).toEqual([`data-egress ${at('get')}`]);
+    },
+  );
+
+  it('refused: an integration under x-amazon-apigateway-any-method is judged', () => {
+    const method = 'x-amazon-apigateway-any-method';
+    expect(
+      swagger(
+        { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'ANY', uri: EVIL } },
+        method,
+      ),
+    ).toEqual([`data-egress ${at(method)}`]);
+  });
+});
