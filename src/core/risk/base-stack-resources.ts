@@ -11,7 +11,7 @@ export interface BaseResource {
   readonly type: string;
   readonly properties: unknown;
   readonly context: TemplateValueContext;
-  /** Its template's parameters, conditions and mappings (`settingSource`). */
+  /** Its template's parameters, conditions, mappings and resources (`settingSource`). */
   readonly definitions: TemplateDefinitions;
 }
 
@@ -86,11 +86,12 @@ function addResources(
   }
 }
 
-/** A parsed template's parameters, conditions and mappings. */
+/** A parsed template's parameters, conditions, mappings and resources. */
 export function templateDefinitions(template: Record<string, unknown>): TemplateDefinitions {
   return {
     parameters: template['Parameters'],
     conditions: template['Conditions'],
     mappings: template['Mappings'],
+    resources: template['Resources'],
   };
 }

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { subParts } from '../cfn/template-references.js';
 import { resourceType, returnsFreeValue } from './free-value-types.js';
 import { MAYBE_DYNAMIC_REFERENCE } from './dynamic-reference-syntax.js';
 import type { ParameterScope } from './parameter-origins.js';
@@ -140,22 +141,19 @@ function readAttribute(argument: unknown, context: TemplateValueContext): Templa
     : known([NAMED]);
 }
 
+/** `Fn::Sub`, read through `subParts` (the same reading `templateReferences` makes). */
 function readSub(argument: unknown, context: TemplateValueContext): TemplateValue {
-  const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
-  if (typeof text !== 'string') return unknown('a malformed Fn::Sub');
-  if (MAYBE_DYNAMIC_REFERENCE.test(text)) return dynamicReference();
-  const parts: TemplateValue[] = [];
-  let rest = text;
-  for (let match = /\$\{([^}]*)\}/.exec(rest); match; match = /\$\{([^}]*)\}/.exec(rest)) {
-    parts.push(known([rest.slice(0, match.index)]));
-    const inner = match[1] ?? '';
-    if (inner.startsWith('!')) parts.push(known([`\${${inner.slice(1)}}`]));
-    else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
-      parts.push(readTemplateValue(variables[inner], context));
-    else parts.push(inner.includes('.') ? readAttribute(inner, context) : readName(inner, context));
-    rest = rest.slice(match.index + match[0].length);
-  }
-  parts.push(known([rest]));
+  const sub = subParts(argument);
+  if (sub === undefined) return unknown('a malformed Fn::Sub');
+  if (MAYBE_DYNAMIC_REFERENCE.test(sub.text)) return dynamicReference();
+  const parts = sub.parts.map((part): TemplateValue => {
+    if ('literal' in part) return known([part.literal]);
+    if ('variable' in part) return readTemplateValue(part.value, context);
+    const { reference } = part;
+    return reference.kind === 'name'
+      ? readName(reference.name, context)
+      : readAttribute(reference.text, context);
+  });
   return concatenate(parts, '');
 }
 

@@ -1,10 +1,12 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { templateReferences, type TemplateReference } from '../cfn/template-references.js';
 
-/** The sections of a template a setting's value may read: its parameters, conditions and mappings. */
+/** The sections of a template a setting's value may read: its parameters, conditions, mappings and resources. */
 export interface TemplateDefinitions {
   readonly parameters?: unknown;
   readonly conditions?: unknown;
   readonly mappings?: unknown;
+  readonly resources?: unknown;
 }
 
 /** A bound on the conditions followed from one setting (conditions naming conditions). */
@@ -12,11 +14,14 @@ const MAX_DEFINITIONS = 256;
 
 /**
  * What decides a setting's value, as one text: the top-level `properties` named by `names` as
- * written, with the definition of every parameter (`Ref`), condition (`Fn::If`, `Condition`, and
- * what those read, level by level) and mapping (`Fn::FindInMap`) they read. Two settings of the
- * same text deploy the same values: a setting whose text is the same on the base branch is
- * unchanged, whatever branch the stack took. Properties that are themselves an intrinsic count
- * whole. Undefined past `MAX_DEFINITIONS` (equal to nothing: judged as changed). Pure.
+ * written, with what they read (`templateReferences`, the reading `readTemplateValue` makes): the
+ * definition of every parameter (`Ref`, `Fn::Sub` `${Name}`), condition (`Fn::If`, `Condition`,
+ * and what those read, level by level) and mapping (`Fn::FindInMap`), and the type of every
+ * resource named (`Ref`, `Fn::GetAtt`, `${Id.Attr}`). Two settings of the same text deploy the
+ * same values: a setting whose text is the same on the base branch is unchanged, whatever branch
+ * the stack took. Properties that are themselves an intrinsic count whole. Undefined (equal to
+ * nothing: judged as changed) past `MAX_DEFINITIONS`, for a name the template does not define,
+ * and for a macro's output (`Fn::Transform`). Pure.
  */
 export function settingSource(params: {
   properties: unknown;
@@ -31,43 +36,61 @@ export function settingSource(params: {
   const read = new Map<string, unknown>();
   const pending: unknown[] = [value];
   while (pending.length > 0) {
-    for (const [section, name] of references(pending.pop())) {
-      const id = `${section}:${name}`;
-      if (read.has(id)) continue;
+    for (const reference of templateReferences(pending.pop())) {
+      const found = definitionOf(reference, definitions);
+      if (found === undefined) return undefined;
+      if (found === PSEUDO || read.has(found.id)) continue;
       if (read.size >= MAX_DEFINITIONS) return undefined;
-      const found = entry(
-        section === 'Parameters'
-          ? definitions.parameters
-          : section === 'Conditions'
-            ? definitions.conditions
-            : definitions.mappings,
-        name,
-      );
-      read.set(id, found ?? null);
-      if (section === 'Conditions') pending.push(found);
+      read.set(found.id, found.definition ?? null);
+      if (found.follow) pending.push(found.definition);
     }
   }
   return JSON.stringify([value, [...read.entries()].sort(([a], [b]) => a.localeCompare(b))]);
 }
 
-/** Each parameter, condition and mapping `value` names (a mapping's name when it is computed: `*`). */
-function references(value: unknown): [string, string][] {
-  const found: [string, string][] = [];
-  const visit = (item: unknown): void => {
-    if (Array.isArray(item)) return item.forEach(visit);
-    if (!isPlainObject(item)) return;
-    for (const [key, inner] of Object.entries(item)) {
-      if (key === 'Ref' && typeof inner === 'string') found.push(['Parameters', inner]);
-      if (key === 'Condition' && typeof inner === 'string') found.push(['Conditions', inner]);
-      if (key === 'Fn::If' && Array.isArray(inner) && typeof inner[0] === 'string')
-        found.push(['Conditions', inner[0]]);
-      if (key === 'Fn::FindInMap' && Array.isArray(inner))
-        found.push(['Mappings', typeof inner[0] === 'string' ? inner[0] : '*']);
-      visit(inner);
+/** A pseudo parameter (`AWS::Region`…): the same for the stack on both branches. */
+const PSEUDO = 'pseudo';
+
+/**
+ * What one reference reads, under an id of its section: a parameter's or mapping's definition, a
+ * condition's expression (`follow`: it reads more), a resource's type (its name and attributes are
+ * CloudFormation's; a setting reading them is only known at deploy time). Undefined when unknowable.
+ */
+function definitionOf(
+  reference: TemplateReference,
+  definitions: TemplateDefinitions,
+): { id: string; definition: unknown; follow?: true } | typeof PSEUDO | undefined {
+  switch (reference.kind) {
+    case 'name': {
+      if (reference.name.startsWith('AWS::')) return PSEUDO;
+      const parameter = entry(definitions.parameters, reference.name);
+      if (parameter !== undefined) return { id: `Parameters:${reference.name}`, definition: parameter };
+      return resourceType(reference.name, definitions);
     }
-  };
-  visit(value);
-  return found;
+    case 'attribute':
+      return reference.resource === undefined ? undefined : resourceType(reference.resource, definitions);
+    case 'condition':
+      return {
+        id: `Conditions:${reference.name}`,
+        definition: entry(definitions.conditions, reference.name),
+        follow: true,
+      };
+    case 'mapping': {
+      const name = reference.name ?? '*';
+      return { id: `Mappings:${name}`, definition: entry(definitions.mappings, name) };
+    }
+    case 'transform':
+      return undefined;
+  }
+}
+
+function resourceType(
+  id: string,
+  definitions: TemplateDefinitions,
+): { id: string; definition: unknown } | undefined {
+  const resource = entry(definitions.resources, id);
+  if (!isPlainObject(resource)) return undefined;
+  return { id: `Resources:${id}`, definition: resource['Type'] };
 }
 
 /** `section[name]`; every entry of `section` for `*` (a mapping named by an intrinsic). */
