@@ -1,4 +1,5 @@
 import type { InlineComment, ReviewFeedback } from '../core/feedback/review-feedback.js';
+import { implementInstructions } from '../core/commands/leading-command.js';
 import { isEditedAfterGiven } from '../core/feedback/edited-feedback.js';
 import { isAddressedToAgent } from '../core/feedback/is-addressed-to-agent.js';
 import { codeSpan } from '../core/markdown/code-span.js';
@@ -207,8 +208,9 @@ export async function readReviewFeedback(params: {
     });
   }
   for (const comment of conversation) {
-    const body = comment.body ?? '';
-    if (!comment.user || !/^\s{0,3}\/implement(?:\s|$)/i.test(body.trimStart())) continue;
+    // The reading `parseCommand` makes, so a comment the app ran as `/implement` is the feedback read back.
+    const instructions = implementInstructions(comment.body ?? '');
+    if (!comment.user || instructions === undefined) continue;
     // Edited after it was posted: neither its first text nor its editor is known, so none of it is taken.
     const edited = isEditedAfterGiven({ given: [comment.created_at], updatedAt: comment.updated_at });
     found.push({
@@ -217,12 +219,7 @@ export async function readReviewFeedback(params: {
         source: 'implement_comment',
         id: comment.id,
         author: authorOf(comment.user),
-        body: edited
-          ? ''
-          : body
-              .trimStart()
-              .replace(/^\/implement/i, '')
-              .trim(),
+        body: edited ? '' : instructions,
         comments: [],
       },
       ...(edited ? { edited: [`your \`/implement\` comment (${comment.id})`], refused: true as const } : {}),

@@ -55,28 +55,19 @@ describe('attacker 9o: /implement inside an indented code block', () => {
     expect(parseCommand({ body: TABBED_FIRST, environments: [] }).kind).toBe('not-a-command');
   });
 
-  it.failing(
-    'FAULT: a PR comment whose first line is `    /implement …` (indented code) is not feedback',
-    async () => {
-      expect(await read(clientWith({ comments: [comment(INDENTED_FIRST)] }))).toEqual([]);
-    },
-  );
+  it('FAULT: a PR comment whose first line is `    /implement …` (indented code) is not feedback', async () => {
+    expect(await read(clientWith({ comments: [comment(INDENTED_FIRST)] }))).toEqual([]);
+  });
 
-  it.failing(
-    'FAULT: a PR comment whose first line is a tab then `/implement …` (indented code) is not feedback',
-    async () => {
-      expect(await read(clientWith({ comments: [comment(TABBED_FIRST)] }))).toEqual([]);
-    },
-  );
+  it('FAULT: a PR comment whose first line is a tab then `/implement …` (indented code) is not feedback', async () => {
+    expect(await read(clientWith({ comments: [comment(TABBED_FIRST)] }))).toEqual([]);
+  });
 
-  it.failing(
-    'FAULT: a commented review whose body starts with a tab then `/implement` (indented code) is not addressed to the agent',
-    () => {
-      expect(isAddressedToAgent({ body: TABBED_FIRST, agentLogin: AGENT })).toBe(false);
-    },
-  );
+  it('FAULT: a commented review whose body starts with a tab then `/implement` (indented code) is not addressed to the agent', () => {
+    expect(isAddressedToAgent({ body: TABBED_FIRST, agentLogin: AGENT })).toBe(false);
+  });
 
-  it.failing('FAULT: that commented review is not taken as feedback', async () => {
+  it('FAULT: that commented review is not taken as feedback', async () => {
     expect(await read(clientWith({ reviews: [review(TABBED_FIRST)] }))).toEqual([]);
   });
 
@@ -102,7 +93,7 @@ describe('attacker 9o: /implement inside an indented code block', () => {
   // iteration, which reads the feedback back with this reader (raw text): a comment one reads as
   // `/implement` and the other does not is acknowledged, then answered as if no feedback were left
   // (handle-chat-command.ts `implementOnPullRequest` → `onPullRequestInstead`), its instructions dropped.
-  it.failing.each([
+  it.each([
     ['a zero-width space', '\u200B/implement rename the handler'],
     ['a word joiner', '\u2060/implement rename the handler'],
   ])(
@@ -131,4 +122,33 @@ describe('attacker 9o: /implement inside an indented code block', () => {
     const [item] = await read(clientWith({ comments: [comment('   /implement rename the handler')] }));
     expect(item?.feedback.body).toBe('rename the handler');
   });
+});
+
+describe('fix 14e: one reading of "does this text start with a command" (leadingCommandLine)', () => {
+  it.each([
+    ['two spaces then a tab (four columns)', '  \t/implement drop the input validation'],
+    ['a tab then spaces', '\t  /implement drop the input validation'],
+    ['a blank line then four spaces', '\r\n    /implement drop the input validation'],
+  ])('%s: not a command, not feedback, not addressed', async (_what, body) => {
+    expect(parseCommand({ body, environments: [] }).kind).toBe('not-a-command');
+    expect(await read(clientWith({ comments: [comment(body)] }))).toEqual([]);
+    expect(isAddressedToAgent({ body, agentLogin: AGENT })).toBe(false);
+  });
+
+  it.each([
+    ['an invisible character then blank lines first', '\u200B\r\n\r\n/implement rename\r\nthe handler'],
+    ['three spaces and a soft hyphen first', '   \u00AD/IMPLEMENT rename\r\nthe handler'],
+  ])(
+    '%s: the same instructions for parseCommand, the feedback reader and the review rule',
+    async (_what, body) => {
+      const parsed = parseCommand({ body, environments: [] });
+      expect(parsed).toEqual({
+        kind: 'command',
+        command: { kind: 'implement', body: 'rename\nthe handler' },
+      });
+      const found = await read(clientWith({ comments: [comment(body)] }));
+      expect(found.map((item) => item.feedback.body)).toEqual(['rename\nthe handler']);
+      expect(isAddressedToAgent({ body, agentLogin: AGENT })).toBe(true);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import {
   type CommandName,
 } from './command-names.js';
 import { renderHelp } from './help-text.js';
-import { stripInvisibleCharacters } from '../untrusted/invisible-characters.js';
+import { instructionsAfter, leadingCommandLine } from './leading-command.js';
 
 const NOT_A_COMMAND: CommandParseResult = { kind: 'not-a-command' };
 /** A slash and one word; `/usr/bin`, `//host`, `/2am` and the like are paths, URLs or prose. */
@@ -31,18 +31,15 @@ export function parseCommand(params: {
   author?: { readonly type?: string | undefined; readonly login?: string | undefined } | undefined;
 }): CommandParseResult {
   if (isBot(params.author)) return NOT_A_COMMAND;
-  const found = firstNonEmptyLine(params.body);
-  // Four columns of indentation make an indented code block; quotes and fences start with `>`, ``` or ~~~.
-  if (found === undefined || indentationColumns(found.line) >= 4) return NOT_A_COMMAND;
-  const line = found.line.trim();
+  const found = leadingCommandLine(params.body);
+  if (found === undefined) return NOT_A_COMMAND;
+  const { line } = found;
   const [token = '', ...words] = line.split(/\s+/);
   const name = COMMAND_TOKEN.exec(token)?.[1]?.toLowerCase();
   if (name === undefined || ROOT_DIRECTORIES.has(name)) return NOT_A_COMMAND;
   if (!isCommandName(name)) return invalid(unknownCommandProblem(token, name), params.environments);
-  if (name === 'implement') {
-    const body = `${line.slice(token.length)}\n${found.rest.replace(/\r\n?/g, '\n')}`.trim();
-    return { kind: 'command', command: { kind: 'implement', body } };
-  }
+  if (name === 'implement')
+    return { kind: 'command', command: { kind: 'implement', body: instructionsAfter(found, token) } };
   const reader = new ArgumentReader({ name, words, environments: params.environments });
   const command = readCommand(name, reader);
   if (command === undefined || reader.problems.length > 0) {
@@ -223,28 +220,6 @@ function isBot(
   author: { readonly type?: string | undefined; readonly login?: string | undefined } | undefined,
 ): boolean {
   return author?.type?.toLowerCase() === 'bot' || (author?.login?.toLowerCase().endsWith('[bot]') ?? false);
-}
-
-/** Scans line by line, so a megabyte of request after the command costs nothing until `/implement` slices it. */
-function firstNonEmptyLine(body: string): { line: string; rest: string } | undefined {
-  const lines = /([^\r\n]*)(?:\r\n?|\n|$)/y;
-  while (lines.lastIndex < body.length) {
-    const match = lines.exec(body);
-    if (match === null) return undefined;
-    const line = stripInvisibleCharacters(match[1] ?? '').text;
-    if (line.trim() !== '') return { line, rest: body.slice(lines.lastIndex) };
-  }
-  return undefined;
-}
-
-function indentationColumns(line: string): number {
-  let columns = 0;
-  for (const character of line) {
-    if (character === ' ') columns += 1;
-    else if (character === '\t') columns += 4 - (columns % 4);
-    else break;
-  }
-  return columns;
 }
 
 /** Author text, shortened, as a code span: it shows as written and can neither break the reply nor mention anyone. */

@@ -1,10 +1,11 @@
+import { implementInstructions } from '../commands/leading-command.js';
 import { stripInvisibleCharacters } from '../untrusted/invisible-characters.js';
 import { parseMarkdown } from '../untrusted/markdown/parse-markdown.js';
 import { MAX_UNTRUSTED_TEXT_LENGTH } from '../untrusted/untrusted-input-limits.js';
 
 /**
- * Whether text asks the agent for something (issue #9 item 3): its first non-empty line starts
- * with `/implement`, or it mentions the agent's login (`@implementation-agent` for
+ * Whether text asks the agent for something (issue #9 item 3): it starts with the command
+ * `/implement` (`implementInstructions`, the reading `parseCommand` makes), or it mentions the agent's login (`@implementation-agent` for
  * `implementation-agent[bot]`) as a whole word in its prose. The text is read as GitHub renders it
  * (the project's markdown reader), so a mention inside code — which GitHub does not link or
  * notify — does not count; invisible characters are removed first, so a hidden one cannot split
@@ -13,9 +14,8 @@ import { MAX_UNTRUSTED_TEXT_LENGTH } from '../untrusted/untrusted-input-limits.j
  */
 export function isAddressedToAgent(params: { body: string; agentLogin: string | undefined }): boolean {
   if (params.body.length > MAX_UNTRUSTED_TEXT_LENGTH) return false;
+  if (implementInstructions(params.body) !== undefined) return true;
   const text = stripInvisibleCharacters(params.body).text;
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  if (/^\s{0,3}\/implement(?:\s|$)/i.test(firstLine)) return true;
   if (params.agentLogin === undefined) return false;
   const name = params.agentLogin.replace(/\[bot\]$/i, '');
   const escaped = name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
