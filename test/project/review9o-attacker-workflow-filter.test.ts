@@ -10,7 +10,7 @@
 // property is null, string comparison ignores case, `startsWith` ignores case and reads null as
 // ''), on real payloads from @octokit/webhooks-examples. Also attacked: a command whose first
 // non-empty line follows a blank line or spaces, which the app runs and the condition drops.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { parseCommand } from '../../src/core/commands/parse-command.js';
@@ -26,7 +26,8 @@ type Value = string | number | boolean | null | Record<string, unknown> | unknow
 
 /**
  * The subset of GitHub's expression language the condition uses: property paths, string
- * literals, `null`/`true`/`false`, `==`, `!=`, `!`, `&&`, `||`, parentheses and `startsWith`.
+ * literals, `null`/`true`/`false`, `==`, `!=`, `!`, `&&`, `||`, parentheses, `startsWith` and
+ * `contains` (on strings: a case-insensitive substring, null read as '').
  */
 function evaluate(expression: string, context: Record<string, unknown>): boolean {
   const tokens = expression.match(/'(?:[^']|'')*'|==|!=|&&|\|\||[()!,]|[A-Za-z_][\w.-]*/g) ?? [];
@@ -48,13 +49,14 @@ function evaluate(expression: string, context: Record<string, unknown>): boolean
     if (token.startsWith("'")) return token.slice(1, -1).replaceAll("''", "'");
     if (token === 'null') return null;
     if (token === 'true' || token === 'false') return token === 'true';
-    if (token === 'startsWith') {
+    if (token === 'startsWith' || token === 'contains') {
       next();
       const whole = or();
       next();
-      const start = or();
+      const part = or();
       next();
-      return text(whole).toLowerCase().startsWith(text(start).toLowerCase());
+      const [a, b] = [text(whole).toLowerCase(), text(part).toLowerCase()];
+      return token === 'contains' ? a.includes(b) : a.startsWith(b);
     }
     let value: unknown = context;
     for (const part of token.split('.'))
@@ -107,7 +109,7 @@ describe('attacker 9o: which deliveries the example workflow lets reach the Acti
     expect(CONDITION).toContain('github.event.changes.base');
   });
 
-  it.failing("FAULT: an issue body's edit (issues.edited) runs the Action, which records its editor", () => {
+  it("FAULT: an issue body's edit (issues.edited) runs the Action, which records its editor", () => {
     expect(runs('issues', issueBodyEdit())).toBe(true);
   });
 
@@ -138,7 +140,7 @@ describe('attacker 9o: which deliveries the example workflow lets reach the Acti
   // DESIGN §8: a command is the first non-empty line; parseCommand reads it after blank lines and up
   // to three spaces (four make code). The condition's `startsWith(github.event.comment.body, '/')`
   // drops those comments before the Action reads them, though the app runs them.
-  it.failing.each([
+  it.each([
     ['a blank line first', '\r\n/status'],
     ['two spaces first', '  /status'],
   ])('FAULT: a command after %s (a command for parseCommand) runs the Action', (_what, body) => {
@@ -148,5 +150,29 @@ describe('attacker 9o: which deliveries the example workflow lets reach the Acti
 
   it('control: an ordinary comment does not run it', () => {
     expect(runs('issue_comment', issueComment('Thanks, looks good'))).toBe(false);
+  });
+});
+
+describe('fix 14e: the condition scopes its clauses to the events they are for', () => {
+  it.each([
+    ['an invisible character first', '\u200B/status'],
+    ['a space-only line then a space first', ' \r\n /status'],
+  ])('a command after %s (a command for parseCommand) runs the Action', (_what, body) => {
+    expect(parseCommand({ body, environments: ['staging'] }).kind).toBe('command');
+    expect(runs('issue_comment', issueComment(body))).toBe(true);
+  });
+
+  it("an issue's retitle (issues.edited with changes.title) runs it too: the agent decides what an edit means", () => {
+    const payload = issueBodyEdit();
+    payload.changes = { title: { from: 'old title' } };
+    expect(runs('issues', payload)).toBe(true);
+  });
+
+  it('every workflow under .github/workflows with a comment filter reads it with contains, not startsWith', () => {
+    const dir = new URL('../../.github/workflows/', import.meta.url);
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      expect(text).not.toMatch(/startsWith\(\s*github\.event\.comment\.body/);
+    }
   });
 });
