@@ -1,6 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { destinationRisks, httpApiServiceIntegrationRisks } from './data-egress-risks.js';
 import { httpApiIntegrationRisks } from './http-api-integration-risks.js';
+import { ifBranches } from './if-branches.js';
 import { isOwnResource } from './is-own-resource.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
@@ -31,7 +32,8 @@ const MAX_INTEGRATIONS = 1_000;
  * be resources of this template (`unseen-effect` naming them), and a `connectionType` and
  * `responseParameters` as `httpApiIntegrationRisks` reads them. A document that is not an object
  * as written (`Fn::Transform` including one from S3, any intrinsic), or more integrations than
- * `MAX_INTEGRATIONS`, is `unseen-effect` at the property. Who may call the routes is judged apart
+ * `MAX_INTEGRATIONS`, is `unseen-effect` at the property. An integration (or the reusable map)
+ * written as `Fn::If` is judged on each branch (`ifBranches`). Who may call the routes is judged apart
  * (a public-access rule). `where` is `<file>#Resources.<Id>.Properties.<property>.<path>`. Pure.
  */
 export function openApiIntegrationRisks(params: ResourceRiskInput): RiskReason[] {
@@ -125,12 +127,22 @@ function integrationRisks(
 }
 
 /** Every integration object of the document with where it is; undefined past the bounds. */
+function isNoValue(value: unknown): boolean {
+  return isPlainObject(value) && Object.keys(value).length === 1 && value['Ref'] === 'AWS::NoValue';
+}
+
 function findIntegrations(
   document: Record<string, unknown>,
   at: string,
 ): { integration: unknown; where: string }[] | undefined {
   const found: { integration: unknown; where: string }[] = [];
   let bounded = true;
+  // CloudFormation resolves intrinsics inside the document: each `Fn::If` branch may be the one
+  // deployed, so each is judged; `AWS::NoValue` removes the integration.
+  const add = (integration: unknown, where: string): void => {
+    for (const branch of ifBranches(integration, where))
+      if (!isNoValue(branch.value)) found.push({ integration: branch.value, where: branch.at });
+  };
   const visit = (value: unknown, where: string, depth: number): void => {
     if (!bounded) return;
     if (depth > MAX_DEPTH || found.length > MAX_INTEGRATIONS) {
@@ -141,14 +153,17 @@ function findIntegrations(
       return value.forEach((item, index) => visit(item, `${where}[${index}]`, depth + 1));
     if (!isPlainObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
-      if (key === 'x-amazon-apigateway-integration')
-        found.push({ integration: child, where: `${where}.${key}` });
+      if (key === 'x-amazon-apigateway-integration') add(child, `${where}.${key}`);
       else if (key === 'x-amazon-apigateway-integrations') {
-        // Reusable integrations by name; a computed map is one integration that cannot be read.
-        if (!isPlainObject(child)) found.push({ integration: child, where: `${where}.${key}` });
-        else
-          for (const [name, integration] of Object.entries(child))
-            found.push({ integration, where: `${where}.${key}.${name}` });
+        // Reusable integrations by name, each `Fn::If` branch of the map read as a map; a computed
+        // map is one integration that cannot be read.
+        for (const branch of ifBranches(child, `${where}.${key}`)) {
+          if (isNoValue(branch.value)) continue;
+          if (!isPlainObject(branch.value)) found.push({ integration: branch.value, where: branch.at });
+          else
+            for (const [name, integration] of Object.entries(branch.value))
+              add(integration, `${branch.at}.${name}`);
+        }
       } else visit(child, `${where}.${key}`, depth + 1);
     }
   };

@@ -41,15 +41,12 @@ const judged = (reasons: string[]) =>
   reasons.filter((reason) => reason.includes(`${AT}.x-amazon-apigateway-integration`));
 
 describe('attacker 9o: an OpenAPI integration written as Fn::If', () => {
-  it.failing(
-    'FAULT: an integration Fn::If [Mirror, <HTTP proxy to another host>, <mock>] is judged (data-egress or unseen-effect at the integration)',
-    () => {
-      const reasons = restApi({ 'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', OUT, HERE] } });
-      expect(judged(reasons)).not.toEqual([]);
-    },
-  );
+  it('FAULT: an integration Fn::If [Mirror, <HTTP proxy to another host>, <mock>] is judged (data-egress or unseen-effect at the integration)', () => {
+    const reasons = restApi({ 'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', OUT, HERE] } });
+    expect(judged(reasons)).not.toEqual([]);
+  });
 
-  it.failing('FAULT: an integration computed by Fn::If on both branches to other hosts is judged', () => {
+  it('FAULT: an integration computed by Fn::If on both branches to other hosts is judged', () => {
     const reasons = restApi({
       'x-amazon-apigateway-integration': {
         'Fn::If': ['Mirror', OUT, { ...OUT, uri: 'https://other.example/' }],
@@ -154,5 +151,47 @@ describe('attacker 9o: OpenAPI integrations whose destination the caller or the 
         method,
       ),
     ).toEqual([`data-egress ${at(method)}`]);
+  });
+});
+
+describe('fix 14e: each Fn::If branch of an integration is judged', () => {
+  const INTEGRATION = `${AT}.x-amazon-apigateway-integration`;
+
+  it('an HTTP proxy on a nested Fn::If branch is data egress at that branch', () => {
+    const reasons = restApi({
+      'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', HERE, { 'Fn::If': ['Mirror', HERE, OUT] }] },
+    });
+    expect(judged(reasons)).toContain(`data-egress ${INTEGRATION}.Fn::If[2].Fn::If[2].uri`);
+  });
+
+  it('a branch of AWS::NoValue removes the integration: only the other branch is judged', () => {
+    const reasons = restApi({
+      'x-amazon-apigateway-integration': { 'Fn::If': ['Mirror', OUT, { Ref: 'AWS::NoValue' }] },
+    });
+    expect(judged(reasons)).toEqual([`data-egress ${INTEGRATION}.Fn::If[1].uri`]);
+  });
+
+  it("an HTTP API's reusable integrations map written as Fn::If is judged on each branch", () => {
+    const reasons = reasonsOf({
+      ...PARAMS,
+      Resources: {
+        Http: {
+          Type: 'AWS::ApiGatewayV2::Api',
+          Properties: {
+            Body: {
+              openapi: '3.0.1',
+              info: { title: 'orders', version: '1' },
+              paths: {},
+              components: {
+                'x-amazon-apigateway-integrations': { 'Fn::If': ['Mirror', { out: OUT }, { here: HERE }] },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(reasons).toContain(
+      'data-egress Resources.Http.Properties.Body.components.x-amazon-apigateway-integrations.Fn::If[1].out.uri',
+    );
   });
 });
