@@ -9,7 +9,7 @@ import { MAX_LOCKFILE_LENGTH } from './lockfile-sources.js';
 import { readYarnClassicLockfile } from './read-yarn-classic-lockfile.js';
 import { isPackageManifestPath, isYarnLockfilePath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import { readYarnBerryLockfile } from './yarn-berry-lockfile.js';
-import { lockfilePatchPaths, readYarnPatchRange } from './yarn-patch-range.js';
+import { lockfilePatchPaths, MAX_PATCH_NESTING, nestedYarnPatchRanges } from './yarn-patch-range.js';
 import type { RiskReason } from './risk-assessment.js';
 
 /** A `pnpm-workspace.yaml` longer than this is not read (its patches count as unknown). */
@@ -156,18 +156,22 @@ function patchesOf(
   if (!parsed.ok) return { ok: false, why: parsed.why };
   const pnpm = isPlainObject(parsed.value) ? parsed.value['pnpm'] : undefined;
   const patches = isPlainObject(pnpm) ? pnpm['patchedDependencies'] : undefined;
+  const yarn = stringsUnder(parsed.value, MAX_DEPTH).map(yarnPatchPaths);
+  if (yarn.includes(undefined)) return { ok: false, why: NESTED_TOO_DEEP };
   return {
     ok: true,
-    paths: [
-      ...stringsUnder(patches, MAX_DEPTH),
-      ...stringsUnder(parsed.value, MAX_DEPTH).flatMap(yarnPatchPaths),
-    ],
+    paths: [...stringsUnder(patches, MAX_DEPTH), ...yarn.flatMap((paths) => paths ?? [])],
   };
 }
 
-/** The patch files a Yarn `patch:` range names (`readYarnPatchRange`), as written; nothing for any other text. */
-function yarnPatchPaths(range: string): string[] {
-  return [...(readYarnPatchRange(range)?.paths ?? [])];
+const NESTED_TOO_DEEP = `it nests Yarn patch: ranges more than ${MAX_PATCH_NESTING} deep`;
+
+/**
+ * The patch files a Yarn `patch:` range names at every level of a nested range
+ * (`nestedYarnPatchRanges`), as written; nothing for any other text; undefined past the nesting bound.
+ */
+function yarnPatchPaths(range: string): string[] | undefined {
+  return nestedYarnPatchRanges(range)?.flatMap((patch) => patch.paths);
 }
 
 /**
@@ -177,7 +181,10 @@ function yarnPatchPaths(range: string): string[] {
  */
 function lockfilePatches(content: string): { ok: true; paths: string[] } | { ok: false; why: string } {
   const read = readYarnBerryLockfile(content);
-  if (read.berry) return { ok: true, paths: lockfilePatchPaths(read.entries) };
+  if (read.berry) {
+    const paths = lockfilePatchPaths(read.entries);
+    return paths === undefined ? { ok: false, why: NESTED_TOO_DEEP } : { ok: true, paths };
+  }
   if (content.length <= MAX_LOCKFILE_LENGTH && typeof readYarnClassicLockfile(content) !== 'string')
     return { ok: true, paths: [] };
   return {

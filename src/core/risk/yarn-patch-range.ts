@@ -45,6 +45,38 @@ export function readYarnPatchRange(range: string): YarnPatchRange | undefined {
 }
 
 /**
+ * How many `patch:` ranges inside one another are read: Yarn nests one when a patched package is
+ * patched again (a builtin patch, then the repository's), so two or three levels are real; more
+ * is not read, and a reader of it fails closed.
+ */
+export const MAX_PATCH_NESTING = 8;
+
+/**
+ * Every `patch:` range `range` is made of, outermost first: itself, then its source's range when
+ * that is a `patch:` range too (`lodash@patch:lodash@npm%253A4.17.21%23~/first.diff…#~/second.diff`:
+ * the source, decoded once, is the descriptor `lodash@patch:…#~/first.diff…`), level by level.
+ * `[]` for a range that is no patch; undefined past `MAX_PATCH_NESTING` levels. Pure.
+ */
+export function nestedYarnPatchRanges(range: string): YarnPatchRange[] | undefined {
+  const ranges: YarnPatchRange[] = [];
+  for (
+    let patch = readYarnPatchRange(range);
+    patch !== undefined;
+    patch = readYarnPatchRange(rangeOf(patch.source))
+  ) {
+    if (ranges.length >= MAX_PATCH_NESTING) return undefined;
+    ranges.push(patch);
+  }
+  return ranges;
+}
+
+/** The range of a descriptor `name@range` (`@scope/name@range` too). */
+function rangeOf(descriptor: string): string {
+  const at = descriptor.indexOf('@', 1);
+  return at < 0 ? '' : descriptor.slice(at + 1);
+}
+
+/**
  * The folder (below the project root, `.` the root) of a workspace locator (`app@workspace:packages/api`),
  * from which a relative patch path is read; undefined for a locator of anything but a workspace (a
  * package's own patch, inside a dependency the repository does not hold).
@@ -89,10 +121,12 @@ export function patchPathsFromRoot(patch: YarnPatchRange): string[] | undefined 
 
 /**
  * The patch files a parsed Yarn 2+ lockfile names (`patchPathsFromRoot`), in its entries' keys (a
- * key lists descriptors joined by `, `) and `resolution`s: the files Yarn applies to a dependency's
- * code on install. A patch that cannot be placed gives nothing here (`yarnLockfileRisks` names its entry).
+ * key lists descriptors joined by `, `) and `resolution`s, at every level of a nested range
+ * (`nestedYarnPatchRanges`): the files Yarn applies to a dependency's code on install. A patch that
+ * cannot be placed gives nothing here (`yarnLockfileRisks` names its entry). Undefined when a range
+ * nests past `MAX_PATCH_NESTING` (what it names is not known).
  */
-export function lockfilePatchPaths(lockfile: Readonly<Record<string, unknown>>): string[] {
+export function lockfilePatchPaths(lockfile: Readonly<Record<string, unknown>>): string[] | undefined {
   const ranges: string[] = [];
   for (const [key, value] of Object.entries(lockfile)) {
     if (key === '__metadata') continue;
@@ -100,9 +134,11 @@ export function lockfilePatchPaths(lockfile: Readonly<Record<string, unknown>>):
     const resolution = isPlainObject(value) ? value['resolution'] : undefined;
     if (typeof resolution === 'string') ranges.push(resolution);
   }
-  return ranges.flatMap((descriptor) => {
-    const at = descriptor.indexOf('@', 1);
-    const patch = at < 0 ? undefined : readYarnPatchRange(descriptor.slice(at + 1));
-    return patch === undefined ? [] : (patchPathsFromRoot(patch) ?? []);
-  });
+  const paths: string[] = [];
+  for (const descriptor of ranges) {
+    const patches = nestedYarnPatchRanges(rangeOf(descriptor));
+    if (patches === undefined) return undefined;
+    for (const patch of patches) paths.push(...(patchPathsFromRoot(patch) ?? []));
+  }
+  return paths;
 }

