@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { parseCommand } from '../../src/core/commands/parse-command.js';
 
 interface Workflow {
   on: Record<string, { types?: string[] } | null>;
@@ -97,5 +98,28 @@ describe('the example workflow runs the Action on the review events, one task at
     ['anything else', {}, 'key=run-4242'],
   ])('keys %s', (_what, env, key) => {
     expect(taskKey(env)).toBe(key);
+  });
+
+  // `/cancel` runs outside the task's group exactly when the agent reads it as `/cancel`
+  // (parseCommand): the same first line, invisible characters and indentation rule (review 9o).
+  it.each([
+    ['/cancel', true],
+    ['\r\n  /Cancel  \r\nplease', true],
+    ['\u200B/cancel', true],
+    ['\u2060\t\u00AD/cancel', false],
+    ['    /cancel', false],
+    ['  \t/cancel', false],
+    ['   /cancel', true],
+    ['> /cancel', false],
+    ['/cancel staging', false],
+    ['', false],
+  ])('reads %j as /cancel: %s, as parseCommand does', (body, cancels) => {
+    const parsed = parseCommand({ body, environments: ['staging'] });
+    const agentCancels =
+      parsed.kind === 'command' &&
+      parsed.command.kind === 'cancel' &&
+      parsed.command.environment === undefined;
+    expect(agentCancels).toBe(cancels);
+    expect(taskKey({ ISSUE: '5', COMMENT: body })).toBe(cancels ? 'key=cancel-4242' : 'key=issue-5');
   });
 });
