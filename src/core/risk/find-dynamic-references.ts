@@ -1,4 +1,5 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { subParts } from '../cfn/template-references.js';
 import { DYNAMIC_REFERENCE, MAYBE_DYNAMIC_REFERENCE } from './dynamic-reference-syntax.js';
 
 /**
@@ -152,22 +153,14 @@ function renderOnce(value: unknown, budget: RenderBudget): string {
       budget,
     );
   }
-  const sub = value['Fn::Sub'];
-  const [text, variables] = Array.isArray(sub) ? (sub as unknown[]) : [sub, undefined];
-  if (typeof text !== 'string') return COMPUTED;
+  // Read as the value reader reads it (`subParts`): a variable of the map is rendered, any other placeholder computed.
+  const sub = subParts(value['Fn::Sub']);
+  if (sub === undefined) return COMPUTED;
   const parts: string[] = [];
-  let from = 0;
-  for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-    const inner = match[1] ?? '';
-    parts.push(text.slice(from, match.index));
-    if (inner.startsWith('!')) parts.push(`\${${inner.slice(1)}}`);
-    else if (isPlainObject(variables) && Object.hasOwn(variables, inner))
-      parts.push(render(variables[inner], budget));
-    else parts.push(COMPUTED);
-    from = match.index + match[0].length;
+  for (const part of sub.parts) {
+    parts.push('literal' in part ? part.literal : 'variable' in part ? render(part.value, budget) : COMPUTED);
     if (budget.exhausted) return COMPUTED;
   }
-  parts.push(text.slice(from));
   return concatenate(parts, budget);
 }
 
