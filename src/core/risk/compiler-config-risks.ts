@@ -229,7 +229,8 @@ function endOf(index: number, text: string): number {
 /**
  * What the scripts of every manifest name to the compiler, and what they leave unknown: the
  * change's `package.json` files, and the base's readable ones at paths the change does not write
- * (the change's own replaces them).
+ * (the change's own replaces them), reading the shell script files they run from the change's
+ * files and the base's (`compilerProjectArguments`' `shellFiles`).
  */
 function scriptNamedConfigs(
   files: readonly { readonly path: string; readonly content: string }[],
@@ -242,8 +243,18 @@ function scriptNamedConfigs(
       'content' in file && isPackageManifestPath(file.path) && !changed.has(file.path) ? [file] : [],
     ),
   ];
-  const read = manifests.map((manifest) => compilerProjectArguments(manifest));
-  return { projects: read.flatMap((each) => each.projects), unknown: read.flatMap((each) => each.unknown) };
+  const shellFiles = new Map([
+    ...base.flatMap((file) =>
+      'content' in file && !changed.has(file.path) ? [[file.path, file.content] as const] : [],
+    ),
+    ...files.map((file) => [file.path, file.content] as const),
+  ]);
+  const read = manifests.map((manifest) => compilerProjectArguments({ ...manifest, shellFiles }));
+  return {
+    projects: read.flatMap((each) => each.projects),
+    unknown: read.flatMap((each) => each.unknown),
+    unreadShellFiles: read.flatMap((each) => each.unreadShellFiles),
+  };
 }
 
 /** The files of the change no other rule reads as a configuration that a script or `extends` may make one. */

@@ -49,6 +49,7 @@ const MAX_WHY_LENGTH = 200;
  * `MAX_ENCLOSING_MANIFESTS` each), the TypeScript
  * and JavaScript configurations above a JSON file of the change, and those the base scripts
  * name, with what they extend (`readBaseConfigs`),
+ * the shell script files those manifests' scripts run (`readShellFiles`),
  * the settings in every other folder that may name such a file by `../` or `~/` (`readElsewhere`,
  * through the reader's `list`: when it cannot list the base whole, `BASE_LISTING_PATH` says why), and,
  * when `paths` has a template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
@@ -104,15 +105,25 @@ export async function readReviewedBase(params: {
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...elsewhere.settings.filter((file) => isPackageManifestPath(file.path)),
   ];
+  // Only a file a script may give the compiler makes what the scripts run matter.
+  const nameable = loose.length > 0 || extended.length > 0;
+  const shellFiles = await readShellFiles({
+    manifests: nameable ? [...changed.filter((file) => isPackageManifestPath(file.path)), ...manifests] : [],
+    changed,
+    written,
+    read: params.read,
+  });
   const files = [
     ...manifests,
     ...elsewhere.settings.filter((file) => !isPackageManifestPath(file.path)),
+    ...shellFiles,
     ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBounded(yarnLockfiles, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBaseConfigs({
       paths: extended,
       also: elsewhere.configs,
       manifests,
+      shellFiles: textsOf([...shellFiles, ...changed]),
       written,
       read: params.read,
     })),
@@ -143,6 +154,8 @@ async function readBaseConfigs(params: {
   /** Configurations in other folders that may extend a file of `paths` (`readElsewhere`). */
   also: readonly string[];
   manifests: readonly ReviewedBaseFile[];
+  /** The shell script files the manifests' scripts may run, by path (`readShellFiles`, the change's). */
+  shellFiles: ReadonlyMap<string, string>;
   written: ReadonlySet<string>;
   read: BaseFileReader;
 }): Promise<ReviewedBaseFile[]> {
@@ -151,7 +164,7 @@ async function readBaseConfigs(params: {
   if (params.paths.length === 0) return files;
   const named = params.manifests.flatMap((file) =>
     'content' in file && isPackageManifestPath(file.path)
-      ? compilerProjectArguments(file).projects.flatMap(({ path }) =>
+      ? compilerProjectArguments({ ...file, shellFiles: params.shellFiles }).projects.flatMap(({ path }) =>
           /\.json[c5]?$/i.test(path) ? [path] : [`${path}/tsconfig.json`, path],
         )
       : [],
@@ -181,6 +194,53 @@ async function readBaseConfigs(params: {
     level = next;
   }
   return files;
+}
+
+/** At most this many shell script files the scripts run are read at the base, this many levels deep (`. x.sh` in x.sh). */
+const MAX_BASE_SHELL_FILES = 16;
+const MAX_SHELL_DEPTH = 8;
+
+/**
+ * The shell script files the scripts of `manifests` (the change's and the base's read) run, as
+ * `compilerProjectArguments` finds them (`bash scripts/build.sh`, `./build.sh`, `. env.sh`), that
+ * the change does not write, read at the base level by level (a file may run another) up to
+ * `MAX_SHELL_DEPTH` levels and `MAX_BASE_SHELL_FILES` files (the rest `unreadable`): the compiler
+ * configurations their commands name are judged as a script's are. None when the manifests run no
+ * shell file, or when the change has no file a script could give the compiler (`manifests` empty).
+ */
+async function readShellFiles(params: {
+  manifests: readonly ReviewedBaseFile[];
+  changed: readonly { readonly path: string; readonly content: string }[];
+  written: ReadonlySet<string>;
+  read: BaseFileReader;
+}): Promise<ReviewedBaseFile[]> {
+  const files: ReviewedBaseFile[] = [];
+  const tried = new Set<string>();
+  const manifests = params.manifests.flatMap((file) => ('content' in file ? [file] : []));
+  for (let depth = 0; depth < MAX_SHELL_DEPTH; depth++) {
+    const shellFiles = textsOf([...files, ...params.changed]);
+    const wanted = [
+      ...new Set(
+        manifests.flatMap((file) => compilerProjectArguments({ ...file, shellFiles }).unreadShellFiles),
+      ),
+    ].filter((path) => !tried.has(path) && !params.written.has(path));
+    if (wanted.length === 0) break;
+    for (const path of wanted) {
+      tried.add(path);
+      if (tried.size > MAX_BASE_SHELL_FILES) {
+        files.push({ path, unreadable: `more than ${MAX_BASE_SHELL_FILES} shell script files to read` });
+        continue;
+      }
+      const file = await readOne(path, params.read);
+      if (file !== undefined) files.push(file);
+    }
+  }
+  return files;
+}
+
+/** The texts of the files read, by path (later ones win). */
+function textsOf(files: readonly ReviewedBaseFile[]): Map<string, string> {
+  return new Map(files.flatMap((file) => ('content' in file ? [[file.path, file.content] as const] : [])));
 }
 
 /**
