@@ -46,11 +46,12 @@ const editsSchema = z.object({
  * Who edited the body: `known` with every editor once (as `Account`s: login, `databaseId` as id,
  * `__typename` as type), or `unknown` with why not, in words that finish "…is not known because":
  * GitHub answered with errors or an unexpected shape, an edit names no editor (a deleted account
- * GitHub shows as null, or one the token may not see), or the history runs past `MAX_EDIT_PAGES`.
+ * GitHub shows as null, or one the token may not see), or the history runs past `MAX_EDIT_PAGES`
+ * (`lasting`: the history only grows, so reading it again cannot help).
  */
 export type IssueBodyEditors =
   | { readonly kind: 'known'; readonly editors: readonly Account[] }
-  | { readonly kind: 'unknown'; readonly why: string };
+  | { readonly kind: 'unknown'; readonly why: string; readonly lasting?: true };
 
 /**
  * Reads every editor of issue `issueNumber`'s body from its edit history (`ISSUE_BODY_EDITS_QUERY`,
@@ -86,6 +87,7 @@ export async function readIssueBodyEditors(params: {
   return {
     kind: 'unknown',
     why: `it was edited more than ${MAX_EDIT_PAGES * EDITS_PAGE_SIZE} times, more than the agent reads`,
+    lasting: true,
   };
 }
 

@@ -6,12 +6,13 @@ import { runGit } from './run-git.js';
  * Reads files of the local repository at `ref` (the commit the CLI's branch builds on, `HEAD` for
  * a new branch: see `commitToLocalBranch`): `undefined` when the tree there has no such file (or
  * `ref` names no commit yet, as in a fresh repository); throws `GitError` on anything else, and
- * when the blob passes `MAX_BASE_FILE_LENGTH` bytes.
+ * when the blob passes `MAX_BASE_FILE_LENGTH` bytes. Lists the tree's files with `git ls-tree -r`.
  */
 export function localBaseReader(params: { repoDir: string; ref: string }): BaseFileReader {
   const git = (args: string[]) => runGit({ cwd: params.repoDir, args });
-  return async (path) => {
-    const commit = await git(['rev-parse', '--verify', '--quiet', `${params.ref}^{commit}`]).catch(() => '');
+  const commitOf = () => git(['rev-parse', '--verify', '--quiet', `${params.ref}^{commit}`]).catch(() => '');
+  const read: BaseFileReader = async (path) => {
+    const commit = await commitOf();
     if (commit === '') return undefined;
     // `ls-tree` prints nothing for a path the tree lacks; `--full-tree` reads it from the root.
     const entry = await git(['ls-tree', '--full-tree', '-l', commit, '--', path]);
@@ -24,4 +25,12 @@ export function localBaseReader(params: { repoDir: string; ref: string }): BaseF
       throw new Error(`${path} is too large to read at ${params.ref}`);
     return await git(['cat-file', 'blob', `${commit}:${path}`]);
   };
+  // Every file of the tree, NUL-separated so no name is quoted; none when `ref` names no commit yet.
+  read.list = async () => {
+    const commit = await commitOf();
+    if (commit === '') return [];
+    const listing = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]);
+    return listing.split('\0').filter((path) => path !== '');
+  };
+  return read;
 }

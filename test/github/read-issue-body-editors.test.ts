@@ -131,6 +131,8 @@ describe('readIssueBodyEditors', () => {
     expect(editors).toEqual({
       kind: 'unknown',
       why: `it was edited more than ${MAX_EDIT_PAGES * EDITS_PAGE_SIZE} times, more than the agent reads`,
+      // The history only grows: reading it again cannot help.
+      lasting: true,
     });
     expect(pages).toBe(MAX_EDIT_PAGES);
     expect(scope.isDone()).toBe(true);

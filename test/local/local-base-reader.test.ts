@@ -47,6 +47,16 @@ describe('localBaseReader', () => {
     await expect(read('services')).rejects.toThrow('services is not a file at HEAD');
   });
 
+  it("lists every file of the ref's tree, in every folder, names with spaces and quotes as they are", async () => {
+    const { repo } = await workspaceWithRepository();
+    await commitFile(repo, LOCK, lockfile(true));
+    await commitFile(repo, 'svc/"odd" name/package.json', '{}');
+    const read = localBaseReader({ repoDir: repo, ref: 'HEAD' });
+    const listed = (await read.list?.()) ?? [];
+    expect(listed).toEqual(expect.arrayContaining([LOCK, 'svc/"odd" name/package.json']));
+    expect(await localBaseReader({ repoDir: repo, ref: 'no-such-ref' }).list?.()).toEqual([]);
+  });
+
   it('a ref that names no commit has no files', async () => {
     const { repo } = await workspaceWithRepository();
     expect(await localBaseReader({ repoDir: repo, ref: 'no-such-branch' })(LOCK)).toBeUndefined();

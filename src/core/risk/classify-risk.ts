@@ -18,6 +18,7 @@ import { packageManagerConfigRisks } from './package-manager-config-risks.js';
 import { compilerConfigRisks } from './compiler-config-risks.js';
 import { packageManifestRisks } from './package-manifest-risks.js';
 import { patchedDependencyFileRisks } from './patched-dependency-file-risks.js';
+import { unlistedBaseRisks } from './unlisted-base-risks.js';
 import { manifestReviewOf } from './unpinned-dependency-risks.js';
 import { pnpmLockfileRisks } from './pnpm-lockfile-risks.js';
 import { ingressBreadthRisks } from './ingress-breadth-risks.js';
@@ -236,16 +237,25 @@ export function classifyRisk(params: {
   );
   // What tsc or esbuild (the build) writes or reads by the TypeScript configurations of the change.
   // Configurations by name, by what a package.json script passes tsc or esbuild, or reached from those.
+  const templatePaths = new Set(templates.map((judged) => judged.path));
   reasons.push(
     ...compilerConfigRisks({
       files,
       ...(reviewedBase === undefined ? {} : { base: reviewedBase }),
-      templatePaths: new Set(templates.map((judged) => judged.path)),
+      templatePaths,
     }),
   );
   // A patch pnpm applies to a dependency, wherever a manifest's patchedDependencies puts it.
   reasons.push(
     ...patchedDependencyFileRisks({ files, ...(reviewedBase === undefined ? {} : { base: reviewedBase }) }),
+  );
+  // Settings in another folder that may name a patch or configuration of the change, not all read.
+  reasons.push(
+    ...unlistedBaseRisks({
+      files,
+      ...(reviewedBase === undefined ? {} : { base: reviewedBase }),
+      templatePaths,
+    }),
   );
   // Ingress open only in sum, over every template of the bundle together.
   reasons.push(...ingressBreadthRisks({ templates }));

@@ -76,8 +76,8 @@ const PATH_SETTINGS: ReadonlySet<string> = new Set(
  * reads it), or reached from one through `extends` or `references` among the change's files (up to
  * `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`), names a
  * key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A base manifest that could not
- * be read, above a file of the change no other rule reads (`mayBeNamedConfigFile`), is one reason at
- * the manifest: what its scripts point the compiler at is not known. A configuration named that the
+ * be read, in any folder, when the change has a file no other rule reads (`mayBeNamedConfigFile`), is
+ * one reason at the manifest: what its scripts point the compiler at is not known. A configuration named that the
  * change does not hold is the repository's, as reviewed. Pure; never throws.
  */
 export function compilerConfigRisks(params: {
@@ -229,7 +229,8 @@ function endOf(index: number, text: string): number {
 /**
  * What the scripts of every manifest name to the compiler, and what they leave unknown: the
  * change's `package.json` files, and the base's readable ones at paths the change does not write
- * (the change's own replaces them).
+ * (the change's own replaces them), reading the shell script files they run from the change's
+ * files and the base's (`compilerProjectArguments`' `shellFiles`).
  */
 function scriptNamedConfigs(
   files: readonly { readonly path: string; readonly content: string }[],
@@ -242,8 +243,18 @@ function scriptNamedConfigs(
       'content' in file && isPackageManifestPath(file.path) && !changed.has(file.path) ? [file] : [],
     ),
   ];
-  const read = manifests.map((manifest) => compilerProjectArguments(manifest));
-  return { projects: read.flatMap((each) => each.projects), unknown: read.flatMap((each) => each.unknown) };
+  const shellFiles = new Map([
+    ...base.flatMap((file) =>
+      'content' in file && !changed.has(file.path) ? [[file.path, file.content] as const] : [],
+    ),
+    ...files.map((file) => [file.path, file.content] as const),
+  ]);
+  const read = manifests.map((manifest) => compilerProjectArguments({ ...manifest, shellFiles }));
+  return {
+    projects: read.flatMap((each) => each.projects),
+    unknown: read.flatMap((each) => each.unknown),
+    unreadShellFiles: read.flatMap((each) => each.unreadShellFiles),
+  };
 }
 
 /** The files of the change no other rule reads as a configuration that a script or `extends` may make one. */
@@ -258,9 +269,9 @@ function looseFiles(params: {
 
 /**
  * A base `package.json` or TypeScript configuration (`CONFIG_NAME`; not written by the change) that
- * could not be read, whose folder holds a file of the change that no other rule reads as a
- * configuration (`looseFiles`): its scripts may point the compiler at that file, or it may extend
- * it, which then goes unjudged.
+ * could not be read, in any folder (`../` climbs to any other), when the change has a file that no
+ * other rule reads as a configuration (`looseFiles`): its scripts may point the compiler at that
+ * file, or it may extend it, which then goes unjudged.
  */
 function unreadableBaseRisks(params: {
   files: readonly { readonly path: string; readonly content: string }[];
@@ -273,8 +284,8 @@ function unreadableBaseRisks(params: {
     if (!('unreadable' in file) || changed.has(file.path)) return [];
     const manifest = isPackageManifestPath(file.path);
     if (!manifest && !CONFIG_NAME.test(caseFoldedPath(file.path))) return [];
-    const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
-    const under = loose.find((path) => path.startsWith(folder));
+    // A script or `extends` in any folder may name the file by `../`.
+    const under = loose[0];
     if (under === undefined) return [];
     const how = manifest ? 'its scripts point tsc or esbuild at' : 'it extends';
     return [
@@ -398,7 +409,10 @@ function judgeConfig(
             at,
           ),
         );
-        continue;
+        // A reviewed configuration may extend one in another folder (`../conf/base.json`), which
+        // may be the change's: followed while it stays inside the repository.
+        const followed = setting === 'extends' || setting === 'references';
+        if (!followed || !insideRepository(folder, relative)) continue;
       }
       if (setting !== 'extends' && setting !== 'references') continue;
       const resolved = pathFromFolder(folder, relative);

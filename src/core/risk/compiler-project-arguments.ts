@@ -1,7 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { insideRepository } from './lockfile-sources.js';
-import { type ShellWord, shellCommands } from './shell-commands.js';
+import { type ShellWord, shellCommands, substitutionScripts } from './shell-commands.js';
 
 /** How many scripts of one manifest, and how many characters of one script, are read. */
 const MAX_SCRIPTS = 256;
@@ -11,6 +11,9 @@ const MAX_NESTING = 8;
 const MAX_COMMANDS = 4_096;
 /** How many folders a script may be in after its `cd`s before the rest counts as unknown. */
 const MAX_FOLDERS = 16;
+/** A shell script file longer than this is not read (unknown); and how many one manifest's scripts may run. */
+export const MAX_SHELL_FILE_LENGTH = 100_000;
+const MAX_SHELL_FILES = 32;
 
 /**
  * The programs by the last part of their path: TypeScript's compiler as its `bin` (`tsc`,
@@ -57,20 +60,36 @@ export interface UnknownCompilerProject {
  * nothing of the change, and is left out. What cannot be known from the text is `unknown` with why:
  * a compiler argument the shell expands (`tsc -p $npm_package_config_tsconfig`, `tsc $FLAGS`,
  * `tsc -b packages/*`), a program or script name it expands, a shell script file it runs
- * (`sh build.sh`, `bash scripts/build.sh`, `./build.sh`: its commands are not read), or nesting
- * and commands past the bounds. A manifest that does not parse names nothing here (its own rule says so,
+ * (`sh build.sh`, `bash scripts/build.sh`, `./build.sh`, `. env.sh`) that `shellFiles` does not
+ * hold, is too large, or runs with another interpreter (`readShellFile`: one it holds is read as
+ * the script's own commands, from the folder it is run in), a shell reading its input
+ * (`curl … | sh`), or nesting and commands past the bounds; the commands inside `$(…)` and
+ * backticks are read too. A manifest that does not parse names nothing here (its own rule says so,
  * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`); pure; never throws.
  */
-export function compilerProjectArguments(params: { path: string; content: string }): {
+export function compilerProjectArguments(params: {
+  path: string;
+  content: string;
+  /**
+   * The text of the shell script files the scripts may run, by repository path (the change's files,
+   * and the reviewed base's it does not write): a file run that is not here is unknown, and listed
+   * in `unreadShellFiles`.
+   */
+  shellFiles?: ReadonlyMap<string, string>;
+}): {
   projects: CompilerProjectArgument[];
   unknown: UnknownCompilerProject[];
+  /** The repository paths of shell script files the scripts run that `shellFiles` does not hold. */
+  unreadShellFiles: string[];
 } {
   const parsed = parseJsonc(params.content);
   const projects: CompilerProjectArgument[] = [];
   const unknown: UnknownCompilerProject[] = [];
-  if (!parsed.ok || !isPlainObject(parsed.value)) return { projects, unknown };
+  const wanted = new Set<string>();
+  const none = { projects, unknown, unreadShellFiles: [] };
+  if (!parsed.ok || !isPlainObject(parsed.value)) return none;
   const scripts = parsed.value['scripts'];
-  if (!isPlainObject(scripts)) return { projects, unknown };
+  if (!isPlainObject(scripts)) return none;
   const texts = new Map(
     Object.entries(scripts)
       .slice(0, MAX_SCRIPTS)
@@ -79,10 +98,11 @@ export function compilerProjectArguments(params: { path: string; content: string
       ),
   );
   const folder = params.path.split('/').slice(0, -1);
-  const budget = { commands: MAX_COMMANDS };
+  const budget = { commands: MAX_COMMANDS, shellFiles: MAX_SHELL_FILES };
+  const files: ShellFiles = { folder, texts: params.shellFiles ?? new Map(), wanted };
   for (const [name, script] of texts) {
     const where = `${params.path}#scripts.${name}`;
-    const found = readScript({ script, scripts: texts, depth: 0, budget });
+    const found = readScript({ script, scripts: texts, depth: 0, budget, files });
     for (const argument of found.arguments)
       if (argument !== '' && insideRepository(folder, argument)) {
         const path = pathFromFolder(folder, argument);
@@ -90,7 +110,20 @@ export function compilerProjectArguments(params: { path: string; content: string
       }
     for (const why of found.unknown) unknown.push({ where, why });
   }
-  return { projects, unknown };
+  return { projects, unknown, unreadShellFiles: [...wanted] };
+}
+
+/** The manifest's folder (path segments), the shell script files' texts known, and those wanted but not known. */
+interface ShellFiles {
+  readonly folder: readonly string[];
+  readonly texts: ReadonlyMap<string, string>;
+  readonly wanted: Set<string>;
+}
+
+/** What a script may spend: commands read, shell script files read. */
+interface ReadingBudget {
+  commands: number;
+  shellFiles: number;
 }
 
 /** What one script's commands name to the compiler, and what of them cannot be known. */
@@ -110,7 +143,8 @@ function readScript(params: {
   script: string;
   scripts: ReadonlyMap<string, string>;
   depth: number;
-  budget: { commands: number };
+  budget: ReadingBudget;
+  files: ShellFiles;
   folders?: readonly string[];
 }): ScriptReading {
   const reading: ScriptReading = { arguments: [], unknown: [] };
@@ -141,6 +175,12 @@ function readScript(params: {
     const found = readCommand({ ...params, words, folders });
     reading.arguments.push(...found.arguments);
     reading.unknown.push(...found.unknown);
+    // `$(…)` and backticks run commands of their own, in the same folder.
+    for (const inner of words.flatMap((word) => (word.expands ? substitutionScripts(word.raw) : []))) {
+      const nested = readScript({ ...params, script: inner, depth: params.depth + 1, folders });
+      reading.arguments.push(...nested.arguments);
+      reading.unknown.push(...nested.unknown);
+    }
   }
   return reading;
 }
@@ -173,7 +213,8 @@ function readCommand(params: {
   words: readonly ShellWord[];
   scripts: ReadonlyMap<string, string>;
   depth: number;
-  budget: { commands: number };
+  budget: ReadingBudget;
+  files: ShellFiles;
   folders: readonly string[];
 }): ScriptReading {
   const first = params.words.findIndex((word) => !isAssignment(word));
@@ -187,16 +228,8 @@ function readCommand(params: {
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
   const dashC = words.findIndex((word, index) => index > shell && /^-[a-z]*c[a-z]*$/i.test(word.text));
   if (shell >= 0 && dashC > shell) return nested(words[dashC + 1]?.text ?? '');
-  // A shell given a script file (`sh build.sh`, `bash scripts/build.sh`), or a script run by its
-  // path (`./build.sh`), runs commands this manifest does not hold: not read yet, so not known.
-  const file = shell >= 0 ? words.slice(shell + 1).find((word) => !word.text.startsWith('-')) : undefined;
-  if (file !== undefined || /\.(sh|bash)$/.test(program.text))
-    return {
-      arguments: [],
-      unknown: [
-        `it runs the shell script file ${quoted((file ?? program).raw)}, whose commands are not read`,
-      ],
-    };
+  const run = shellFileRun(words, shell);
+  if (run !== undefined) return readShellFile({ ...params, ...run });
   if (baseName(program.text) === 'eval')
     return nested(
       words
@@ -204,20 +237,20 @@ function readCommand(params: {
         .map((word) => word.text)
         .join(' '),
     );
-  const run = scriptRun(words, params.scripts);
-  if (run !== undefined) {
-    if (run.name.expands)
+  const scriptOf = scriptRun(words, params.scripts);
+  if (scriptOf !== undefined) {
+    if (scriptOf.name.expands)
       return {
         arguments: [],
-        unknown: [`it runs a script whose name the shell expands (${quoted(run.name.raw)})`],
+        unknown: [`it runs a script whose name the shell expands (${quoted(scriptOf.name.raw)})`],
       };
-    const script = params.scripts.get(run.name.text);
+    const script = params.scripts.get(scriptOf.name.text);
     // The package manager runs the script in the manifest's folder, wherever it was called from.
     return script === undefined
       ? { arguments: [], unknown: [] }
       : readScript({
           ...params,
-          script: `${script} ${run.forwarded}`,
+          script: `${script} ${scriptOf.forwarded}`,
           depth: params.depth + 1,
           folders: [''],
         });
@@ -231,6 +264,87 @@ function readCommand(params: {
         : params.folders.map((folder) => joined(folder, argument)),
     ),
   };
+}
+
+/**
+ * The shell script file a command runs, and whether a shell is named to run it (its `#!` line then
+ * does not count): a shell given a file (`sh build.sh`, `bash -e scripts/build.sh`), the shell's
+ * `.`/`source` builtins (`. ./env.sh`), or a file run by its path (`./build.sh`, `../x`, any
+ * `*.sh`/`*.bash`) that is no program known by name. A shell given neither `-c` nor a file reads
+ * its commands from its input (`curl … | sh`): `file` undefined. `undefined` for any other command.
+ */
+function shellFileRun(
+  words: readonly ShellWord[],
+  shell: number,
+): { file: ShellWord | undefined; byShell: boolean } | undefined {
+  const program = words[0];
+  if (program === undefined) return undefined;
+  if (shell >= 0) {
+    const file = words.slice(shell + 1).find((word) => !word.text.startsWith('-'));
+    // A word `sh` among another program's arguments (`echo sh`) runs no shell.
+    return file === undefined && shell > 0 ? undefined : { file, byShell: true };
+  }
+  if (program.text === '.' || program.text === 'source') return { file: words[1], byShell: true };
+  const name = baseName(program.text);
+  const known = TSC.test(name) || ESBUILD.test(name);
+  if (!known && (/\.(sh|bash)$/.test(program.text) || /^\.\.?\//.test(program.text)))
+    return { file: program, byShell: false };
+  return undefined;
+}
+
+/** `#!` lines naming a shell whose commands read as `shellCommands` reads them. */
+const SHELL_SHEBANG = /^#!\s*(\/usr)?\/bin\/(env\s+)?(sh|bash|dash|zsh|ksh|ash)(\s|$)/;
+
+/**
+ * The commands of a shell script file a command runs (`shellFileRun`), read as a script in the
+ * folders the command runs in (a script runs in its caller's folder, whatever its own): the file's
+ * repository path from each such folder, its text from `files.texts` (one not there is wanted, and
+ * unknown), up to `MAX_SHELL_FILE_LENGTH` characters and `MAX_SHELL_FILES` files a manifest, one run
+ * by its path whose `#!` line names no shell unknown (`#!/usr/bin/env node`), nesting as `npm run`
+ * does (`MAX_NESTING`). A name the shell expands, or one outside the repository, is unknown.
+ */
+function readShellFile(params: {
+  file: ShellWord | undefined;
+  byShell: boolean;
+  scripts: ReadonlyMap<string, string>;
+  depth: number;
+  budget: ReadingBudget;
+  files: ShellFiles;
+  folders: readonly string[];
+}): ScriptReading {
+  const { file, files } = params;
+  const unknown = (why: string): ScriptReading => ({ arguments: [], unknown: [why] });
+  if (file === undefined) return unknown('it runs a shell that reads its commands from its input');
+  const shown = quoted(file.raw);
+  if (file.expands) return unknown(`it runs a shell script file whose name the shell expands (${shown})`);
+  const reading: ScriptReading = { arguments: [], unknown: [] };
+  for (const folder of params.folders) {
+    const relative = joined(folder, file.text);
+    if (!insideRepository(files.folder, relative))
+      return unknown(`it runs the shell script file ${shown}, outside the repository`);
+    const path = pathFromFolder(files.folder, relative);
+    if (--params.budget.shellFiles < 0)
+      return unknown(`it runs more than ${MAX_SHELL_FILES} shell script files`);
+    const text = files.texts.get(path);
+    if (text === undefined) {
+      files.wanted.add(path);
+      reading.unknown.push(`it runs the shell script file ${quoted(path)}, which was not read`);
+      continue;
+    }
+    if (text.length > MAX_SHELL_FILE_LENGTH) {
+      reading.unknown.push(`the shell script file ${quoted(path)} it runs is too large to read`);
+      continue;
+    }
+    const shebang = /^#![^\n]*/.exec(text)?.[0];
+    if (!params.byShell && shebang !== undefined && !SHELL_SHEBANG.test(shebang)) {
+      reading.unknown.push(`it runs ${quoted(path)} with ${quoted(shebang)}, whose code is not read`);
+      continue;
+    }
+    const nested = readScript({ ...params, script: text, depth: params.depth + 1 });
+    reading.arguments.push(...nested.arguments);
+    reading.unknown.push(...nested.unknown);
+  }
+  return reading;
 }
 
 /**

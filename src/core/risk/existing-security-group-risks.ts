@@ -11,8 +11,8 @@ const OWN_GROUP_TYPES: ReadonlySet<string> = new Set(['AWS::EC2::SecurityGroup']
  * Where each reviewed type names the security groups its network interfaces join (AWS
  * CloudFormation Template Reference: "AWS::Lambda::Function VpcConfig", SAM's `VpcConfig`,
  * "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate LaunchTemplateData", "AWS::RDS::DBInstance"
- * `VPCSecurityGroups`, "AWS::ElasticLoadBalancingV2::LoadBalancer" `SecurityGroups`), each path
- * ending at the list.
+ * `VPCSecurityGroups`, "AWS::ElasticLoadBalancingV2::LoadBalancer" `SecurityGroups`,
+ * "AWS::ApiGatewayV2::VpcLink" `SecurityGroupIds`), each path ending at the list.
  */
 const GROUP_LISTS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
   ['AWS::Lambda::Function', [['VpcConfig', 'SecurityGroupIds']]],
@@ -28,10 +28,11 @@ const GROUP_LISTS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map
   ],
   ['AWS::RDS::DBInstance', [['VPCSecurityGroups']]],
   ['AWS::ElasticLoadBalancingV2::LoadBalancer', [['SecurityGroups']]],
+  ['AWS::ApiGatewayV2::VpcLink', [['SecurityGroupIds']]],
 ]);
 
 /**
- * `unseen-effect` for a function, instance, launch template, database or load balancer put into a
+ * `unseen-effect` for a function, instance, launch template, database, load balancer or VPC link put into a
  * security group this template does not make (a literal `sg-…` id or name such as `default`, a
  * parameter, an import): a security group's inbound rules apply to every interface in it, and a
  * rule of another group that allows traffic from it lets in every member (Amazon VPC User Guide,

@@ -1,6 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { isOwnResource } from './is-own-resource.js';
-import { readTemplateValue, type TemplateValueContext } from './read-template-value.js';
+import { isNamedValue, readTemplateValue, type TemplateValueContext } from './read-template-value.js';
 import type { RiskReason } from './risk-assessment.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
 
@@ -18,7 +18,12 @@ export interface IntegrationSettings {
   readonly connectionId: unknown;
   readonly uri: unknown;
   readonly responseParameters: unknown;
+  /** A private integration's TLS settings (`TlsConfig`), when the integration has them. */
+  readonly tlsConfig?: unknown;
 }
+
+/** A DNS host name, a wildcard's `*.` allowed first (RFC 1123 labels; API Gateway checks the backend's certificate for it). */
+const HOST_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 /**
  * What an API integration reaches through a VPC link, and how it rewrites responses (AWS
@@ -29,12 +34,13 @@ export interface IntegrationSettings {
  *   template (`isOwnResource`), else a service the change does not show is made reachable from the
  *   API (`unseen-effect` at the URI); the VPC link itself is judged where it is named (`ConnectionId`);
  * - `ResponseParameters` must be status codes mapping to the documented header and status-code
- *   changes (`RESPONSE_KEY`); any other shape is not read (`unseen-effect` naming it).
+ *   changes (`RESPONSE_KEY`); any other shape is not read (`unseen-effect` naming it);
+ * - `TlsConfig` verifies a host name known before deploying (`tlsConfigRisks`).
  * `where(key)` names the setting's place; `subject` the resource. Pure; never throws.
  */
 export function httpApiIntegrationRisks(params: {
   subject: string;
-  where: (key: 'uri' | 'responseParameters') => string;
+  where: (key: 'uri' | 'responseParameters' | 'tlsConfig') => string;
   settings: IntegrationSettings;
   context: TemplateValueContext;
 }): RiskReason[] {
@@ -55,7 +61,57 @@ export function httpApiIntegrationRisks(params: {
       where: params.where('responseParameters'),
       message: `${subject} maps its responses with ${JSON.stringify(unread).slice(0, 100)}, which is not a status code's header or status-code change; its effect is not reviewed.`,
     });
+  reasons.push(
+    ...tlsConfigRisks({ subject, where: params.where('tlsConfig'), tls: settings.tlsConfig, context }),
+  );
   return reasons;
+}
+
+/**
+ * A private integration's `TlsConfig` (AWS CloudFormation Template Reference,
+ * "AWS::ApiGatewayV2::Integration TlsConfig": with it, API Gateway calls the backend over HTTPS and
+ * accepts only a certificate for `ServerNameToVerify`): the name must be a host name known before
+ * deploying (`HOST_NAME`, or a name this template makes: a load balancer's `DNSName`). One chosen at
+ * deploy time (a parameter, an import) is `unresolved-value`: which certificate, and so which server,
+ * the API trusts with its requests is not in the change; any other text (a URL, an address with a
+ * port), or a `TlsConfig` that is not an object of that one setting, is `unseen-effect`.
+ */
+function tlsConfigRisks(params: {
+  subject: string;
+  where: string;
+  tls: unknown;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const { subject, where, tls } = params;
+  if (tls === undefined) return [];
+  if (!isPlainObject(tls) || Object.keys(tls).some((key) => key !== 'ServerNameToVerify'))
+    return [
+      {
+        code: 'unseen-effect',
+        where,
+        message: `${subject} sets TlsConfig to ${JSON.stringify(tls).slice(0, 100)}, not a ServerNameToVerify alone; how it checks its backend is not reviewed.`,
+      },
+    ];
+  if (tls['ServerNameToVerify'] === undefined) return [];
+  const name = readTemplateValue(tls['ServerNameToVerify'], params.context);
+  if (!name.known)
+    return [
+      {
+        code: 'unresolved-value',
+        where: `${where}.ServerNameToVerify`,
+        message: `${subject} verifies its backend's certificate for a name that depends on ${name.why}: which server the API trusts with its requests is chosen at deploy time.`,
+      },
+    ];
+  const odd = name.texts.find((text) => !isNamedValue(text) && !HOST_NAME.test(text));
+  return odd === undefined
+    ? []
+    : [
+        {
+          code: 'unseen-effect',
+          where: `${where}.ServerNameToVerify`,
+          message: `${subject} verifies its backend's certificate for ${JSON.stringify(odd.slice(0, 100))}, which is not a host name: what API Gateway accepts is not reviewed.`,
+        },
+      ];
 }
 
 /** The first key of `value` that is not a reviewed response mapping, or undefined when all are (or none is given). */
@@ -70,18 +126,26 @@ function unreadResponseParameter(value: unknown): string | undefined {
   return undefined;
 }
 
-/** `httpApiIntegrationRisks` for an `AWS::ApiGatewayV2::Integration` resource (`IntegrationUri`, `ResponseParameters`). */
+/** Each setting's property on an `AWS::ApiGatewayV2::Integration`. */
+const INTEGRATION_PROPERTY = {
+  uri: 'IntegrationUri',
+  responseParameters: 'ResponseParameters',
+  tlsConfig: 'TlsConfig',
+} as const;
+
+/** `httpApiIntegrationRisks` for an `AWS::ApiGatewayV2::Integration` resource (`IntegrationUri`, `ResponseParameters`, `TlsConfig`). */
 export function integrationResourceRisks(params: ResourceRiskInput): RiskReason[] {
   if (params.type !== 'AWS::ApiGatewayV2::Integration' || !isPlainObject(params.properties)) return [];
   const properties = params.properties;
   return httpApiIntegrationRisks({
     subject: `${params.logicalId} (${params.type})`,
-    where: (key) => `${params.where}.Properties.${key === 'uri' ? 'IntegrationUri' : 'ResponseParameters'}`,
+    where: (key) => `${params.where}.Properties.${INTEGRATION_PROPERTY[key]}`,
     settings: {
       connectionType: properties['ConnectionType'],
       connectionId: properties['ConnectionId'],
       uri: properties['IntegrationUri'],
       responseParameters: properties['ResponseParameters'],
+      tlsConfig: properties['TlsConfig'],
     },
     context: params.context,
   });

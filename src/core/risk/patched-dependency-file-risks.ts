@@ -52,8 +52,8 @@ export function mayBePatchFile(file: { readonly path: string; readonly content: 
  * reviewed base's at paths the change does not write; the workspace file is parsed as YAML, bounded
  * (`parseStructuredText`, `MAX_WORKSPACE_LENGTH`), every string under `patchedDependencies` counting
  * (a merge key or nesting hides none). A base manifest or workspace file that could not be read or
- * parsed, in a folder above a file that may be a patch (`mayBePatchFile`), is one reason at that
- * file: what it names is not known. A file under `patches/` or ending `.patch` is already
+ * parsed, in any folder (it may name a patch by `../` or `~/`), when the change has a file that may
+ * be a patch (`mayBePatchFile`), is one reason at that file: what it names is not known. A file under `patches/` or ending `.patch` is already
  * `buildExecutedFileRisks`'. Pure; never throws.
  */
 export function patchedDependencyFileRisks(params: {
@@ -111,7 +111,7 @@ function namingSetting(path: string): string {
   return 'pnpm.patchedDependencies or Yarn patch: ranges';
 }
 
-/** One reason per base settings file not read or parsed above a file of the change that may be a patch. */
+/** One reason per base settings file (in any folder) not read or parsed, when a file of the change may be a patch. */
 function unknownSettingsRisks(
   files: readonly { readonly path: string; readonly content: string }[],
   unknown: readonly { path: string; why: string }[],
@@ -121,8 +121,8 @@ function unknownSettingsRisks(
   return unknown.flatMap(({ path, why }): RiskReason[] => {
     // The change's own manifest that does not parse is `packageManifestRisks`'; its own workspace file `packageManagerConfigRisks`'.
     if (changed.has(path)) return [];
-    const folder = path.slice(0, path.lastIndexOf('/') + 1);
-    const under = patches.find((file) => file.path.startsWith(folder));
+    // Any folder's settings may name a patch anywhere (`../`, Yarn's `~/`).
+    const under = patches[0];
     return under === undefined
       ? []
       : [

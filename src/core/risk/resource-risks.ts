@@ -28,6 +28,7 @@ import type { RiskReason } from './risk-assessment.js';
 import { defaultDeletionPolicy, STATEFUL_RESOURCE_TYPES } from './stateful-resource-types.js';
 import { unseenEffectRisks } from './unseen-effect-risks.js';
 import { unreadablePolicyRisks } from './unreadable-policy-risks.js';
+import { vpcLinkRisks } from './vpc-link-risks.js';
 import { unreviewedRisks } from './unreviewed-risks.js';
 import { universalTargetRisks } from './universal-target-risks.js';
 import type { ResourceRiskInput } from './resource-risk-input.js';
@@ -107,6 +108,7 @@ export function resourceRisks(params: {
   reasons.push(...ingressRisks({ type, properties, where, context }));
   reasons.push(...existingGroupIngressRisks({ type, properties, where, context }));
   reasons.push(...existingSecurityGroupRisks({ logicalId, type, properties, where, context }));
+  reasons.push(...vpcLinkRisks({ logicalId, type, properties, where, context }));
   reasons.push(...publicAccessRisks({ logicalId, type, properties, where, context }));
   reasons.push(...fleetCommandRisks({ logicalId, type, properties, where, context }));
   reasons.push(...dataEgressRisks({ logicalId, type, properties, where, context }));

@@ -2,11 +2,16 @@ import { caseFoldedPath } from './case-folded-path.js';
 
 /**
  * A file as it is on the branch a change merges into (the reviewed base), or why it could not be
- * read there. A file the base does not have is simply absent from the list.
+ * read there. A file the base does not have is simply absent from the list. At `BASE_LISTING_PATH`
+ * (the root folder), only `unreadable`: the base's files could not all be listed or read, so which
+ * settings file in another folder names a file of the change is not known (`unlistedBaseRisks`).
  */
 export type ReviewedBaseFile =
   | { readonly path: string; readonly content: string }
   | { readonly path: string; readonly unreadable: string };
+
+/** The path of the entry that stands for the whole base tree's listing: the root folder. */
+export const BASE_LISTING_PATH = '';
 
 /**
  * The lockfiles `npm ci` installs from, by their exact names (npm Docs, "package-lock.json",

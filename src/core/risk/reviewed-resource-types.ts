@@ -168,6 +168,7 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
     // destination (`serviceIntegrationPlace`); `ConnectionType` `VPC_LINK` needs this template's
     // listener or service as its URI (`integrationResourceRisks`) and its VPC link (`ConnectionId`,
     // `outsideTargetRisks`); `ResponseParameters` only the documented header and status-code changes
+    // (`integrationResourceRisks`); `TlsConfig.ServerNameToVerify` a host name known before deploying
     // (`integrationResourceRisks`); `TemplateSelectionExpression` and `ContentHandlingStrategy`
     // choose among its own templates and encodings.
     [
@@ -190,8 +191,13 @@ export const REVIEWED_RESOURCE_TYPES: ReadonlyMap<string, { readonly [property: 
         PayloadFormatVersion: ANY,
         Description: ANY,
         TimeoutInMillis: ANY,
+        TlsConfig: { ServerNameToVerify: ANY },
       },
     ],
+    // "AWS::ApiGatewayV2::VpcLink": its `SecurityGroupIds` must be this template's groups
+    // (`existingSecurityGroupRisks`), and named (`vpcLinkRisks`); its subnets alone place it, as a
+    // function's do; where requests go through it is its integrations' URIs (`httpApiIntegrationRisks`).
+    ['AWS::ApiGatewayV2::VpcLink', { ...TAGS, Name: ANY, SubnetIds: ANY, SecurityGroupIds: ANY }],
     [
       'AWS::ApiGatewayV2::Route',
       {

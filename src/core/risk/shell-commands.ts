@@ -87,6 +87,35 @@ export function shellCommands(script: string): ShellWord[][] {
   return commands;
 }
 
+/**
+ * The scripts inside a word's command substitutions (`$(…)`, backticks), also inside a parameter
+ * expansion (`${X:-$(tsc -p x)}`), read from its `raw` text outside single quotes (in double quotes
+ * they still run): the shell runs them as commands of their own. Outermost only (read each with
+ * `shellCommands`, whose words give the nested ones). Pure.
+ */
+export function substitutionScripts(raw: string): string[] {
+  const scripts: string[] = [];
+  let inDouble = false;
+  let at = 0;
+  while (at < raw.length) {
+    const char = raw[at] ?? '';
+    if (char === "'" && !inDouble) at = endOf(raw.indexOf("'", at + 1), raw) + 1;
+    else if (char === '\\') at += 2;
+    else if (char === '"') {
+      inDouble = !inDouble;
+      at += 1;
+    } else if (char === '`' || (char === '$' && /[({]/.test(raw[at + 1] ?? ''))) {
+      const end = substitutionEnd(raw, at);
+      const inner = raw.slice(at + (char === '`' ? 1 : 2), Math.max(at + 1, end - 1));
+      // A parameter expansion is no script; the substitutions inside it are.
+      if (raw[at + 1] === '{') scripts.push(...substitutionScripts(inner));
+      else scripts.push(inner);
+      at = end;
+    } else at += 1;
+  }
+  return scripts;
+}
+
 /** Reads a `"…"` from just after its opening quote; returns where reading goes on. */
 function readDoubleQuoted(
   script: string,

@@ -154,8 +154,9 @@ export const taskMarkerSchema = z
     /**
      * More people rewrote the issue body than `request_editors` keeps (review 13m): whoever was not
      * kept could approve their own text, so no run of the body starts while this is set
-     * (`request_editors_unknown`); a request posted in a `/implement` comment still runs. The body's
-     * edits stay in its history, so nothing clears it.
+     * (`request_editors_unknown`, whose answer says running the body again is refused the same
+     * way); a request posted in a `/implement` comment still runs, and so does a new issue. The
+     * body's edits stay in its history, so nothing clears it.
      */
     request_editors_past_bound: z.literal(true).optional(),
     updated_at: z.string(),

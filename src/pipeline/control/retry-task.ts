@@ -147,6 +147,7 @@ export async function retryTask(params: {
       taskId,
       issueNumber,
       why: editors.why,
+      lasting: editors.lasting === true,
     });
   }
   const recordedOthers = [...(marker.co_requesters ?? []), ...editors.editors];

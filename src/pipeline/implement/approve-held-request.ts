@@ -127,6 +127,7 @@ export async function approveHeldRequest(params: {
       taskId,
       issueNumber,
       why: editors.why,
+      lasting: editors.lasting === true,
     });
   }
   if (held.request_digest !== heldTextDigest(heldRequestText(validation.payload))) {

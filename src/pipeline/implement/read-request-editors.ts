@@ -8,11 +8,14 @@ import { EDITORS_PAST_BOUND, requestEditorsOf } from './record-request-edit.js';
 
 /**
  * Whoever rewrote an issue body besides those already counted as asking: `known` (possibly none),
- * or `unknown` with why, in words that finish "who edited the request is not known because…".
+ * or `unknown` with why, in words that finish "who edited the request is not known because…";
+ * `lasting` when no later run of the body can know them (the body's edit history keeps every edit:
+ * more editors than a task records, more edits than the agent reads), so only a request in an
+ * `/implement` comment or a new issue can run.
  */
 export type RequestEditors =
   | { readonly kind: 'known'; readonly editors: readonly Account[] }
-  | { readonly kind: 'unknown'; readonly why: string };
+  | { readonly kind: 'unknown'; readonly why: string; readonly lasting?: true };
 
 /**
  * The editors of issue `issueNumber`'s body (review 9m) when a run of the body starts (a
@@ -50,7 +53,7 @@ export async function readRequestEditors(
   const others = distinctBeside([params.requester], params.coRequesters);
   const editors = distinctBeside([params.requester, ...others], [...recorded.editors, ...history.editors]);
   if (editors.length > MAX_REQUEST_EDITORS || others.length + editors.length > MAX_CO_REQUESTERS)
-    return { kind: 'unknown', why: EDITORS_PAST_BOUND };
+    return { kind: 'unknown', why: EDITORS_PAST_BOUND, lasting: true };
   return { kind: 'known', editors };
 }
 

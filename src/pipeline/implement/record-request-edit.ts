@@ -117,7 +117,8 @@ export function requestEditorsOf(
   requestCommentId: number | undefined,
 ): RequestEditors {
   if (requestCommentId !== undefined) return { kind: 'known', editors: [] };
-  if (marker?.request_editors_past_bound === true) return { kind: 'unknown', why: EDITORS_PAST_BOUND };
+  if (marker?.request_editors_past_bound === true)
+    return { kind: 'unknown', why: EDITORS_PAST_BOUND, lasting: true };
   return { kind: 'known', editors: marker?.request_editors ?? [] };
 }
 

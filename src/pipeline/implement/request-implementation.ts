@@ -121,10 +121,10 @@ export async function requestImplementation(
         'To change the result, edit the request (or put a new payload in a `/implement` comment) and comment `/implement` again.',
     };
   }
-  const stop = (why: string) =>
-    stopForUnknownEditors({ board, state, statusBody: existing?.body, taskId, issueNumber, why });
+  const stop = (why: string, lasting = false) =>
+    stopForUnknownEditors({ board, state, statusBody: existing?.body, taskId, issueNumber, why, lasting });
   const editors = await bodyEditors(deps, input, existing?.marker);
-  if (editors.kind === 'unknown') return stop(editors.why);
+  if (editors.kind === 'unknown') return stop(editors.why, editors.lasting === true);
   const asker = {
     login: requester,
     id: input.requesterId,

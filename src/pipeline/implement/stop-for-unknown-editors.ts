@@ -33,9 +33,11 @@ export async function stopForUnknownEditors(params: {
   issueNumber: number;
   /** Why the writers are unknown, in words that finish "who edited this issue's body is not known:". */
   why: string;
+  /** No later run of the body can know them (`RequestEditors`' `lasting`): the message says so. */
+  lasting?: boolean;
 }): Promise<TaskOutcome> {
   const { board, state, taskId, issueNumber } = params;
-  const message = unknownEditorsMessage(params.why);
+  const message = unknownEditorsMessage(params.why, params.lasting === true);
   if (state === undefined || FAILED_BY_UNRUNNABLE_REQUEST.has(state)) {
     const outcome: TaskOutcome = {
       status: 'failed',
@@ -63,10 +65,19 @@ export async function stopForUnknownEditors(params: {
   return outcome;
 }
 
-/** Why a request whose editors are unknown is not run, and what to do (the safe rule of review 9m). */
-export function unknownEditorsMessage(why: string): string {
-  return (
-    `who edited this issue's body is not known: ${why}. The request was not run, since whoever wrote it must not approve its pull request. ` +
-    'Try again (label the issue again or comment `/implement`), or post the request in a fenced block of an `/implement` comment, whose text is its author’s (an edited comment is not taken).'
-  );
+/**
+ * Why a request whose editors are unknown is not run, and what to do (the safe rule of review 9m).
+ * When it is `lasting` (the body's edit history keeps every edit, so it will never be known), it
+ * says that running the body again is refused the same way, and gives the ways that work: the
+ * request in a fenced block of an `/implement` comment (its author's text; the body's editors do
+ * not count), or a new issue. Otherwise (GitHub did not give the history this time) trying again
+ * may work too.
+ */
+export function unknownEditorsMessage(why: string, lasting = false): string {
+  const refused = `who edited this issue's body is not known: ${why}. The request was not run, since whoever wrote it must not approve its pull request. `;
+  const comment =
+    'post the request in a fenced block of an `/implement` comment on this issue, which runs as its author’s text (an edited comment is not taken)';
+  return lasting
+    ? `${refused}The body's edit history keeps every edit, so running the body again (a label, a bare \`/implement\`, \`/retry\`, \`/approve\`) is refused the same way. To run the request, ${comment}, or open a new issue with it.`
+    : `${refused}Try again (label the issue again or comment \`/implement\`), or ${comment}.`;
 }

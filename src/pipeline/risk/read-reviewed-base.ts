@@ -7,10 +7,12 @@ import {
   mayBeNamedConfig,
   mayBeNamedConfigFile,
 } from '../../core/risk/compiler-config-risks.js';
+import { baseSettingsPaths, type NameableKinds } from '../../core/risk/base-settings-paths.js';
 import { compilerProjectArguments } from '../../core/risk/compiler-project-arguments.js';
 import { MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
 import { mayBePatchFile } from '../../core/risk/patched-dependency-file-risks.js';
 import {
+  BASE_LISTING_PATH,
   isLockfilePath,
   isPackageManifestPath,
   type ReviewedBaseFile,
@@ -18,9 +20,14 @@ import {
 
 /**
  * Reads one file at the base: its text, or `undefined` when the base does not have it; throws when
- * it cannot tell (network, permissions, not a file).
+ * it cannot tell (network, permissions, not a file). `list`, when the reader can list the base,
+ * gives every file path of the base tree; it throws when it cannot give them all (GitHub cut the
+ * listing short). A reader without `list` lists nothing, so settings in other folders are unknown.
  */
-export type BaseFileReader = (path: string) => Promise<string | undefined>;
+export interface BaseFileReader {
+  (path: string): Promise<string | undefined>;
+  list?: () => Promise<readonly string[]>;
+}
 
 /** At most this many files are read at the base; the rest count as unreadable (high). */
 const MAX_BASE_FILES = 16;
@@ -41,7 +48,10 @@ const MAX_WHY_LENGTH = 200;
  * folder above such a patch (its `patchedDependencies`, its `patch:` resolutions; up to
  * `MAX_ENCLOSING_MANIFESTS` each), the TypeScript
  * and JavaScript configurations above a JSON file of the change, and those the base scripts
- * name, with what they extend (`readBaseConfigs`), and,
+ * name, with what they extend (`readBaseConfigs`),
+ * the shell script files those manifests' scripts run (`readShellFiles`),
+ * the settings in every other folder that may name such a file by `../` or `~/` (`readElsewhere`,
+ * through the reader's `list`: when it cannot list the base whole, `BASE_LISTING_PATH` says why), and,
  * when `paths` has a template, the deployed template and its local nested ones, read with `read` (on GitHub, `githubBaseReader`,
  * which reads a file above the contents API's 1 MB through the Git blobs API). It fails closed: a
  * read that throws (GitHub refused, or the file is over the reader's bound), comes back empty or
@@ -80,17 +90,40 @@ export async function readReviewedBase(params: {
   const above = enclosingFiles(loose, 'package.json').filter((path) => !written.has(path));
   const workspaces = enclosingFiles(patches, 'pnpm-workspace.yaml').filter((path) => !written.has(path));
   const yarnLockfiles = enclosingFiles(patches, 'yarn.lock').filter((path) => !written.has(path));
+  const extended = params.paths.filter(mayBeExtendedConfig);
+  const elsewhere = await readElsewhere({
+    kinds: {
+      patches: patches.length > 0,
+      namedConfigs: loose.length > 0,
+      extendedConfigs: extended.length > 0,
+    },
+    skip: new Set([...written, ...above, ...workspaces, ...yarnLockfiles]),
+    read: params.read,
+  });
   const manifests = [
     ...(await readBounded(reviewed, params.read, MAX_BASE_FILES)),
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
+    ...elsewhere.settings.filter((file) => isPackageManifestPath(file.path)),
   ];
+  // Only a file a script may give the compiler makes what the scripts run matter.
+  const nameable = loose.length > 0 || extended.length > 0;
+  const shellFiles = await readShellFiles({
+    manifests: nameable ? [...changed.filter((file) => isPackageManifestPath(file.path)), ...manifests] : [],
+    changed,
+    written,
+    read: params.read,
+  });
   const files = [
     ...manifests,
+    ...elsewhere.settings.filter((file) => !isPackageManifestPath(file.path)),
+    ...shellFiles,
     ...(await readBounded(workspaces, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBounded(yarnLockfiles, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...(await readBaseConfigs({
-      paths: params.paths.filter(mayBeExtendedConfig),
+      paths: extended,
+      also: elsewhere.configs,
       manifests,
+      shellFiles: textsOf([...shellFiles, ...changed]),
       written,
       read: params.read,
     })),
@@ -118,7 +151,11 @@ const MAX_EXTENDS_DEPTH = 8;
  */
 async function readBaseConfigs(params: {
   paths: readonly string[];
+  /** Configurations in other folders that may extend a file of `paths` (`readElsewhere`). */
+  also: readonly string[];
   manifests: readonly ReviewedBaseFile[];
+  /** The shell script files the manifests' scripts may run, by path (`readShellFiles`, the change's). */
+  shellFiles: ReadonlyMap<string, string>;
   written: ReadonlySet<string>;
   read: BaseFileReader;
 }): Promise<ReviewedBaseFile[]> {
@@ -127,7 +164,7 @@ async function readBaseConfigs(params: {
   if (params.paths.length === 0) return files;
   const named = params.manifests.flatMap((file) =>
     'content' in file && isPackageManifestPath(file.path)
-      ? compilerProjectArguments(file).projects.flatMap(({ path }) =>
+      ? compilerProjectArguments({ ...file, shellFiles: params.shellFiles }).projects.flatMap(({ path }) =>
           /\.json[c5]?$/i.test(path) ? [path] : [`${path}/tsconfig.json`, path],
         )
       : [],
@@ -138,6 +175,7 @@ async function readBaseConfigs(params: {
       path.replace(/tsconfig\.json$/, 'jsconfig.json'),
     ]),
     ...named,
+    ...params.also,
   ];
   for (let depth = 0; depth <= MAX_EXTENDS_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
@@ -156,6 +194,99 @@ async function readBaseConfigs(params: {
     level = next;
   }
   return files;
+}
+
+/** At most this many shell script files the scripts run are read at the base, this many levels deep (`. x.sh` in x.sh). */
+const MAX_BASE_SHELL_FILES = 16;
+const MAX_SHELL_DEPTH = 8;
+
+/**
+ * The shell script files the scripts of `manifests` (the change's and the base's read) run, as
+ * `compilerProjectArguments` finds them (`bash scripts/build.sh`, `./build.sh`, `. env.sh`), that
+ * the change does not write, read at the base level by level (a file may run another) up to
+ * `MAX_SHELL_DEPTH` levels and `MAX_BASE_SHELL_FILES` files (the rest `unreadable`): the compiler
+ * configurations their commands name are judged as a script's are. None when the manifests run no
+ * shell file, or when the change has no file a script could give the compiler (`manifests` empty).
+ */
+async function readShellFiles(params: {
+  manifests: readonly ReviewedBaseFile[];
+  changed: readonly { readonly path: string; readonly content: string }[];
+  written: ReadonlySet<string>;
+  read: BaseFileReader;
+}): Promise<ReviewedBaseFile[]> {
+  const files: ReviewedBaseFile[] = [];
+  const tried = new Set<string>();
+  const manifests = params.manifests.flatMap((file) => ('content' in file ? [file] : []));
+  for (let depth = 0; depth < MAX_SHELL_DEPTH; depth++) {
+    const shellFiles = textsOf([...files, ...params.changed]);
+    const wanted = [
+      ...new Set(
+        manifests.flatMap((file) => compilerProjectArguments({ ...file, shellFiles }).unreadShellFiles),
+      ),
+    ].filter((path) => !tried.has(path) && !params.written.has(path));
+    if (wanted.length === 0) break;
+    for (const path of wanted) {
+      tried.add(path);
+      if (tried.size > MAX_BASE_SHELL_FILES) {
+        files.push({ path, unreadable: `more than ${MAX_BASE_SHELL_FILES} shell script files to read` });
+        continue;
+      }
+      const file = await readOne(path, params.read);
+      if (file !== undefined) files.push(file);
+    }
+  }
+  return files;
+}
+
+/** The texts of the files read, by path (later ones win). */
+function textsOf(files: readonly ReviewedBaseFile[]): Map<string, string> {
+  return new Map(files.flatMap((file) => ('content' in file ? [[file.path, file.content] as const] : [])));
+}
+
+/**
+ * At most this many settings files in folders not above the change's files are read
+ * (`readElsewhere`); past it, what they name is unknown (`BASE_LISTING_PATH` unreadable).
+ */
+export const MAX_ELSEWHERE_SETTINGS = 64;
+
+/**
+ * The base's settings files in any folder that may name a file of the change of `kinds` by `../` or
+ * Yarn's `~/` (`baseSettingsPaths` over the reader's `list`), but those of `skip` (the change's and
+ * those read as above it): the `package.json`, `pnpm-workspace.yaml` and `yarn.lock` files read, up to
+ * `MAX_ELSEWHERE_SETTINGS` with the TypeScript configurations, which are returned by path for
+ * `readBaseConfigs` (it follows what they extend). When the reader cannot list the base, GitHub cut
+ * the listing short, or there are more than the bound, one `BASE_LISTING_PATH` entry says why
+ * (`unlistedBaseRisks` then judges the change's nameable files high). Nothing read, and no listing,
+ * when the change has no such file. Never throws.
+ */
+async function readElsewhere(params: {
+  kinds: NameableKinds;
+  skip: ReadonlySet<string>;
+  read: BaseFileReader;
+}): Promise<{ settings: ReviewedBaseFile[]; configs: string[] }> {
+  const { kinds } = params;
+  if (!kinds.patches && !kinds.namedConfigs && !kinds.extendedConfigs) return { settings: [], configs: [] };
+  const unlisted = (why: string) => ({
+    settings: [{ path: BASE_LISTING_PATH, unreadable: why }],
+    configs: [],
+  });
+  if (params.read.list === undefined) return unlisted('the base branch could not be listed');
+  let listing: readonly string[];
+  try {
+    listing = await params.read.list();
+  } catch (error) {
+    return unlisted(shortWhy(error));
+  }
+  const paths = baseSettingsPaths({ listing, kinds }).filter((path) => !params.skip.has(path));
+  if (paths.length > MAX_ELSEWHERE_SETTINGS)
+    return unlisted(`the base branch has more than ${MAX_ELSEWHERE_SETTINGS} such settings files`);
+  const configs = paths.filter((path) => /(^|\/)[jt]sconfig\.json$/i.test(path));
+  const settings = await readBounded(
+    paths.filter((path) => !configs.includes(path)),
+    params.read,
+    MAX_ELSEWHERE_SETTINGS,
+  );
+  return { settings, configs };
 }
 
 /**
@@ -249,11 +380,16 @@ async function readOne(path: string, read: BaseFileReader): Promise<ReviewedBase
   try {
     content = await read(path);
   } catch (error) {
-    const why = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-    return { path, unreadable: why.length > MAX_WHY_LENGTH ? `${why.slice(0, MAX_WHY_LENGTH)}…` : why };
+    return { path, unreadable: shortWhy(error) };
   }
   if (content === undefined) return undefined;
   if (content === '') return { path, unreadable: 'it is empty' };
   if (content.length > MAX_BASE_FILE_LENGTH) return { path, unreadable: 'it is too large to read' };
   return { path, content };
+}
+
+/** A read error's message on one line, cut at `MAX_WHY_LENGTH`. */
+function shortWhy(error: unknown): string {
+  const why = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  return why.length > MAX_WHY_LENGTH ? `${why.slice(0, MAX_WHY_LENGTH)}…` : why;
 }

@@ -1,12 +1,13 @@
 // Attacker pass 9n (test-only) on configurations a script names to tsc
 // (src/core/risk/compiler-project-arguments.ts) and on patches named by reviewed settings beside,
-// not above, the patch (src/pipeline/risk/read-reviewed-base.ts reads only the manifests and
-// workspace files of the folders above a changed file; src/core/risk/patched-dependency-file-risks.ts).
+// not above, the patch (src/pipeline/risk/read-reviewed-base.ts read only the manifests and
+// workspace files of the folders above a changed file; it now lists the base and reads them in
+// every folder; src/core/risk/patched-dependency-file-risks.ts).
 // Each FAULT is a change whose build writes the compiled service over a runner action, or whose
 // install patches a dependency's code, yet is classified low.
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
-import { readReviewedBase } from '../../../src/pipeline/risk/read-reviewed-base.js';
+import { readReviewedBase, type BaseFileReader } from '../../../src/pipeline/risk/read-reviewed-base.js';
 
 const OUTSIDE = JSON.stringify({
   compilerOptions: { outDir: '/home/runner/work/_actions/actions/checkout' },
@@ -24,14 +25,12 @@ const riskOf = (files: Record<string, string>, base: Record<string, string> = {}
     base: Object.entries(base).map(([path, content]) => ({ path, content })),
   });
 
-/** The base read as the pipeline reads it (`readReviewedBase` over `repository`), then classified. */
+/** The base read as the pipeline reads it (`readReviewedBase` over `repository`, listed whole), then classified. */
 async function riskThroughPipeline(files: Record<string, string>, repository: Record<string, string>) {
   const changed = Object.entries(files).map(([path, content]) => ({ path, content }));
-  const base = await readReviewedBase({
-    paths: changed.map((file) => file.path),
-    files: changed,
-    read: async (path) => repository[path],
-  });
+  const read: BaseFileReader = async (path) => repository[path];
+  read.list = async () => Object.keys(repository);
+  const base = await readReviewedBase({ paths: changed.map((file) => file.path), files: changed, read });
   return classifyRisk({
     files: changed.map((file) => ({ ...file, role: 'config' as const })),
     targetEnvironment: 'staging',
@@ -81,47 +80,38 @@ describe('attacker 9n: a script that changes folder first', () => {
 });
 
 describe('attacker 9n: settings beside the file they name, not above it', () => {
-  it.failing(
-    "FAULT: a patch a sibling folder's base package.json names by ../ (pnpm.patchedDependencies) is high",
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'shared/fixes/lodash.diff': PATCH },
-        {
-          'svc/package.json': manifest({
-            pnpm: { patchedDependencies: { 'lodash@4.17.21': '../shared/fixes/lodash.diff' } },
-          }),
-        },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it("FAULT: a patch a sibling folder's base package.json names by ../ (pnpm.patchedDependencies) is high", async () => {
+    const risk = await riskThroughPipeline(
+      { 'shared/fixes/lodash.diff': PATCH },
+      {
+        'svc/package.json': manifest({
+          pnpm: { patchedDependencies: { 'lodash@4.17.21': '../shared/fixes/lodash.diff' } },
+        }),
+      },
+    );
+    expect(risk.level).toBe('high');
+  });
 
-  it.failing(
-    "FAULT: a patch a workspace package's base manifest names from the project root (Yarn patch: #~/) is high",
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'fixes/lodash.diff': PATCH },
-        {
-          'package.json': manifest({ workspaces: ['svc'] }),
-          'svc/package.json': manifest({
-            dependencies: { lodash: 'patch:lodash@npm%3A4.17.21#~/fixes/lodash.diff' },
-          }),
-        },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it("FAULT: a patch a workspace package's base manifest names from the project root (Yarn patch: #~/) is high", async () => {
+    const risk = await riskThroughPipeline(
+      { 'fixes/lodash.diff': PATCH },
+      {
+        'package.json': manifest({ workspaces: ['svc'] }),
+        'svc/package.json': manifest({
+          dependencies: { lodash: 'patch:lodash@npm%3A4.17.21#~/fixes/lodash.diff' },
+        }),
+      },
+    );
+    expect(risk.level).toBe('high');
+  });
 
-  it.failing(
-    "FAULT: a configuration a sibling folder's base build script names by ../ (tsc -p ../conf/build.json) is high",
-    async () => {
-      const risk = await riskThroughPipeline(
-        { 'conf/build.json': OUTSIDE },
-        { 'svc/package.json': manifest({ scripts: { build: 'tsc -p ../conf/build.json' } }) },
-      );
-      expect(risk.level).toBe('high');
-    },
-  );
+  it("FAULT: a configuration a sibling folder's base build script names by ../ (tsc -p ../conf/build.json) is high", async () => {
+    const risk = await riskThroughPipeline(
+      { 'conf/build.json': OUTSIDE },
+      { 'svc/package.json': manifest({ scripts: { build: 'tsc -p ../conf/build.json' } }) },
+    );
+    expect(risk.level).toBe('high');
+  });
 
   it('refused: the same patch named by the base package.json above it is high through the pipeline', async () => {
     const risk = await riskThroughPipeline(

@@ -1,7 +1,8 @@
 // Issue #9: a base manifest script that runs a shell script file (`sh build.sh`, `bash
-// scripts/build.sh`, `./build.sh`) runs commands the manifest does not hold; until the file itself
-// is read, which configuration it gives tsc or esbuild is not known, so a changed file that may be
-// one is not low (the reason is at the script).
+// scripts/build.sh`, `./build.sh`) runs commands the manifest does not hold; when the file itself
+// was not read (here the base given holds none), which configuration it gives tsc or esbuild is not
+// known, so a changed file that may be one is not low (the reason is at the script). Files that are
+// read: shell-script-file-read.test.ts.
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 

@@ -102,6 +102,24 @@ describe('editors past the bound a task records', () => {
     expect(after.body).toContain(
       "who edited this issue's body is not known: more people edited it than a task records (10)",
     );
+    // The flag never clears (the edit history keeps every edit): the answer says so, and does not
+    // send anyone to relabel or retry, which would be refused the same way.
+    expect(after.body).toContain(
+      "The body's edit history keeps every edit, so running the body again (a label, a bare `/implement`, `/retry`, `/approve`) is refused the same way.",
+    );
+    expect(after.body).not.toContain('Try again');
+
+    // The way out it gives works: the request in a fenced block of an `/implement` comment runs as
+    // its author's text, the body's editors not counted.
+    const fenced = ['/implement', '', '```json', readExample('orders-api.request.json').trim(), '```'].join(
+      '\n',
+    );
+    await app.receive('issue_comment', command(fenced, 6102));
+    expect(app.errors).toEqual([]);
+    const ran = statusOf(fake);
+    expect(ran.marker.state).toBe('pr_open');
+    expect(ran.marker.request_comment_id).toBe(6102);
+    expect(fake.pulls).toHaveLength(1);
   });
 });
 
@@ -133,6 +151,8 @@ describe('/retry of the issue body reads its edit history', () => {
     expect(body).toContain(
       `who edited this issue's body is not known: GitHub did not give its edit history (${UNREADABLE})`,
     );
+    // A history GitHub may give next time: trying again is offered.
+    expect(body).toContain('Try again (label the issue again or comment `/implement`)');
   });
 });
 
@@ -157,5 +177,7 @@ describe('a labeling that cannot restart a cancelled task', () => {
     expect(body).toContain(
       `who edited this issue's body is not known: GitHub did not give its edit history (${UNREADABLE})`,
     );
+    // A history GitHub may give next time: trying again is offered.
+    expect(body).toContain('Try again (label the issue again or comment `/implement`)');
   });
 });

@@ -51,6 +51,8 @@ describe('readReviewedBase', () => {
       // api/package.json5 may be a configuration a script passes tsc: the manifests above it are read,
       // and, a JSON file a base tsconfig may extend, the TypeScript configurations above it.
       { path: 'package.json', content: 'base of package.json' },
+      // A reader that cannot list the base leaves the settings of other folders unknown.
+      { path: '', unreadable: 'the base branch could not be listed' },
       { path: 'tsconfig.json', content: 'base of tsconfig.json' },
       { path: 'jsconfig.json', content: 'base of jsconfig.json' },
       { path: 'api/tsconfig.json', content: 'base of api/tsconfig.json' },
@@ -92,6 +94,7 @@ describe('readReviewedBase', () => {
       { path: 'svc/package.json', content: 'base of svc/package.json' },
       { path: 'tools/package.json', content: 'base of tools/package.json' },
       { path: 'svc/config/package.json', content: 'base of svc/config/package.json' },
+      { path: '', unreadable: 'the base branch could not be listed' },
       { path: 'tsconfig.json', content: 'base of tsconfig.json' },
       { path: 'jsconfig.json', content: 'base of jsconfig.json' },
       { path: 'svc/tsconfig.json', content: 'base of svc/tsconfig.json' },
@@ -126,18 +129,23 @@ describe('readReviewedBase', () => {
       'yarn.lock',
       'fixes/yarn.lock',
     ]);
-    expect(base).toEqual([{ path: 'pnpm-workspace.yaml', content: 'patchedDependencies: {}\n' }]);
+    expect(base).toEqual([
+      { path: '', unreadable: 'the base branch could not be listed' },
+      { path: 'pnpm-workspace.yaml', content: 'patchedDependencies: {}\n' },
+    ]);
   });
 
   it('reads at most 32 manifests above such files; the rest are unreadable', async () => {
     const paths = Array.from({ length: 33 }, (_, index) => `s${index}/build.cfg`);
     const base = await readReviewedBase({ paths, read: async () => '{}' });
-    // The root's and 33 folders' manifests: 32 read, the last two in order unreadable.
-    expect(base).toHaveLength(34);
+    // The root's and 33 folders' manifests: 32 read, the last two in order unreadable; and the
+    // other folders' settings unknown (this reader cannot list the base).
+    expect(base).toHaveLength(35);
     expect(base[0]).toEqual({ path: 'package.json', content: '{}' });
     expect(base.slice(32)).toEqual([
       { path: 's8/package.json', unreadable: 'more than 32 files to read' },
       { path: 's9/package.json', unreadable: 'more than 32 files to read' },
+      { path: '', unreadable: 'the base branch could not be listed' },
     ]);
   });
 
