@@ -1,4 +1,5 @@
 import { parseTemplate } from '../cfn/parse-template.js';
+import { withScalarsAsWritten } from './scalars-as-written.js';
 import { intrinsicDocumentsInText } from './intrinsic-documents-in-text.js';
 import { redactInContext } from './redact-in-context.js';
 import { NOT_SCANNED_MARKER } from './secret-markers.js';
@@ -32,7 +33,7 @@ export async function structuredFileSecretMarkers(path: string, content: string)
   if (!WORTH_PARSING.test(content)) return [];
   const parsed = parseTemplate(content);
   if (!parsed.ok) return [];
-  return markersReadTogether([parsed.template]);
+  return markersReadTogether([withScalarsAsWritten(content, parsed.template)]);
 }
 
 /**
