@@ -23,5 +23,9 @@ export function recordPushers(params: {
   const foreign = foreignPushesPatch(foreignPushesAfter({ recorded: params.marker.foreign_pushes, pushes }));
   const pushers = pushersPatch(pushersAfter(params.marker.human_pushers, [...params.named.values()]));
   const lost = foreign.trust_lost === true || pushers.trust_lost === true;
-  return { ...pushers, foreign_pushes: foreign.foreign_pushes, ...(lost ? { trust_lost: true as const } : {}) };
+  return {
+    ...pushers,
+    foreign_pushes: foreign.foreign_pushes,
+    ...(lost ? { trust_lost: true as const } : {}),
+  };
 }
