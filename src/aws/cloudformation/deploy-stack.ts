@@ -1,6 +1,6 @@
 import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../../core/cfn/mask-no-echo-outputs.js';
-import { noEchoValues } from '../../core/cfn/no-echo-values.js';
-import { textWithoutValues, withoutValues } from '../../core/secrets/without-values.js';
+import { noEchoWithholding } from '../../core/cfn/no-echo-withholding.js';
+import { withoutValues } from '../../core/secrets/without-values.js';
 import type { Capability } from '@aws-sdk/client-cloudformation';
 import { chooseEnvironmentUrl } from './choose-environment-url.js';
 import type { CloudFormationApi } from './cloudformation-api.js';
@@ -82,8 +82,10 @@ export interface DeployStackParams {
 export async function deployStack(params: DeployStackParams): Promise<DeployResult> {
   const redacting = redactingLog(params.log);
   // The values passed to NoEcho parameters: AWS echoes them in errors and status reasons.
-  const secrets = noEchoValues(params.templateBody, params.parameters);
-  const withhold = (text: string) => textWithoutValues(text, secrets, NO_ECHO_MARKER);
+  const { values: secrets, withhold } = noEchoWithholding({
+    template: params.templateBody,
+    parameters: params.parameters,
+  });
   const withheld = <T>(value: T): T => withoutValues(value, secrets, NO_ECHO_MARKER);
   const onChangeSet = params.onChangeSet;
   try {

@@ -1,7 +1,7 @@
 import { noEchoParameters } from './no-echo-parameters.js';
 
 /** How every withheld value begins (`[REDACTED:<kind>]`): a value withheld already is no secret to look for. */
-const WITHHELD_PREFIX = '[REDACTED:';
+export const WITHHELD_PREFIX = '[REDACTED:';
 
 /**
  * The values `parameters` gives the template's NoEcho parameters (`noEchoParameters`): secret by

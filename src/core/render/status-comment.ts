@@ -2,6 +2,7 @@ import { untrustedInline } from '../markdown/untrusted-inline.js';
 import type { TaskState } from '../state/task-state.js';
 import { fitMarkerLists, type MarkerListsDropped } from '../state/fit-marker-lists.js';
 import { renderStateMarker, type TaskMarker } from '../state/state-marker.js';
+import { TRUST_LOST_REASON } from '../task/trust-lost-reason.js';
 import { renderDeploySection } from './deploy-section.js';
 
 /**
@@ -79,6 +80,8 @@ export function renderStatusComment(params: {
       (marker.pull_number ? ` · PR #${marker.pull_number}` : ''),
   ];
   if (params.details) lines.push('', params.details);
+  // Said on every write while it holds (rendered from the marker): nothing is set aside silently.
+  if (marker.trust_lost === true) lines.push('', TRUST_LOST_NOTE);
   const deploys = renderDeploySection(marker.environments);
   if (deploys !== '') lines.push('', deploys);
   const dropped = droppedNote(fitted.dropped);
@@ -89,6 +92,12 @@ export function renderStatusComment(params: {
 
 /** How the note on what `fitMarkerLists` dropped begins (`statusDetailsOf` stops at it). */
 export const DROPPED_NOTE_START = '⚠️ Not delivered and no longer kept';
+
+/** How the note on a task whose trust facts were lost (`trust_lost`) begins (`statusDetailsOf` stops at it). */
+export const TRUST_LOST_NOTE_START = '⚠️ No approval counts on this task:';
+
+/** The note a status comment shows while its marker carries `trust_lost`: why, and what a person does. */
+const TRUST_LOST_NOTE = `${TRUST_LOST_NOTE_START} ${TRUST_LOST_REASON}. A person with write access merges it by hand; it clears only when the task's branch is made anew from the base.`;
 
 /** The line after the checklist that counts attempts and cost; details follow it. */
 export const ATTEMPT_LINE = /^Attempt \d+ · cost so far \$/;

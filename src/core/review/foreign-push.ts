@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TaskMarker } from '../state/state-marker.js';
 import type { LastPush } from './last-push.js';
 
 /** How many pushes the marker keeps (`foreign_pushes`): a task's branch has a handful, not hundreds. */
@@ -39,16 +40,27 @@ export function foreignPushOf(push: LastPush | undefined): ForeignPush | undefin
 }
 
 /**
+ * The foreign pushes a marker keeps after taking some in (`foreignPushesAfter`). `pastBound`: more
+ * pushes than `MAX_FOREIGN_PUSHES`, so `pushes` (to stay a valid marker) left one out whose pusher
+ * the approval rule then could not set aside: the caller records `trust_lost`
+ * (`foreignPushesPatch`) and no approval counts at all (DESIGN §5b: nothing is dropped silently).
+ */
+export interface ForeignPushesAfter {
+  readonly pushes: ForeignPush[];
+  readonly pastBound: boolean;
+}
+
+/**
  * `recorded` with `pushes` taken in: a push already there is replaced by the newer record unless
  * that one names nobody and the older one names its pusher (what GitHub said once is kept). Shas
  * lowercase, oldest first; past `MAX_FOREIGN_PUSHES` the oldest pushes whose pusher is known go
- * first (their login stays in `human_pushers`), so a push of unknown pusher is the last forgotten.
- * Pure.
+ * first (their login stays in `human_pushers`), so a push of unknown pusher is the last forgotten,
+ * and `pastBound` says one was left out (`foreignPushesPatch` records it as `trust_lost`). Pure.
  */
 export function foreignPushesAfter(params: {
   recorded: readonly ForeignPush[] | undefined;
   pushes: readonly ForeignPush[];
-}): ForeignPush[] {
+}): ForeignPushesAfter {
   const all = [...(params.recorded ?? [])];
   for (const push of params.pushes) {
     const sha = push.sha.toLowerCase();
@@ -58,9 +70,26 @@ export function foreignPushesAfter(params: {
     if (at >= 0) all.splice(at, 1);
     all.push({ ...push, sha });
   }
+  const pastBound = all.length > MAX_FOREIGN_PUSHES;
   while (all.length > MAX_FOREIGN_PUSHES) {
     const named = all.findIndex((entry) => entry.login !== undefined);
     all.splice(named >= 0 ? named : 0, 1);
   }
-  return all;
+  return { pushes: all, pastBound };
+}
+
+/**
+ * What `after` writes on the marker: `foreign_pushes`, and `trust_lost` when more pushes were made
+ * than it keeps (`pastBound`): the push left out could be one whose pusher nobody else records, so
+ * every approval is set aside (`applyReviewPolicy`), an automated task falls back to guided and a
+ * person with write access merges by hand (`TRUST_LOST_REASON`). Never clears a `trust_lost`
+ * already set (the field is left out). Pure.
+ */
+export function foreignPushesPatch(
+  after: ForeignPushesAfter,
+): { foreign_pushes: ForeignPush[] } & Pick<TaskMarker, 'trust_lost'> {
+  return {
+    foreign_pushes: after.pushes,
+    ...(after.pastBound ? { trust_lost: true as const } : {}),
+  };
 }

@@ -1,14 +1,14 @@
 import type { TaskMarker } from '../state/state-marker.js';
 import type { Account } from './account.js';
-import { foreignPushesAfter, type ForeignPush } from './foreign-push.js';
+import { foreignPushesAfter, foreignPushesPatch, type ForeignPush } from './foreign-push.js';
 import { pushersAfter, pushersPatch } from './human-pushers-after.js';
 
 /**
  * What the marker records once GitHub was asked who pushed `asked` (`readPushers`): each asked sha
  * as a foreign push (`foreign_pushes`, `foreignPushesAfter`), with the account GitHub named (login,
  * id, type) or without one, and every account named among `human_pushers` (`pushersAfter`), as a
- * `synchronize` sender would be: their approval of what is under the head is set aside; past the
- * list's bound, `trust_lost` instead of dropping one (`pushersPatch`). Pure.
+ * `synchronize` sender would be: their approval of what is under the head is set aside; past either
+ * list's bound, `trust_lost` instead of dropping one silently (`pushersPatch`, `foreignPushesPatch`). Pure.
  */
 export function recordPushers(params: {
   marker: Pick<TaskMarker, 'foreign_pushes' | 'human_pushers'>;
@@ -20,8 +20,12 @@ export function recordPushers(params: {
     const account = params.named.get(sha.toLowerCase());
     return account === undefined ? { sha: sha.toLowerCase() } : { sha: sha.toLowerCase(), ...account };
   });
+  const foreign = foreignPushesPatch(foreignPushesAfter({ recorded: params.marker.foreign_pushes, pushes }));
+  const pushers = pushersPatch(pushersAfter(params.marker.human_pushers, [...params.named.values()]));
+  const lost = foreign.trust_lost === true || pushers.trust_lost === true;
   return {
-    foreign_pushes: foreignPushesAfter({ recorded: params.marker.foreign_pushes, pushes }),
-    ...pushersPatch(pushersAfter(params.marker.human_pushers, [...params.named.values()])),
+    ...pushers,
+    foreign_pushes: foreign.foreign_pushes,
+    ...(lost ? { trust_lost: true as const } : {}),
   };
 }

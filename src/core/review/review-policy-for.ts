@@ -1,7 +1,7 @@
 import type { AgentConfig } from '../config/agent-config.js';
 import type { TaskMarker } from '../state/state-marker.js';
 import { agentRecordedCommits } from './agent-recorded-commits.js';
-import { foreignPushOf } from './foreign-push.js';
+import { foreignPushesAfter, foreignPushOf } from './foreign-push.js';
 import { humanPushersAfter } from './human-pushers-after.js';
 import type { LastPush } from './last-push.js';
 import type { ReviewPolicy } from './review-policy.js';
@@ -16,7 +16,8 @@ import type { ReviewPolicy } from './review-policy.js';
  * were recorded) fails closed: the head's pusher is unknown unless it is a commit the marker records
  * as the agent's own (`unrecordedPushes`, `agentRecordedCommits`). Everyone else who pushed to the
  * branch before (marker `human_pushers`, with `push` counted in: `humanPushersAfter`) is
- * `humanPushers` (more than the marker keeps: `trustLost`, as `pushersPatch` records it); the pushes someone else made and who GitHub said made them (`foreign_pushes`)
+ * `humanPushers` (more than the marker keeps: `trustLost`, as `pushersPatch` records it, and so for
+ * the pushes `foreignPushesPatch` records); the pushes someone else made and who GitHub said made them (`foreign_pushes`)
  * and the person's push the branch carries (`unvalidated_push`) tell which pushes' pusher nobody
  * can name (`unknownPusherPushes`).
  */
@@ -59,6 +60,11 @@ export function reviewPolicyFor(params: {
     ...(marker?.foreign_pushes ?? []),
     ...(replacedPush === undefined ? [] : [replacedPush]),
   ];
+  // What the marker records of this push (`pushPatch`): past the bound it loses one (`trust_lost`).
+  const pushRecorded = [replacedPush, foreignPushOf(params.push)].flatMap((push) => push ?? []);
+  const foreignPastBound =
+    pushRecorded.length > 0 &&
+    foreignPushesAfter({ recorded: marker?.foreign_pushes, pushes: pushRecorded }).pastBound;
   return {
     requester:
       marker?.requester === undefined
@@ -82,7 +88,8 @@ export function reviewPolicyFor(params: {
     ...(foreignPushes.length === 0 ? {} : { foreignPushes }),
     ...(marker?.unvalidated_push === undefined ? {} : { unvalidatedPush: marker.unvalidated_push }),
     allowPusherApproval: params.review.allow_pusher_approval,
-    // A push that takes the pushers past their bound loses one of them (`pushersPatch`: `trust_lost`).
-    ...(marker?.trust_lost === true || after.pastBound ? { trustLost: true } : {}),
+    // A push that takes the pushers or the pushes past their bound loses one of them
+    // (`pushersPatch`, `foreignPushesPatch`: `trust_lost`).
+    ...(marker?.trust_lost === true || after.pastBound || foreignPastBound ? { trustLost: true } : {}),
   };
 }

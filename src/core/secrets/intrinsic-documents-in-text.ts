@@ -1,4 +1,5 @@
 import { parseTemplate } from '../cfn/parse-template.js';
+import { withScalarsAsWritten } from './scalars-as-written.js';
 import { embeddedJsonSpans } from './embedded-json-spans.js';
 
 /** What a text must hold for a template quoted in it to assemble a value from literals. */
@@ -25,7 +26,7 @@ export function intrinsicDocumentsInText(text: string, options: { json: boolean 
     if (!INTRINSIC_IN_TEXT.test(block)) continue;
     const parsed = parseTemplate(block);
     if (parsed.ok && parsed.template !== null && typeof parsed.template === 'object')
-      values.push(parsed.template);
+      values.push(withScalarsAsWritten(block, parsed.template));
   }
   if (!options.json) return { values, complete: true };
   const search = embeddedJsonSpans(text);

@@ -28,6 +28,8 @@ const MAX_CANDIDATES = 64;
 
 /** A `Fn::Sub` variable: `${Name}` (`${!Literal}` is written as is). */
 const SUB_VARIABLE = /\$\{([^!}][^}]*)\}/g;
+/** A `Fn::ForEach` identifier in a fragment's key: `${Name}`, or `&{Name}` (the item's alphanumerics). */
+const KEY_VARIABLE = /([$&])\{([A-Za-z0-9]+)\}/g;
 /** Parameter types whose `Default` is a comma-separated list. */
 const LIST_PARAMETER = /^(CommaDelimitedList|List<)/;
 
@@ -61,7 +63,8 @@ const UNKNOWN: Candidates = [undefined];
  * - `Ref` to a parameter is its `Default` (a number's or boolean's text too; a list for
  *   `CommaDelimitedList` and `List<…>`; each document's, when several declare the name);
  * - `Fn::ForEach` (`AWS::LanguageExtensions`) walks its fragment once per item of a literal
- *   collection, its identifier (in `Fn::Sub`, `Ref`) that item (`expandForEach`);
+ *   collection, its identifier (in `Fn::Sub`, `Ref`, and `${Identifier}` or `&{Identifier}` in the
+ *   fragment's keys: `"Bucket${Name}"`, an output's name) that item (`expandForEach`, `fillKeys`);
  * - anything else (`Fn::GetAtt`, `Fn::ImportValue`, `Fn::GetAZs`, …) is unknown.
  * Nested intrinsics are evaluated inside out (each object once); `depth` counts down to
  * `maxDepth` as `redactInContext`'s walk does. `values` are the documents (a template's
@@ -74,6 +77,8 @@ export function literalIntrinsicContexts(
   slots: readonly string[],
   slotOf: SlotOf,
   bounds: { readonly depth: number; readonly maxDepth: number },
+  /** Where each key of an object was put (`collect` lists keys as strings too): a fragment's keys are filled in. */
+  keySlotOf: SlotOf = () => undefined,
 ): LiteralIntrinsicContexts {
   const parameters = new Map<string, ParameterDefault[]>();
   const mappings = new Map<string, Record<string, unknown>>();
@@ -342,11 +347,51 @@ export function literalIntrinsicContexts(
   const visit = (object: object, depth: number): void => {
     if (work < 0) return;
     intrinsic(object, depth);
+    if (bindings.size > 0) fillKeys(object);
     expandForEach(object, depth);
+  };
+  /**
+   * Each key of `object` (in a `Fn::ForEach` fragment) naming a bound identifier — `${Identifier}`,
+   * or `&{Identifier}` (the item without its non-alphanumeric characters, read here only for an
+   * item that has none) — with the items filled in, as the transform names the resource or output
+   * it makes; beside its string value too (`"key": "value"`), as `redactInContext` pairs them.
+   * Work: the texts built.
+   */
+  const fillKeys = (object: object): void => {
+    for (const key of Object.keys(object)) {
+      const keySlot = keySlotOf(object, key);
+      if (keySlot === undefined || !/[$&]\{/.test(key)) continue;
+      const filled = fillKey(key, keySlot);
+      if (filled === undefined) continue;
+      emit(filled);
+      const value = literalString(slotOf(object, key));
+      if (value !== undefined) emit(built(['"', filled, '": "', value, '"']));
+    }
+  };
+  const fillKey = (key: string, keySlot: number): Literal | undefined => {
+    const parts: (Literal | string)[] = [];
+    let from = 0;
+    let filled = false;
+    for (const variable of key.matchAll(KEY_VARIABLE)) {
+      const item = bindings.get(variable[2] ?? '');
+      if (item === undefined || (variable[1] === '&' && /[^A-Za-z0-9]/.test(item.text))) continue;
+      if (variable.index > from) parts.push(keyPart(key, keySlot, from, variable.index));
+      parts.push(item);
+      from = variable.index + variable[0].length;
+      filled = true;
+    }
+    if (!filled) return undefined;
+    if (key.length > from) parts.push(keyPart(key, keySlot, from, key.length));
+    return built(parts);
   };
 
   for (const value of values) walk(value, bounds.depth, bounds.maxDepth, visit);
   return { contexts, exhausted: work < 0 };
+}
+
+/** The characters `start`..`end` of a key, as a piece of its slot. */
+function keyPart(key: string, slot: number, start: number, end: number): Literal {
+  return { text: key.slice(start, end), pieces: [{ slot, offset: 0, length: end - start, from: start }] };
 }
 
 function isLiteral(candidate: Candidate): candidate is Literal {

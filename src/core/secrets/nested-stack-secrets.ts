@@ -1,5 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseTemplate } from '../cfn/parse-template.js';
+import { withScalarsAsWritten } from './scalars-as-written.js';
 import { localNestedTemplates } from '../deploy/local-nested-templates.js';
 import { markersReadTogether } from './structured-file-secrets.js';
 
@@ -49,7 +50,12 @@ export async function nestedStackSecrets(
     if (!parsed.has(path)) {
       const content = byPath.get(path);
       const result = content === undefined || !STRUCTURED.test(path) ? undefined : parseTemplate(content);
-      parsed.set(path, result?.ok === true ? result.template : undefined);
+      parsed.set(
+        path,
+        result?.ok === true && content !== undefined
+          ? withScalarsAsWritten(content, result.template)
+          : undefined,
+      );
     }
     return parsed.get(path);
   };

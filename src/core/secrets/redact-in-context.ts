@@ -41,13 +41,15 @@ export async function redactInContext(
   const slots: string[] = [];
   const contexts: Context[] = [];
   const childSlots = new Map<object, Map<string | number, number>>();
-  const walk: Walk = { maxDepth: bounds.maxDepth, slots, contexts, childSlots };
+  const keySlots = new Map<object, Map<string | number, number>>();
+  const walk: Walk = { maxDepth: bounds.maxDepth, slots, contexts, childSlots, keySlots };
   for (const value of values) collect(value, bounds.depth, walk);
   const evaluated = literalIntrinsicContexts(
     values,
     slots,
     (container, key) => childSlots.get(container)?.get(key),
     bounds,
+    (container, key) => keySlots.get(container)?.get(key),
   );
   contexts.push(...evaluated.contexts);
   if (contexts.length === 0 && !evaluated.exhausted) return [...values];
@@ -66,6 +68,8 @@ interface Walk {
   readonly slots: string[];
   readonly contexts: Context[];
   readonly childSlots: Map<object, Map<string | number, number>>;
+  /** Each object's keys' slots. */
+  readonly keySlots: Map<object, Map<string | number, number>>;
 }
 
 /** Adds `value`'s strings (and keys) to `slots` in walk order and its contexts to `contexts`; returns a string's slot. */
@@ -95,9 +99,12 @@ function collect(value: unknown, depth: number, walk: Walk): number | undefined 
   const byField = new Map<string, number>();
   const children = new Map<string | number, number>();
   walk.childSlots.set(record, children);
+  const keys = new Map<string | number, number>();
+  walk.keySlots.set(record, keys);
   for (const [key, item] of Object.entries(record)) {
     slots.push(key);
     const keySlot = slots.length - 1;
+    keys.set(key, keySlot);
     const valueSlot = collect(item, depth + 1, walk);
     if (valueSlot !== undefined) children.set(key, valueSlot);
     if (valueSlot === undefined || (isFile && key === 'content')) continue;

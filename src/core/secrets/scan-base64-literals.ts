@@ -24,19 +24,22 @@ const SEPARATOR = '\n\0\n';
  * characters long enough to hold a token that decodes, strictly (it re-encodes to itself), to
  * UTF-8 text without control characters is decoded once (not recursively) and the decoded texts
  * are scanned together (`scanSecrets`); a secret found in one is reported over the whole run as
- * written, and over every other place the same run appears. Runs that decode to binary (images,
+ * written, and over every other place the same run appears. A run wrapped over lines (a YAML block
+ * scalar, MIME's 76 or PEM's 64 characters a line, a JSON string with `\n` between its lines) is
+ * also joined and decoded whole (`wrappedBase64Runs`). Runs that decode to binary (images,
  * compressed data) are not text a token could be read from, and are left alone. Past
  * `MAX_DECODED_BASE64_CHARS` of decoded text one overflow match stands for all (fail closed).
  * Throws when the scanner fails.
  */
 export async function scanBase64Literals(text: string): Promise<SecretMatch[]> {
   const runs = new Map<string, TextRange[]>();
-  for (const range of base64Runs(text)) {
-    const run = text.slice(range[0], range[1]);
+  const add = (run: string, range: TextRange) => {
     const known = runs.get(run);
     if (known === undefined) runs.set(run, [range]);
     else known.push(range);
-  }
+  };
+  for (const range of base64Runs(text)) add(text.slice(range[0], range[1]), range);
+  for (const wrapped of wrappedBase64Runs(text)) add(wrapped.run, wrapped.range);
   const decodedRuns: { readonly occurrences: readonly TextRange[]; readonly start: number }[] = [];
   const texts: string[] = [];
   let length = 0;
@@ -92,6 +95,78 @@ function base64Runs(text: string): TextRange[] {
       ranges.push([start, end]);
     }
     start = -1;
+  }
+  return ranges;
+}
+
+/** Shortest line of a wrapped run but its last (base64 writers wrap at 64 or 76). */
+const MIN_WRAPPED_LINE = 16;
+/** Between the lines of a wrapped run: a line break (also as JSON writes one, `\n`), then indentation. */
+const LINE_BREAK = /^(?:\r?\n|\\r\\n|\\n)[ \t]*$/;
+/** Longest text between two lines that may be a line break and indentation. */
+const MAX_BREAK = 80;
+
+/**
+ * Each run of base64 wrapped over lines, its lines joined (`run`), over the text from its first
+ * line to its last (`range`): two or more stretches of base64 characters separated only by a line
+ * break (`LINE_BREAK`), every line but the last as long as the first, a multiple of four and at
+ * least MIN_WRAPPED_LINE long, the last no longer and ending the run (with its `=` padding), all
+ * together at least MIN_RUN. Each character is in at most one run: linear.
+ */
+function wrappedBase64Runs(text: string): { run: string; range: TextRange }[] {
+  const found: { run: string; range: TextRange }[] = [];
+  const stretches = base64Stretches(text);
+  let index = 0;
+  while (index < stretches.length) {
+    const first = stretches[index];
+    let last = index;
+    const width = first === undefined ? 0 : first[1] - first[0];
+    if (first !== undefined && width >= MIN_WRAPPED_LINE && width % 4 === 0 && !padded(text, first)) {
+      for (let next = index + 1; next < stretches.length; next += 1) {
+        const before = stretches[next - 1];
+        const line = stretches[next];
+        if (before === undefined || line === undefined || line[1] - line[0] > width) break;
+        const between = text.slice(before[1], line[0]);
+        if (between.length > MAX_BREAK || !LINE_BREAK.test(between)) break;
+        last = next;
+        if (line[1] - line[0] < width || padded(text, line)) break;
+      }
+    }
+    if (last > index && first !== undefined) {
+      const lines = stretches.slice(index, last + 1);
+      const end = lines.at(-1)?.[1] ?? first[1];
+      const run = lines.map(([start, stop]) => text.slice(start, stop)).join('');
+      const padding = /^={0,2}/.exec(text.slice(end, end + 2))?.[0] ?? '';
+      if (run.length >= MIN_RUN) found.push({ run: run + padding, range: [first[0], end + padding.length] });
+    }
+    index = last + 1;
+  }
+  return found;
+}
+
+/** Whether `=` padding follows `stretch`: it ends a run. */
+function padded(text: string, stretch: TextRange): boolean {
+  return text.charCodeAt(stretch[1]) === 0x3d;
+}
+
+/**
+ * Every stretch of base64 characters in `text`, any length; a JSON escape `\n` or `\r` ends one
+ * (its letter is no base64 of the run). Linear.
+ */
+function base64Stretches(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let start = -1;
+  for (let at = 0; at <= text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (at < text.length && isBase64Character(code)) {
+      if (start === -1) start = at;
+      continue;
+    }
+    if (start !== -1) ranges.push([start, at]);
+    start = -1;
+    // A backslash escaping a line break: its letter belongs to the break, not the next line.
+    const escaped = text.charCodeAt(at + 1);
+    if (code === 0x5c && (escaped === 0x6e || escaped === 0x72)) at += 1;
   }
   return ranges;
 }

@@ -1,4 +1,5 @@
 import { parseTemplate } from '../cfn/parse-template.js';
+import { withScalarsAsWritten } from './scalars-as-written.js';
 import { intrinsicDocumentsInText } from './intrinsic-documents-in-text.js';
 import { redactInContext } from './redact-in-context.js';
 import { NOT_SCANNED_MARKER } from './secret-markers.js';
@@ -10,10 +11,11 @@ const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
  * What a file must hold for reading its strings together to find more than its text shows: a PEM
  * key's first line (a key written as a list of lines), a name/value record's value field
  * (`OutputValue`, `ParameterValue`, `Value`), or a join (`!Join`, `Fn::Join`: a value in pieces) or a
- * substitution (`!Sub`, `Fn::Sub` with a map of literal variables). A key beside its value is already read together in
+ * substitution (`!Sub`, `Fn::Sub` with a map of literal variables), or a `Fn::ForEach` (its
+ * identifier filled into its fragment's keys: `"Bucket${Name}"`). A key beside its value is already read together in
  * the text as written; other files are not parsed.
  */
-const WORTH_PARSING = /-----BEGIN|value|join|sub/i;
+const WORTH_PARSING = /-----BEGIN|value|join|sub|foreach/i;
 /** Nesting followed; `parseTemplate` already refuses documents deeper than 64 levels. */
 const MAX_DEPTH = 128;
 
@@ -31,7 +33,7 @@ export async function structuredFileSecretMarkers(path: string, content: string)
   if (!WORTH_PARSING.test(content)) return [];
   const parsed = parseTemplate(content);
   if (!parsed.ok) return [];
-  return markersReadTogether([parsed.template]);
+  return markersReadTogether([withScalarsAsWritten(content, parsed.template)]);
 }
 
 /**

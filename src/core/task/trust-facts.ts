@@ -88,11 +88,9 @@ export function mergeTrustFacts(newer: TrustFacts | undefined, older: TrustFacts
       : [];
   const coRequesters = accountsUnion([...(b.co_requesters ?? []), ...(a.co_requesters ?? []), ...extra]);
   const pushers = pushersAfter(accountsUnion([...(b.human_pushers ?? []), ...(a.human_pushers ?? [])]), []);
-  const pushes = foreignPushesAfter({ recorded: b.foreign_pushes, pushes: a.foreign_pushes ?? [] });
-  const pushCount = new Set(
-    [...(a.foreign_pushes ?? []), ...(b.foreign_pushes ?? [])].map((p) => p.sha.toLowerCase()),
-  ).size;
-  if (coRequesters.length > MAX_CO_REQUESTERS || pushers.pastBound || pushCount > pushes.length) lost = true;
+  const foreign = foreignPushesAfter({ recorded: b.foreign_pushes, pushes: a.foreign_pushes ?? [] });
+  const pushes = foreign.pushes;
+  if (coRequesters.length > MAX_CO_REQUESTERS || pushers.pastBound || foreign.pastBound) lost = true;
   const lastPush = a.last_push ?? b.last_push;
   const unvalidated = a.unvalidated_push ?? b.unvalidated_push;
   return {

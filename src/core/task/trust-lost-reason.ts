@@ -7,6 +7,7 @@
  */
 export const TRUST_LOST_REASON =
   "the task's record of who asked for it and who pushed to its branch was lost (`trust_lost`: the tasks " +
-  'mirror held a record that did not carry them, or more people pushed to the branch than the record keeps), ' +
+  'mirror held a record that did not carry them, or more people pushed to the branch, or more pushes were made ' +
+  'to it, than the record keeps), ' +
   'so implementation-agent cannot tell whose approval or ' +
   'push counts and neither merges nor deploys it unattended';

@@ -27,7 +27,7 @@ export interface StructuredTextParams {
 }
 
 /** YAML anchors can expand exponentially; a request or template never needs more than a handful. */
-const MAX_YAML_ALIASES = 100;
+export const MAX_YAML_ALIASES = 100;
 
 /**
  * The one parser of JSON and YAML from untrusted sources (requests, dispatch inputs, the repository

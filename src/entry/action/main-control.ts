@@ -11,6 +11,8 @@ import { deployRunAuthority } from '../../core/deploy/deploy-run-authority.js';
 import { DEPLOY_RUN_IDENTITY } from '../../core/deploy/is-agent-deployment.js';
 import type { StatusTrust } from '../../github/status-trust.js';
 import { readAgentConfig } from '../../github/read-agent-config.js';
+import { readLargeRepositoryFile } from '../../github/read-large-repository-file.js';
+import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import type { TaskClient } from '../../github/task-client.js';
 import { answerOnCrash } from '../../pipeline/task/answer-on-crash.js';
 import { runControlRequest, type ControlOutcome } from '../../pipeline/deploy-run/run-control-request.js';
@@ -123,6 +125,16 @@ export async function mainControl(params: {
         repository: repositoryRef,
         request,
         cloudFormationFor: (region) => createAwsClient(CloudFormationClient, { region }),
+        // To tell the running deployment's NoEcho parameters, whose values its answer withholds.
+        readTemplate: (payload) =>
+          readLargeRepositoryFile({
+            client: params.client,
+            owner,
+            repo,
+            path: payload.template_path,
+            ref: payload.checked_sha,
+            maxBytes: TEMPLATE_URL_LIMIT_BYTES,
+          }),
         ...(lockStore === undefined ? {} : { lockStore }),
         now: () => Date.now(),
       });

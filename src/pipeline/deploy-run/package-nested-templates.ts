@@ -183,6 +183,8 @@ class NestedTemplatePackager {
         path: include.path,
         build: false,
         file: 'as-is',
+        // A folder is refused, not zipped: the AWS CLI takes only a file here.
+        fileOnly: true,
       });
       edits.push({ at: include.at, value: uploadedLocationValue('uri', location) });
     }
@@ -219,7 +221,7 @@ class NestedTemplatePackager {
   }
 
   private async codeOf(request: CodeRequest): Promise<{ bucket: string; key: string }> {
-    const memo = `${request.build}\u0000${request.file}\u0000${request.path}`;
+    const memo = `${request.build}\u0000${request.file}\u0000${request.fileOnly === true}\u0000${request.path}`;
     const known = this.code.get(memo);
     if (known !== undefined) return known;
     const packageCode = this.sources.packageCode;

@@ -1,8 +1,10 @@
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
 import { cancelStackUpdate } from '../../aws/cloudformation/cancel-stack-update.js';
+import { withholdingCloudFormation } from '../../aws/cloudformation/withholding-cloudformation.js';
+import { noEchoWithholding } from '../../core/cfn/no-echo-withholding.js';
 import type { DeployLockStore } from '../../core/stores/deploy-lock-store.js';
 import { describeLockHolder } from '../../aws/dynamodb/describe-lock-holder.js';
-import { deploymentPayloadSchema } from '../../core/deploy/deployment-payload.js';
+import { deploymentPayloadSchema, type DeploymentPayload } from '../../core/deploy/deployment-payload.js';
 import type { ControlRequest } from '../../core/deploy/control-request.js';
 import type { DeploymentAuthority } from '../../core/deploy/is-agent-deployment.js';
 import { postComment } from '../../github/post-comment.js';
@@ -16,8 +18,12 @@ export type ControlOutcome = { readonly status: 'answered'; readonly message: st
  * `/cancel <env>`: stop the update the environment's running deployment started (its own run then
  * ends it as cancelled); only the agent's own deployments count (`authority`, see
  * `isAgentDeployment`), so a hand-made deployment left `in_progress` with another stack in its
- * payload never turns a maintainer's `/cancel staging` against that stack. `/unlock <env>`: remove the environment's deploy lock. The answer goes
- * back where the command was written.
+ * payload never turns a maintainer's `/cancel staging` against that stack. AWS's answers and errors
+ * pass the same withholding as the deploy's (`noEchoWithholding`, `withholdingCloudFormation`): the
+ * values the running deployment passes to its template's NoEcho parameters never reach the answer
+ * or a thrown error; a template `readTemplate` cannot give withholds every value the payload passes.
+ * `/unlock <env>`: remove the environment's deploy lock. The answer goes back where the command was
+ * written.
  */
 export async function runControlRequest(params: {
   client: DeploymentHistoryClient & Pick<StatusCommentClient, 'issues'>;
@@ -25,6 +31,11 @@ export async function runControlRequest(params: {
   request: ControlRequest;
   authority: DeploymentAuthority;
   cloudFormationFor: (region: string) => CloudFormationApi;
+  /**
+   * The template the running deployment deploys (its `template_path` at `checked_sha`), to tell its
+   * NoEcho parameters; `undefined` or a throw: not known, every parameter value is withheld.
+   */
+  readTemplate?: (payload: DeploymentPayload) => Promise<string | undefined>;
   lockStore?: DeployLockStore;
   now: () => number;
 }): Promise<ControlOutcome> {
@@ -53,11 +64,28 @@ async function cancel(params: Parameters<typeof runControlRequest>[0]): Promise<
   const payload = deploymentPayloadSchema.safeParse(history.payloadOf(running.id));
   if (!payload.success)
     return `Deployment ${running.id} to **${environment}** was not made by implementation-agent; cancel it where it was started.`;
+  const { withhold } = noEchoWithholding({
+    template: await templateOf(params, payload.data),
+    parameters: payload.data.parameters,
+  });
   const cancellation = await cancelStackUpdate({
-    cfn: params.cloudFormationFor(payload.data.region),
+    cfn: withholdingCloudFormation(params.cloudFormationFor(payload.data.region), withhold),
     stackName: payload.data.stack_name,
   });
-  return `${cancellation.kind === 'cancel-requested' ? '⏹️' : 'ℹ️'} Deployment ${running.id} to **${environment}**: ${cancellation.message}`;
+  return `${cancellation.kind === 'cancel-requested' ? '⏹️' : 'ℹ️'} Deployment ${running.id} to **${environment}**: ${withhold(cancellation.message)}`;
+}
+
+/** The running deployment's template, or `undefined` when it cannot be read (logged nowhere: it only widens the withholding). */
+async function templateOf(
+  params: Parameters<typeof runControlRequest>[0],
+  payload: DeploymentPayload,
+): Promise<string | undefined> {
+  if (params.readTemplate === undefined || Object.keys(payload.parameters).length === 0) return undefined;
+  try {
+    return await params.readTemplate(payload);
+  } catch {
+    return undefined;
+  }
 }
 
 async function unlock(params: Parameters<typeof runControlRequest>[0]): Promise<string> {

@@ -8,6 +8,8 @@ import { plainText } from '../../core/markdown/plain-text.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { isDryRun } from '../../core/deploy/is-dry-run.js';
 import type { CloudFormationApi } from '../../aws/cloudformation/cloudformation-api.js';
+import { withholdingCloudFormation } from '../../aws/cloudformation/withholding-cloudformation.js';
+import { noEchoWithholding } from '../../core/cfn/no-echo-withholding.js';
 import type { DeployResult } from '../../aws/cloudformation/deploy-result.js';
 import { changeSetNameFor } from '../../aws/cloudformation/change-set-name.js';
 import { deployStack } from '../../aws/cloudformation/deploy-stack.js';
@@ -336,11 +338,27 @@ async function deployChecked(
     ...(params.unsignedWarning === undefined ? [] : [params.unsignedWarning]),
     ...('releaseProblem' in locked && locked.releaseProblem ? [locked.releaseProblem] : []),
   ];
+  // What follows reads AWS text as well (stack resources, CodeDeploy and alarm reasons, errors):
+  // it passes the deploy's own NoEcho withholding (`noEchoWithholding`) before any line is shown.
+  const { withhold } = noEchoWithholding({ template: params.template, parameters: payload.parameters });
+  const withheldLog = (line: string) => log(withhold(line));
   const traffic = await stepAfterStack(
-    { what: 'Following the CodeDeploy traffic shift', fallback: { lines: [], failed: false }, log },
-    () => followTrafficIfShifted({ ...params, payload, result: locked.value, since }),
+    {
+      what: 'Following the CodeDeploy traffic shift',
+      fallback: { lines: [], failed: false },
+      log: withheldLog,
+    },
+    () =>
+      followTrafficIfShifted({
+        ...params,
+        cloudFormationFor: (region) => withholdingCloudFormation(params.cloudFormationFor(region), withhold),
+        log: withheldLog,
+        payload,
+        result: locked.value,
+        since,
+      }),
   );
-  if (traffic.warning) warnings.push(traffic.warning);
+  if (traffic.warning) warnings.push(withhold(traffic.warning));
   const shifted: DeployResult = traffic.value.failed
     ? {
         ...locked.value,
@@ -352,7 +370,7 @@ async function deployChecked(
     {
       what: 'Watching the alarms during the bake window',
       fallback: { result: shifted, lines: [], alarmed: false },
-      log,
+      log: withheldLog,
     },
     () =>
       bakeDeployment({
@@ -361,12 +379,14 @@ async function deployChecked(
         cloudwatch: params.cloudWatchFor?.(payload.region),
         sleep: params.sleep,
         now: params.now,
-        log,
+        log: withheldLog,
       }),
   );
-  if (baked.warning) warnings.push(baked.warning);
+  if (baked.warning) warnings.push(withhold(baked.warning));
   const result: DeployResult = {
     ...baked.value.result,
+    // The bake's alarm names join the message: withheld like every other AWS text.
+    message: withhold(baked.value.result.message),
     warnings: [...baked.value.result.warnings, ...warnings],
   };
   // The record first: whatever happens to the report, a rollback can find what runs.
@@ -389,8 +409,8 @@ async function deployChecked(
 
   const report = [
     renderDeployReport(result, event.environment),
-    ...traffic.value.lines,
-    ...baked.value.lines,
+    ...traffic.value.lines.map(withhold),
+    ...baked.value.lines.map(withhold),
     ...(stored.problem ? [`- ⚠️ ${stored.problem}`] : []),
     ...recordWarnings.map((warning) => `- ⚠️ ${untrustedInline(warning)}`),
     ...(params.logUrl ? [`- [Workflow run](${params.logUrl})`] : []),
@@ -400,17 +420,22 @@ async function deployChecked(
   const rollBack = baked.value.alarmed || environment?.auto_rollback === true;
   const changedNothing = payload.dry_run || result.reason === 'refused';
   if (result.finalStatus === 'failure' && rollBack && payload.rollback_of === undefined && !changedNothing) {
-    const rolledBack = await stepAfterStack({ what: 'The automatic rollback', fallback: [], log }, () =>
-      rollBackAfterFailure({
-        client,
-        event,
-        payload,
-        ...(params.authority === undefined ? {} : { authority: params.authority }),
-        redeploy: (next) => runDeployment({ ...params, event: next, recordsOutcome: false }),
-        log,
-      }),
+    const rolledBack = await stepAfterStack(
+      { what: 'The automatic rollback', fallback: [], log: withheldLog },
+      () =>
+        rollBackAfterFailure({
+          client,
+          event,
+          payload,
+          ...(params.authority === undefined ? {} : { authority: params.authority }),
+          redeploy: (next) => runDeployment({ ...params, event: next, recordsOutcome: false }),
+          log,
+        }),
     );
-    report.push(...rolledBack.value, ...(rolledBack.warning ? [`- ↩️ ⚠️ ${rolledBack.warning}`] : []));
+    report.push(
+      ...rolledBack.value.map(withhold),
+      ...(rolledBack.warning ? [`- ↩️ ⚠️ ${withhold(rolledBack.warning)}`] : []),
+    );
   }
   const posted = await stepAfterStack({ what: 'Posting the deploy report', fallback: undefined, log }, () =>
     comment(report.join('\n')),

@@ -26,6 +26,12 @@ export interface CodeRequest {
    * Lambda reads only as a zip: `PackageableProperty.file`).
    */
   readonly file: 'zip' | 'as-is';
+  /**
+   * Set for an `AWS::Include` snippet: the path must be a file, a folder is refused (not zipped),
+   * as `aws cloudformation package` refuses it (AWS CLI `artifact_exporter`,
+   * `include_transform_export_handler`: `InvalidLocalPathError` for anything not a local file).
+   */
+  readonly fileOnly?: boolean;
 }
 
 export type CodeUpload = { readonly bucket: string; readonly key: string } | { readonly refusal: string };
@@ -61,6 +67,10 @@ export async function uploadRepositoryCode(params: {
   if ('refusal' in inside) return { refusal: `${inside.refusal}. Nothing was deployed.` };
   const target = inside.path;
   try {
+    if (request.fileOnly === true && statSync(target).isDirectory())
+      return {
+        refusal: `${request.what}, but ${request.path} is a folder: it must name one file, as \`aws cloudformation package\` requires. Nothing was deployed.`,
+      };
     const artifact = request.build
       ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
       : statSync(target).isDirectory()

@@ -10,7 +10,7 @@ import { stoppedTaskAnswer } from '../../core/review/stopped-task-answer.js';
 import type { LastPush } from '../../core/review/last-push.js';
 import { humanPushersAfter, pushersPatch } from '../../core/review/human-pushers-after.js';
 import { pushAuthor } from '../../core/review/push-author.js';
-import { foreignPushesAfter, foreignPushOf } from '../../core/review/foreign-push.js';
+import { foreignPushesAfter, foreignPushesPatch, foreignPushOf } from '../../core/review/foreign-push.js';
 import { unvalidatedHead } from '../../core/review/unvalidated-head.js';
 import { unseenPushUnder } from '../../core/review/unseen-push-under.js';
 import { reviewPolicyFor } from '../../core/review/review-policy-for.js';
@@ -437,14 +437,15 @@ function unseenHeadPatch(params: {
  * For a `pull_request.synchronize` of the current head (not the agent's own push this run knows),
  * the push it moved the branch from when the task never recorded it (`unseenPushUnder`), recorded
  * among `foreign_pushes` without a pusher: `namePushers` then asks GitHub who made it and what is
- * under it, and until GitHub says, two writers must approve. Other events: nothing.
+ * under it, and until GitHub says, two writers must approve. Past the list's bound, `trust_lost`
+ * too (`foreignPushesPatch`). Other events: nothing.
  */
 function hiddenPushPatch(params: {
   input: PullRequestTaskEvent;
   marker: TaskMarker;
   headSha: string;
   given: LastPush | undefined;
-}): Pick<TaskMarker, 'foreign_pushes'> | Record<string, never> {
+}): Pick<TaskMarker, 'foreign_pushes' | 'trust_lost'> | Record<string, never> {
   const { input, marker } = params;
   const head = params.headSha.toLowerCase();
   if (input.event !== 'pull_request.synchronize' || input.headSha !== head || params.given !== undefined)
@@ -452,13 +453,13 @@ function hiddenPushPatch(params: {
   const sha = unseenPushUnder({ marker, before: input.before, after: head });
   return sha === undefined
     ? {}
-    : { foreign_pushes: foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: [{ sha }] }) };
+    : foreignPushesPatch(foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: [{ sha }] }));
 }
 
 /**
  * What recording `push` writes on the marker: it as `last_push`, and everyone but the agent who
  * pushed so far (`human_pushers`, `humanPushersAfter`), kept when the agent commits on top;
- * `trust_lost` when they are more than it keeps (`pushersPatch`).
+ * `trust_lost` when they, or the pushes recorded (`foreignPushesPatch`), are more than it keeps.
  */
 function pushPatch(
   marker: TaskMarker,
@@ -470,11 +471,14 @@ function pushPatch(
   // Each with its pusher's account id and, for a bot's push, that it names no person.
   const named = [marker.last_push, push].flatMap((entry) => foreignPushOf(entry) ?? []);
   const foreign =
-    named.length === 0 ? undefined : foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: named });
+    named.length === 0
+      ? undefined
+      : foreignPushesPatch(foreignPushesAfter({ recorded: marker.foreign_pushes, pushes: named }));
   return {
     last_push: push,
     ...pushers,
-    ...(foreign === undefined ? {} : { foreign_pushes: foreign }),
+    ...(foreign === undefined ? {} : { foreign_pushes: foreign.foreign_pushes }),
+    ...(foreign?.trust_lost === true ? { trust_lost: true } : {}),
   };
 }
 

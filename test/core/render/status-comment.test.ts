@@ -1,4 +1,5 @@
-import { renderStatusComment } from '../../../src/core/render/status-comment.js';
+import { renderStatusComment, TRUST_LOST_NOTE_START } from '../../../src/core/render/status-comment.js';
+import { statusDetailsOf } from '../../../src/core/render/status-details-of.js';
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { TASK_STATES } from '../../../src/core/state/task-state.js';
 
@@ -44,5 +45,27 @@ describe('renderStatusComment', () => {
 
   it('tells a requester without write access what unblocks the task', () => {
     expect(renderStatusComment({ marker: { ...base, state: 'held' } })).toContain('`/approve`');
+  });
+});
+
+// Review 14b (DESIGN §3: nothing is dropped silently): a task whose trust facts were lost says so on
+// every write of its status comment, and a later write that keeps the details does not copy the note.
+describe('renderStatusComment with trust_lost', () => {
+  it('says no approval counts, why, and that a person merges by hand, after the details', () => {
+    const body = renderStatusComment({
+      marker: { ...base, state: 'pr_open', trust_lost: true },
+      details: 'Pull request #3 awaits review.',
+    });
+    const note = body.split('\n').find((line) => line.startsWith(TRUST_LOST_NOTE_START));
+    expect(note).toContain('more pushes were made to it');
+    expect(note).toContain('merges it by hand');
+    expect(body.indexOf('Pull request #3 awaits review.')).toBeLessThan(body.indexOf(TRUST_LOST_NOTE_START));
+    expect(statusDetailsOf(body)).toBe('Pull request #3 awaits review.');
+  });
+
+  it('shows no note while trust holds', () => {
+    expect(renderStatusComment({ marker: { ...base, state: 'pr_open' } })).not.toContain(
+      TRUST_LOST_NOTE_START,
+    );
   });
 });

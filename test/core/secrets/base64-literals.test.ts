@@ -90,3 +90,33 @@ describe('secrets written base64-encoded in a plain string', () => {
     expect(await redactSecrets(text)).toBe(TOO_MANY_SECRETS_MARKER);
   });
 });
+
+// Review 14b (issue #10): base64 wrapped over lines (a YAML block scalar, MIME's 76 characters a
+// line, a JSON string with `\n` between lines) was decoded line by line, so a token across two
+// lines was never read whole.
+describe('base64 wrapped over lines', () => {
+  const settings = `# deploy settings for the orders service\ntoken=${FAKE_GITHUB_CLASSIC_TOKEN}\nregion=eu-west-1\n`;
+  const lines = (width: number) => base64(settings).match(new RegExp(`.{1,${width}}`, 'g')) ?? [];
+
+  it('the token straddles the lines: no line alone holds it', async () => {
+    for (const line of lines(76)) expect(await scanBase64Literals(line)).toEqual([]);
+  });
+
+  it.each([
+    ['a YAML block scalar at 76', template(`|\n        ${lines(76).join('\n        ')}`)],
+    ['a YAML block scalar at 64', template(`|\n        ${lines(64).join('\n        ')}`)],
+    ['a JSON string with \\n escapes', JSON.stringify({ Value: `${lines(76).join('\n')}\n` })],
+    ['CRLF line breaks', lines(76).join('\r\n')],
+  ])('%s is joined, decoded and redacted whole', async (_name, text) => {
+    const [match] = await scanBase64Literals(text);
+    expect(match?.ruleId).toContain('(base64)');
+    const redacted = await redactSecrets(text);
+    for (const line of lines(76)) expect(redacted).not.toContain(line);
+  });
+
+  it('lines of other widths, or words between them, are not joined', async () => {
+    const [head = '', tail = ''] = lines(76);
+    expect(await scanBase64Literals(`${head.slice(0, 72)}\n${tail}`)).toEqual([]);
+    expect(await scanBase64Literals(`${head}\nnot ${tail}`)).toEqual([]);
+  });
+});

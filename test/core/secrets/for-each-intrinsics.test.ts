@@ -84,3 +84,52 @@ describe('parameters of several documents', () => {
     expect(JSON.stringify(redacted)).not.toContain(BODY);
   });
 });
+
+// Review 14b (issue #10): the identifier in a fragment's KEY (`"Bucket${Name}"`, an output's name)
+// was left as written, so a token split between the key and the collection's item passed.
+describe("Fn::ForEach identifiers in the fragment's keys", () => {
+  const outputs = (key: string, collection: string) =>
+    [
+      'Transform: AWS::LanguageExtensions',
+      'Resources: {}',
+      'Outputs:',
+      '  Fn::ForEach::Names:',
+      '    - Part',
+      `    - ${collection}`,
+      `    - '${key}':`,
+      '        Value: fixed',
+      '',
+    ].join('\n');
+
+  it('${Identifier} in an output key is filled in with each item', async () => {
+    expect(await gateRefuses(outputs('ghp_${Part}', `['x', '${BODY}']`))).toBe(true);
+  });
+
+  it('&{Identifier} in a resource key is filled in with an alphanumeric item', async () => {
+    const template = forEach(`['x', '${BODY}']`, 'plain').replace('Fn&{Part}:', "'ghp_&{Part}':");
+    expect(await gateRefuses(template)).toBe(true);
+  });
+
+  it('a key beside its string value is read as a pair', async () => {
+    const pair = [
+      'Transform: AWS::LanguageExtensions',
+      'Resources:',
+      '  Fn::ForEach::Vars:',
+      '    - Part',
+      "    - ['aws_secret_access_key']",
+      '    - Fn:',
+      '        Properties:',
+      "          '${Part}': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8Lr3Tb9a'",
+      '',
+    ].join('\n');
+    const control = pair.replace("'${Part}'", "'${Other}'");
+    expect(await gateRefuses(pair)).toBe(true);
+    expect(await gateRefuses(control)).toBe(false);
+  });
+
+  it('harmless keys pass, and a key outside any loop is left as written', async () => {
+    expect(await gateRefuses(outputs('Bucket${Part}Arn', "['Orders', 'Users']"))).toBe(false);
+    const outside = ['Resources: {}', 'Outputs:', "  'ghp_${Part}':", '    Value: fixed', ''].join('\n');
+    expect(await gateRefuses(outside)).toBe(false);
+  });
+});

@@ -197,9 +197,10 @@ describe('packageNestedTemplates: layers and the other local artifacts', () => {
       log: () => undefined,
     });
     if (!('template' in result)) throw new Error(result.refusal);
-    expect(fake.requests.map(({ path, file }) => ({ path, file }))).toEqual([
-      { path: 'infra/src', file: 'zip' },
-      { path: 'infra/snippets/queues.yaml', file: 'as-is' },
+    expect(fake.requests.map(({ path, file, fileOnly }) => ({ path, file, fileOnly }))).toEqual([
+      { path: 'infra/src', file: 'zip', fileOnly: undefined },
+      // Review 14b: a folder here is refused by the upload, as the AWS CLI refuses it.
+      { path: 'infra/snippets/queues.yaml', file: 'as-is', fileOnly: true },
     ]);
     expect(parsed(result.template)).toEqual({
       Resources: {

@@ -2,6 +2,7 @@ import { CancelUpdateStackCommand, CloudFormationClient } from '@aws-sdk/client-
 import { mockClient } from 'aws-sdk-client-mock';
 import type { DeployLock, DeployLockStore } from '../../../src/core/stores/deploy-lock-store.js';
 import type { ControlRequest } from '../../../src/core/deploy/control-request.js';
+import { NO_ECHO_MARKER } from '../../../src/core/cfn/mask-no-echo-outputs.js';
 import { runControlRequest } from '../../../src/pipeline/deploy-run/run-control-request.js';
 
 const cfnMock = mockClient(CloudFormationClient);
@@ -231,5 +232,52 @@ describe('runControlRequest: /unlock', () => {
 
   it('explains that without a lock table there is no lock to release', async () => {
     expect((await control(fakeGitHub([]), 'unlock')).message).toContain('No lock table is configured');
+  });
+});
+
+// Review 14b (issue #10): `/cancel`'s answer and errors carry AWS text; the values the running
+// deployment passes to NoEcho parameters are withheld there as on the deploy path.
+describe('runControlRequest: /cancel withholds NoEcho values from AWS text', () => {
+  const SECRET = 'hunter2-Orders';
+  const template = [
+    'Parameters:',
+    '  DbPassword: {Type: String, NoEcho: true}',
+    '  Stage: {Type: String}',
+    'Resources: {}',
+  ].join('\n');
+  const withSecret = { ...deploymentPayload, parameters: { DbPassword: SECRET, Stage: 'blue' } };
+  const echoing = () => {
+    const error = new Error(`Parameter DbPassword (${SECRET}) failed validation; stage blue`);
+    error.name = 'ValidationError';
+    return error;
+  };
+
+  it('a thrown AWS error never carries the NoEcho value; other values stay', async () => {
+    cfnMock.on(CancelUpdateStackCommand).rejects(echoing());
+    const github = fakeGitHub([{ id: 12, states: ['in_progress'], payload: withSecret }]);
+
+    const failure = await runControlRequest({
+      client: github.client,
+      repository: { owner: 'acme', repo: 'shop', defaultBranch: 'main' },
+      request: request('cancel'),
+      authority: { creators: [AGENT], keys: undefined, repositoryId: 4242 },
+      cloudFormationFor: (region) => new CloudFormationClient({ region }),
+      readTemplate: async (payload) => (payload.template_path === 'template.yaml' ? template : undefined),
+      now: () => Date.parse('2026-11-24T10:30:00Z'),
+    }).catch((error: unknown) => error as Error);
+
+    expect(String(failure)).not.toContain(SECRET);
+    expect(String(failure)).toContain(NO_ECHO_MARKER);
+    expect(String(failure)).toContain('stage blue');
+  });
+
+  it('with no template to read, every value the payload passes is withheld (fails closed)', async () => {
+    cfnMock.on(CancelUpdateStackCommand).rejects(echoing());
+    const github = fakeGitHub([{ id: 12, states: ['in_progress'], payload: withSecret }]);
+
+    const failure = await control(github, 'cancel').catch((error: unknown) => error as Error);
+
+    expect(String(failure)).not.toContain(SECRET);
+    expect(String(failure)).not.toContain('stage blue');
   });
 });

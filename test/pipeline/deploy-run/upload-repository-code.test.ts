@@ -46,6 +46,7 @@ describe('uploadRepositoryCode', () => {
       run?: CommandRunner;
       path?: string;
       file?: CodeRequest['file'];
+      fileOnly?: boolean;
     } = {},
   ) =>
     uploadRepositoryCode({
@@ -55,6 +56,7 @@ describe('uploadRepositoryCode', () => {
         path: overrides.path ?? 'stacks/src',
         build: false,
         file: overrides.file ?? 'zip',
+        ...(overrides.fileOnly === undefined ? {} : { fileOnly: overrides.fileOnly }),
       },
       sha: SHA,
       environment: 'staging',
@@ -68,6 +70,20 @@ describe('uploadRepositoryCode', () => {
       run: overrides.run ?? gitAt(SHA),
       log: () => undefined,
     });
+
+  // Review 14b: an `AWS::Include` naming a folder was zipped; the AWS CLI refuses it (InvalidLocalPathError).
+  it('refuses a folder where only a file is taken (an AWS::Include snippet), uploading nothing', async () => {
+    const result = await upload({ file: 'as-is', fileOnly: true });
+    expect(result).toEqual({
+      refusal: expect.stringContaining('stacks/src is a folder: it must name one file'),
+    });
+    expect(result).toEqual({ refusal: expect.stringContaining('Nothing was deployed.') });
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+    writeFileSync(join(workspace, 'stacks', 'queues.yaml'), 'Q: {Type: AWS::SQS::Queue}\n');
+    expect(await upload({ file: 'as-is', fileOnly: true, path: 'stacks/queues.yaml' })).toMatchObject({
+      bucket: 'acme-deployments',
+    });
+  });
 
   it("zips a folder as it is and uploads it by content hash under the template folder's prefix", async () => {
     const result = await upload();
