@@ -47,42 +47,55 @@ const COPIES = [
 ].join('\n');
 
 describe('review10o attacker: NoEcho values carried by resources and outputs Fn::ForEach makes', () => {
-  it.failing('FAULT: !GetAtt CopyStaging.Value of a resource made by Fn::ForEach from the password is masked', () => {
-    const body = template(COPIES, '  Leak:\n    Value: !GetAtt CopyStaging.Value');
-    expect(mask(body, { Leak: ENCODED })).toEqual({ Leak: NO_ECHO_MARKER });
-  });
+  it.failing(
+    'FAULT: !GetAtt CopyStaging.Value of a resource made by Fn::ForEach from the password is masked',
+    () => {
+      const body = template(COPIES, '  Leak:\n    Value: !GetAtt CopyStaging.Value');
+      expect(mask(body, { Leak: ENCODED })).toEqual({ Leak: NO_ECHO_MARKER });
+    },
+  );
 
-  it.failing('FAULT: outputs made by Fn::ForEach in Outputs, each !Base64 of the password, are masked', () => {
-    const body = template(
-      '  Bucket:\n    Type: AWS::S3::Bucket',
-      [
-        '  Fn::ForEach::Secrets:',
-        '    - Env',
-        '    - [Staging, Prod]',
-        '    - Secret${Env}:',
-        '        Value: !Base64 { Ref: DbPassword }',
-      ].join('\n'),
-    );
-    expect(mask(body, { SecretStaging: ENCODED, SecretProd: ENCODED })).toEqual({
-      SecretStaging: NO_ECHO_MARKER,
-      SecretProd: NO_ECHO_MARKER,
-    });
-  });
+  it.failing(
+    'FAULT: outputs made by Fn::ForEach in Outputs, each !Base64 of the password, are masked',
+    () => {
+      const body = template(
+        '  Bucket:\n    Type: AWS::S3::Bucket',
+        [
+          '  Fn::ForEach::Secrets:',
+          '    - Env',
+          '    - [Staging, Prod]',
+          '    - Secret${Env}:',
+          '        Value: !Base64 { Ref: DbPassword }',
+        ].join('\n'),
+      );
+      expect(mask(body, { SecretStaging: ENCODED, SecretProd: ENCODED })).toEqual({
+        SecretStaging: NO_ECHO_MARKER,
+        SecretProd: NO_ECHO_MARKER,
+      });
+    },
+  );
 });
 
 describe('review10o attacker: NoEcho outputs around Fn::ForEach (refused)', () => {
   it('an output made by Fn::ForEach holding the password as it is is masked (substring test)', () => {
     const body = template(
       '  Bucket:\n    Type: AWS::S3::Bucket',
-      ['  Fn::ForEach::Secrets:', '    - Env', '    - [Staging]', '    - Secret${Env}:', '        Value: !Ref DbPassword'].join(
-        '\n',
-      ),
+      [
+        '  Fn::ForEach::Secrets:',
+        '    - Env',
+        '    - [Staging]',
+        '    - Secret${Env}:',
+        '        Value: !Ref DbPassword',
+      ].join('\n'),
     );
     expect(mask(body, { SecretStaging: PASSWORD })).toEqual({ SecretStaging: NO_ECHO_MARKER });
   });
 
   it('a plain output of an unrelated resource beside the loop is kept', () => {
-    const body = template(`${COPIES}\n  Bucket:\n    Type: AWS::S3::Bucket`, '  BucketName:\n    Value: !Ref Bucket');
+    const body = template(
+      `${COPIES}\n  Bucket:\n    Type: AWS::S3::Bucket`,
+      '  BucketName:\n    Value: !Ref Bucket',
+    );
     expect(mask(body, { BucketName: 'shop-bucket-1a2b' })).toEqual({ BucketName: 'shop-bucket-1a2b' });
   });
 });

@@ -15,13 +15,16 @@
 import { applyDeployEvent, type EnvironmentDeploys } from '../../../src/core/task/apply-deploy-event.js';
 import type { DeployEventBody } from '../../../src/core/task/apply-deploy-event.js';
 import { unstartableDeploySteps } from '../../../src/pipeline/deploy/unstartable-deploy-steps.js';
+import type { TaskStep } from '../../../src/pipeline/task/task-step.js';
+
+type DeployStep = Extract<TaskStep, { type: DeployEventBody['type'] }>;
 
 const TASK = 'acme/shop#7';
 const SHA = 'c'.repeat(40);
 let clock = Date.parse('2026-12-01T05:00:00.000Z');
 const at = () => new Date((clock += 1000)).toISOString();
 
-const apply = (environments: EnvironmentDeploys, event: Omit<DeployEventBody, 'task_id' | 'at'>) =>
+const apply = (environments: EnvironmentDeploys, event: DeployStep) =>
   applyDeployEvent({
     environments,
     taskId: TASK,
@@ -41,24 +44,24 @@ function afterUnstartable(): EnvironmentDeploys {
     message: 'Deployment 101 to staging was created with the workflow’s GITHUB_TOKEN; nothing was deployed.',
   });
   expect(steps).toHaveLength(1);
-  return steps.reduce(
-    (environments, step) => apply(environments, step as Omit<DeployEventBody, 'task_id' | 'at'>),
-    running,
-  );
+  return steps.reduce((environments, step) => apply(environments, step as DeployStep), running);
 }
 
 describe('review10o attacker: an unstartable deployment over one still running', () => {
-  it.failing('FAULT: deployment 100 finishing after the unstartable 101 leaves staging deployed (100)', () => {
-    const finished = apply(afterUnstartable(), {
-      type: 'deploy_finished',
-      environment: 'staging',
-      deployment_id: 100,
-      sha: SHA,
-      succeeded: true,
-      environment_url: 'https://staging.shop.example',
-    });
-    expect(finished['staging']).toMatchObject({ status: 'deployed', deployment_id: 100 });
-  });
+  it.failing(
+    'FAULT: deployment 100 finishing after the unstartable 101 leaves staging deployed (100)',
+    () => {
+      const finished = apply(afterUnstartable(), {
+        type: 'deploy_finished',
+        environment: 'staging',
+        deployment_id: 100,
+        sha: SHA,
+        succeeded: true,
+        environment_url: 'https://staging.shop.example',
+      });
+      expect(finished['staging']).toMatchObject({ status: 'deployed', deployment_id: 100 });
+    },
+  );
 
   it.failing('FAULT: an automatic rollback of 100 (alarm while baking) marks staging rolled_back', () => {
     const rolledBack = apply(afterUnstartable(), {
