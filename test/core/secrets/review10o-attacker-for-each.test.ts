@@ -67,9 +67,9 @@ describe('review10o attacker: Fn::ForEach forms past one loop (refused)', () => 
   });
 
   it('the identifier feeding a !Sub variable map is refused', async () => {
-    expect(
-      await gateRefuses(loop(`['${TAIL}']`, `!Sub ['ghp_${HEAD}\${Rest}', { Rest: !Ref Part }]`)),
-    ).toBe(true);
+    expect(await gateRefuses(loop(`['${TAIL}']`, `!Sub ['ghp_${HEAD}\${Rest}', { Rest: !Ref Part }]`))).toBe(
+      true,
+    );
   });
 
   it('a collection from a CommaDelimitedList parameter, one item picked by !Select inside the loop, is refused', async () => {

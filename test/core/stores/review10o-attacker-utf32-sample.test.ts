@@ -23,7 +23,8 @@ const utf32 = (text: string, bigEndian = false) => {
   return bytes;
 };
 /** About 1,100 characters of Japanese prose: 4.4 KiB in UTF-32, past the 4 KiB sample. */
-const PROSE = '# 注文API\n\nこのサービスは注文を受け付けて保存します。デプロイ手順は以下のとおりです。\n'.repeat(25);
+const PROSE =
+  '# 注文API\n\nこのサービスは注文を受け付けて保存します。デプロイ手順は以下のとおりです。\n'.repeat(25);
 const NOTES = `${PROSE}\nGITHUB_TOKEN=${TOKEN}\n`;
 
 describe('review10o attacker: BOM-less UTF-32 that opens with non-ASCII text', () => {
