@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { codeDestination } from '../../core/deploy/code-package-plan.js';
@@ -7,7 +7,8 @@ import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
 import { buildService } from '../../packaging/build-service.js';
 import { pathInsideCheckout } from '../../packaging/path-inside-checkout.js';
 import type { CommandRunner } from '../../packaging/command-runner.js';
-import { zipDirectory } from '../../packaging/zip-directory.js';
+import { gitDirectoryRefusal, listTrackedFiles } from '../../packaging/list-tracked-files.js';
+import { zipDirectory, zipFiles } from '../../packaging/zip-directory.js';
 import { isZipArchive, zipSingleFile } from '../../packaging/zip-single-file.js';
 
 /** Code a template of the deploy needs uploaded (`NestedTemplateSources.packageCode`). */
@@ -36,8 +37,10 @@ export type CodeUpload = { readonly bucket: string; readonly key: string } | { r
  * zip as it is, another file zipped alone or kept as it is, with its extension), to the code
  * bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
  * sha (`git rev-parse HEAD`) and the path inside it, by its text and its real path
- * (`pathInsideCheckout`: no symlink out of it). Anything that stops it is a refusal, saying
- * nothing was deployed; never throws.
+ * (`pathInsideCheckout`: no symlink out of it), and never in `.git` (`gitDirectoryRefusal`).
+ * Only files committed at the sha are packaged, listed by git (`listTrackedFiles`), never the
+ * checkout's `.git` or files earlier steps wrote there; a folder built keeps its build output
+ * (`dist/`). Anything that stops it is a refusal, saying nothing was deployed; never throws.
  */
 export async function uploadRepositoryCode(params: {
   request: CodeRequest;
@@ -56,16 +59,29 @@ export async function uploadRepositoryCode(params: {
   if (destination.kind === 'refuse') return { refusal: destination.message };
   const checkout = await checkoutRefusal(params);
   if (checkout !== undefined) return { refusal: checkout };
+  const gitDirectory = gitDirectoryRefusal(request.path);
+  if (gitDirectory !== undefined) return { refusal: `${gitDirectory}. Nothing was deployed.` };
   // Inside by its text and by its real path: a committed symlink may lead anywhere on the runner.
   const inside = pathInsideCheckout(params.workspace ?? '', request.path);
   if ('refusal' in inside) return { refusal: `${inside.refusal}. Nothing was deployed.` };
   const target = inside.path;
   try {
-    const artifact = request.build
-      ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
-      : statSync(target).isDirectory()
-        ? { body: zipDirectory(target) }
-        : fileArtifact(target, request.file);
+    const listed = request.build
+      ? undefined
+      : await listTrackedFiles({
+          checkout: params.workspace ?? '',
+          sha: params.sha,
+          repositoryPath: request.path,
+          run: params.run,
+        });
+    if (listed !== undefined && 'refusal' in listed)
+      return { refusal: `${listed.refusal}. Nothing was deployed.` };
+    const artifact =
+      listed === undefined
+        ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
+        : listed.kind === 'folder'
+          ? { body: zipFiles(listed.files) }
+          : fileArtifact(listed.file.path, request.file);
     const uploaded = await uploadByContentHash({
       s3: params.s3,
       bucket: destination.bucket,
