@@ -31,26 +31,20 @@ async function gateRefuses(content: string): Promise<boolean> {
 }
 
 describe('review10o attacker: credentials no rule of the scanner knows', () => {
-  it.failing(
-    'FAULT: generated code with a Stripe live secret key is refused by the secrets gate',
-    async () => {
-      expect(await gateRefuses(payments(STRIPE))).toBe(true);
-    },
-  );
+  it('FAULT: generated code with a Stripe live secret key is refused by the secrets gate', async () => {
+    expect(await gateRefuses(payments(STRIPE))).toBe(true);
+  });
 
-  it.failing('FAULT: the same file is not stored with the Stripe key', async () => {
+  it('FAULT: the same file is not stored with the Stripe key', async () => {
     const stored = (await redactArtifactBody(payments(STRIPE), 'files/src/payments.ts')).toString();
     expect(stored).not.toContain(STRIPE);
   });
 
-  it.failing(
-    'FAULT: a .gitlab-ci variable with a GitLab personal access token is refused by the gate',
-    async () => {
-      const content = `variables:\n  GITLAB_TOKEN: ${GITLAB}\n`;
-      const found = await findFileSecrets({ path: 'ci/gitlab.yml', content });
-      expect(found.asWritten.length + found.hidden.length).toBeGreaterThan(0);
-    },
-  );
+  it('FAULT: a .gitlab-ci variable with a GitLab personal access token is refused by the gate', async () => {
+    const content = `variables:\n  GITLAB_TOKEN: ${GITLAB}\n`;
+    const found = await findFileSecrets({ path: 'ci/gitlab.yml', content });
+    expect(found.asWritten.length + found.hidden.length).toBeGreaterThan(0);
+  });
 });
 
 describe('review10o attacker: credentials the scanner knows (refused)', () => {
