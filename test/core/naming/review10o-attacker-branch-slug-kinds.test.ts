@@ -51,12 +51,12 @@ describe('review10o attacker: credentials the scanner knows, in the task name (r
 });
 
 describe('review10o attacker: credentials the scanner does not know, in the task name', () => {
-  it('FAULT: a Stripe live secret key does not reach the branch names', async () => {
+  it('fixed FAULT: a Stripe live secret key does not reach the branch names', async () => {
     const secret = 'sk_live_51HaBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789aBcD';
     for (const branch of await branchesFor(secret)) expect(folded(branch)).not.toContain('habcdefghijklmnop');
   });
 
-  it('FAULT: a GitLab personal access token does not reach the branch names', async () => {
+  it('fixed FAULT: a GitLab personal access token does not reach the branch names', async () => {
     const secret = 'glpat-aBcDeFgHiJkLmNoPqRsT';
     for (const branch of await branchesFor(secret))
       expect(folded(branch)).not.toContain('abcdefghijklmnopqrst');

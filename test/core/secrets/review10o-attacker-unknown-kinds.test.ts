@@ -31,16 +31,16 @@ async function gateRefuses(content: string): Promise<boolean> {
 }
 
 describe('review10o attacker: credentials no rule of the scanner knows', () => {
-  it('FAULT: generated code with a Stripe live secret key is refused by the secrets gate', async () => {
+  it('fixed FAULT: generated code with a Stripe live secret key is refused by the secrets gate', async () => {
     expect(await gateRefuses(payments(STRIPE))).toBe(true);
   });
 
-  it('FAULT: the same file is not stored with the Stripe key', async () => {
+  it('fixed FAULT: the same file is not stored with the Stripe key', async () => {
     const stored = (await redactArtifactBody(payments(STRIPE), 'files/src/payments.ts')).toString();
     expect(stored).not.toContain(STRIPE);
   });
 
-  it('FAULT: a .gitlab-ci variable with a GitLab personal access token is refused by the gate', async () => {
+  it('fixed FAULT: a .gitlab-ci variable with a GitLab personal access token is refused by the gate', async () => {
     const content = `variables:\n  GITLAB_TOKEN: ${GITLAB}\n`;
     const found = await findFileSecrets({ path: 'ci/gitlab.yml', content });
     expect(found.asWritten.length + found.hidden.length).toBeGreaterThan(0);

@@ -44,7 +44,7 @@ const ACCESS_KEY_TEMPLATE = [
 ].join('\n');
 
 describe('review10o attacker: outputs of secret resource attributes', () => {
-  it('FAULT: AWS’s AccessKey example: SecretKeyformyaccesskey (!GetAtt …SecretAccessKey) is not stored', async () => {
+  it('fixed FAULT: AWS’s AccessKey example: SecretKeyformyaccesskey (!GetAtt …SecretAccessKey) is not stored', async () => {
     const stored = await redactDeployment(
       deployment(ACCESS_KEY_TEMPLATE, {
         AccessKeyformyaccesskey: 'AKIAIOSFODNN7EXAMPLE',
@@ -54,7 +54,7 @@ describe('review10o attacker: outputs of secret resource attributes', () => {
     expect(JSON.stringify(stored.outputs)).not.toContain(SECRET_KEY);
   });
 
-  it('FAULT: a Cognito app client’s ClientSecret output is not stored', async () => {
+  it('fixed FAULT: a Cognito app client’s ClientSecret output is not stored', async () => {
     const template = [
       'Resources:',
       '  Pool:',

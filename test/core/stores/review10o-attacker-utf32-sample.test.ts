@@ -28,7 +28,7 @@ const PROSE =
 const NOTES = `${PROSE}\nGITHUB_TOKEN=${TOKEN}\n`;
 
 describe('review10o attacker: BOM-less UTF-32 that opens with non-ASCII text', () => {
-  it('FAULT: UTF-32LE notes opening with Japanese prose keep no readable token', async () => {
+  it('fixed FAULT: UTF-32LE notes opening with Japanese prose keep no readable token', async () => {
     const body = utf32(NOTES);
     expect((await redactArtifactBody(body, 'files/docs/deploy-notes.md')).equals(body)).toBe(false);
   });

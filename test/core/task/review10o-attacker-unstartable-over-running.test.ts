@@ -48,7 +48,7 @@ function afterUnstartable(): EnvironmentDeploys {
 }
 
 describe('review10o attacker: an unstartable deployment over one still running', () => {
-  it('FAULT: deployment 100 finishing after the unstartable 101 leaves staging deployed (100)', () => {
+  it('fixed FAULT: deployment 100 finishing after the unstartable 101 leaves staging deployed (100)', () => {
     const finished = apply(afterUnstartable(), {
       type: 'deploy_finished',
       environment: 'staging',
@@ -60,7 +60,7 @@ describe('review10o attacker: an unstartable deployment over one still running',
     expect(finished['staging']).toMatchObject({ status: 'deployed', deployment_id: 100 });
   });
 
-  it('FAULT: an automatic rollback of 100 (alarm while baking) marks staging rolled_back', () => {
+  it('fixed FAULT: an automatic rollback of 100 (alarm while baking) marks staging rolled_back', () => {
     const rolledBack = apply(afterUnstartable(), {
       type: 'deploy_rolled_back',
       environment: 'staging',

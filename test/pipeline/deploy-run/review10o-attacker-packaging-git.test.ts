@@ -119,25 +119,25 @@ describe('review10o attacker: the checkout’s .git folder and untracked files p
       log: () => undefined,
     });
 
-  it('FAULT: CodeUri: . (a root SAM template) does not upload .git/config with the checkout’s token', async () => {
+  it('fixed FAULT: CodeUri: . (a root SAM template) does not upload .git/config with the checkout’s token', async () => {
     await upload('.');
     expect(uploaded()).toContain('app.py');
     expect(uploaded()).not.toContain(EXTRAHEADER);
   });
 
-  it('FAULT: CodeUri: .git is refused, nothing uploaded', async () => {
+  it('fixed FAULT: CodeUri: .git is refused, nothing uploaded', async () => {
     const result = await upload('.git');
     expect(result).toEqual({ refusal: expect.any(String) });
     expect(uploaded()).not.toContain(EXTRAHEADER);
   });
 
-  it('FAULT: CodeUri: . does not upload a credentials file an earlier step wrote (untracked at the sha)', async () => {
+  it('fixed FAULT: CodeUri: . does not upload a credentials file an earlier step wrote (untracked at the sha)', async () => {
     writeFileSync(join(workspace, 'gha-creds-6f3a9c1e2b7d4058.json'), GCP_CREDENTIALS);
     await upload('.');
     expect(uploaded()).not.toContain(REQUEST_TOKEN);
   });
 
-  it('FAULT: CodeUri: .git/config (a single file zipped) is refused, nothing uploaded', async () => {
+  it('fixed FAULT: CodeUri: .git/config (a single file zipped) is refused, nothing uploaded', async () => {
     const result = await upload('.git/config');
     expect(result).toEqual({ refusal: expect.any(String) });
     expect(uploaded()).not.toContain(EXTRAHEADER);
