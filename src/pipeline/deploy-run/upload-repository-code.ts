@@ -120,8 +120,9 @@ function fileArtifact(
 }
 
 /**
- * Why the checkout cannot give the deployed sha's code: no checkout (GITHUB_WORKSPACE), or one at
- * another commit; undefined when it is at `sha`.
+ * Why the checkout cannot give the deployed sha's code: no checkout (GITHUB_WORKSPACE), no git
+ * repository there (fails closed: files are listed by git), or one at another commit; undefined
+ * when it is at `sha`.
  */
 export async function checkoutRefusal(params: {
   workspace: string | undefined;
@@ -132,7 +133,10 @@ export async function checkoutRefusal(params: {
   if (workspace === undefined || workspace === '')
     return 'This deploy needs Lambda code built from the repository, and this run has no checkout (GITHUB_WORKSPACE): add actions/checkout before the deploy step. Nothing was deployed.';
   const head = await params.run('git', ['rev-parse', 'HEAD'], { cwd: workspace });
-  if (head.code !== 0 || head.output.trim() !== params.sha)
+  // Files are packaged only as git lists them at the sha (`listTrackedFiles`): no repository, no code.
+  if (head.code !== 0)
+    return `The checkout (GITHUB_WORKSPACE) is not a git repository at a commit (git rev-parse HEAD failed), so the files of the deployed ${params.sha.slice(0, 7)} cannot be listed and packaged. Nothing was deployed.`;
+  if (head.output.trim() !== params.sha)
     return `The checkout is at ${head.output.trim().slice(0, 7) || 'no commit'}, not the deployed ${params.sha.slice(0, 7)}, so its code cannot be packaged for this deployment. Nothing was deployed.`;
   return undefined;
 }

@@ -162,7 +162,7 @@ describe('uploadRepositoryCode', () => {
 
   it('fails closed when the checkout is no git repository', async () => {
     expect(await upload({ run: createCommandRunner(60_000) })).toEqual({
-      refusal: expect.stringContaining('not the deployed ddddddd'),
+      refusal: expect.stringContaining('is not a git repository at a commit'),
     });
     // A runner that claims the sha but cannot list: refused, not walked.
     expect(
