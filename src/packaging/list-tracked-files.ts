@@ -46,7 +46,8 @@ export async function listTrackedFiles(params: {
   run: CommandRunner;
 }): Promise<TrackedFiles> {
   const { checkout, repositoryPath } = params;
-  const path = posix.normalize(repositoryPath.replaceAll('\\', '/')).replace(/\/+$/, '') || '.';
+  // As `pathInsideCheckout` reads it: an absolute path is joined under the checkout.
+  const path = posix.normalize(repositoryPath).replace(/^\/+/, '').replace(/\/+$/, '') || '.';
   const gitRefusal = gitDirectoryRefusal(repositoryPath);
   if (gitRefusal !== undefined) return { refusal: gitRefusal };
   const listing = await params.run(

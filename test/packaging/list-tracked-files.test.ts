@@ -41,6 +41,11 @@ describe('listTrackedFiles', () => {
     ]);
   });
 
+  it('reads an absolute path under the checkout, as pathInsideCheckout does', async () => {
+    const sha = commitCheckout(checkout);
+    expect(await list('/src/app.py', sha)).toMatchObject({ kind: 'file', file: { name: 'app.py' } });
+  });
+
   it('takes a pathspec literally: a glob names no file', async () => {
     const sha = commitCheckout(checkout);
     expect(await list('src*', sha)).toEqual({ refusal: expect.stringContaining('holds no file') });
