@@ -11,9 +11,17 @@ export const FIXED_TIME = new Date('1980-01-01T00:00:00Z');
  * always give byte-identical zips, so a rebuild of unchanged code keeps its content-hash key.
  */
 export function zipDirectory(dir: string): Uint8Array {
+  return zipFiles(filesUnder(dir).map((path) => ({ name: relative(dir, path).split(sep).join('/'), path })));
+}
+
+/**
+ * The files as a zip, each under its `name` (`/`-separated), sorted by name with a fixed time, as
+ * `zipDirectory` makes them: the same files always give the same bytes.
+ */
+export function zipFiles(files: ReadonlyArray<{ readonly name: string; readonly path: string }>): Uint8Array {
   const entries: Zippable = {};
-  for (const path of filesUnder(dir).sort()) {
-    entries[relative(dir, path).split(sep).join('/')] = [readFileSync(path), { mtime: FIXED_TIME, level: 9 }];
+  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    entries[file.name] = [readFileSync(file.path), { mtime: FIXED_TIME, level: 9 }];
   }
   return zipSync(entries, { mtime: FIXED_TIME });
 }

@@ -13,10 +13,11 @@ import { createAwsClient } from '../../src/aws/create-aws-client.js';
 import { createS3DeploymentStore } from '../../src/aws/s3/s3-deployment-store.js';
 import { agentConfigSchema } from '../../src/core/config/agent-config.js';
 import type { DeploymentPayload } from '../../src/core/deploy/deployment-payload.js';
-import type { CommandRunner } from '../../src/packaging/command-runner.js';
+import { createCommandRunner, type CommandRunner } from '../../src/packaging/command-runner.js';
 import { runDeployment, type DeployRunClient } from '../../src/pipeline/deploy-run/run-deployment.js';
 import { uploadRepositoryCode } from '../../src/pipeline/deploy-run/upload-repository-code.js';
 import { createMotoMirror, MOTO_REGION, motoSettings } from './helpers/moto.js';
+import { commitCheckout } from '../support/git-checkout.js';
 
 /**
  * A parent template with a local nested child, whose function takes its code from a local folder,
@@ -149,10 +150,19 @@ describe('a nested deploy against moto', () => {
       environment: 'staging',
       payload,
     };
-    const git: CommandRunner = async (command, args) =>
+    // The workspace committed stands for the checkout at SHA: files are listed by git there.
+    const head = commitCheckout(workspace);
+    const real = createCommandRunner(60_000);
+    const git: CommandRunner = async (command, args, options) =>
       [command, ...args].join(' ') === 'git rev-parse HEAD'
         ? { code: 0, output: `${SHA}\n` }
-        : { code: 1, output: 'not run here' };
+        : command === 'git' && args.includes('ls-tree')
+          ? real(
+              command,
+              args.map((arg) => (arg === SHA ? head : arg)),
+              options,
+            )
+          : { code: 1, output: 'not run here' };
     const log: string[] = [];
     const outcome = await runDeployment({
       client,

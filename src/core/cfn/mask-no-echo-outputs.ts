@@ -1,9 +1,12 @@
 import { noEchoParameters } from './no-echo-parameters.js';
 import { noEchoValues } from './no-echo-values.js';
 import { outputsReferencing } from './outputs-referencing.js';
+import { outputsReadingSecretAttributes } from './secret-attribute-outputs.js';
 
 /** What a NoEcho parameter's value is stored as: CloudFormation never shows it back, nor does the store. */
 export const NO_ECHO_MARKER = '[REDACTED:no-echo]';
+/** What an output reading a secret resource attribute (`outputsReadingSecretAttributes`) is given as. */
+export const SECRET_ATTRIBUTE_MARKER = '[REDACTED:secret-attribute]';
 
 /**
  * The stack outputs with every value that refers to one of the template's NoEcho parameters
@@ -15,7 +18,9 @@ export const NO_ECHO_MARKER = '[REDACTED:no-echo]';
  * User Guide, *CloudFormation template Parameters syntax*, NoEcho). A password is no token form a scanner
  * knows, so only NoEcho says it is secret. Empty values and values already withheld are not looked
  * for. A value deployed as the stack's previous one (`UsePreviousValue`) is unknown here and cannot
- * be recognised. Pure.
+ * be recognised. An output reading a secret attribute of a resource (`outputsReadingSecretAttributes`:
+ * an access key's `SecretAccessKey`, an app client's `ClientSecret`) is replaced by
+ * SECRET_ATTRIBUTE_MARKER the same way, whatever its value. Pure.
  */
 export function maskNoEchoOutputs(params: {
   template: string;
@@ -25,10 +30,15 @@ export function maskNoEchoOutputs(params: {
   const hidden = noEchoParameters(params.template);
   const referencing = outputsReferencing(params.template, hidden);
   const secrets = noEchoValues(params.template, params.parameters);
+  const secretAttributes = outputsReadingSecretAttributes(params.template);
   return Object.fromEntries(
     Object.entries(params.outputs).map(([name, value]) => [
       name,
-      referencing.has(name) || secrets.some((secret) => value.includes(secret)) ? NO_ECHO_MARKER : value,
+      secretAttributes.has(name)
+        ? SECRET_ATTRIBUTE_MARKER
+        : referencing.has(name) || secrets.some((secret) => value.includes(secret))
+          ? NO_ECHO_MARKER
+          : value,
     ]),
   );
 }

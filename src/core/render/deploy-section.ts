@@ -29,6 +29,11 @@ export function renderDeploySection(deploys: EnvironmentDeploys | undefined): st
       codeSpan(entry.sha.slice(0, 7)),
       ...(entry.rolled_back_by === undefined ? [] : [`rolled back by deployment ${entry.rolled_back_by}`]),
       ...(entry.environment_url === undefined ? [] : [codeSpan(entry.environment_url)]),
+      ...(entry.last_attempt === undefined
+        ? []
+        : [
+            `${LABELS.deploy_failed}: deployment ${entry.last_attempt.deployment_id} (${codeSpan(entry.last_attempt.sha.slice(0, 7))}) could not start`,
+          ]),
     ];
     return parts.join(' · ');
   });

@@ -6,7 +6,7 @@ export interface SecretKind {
   readonly title: string;
 }
 
-/** Keyed by the message ids of secretlint's recommended preset, 11.x. */
+/** Keyed by the message ids of secretlint's recommended preset, 11.x, and of our own rules. */
 const KINDS: Readonly<Record<string, SecretKind>> = {
   AWSAccessKeyID: { slug: 'aws-access-key-id', title: 'AWS access key ID' },
   AWSSecretAccessKey: { slug: 'aws-secret-access-key', title: 'AWS secret access key' },
@@ -30,6 +30,9 @@ const KINDS: Readonly<Record<string, SecretKind>> = {
   MongoDBConnection: { slug: 'database-password', title: 'MongoDB connection string with a password' },
   MySQLConnection: { slug: 'database-password', title: 'MySQL connection string with a password' },
   PostgreSQLConnection: { slug: 'database-password', title: 'PostgreSQL connection string with a password' },
+  STRIPE_SECRET_KEY: { slug: 'stripe-secret-key', title: 'Stripe secret or restricted key' },
+  GITLAB_TOKEN: { slug: 'gitlab-token', title: 'GitLab token' },
+  PYPI_TOKEN: { slug: 'pypi-token', title: 'PyPI API token' },
   [TOO_MANY_REPORTS]: {
     slug: 'too-many-secrets',
     title: `more than ${MAX_REPORTS_PER_RULE} secrets of one kind; this and the rest are not listed one by one`,

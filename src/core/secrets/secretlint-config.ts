@@ -1,6 +1,7 @@
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintRuleCreator } from '@secretlint/types';
 import { urlCredentialRule } from './url-credential-rule.js';
+import { vendorTokenRule } from './vendor-token-rule.js';
 
 const AWS_RULE = '@secretlint/secretlint-rule-aws';
 const FILTER_COMMENTS_RULE = '@secretlint/secretlint-rule-filter-comments';
@@ -23,6 +24,8 @@ export const TOO_MANY_REPORTS = 'TOO_MANY_REPORTS';
  *   (`?password=`, `?api_key=`, a presigned URL's signature) or any `user:password@`, which the
  *   preset misses, so every text the scanner guards (a stack output URL, a comment, a mirror) is
  *   rid of it.
+ * - One more (`vendorTokenRule`): credentials whose vendor documents their prefix, of kinds the
+ *   preset has no rule for (Stripe secret and restricted keys, GitLab tokens, PyPI API tokens).
  * - Each rule reports at most MAX_REPORTS_PER_RULE findings per text: secretlint 11.x removes
  *   duplicate findings by comparing every pair, so 3,000 findings in a 36 KB text (`xoxb-1-2 `
  *   repeated) take 3.4 s; capped, a scan stays linear in the text.
@@ -38,6 +41,7 @@ export const SECRETLINT_CONFIG: SecretLintCoreConfig = {
           : { id: rule.meta.id, rule: capped(rule) },
       ),
     { id: urlCredentialRule.meta.id, rule: capped(urlCredentialRule) },
+    { id: vendorTokenRule.meta.id, rule: capped(vendorTokenRule) },
   ],
 };
 

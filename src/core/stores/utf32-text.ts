@@ -6,8 +6,13 @@ export interface Utf32Form {
 
 /** Bytes looked at to guess a text without a byte order mark is UTF-32. */
 const SAMPLE_BYTES = 4096;
-/** Share of the sample's 4-byte units that must be an ASCII character written as UTF-32 (three NULs beside it). */
-const MIN_ASCII_SHARE = 0.9;
+/**
+ * Share of the sample's 4-byte units that must be text written as UTF-32: a code point (at most
+ * U+10FFFF, so its high byte is zero and the next at most 0x10; no surrogate), not NUL and no
+ * control character other than white space. Whatever the script: `42 30 00 00` (あ) counts as
+ * `41 00 00 00` (A) does.
+ */
+const MIN_TEXT_SHARE = 0.9;
 /** Units a text must have for its structure alone to say UTF-32. */
 const MIN_UNITS = 4;
 
@@ -15,8 +20,11 @@ const MIN_UNITS = 4;
  * How `bytes` look written as UTF-32 (Python's `encoding='utf-32'`, PowerShell's `-Encoding
  * utf32`), or undefined: a byte order mark (FF FE 00 00 little-endian, 00 00 FE FF big-endian;
  * FF FE 00 00 before UTF-16 text is read as UTF-32, as the Unicode Standard §23.8 and Python
- * do), or, without one, a sample whose 4-byte units are mostly ASCII characters (MIN_ASCII_SHARE),
- * which is valid UTF-8 with three NULs after each character, so no scan as UTF-8 sees a secret.
+ * do), or, without one (Python's `utf-32-le`), a sample whose 4-byte units are mostly text by
+ * their structure (MIN_TEXT_SHARE): every character of any script has a zero high byte in UTF-32,
+ * where random bytes have one in 256 units, UTF-8 text never has a NUL, and UTF-16 text reads as
+ * units past U+10FFFF. UTF-32 of ASCII is valid UTF-8 with three NULs after each character, so
+ * no scan as UTF-8 sees a secret in it.
  */
 export function utf32Form(bytes: Uint8Array): Utf32Form | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
@@ -26,14 +34,20 @@ export function utf32Form(bytes: Uint8Array): Utf32Form | undefined {
   const units = Math.floor(Math.min(bytes.length, SAMPLE_BYTES) / 4);
   if (units < MIN_UNITS) return undefined;
   for (const bigEndian of [false, true]) {
-    let ascii = 0;
+    let text = 0;
     for (let index = 0; index < units * 4; index += 4) {
-      const unit = unitAt(bytes, index, bigEndian);
-      if (unit >= 0x09 && unit < 0x7f) ascii += 1;
+      if (isTextCodePoint(unitAt(bytes, index, bigEndian))) text += 1;
     }
-    if (ascii >= units * MIN_ASCII_SHARE) return { bigEndian, bom: false };
+    if (text >= units * MIN_TEXT_SHARE) return { bigEndian, bom: false };
   }
   return undefined;
+}
+
+/** A code point text holds: at most U+10FFFF, no surrogate, no NUL, no control but white space. */
+function isTextCodePoint(unit: number): boolean {
+  if (unit > 0x10ffff || (unit >= 0xd800 && unit <= 0xdfff)) return false;
+  if (unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d) return true;
+  return unit >= 0x20 && !(unit >= 0x7f && unit <= 0x9f);
 }
 
 function unitAt(bytes: Uint8Array, at: number, bigEndian: boolean): number {

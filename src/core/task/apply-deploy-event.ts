@@ -20,7 +20,10 @@ export type EnvironmentDeploys = Readonly<Record<string, EnvironmentDeploy>>;
  * state as it is; a finish of a newer deployment whose start was never recorded (the status comment
  * or the mirror failed at the start) is taken as its start and its end, when it names its `sha`. A
  * rollback marks the entry `rolled_back` only when the entry is the deployment it replaced
- * (`rolled_back_deployment_id`): the rollback's own deployment of this task stays as it is. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * (`rolled_back_deployment_id`): the rollback's own deployment of this task stays as it is. A
+ * finish of a deployment that never started (`unstartable`) replaces nothing that runs: it is kept
+ * beside the entry (`last_attempt`), or, in an environment never deployed to, is its entry
+ * (`deploy_failed`); a later start supersedes it. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
  * `TaskEventError` when the state would lack a deployment id, sha or time.
  */
 export function applyDeployEvent(params: {
@@ -36,6 +39,8 @@ export function applyDeployEvent(params: {
     case 'deploy_started':
       return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
     case 'deploy_finished': {
+      if (event.unstartable === true && current !== undefined)
+        return withAttempt({ environments, event, current });
       const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
       // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
       // starts and finishes here; an older one, or one that does not say its sha, leaves it.
@@ -70,6 +75,29 @@ export function applyDeployEvent(params: {
         updated_at: event.at,
       });
   }
+}
+
+/**
+ * The environment's entry as it is, with a deployment that never started (`unstartable`) kept as its
+ * `last_attempt`: it ran nothing, so it neither ends what runs nor stops that deployment's own
+ * finish or rollback from landing. An attempt older than the one kept leaves it.
+ */
+function withAttempt(params: {
+  environments: EnvironmentDeploys;
+  event: Extract<DeployEventBody, { type: 'deploy_finished' }>;
+  current: EnvironmentDeploy;
+}): EnvironmentDeploys {
+  const { environments, event, current } = params;
+  const kept = current.last_attempt;
+  if (event.sha === undefined || (kept !== undefined && kept.deployment_id >= event.deployment_id))
+    return environments;
+  const last_attempt = {
+    deployment_id: event.deployment_id,
+    sha: event.sha,
+    status: 'deploy_failed' as const,
+    at: event.at,
+  };
+  return { ...environments, [event.environment]: { ...current, last_attempt } };
 }
 
 /**

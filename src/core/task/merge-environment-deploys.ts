@@ -15,7 +15,8 @@ const STAGE: Readonly<Record<DeployState, number>> = {
  * and the mirror's. Per environment the newest entry wins, by GitHub's deployment ids (which
  * GitHub assigns in increasing order: the entry's `deployment_id`, or the `rolled_back_by` that
  * replaced it), then by how far that deployment got (`STAGE`); a tie keeps `environments`. Never
- * by `updated_at`: a time is its writer's word, and one forged in the future must not win.
+ * by `updated_at`: a time is its writer's word, and one forged in the future must not win. The
+ * newest deployment that never started (`last_attempt`) of either is kept on the entry chosen.
  * `undefined` when neither has an entry.
  */
 export function mergeEnvironmentDeploys(
@@ -26,9 +27,22 @@ export function mergeEnvironmentDeploys(
   const merged = { ...environments };
   for (const [name, entry] of Object.entries(deploys)) {
     const kept = Object.hasOwn(merged, name) ? merged[name] : undefined;
-    if (kept === undefined || isNewer(entry, kept)) merged[name] = entry;
+    const winner = kept === undefined || isNewer(entry, kept) ? entry : kept;
+    merged[name] = withNewestAttempt(winner, [entry.last_attempt, kept?.last_attempt]);
   }
   return merged;
+}
+
+/**
+ * `entry` with the newest of `attempts` (deployments that never started) as its `last_attempt`
+ * when that one is newer than the entry's deployment (a later start supersedes it), else without one.
+ */
+function withNewestAttempt(entry: Entry, attempts: readonly Entry['last_attempt'][]): Entry {
+  const newest = attempts
+    .filter((attempt) => attempt !== undefined && attempt.deployment_id > entry.deployment_id)
+    .sort((left, right) => (right?.deployment_id ?? 0) - (left?.deployment_id ?? 0))[0];
+  const { last_attempt: _dropped, ...rest } = entry;
+  return newest === undefined ? rest : { ...rest, last_attempt: newest };
 }
 
 type Entry = EnvironmentDeploys[string];

@@ -83,6 +83,11 @@ export const taskEventBodySchema = z.discriminatedUnion('type', [
     sha: z.string().min(1).optional(),
     succeeded: z.boolean(),
     environment_url: z.string().optional(),
+    /**
+     * The deployment never started (no workflow run can take it, `unstartableDeploySteps`): it
+     * replaces nothing the environment runs and is kept beside it (`last_attempt`). Absent otherwise.
+     */
+    unstartable: z.literal(true).optional(),
   }),
   /**
    * Another deployment (a `/rollback`, an automatic one) replaced this task's in the environment:

@@ -40,6 +40,19 @@ export const environmentDeploySchema = z.object({
   /** The deployment that rolled this one back, once one did. */
   rolled_back_by: z.number().int().positive().optional(),
   updated_at: isoTimestamp,
+  /**
+   * The latest deployment to this environment that no workflow run could start (it never ran, so it
+   * replaced nothing: the entry stays what runs), kept beside the entry until a newer deploy starts.
+   * Absent when there was none, and in records from before it was kept.
+   */
+  last_attempt: z
+    .object({
+      deployment_id: z.number().int().positive(),
+      sha: z.string().min(1),
+      status: z.literal('deploy_failed'),
+      at: isoTimestamp,
+    })
+    .optional(),
 });
 
 export const tokenTotalsSchema = z.object({

@@ -7,7 +7,8 @@ import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
 import { buildService } from '../../packaging/build-service.js';
 import { pathInsideCheckout } from '../../packaging/path-inside-checkout.js';
 import type { CommandRunner } from '../../packaging/command-runner.js';
-import { zipDirectory } from '../../packaging/zip-directory.js';
+import { gitDirectoryRefusal, listTrackedFiles } from '../../packaging/list-tracked-files.js';
+import { zipDirectory, zipFiles } from '../../packaging/zip-directory.js';
 import { isZipArchive, zipSingleFile } from '../../packaging/zip-single-file.js';
 
 /** Code a template of the deploy needs uploaded (`NestedTemplateSources.packageCode`). */
@@ -42,8 +43,10 @@ export type CodeUpload = { readonly bucket: string; readonly key: string } | { r
  * zip as it is, another file zipped alone or kept as it is, with its extension), to the code
  * bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
  * sha (`git rev-parse HEAD`) and the path inside it, by its text and its real path
- * (`pathInsideCheckout`: no symlink out of it). Anything that stops it is a refusal, saying
- * nothing was deployed; never throws.
+ * (`pathInsideCheckout`: no symlink out of it), and never in `.git` (`gitDirectoryRefusal`).
+ * Only files committed at the sha are packaged, listed by git (`listTrackedFiles`), never the
+ * checkout's `.git` or files earlier steps wrote there; a folder built keeps its build output
+ * (`dist/`). Anything that stops it is a refusal, saying nothing was deployed; never throws.
  */
 export async function uploadRepositoryCode(params: {
   request: CodeRequest;
@@ -62,20 +65,36 @@ export async function uploadRepositoryCode(params: {
   if (destination.kind === 'refuse') return { refusal: destination.message };
   const checkout = await checkoutRefusal(params);
   if (checkout !== undefined) return { refusal: checkout };
+  const gitDirectory = gitDirectoryRefusal(request.path);
+  if (gitDirectory !== undefined) return { refusal: `${gitDirectory}. Nothing was deployed.` };
   // Inside by its text and by its real path: a committed symlink may lead anywhere on the runner.
   const inside = pathInsideCheckout(params.workspace ?? '', request.path);
   if ('refusal' in inside) return { refusal: `${inside.refusal}. Nothing was deployed.` };
   const target = inside.path;
   try {
-    if (request.fileOnly === true && statSync(target).isDirectory())
+    const listed = request.build
+      ? undefined
+      : await listTrackedFiles({
+          checkout: params.workspace ?? '',
+          sha: params.sha,
+          repositoryPath: request.path,
+          run: params.run,
+        });
+    if (listed !== undefined && 'refusal' in listed)
+      return { refusal: `${listed.refusal}. Nothing was deployed.` };
+    if (
+      request.fileOnly === true &&
+      (listed === undefined ? statSync(target).isDirectory() : listed.kind === 'folder')
+    )
       return {
         refusal: `${request.what}, but ${request.path} is a folder: it must name one file, as \`aws cloudformation package\` requires. Nothing was deployed.`,
       };
-    const artifact = request.build
-      ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
-      : statSync(target).isDirectory()
-        ? { body: zipDirectory(target) }
-        : fileArtifact(target, request.file);
+    const artifact =
+      listed === undefined
+        ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
+        : listed.kind === 'folder'
+          ? { body: zipFiles(listed.files) }
+          : fileArtifact(listed.file.path, request.file);
     const uploaded = await uploadByContentHash({
       s3: params.s3,
       bucket: destination.bucket,
@@ -114,8 +133,9 @@ function fileArtifact(
 }
 
 /**
- * Why the checkout cannot give the deployed sha's code: no checkout (GITHUB_WORKSPACE), or one at
- * another commit; undefined when it is at `sha`.
+ * Why the checkout cannot give the deployed sha's code: no checkout (GITHUB_WORKSPACE), no git
+ * repository there (fails closed: files are listed by git), or one at another commit; undefined
+ * when it is at `sha`.
  */
 export async function checkoutRefusal(params: {
   workspace: string | undefined;
@@ -126,7 +146,10 @@ export async function checkoutRefusal(params: {
   if (workspace === undefined || workspace === '')
     return 'This deploy needs Lambda code built from the repository, and this run has no checkout (GITHUB_WORKSPACE): add actions/checkout before the deploy step. Nothing was deployed.';
   const head = await params.run('git', ['rev-parse', 'HEAD'], { cwd: workspace });
-  if (head.code !== 0 || head.output.trim() !== params.sha)
+  // Files are packaged only as git lists them at the sha (`listTrackedFiles`): no repository, no code.
+  if (head.code !== 0)
+    return `The checkout (GITHUB_WORKSPACE) is not a git repository at a commit (git rev-parse HEAD failed), so the files of the deployed ${params.sha.slice(0, 7)} cannot be listed and packaged. Nothing was deployed.`;
+  if (head.output.trim() !== params.sha)
     return `The checkout is at ${head.output.trim().slice(0, 7) || 'no commit'}, not the deployed ${params.sha.slice(0, 7)}, so its code cannot be packaged for this deployment. Nothing was deployed.`;
   return undefined;
 }

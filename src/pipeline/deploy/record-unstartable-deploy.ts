@@ -11,8 +11,8 @@ import { unstartableDeploySteps } from './unstartable-deploy-steps.js';
 /**
  * Records a deployment no workflow run can start (`requestDeployment`'s `deploy_failed` naming its
  * task, environment and commit) on the task's record, for a channel that holds no board of the task
- * (a `/deploy` comment; the merge's move records the same steps on its own board): the environment
- * ends `deploy_failed` with the deployment's id (`unstartableDeploySteps`) and the outcome becomes
+ * (a `/deploy` comment; the merge's move records the same steps on its own board): the failed
+ * attempt is kept beside what the environment runs (`unstartableDeploySteps`) and the outcome becomes
  * the record's last outcome, on the status comment's deploy section and marker and in the mirrors.
  * Nothing is written for any other outcome, a task of another repository, or a status comment that
  * is not trusted (the log says why). Never throws: returns a sentence for the person's answer when

@@ -3,9 +3,10 @@ import type { TaskStep } from '../task/task-step.js';
 
 /**
  * The task steps that record a deployment no workflow run can start (`requestDeployment`'s
- * `deploy_failed` naming its environment and commit): its environment ends `deploy_failed` with
- * the deployment's id (`deploy_finished`, not succeeded, which `applyDeployEvent` takes as its
- * start and end), since no deploy run will ever report on it. Any other outcome, or a dry run's: none.
+ * `deploy_failed` naming its environment and commit): a `deploy_finished`, not succeeded and
+ * `unstartable`, since no deploy run will ever report on it. `applyDeployEvent` keeps it beside
+ * what the environment runs (`last_attempt`), or, in an environment never deployed to, records it
+ * `deploy_failed` with its id. Any other outcome, or a dry run's: none.
  */
 export function unstartableDeploySteps(outcome: TaskOutcome): TaskStep[] {
   if (outcome.status !== 'deploy_failed' || outcome.environment === undefined || outcome.sha === undefined)
@@ -19,6 +20,7 @@ export function unstartableDeploySteps(outcome: TaskOutcome): TaskStep[] {
       deployment_id: outcome.deploymentId,
       sha: outcome.sha,
       succeeded: false,
+      unstartable: true,
     },
   ];
 }

@@ -17,21 +17,15 @@ import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } fro
 import { mockClient } from 'aws-sdk-client-mock';
 import { unzipSync } from 'fflate';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
-import type { CommandRunner } from '../../../src/packaging/command-runner.js';
+import { createCommandRunner } from '../../../src/packaging/command-runner.js';
 import {
   uploadRepositoryCode,
   type CodeRequest,
 } from '../../../src/pipeline/deploy-run/upload-repository-code.js';
+import { commitCheckout } from '../../support/git-checkout.js';
 
-const SHA = 'd'.repeat(40);
 const SECRET = 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
 const s3Mock = mockClient(S3Client);
-const gitAt =
-  (sha: string): CommandRunner =>
-  async (command, args) =>
-    [command, ...args].join(' ') === 'git rev-parse HEAD'
-      ? { code: 0, output: `${sha}\n` }
-      : { code: 0, output: '' };
 
 /** Every byte uploaded, zips opened: what the bucket (and the deployed function) got. */
 function uploaded(): string {
@@ -84,14 +78,15 @@ describe('review10n attacker: a committed symlink leading out of the checkout', 
         build: false,
         file,
       },
-      sha: SHA,
+      // The checkout at the deployed sha, symlinks committed as git keeps them.
+      sha: commitCheckout(workspace),
       environment: 'staging',
       region: 'ap-southeast-2',
       repository: 'acme/shop',
       config: agentConfigSchema.parse({ mirrors: { deployments_bucket: 'acme-deployments' } }),
       workspace,
       s3: new S3Client({ region: 'ap-southeast-2' }),
-      run: gitAt(SHA),
+      run: createCommandRunner(60_000),
       log: () => undefined,
     });
 
@@ -149,14 +144,15 @@ describe('review10n attacker: paths leaving the checkout (refused)', () => {
   const upload = (path: string) =>
     uploadRepositoryCode({
       request: { what: 'x', templatePath: 'stacks/sam.yaml', path, build: false, file: 'zip' },
-      sha: SHA,
+      // The checkout at the deployed sha, symlinks committed as git keeps them.
+      sha: commitCheckout(workspace),
       environment: 'staging',
       region: 'ap-southeast-2',
       repository: 'acme/shop',
       config: agentConfigSchema.parse({ mirrors: { deployments_bucket: 'acme-deployments' } }),
       workspace,
       s3: new S3Client({ region: 'ap-southeast-2' }),
-      run: gitAt(SHA),
+      run: createCommandRunner(60_000),
       log: () => undefined,
     });
 

@@ -6,11 +6,12 @@ import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } fro
 import { mockClient } from 'aws-sdk-client-mock';
 import { unzipSync, zipSync } from 'fflate';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
-import type { CommandRunner } from '../../../src/packaging/command-runner.js';
+import { createCommandRunner, type CommandRunner } from '../../../src/packaging/command-runner.js';
 import {
   uploadRepositoryCode,
   type CodeRequest,
 } from '../../../src/pipeline/deploy-run/upload-repository-code.js';
+import { commitCheckout } from '../../support/git-checkout.js';
 
 const SHA = 'd'.repeat(40);
 const s3Mock = mockClient(S3Client);
@@ -58,7 +59,8 @@ describe('uploadRepositoryCode', () => {
         file: overrides.file ?? 'zip',
         ...(overrides.fileOnly === undefined ? {} : { fileOnly: overrides.fileOnly }),
       },
-      sha: SHA,
+      // The checkout at the deployed sha: what is in it, committed (files are listed by git).
+      sha: overrides.run === undefined ? commitCheckout(workspace) : SHA,
       environment: 'staging',
       region: 'ap-southeast-2',
       repository: 'acme/shop',
@@ -67,7 +69,7 @@ describe('uploadRepositoryCode', () => {
       ),
       workspace,
       s3: new S3Client({ region: 'ap-southeast-2' }),
-      run: overrides.run ?? gitAt(SHA),
+      run: overrides.run ?? createCommandRunner(60_000),
       log: () => undefined,
     });
 
@@ -133,5 +135,71 @@ describe('uploadRepositoryCode', () => {
       refusal: expect.stringContaining('The checkout is at eeeeeee, not the deployed ddddddd'),
     });
     expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  it('packages only files committed at the sha: a file written after it, alone or in the folder, is not', async () => {
+    const sha = commitCheckout(workspace);
+    writeFileSync(join(workspace, 'stacks', 'src', 'gha-creds-1.json'), '{"token":"x"}');
+    const folder = await uploadRepositoryCode({
+      ...request('stacks/src'),
+      sha,
+      run: createCommandRunner(60_000),
+    });
+    expect(folder).toMatchObject({ bucket: 'acme-deployments' });
+    const body = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input.Body as Uint8Array;
+    expect(Object.keys(unzipSync(body))).toEqual(['index.js']);
+    expect(
+      await uploadRepositoryCode({
+        ...request('stacks/src/gha-creds-1.json'),
+        sha,
+        run: createCommandRunner(60_000),
+      }),
+    ).toEqual({
+      refusal: `stacks/src/gha-creds-1.json holds no file of the repository at ${sha.slice(0, 7)} (only files committed there are packaged). Nothing was deployed.`,
+    });
+  });
+
+  it.each(['.GIT', 'git~1', 'stacks/.git/hooks', '.git./config'])(
+    'refuses %s (Git’s own directory in one of its spellings) before running anything',
+    async (path) => {
+      const ran: string[] = [];
+      const result = await upload({
+        path,
+        run: async (command, args) => {
+          ran.push([command, ...args].join(' '));
+          return { code: 0, output: `${SHA}\n` };
+        },
+      });
+      expect(result).toEqual({ refusal: expect.stringContaining("inside Git's own directory") });
+      expect(ran.filter((line) => line.includes('ls-tree'))).toEqual([]);
+      expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+    },
+  );
+
+  it('fails closed when the checkout is no git repository', async () => {
+    expect(await upload({ run: createCommandRunner(60_000) })).toEqual({
+      refusal: expect.stringContaining('is not a git repository at a commit'),
+    });
+    // A runner that claims the sha but cannot list: refused, not walked.
+    expect(
+      await upload({
+        run: async (command, args) =>
+          args[0] === 'rev-parse'
+            ? { code: 0, output: `${SHA}\n` }
+            : { code: 128, output: 'fatal: not a git repository' },
+      }),
+    ).toEqual({ refusal: expect.stringContaining('is the checkout a git repository?') });
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  const request = (path: string) => ({
+    request: { what: 'x', templatePath: 'stacks/sam.yaml', path, build: false, file: 'zip' as const },
+    environment: 'staging',
+    region: 'ap-southeast-2',
+    repository: 'acme/shop',
+    config: agentConfigSchema.parse({ mirrors: { deployments_bucket: 'acme-deployments' } }),
+    workspace,
+    s3: new S3Client({ region: 'ap-southeast-2' }),
+    log: () => undefined,
   });
 });

@@ -1,0 +1,129 @@
+import { isRecord } from '../request/is-record.js';
+import { parseTemplate } from './parse-template.js';
+import { subVariables } from './sub-variables.js';
+
+/**
+ * Resource attributes (`Fn::GetAtt`) whose value is a credential, by resource type, each from the
+ * type's *Return values* in the AWS CloudFormation Template Reference. Only values that ARE the
+ * secret: an ARN or id naming where a secret is kept (`AWS::SecretsManager::Secret`'s `Ref`,
+ * `AWS::RDS::DBCluster`'s `MasterUserSecret.SecretArn`) and a key's id (`AWS::IAM::AccessKey`'s
+ * `Ref`, `AWS::AppSync::ApiKey`'s `ApiKeyId`) are not.
+ */
+export const SECRET_ATTRIBUTES: Readonly<Record<string, { attributes: readonly string[]; source: string }>> =
+  {
+    'AWS::IAM::AccessKey': {
+      attributes: ['SecretAccessKey'],
+      source:
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-accesskey.html',
+    },
+    'AWS::Cognito::UserPoolClient': {
+      attributes: ['ClientSecret'],
+      source:
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html',
+    },
+    'AWS::AppSync::ApiKey': {
+      attributes: ['ApiKey'],
+      source:
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-appsync-apikey.html',
+    },
+  };
+
+/** How deep a value is walked; past it the value counts as reading a secret (fails closed). */
+const MAX_DEPTH = 64;
+
+/** The template's resources that have secret attributes: logical id → those attributes. */
+type SecretResources = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * The names of the template's outputs whose `Value` reads a secret attribute of one of its
+ * resources (`SECRET_ATTRIBUTES`: `!GetAtt Key.SecretAccessKey`, `${Client.ClientSecret}` in an
+ * `Fn::Sub`, through any intrinsic), or reads a resource whose definition does (an SSM parameter
+ * handed the key, read back by `!GetAtt Param.Value`: which attribute gives a property back is the
+ * type's business, so any read of such a resource counts). An attribute chosen by an intrinsic on
+ * a resource with secret attributes counts, and so does a value too deep to walk. These are
+ * withheld like outputs echoing a NoEcho parameter: CloudFormation shows outputs as they are, and
+ * a 40-character secret key is no form a scanner knows. A template that does not parse has none.
+ * Pure.
+ */
+export function outputsReadingSecretAttributes(template: string): ReadonlySet<string> {
+  const parsed = parseTemplate(template);
+  if (!parsed.ok || !isRecord(parsed.template)) return new Set();
+  const { Resources: resources, Outputs: outputs } = parsed.template;
+  if (!isRecord(resources) || !isRecord(outputs)) return new Set();
+  const secretResources = new Map<string, ReadonlySet<string>>();
+  for (const [name, definition] of Object.entries(resources)) {
+    const type = isRecord(definition) ? definition['Type'] : undefined;
+    if (typeof type === 'string' && Object.hasOwn(SECRET_ATTRIBUTES, type))
+      secretResources.set(name, new Set(SECRET_ATTRIBUTES[type]?.attributes));
+  }
+  if (secretResources.size === 0) return new Set();
+  const carrying = carryingResources(resources, secretResources);
+  return new Set(
+    Object.entries(outputs)
+      .filter(([, output]) => isRecord(output) && readsSecret(output['Value'], secretResources, carrying, 0))
+      .map(([name]) => name),
+  );
+}
+
+/** The resources whose definition reads a secret attribute, directly or through another such resource. */
+function carryingResources(
+  resources: Record<string, unknown>,
+  secrets: SecretResources,
+): ReadonlySet<string> {
+  const carrying = new Set<string>();
+  const entries = Object.entries(resources);
+  // Each pass adds at least one resource or ends: at most one pass per resource.
+  for (let pass = 0; pass <= entries.length; pass += 1) {
+    const size = carrying.size;
+    for (const [name, definition] of entries)
+      if (!carrying.has(name) && readsSecret(definition, secrets, carrying, 0)) carrying.add(name);
+    if (carrying.size === size) break;
+  }
+  return carrying;
+}
+
+function readsSecret(
+  value: unknown,
+  secrets: SecretResources,
+  carrying: ReadonlySet<string>,
+  depth: number,
+): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(value)) return value.some((item) => readsSecret(item, secrets, carrying, depth + 1));
+  if (!isRecord(value)) return false;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'Ref' && typeof inner === 'string' && carrying.has(inner)) return true;
+    if (key === 'Fn::GetAtt' && getAttReadsSecret(inner, secrets, carrying)) return true;
+    if (key === 'Fn::Sub' && subReadsSecret(inner, secrets, carrying)) return true;
+    if (readsSecret(inner, secrets, carrying, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** `Fn::GetAtt` as `Resource.Attribute` or `[Resource, Attribute]`; an attribute not written out counts. */
+function getAttReadsSecret(value: unknown, secrets: SecretResources, carrying: ReadonlySet<string>): boolean {
+  const [resource, attribute]: unknown[] =
+    typeof value === 'string' ? splitAtFirstDot(value) : Array.isArray(value) ? value : [];
+  if (typeof resource !== 'string') return true; // a resource chosen by an intrinsic: fail closed
+  if (carrying.has(resource)) return true;
+  const attributes = secrets.get(resource);
+  if (attributes === undefined) return false;
+  return typeof attribute !== 'string' || attributes.has(attribute);
+}
+
+/** An `Fn::Sub` string (or `[string, variables]`) naming `${Resource.SecretAttribute}` or a carrying resource. */
+function subReadsSecret(value: unknown, secrets: SecretResources, carrying: ReadonlySet<string>): boolean {
+  const text = typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
+  if (typeof text !== 'string') return false;
+  return subVariables(text).some((variable) => {
+    const [resource, attribute] = splitAtFirstDot(variable);
+    if (carrying.has(resource)) return true;
+    return attribute !== undefined && (secrets.get(resource)?.has(attribute) ?? false);
+  });
+}
+
+/** `Resource.Attribute` (an attribute may hold dots: `Endpoint.Address`) as its two parts. */
+function splitAtFirstDot(text: string): [string, string | undefined] {
+  const dot = text.indexOf('.');
+  return dot < 0 ? [text, undefined] : [text.slice(0, dot), text.slice(dot + 1)];
+}
