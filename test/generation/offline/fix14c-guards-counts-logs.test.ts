@@ -104,6 +104,31 @@ describe('a prohibition in a final status is kept by the moves out of it', () =>
     );
     expect(gapsOf(row)).toContain('POST /orders/{id}/deliver (story 3) still moves an order that is shipped');
   });
+  it('a move that keeps the status (assign to myself) acts in a final status too: it is no guard, and the row says it still changes a closed ticket', async () => {
+    const { bundle } = await generate(
+      app({
+        taskName: 'Support tickets',
+        description:
+          'A ticketing API. Each ticket has a subject. Tickets are open, pending, solved or closed. Closed tickets cannot be changed.',
+        stories: [
+          'As a customer I can open a ticket with a subject',
+          'As an agent I can assign a ticket to myself',
+          'As an agent I can solve a ticket',
+          'As an agent I can close a ticket',
+        ],
+      }),
+    );
+    const send = serviceOf(bundle);
+    await send('POST /tickets', { body: { subject: 's' } });
+    await send('POST /tickets/{id}/close', first);
+    expect((await send('POST /tickets/{id}/solve', first)).statusCode).toBe(409);
+    const row = sentenceRow(bundle.coverage, 4);
+    expect(row?.status).toBe('partial');
+    expect(row?.implementedBy).not.toContain('/assign');
+    expect(gapsOf(row)).toContain(
+      'POST /tickets/{id}/assign (story 2) still changes a ticket that is closed',
+    );
+  });
 });
 
 describe("a count a story acts by is the service's", () => {

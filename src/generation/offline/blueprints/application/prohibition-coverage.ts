@@ -31,19 +31,22 @@ export function breakingOperations(prohibition: ProhibitedChange, model: Resourc
 
 /**
  * The status moves that still act on an item in a qualified prohibition's status (`reactivate a
- * canceled subscription`): not those into the status itself, nor any out of a final status.
+ * canceled subscription`): not those into the status itself, nor any out of a final status, save a
+ * move that keeps the status (`assign a ticket to myself`), which acts in a final status too.
  */
 function movesOutOf(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
   const statuses = prohibition.inStatuses ?? [];
   const resource = model.resources.find((candidate) => candidate.name === prohibition.resource);
-  const live = statuses.filter((status) => !(resource?.status?.terminal ?? []).includes(status));
   return model.operations.filter((operation) => {
     const to = resource?.status?.transitions.find((move) => move.action === operation.action)?.to;
+    const acting = statuses.filter(
+      (status) => operation.keepsStatus === true || !(resource?.status?.terminal ?? []).includes(status),
+    );
     return (
       prohibition.changes &&
       operation.resource === prohibition.resource &&
       operation.kind === 'transition' &&
-      live.some(
+      acting.some(
         (status) =>
           status !== to &&
           !operation.refusedFrom.includes(status) &&
@@ -69,9 +72,12 @@ function guards(operation: Operation, prohibition: ProhibitedChange, model: Reso
   );
 }
 
-/** The statuses a status move answers 409 in because they are final: none for any other route. */
+/**
+ * The statuses a status move answers 409 in because they are final: none for any other route, nor
+ * for a move that keeps the status (`assign a ticket to myself`), which checks only its refusals.
+ */
 function finalStatusesOf(operation: Operation, model: ResourceModel): readonly string[] {
-  if (operation.kind !== 'transition') return [];
+  if (operation.kind !== 'transition' || operation.keepsStatus === true) return [];
   return model.resources.find((resource) => resource.name === operation.resource)?.status?.terminal ?? [];
 }
 
@@ -333,16 +339,30 @@ function qualifiedCapabilities(
       ...(moves.length === 0 && updates.length === 0
         ? {}
         : {
-            gaps: [
-              ...(moves.length === 0
-                ? []
-                : [
-                    `${routesOf(moves)} still move${moves.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
-                  ]),
-              ...updates,
-            ],
+            gaps: [...movesGaps(prohibition, moves), ...updates],
           }),
     },
+  ];
+}
+
+/**
+ * Why the moves still acting in a prohibition's status break it: those to another status, and those
+ * that keep the status but record who took the item (`assign a ticket to myself`).
+ */
+function movesGaps(prohibition: ProhibitedChange, moves: readonly Operation[]): string[] {
+  const moving = moves.filter((operation) => operation.keepsStatus !== true);
+  const recording = moves.filter((operation) => operation.keepsStatus === true);
+  return [
+    ...(moving.length === 0
+      ? []
+      : [
+          `${routesOf(moving)} still move${moving.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
+        ]),
+    ...(recording.length === 0
+      ? []
+      : [
+          `${routesOf(recording)} still change${recording.length === 1 ? 's' : ''} ${itemIn(prohibition)}, recording the caller and keeping its status: refuse ${recording.length === 1 ? 'it' : 'them'} by hand in that status`,
+        ]),
   ];
 }
 
