@@ -150,6 +150,9 @@ describe("a count a story acts by is the service's", () => {
     expect(sentenceRow(bundle.coverage, 2)?.implementedBy).toContain(
       'votes (a count the service keeps: 0 when made, 400 when a create or update sends it)',
     );
+    expect(fileContent(bundle, 'README.md')).toContain(
+      '`votes` (number, kept by the service: 0 when made, never sent by a client)',
+    );
   });
 
   it('`likes` beside "like a post" and a PATCH route: the update refuses it too, and the like move says it adds nothing', async () => {
@@ -242,6 +245,26 @@ describe('a list asked for the items of a day or a period', () => {
     const row = sentenceRow(bundle.coverage, 4);
     expect(row?.status).toBe('partial');
     expect(gapsOf(row)).toContain('"of a day" is not a filter of GET /bookings');
+  });
+
+  it('a story "list the bookings of a day" is partial too, never a filter on an owner `day` (?dayId=)', async () => {
+    const { bundle } = await generate(
+      app({
+        taskName: 'Desk booking',
+        description: 'A desk booking API. Each booking has a desk and a date.',
+        stories: [
+          'As an employee I can book a desk',
+          'As an employee I can list the bookings of a day',
+          'As a manager I can list bookings on a given date',
+        ],
+      }),
+    );
+    expect(fileContent(bundle, 'src/model.ts')).not.toContain('dayId');
+    expect(storyRow(bundle.coverage, 2)?.status).toBe('partial');
+    expect(gapsOf(storyRow(bundle.coverage, 2))).toContain('"of a day" is not a filter of GET /bookings');
+    expect(gapsOf(storyRow(bundle.coverage, 3))).toContain(
+      '"on a given date" is not a filter of GET /bookings',
+    );
   });
 
   it('"on a given date" and "of this week" are said too; a list reading ?from=&to= answers them', async () => {

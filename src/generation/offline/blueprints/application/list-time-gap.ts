@@ -2,38 +2,13 @@ import { timePhrase } from './model/time-phrase.js';
 import type { Operation } from './model/resource-model-types.js';
 import { wordsOfText } from './model/words-of-text.js';
 
-/** What introduces a day a list is asked for (`of a day`, `on a given date`, `per day`). */
-const DAY_LEADS = new Set(['of', 'on', 'for', 'per', 'by']);
-/** Words between the lead and the day that name one (`a given`, `one specific`). */
-const DAY_DETERMINERS = new Set([
-  'a',
-  'an',
-  'one',
-  'the',
-  'given',
-  'single',
-  'specific',
-  'certain',
-  'chosen',
-]);
-const DAYS = new Set(['day', 'days', 'date', 'dates']);
-
 /**
  * `the bookings of a day`, `reservations on a given date`, `today's deliveries`: the words of a
  * clause naming when the items listed are, or undefined. A range (`between two dates`) is no such
  * ask: the list answers it with `?from=&to=` when the model reads one.
  */
 export function askedListTime(text: string): string | undefined {
-  const words = wordsOfText(text);
-  const period = timePhrase(words);
-  if (period !== undefined) return period.said;
-  for (let at = 0; at < words.length; at += 1) {
-    if (!DAY_LEADS.has(words[at] ?? '')) continue;
-    let end = at + 1;
-    while (end < words.length && end - at <= 3 && DAY_DETERMINERS.has(words[end] ?? '')) end += 1;
-    if (DAYS.has(words[end] ?? '') && words[end + 1] !== 'range') return words.slice(at, end + 1).join(' ');
-  }
-  return undefined;
+  return timePhrase(wordsOfText(text))?.said;
 }
 
 /**
