@@ -111,17 +111,14 @@ describe('review 11n: clinic appointments', () => {
     );
   });
 
-  it.failing(
-    'FAULT: "Cancelled appointments cannot be changed." is partial with the gap "no route changes an appointment, so nothing is refused", though POST /appointments/{id}/complete on a cancelled appointment answers 409 — a gap says nothing the handler contradicts',
-    async () => {
-      const { bundle } = await generate(clinic);
-      const send = serviceOf(bundle);
-      await send('POST /appointments', { body: anAppointment });
-      await send('POST /appointments/{id}/cancel', first);
-      expect((await send('POST /appointments/{id}/complete', first)).statusCode).toBe(409);
-      expect(gapsOf(sentenceRow(bundle.coverage, 6))).not.toMatch(/nothing is refused/);
-    },
-  );
+  it('fixed (was FAULT): "Cancelled appointments cannot be changed." is partial with the gap "no route changes an appointment, so nothing is refused", though POST /appointments/{id}/complete on a cancelled appointment answers 409 — a gap says nothing the handler contradicts', async () => {
+    const { bundle } = await generate(clinic);
+    const send = serviceOf(bundle);
+    await send('POST /appointments', { body: anAppointment });
+    await send('POST /appointments/{id}/cancel', first);
+    expect((await send('POST /appointments/{id}/complete', first)).statusCode).toBe(409);
+    expect(gapsOf(sentenceRow(bundle.coverage, 6))).not.toMatch(/nothing is refused/);
+  });
 });
 
 const ideaBoard = {
@@ -172,10 +169,11 @@ describe('review 11n: a feature-voting board', () => {
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('not_covered');
   });
 
-  it('FAULT: "Declined ideas cannot receive votes." is ✅ covered by the decline route and the body check, yet no route receives a vote at all (the vote story is not covered) and the client sets `votes` itself (POST /ideas with {"votes": 1000000} answers 201) — nothing refuses a vote on a declined idea: the row is not covered', async () => {
+  it('FAULT: "Declined ideas cannot receive votes." is ✅ covered by the decline route and the body check, yet no route receives a vote at all (the vote story is not covered) and the client sets `votes` itself (POST /ideas with {"votes": 1000000} answers 201) — nothing refuses a vote on a declined idea: the row is not covered (and, since fix 14c, `votes` is the service\'s count: 0 when made, 400 when a client sends it)', async () => {
     const { bundle } = await generate(ideaBoard);
     const send = serviceOf(bundle);
-    expect((await send('POST /ideas', { body: { title: 'x', votes: 1_000_000 } })).statusCode).toBe(201);
+    expect((await send('POST /ideas', { body: { title: 'x', votes: 1_000_000 } })).statusCode).toBe(400);
+    expect((await send('POST /ideas', { body: { title: 'x' } })).json['votes']).toBe(0);
     expect(sentenceRow(bundle.coverage, 5)?.status).not.toBe('covered');
   });
 

@@ -30,7 +30,7 @@ export function standardParameters({
         },
         LogRetentionDays: {
           Type: 'Number',
-          Default: isProduction(environment) ? 365 : 30,
+          Default: logRetentionDays(environment),
           AllowedValues: [7, 14, 30, 90, 180, 365],
           Description: 'How long function logs are kept',
         },
@@ -53,6 +53,11 @@ export function standardParameters({
     },
     ...(withFunctionCode ? { conditions: { HasAlarmTopic: notEquals(ref('AlarmTopicArn'), '') } } : {}),
   };
+}
+
+/** How long the log groups keep logs by default, in days: a year in production, 30 days elsewhere. */
+export function logRetentionDays(environment: string): number {
+  return isProduction(environment) ? 365 : 30;
 }
 
 /** Production-shaped resources (longer log retention, deletion protection) for the names `isProductionName` calls production. */

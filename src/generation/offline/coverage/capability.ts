@@ -24,6 +24,12 @@ export interface Capability {
    */
   readonly compare?: (clauseText: string) => readonly string[];
   /**
+   * What the clause asks beyond what was generated, read from its words (`List the bookings of a
+   * day.` against a list with no date filter): gaps of the row. Unlike `compare`, it answers for
+   * none of the clause's numbers.
+   */
+  readonly unmetBy?: (clauseText: string) => readonly string[];
+  /**
    * Reads whether a clause asks for the opposite of what was generated (`versioning is disabled`
    * against a versioned bucket): why that was not done, or undefined when it does not. Such a
    * clause is never answered by this capability; it is reported as not generated, with the why.

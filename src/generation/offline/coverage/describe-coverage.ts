@@ -107,7 +107,9 @@ export function combine(params: {
     ...generated.flatMap((part) => channelsNotGenerated(part)),
     ...generated.flatMap((part) =>
       part.capabilities.flatMap((capability) =>
-        (capability.compare?.(part.text) ?? []).map((gap) => `"${part.text}": ${gap}`),
+        [...(capability.compare?.(part.text) ?? []), ...(capability.unmetBy?.(part.text) ?? [])].map(
+          (gap) => `"${part.text}": ${gap}`,
+        ),
       ),
     ),
     ...unique(generated.flatMap((part) => part.capabilities.flatMap((capability) => capability.gaps ?? []))),

@@ -2,6 +2,7 @@ import { withIndefiniteArticle } from '../../../../core/text/indefinite-article.
 import { spokenName } from '../../naming/spoken-name.js';
 import type { RequirementCoverage, TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import { storyIntent } from '../../naming/story-intent.js';
+import type { StoryIntent } from '../../naming/story-intent.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { anyOf, askedSize } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
@@ -20,6 +21,7 @@ import {
   EVENTBRIDGE_PUTS,
   ROUTES_MATCH_TEMPLATE,
   TABLE_SETTINGS,
+  logRetentionTitle,
   TEST_FILES,
   eventFailureTitle,
   eventsTitle,
@@ -31,6 +33,9 @@ import { parentTitle } from './application-create-call.js';
 import { ownerCapabilities } from './owner-coverage.js';
 import { parentCapabilities } from './parent-coverage.js';
 import { listAsideGaps } from './list-aside-gaps.js';
+import { listTimeGap } from './list-time-gap.js';
+import { countingStories } from './model/kept-counts.js';
+import { logRetentionDays } from '../../cfn/standard-parameters.js';
 import { noticeCoverage } from './notice-coverage.js';
 import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
@@ -163,7 +168,8 @@ export function applicationCoverage(params: {
                     ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
                     : story?.notInLifecycle !== undefined
                       ? notInLifecycleGap(story.notInLifecycle)
-                      : 'the story names nothing the API could store or act on, so no route was generated for it',
+                      : (keptCountGap(intent, model) ??
+                        'the story names nothing the API could store or act on, so no route was generated for it'),
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
         ],
       };
@@ -172,7 +178,11 @@ export function applicationCoverage(params: {
       source,
       text: intent.text,
       parts: [{ text: intent.text, capabilities: [operationCapability({ operation, model, test, story })] }],
-      extraGaps: [...storyGaps(story, model, operation), ...notGeneratedAsks(intent.text, capabilities.all)],
+      extraGaps: [
+        ...storyGaps(story, model, operation),
+        ...notGeneratedAsks(intent.text, capabilities.all),
+        ...optional(keptCountGap(intent, model, operation)),
+      ],
     });
   });
   const storyRows = stories.map((row, index) => withoutPersonaNumbers(row, input.stories[index]?.role ?? []));
@@ -529,8 +539,13 @@ function applicationCapabilities(params: {
     // `A sample can be disposed only after it is reported.`, where nothing reports one: the route's
     // guard always refuses, as the row of its story says.
     const gaps = [...(lookup === undefined ? [] : [lookup]), ...unreachedGuards(operation, model)];
+    const unmetBy = listTimeGap(
+      operation,
+      model.resources.find((resource) => resource.name === operation.resource)?.collection ?? 'items',
+    );
     return {
       ...operationCapability({ operation, model, test }),
+      ...(unmetBy === undefined ? {} : { unmetBy }),
       when: operationWords(operation, model),
       ...(opposedBy === undefined ? {} : { opposedBy }),
       ...(gaps.length === 0 ? {} : { gaps }),
@@ -652,8 +667,8 @@ function applicationCapabilities(params: {
     },
     {
       when: anyOf('log', 'logs', 'logging', 'logged'),
-      implementedBy: 'API access logs and function logs with retention',
-      tests: [],
+      implementedBy: `API access logs and function logs kept for LogRetentionDays days (default ${logRetentionDays(params.input.environment)})`,
+      tests: [test('app', logRetentionTitle(logRetentionDays(params.input.environment)))],
       resources: ['HttpApiAccessLogs', 'ApiFunctionLogGroup'],
     },
     {
@@ -789,9 +804,10 @@ function applicationCapabilities(params: {
  * required (`open a ticket with a subject`) or a list.
  */
 function describedFields(resource: string, fields: readonly FieldSpec[]): string {
-  const each = fields.map(
-    (field) =>
-      `${field.name} (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create, 400 without' : 'optional'})`,
+  const each = fields.map((field) =>
+    field.counter === true
+      ? `${field.name} (a count the service keeps: 0 when made, 400 when a create or update sends it)`
+      : `${field.name} (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.minItems ? ` of at least ${field.minItems}` : ''}${allowed(field)}, ${field.required ? 'required on create, 400 without' : 'optional'})`,
   );
   return `${withArticle(resource)} has the declared field${fields.length === 1 ? '' : 's'} ${each.join(', ')}, type-checked on every write`;
 }
@@ -820,6 +836,23 @@ function allowed(field: FieldSpec): string {
     field.maxItems === undefined ? undefined : `of at most ${field.maxItems}`,
   ].filter((part) => part !== undefined);
   return said.length === 0 ? '' : ` ${said.join(', ')}`;
+}
+
+/**
+ * `As a customer I can vote for an idea`, where ideas have `votes`: the count is kept (0 when made, no
+ * client writes it), but no route adds to it (nor the story's own route, a move to `liked` say), so
+ * the story is not met; undefined for any other story.
+ */
+function keptCountGap(intent: StoryIntent, model: ResourceModel, operation?: Operation): string | undefined {
+  for (const resource of model.resources)
+    for (const field of resource.fields)
+      if (field.counter === true && countingStories(field, resource, [intent]).length > 0)
+        return `\`${field.name}\` is a count the service keeps (0 when ${withArticle(spokenName(resource.name))} is made, 400 when a client sends it), but ${operation === undefined ? 'no route adds' : `${operation.routeKey} does not add`} one to it: a route that records each ${intent.verb} and counts it (once per caller) is not generated`;
+  return undefined;
+}
+
+function optional(value: string | undefined): string[] {
+  return value === undefined ? [] : [value];
 }
 
 /** A clause asks for an operation when it names its resource and one of the verbs of its kind (`tracking customer orders`). */

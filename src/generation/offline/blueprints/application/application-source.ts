@@ -76,6 +76,8 @@ export interface FieldSpec {
   integer?: boolean;
   /** For strings: an ISO 8601 date-time, stored in UTC (2026-01-02T03:04:05.000Z) so ranges compare as text. */
   format?: 'date-time';
+  /** For numbers: a count the service keeps (votes): 0 when the item is made, never written by a client. */
+  counter?: boolean;
 }
 
 /** Statuses the service manages: clients never write status, the routes move it. */
@@ -145,7 +147,7 @@ function boundsLiteral(field: FieldSpec): string {
 function resourceLiteral(resource: Resource, notify: string | undefined): string {
   const fields = resource.fields.map(
     (field) =>
-      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${boundsLiteral(field)}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`} }`,
+      `{ name: ${codeLiteral(field.name)}, type: ${codeLiteral(field.type)}, required: ${String(field.required)}${field.minItems === undefined ? '' : `, minItems: ${field.minItems}`}${field.values === undefined ? '' : `, values: [${field.values.map(codeLiteral).join(', ')}]`}${boundsLiteral(field)}${field.format === undefined ? '' : `, format: ${codeLiteral(field.format)}`}${field.counter === true ? ', counter: true' : ''} }`,
   );
   const lines = [
     `name: ${codeLiteral(resource.name)}`,

@@ -14,6 +14,8 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
+import { logRetentionTest } from './log-retention-test.js';
+import { keptCountChecks } from './kept-count-checks.js';
 import { camel } from './model/camel.js';
 import { resourceRouteKey } from './model/resource-route-key.js';
 import { routeKey } from './model/route-key.js';
@@ -132,7 +134,12 @@ function ids(answer: Answer): string[] {
 ];
 
 /** Jest suites proving the routes work together on the model, through the handler only: no test writes the store directly. */
-export function applicationTests(baseDir: string, model: ResourceModel): GeneratedFile[] {
+export function applicationTests(
+  baseDir: string,
+  model: ResourceModel,
+  /** The template's default log retention, in days (`logRetentionDays`). */
+  logDays: number,
+): GeneratedFile[] {
   const samples = model.resources.map(
     (resource) => `  ${resource.name}: ${JSON.stringify(sampleBody(resource))},`,
   );
@@ -156,7 +163,7 @@ describe('HTTP API', () => {
     expect(table).toMatch(/^ {6}SSESpecification:\\n {8}SSEEnabled: true$/m);
     expect(table).toMatch(/^ {6}PointInTimeRecoverySpecification:\\n {8}PointInTimeRecoveryEnabled: true$/m);
   });
-
+${logRetentionTest(logDays)}
   it(${codeLiteral(ROUTES_MATCH_TEMPLATE)}, () => {
     const template = readFileSync(join(__dirname, '..', 'template.yaml'), 'utf8');
     const declared = [...template.matchAll(/^\\s*RouteKey: (.+)$/gm)].map((match) => (match[1] ?? '').trim()).sort();
@@ -248,7 +255,9 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   else if (remove !== undefined)
     steps.push(`    expect((await call(${codeLiteral(remove.routeKey)}, { id })).status).toBe(204);
     expect((await call(${read}, { id })).status).toBe(404);`);
-  const declared = resource.fields.filter((field) => field.name !== resource.ownerField);
+  const declared = resource.fields.filter(
+    (field) => field.name !== resource.ownerField && field.counter !== true,
+  );
   const typeChecks = declared.map((field) => {
     const wrong = field.type === 'string' ? '42' : field.type === 'list' ? "'not a list'" : "'text'";
     const notATime =
@@ -263,6 +272,7 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
     typeChecks.push(
       `    expect(await ${createCall(resource, `omit(${sample}, ${codeLiteral(owner.name)})`)}).toMatchObject({ status: 400, body: { errors: ['field "${owner.name}" is required'] } });`,
     );
+  typeChecks.push(...keptCountChecks(resource, model, sample));
   const events = resource.statusEventType === undefined ? '' : eventTests(resource, model);
   const statuses = statusTests(resource, model);
   return `

@@ -12,7 +12,7 @@ export function describeModel(model: ResourceModel): string {
   const resources = model.resources.map((resource) => {
     const fields = resource.fields.map(
       (field) =>
-        `\`${field.name}\` (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.required ? ', required' : ''}${field.minItems ? `, at least ${field.minItems}` : ''})`,
+        `\`${field.name}\` (${field.format === 'date-time' ? 'ISO 8601 date-time' : field.type}${field.required ? ', required' : ''}${field.minItems ? `, at least ${field.minItems}` : ''}${field.counter === true ? ', kept by the service: 0 when made, never sent by a client' : ''})`,
     );
     const status =
       resource.status === undefined

@@ -25,25 +25,28 @@ export function breakingOperations(prohibition: ProhibitedChange, model: Resourc
       operation.resource === prohibition.resource &&
       forbidsKind(prohibition, operation) &&
       !(prohibition.inStatuses !== undefined && operation.kind === 'transition') &&
-      !guards(operation, prohibition),
+      !guards(operation, prohibition, model),
   );
 }
 
 /**
  * The status moves that still act on an item in a qualified prohibition's status (`reactivate a
- * canceled subscription`): not those into the status itself, nor any out of a final status.
+ * canceled subscription`): not those into the status itself, nor any out of a final status, save a
+ * move that keeps the status (`assign a ticket to myself`), which acts in a final status too.
  */
 function movesOutOf(prohibition: ProhibitedChange, model: ResourceModel): Operation[] {
   const statuses = prohibition.inStatuses ?? [];
   const resource = model.resources.find((candidate) => candidate.name === prohibition.resource);
-  const live = statuses.filter((status) => !(resource?.status?.terminal ?? []).includes(status));
   return model.operations.filter((operation) => {
     const to = resource?.status?.transitions.find((move) => move.action === operation.action)?.to;
+    const acting = statuses.filter(
+      (status) => operation.keepsStatus === true || !(resource?.status?.terminal ?? []).includes(status),
+    );
     return (
       prohibition.changes &&
       operation.resource === prohibition.resource &&
       operation.kind === 'transition' &&
-      live.some(
+      acting.some(
         (status) =>
           status !== to &&
           !operation.refusedFrom.includes(status) &&
@@ -53,10 +56,36 @@ function movesOutOf(prohibition: ProhibitedChange, model: ResourceModel): Operat
   });
 }
 
-/** The route refuses (409) the item in every status the prohibition names. */
-function guards(operation: Operation, prohibition: ProhibitedChange): boolean {
+/**
+ * The route refuses (409) the item in every status the prohibition names: a status its story rules
+ * out (`refusedFrom`), or, for a status move, a final status, which nothing moves an item out of
+ * (`Cancelled appointments cannot be changed.` → `complete` answers 409 for a cancelled one). A
+ * move into the one status named is no change of an item already there, so it guards nothing.
+ */
+function guards(operation: Operation, prohibition: ProhibitedChange, model: ResourceModel): boolean {
   const statuses = prohibition.inStatuses ?? [];
-  return statuses.length > 0 && statuses.every((status) => operation.refusedFrom.includes(status));
+  if (statuses.length === 0) return false;
+  if (operation.kind === 'transition' && statuses.every((status) => status === targetOf(operation, model)))
+    return false;
+  return statuses.every(
+    (status) => operation.refusedFrom.includes(status) || finalStatusesOf(operation, model).includes(status),
+  );
+}
+
+/**
+ * The statuses a status move answers 409 in because they are final: none for any other route, nor
+ * for a move that keeps the status (`assign a ticket to myself`), which checks only its refusals.
+ */
+function finalStatusesOf(operation: Operation, model: ResourceModel): readonly string[] {
+  if (operation.kind !== 'transition' || operation.keepsStatus === true) return [];
+  return model.resources.find((resource) => resource.name === operation.resource)?.status?.terminal ?? [];
+}
+
+/** The status a move sets, if the operation is one. */
+function targetOf(operation: Operation, model: ResourceModel): string | undefined {
+  return model.resources
+    .find((resource) => resource.name === operation.resource)
+    ?.status?.transitions.find((move) => move.action === operation.action)?.to;
 }
 
 /**
@@ -74,7 +103,7 @@ function flipsByUpdate(prohibition: ProhibitedChange, model: ResourceModel): str
     (operation) =>
       operation.resource === prohibition.resource &&
       operation.kind === 'update' &&
-      !guards(operation, prohibition) &&
+      !guards(operation, prohibition, model) &&
       guardedValue(operation, prohibition, model) === undefined,
   );
   if (fields.size === 0 || updates.length === 0) return [];
@@ -91,7 +120,7 @@ function guardingOperations(prohibition: ProhibitedChange, model: ResourceModel)
   const ofResource = model.operations.filter((operation) => operation.resource === prohibition.resource);
   return [
     ...ofResource.filter(
-      (operation) => forbidsKind(prohibition, operation) && guards(operation, prohibition),
+      (operation) => forbidsKind(prohibition, operation) && guards(operation, prohibition, model),
     ),
     ...ofResource.filter((operation) => guardedValue(operation, prohibition, model) !== undefined),
   ];
@@ -310,16 +339,30 @@ function qualifiedCapabilities(
       ...(moves.length === 0 && updates.length === 0
         ? {}
         : {
-            gaps: [
-              ...(moves.length === 0
-                ? []
-                : [
-                    `${routesOf(moves)} still move${moves.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
-                  ]),
-              ...updates,
-            ],
+            gaps: [...movesGaps(prohibition, moves), ...updates],
           }),
     },
+  ];
+}
+
+/**
+ * Why the moves still acting in a prohibition's status break it: those to another status, and those
+ * that keep the status but record who took the item (`assign a ticket to myself`).
+ */
+function movesGaps(prohibition: ProhibitedChange, moves: readonly Operation[]): string[] {
+  const moving = moves.filter((operation) => operation.keepsStatus !== true);
+  const recording = moves.filter((operation) => operation.keepsStatus === true);
+  return [
+    ...(moving.length === 0
+      ? []
+      : [
+          `${routesOf(moving)} still move${moving.length === 1 ? 's' : ''} ${itemIn(prohibition)} to another status: status moves follow the stories and the listed statuses, so refuse them by hand if the rule covers them too`,
+        ]),
+    ...(recording.length === 0
+      ? []
+      : [
+          `${routesOf(recording)} still change${recording.length === 1 ? 's' : ''} ${itemIn(prohibition)}, recording the caller and keeping its status: refuse ${recording.length === 1 ? 'it' : 'them'} by hand in that status`,
+        ]),
   ];
 }
 
@@ -364,6 +407,30 @@ function guardedBy(
   return [...wholeText, ...byValue].join(', and ');
 }
 
+/**
+ * The generated lines that a guarding route declares its refusal: the statuses its route refuses
+ * (`refusedFrom`), and the final statuses of the resource for those a move answers 409 in as final.
+ */
+function refusalDeclared(operation: Operation, prohibition: ProhibitedChange, model: ResourceModel): string {
+  const statuses = prohibition.inStatuses ?? [];
+  const final = statuses.filter(
+    (status) => !operation.refusedFrom.includes(status) && finalStatusesOf(operation, model).includes(status),
+  );
+  const refused = statuses.filter((status) => !final.includes(status));
+  return [
+    ...(refused.length === 0
+      ? []
+      : [
+          `    expect(ROUTES[${codeLiteral(operation.routeKey)}]?.refusedFrom ?? []).toEqual(expect.arrayContaining([${refused.map(codeLiteral).join(', ')}]));`,
+        ]),
+    ...(final.length === 0
+      ? []
+      : [
+          `    expect(RESOURCES[${codeLiteral(operation.resource)}]?.status?.terminal ?? []).toEqual(expect.arrayContaining([${final.map(codeLiteral).join(', ')}]));`,
+        ]),
+  ].join('\n');
+}
+
 /** The title of the generated test of a status-qualified prohibition. */
 function qualifiedTitle(prohibition: ProhibitedChange, model: ResourceModel): string {
   const guarded = guardingOperations(prohibition, model).map((operation) => operation.routeKey);
@@ -386,9 +453,10 @@ export function qualifiedProhibitionTests(resource: Resource, model: ResourceMod
         .map((operation) => {
           const value = guardedValue(operation, prohibition, model);
           return value === undefined
-            ? `    expect(ROUTES[${codeLiteral(operation.routeKey)}]?.refusedFrom ?? []).toEqual(expect.arrayContaining([${(prohibition.inStatuses ?? []).map(codeLiteral).join(', ')}]));`
+            ? refusalDeclared(operation, prohibition, model)
             : `    expect((ROUTES[${codeLiteral(operation.routeKey)}]?.refusedValues ?? []).map((refused) => refused.field)).toContain(${codeLiteral(value.field)});`;
         })
+        .filter((line, index, lines) => lines.indexOf(line) === index)
         .join('\n');
       const path = statusPath(resource, model, prohibition.inStatuses?.[0] ?? '');
       const read = codeLiteral(routeKey(resource.collection, 'read'));

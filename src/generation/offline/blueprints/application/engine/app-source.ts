@@ -29,7 +29,7 @@ import { checkTransition, refusal, spokenName } from './status-rules';
 import type { Notice, Notifications } from './notifications';
 import type { StatusEvents } from './status-events';
 import { isDateTime, validateBody } from './validate-body';
-import type { BodyCheck } from './validate-body';
+import type { BodyCheck, Fields } from './validate-body';
 
 export interface AppDependencies {
   repository: ItemRepository;
@@ -113,12 +113,17 @@ async function create(call: Call): Promise<HttpApiResult> {
     updatedAt: timestamp,
     ...(resource.status === undefined ? {} : { status: resource.status.initial }),
     ...(typeof owner === 'string' ? { owner } : {}),
-    fields: parent === undefined || resource.parent === undefined ? check.fields : { ...check.fields, [resource.parent.field]: parent.id },
+    fields: { ...startingCounts(resource), ...(parent === undefined || resource.parent === undefined ? check.fields : { ...check.fields, [resource.parent.field]: parent.id }) },
   };
   await deps.repository.create(resource.collection, item);
   await publishStatusChange(call, item, null);
   await sendNotice(call, item, true);
   return json(201, toResponse(item), { location: '/' + resource.collection + '/' + item.id });
+}
+
+/** The counts the service keeps (votes), each 0 when an item is made: no client writes them. */
+function startingCounts(resource: ResourceModel): Fields {
+  return Object.fromEntries(resource.fields.filter((field) => field.counter === true).map((field) => [field.name, 0]));
 }
 
 async function read(call: Call): Promise<HttpApiResult> {

@@ -31,7 +31,7 @@ export function validateBody(resource: ResourceModel, input: unknown, mode: 'cre
     const declared = resource.fields.find((field) => field.name === name);
     const problem = !FIELD_NAME.test(name)
       ? 'must start with a letter and hold only letters, digits or _'
-      : RESERVED_FIELDS.has(name) || name === resource.parent?.field
+      : RESERVED_FIELDS.has(name) || name === resource.parent?.field || declared?.counter === true
         ? 'is set by the service'
         : mode === 'update' && name === resource.ownerField
           ? 'cannot be changed'

@@ -35,6 +35,11 @@ export interface FieldSpec {
    * (`2026-01-02T03:04:05.000Z`) so a range of them (`?from=&to=`) compares as text.
    */
   readonly format?: 'date-time';
+  /**
+   * For numbers: a count the service keeps of an act a story makes on the item (`votes` beside `vote
+   * for an idea`): 0 when the item is made; a client never writes it (400 on create and update).
+   */
+  readonly counter?: true;
 }
 
 export interface Transition {

@@ -11,6 +11,7 @@ import { compoundObject } from './compound-object.js';
 import { camel } from './camel.js';
 import { describedOwner } from './described-owner.js';
 import { describedRecord } from './described-record.js';
+import { keptCounts } from './kept-counts.js';
 import type { DescribedRecord } from './described-record.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
@@ -159,29 +160,33 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     .map((story) => (story.noun === undefined ? story : outsideLifecycle(story, lifecycleOf(story.noun))));
   const described = descriptionFields(input.descriptionSentences, names);
   const modelNames = new Set([...names, ...names.map(named)]);
-  const resources = names.map((name) => {
-    const parent = parents.get(name);
-    // `Each claim belongs to an employee`, where employees are no resource: the claim keeps an employeeId.
-    const owner = describedOwner(input.descriptionSentences, name);
-    const ownerName = owner === undefined ? undefined : camel(owner.split(' '));
-    return resourceFor({
-      name: named(name),
-      described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
-      parent: parent === undefined ? undefined : named(parent),
-      ...(owner === undefined || ownerName === undefined || modelNames.has(ownerName)
-        ? {}
-        : { describedOwner: ownerName }),
-      stories: renamed.filter((story) => story.noun === named(name)),
-      texts,
-      required: requiredInDescription(input.descriptionSentences, named(name)),
-      ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
-      lifecycle: listedStatuses(input.descriptionSentences, named(name)),
-      events: eventClauses.some(
-        (words) =>
-          mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
-      ),
-    });
-  });
+  // `votes` beside `vote for an idea`: a count the service keeps, not one a client posts.
+  const resources = keptCounts(
+    names.map((name) => {
+      const parent = parents.get(name);
+      // `Each claim belongs to an employee`, where employees are no resource: the claim keeps an employeeId.
+      const owner = describedOwner(input.descriptionSentences, name);
+      const ownerName = owner === undefined ? undefined : camel(owner.split(' '));
+      return resourceFor({
+        name: named(name),
+        described: described.filter((entry) => entry.resource === name).flatMap((entry) => entry.fields),
+        parent: parent === undefined ? undefined : named(parent),
+        ...(owner === undefined || ownerName === undefined || modelNames.has(ownerName)
+          ? {}
+          : { describedOwner: ownerName }),
+        stories: renamed.filter((story) => story.noun === named(name)),
+        texts,
+        required: requiredInDescription(input.descriptionSentences, named(name)),
+        ...optionalInitial(statedInitialStatus(input.descriptionSentences, named(name))),
+        lifecycle: listedStatuses(input.descriptionSentences, named(name)),
+        events: eventClauses.some(
+          (words) =>
+            mentions(words, name) || (name === primary && !names.some((other) => mentions(words, other))),
+        ),
+      });
+    }),
+    input.stories,
+  );
   // `I am redirected to the target`: a route answering 302 with the URL the item holds.
   const redirects = redirectOperations(intents, resources);
   const prohibitions = prohibitedChanges(

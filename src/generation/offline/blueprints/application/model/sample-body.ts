@@ -3,8 +3,9 @@ import type { FieldSpec, Resource } from './resource-model-types.js';
 type SampleValue = string | number | boolean | readonly Record<string, string | number>[];
 
 /**
- * A valid create body for a resource: every declared field with a value of its type (lists with
- * their fewest entries, owners as `customer-1`), plus one undeclared field, `note`, which any resource accepts.
+ * A valid create body for a resource: every declared field a client writes with a value of its type
+ * (lists with their fewest entries, owners as `customer-1`; no count the service keeps), plus one
+ * undeclared field, `note`, which any resource accepts.
  */
 export function sampleBody(
   resource: Resource,
@@ -12,6 +13,8 @@ export function sampleBody(
 ): Record<string, SampleValue> {
   const body: Record<string, SampleValue> = {};
   for (const field of resource.fields) {
+    // A count the service keeps (`votes`) is never posted: the create would answer 400.
+    if (field.counter === true) continue;
     if (field.name === resource.ownerField) body[field.name] = owner;
     else if (field.type === 'list')
       body[field.name] = Array.from({ length: Math.max(field.minItems ?? 1, 1) }, (_, index) => ({
