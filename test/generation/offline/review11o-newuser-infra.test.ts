@@ -1,5 +1,7 @@
+import type { ArtifactBundle } from '../../../src/core/bundle/artifact-bundle.js';
 import type { RequirementCoverage } from '../../../src/core/bundle/requirement-coverage.js';
 import { strategyHadEffect } from '../../../src/core/render/coverage-sections.js';
+import { loadGenerated } from './generated-modules.js';
 import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './offline-test-requests.js';
 
 /**
@@ -11,7 +13,9 @@ import { fileContent, generate, parseBundleTemplate, resourcesOfType } from './o
  * uploads after 2 days), synthetic checks of a status API ("Every 30 minutes, GET /status returns
  * 200.", "within 2 seconds", "Alert when 2 checks in a row fail.") and an all-at-once release of a
  * billing worker ("Page the on-call engineer when a rollback happens.", "p99 latency exceeds 800
- * ms"). Templates and generated sources are read; the rows are read as the PR body shows them.
+ * ms"), and a Buildkite build-events intake ("Receive build-finished webhooks …", "Ignore duplicate
+ * deliveries by their build id.") whose generated receiver is fed signed deliveries shaped as
+ * Buildkite sends them. Templates and generated sources are read; the rows are read as the PR body shows them.
  * Attacked: whether each ✅ is what the template does, whether a service the blueprint does not make
  * is said to be missing, and whether a setting with no effect is shown as if it had one. Each FAULT
  * test asserts the right answer and is `it.failing` while the fault exists.
@@ -163,4 +167,96 @@ describe('review 11o: an all-at-once release of a billing worker', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 3))).toMatch(/AlarmTopicArn/);
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
   });
+});
+
+const buildEventsIntake = {
+  taskType: 'integration' as const,
+  taskName: 'Build events intake',
+  strategy: 'canary' as const,
+  description:
+    'Receive build-finished webhooks from our Buildkite pipelines and queue them for the release dashboard. Buildkite signs each delivery with HMAC-SHA256 in the X-Buildkite-Signature header. Reject deliveries with a bad signature with 401. Ignore duplicate deliveries by their build id. Retry failed messages 3 times, then move them to a dead-letter queue kept for 14 days. Alarm when the dead-letter queue is not empty.',
+};
+interface Queued {
+  readonly id: string;
+  readonly type: string;
+}
+/** The generated receiver with a fixed secret and the signature header the request names. */
+function buildkiteReceiverOf(bundle: ArtifactBundle) {
+  const loaded = loadGenerated(bundle, [
+    ['src/receive-webhook.ts', ['receiveWebhook']],
+    ['src/signature.ts', ['sign']],
+  ]);
+  const receive = loaded['receiveWebhook'] as (
+    event: Record<string, unknown>,
+    deps: Record<string, unknown>,
+  ) => Promise<{ statusCode: number; body: string }>;
+  const sign = loaded['sign'] as (body: string, secret: string) => string;
+  const queued: Queued[] = [];
+  const deliver = async (payload: unknown, signature?: string) => {
+    const body = JSON.stringify(payload);
+    return receive(
+      {
+        routeKey: 'POST /webhooks',
+        body,
+        headers: {
+          'x-buildkite-signature': signature ?? sign(body, 'shh'),
+          'x-buildkite-event': 'build.finished',
+        },
+      },
+      {
+        secret: async () => 'shh',
+        enqueue: async (message: Queued) => {
+          queued.push(message);
+        },
+        signatureHeader: 'x-buildkite-signature',
+        log: () => undefined,
+      },
+    );
+  };
+  return { deliver, queued };
+}
+/** A build.finished delivery as Buildkite sends it: the event name in `event`, the build under `build`. */
+const buildFinished = (sender: string) => ({
+  event: 'build.finished',
+  build: { id: 'b-0190', state: 'passed', pipeline: 'release' },
+  sender: { name: sender },
+});
+
+describe('review 11o: a Buildkite build-events intake', () => {
+  it('checks the signature in X-Buildkite-Signature (401 otherwise), dead-letters after retries kept 14 days with the 3-vs-4 retries said, and alarms on the first dead letter', async () => {
+    const { bundle } = await generate(buildEventsIntake);
+    const { deliver } = buildkiteReceiverOf(bundle);
+    expect((await deliver(buildFinished('ci'), 'sha256=00')).statusCode).toBe(401);
+    expect(fileContent(bundle, 'src/webhook-provider.ts')).toContain("signature: 'x-buildkite-signature'");
+    expect(gapsOf(sentenceRow(bundle.coverage, 5))).toMatch(/maxReceiveCount/);
+    expect(sentenceRow(bundle.coverage, 6)?.status).toBe('covered');
+  });
+
+  it.failing(
+    'FAULT: "Receive build-finished webhooks from our Buildkite pipelines and queue them …" is ✅ covered with no gap, yet a signed Buildkite build.finished delivery is answered 202 `ignored` and never queued (the one message type is `record-build`, which Buildkite never sends) — the build.finished delivery is queued, or the row says the assumed spelling, as the README promises for a sender whose names are not known',
+    async () => {
+      const { bundle } = await generate(buildEventsIntake);
+      const { deliver, queued } = buildkiteReceiverOf(bundle);
+      const answer = await deliver(buildFinished('ci'));
+      const row = sentenceRow(bundle.coverage, 1);
+      const said = row?.status !== 'covered' || gapsOf(row) !== '';
+      expect(said || JSON.parse(answer.body)['status'] === 'queued').toBe(true);
+      expect(queued.length === 1 || said).toBe(true);
+    },
+  );
+
+  it.failing(
+    'FAULT: "Ignore duplicate deliveries by their build id." is ✅ covered by de-duplication on the delivery id (the body\'s top-level `id`, else its sha256): two deliveries of build b-0190 that differ elsewhere get two ids and are both processed; the build id (`build.id`) is never read — the id is the build id, or the row says it is not',
+    async () => {
+      const { bundle } = await generate(buildEventsIntake);
+      const { deliver, queued } = buildkiteReceiverOf(bundle);
+      const first = { type: 'record-build', build: { id: 'b-0190' }, sender: { name: 'ci' } };
+      await deliver(first);
+      await deliver({ ...first, sender: { name: 'ci-retry' } });
+      const ids = new Set(queued.map((message) => message.id));
+      const row = sentenceRow(bundle.coverage, 4);
+      expect(queued).toHaveLength(2);
+      expect(row?.status !== 'covered' || ids.size === 1).toBe(true);
+    },
+  );
 });
