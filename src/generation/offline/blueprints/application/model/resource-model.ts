@@ -31,6 +31,9 @@ import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
 import type { ParsedStory } from './parsed-story.js';
 import { prohibitedChanges } from './prohibited-changes.js';
+import { allowedValueFilter } from './allowed-value-filter.js';
+import { listedStatusModifier } from './listed-status-modifier.js';
+import { movedToListed } from './moved-to-listed.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
@@ -106,7 +109,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   // description lists `checked in`, `reported`, `testing`: moves of the appointment and the sample.
   const parsed = lifecycleMoves(
     naturalKeys(flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun), describedByNoun).map(
-      (story) => yesNoListFilter(story, describedByNoun),
+      (story) => allowedValueFilter(yesNoListFilter(story, describedByNoun), describedByNoun),
     ),
     {
       lifecycleOf: lifecycleOfNoun,
@@ -156,6 +159,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     lifecycleOf,
   )
     .map((story) => (story.noun === undefined ? story : lifecycleStateFilter(story, lifecycleOf(story.noun))))
+    .map((story) => (story.noun === undefined ? story : listedStatusModifier(story, lifecycleOf(story.noun))))
+    .map((story) => (story.noun === undefined ? story : movedToListed(story, lifecycleOf(story.noun))))
     .map((story) => (story.noun === undefined ? story : outsideLifecycle(story, lifecycleOf(story.noun))));
   const described = descriptionFields(input.descriptionSentences, names);
   const modelNames = new Set([...names, ...names.map(named)]);
