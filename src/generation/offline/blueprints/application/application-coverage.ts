@@ -42,6 +42,7 @@ import { statusCapabilities } from './status-coverage.js';
 import { ruleCapabilities } from './rule-capabilities.js';
 import { statusRuleCapabilities } from './status-rule-capabilities.js';
 import { unguardedOnlyRules } from './only-status-rules.js';
+import { refusedMoveCapabilities } from './refused-move-coverage.js';
 import { sentenceNotGenerated } from './unmet-sentences.js';
 import { describedRestriction } from './model/story-restriction.js';
 import { wordsOfText } from './model/words-of-text.js';
@@ -577,6 +578,7 @@ function applicationCapabilities(params: {
     }),
     ...notFoundCapabilities(model, (title) => test('app', title)),
     ...unguardedOnlyRules({ model, sentences: params.input.descriptionSentences }),
+    ...refusedMoveCapabilities({ model, test: (title) => test('app', title) }),
   ];
   // `sign up for a shift`, `publish a draft recipe`: a word the model names a resource, a status or a
   // move by is the request's domain, never an ask of the platform (the traffic shift, events).

@@ -34,6 +34,7 @@ import { prohibitedChanges } from './prohibited-changes.js';
 import { allowedValueFilter } from './allowed-value-filter.js';
 import { listedStatusModifier } from './listed-status-modifier.js';
 import { movedToListed } from './moved-to-listed.js';
+import { guardedMoves, refusedMoves } from './refused-moves.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
@@ -193,20 +194,31 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     input.descriptionSentences,
     names.map((name) => ({ name: named(name), head: name, statuses: statusesOf(resources, named(name)) })),
   );
+  // `A retired laptop cannot be assigned.`: the assign route answers 409 for a retired laptop.
+  const refused = refusedMoves(
+    input.descriptionSentences,
+    names.flatMap((name) => {
+      const resource = resources.find((candidate) => candidate.name === named(name));
+      return resource === undefined ? [] : [{ resource, head: name }];
+    }),
+  );
   return {
     resources,
     operations: [
       ...guardedDeletes(
-        guardedByProhibitions(
-          resources.flatMap((resource) =>
-            operationsFor(
-              resource,
-              renamed,
-              input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+        guardedMoves(
+          guardedByProhibitions(
+            resources.flatMap((resource) =>
+              operationsFor(
+                resource,
+                renamed,
+                input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+              ),
             ),
+            prohibitions,
+            resources,
           ),
-          prohibitions,
-          resources,
+          refused,
         ),
         resources,
         input.descriptionSentences,
@@ -227,6 +239,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ],
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
     prohibitions,
+    refusedMoves: refused,
   };
 }
 
