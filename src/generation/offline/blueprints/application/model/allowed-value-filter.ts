@@ -1,5 +1,6 @@
 import type { DescriptionFields } from './description-fields.js';
 import type { ParsedStory } from './parsed-story.js';
+import { wordsBeforeNoun } from './words-before-noun.js';
 
 /** The words of a camelCase field name, lower case (`riskLevel` → `risk`, `level`). */
 function nameWords(name: string): string[] {
@@ -21,7 +22,8 @@ export function allowedValueFilter(story: ParsedStory, described: readonly Descr
     .flatMap((entry) => entry.fields)
     .filter((field) => !field.list && (field.values ?? []).length > 0);
   const said = new Set(story.intent.actionWords);
-  for (const word of story.unused) {
+  // `list vegan recipes`: a value read as part of the noun (`vegan recipes`) is a value too.
+  for (const word of [...story.unused, ...wordsBeforeNoun(story)]) {
     const allowing = fields.filter((field) => (field.values ?? []).includes(word));
     const named = allowing.filter((field) => said.has(nameWords(field.name)[0] ?? ''));
     const field = allowing.length === 1 ? allowing[0] : named.length === 1 ? named[0] : undefined;
