@@ -18,6 +18,7 @@ import { fix11mCases } from './fix11m-cases.js';
 import { fix11rCases } from './fix11r-cases.js';
 import { fix13aCases } from './fix13a-cases.js';
 import { fix13eCases } from './fix13e-cases.js';
+import { fix14dCases } from './fix14d-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -398,6 +399,7 @@ export function matrixCases(): MatrixCase[] {
     ...fix11rCases(),
     ...fix13aCases(),
     ...fix13eCases(),
+    ...fix14dCases(),
     ...mutants(),
   ];
 }

@@ -51,7 +51,8 @@ export function refusedMoves(
         const verbAt = new Set<number>();
         const actions = unique(
           machine.transitions.flatMap((move) => {
-            const forms = verbForms(move.action);
+            // `mark-implemented` is refused as `cannot be implemented`: the status it sets, as a verb.
+            const forms = [...verbForms(move.action), ...(move.to.includes('_') ? [] : [move.to])];
             const at = words.findIndex((word, index) => index > negation && forms.includes(word));
             if (at === -1) return [];
             verbAt.add(at);
