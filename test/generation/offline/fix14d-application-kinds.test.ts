@@ -103,7 +103,9 @@ describe('fix 14d: a move to the listed status its `to` names', () => {
     });
     const send = serviceOf(bundle);
     await send('POST /tasks', { body: { title: 'x' } });
-    const route = /POST \/tasks\/\{id\}\/[a-z-]+/.exec(storyRow(bundle.coverage, 2)?.implementedBy ?? '')?.[0];
+    const route = /POST \/tasks\/\{id\}\/[a-z-]+/.exec(
+      storyRow(bundle.coverage, 2)?.implementedBy ?? '',
+    )?.[0];
     expect((await send(route ?? 'POST /tasks/{id}/move', first)).json['status']).toBe('in_review');
     expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
   });
@@ -121,7 +123,9 @@ describe('fix 14d: a move to the listed status its `to` names', () => {
     });
     const send = serviceOf(bundle);
     await send('POST /kayaks', { body: { name: 'Blue' } });
-    const route = /POST \/kayaks\/\{id\}\/[a-z-]+/.exec(storyRow(bundle.coverage, 2)?.implementedBy ?? '')?.[0];
+    const route = /POST \/kayaks\/\{id\}\/[a-z-]+/.exec(
+      storyRow(bundle.coverage, 2)?.implementedBy ?? '',
+    )?.[0];
     expect((await send(route ?? 'POST /kayaks/{id}/put', first)).json['status']).toBe('in_maintenance');
     expect(storyRow(bundle.coverage, 3)?.status).toBe('not_covered');
   });
@@ -153,10 +157,7 @@ describe('fix 14d: a list filtered by a word before or after its noun', () => {
       taskType: 'application',
       taskName: 'Recipes',
       description: 'Each recipe has a title and a diet (vegan, vegetarian or any).',
-      stories: [
-        'As a cook I can add a recipe',
-        'As a cook I can list vegan recipes',
-      ],
+      stories: ['As a cook I can add a recipe', 'As a cook I can list vegan recipes'],
     });
     const send = serviceOf(bundle);
     await send('POST /recipes', { body: { title: 'a', diet: 'vegan' } });
@@ -204,7 +205,8 @@ describe('fix 14d: `only` with roles and objects of several words', () => {
     const { bundle } = await generate({
       taskType: 'application',
       taskName: 'Tickets',
-      description: 'Each ticket has a title. Tickets are open or closed. Only members of the team can close tickets.',
+      description:
+        'Each ticket has a title. Tickets are open or closed. Only members of the team can close tickets.',
       stories: ['As an agent I can open a ticket', 'As an agent I can close a ticket'],
     });
     expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/roles: \[/);
@@ -236,13 +238,16 @@ describe('fix 14d: a singular article names one value', () => {
   });
 });
 
-describe('fix 14d: a participle after a list\'s noun', () => {
+describe("fix 14d: a participle after a list's noun", () => {
   it('"list subscriptions renewing this week" lists subscriptions, saying the time is no filter; never a resource `renewing`', async () => {
     const { bundle } = await generate({
       taskType: 'application',
       taskName: 'Subscriptions',
       description: 'Each subscription has a plan.',
-      stories: ['As a user I can create a subscription', 'As a user I can list subscriptions renewing this week'],
+      stories: [
+        'As a user I can create a subscription',
+        'As a user I can list subscriptions renewing this week',
+      ],
     });
     expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/renewing/);
     const row = storyRow(bundle.coverage, 2);
@@ -266,7 +271,8 @@ describe('fix 14d: "Only X can be <verb>ed" with no route doing the verb', () =>
     const { bundle } = await generate({
       taskType: 'application',
       taskName: 'Articles',
-      description: 'Each article has a title. Articles are draft or approved. Only approved articles can be syndicated.',
+      description:
+        'Each article has a title. Articles are draft or approved. Only approved articles can be syndicated.',
       stories: ['As a writer I can write an article', 'As an editor I can approve an article'],
     });
     const row = sentenceRow(bundle.coverage, 3);

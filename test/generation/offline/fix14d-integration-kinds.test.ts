@@ -80,7 +80,7 @@ function receiverOf(bundle: ArtifactBundle, eventHeader: string) {
   return { deliver, queued };
 }
 
-describe('fix 14d: a sender\'s event names', () => {
+describe("fix 14d: a sender's event names", () => {
   it('Buildkite is known: "build-started" and "job-finished" webhooks take `build.running` and `job.finished`, another event is ignored', async () => {
     const { bundle } = await generate({
       taskType: 'integration',
@@ -104,7 +104,8 @@ describe('fix 14d: a sender\'s event names', () => {
     const { bundle } = await generate({
       taskType: 'integration',
       taskName: 'Workflow events',
-      description: 'Receive workflow-completed webhooks from CircleCI and queue them for the release dashboard.',
+      description:
+        'Receive workflow-completed webhooks from CircleCI and queue them for the release dashboard.',
     });
     const row = sentenceRow(bundle.coverage, 1);
     expect(row?.status).toBe('partial');

@@ -138,41 +138,35 @@ describe('review 11o: an IT asset register', () => {
     expect(row?.tests.map((test) => test.title).join(' ')).toMatch(/point-in-time recovery/);
   });
 
-  it(
-    'FAULT: "A retired laptop cannot be assigned." is ✅ covered (by the assign and retire routes and their tests), yet POST /laptops/{id}/assign on a retired laptop answers 200 and hands it to someone new: `retired` is not final and no guard refuses assign from it — as the row claims, assign from retired answers 409 and leaves the laptop as it was',
-    async () => {
-      const { bundle } = await generate(assetRegister);
-      const send = serviceOf(bundle, itAdmin);
-      await send('POST /laptops', { body: aLaptop });
-      await send('POST /laptops/{id}/assign', { ...first, body: { assignee: 'emp-42' } });
-      await send('POST /laptops/{id}/retire', first);
-      const again = await send('POST /laptops/{id}/assign', { ...first, body: { assignee: 'emp-43' } });
-      expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
-      expect(again.statusCode).toBe(409);
-      expect((await send('GET /laptops/{id}', first)).json).toMatchObject({
-        status: 'retired',
-        assignee: 'emp-42',
-      });
-    },
-  );
+  it('FAULT: "A retired laptop cannot be assigned." is ✅ covered (by the assign and retire routes and their tests), yet POST /laptops/{id}/assign on a retired laptop answers 200 and hands it to someone new: `retired` is not final and no guard refuses assign from it — as the row claims, assign from retired answers 409 and leaves the laptop as it was', async () => {
+    const { bundle } = await generate(assetRegister);
+    const send = serviceOf(bundle, itAdmin);
+    await send('POST /laptops', { body: aLaptop });
+    await send('POST /laptops/{id}/assign', { ...first, body: { assignee: 'emp-42' } });
+    await send('POST /laptops/{id}/retire', first);
+    const again = await send('POST /laptops/{id}/assign', { ...first, body: { assignee: 'emp-43' } });
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
+    expect(again.statusCode).toBe(409);
+    expect((await send('GET /laptops/{id}', first)).json).toMatchObject({
+      status: 'retired',
+      assignee: 'emp-42',
+    });
+  });
 
-  it(
-    'FAULT: "send a laptop to repair", where "Laptops are in stock, assigned, in repair or retired.", is ❌ not covered ("`sent` is not one of them"), so no route reaches the listed `in_repair` and "list laptops in repair" filters nothing — sending to repair is a move to `in_repair` (POST /laptops/{id}/…) that GET /laptops?status=in_repair then lists',
-    async () => {
-      const { bundle } = await generate(assetRegister);
-      const send = serviceOf(bundle, itAdmin);
-      await send('POST /laptops', { body: aLaptop });
-      await send('POST /laptops', { body: { ...aLaptop, serialNumber: 'C02XK2' } });
-      expect(storyRow(bundle.coverage, 3)?.status).not.toBe('not_covered');
-      const implementedBy = storyRow(bundle.coverage, 3)?.implementedBy ?? '';
-      const route = /POST \/laptops\/\{id\}\/([a-z-]+)/.exec(implementedBy)?.[1] ?? 'repair';
-      const moved = await send(`POST /laptops/{id}/${route}`, first);
-      expect(moved.json['status']).toBe('in_repair');
-      const inRepair = await send('GET /laptops', { query: { status: 'in_repair' } });
-      expect(inRepair.statusCode).toBe(200);
-      expect(itemsOf(inRepair.json).map((item) => item['id'])).toEqual(['id-1']);
-    },
-  );
+  it('FAULT: "send a laptop to repair", where "Laptops are in stock, assigned, in repair or retired.", is ❌ not covered ("`sent` is not one of them"), so no route reaches the listed `in_repair` and "list laptops in repair" filters nothing — sending to repair is a move to `in_repair` (POST /laptops/{id}/…) that GET /laptops?status=in_repair then lists', async () => {
+    const { bundle } = await generate(assetRegister);
+    const send = serviceOf(bundle, itAdmin);
+    await send('POST /laptops', { body: aLaptop });
+    await send('POST /laptops', { body: { ...aLaptop, serialNumber: 'C02XK2' } });
+    expect(storyRow(bundle.coverage, 3)?.status).not.toBe('not_covered');
+    const implementedBy = storyRow(bundle.coverage, 3)?.implementedBy ?? '';
+    const route = /POST \/laptops\/\{id\}\/([a-z-]+)/.exec(implementedBy)?.[1] ?? 'repair';
+    const moved = await send(`POST /laptops/{id}/${route}`, first);
+    expect(moved.json['status']).toBe('in_repair');
+    const inRepair = await send('GET /laptops', { query: { status: 'in_repair' } });
+    expect(inRepair.statusCode).toBe(200);
+    expect(itemsOf(inRepair.json).map((item) => item['id'])).toEqual(['id-1']);
+  });
 });
 
 const changeRequests = {
@@ -240,31 +234,25 @@ describe('review 11o: CAB change requests', () => {
     expect(sentenceRow(bundle.coverage, 4)?.implementedBy).toMatch(/change-advisory-board/);
   });
 
-  it(
-    'FAULT: "list high risk change requests", where each change request has "a risk level (low, medium or high)", filters nothing (the row: "high" shaped nothing) — as `high priority tickets` → ?priority=, it is GET /change-requests?riskLevel=high, only those',
-    async () => {
-      const { bundle } = await generate(changeRequests);
-      const send = serviceOf(bundle);
-      await send('POST /change-requests', { body: aChange });
-      await send('POST /change-requests', { body: { ...aChange, riskLevel: 'high' } });
-      const high = await send('GET /change-requests', { query: { riskLevel: 'high' } });
-      expect(itemsOf(high.json).map((item) => item['id'])).toEqual(['id-2']);
-      expect(storyRow(bundle.coverage, 7)?.status).toBe('covered');
-    },
-  );
+  it('FAULT: "list high risk change requests", where each change request has "a risk level (low, medium or high)", filters nothing (the row: "high" shaped nothing) — as `high priority tickets` → ?priority=, it is GET /change-requests?riskLevel=high, only those', async () => {
+    const { bundle } = await generate(changeRequests);
+    const send = serviceOf(bundle);
+    await send('POST /change-requests', { body: aChange });
+    await send('POST /change-requests', { body: { ...aChange, riskLevel: 'high' } });
+    const high = await send('GET /change-requests', { query: { riskLevel: 'high' } });
+    expect(itemsOf(high.json).map((item) => item['id'])).toEqual(['id-2']);
+    expect(storyRow(bundle.coverage, 7)?.status).toBe('covered');
+  });
 
-  it(
-    'FAULT: "Only the change advisory board can approve a change request." restricts nothing (❌ "nothing was generated for this"): the README promises that after `only` any role noun restricts the route its verb and noun name, as "Only finance can approve a report." does — POST /change-requests/{id}/approve answers 403 unless x-caller-roles names the board',
-    async () => {
-      const { bundle } = await generate(changeRequests);
-      const send = serviceOf(bundle);
-      await send('POST /change-requests', { body: aChange });
-      await send('POST /change-requests/{id}/submit', first);
-      expect((await send('POST /change-requests/{id}/approve', { ...first, headers: {} })).statusCode).toBe(
-        403,
-      );
-    },
-  );
+  it('FAULT: "Only the change advisory board can approve a change request." restricts nothing (❌ "nothing was generated for this"): the README promises that after `only` any role noun restricts the route its verb and noun name, as "Only finance can approve a report." does — POST /change-requests/{id}/approve answers 403 unless x-caller-roles names the board', async () => {
+    const { bundle } = await generate(changeRequests);
+    const send = serviceOf(bundle);
+    await send('POST /change-requests', { body: aChange });
+    await send('POST /change-requests/{id}/submit', first);
+    expect((await send('POST /change-requests/{id}/approve', { ...first, headers: {} })).statusCode).toBe(
+      403,
+    );
+  });
 
   it.failing(
     'FAULT: "A rejected change request cannot be edited." is partial with the gap "no route changes a change request, so nothing is refused", though every move out of a rejected change request answers 409 (rejected is final) — a gap says nothing the handler contradicts',
@@ -321,32 +309,24 @@ describe('review 11o: animal shelter adoptions', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('covered');
   });
 
-  it(
-    'FAULT: "a species (dog, cat or rabbit)" is read as a list `species` of at least one entry (the singular `a species` taken for a plural), so its listed values are dropped, {"species":"dog"} is refused with 400 and ["tiger"] accepted — it is the text field `species`, only dog, cat or rabbit',
-    async () => {
-      const { bundle } = await generate(shelter);
-      const send = serviceOf(bundle);
-      expect((await send('POST /animals', { body: { ...anAnimal, species: 'dog' } })).statusCode).toBe(201);
-      expect((await send('POST /animals', { body: { ...anAnimal, species: ['tiger'] } })).statusCode).toBe(
-        400,
-      );
-      expect((await send('POST /animals', { body: { ...anAnimal, species: 'tiger' } })).statusCode).toBe(400);
-    },
-  );
+  it('FAULT: "a species (dog, cat or rabbit)" is read as a list `species` of at least one entry (the singular `a species` taken for a plural), so its listed values are dropped, {"species":"dog"} is refused with 400 and ["tiger"] accepted — it is the text field `species`, only dog, cat or rabbit', async () => {
+    const { bundle } = await generate(shelter);
+    const send = serviceOf(bundle);
+    expect((await send('POST /animals', { body: { ...anAnimal, species: 'dog' } })).statusCode).toBe(201);
+    expect((await send('POST /animals', { body: { ...anAnimal, species: ['tiger'] } })).statusCode).toBe(400);
+    expect((await send('POST /animals', { body: { ...anAnimal, species: 'tiger' } })).statusCode).toBe(400);
+  });
 
-  it(
-    'FAULT: "list available animals", where "Animals are available, reserved or adopted.", filters nothing (partial: "available" shaped nothing), though `available` is the first status the description lists — as `list open tickets` → ?status=open, it is GET /animals?status=available, which leaves out reserved and adopted animals',
-    async () => {
-      const { bundle } = await generate(shelter);
-      const send = serviceOf(bundle);
-      await send('POST /animals', { body: anAnimal });
-      await send('POST /animals', { body: anAnimal });
-      await send('POST /animals/{id}/reserve', first);
-      const available = await send('GET /animals', { query: { status: 'available' } });
-      expect(itemsOf(available.json).map((item) => item['id'])).toEqual(['id-2']);
-      expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
-    },
-  );
+  it('FAULT: "list available animals", where "Animals are available, reserved or adopted.", filters nothing (partial: "available" shaped nothing), though `available` is the first status the description lists — as `list open tickets` → ?status=open, it is GET /animals?status=available, which leaves out reserved and adopted animals', async () => {
+    const { bundle } = await generate(shelter);
+    const send = serviceOf(bundle);
+    await send('POST /animals', { body: anAnimal });
+    await send('POST /animals', { body: anAnimal });
+    await send('POST /animals/{id}/reserve', first);
+    const available = await send('GET /animals', { query: { status: 'available' } });
+    expect(itemsOf(available.json).map((item) => item['id'])).toEqual(['id-2']);
+    expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
+  });
 });
 
 const oncallSwaps = {
@@ -466,17 +446,14 @@ describe('review 11o: a TLS certificate inventory', () => {
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('not_covered');
   });
 
-  it(
-    'FAULT: "list certificates expiring in the next 30 days" makes a second resource `expiring` (collection `expirings`, no fields, its own POST /expirings) and credits the story to GET /expirings, which never holds a certificate — a time filter is listed as not covered and never read as a resource, as the README says of `orders placed this week`',
-    async () => {
-      const { bundle } = await generate(certificates);
-      expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/collection: 'expirings'/);
-      expect(storyRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain('/expirings');
-      const send = serviceOf(bundle);
-      await send('POST /certificates', { body: aCertificate });
-      expect((await send('GET /expirings')).statusCode).toBe(404);
-    },
-  );
+  it('FAULT: "list certificates expiring in the next 30 days" makes a second resource `expiring` (collection `expirings`, no fields, its own POST /expirings) and credits the story to GET /expirings, which never holds a certificate — a time filter is listed as not covered and never read as a resource, as the README says of `orders placed this week`', async () => {
+    const { bundle } = await generate(certificates);
+    expect(fileContent(bundle, 'src/model.ts')).not.toMatch(/collection: 'expirings'/);
+    expect(storyRow(bundle.coverage, 2)?.implementedBy ?? '').not.toContain('/expirings');
+    const send = serviceOf(bundle);
+    await send('POST /certificates', { body: aCertificate });
+    expect((await send('GET /expirings')).statusCode).toBe(404);
+  });
 });
 
 const postmortems = {
@@ -534,12 +511,9 @@ describe('review 11o: incident postmortems with action items', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 3))).toMatch(/in review/);
   });
 
-  it(
-    'FAULT: "Only published postmortems can be shared." is ✅ covered by "POST /postmortems/{id}/publish moves a postmortem to published", though no route shares a postmortem and nothing refuses sharing a draft — a rule guarding a route that was not generated is partial (as "Declined ideas cannot receive votes." is), never ✅',
-    async () => {
-      const { bundle } = await generate(postmortems);
-      expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/share/);
-      expect(sentenceRow(bundle.coverage, 6)?.status).not.toBe('covered');
-    },
-  );
+  it('FAULT: "Only published postmortems can be shared." is ✅ covered by "POST /postmortems/{id}/publish moves a postmortem to published", though no route shares a postmortem and nothing refuses sharing a draft — a rule guarding a route that was not generated is partial (as "Declined ideas cannot receive votes." is), never ✅', async () => {
+    const { bundle } = await generate(postmortems);
+    expect(fileContent(bundle, 'src/routes.ts')).not.toMatch(/share/);
+    expect(sentenceRow(bundle.coverage, 6)?.status).not.toBe('covered');
+  });
 });

@@ -73,14 +73,11 @@ describe('review 11o: partner file ingestion (S3 → SQS)', () => {
     });
   });
 
-  it(
-    'FAULT: "Each new object under incoming/ sends a message to an SQS queue." is ⚠️ partial, credited to "a private, versioned S3 bucket", though the template sends nothing anywhere when an object lands (no NotificationConfiguration, no queue): the sentence asks only for the message, and the README says a sentence naming a service the foundation does not make is ❌ not covered naming it, as sentences 3 and 6 are',
-    async () => {
-      const { bundle } = await generate(partnerIngestion);
-      expect(bucketOf(parseBundleTemplate(bundle))['NotificationConfiguration']).toBeUndefined();
-      expect(sentenceRow(bundle.coverage, 2)?.status).toBe('not_covered');
-    },
-  );
+  it('FAULT: "Each new object under incoming/ sends a message to an SQS queue." is ⚠️ partial, credited to "a private, versioned S3 bucket", though the template sends nothing anywhere when an object lands (no NotificationConfiguration, no queue): the sentence asks only for the message, and the README says a sentence naming a service the foundation does not make is ❌ not covered naming it, as sentences 3 and 6 are', async () => {
+    const { bundle } = await generate(partnerIngestion);
+    expect(bucketOf(parseBundleTemplate(bundle))['NotificationConfiguration']).toBeUndefined();
+    expect(sentenceRow(bundle.coverage, 2)?.status).toBe('not_covered');
+  });
 });
 
 const costReports = {
@@ -232,32 +229,26 @@ describe('review 11o: a Buildkite build-events intake', () => {
     expect(sentenceRow(bundle.coverage, 6)?.status).toBe('covered');
   });
 
-  it(
-    'FAULT: "Receive build-finished webhooks from our Buildkite pipelines and queue them …" is ✅ covered with no gap, yet a signed Buildkite build.finished delivery is answered 202 `ignored` and never queued (the one message type is `record-build`, which Buildkite never sends) — the build.finished delivery is queued, or the row says the assumed spelling, as the README promises for a sender whose names are not known',
-    async () => {
-      const { bundle } = await generate(buildEventsIntake);
-      const { deliver, queued } = buildkiteReceiverOf(bundle);
-      const answer = await deliver(buildFinished('ci'));
-      const row = sentenceRow(bundle.coverage, 1);
-      const said = row?.status !== 'covered' || gapsOf(row) !== '';
-      expect(said || JSON.parse(answer.body)['status'] === 'queued').toBe(true);
-      expect(queued.length === 1 || said).toBe(true);
-    },
-  );
+  it('FAULT: "Receive build-finished webhooks from our Buildkite pipelines and queue them …" is ✅ covered with no gap, yet a signed Buildkite build.finished delivery is answered 202 `ignored` and never queued (the one message type is `record-build`, which Buildkite never sends) — the build.finished delivery is queued, or the row says the assumed spelling, as the README promises for a sender whose names are not known', async () => {
+    const { bundle } = await generate(buildEventsIntake);
+    const { deliver, queued } = buildkiteReceiverOf(bundle);
+    const answer = await deliver(buildFinished('ci'));
+    const row = sentenceRow(bundle.coverage, 1);
+    const said = row?.status !== 'covered' || gapsOf(row) !== '';
+    expect(said || JSON.parse(answer.body)['status'] === 'queued').toBe(true);
+    expect(queued.length === 1 || said).toBe(true);
+  });
 
-  it(
-    'FAULT: "Ignore duplicate deliveries by their build id." is ✅ covered by de-duplication on the delivery id (the body\'s top-level `id`, else its sha256): two deliveries of build b-0190 that differ elsewhere get two ids and are both processed; the build id (`build.id`) is never read — the id is the build id, or the row says it is not',
-    async () => {
-      const { bundle } = await generate(buildEventsIntake);
-      const { deliver, queued } = buildkiteReceiverOf(bundle);
-      // fix14d: Buildkite's names are known now, so the delivery is sent as Buildkite sends it.
-      const first = buildFinished('ci');
-      await deliver(first);
-      await deliver({ ...first, sender: { name: 'ci-retry' } });
-      const ids = new Set(queued.map((message) => message.id));
-      const row = sentenceRow(bundle.coverage, 4);
-      expect(queued).toHaveLength(2);
-      expect(row?.status !== 'covered' || ids.size === 1).toBe(true);
-    },
-  );
+  it('FAULT: "Ignore duplicate deliveries by their build id." is ✅ covered by de-duplication on the delivery id (the body\'s top-level `id`, else its sha256): two deliveries of build b-0190 that differ elsewhere get two ids and are both processed; the build id (`build.id`) is never read — the id is the build id, or the row says it is not', async () => {
+    const { bundle } = await generate(buildEventsIntake);
+    const { deliver, queued } = buildkiteReceiverOf(bundle);
+    // fix14d: Buildkite's names are known now, so the delivery is sent as Buildkite sends it.
+    const first = buildFinished('ci');
+    await deliver(first);
+    await deliver({ ...first, sender: { name: 'ci-retry' } });
+    const ids = new Set(queued.map((message) => message.id));
+    const row = sentenceRow(bundle.coverage, 4);
+    expect(queued).toHaveLength(2);
+    expect(row?.status !== 'covered' || ids.size === 1).toBe(true);
+  });
 });

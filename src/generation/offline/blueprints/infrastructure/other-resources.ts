@@ -82,7 +82,20 @@ const TOWARD = new Set(['to', 'into', 'trigger', 'triggers', 'invoke', 'invokes'
 /** Words between a `to` and the resource it names (`to an SQS queue`, `to our Kinesis stream`). */
 const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'my', 'their', 'its', 'one', 'new', 'existing']);
 /** Words that end the name after `to` (`to the bucket from the DynamoDB table` names the bucket). */
-const NAME_ENDS = new Set(['from', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'when', 'after', 'and', 'or']);
+const NAME_ENDS = new Set([
+  'from',
+  'of',
+  'for',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'when',
+  'after',
+  'and',
+  'or',
+]);
 /** The most words a resource's name spans after its determiners (`Step Functions state machine`). */
 const NAME_WORDS = 4;
 

@@ -13,8 +13,7 @@ const MOST_WORDS = 3;
  * whose words before the noun hold one (`dormant accounts`); the story unchanged otherwise.
  */
 export function listedStatusModifier(story: ParsedStory, lifecycle: readonly string[]): ParsedStory {
-  if (story.kind !== 'list' || story.stateFilter !== undefined || story.filterBy !== undefined)
-    return story;
+  if (story.kind !== 'list' || story.stateFilter !== undefined || story.filterBy !== undefined) return story;
   const words = story.unused;
   for (let length = MOST_WORDS; length >= 1; length -= 1) {
     for (let at = 0; at + length <= words.length; at += 1) {

@@ -151,7 +151,8 @@ function namesResource(object: string, resource: Resource): boolean {
   const words = object.split(' ');
   const said = [...words.slice(0, -1), singular(words.at(-1) ?? '')];
   const name = resource.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
-  const ends = said.length >= name.length && name.every((word, at) => said[said.length - name.length + at] === word);
+  const ends =
+    said.length >= name.length && name.every((word, at) => said[said.length - name.length + at] === word);
   return ends || (said.length === 1 && said[0] === name.at(-1));
 }
 
