@@ -199,7 +199,8 @@ export function fixedCapabilities(params: {
         tests: [
           test('webhook', TITLES.accepted),
           test('webhook', TITLES.ignored),
-          ...(asks.provider?.eventHeader === undefined
+          // Generated only for a sender with both headers (Buildkite names its event, not its delivery).
+          ...(asks.provider?.eventHeader === undefined || asks.provider.deliveryHeader === undefined
             ? []
             : [test('webhook', providerTitle(asks.provider))]),
         ],
