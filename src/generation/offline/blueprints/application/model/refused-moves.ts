@@ -21,10 +21,8 @@ function negationAt(words: readonly string[]): number {
 /** Whether the words name the status (`in_repair` as `in`, `repair`) anywhere but at the given places. */
 function namesStatus(words: readonly string[], status: string, skipped: ReadonlySet<number>): boolean {
   const parts = status.split('_');
-  return words.some(
-    (_, at) =>
-      parts.every((part, offset) => words[at + offset] === part && !skipped.has(at + offset)) &&
-      parts.length > 0,
+  return words.some((_, at) =>
+    parts.every((part, offset) => words[at + offset] === part && !skipped.has(at + offset)),
   );
 }
 
