@@ -48,6 +48,28 @@ describe('fix 14d: a move refused in a status', () => {
     expect(fileContent(bundle, 'services/orders/test/app.test.ts')).toContain(title);
   });
 
+  it('"Orders cannot be cancelled once shipped." guards cancel from shipped (the later status is where, not what, is refused); "… until they are paid" guards nothing', async () => {
+    const request = (rule: string) =>
+      generate({
+        taskType: 'application',
+        taskName: 'Orders',
+        description: `An order API. Each order has a total. Orders are placed, paid, shipped or cancelled. ${rule}`,
+        stories: [
+          'As a clerk I can place an order',
+          'As a clerk I can pay for an order',
+          'As a clerk I can ship an order',
+          'As a clerk I can cancel an order',
+        ],
+      });
+    const once = await request('Orders cannot be cancelled once shipped.');
+    expect(fileContent(once.bundle, 'src/routes.ts')).toMatch(
+      /'POST \/orders\/\{id\}\/cancel': \{[^}]*refusedFrom: \['shipped'\]/,
+    );
+    expect(sentenceRow(once.bundle.coverage, 4)?.implementedBy).toMatch(/409 for an order that is shipped/);
+    const until = await request('Orders cannot be cancelled until they are paid.');
+    expect(fileContent(until.bundle, 'src/routes.ts')).not.toMatch(/refusedFrom: \['paid'\]/);
+  });
+
   it('"A lost book must not be reserved." refuses reserve from lost, made with what the move records', async () => {
     const { bundle } = await generate({
       taskType: 'application',

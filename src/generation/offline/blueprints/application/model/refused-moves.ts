@@ -4,6 +4,15 @@ import { mentions } from './mentions.js';
 import type { Operation, RefusedMove, Resource } from './resource-model-types.js';
 import { unique } from './unique.js';
 
+/**
+ * Words after which a named status is where the move is allowed, not refused (`cannot be cancelled
+ * until it is paid`): such a clause is no refusal in that status.
+ */
+const INVERTING = new Set(['until', 'unless', 'before', 'without', 'except', 'till']);
+/** Words between a negation and its verb (`cannot be`, `can never ever be`). */
+const FILLERS = new Set(['be', 'ever', 'not', 'been', 'get', 'have', 't']);
+/** Words joining refused verbs (`cancelled or refunded`). */
+const JOINERS = new Set(['or', 'and', 'nor']);
 /** Modals a `not` after which refuses (`must not be assigned`). */
 const MODALS = new Set(['can', 'may', 'must', 'should', 'shall', 'will', 'could']);
 
@@ -30,7 +39,8 @@ function namesStatus(words: readonly string[], status: string, skipped: Readonly
  * `A retired laptop cannot be assigned.`, `Shipped orders can never be cancelled or refunded.`: a
  * clause that refuses, after its negation, a form of one of the resource's status moves (`assigned`
  * for `assign`) and names, elsewhere, a status of the resource (`retired`): the move is refused in
- * that status. A clause naming no status (`Laptops cannot be assigned.`) is no guard: it would refuse
+ * that status (`… once it is shipped` too; never `… until it is paid`, which allows it there). A
+ * clause naming no status (`Laptops cannot be assigned.`) is no guard: it would refuse
  * what a story asks, so the routes stay as the stories make them. Changes and deletes are
  * prohibitions (prohibited-changes.ts). `resources`: the model's, with their status machines.
  */
@@ -42,20 +52,20 @@ export function refusedMoves(
     sentence.clauses.flatMap((clause) => {
       const words = clause.words;
       const negation = negationAt(words);
-      if (negation === -1) return [];
+      if (negation === -1 || words.some((word) => INVERTING.has(word))) return [];
       return resources.flatMap(({ resource, head }) => {
         const machine = resource.status;
         if (machine === undefined || !mentions(words, head)) return [];
-        const verbAt = new Set<number>();
+        // `mark-implemented` is refused as `cannot be implemented`: the status it sets, as a verb.
+        const formsOf = (move: { action: string; to: string }) => [
+          ...verbForms(move.action),
+          ...(move.to.includes('_') ? [] : [move.to]),
+        ];
+        const verbAt = new Set(refusedVerbs(words, negation));
         const actions = unique(
-          machine.transitions.flatMap((move) => {
-            // `mark-implemented` is refused as `cannot be implemented`: the status it sets, as a verb.
-            const forms = [...verbForms(move.action), ...(move.to.includes('_') ? [] : [move.to])];
-            const at = words.findIndex((word, index) => index > negation && forms.includes(word));
-            if (at === -1) return [];
-            verbAt.add(at);
-            return [move.action];
-          }),
+          machine.transitions.flatMap((move) =>
+            [...verbAt].some((at) => formsOf(move).includes(words[at] ?? '')) ? [move.action] : [],
+          ),
         );
         const statuses = unique([
           machine.initial,
@@ -68,6 +78,23 @@ export function refusedMoves(
       });
     }),
   );
+}
+
+/**
+ * Where the refused verbs stand: right after the negation and its fillers (`cannot be`, `can never
+ * ever be`), joined by `or`/`and` (`cancelled or refunded`); a status named later (`once shipped`)
+ * is where they are refused, not one of them.
+ */
+function refusedVerbs(words: readonly string[], negation: number): number[] {
+  let at = negation + 1;
+  while (FILLERS.has(words[at] ?? '')) at += 1;
+  const verbs: number[] = [];
+  while (at < words.length) {
+    verbs.push(at);
+    if (!JOINERS.has(words[at + 1] ?? '')) break;
+    at += 2;
+  }
+  return verbs;
 }
 
 /** The move routes refuse (409) the statuses a clause refuses them in, beside those they already refuse. */
