@@ -254,7 +254,7 @@ describe('review 11o: CAB change requests', () => {
     );
   });
 
-  it('FAULT: "A rejected change request cannot be edited." is partial with the gap "no route changes a change request, so nothing is refused", though every move out of a rejected change request answers 409 (rejected is final) — a gap says nothing the handler contradicts', async () => {
+  it('fixed FAULT: "A rejected change request cannot be edited." is partial with the gap "no route changes a change request, so nothing is refused", though every move out of a rejected change request answers 409 (rejected is final) — a gap says nothing the handler contradicts', async () => {
     const { bundle } = await generate(changeRequests);
     const send = serviceOf(bundle);
     await send('POST /change-requests', { body: aChange });
