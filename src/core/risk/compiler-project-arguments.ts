@@ -1,7 +1,10 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { insideRepository } from './lockfile-sources.js';
+import { codeRunningProgram } from './code-running-programs.js';
+import { commandFolder } from './runner-folder-options.js';
 import { type ShellWord, shellCommands, substitutionScripts } from './shell-commands.js';
+import { responseFileArguments } from './tsc-response-file.js';
 
 /** How many scripts of one manifest, and how many characters of one script, are read. */
 const MAX_SCRIPTS = 256;
@@ -23,6 +26,8 @@ const MAX_SHELL_FILES = 32;
  */
 const TSC = /^_?tsc(\.[cm]?js)?$/;
 const ESBUILD = /^esbuild(\.exe|\.[cm]?js)?$/;
+/** tsup and tsdown, esbuild and rolldown wrappers that take `--tsconfig <file>` (tsup docs, "CLI"). */
+const TSUP = /^(tsup|tsdown)(\.[cm]?js)?$/;
 /** Shells whose `-c` runs its next word as a script (`sh -c`, `bash -ec`). */
 const SHELL = /^(sh|bash|dash|zsh|ksh|ash)$/;
 /** npm's commands that run a script of the manifest (npm Docs, "npm run-script" and its aliases; "npm test", "npm start", …). */
@@ -79,14 +84,19 @@ export function compilerProjectArguments(params: {
 }): {
   projects: CompilerProjectArgument[];
   unknown: UnknownCompilerProject[];
-  /** The repository paths of shell script files the scripts run that `shellFiles` does not hold. */
+  /**
+   * The repository paths of shell script files the scripts run, and of tsc response files they
+   * name, that `shellFiles` does not hold.
+   */
   unreadShellFiles: string[];
+  /** The tsc response files the scripts name (`tsc @build.rsp`), by repository path, and whether `shellFiles` held them. */
+  responseFiles: { path: string; read: boolean }[];
 } {
   const parsed = parseJsonc(params.content);
   const projects: CompilerProjectArgument[] = [];
   const unknown: UnknownCompilerProject[] = [];
   const wanted = new Set<string>();
-  const none = { projects, unknown, unreadShellFiles: [] };
+  const none = { projects, unknown, unreadShellFiles: [], responseFiles: [] };
   if (!parsed.ok || !isPlainObject(parsed.value)) return none;
   const scripts = parsed.value['scripts'];
   if (!isPlainObject(scripts)) return none;
@@ -99,7 +109,8 @@ export function compilerProjectArguments(params: {
   );
   const folder = params.path.split('/').slice(0, -1);
   const budget = { commands: MAX_COMMANDS, shellFiles: MAX_SHELL_FILES };
-  const files: ShellFiles = { folder, texts: params.shellFiles ?? new Map(), wanted };
+  const responses = new Map<string, boolean>();
+  const files: ShellFiles = { folder, texts: params.shellFiles ?? new Map(), wanted, responses };
   for (const [name, script] of texts) {
     const where = `${params.path}#scripts.${name}`;
     const found = readScript({ script, scripts: texts, depth: 0, budget, files });
@@ -110,14 +121,23 @@ export function compilerProjectArguments(params: {
       }
     for (const why of found.unknown) unknown.push({ where, why });
   }
-  return { projects, unknown, unreadShellFiles: [...wanted] };
+  return {
+    projects,
+    unknown,
+    unreadShellFiles: [...wanted],
+    responseFiles: [...responses].map(([path, read]) => ({ path, read })),
+  };
 }
 
-/** The manifest's folder (path segments), the shell script files' texts known, and those wanted but not known. */
+/**
+ * The manifest's folder (path segments), the shell script and response files' texts known, those
+ * wanted but not known, and the tsc response files named (whether read).
+ */
 interface ShellFiles {
   readonly folder: readonly string[];
   readonly texts: ReadonlyMap<string, string>;
   readonly wanted: Set<string>;
+  readonly responses: Map<string, boolean>;
 }
 
 /** What a script may spend: commands read, shell script files read. */
@@ -223,6 +243,8 @@ function readCommand(params: {
     readScript({ ...params, script, depth: params.depth + 1 });
   const program = words[0];
   if (program === undefined) return { arguments: [], unknown: [] };
+  const moved = commandFolder(words);
+  if (moved !== undefined) return readMovedCommand({ ...params, moved });
   if (program.expands && !isExecPath(program) && /[$`]/.test(baseName(program.text)))
     return { arguments: [], unknown: [`it runs a command the shell expands (${quoted(program.raw)})`] };
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
@@ -256,14 +278,109 @@ function readCommand(params: {
         });
   }
   const found = compilerArguments(words);
+  const responses = readResponseFiles({ ...params, names: found.responseFiles });
+  const runsCode = codeRunningProgram(words, isCompiler);
   return {
-    ...found,
-    arguments: found.arguments.flatMap((argument) =>
+    unknown: [...found.unknown, ...responses.unknown, ...(runsCode === undefined ? [] : [runsCode])],
+    arguments: [...found.arguments, ...responses.arguments].flatMap((argument) =>
       argument === '' || argument.startsWith('/')
         ? [argument]
         : params.folders.map((folder) => joined(folder, argument)),
     ),
   };
+}
+
+/**
+ * A command a runner runs in another folder (`commandFolder`: `env -C conf tsc -p build.json`,
+ * `pnpm --dir conf exec tsc …`), read in that folder as well as the ones before it (failing closed);
+ * one it cannot follow is unknown. A package manager moved there runs that folder's manifest, its
+ * scripts and bins (`yarn --cwd conf build`), which are not read: unknown unless it runs tsc or
+ * esbuild by name (`yarn --cwd conf tsc …`).
+ */
+function readMovedCommand(params: {
+  moved: NonNullable<ReturnType<typeof commandFolder>>;
+  scripts: ReadonlyMap<string, string>;
+  depth: number;
+  budget: ReadingBudget;
+  files: ShellFiles;
+  folders: readonly string[];
+}): ScriptReading {
+  const { moved } = params;
+  if (moved.why !== undefined) return { arguments: [], unknown: [moved.why] };
+  const folder = moved.folder;
+  if (moved.runner !== 'env' && !moved.words.some(isCompiler))
+    return {
+      arguments: [],
+      unknown: [`it runs ${moved.runner} in ${quoted(folder)}, whose manifest's scripts are not read`],
+    };
+  const folders = [...new Set([...params.folders, ...params.folders.map((each) => joined(each, folder))])];
+  if (folders.length > MAX_FOLDERS)
+    return { arguments: [], unknown: [`it changes folder into more than ${MAX_FOLDERS} folders`] };
+  return readCommand({ ...params, words: moved.words, folders });
+}
+
+/** How many response files deep tsc's `@file` arguments are followed (a response file may name another). */
+const MAX_RESPONSE_DEPTH = 4;
+
+/**
+ * The compiler arguments of the tsc response files `names` (`tsc @build.rsp`; TypeScript's
+ * commandLineParser reads the file from the folder tsc runs in, its arguments as if on the command
+ * line, `@` names within too): each file's repository path from each of `folders`, its text from
+ * `files.texts` (one not there is wanted, and unknown), bounded as shell script files are
+ * (`MAX_SHELL_FILE_LENGTH`, the `MAX_SHELL_FILES` budget), `MAX_RESPONSE_DEPTH` deep; one outside the
+ * repository is unknown. Each path named is recorded in `files.responses` for its arguments to be
+ * judged (`compilerConfigRisks`). The arguments returned are relative to the folder tsc runs in.
+ */
+function readResponseFiles(params: {
+  names: readonly string[];
+  files: ShellFiles;
+  budget: ReadingBudget;
+  folders: readonly string[];
+  level?: number;
+}): ScriptReading {
+  const reading: ScriptReading = { arguments: [], unknown: [] };
+  const { files } = params;
+  const level = params.level ?? 0;
+  for (const name of params.names)
+    for (const folder of params.folders) {
+      const relative = joined(folder, name);
+      if (!insideRepository(files.folder, relative)) {
+        reading.unknown.push(`tsc reads the response file ${quoted(name)}, outside the repository`);
+        continue;
+      }
+      const path = pathFromFolder(files.folder, relative);
+      if (level >= MAX_RESPONSE_DEPTH || --params.budget.shellFiles < 0) {
+        reading.unknown.push(`tsc reads response file ${quoted(path)} past the bounds`);
+        continue;
+      }
+      const text = files.texts.get(path);
+      files.responses.set(path, text !== undefined || files.responses.get(path) === true);
+      if (text === undefined) {
+        files.wanted.add(path);
+        reading.unknown.push(`tsc reads the response file ${quoted(path)}, which was not read`);
+        continue;
+      }
+      if (text.length > MAX_SHELL_FILE_LENGTH) {
+        reading.unknown.push(`the response file ${quoted(path)} tsc reads is too large to read`);
+        continue;
+      }
+      const words = ['tsc', ...responseFileArguments(text)].map((each) => ({
+        text: each,
+        raw: each,
+        expands: false,
+      }));
+      const found = compilerArguments(words);
+      const nested = readResponseFiles({ ...params, names: found.responseFiles, folders: [folder], level: level + 1 });
+      reading.arguments.push(...found.arguments, ...nested.arguments);
+      reading.unknown.push(...found.unknown, ...nested.unknown);
+    }
+  return reading;
+}
+
+/** A word that runs tsc, esbuild or tsup by its path's last part. */
+function isCompiler(word: ShellWord): boolean {
+  const name = baseName(word.text);
+  return TSC.test(name) || ESBUILD.test(name) || TSUP.test(name);
 }
 
 /**
@@ -286,7 +403,7 @@ function shellFileRun(
   }
   if (program.text === '.' || program.text === 'source') return { file: words[1], byShell: true };
   const name = baseName(program.text);
-  const known = TSC.test(name) || ESBUILD.test(name);
+  const known = isCompiler({ ...program, text: name });
   if (!known && (/\.(sh|bash)$/.test(program.text) || /^\.\.?\//.test(program.text)))
     return { file: program, byShell: false };
   return undefined;
@@ -396,14 +513,21 @@ function canonical(command: string): string {
  * named (after `-p`/`--project`/`-b`/`--tsconfig`, or a word that is an expansion from its start,
  * which may stand for those flags) is unknown.
  */
-function compilerArguments(words: readonly ShellWord[]): ScriptReading {
-  const start = words.findIndex((word) => TSC.test(baseName(word.text)) || ESBUILD.test(baseName(word.text)));
-  const reading: ScriptReading = { arguments: [], unknown: [] };
+function compilerArguments(words: readonly ShellWord[]): ScriptReading & { responseFiles: string[] } {
+  const start = words.findIndex(isCompiler);
+  const reading = { arguments: [] as string[], unknown: [] as string[], responseFiles: [] as string[] };
   if (start < 0) return reading;
-  const program = ESBUILD.test(baseName(words[start]?.text ?? '')) ? 'esbuild' : 'tsc';
+  const name = baseName(words[start]?.text ?? '');
+  const program = ESBUILD.test(name) ? 'esbuild' : TSUP.test(name) ? 'tsup' : 'tsc';
   const rest = words.slice(start + 1);
   let building = false;
   for (const [index, word] of rest.entries()) {
+    // `@<file>`: tsc reads more arguments from that file (commandLineParser, `parseResponseFile`).
+    if (program === 'tsc' && word.text.startsWith('@')) {
+      if (word.expands) reading.unknown.push(`tsc is given ${quoted(word.raw)}, which the shell expands`);
+      else reading.responseFiles.push(word.text.slice(1));
+      continue;
+    }
     const [written = '', inline] = word.text.split(/=(.*)/s);
     // tsc reads its options in any case (`--Project`); esbuild's are read the same way, failing closed.
     const flag = written.toLowerCase();
@@ -431,7 +555,7 @@ function compilerArguments(words: readonly ShellWord[]): ScriptReading {
  * checked with `tsc --p build.json --showConfig`); esbuild's spellings are read the same way,
  * failing closed.
  */
-function isProjectFlag(program: 'tsc' | 'esbuild', flag: string): boolean {
+function isProjectFlag(program: 'tsc' | 'esbuild' | 'tsup', flag: string): boolean {
   const name = optionName(flag);
   return program === 'tsc' ? name === 'p' || name === 'project' : name === 'tsconfig';
 }

@@ -31,7 +31,7 @@ describe('attacker 9o: tsc arguments read from a response file', () => {
     ).toBe('high');
   });
 
-  it.failing(
+  it(
     'FAULT: a changed script `tsc @build.rsp` with a changed build.rsp holding that --outDir is high',
     () => {
       expect(
@@ -43,7 +43,7 @@ describe('attacker 9o: tsc arguments read from a response file', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: the base script `tsc @build.rsp`, the change rewriting build.rsp with that --outDir, is high',
     () => {
       expect(
@@ -55,7 +55,7 @@ describe('attacker 9o: tsc arguments read from a response file', () => {
     },
   );
 
-  it.failing(
+  it(
     'FAULT: the base script `tsc @build.rsp`, the change writing `-p conf/build.json` there and that configuration, is high',
     () => {
       expect(
