@@ -69,14 +69,22 @@ export function codeRunningProgram(
   const program = words[at];
   if (program === undefined) return undefined;
   const name = baseName(program.text);
-  const shown = JSON.stringify(words.slice(at, at + 3).map((word) => word.raw).join(' ').slice(0, 80));
+  const shown = JSON.stringify(
+    words
+      .slice(at, at + 3)
+      .map((word) => word.raw)
+      .join(' ')
+      .slice(0, 80),
+  );
   if (CONFIG_CODE_TOOLS.has(name))
     return `it runs ${name} (${shown}), whose configuration file is code that may run the compiler with any configuration`;
   const rest = words.slice(at + 1);
   const fileAt = rest.findIndex((word) => !word.text.startsWith('-'));
   const file = rest[fileAt];
   // Node's own options come before the file it runs; those after it are the file's.
-  const runsCode = rest.slice(0, fileAt < 0 ? rest.length : fileAt).some((word) => NODE_CODE_OPTIONS.test(word.text));
+  const runsCode = rest
+    .slice(0, fileAt < 0 ? rest.length : fileAt)
+    .some((word) => NODE_CODE_OPTIONS.test(word.text));
   if (name === 'node' && !runsCode && file !== undefined && isCompiler(file)) return undefined;
   return `it runs code with ${name} (${shown}), which may run the compiler with any configuration`;
 }

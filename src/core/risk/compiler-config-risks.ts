@@ -79,7 +79,8 @@ const PATH_SETTINGS: ReadonlySet<string> = new Set(
  * `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`), names a
  * key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A base manifest that could not
  * be read, in any folder, when the change has a file no other rule reads (`mayBeNamedConfigFile`), is
- * one reason at the manifest: what its scripts point the compiler at is not known. A configuration named that the
+ * one reason at the manifest: what its scripts point the compiler at is not known. The tsc response
+ * files the scripts name are judged by `responseFileRisks`. A configuration named that the
  * change does not hold is the repository's, as reviewed. Pure; never throws.
  */
 export function compilerConfigRisks(params: {

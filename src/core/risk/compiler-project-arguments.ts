@@ -61,14 +61,18 @@ export interface UnknownCompilerProject {
  * (also `npm test`, `pnpm <script>`, `yarn <script>`, `$npm_execpath run`) reads that script with
  * the arguments appended, as npm does (@npmcli/run-script), up to `MAX_NESTING` levels. A path is
  * read from the manifest's folder, where npm runs its scripts, and from each folder a `cd` of the
- * script may have entered (`cd conf && tsc -p build.json`; a `cd` it cannot follow is unknown); one leaving the repository names
- * nothing of the change, and is left out. What cannot be known from the text is `unknown` with why:
+ * script may have entered (`cd conf && tsc -p build.json`; a `cd` it cannot follow is unknown), or a
+ * runner's folder option moves one command to (`commandFolder`: `env -C conf tsc …`, `pnpm --dir
+ * conf exec tsc …`); one leaving the repository names nothing of the change, and is left out. The
+ * arguments of a tsc response file (`tsc @build.rsp`, `readResponseFiles`) are read as tsc's own,
+ * and the files named listed in `responseFiles`; tsup's `--tsconfig` is read as esbuild's. What cannot be known from the text is `unknown` with why:
  * a compiler argument the shell expands (`tsc -p $npm_package_config_tsconfig`, `tsc $FLAGS`,
  * `tsc -b packages/*`), a program or script name it expands, a shell script file it runs
  * (`sh build.sh`, `bash scripts/build.sh`, `./build.sh`, `. env.sh`) that `shellFiles` does not
  * hold, is too large, or runs with another interpreter (`readShellFile`: one it holds is read as
  * the script's own commands, from the folder it is run in), a shell reading its input
- * (`curl … | sh`), or nesting and commands past the bounds; the commands inside `$(…)` and
+ * (`curl … | sh`), a program running code the text does not show (`codeRunningProgram`: `node
+ * build.mjs`, `tsx`, `rollup -c`, `vite build`), or nesting and commands past the bounds; the commands inside `$(…)` and
  * backticks are read too. A manifest that does not parse names nothing here (its own rule says so,
  * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`); pure; never throws.
  */
@@ -370,7 +374,12 @@ function readResponseFiles(params: {
         expands: false,
       }));
       const found = compilerArguments(words);
-      const nested = readResponseFiles({ ...params, names: found.responseFiles, folders: [folder], level: level + 1 });
+      const nested = readResponseFiles({
+        ...params,
+        names: found.responseFiles,
+        folders: [folder],
+        level: level + 1,
+      });
       reading.arguments.push(...found.arguments, ...nested.arguments);
       reading.unknown.push(...found.unknown, ...nested.unknown);
     }
@@ -397,7 +406,7 @@ function shellFileRun(
   const program = words[0];
   if (program === undefined) return undefined;
   if (shell >= 0) {
-    const file = words.slice(shell + 1).find((word) => !word.text.startsWith('-'));
+    const file = shellOperand(words.slice(shell + 1));
     // A word `sh` among another program's arguments (`echo sh`) runs no shell.
     return file === undefined && shell > 0 ? undefined : { file, byShell: true };
   }
@@ -406,6 +415,30 @@ function shellFileRun(
   const known = isCompiler({ ...program, text: name });
   if (!known && (/\.(sh|bash)$/.test(program.text) || /^\.\.?\//.test(program.text)))
     return { file: program, byShell: false };
+  return undefined;
+}
+
+/**
+ * Shell options that take the next word as their value (POSIX `sh`: `-o option`/`+o option`; bash:
+ * `-O shopt`/`+O shopt`, `--rcfile file`, `--init-file file`), so it is no script file.
+ */
+const SHELL_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set([
+  '-o',
+  '+o',
+  '-O',
+  '+O',
+  '--rcfile',
+  '--init-file',
+]);
+
+/** The first word after a shell's options (`-e`, `+x`, `-o pipefail`): the script file it runs. */
+function shellOperand(words: readonly ShellWord[]): ShellWord | undefined {
+  for (let at = 0; at < words.length; at++) {
+    const text = words[at]?.text ?? '';
+    if (text === '--') return words[at + 1];
+    if (SHELL_OPTIONS_WITH_VALUE.has(text)) at += 1;
+    else if (!/^[-+]/.test(text)) return words[at];
+  }
   return undefined;
 }
 

@@ -14,9 +14,18 @@ import type { ShellWord } from './shell-commands.js';
  */
 const FOLDER_OPTIONS: Readonly<Record<string, { withFolder: string[]; elsewhere: string[] }>> = {
   env: { withFolder: ['-C', '--chdir'], elsewhere: ['-S', '--split-string'] },
-  npm: { withFolder: ['-C', '--prefix'], elsewhere: ['-w', '--workspace', '-ws', '--workspaces', '-g', '--global'] },
-  npx: { withFolder: ['-C', '--prefix'], elsewhere: ['-w', '--workspace', '-ws', '--workspaces', '-g', '--global'] },
-  pnpm: { withFolder: ['-C', '--dir'], elsewhere: ['-w', '--workspace-root', '-r', '--recursive', '-F', '--filter'] },
+  npm: {
+    withFolder: ['-C', '--prefix'],
+    elsewhere: ['-w', '--workspace', '-ws', '--workspaces', '-g', '--global'],
+  },
+  npx: {
+    withFolder: ['-C', '--prefix'],
+    elsewhere: ['-w', '--workspace', '-ws', '--workspaces', '-g', '--global'],
+  },
+  pnpm: {
+    withFolder: ['-C', '--dir'],
+    elsewhere: ['-w', '--workspace-root', '-r', '--recursive', '-F', '--filter'],
+  },
   yarn: { withFolder: ['--cwd'], elsewhere: ['workspace', 'workspaces'] },
   bun: { withFolder: ['--cwd'], elsewhere: ['--filter'] },
 };
@@ -35,7 +44,9 @@ export function commandFolder(
   | { folder: string; runner: string; words: ShellWord[]; why?: undefined }
   | { folder?: undefined; runner?: undefined; words?: undefined; why: string }
   | undefined {
-  const runner = words.findIndex((word) => !word.expands && Object.hasOwn(FOLDER_OPTIONS, baseName(word.text)));
+  const runner = words.findIndex(
+    (word) => !word.expands && Object.hasOwn(FOLDER_OPTIONS, baseName(word.text)),
+  );
   const name = baseName(words[runner]?.text ?? '');
   const options = runner < 0 ? undefined : FOLDER_OPTIONS[name];
   if (options === undefined) return undefined;

@@ -38,7 +38,7 @@ describe('a script running code the text does not show', () => {
     },
   );
 
-  it('control: node running tsc\'s own file is read as tsc', () => {
+  it("control: node running tsc's own file is read as tsc", () => {
     expect(reasonsWith('node node_modules/typescript/lib/tsc.js -p tsconfig.json')).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe('a command run in another folder without cd', () => {
     expect(reasonsWith(build)).toContain('svc/package.json#scripts.build');
   });
 
-  it('control: another folder than the changed file\'s leaves it low', () => {
+  it("control: another folder than the changed file's leaves it low", () => {
     expect(reasonsWith('env -C other tsc -p build.json')).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('a command run in another folder without cd', () => {
     expect(moved?.words?.map((word) => word.text)).toEqual(['pnpm', 'exec', 'tsc', '-p', 'x.json']);
   });
 
-  it('an option of the program env runs is not env\'s', () => {
+  it("an option of the program env runs is not env's", () => {
     const [words = []] = shellCommands('env tsc -C conf');
     expect(commandFolder(words)).toBeUndefined();
   });

@@ -43,12 +43,9 @@ describe('attacker 9o: a build the script text does not show', () => {
     expect(levelWith(build)).toBe('high');
   });
 
-  it(
-    'FAULT: a base build script "tsup src/index.ts --tsconfig conf/build.json" judges conf/build.json',
-    () => {
-      expect(levelWith('tsup src/index.ts --tsconfig conf/build.json')).toBe('high');
-    },
-  );
+  it('FAULT: a base build script "tsup src/index.ts --tsconfig conf/build.json" judges conf/build.json', () => {
+    expect(levelWith('tsup src/index.ts --tsconfig conf/build.json')).toBe('high');
+  });
 
   it.each([
     ['npm exec -- tsc -p conf/build.json'],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 import { responseFileArguments } from '../../../src/core/risk/tsc-response-file.js';
+import { readReviewedBase, type BaseFileReader } from '../../../src/pipeline/risk/read-reviewed-base.js';
 
 const ACTION = '/home/runner/work/_actions/actions/checkout';
 const manifest = (build: string) => JSON.stringify({ name: 'svc', version: '1.0.0', scripts: { build } });
@@ -40,7 +41,10 @@ describe('tsc response files', () => {
 
   it('a changed script naming a response file outside the service is not low', () => {
     expect(
-      reasonsOf({ 'svc/package.json': manifest('tsc @/tmp/build.rsp') }, { 'svc/package.json': manifest('tsc') }),
+      reasonsOf(
+        { 'svc/package.json': manifest('tsc @/tmp/build.rsp') },
+        { 'svc/package.json': manifest('tsc') },
+      ),
     ).toContain('svc/package.json#scripts.build');
   });
 
@@ -57,5 +61,32 @@ describe('tsc response files', () => {
         { 'svc/package.json': manifest('tsc'), 'svc/build.rsp': '--strict --outDir dist\n' },
       ),
     ).toEqual([]);
+  });
+
+  it("readReviewedBase reads the response file a changed script names, and a base script's with a nameable file", async () => {
+    const repository: Record<string, string> = {
+      'svc/package.json': manifest('tsc @build.rsp'),
+      'svc/build.rsp': '--outDir dist @more.rsp\n',
+      'svc/more.rsp': '-p conf/build.json\n',
+    };
+    const read: BaseFileReader = async (path) => repository[path];
+    read.list = async () => Object.keys(repository);
+    const changed = [{ path: 'svc/package.json', content: manifest('tsc --strict @build.rsp') }];
+    const base = await readReviewedBase({ paths: ['svc/package.json'], files: changed, read });
+    expect(base.map((file) => file.path)).toEqual(expect.arrayContaining(['svc/build.rsp', 'svc/more.rsp']));
+    const risk = (files: { path: string; content: string }[], from: typeof base) =>
+      classifyRisk({
+        files: files.map((file) => ({ ...file, role: 'config' as const })),
+        targetEnvironment: 'staging',
+        production: false,
+        base: from,
+      }).reasons.map((reason) => reason.where);
+    expect(risk(changed, base)).toEqual([]);
+
+    const config = [
+      { path: 'svc/conf/build.json', content: JSON.stringify({ compilerOptions: { outDir: ACTION } }) },
+    ];
+    const named = await readReviewedBase({ paths: ['svc/conf/build.json'], files: config, read });
+    expect(risk(config, named)).toContain('svc/conf/build.json#compilerOptions.outDir');
   });
 });
