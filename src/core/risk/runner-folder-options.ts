@@ -36,19 +36,27 @@ const FOLDER_OPTIONS: Readonly<Record<string, { withFolder: string[]; elsewhere:
  * command without that option; or why it cannot be followed: a folder the shell expands, absolute,
  * from home (`~`) or missing, or an option running it elsewhere. `env`'s options end at its first
  * other word; a package manager's may follow its command (`npm exec --prefix conf`) up to `--`.
- * `runner` names the program (`env`, `pnpm`, …). `undefined` when the command changes no folder. Pure.
+ * `runner` names the program (`env`, `pnpm`, …); each runner of the command is tried in turn
+ * (`env A=1 pnpm -C conf exec tsc`). `undefined` when the command changes no folder. Pure.
  */
-export function commandFolder(
-  words: readonly ShellWord[],
-):
+export function commandFolder(words: readonly ShellWord[]): MovedCommand | undefined {
+  for (const [runner, word] of words.entries()) {
+    const name = baseName(word.text);
+    if (word.expands || !Object.hasOwn(FOLDER_OPTIONS, name)) continue;
+    const moved = runnerFolder(words, runner, name);
+    if (moved !== undefined) return moved;
+  }
+  return undefined;
+}
+
+/** A command moved to `folder` by `runner` (its `words` without the option), or why it cannot be followed. */
+type MovedCommand =
   | { folder: string; runner: string; words: ShellWord[]; why?: undefined }
-  | { folder?: undefined; runner?: undefined; words?: undefined; why: string }
-  | undefined {
-  const runner = words.findIndex(
-    (word) => !word.expands && Object.hasOwn(FOLDER_OPTIONS, baseName(word.text)),
-  );
-  const name = baseName(words[runner]?.text ?? '');
-  const options = runner < 0 ? undefined : FOLDER_OPTIONS[name];
+  | { folder?: undefined; runner?: undefined; words?: undefined; why: string };
+
+/** `commandFolder` for the runner `name` at `runner` (an index of `words`). */
+function runnerFolder(words: readonly ShellWord[], runner: number, name: string): MovedCommand | undefined {
+  const options = FOLDER_OPTIONS[name];
   if (options === undefined) return undefined;
   for (let at = runner + 1; at < words.length; at++) {
     const word = words[at];

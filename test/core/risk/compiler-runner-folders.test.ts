@@ -25,6 +25,7 @@ describe('a command run in another folder without cd', () => {
     ['npx --prefix=conf tsc -p build.json'],
     ['env -Cconf tsc -p build.json'],
     ['env A=1 --chdir conf npx tsc --project build.json'],
+    ['env A=1 pnpm -C conf exec tsc -p build.json'],
   ])('%j: the configuration it names in that folder is judged', (build) => {
     expect(reasonsWith(build)).toContain('svc/conf/build.json#compilerOptions.outDir');
   });
