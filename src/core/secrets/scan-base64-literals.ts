@@ -225,7 +225,11 @@ const WITHHELD = Symbol('withheld');
  * uses the alphabet); WITHHELD past a bound, or for a compressed stream that does not inflate
  * (fail closed).
  */
-function decodeBase64Texts(run: string, budget: DecodeBudget, layer = 1): string[] | typeof WITHHELD | undefined {
+function decodeBase64Texts(
+  run: string,
+  budget: DecodeBudget,
+  layer = 1,
+): string[] | typeof WITHHELD | undefined {
   const bytes = base64Bytes(run);
   if (bytes === undefined) return undefined;
   const text = bytesAsText(bytes, budget);

@@ -47,6 +47,8 @@ describe('base64 under a second encoding', () => {
   });
 
   it('leaves two layers of base64 of plain words alone', async () => {
-    expect(await scanBase64Literals(`note: ${layers('plain words, no secret at all here', 2)}\n`)).toEqual([]);
+    expect(await scanBase64Literals(`note: ${layers('plain words, no secret at all here', 2)}\n`)).toEqual(
+      [],
+    );
   });
 });
