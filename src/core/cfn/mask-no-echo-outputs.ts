@@ -1,5 +1,6 @@
 import { noEchoParameters } from './no-echo-parameters.js';
 import { noEchoValues } from './no-echo-values.js';
+import { includesOutput } from './output-names.js';
 import { outputsReferencing } from './outputs-referencing.js';
 import { outputsReadingSecretAttributes } from './secret-attribute-outputs.js';
 
@@ -34,9 +35,9 @@ export function maskNoEchoOutputs(params: {
   return Object.fromEntries(
     Object.entries(params.outputs).map(([name, value]) => [
       name,
-      secretAttributes.has(name)
+      includesOutput(secretAttributes, name)
         ? SECRET_ATTRIBUTE_MARKER
-        : referencing.has(name) || secrets.some((secret) => value.includes(secret))
+        : includesOutput(referencing, name) || secrets.some((secret) => value.includes(secret))
           ? NO_ECHO_MARKER
           : value,
     ]),

@@ -1,4 +1,6 @@
 import { isRecord } from '../request/is-record.js';
+import { expandForEach } from './expand-for-each.js';
+import { NO_OUTPUTS, type OutputNames } from './output-names.js';
 import { parseTemplate } from './parse-template.js';
 import { subVariables } from './sub-variables.js';
 
@@ -25,37 +27,67 @@ type Names = Set<string | typeof EVERYTHING>;
  * function's `Arn` does not), so an output naming a resource that was handed the value at all is
  * treated as carrying it. A template that does not parse has none. Pure; linear in the template's
  * size plus its references.
+ *
+ * `Fn::ForEach` loops (`AWS::LanguageExtensions`) in `Resources` and `Outputs` are expanded
+ * (`expandForEach`): a resource a loop makes (`Copy${Env}` → `CopyStaging`) carries the value as
+ * any other, and each output a loop makes is looked at. A loop that cannot be expanded fails
+ * closed: in `Resources`, a name an output or a resource refers to that the template does not
+ * declare (a resource such a loop may make) counts as carrying; in `Outputs`, every output name
+ * the template does not declare (one such a loop may make) counts as referring.
  */
-export function outputsReferencing(template: string, parameters: ReadonlySet<string>): ReadonlySet<string> {
-  if (parameters.size === 0) return new Set();
+export function outputsReferencing(template: string, parameters: ReadonlySet<string>): OutputNames {
+  if (parameters.size === 0) return NO_OUTPUTS;
   const parsed = parseTemplate(template);
-  if (!parsed.ok || !isRecord(parsed.template)) return new Set();
+  if (!parsed.ok || !isRecord(parsed.template)) return NO_OUTPUTS;
   const outputs = parsed.template['Outputs'];
-  if (!isRecord(outputs)) return new Set();
-  const carrying = carryingNames(parameters, parsed.template['Resources']);
-  return new Set(
-    Object.entries(outputs)
+  if (!isRecord(outputs)) return NO_OUTPUTS;
+  const resources = parsed.template['Resources'];
+  const expanded = isRecord(resources) ? expandForEach(resources) : { entries: [], complete: true };
+  const declared = expanded.complete
+    ? undefined
+    : new Set([...namesOf(parsed.template['Parameters']), ...expanded.entries.map(([name]) => name)]);
+  const carrying = carryingNames(parameters, expanded.entries, declared);
+  const expandedOutputs = expandForEach(outputs);
+  const referencing = new Set(
+    expandedOutputs.entries
       .filter(([, output]) => isRecord(output) && meetsAny(namesReferenced(output['Value']), carrying))
       .map(([name]) => name),
   );
+  if (expandedOutputs.complete) return { named: referencing };
+  return { named: referencing, declared: new Set(expandedOutputs.entries.map(([name]) => name)) };
 }
 
-/** `parameters` and every resource whose definition refers, directly or through other resources, to one. */
-function carryingNames(parameters: ReadonlySet<string>, resources: unknown): ReadonlySet<string> {
+function namesOf(section: unknown): string[] {
+  return isRecord(section) ? Object.keys(section) : [];
+}
+
+/**
+ * What carries one of `parameters`: the parameters and every name of `resources` (`[name,
+ * definition]`) whose definition refers, directly or through other resources, to one. With
+ * `declared` (the template's own names, when a loop was not expanded) every name referred to that
+ * is not declared nor a pseudo parameter (`AWS::Region`) carries too: the loop may make it.
+ */
+function carryingNames(
+  parameters: ReadonlySet<string>,
+  resources: readonly (readonly [string, unknown])[],
+  declared?: ReadonlySet<string>,
+): CarryingNames {
   const carrying = new Set(parameters);
-  if (!isRecord(resources)) return carrying;
   // Who refers to each name: the reverse of the references, walked once from the parameters.
   const referrers = new Map<string | typeof EVERYTHING, string[]>();
-  for (const [name, definition] of Object.entries(resources)) {
+  for (const [name, definition] of resources) {
     for (const referred of namesReferenced(definition)) {
       const list = referrers.get(referred);
       if (list === undefined) referrers.set(referred, [name]);
       else list.push(name);
     }
   }
+  const undeclared = (name: string | typeof EVERYTHING): name is string =>
+    declared !== undefined && typeof name === 'string' && !declared.has(name) && !name.includes('::');
+  const unknown = [...referrers.keys()].filter(undeclared);
   // A resource too deep to walk refers to everything: it carries the value whatever the value is.
-  const pending = [...parameters, ...(referrers.get(EVERYTHING) ?? [])];
-  for (const name of referrers.get(EVERYTHING) ?? []) carrying.add(name);
+  const pending = [...parameters, ...unknown, ...(referrers.get(EVERYTHING) ?? [])];
+  for (const name of [...unknown, ...(referrers.get(EVERYTHING) ?? [])]) carrying.add(name);
   while (pending.length > 0) {
     const name = pending.pop() ?? '';
     for (const referrer of referrers.get(name) ?? []) {
@@ -64,10 +96,14 @@ function carryingNames(parameters: ReadonlySet<string>, resources: unknown): Rea
       pending.push(referrer);
     }
   }
-  return carrying;
+  return { has: (name) => carrying.has(name) || undeclared(name) };
 }
 
-function meetsAny(referenced: Names, names: ReadonlySet<string>): boolean {
+interface CarryingNames {
+  has(name: string): boolean;
+}
+
+function meetsAny(referenced: Names, names: CarryingNames): boolean {
   for (const name of referenced) if (name === EVERYTHING || names.has(name)) return true;
   return false;
 }

@@ -1,4 +1,6 @@
 import { isRecord } from '../request/is-record.js';
+import { expandForEach } from './expand-for-each.js';
+import { NO_OUTPUTS, type OutputNames } from './output-names.js';
 import { parseTemplate } from './parse-template.js';
 import { subVariables } from './sub-variables.js';
 
@@ -43,51 +45,73 @@ type SecretResources = ReadonlyMap<string, ReadonlySet<string>>;
  * a resource with secret attributes counts, and so does a value too deep to walk. These are
  * withheld like outputs echoing a NoEcho parameter: CloudFormation shows outputs as they are, and
  * a 40-character secret key is no form a scanner knows. A template that does not parse has none.
- * Pure.
+ * `Fn::ForEach` loops in `Resources` and `Outputs` are expanded (`expandForEach`); a loop that
+ * cannot be expanded fails closed: in `Resources`, a read of a name the template does not declare
+ * (a resource the loop may make) counts; in `Outputs`, every output name the template does not
+ * declare counts. Pure.
  */
-export function outputsReadingSecretAttributes(template: string): ReadonlySet<string> {
+export function outputsReadingSecretAttributes(template: string): OutputNames {
   const parsed = parseTemplate(template);
-  if (!parsed.ok || !isRecord(parsed.template)) return new Set();
-  const { Resources: resources, Outputs: outputs } = parsed.template;
-  if (!isRecord(resources) || !isRecord(outputs)) return new Set();
+  if (!parsed.ok || !isRecord(parsed.template)) return NO_OUTPUTS;
+  const { Resources: resources, Outputs: outputs, Parameters: parameters } = parsed.template;
+  if (!isRecord(resources) || !isRecord(outputs)) return NO_OUTPUTS;
+  const expanded = expandForEach(resources);
   const secretResources = new Map<string, ReadonlySet<string>>();
-  for (const [name, definition] of Object.entries(resources)) {
+  for (const [name, definition] of expanded.entries) {
     const type = isRecord(definition) ? definition['Type'] : undefined;
     if (typeof type === 'string' && Object.hasOwn(SECRET_ATTRIBUTES, type))
       secretResources.set(name, new Set(SECRET_ATTRIBUTES[type]?.attributes));
   }
-  if (secretResources.size === 0) return new Set();
-  const carrying = carryingResources(resources, secretResources);
-  return new Set(
-    Object.entries(outputs)
+  if (secretResources.size === 0 && expanded.complete) return NO_OUTPUTS;
+  const declared = new Set([
+    ...(isRecord(parameters) ? Object.keys(parameters) : []),
+    ...expanded.entries.map(([name]) => name),
+  ]);
+  const carrying = carryingResources(
+    expanded.entries,
+    secretResources,
+    expanded.complete ? undefined : declared,
+  );
+  const expandedOutputs = expandForEach(outputs);
+  const reading = new Set(
+    expandedOutputs.entries
       .filter(([, output]) => isRecord(output) && readsSecret(output['Value'], secretResources, carrying, 0))
       .map(([name]) => name),
   );
+  if (expandedOutputs.complete) return { named: reading };
+  return { named: reading, declared: new Set(expandedOutputs.entries.map(([name]) => name)) };
 }
 
-/** The resources whose definition reads a secret attribute, directly or through another such resource. */
+/** Names that carry a secret: `has`, as a set's. */
+interface Carrying {
+  has(name: string): boolean;
+}
+
+/**
+ * The resources whose definition reads a secret attribute, directly or through another such
+ * resource. With `declared` (the template's names, when a loop was not expanded), every name not
+ * declared nor a pseudo parameter (`AWS::Region`) counts as carrying: the loop may make it.
+ */
 function carryingResources(
-  resources: Record<string, unknown>,
+  entries: readonly (readonly [string, unknown])[],
   secrets: SecretResources,
-): ReadonlySet<string> {
-  const carrying = new Set<string>();
-  const entries = Object.entries(resources);
+  declared?: ReadonlySet<string>,
+): Carrying {
+  const found = new Set<string>();
+  const carrying: Carrying = {
+    has: (name) => found.has(name) || (declared !== undefined && !declared.has(name) && !name.includes('::')),
+  };
   // Each pass adds at least one resource or ends: at most one pass per resource.
   for (let pass = 0; pass <= entries.length; pass += 1) {
-    const size = carrying.size;
+    const size = found.size;
     for (const [name, definition] of entries)
-      if (!carrying.has(name) && readsSecret(definition, secrets, carrying, 0)) carrying.add(name);
-    if (carrying.size === size) break;
+      if (!found.has(name) && readsSecret(definition, secrets, carrying, 0)) found.add(name);
+    if (found.size === size) break;
   }
   return carrying;
 }
 
-function readsSecret(
-  value: unknown,
-  secrets: SecretResources,
-  carrying: ReadonlySet<string>,
-  depth: number,
-): boolean {
+function readsSecret(value: unknown, secrets: SecretResources, carrying: Carrying, depth: number): boolean {
   if (depth > MAX_DEPTH) return true;
   if (Array.isArray(value)) return value.some((item) => readsSecret(item, secrets, carrying, depth + 1));
   if (!isRecord(value)) return false;
@@ -101,7 +125,7 @@ function readsSecret(
 }
 
 /** `Fn::GetAtt` as `Resource.Attribute` or `[Resource, Attribute]`; an attribute not written out counts. */
-function getAttReadsSecret(value: unknown, secrets: SecretResources, carrying: ReadonlySet<string>): boolean {
+function getAttReadsSecret(value: unknown, secrets: SecretResources, carrying: Carrying): boolean {
   const [resource, attribute]: unknown[] =
     typeof value === 'string' ? splitAtFirstDot(value) : Array.isArray(value) ? value : [];
   if (typeof resource !== 'string') return true; // a resource chosen by an intrinsic: fail closed
@@ -112,7 +136,7 @@ function getAttReadsSecret(value: unknown, secrets: SecretResources, carrying: R
 }
 
 /** An `Fn::Sub` string (or `[string, variables]`) naming `${Resource.SecretAttribute}` or a carrying resource. */
-function subReadsSecret(value: unknown, secrets: SecretResources, carrying: ReadonlySet<string>): boolean {
+function subReadsSecret(value: unknown, secrets: SecretResources, carrying: Carrying): boolean {
   const text = typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
   if (typeof text !== 'string') return false;
   return subVariables(text).some((variable) => {

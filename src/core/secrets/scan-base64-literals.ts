@@ -1,3 +1,9 @@
+import { gzipMemberAt, isGzipHeaderAt } from '../stores/gzip-member.js';
+import type { InflateBudget } from '../stores/inflate-budget.js';
+import { MAX_INFLATED_BYTES } from '../stores/readable-texts.js';
+import { decodeUtf16, utf16Form } from '../stores/utf16-text.js';
+import { decodeUtf32, utf32Form } from '../stores/utf32-text.js';
+import { isZlibHeaderAt, zlibStreamAt } from '../stores/zlib-stream.js';
 import { lastIndexAtOrBefore } from './last-index-at-or-before.js';
 import { lineColumnFinder } from './line-column-finder.js';
 import { scanSecrets, type SecretMatch, type TextRange } from './scan-secrets.js';
@@ -22,13 +28,16 @@ const SEPARATOR = '\n\0\n';
  * Secrets written base64-encoded in `text` (issue #10): a plain string value such as
  * `Z2hwXy…` that decodes to a GitHub token, not only one under `Fn::Base64`. Every run of base64
  * characters long enough to hold a token that decodes, strictly (it re-encodes to itself), to
- * UTF-8 text without control characters is decoded once (not recursively) and the decoded texts
- * are scanned together (`scanSecrets`); a secret found in one is reported over the whole run as
+ * text without control characters (UTF-8, UTF-16 or UTF-32, gzip or zlib of it inflated) is
+ * decoded, and the base64 runs inside that text too, up to MAX_BASE64_LAYERS layers
+ * (`decodeBase64Texts`); the decoded texts are scanned together (`scanSecrets`); a secret found in
+ * one (at any layer) is reported over the whole outer run as
  * written, and over every other place the same run appears. A run wrapped over lines (a YAML block
  * scalar, MIME's 76 or PEM's 64 characters a line, a JSON string with `\n` between its lines) is
- * also joined and decoded whole (`wrappedBase64Runs`). Runs that decode to binary (images,
- * compressed data) are not text a token could be read from, and are left alone. Past
- * `MAX_DECODED_BASE64_CHARS` of decoded text one overflow match stands for all (fail closed).
+ * also joined and decoded whole (`wrappedBase64Runs`). Runs that decode to binary (images) are
+ * not text a token could be read from, and are left alone. Past `MAX_DECODED_BASE64_CHARS` of
+ * decoded text, MAX_INFLATED_BYTES inflated or MAX_BASE64_LAYERS layers, or for a compressed stream
+ * that does not inflate, one overflow match stands for all (fail closed).
  * Throws when the scanner fails.
  */
 export async function scanBase64Literals(text: string): Promise<SecretMatch[]> {
@@ -43,13 +52,20 @@ export async function scanBase64Literals(text: string): Promise<SecretMatch[]> {
   const decodedRuns: { readonly occurrences: readonly TextRange[]; readonly start: number }[] = [];
   const texts: string[] = [];
   let length = 0;
+  const budget: DecodeBudget = {
+    chars: MAX_DECODED_BASE64_CHARS,
+    inflate: { left: MAX_INFLATED_BYTES },
+    probes: { left: MAX_ZLIB_PROBES },
+  };
   for (const [run, occurrences] of runs) {
-    const decoded = decodeBase64Text(run);
+    const decoded = decodeBase64Texts(run, budget);
     if (decoded === undefined) continue;
-    if (length + decoded.length > MAX_DECODED_BASE64_CHARS) return [OUT_OF_BUDGET];
+    if (decoded === WITHHELD) return [OUT_OF_BUDGET];
+    // The texts under one run are scanned as one, kept apart as runs are: a match in any is the run's.
+    const joined = decoded.join(SEPARATOR);
     decodedRuns.push({ occurrences, start: length });
-    texts.push(decoded);
-    length += decoded.length + SEPARATOR.length;
+    texts.push(joined);
+    length += joined.length + SEPARATOR.length;
   }
   if (texts.length === 0) return [];
   const matches = await scanSecrets({ text: texts.join(SEPARATOR) });
@@ -184,26 +200,111 @@ function isBase64Character(code: number): boolean {
   );
 }
 
+/** Layers of encoding read under one run (base64 of JSON holding base64 of `user:token` is two); a text decoding deeper goes withheld. */
+export const MAX_BASE64_LAYERS = 3;
+/** zlib headers probed in one scan (`zlibStreamAt`): a chance header in decoded binary costs little. */
+const MAX_ZLIB_PROBES = 64;
+
+/** What decoding may still spend in one scan: decoded characters, decompressed bytes, zlib probes. */
+interface DecodeBudget {
+  chars: number;
+  readonly inflate: InflateBudget;
+  readonly probes: { left: number };
+}
+
+/** Decoding passed a bound (`MAX_BASE64_LAYERS`, a budget) or a compressed stream did not read: withhold the text. */
+const WITHHELD = Symbol('withheld');
+
 /**
- * `run` decoded as base64, when it is base64 of UTF-8 text: the decoding re-encodes to `run` (so
- * a word that merely uses the alphabet, or a run cut mid-quantum, is not taken), is valid UTF-8
- * and holds no control character but tab and line breaks. `undefined` otherwise.
+ * The texts `run` decodes to, layer by layer: the run strictly decoded as base64 (`base64Bytes`),
+ * those bytes read as text (`bytesAsText`: UTF-8, UTF-32 or UTF-16 text, or a gzip member or zlib
+ * stream inflated and read so: cloud-init inflates a gzipped `UserData`, `powershell
+ * -EncodedCommand` reads UTF-16LE), then every base64 run inside that text decoded the same way,
+ * up to MAX_BASE64_LAYERS layers (a Kubernetes `dockerconfigjson`: base64 of JSON whose `auth` is
+ * base64 of `user:token`). `undefined` when the run is no base64 of text (an image, a word that
+ * uses the alphabet); WITHHELD past a bound, or for a compressed stream that does not inflate
+ * (fail closed).
  */
-function decodeBase64Text(run: string): string | undefined {
+function decodeBase64Texts(
+  run: string,
+  budget: DecodeBudget,
+  layer = 1,
+): string[] | typeof WITHHELD | undefined {
+  const bytes = base64Bytes(run);
+  if (bytes === undefined) return undefined;
+  const text = bytesAsText(bytes, budget);
+  if (text === undefined || text === WITHHELD) return text;
+  budget.chars -= text.length;
+  if (budget.chars < 0) return WITHHELD;
+  const texts = [text];
+  const inner = new Set<string>();
+  for (const range of base64Runs(text)) inner.add(text.slice(range[0], range[1]));
+  for (const wrapped of wrappedBase64Runs(text)) inner.add(wrapped.run);
+  for (const innerRun of inner) {
+    if (layer >= MAX_BASE64_LAYERS) {
+      // One more layer would be read only to be withheld: look whether it is text at all first.
+      if (bytesAsText(base64Bytes(innerRun) ?? Buffer.alloc(0), budget) !== undefined) return WITHHELD;
+      continue;
+    }
+    const decoded = decodeBase64Texts(innerRun, budget, layer + 1);
+    if (decoded === WITHHELD) return WITHHELD;
+    if (decoded !== undefined) texts.push(...decoded);
+  }
+  return texts;
+}
+
+/**
+ * `run` decoded as base64, when it is strictly base64: the decoding re-encodes to `run` (so a word
+ * that merely uses the alphabet, or a run cut mid-quantum, is not taken), one alphabet (standard
+ * or URL-safe). `undefined` otherwise.
+ */
+function base64Bytes(run: string): Buffer | undefined {
   const unpadded = run.replace(/=+$/, '');
   if (unpadded.length % 4 === 1) return undefined;
   const standard = unpadded.replace(/-/g, '+').replace(/_/g, '/');
   if (standard !== unpadded && /[+/]/.test(unpadded)) return undefined; // two alphabets mixed
   const bytes = Buffer.from(standard, 'base64');
-  if (bytes.toString('base64').replace(/=+$/, '') !== standard) return undefined;
-  let decoded: string;
+  return bytes.toString('base64').replace(/=+$/, '') === standard ? bytes : undefined;
+}
+
+/**
+ * `bytes` as text without control characters but tab and line breaks: UTF-8, else UTF-32
+ * (`utf32Form`), else UTF-16 (`utf16Form`); a gzip member or zlib stream at their start is
+ * inflated within the budget first (once: compressed data inside compressed data is no text a
+ * platform decodes). `undefined` for bytes that are no text (binary); WITHHELD when a stream that
+ * starts like one does not inflate or passes the budget.
+ */
+function bytesAsText(bytes: Buffer, budget: DecodeBudget): string | typeof WITHHELD | undefined {
+  let content = bytes;
+  if (isGzipHeaderAt(bytes, 0)) {
+    const member = gzipMemberAt(bytes, 0, budget.inflate);
+    if (member === undefined) return WITHHELD;
+    content = member.content;
+  } else if (isZlibHeaderAt(bytes, 0)) {
+    const stream = zlibStreamAt(bytes, 0, budget.inflate, budget.probes);
+    if (stream === undefined) return WITHHELD;
+    if (stream !== 'none') content = stream.content;
+  }
+  return textOf(content);
+}
+
+function textOf(bytes: Buffer): string | undefined {
+  let decoded: string | undefined;
   try {
     decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return undefined;
+    decoded = undefined;
+  }
+  if (decoded === undefined || decoded.includes('\0')) {
+    const widest = utf32Form(bytes);
+    const wide = widest === undefined ? utf16Form(bytes) : undefined;
+    if (widest !== undefined) decoded = decodeUtf32(bytes, widest);
+    else if (wide !== undefined) decoded = decodeUtf16(bytes, wide);
   }
   // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded) ? undefined : decoded;
+  return decoded === undefined || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded)
+    ? undefined
+    : decoded;
 }
 
 /** What stands for the secrets of a text with more decoded base64 than one scan reads. */

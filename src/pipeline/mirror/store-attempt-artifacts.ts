@@ -1,6 +1,8 @@
 import type { ArtifactStore } from '../../core/stores/artifact-store.js';
 import { ArtifactsNotStoredError } from './artifacts-not-stored-error.js';
 import { GENERATED_FILES_PREFIX } from '../../core/stores/redact-artifact-body.js';
+import { redactArtifactPath } from '../../core/stores/redact-artifact-path.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
 import type { RequestPayload } from '../../core/request/execution-request.js';
 import type { GenerationContext } from '../../generation/model-provider.js';
 import type { PreparedChange } from '../implement/prepare-change.js';
@@ -18,7 +20,8 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * for the offline blueprints). The store redacts every text as it takes it (`redactArtifactBody`, a
  * generated file by its path), so it never holds a secret the scanner finds. Returns the count and bytes written. An artifact
  * the store refuses does not stop the others: every one is tried, then an error names those that
- * failed (`ArtifactsNotStoredError`, with their paths); the scanner's error is thrown as is (the caller turns either into a warning).
+ * failed (`ArtifactsNotStoredError`, with their paths as the store keys them, `redactArtifactPath`,
+ * and their reasons redacted: a path that holds a secret is never named as written); the scanner's error is thrown as is (the caller turns either into a warning).
  */
 export async function storeAttemptArtifacts(params: {
   store: ArtifactStore;
@@ -43,7 +46,10 @@ export async function storeAttemptArtifacts(params: {
       stored += 1;
       bytes += artifact.bytes;
     } catch (error) {
-      failed.push({ path, reason: error instanceof Error ? error.message : String(error) });
+      // Named as the store would key it (a path the model chose may hold a token): the error's
+      // paths ride in the public status comment's marker and its message in the comment and logs.
+      const reason = error instanceof Error ? error.message : String(error);
+      failed.push({ path: await redactArtifactPath(path), reason: await redactSecrets(reason) });
     }
   };
   for (const file of prepared.ok ? prepared.generation.bundle.files : []) {

@@ -44,6 +44,9 @@ import { fitMarkerEvents } from './fit-marker-events.js';
 import type { MoveOptions } from './move-options.js';
 import { recordMove } from './record-move.js';
 import { redactedTexts } from './redacted-texts.js';
+import { redactSecrets } from '../../core/secrets/redact-secrets.js';
+import { storedArtifactPath } from '../../core/stores/redact-artifact-path.js';
+import { unsentArtifactsOf } from '../../core/task/unsent-artifacts-of.js';
 import { baseRead } from './base-read.js';
 import type { StatusBoard } from './status-board.js';
 import type { TaskStep } from './task-step.js';
@@ -558,6 +561,24 @@ export function createStatusBoard(params: {
       log: params.log,
     });
     if (resent.cleared && options.patch?.unsent_artifacts === undefined) delete next.unsent_artifacts;
+    // The paths ride in the public comment: one holding a secret (a marker an older version wrote,
+    // a caller that did not redact) goes as the store keys it, never as written (issue #10).
+    // Refitted (`unsentArtifactsOf`): a redacted path is longer than the one it stands for.
+    if (next.unsent_artifacts !== undefined) {
+      const { attempt, commit_sha: commitSha, paths, more = 0 } = next.unsent_artifacts;
+      const refitted = unsentArtifactsOf({
+        attempt,
+        ...(commitSha === undefined ? {} : { commitSha }),
+        paths: await Promise.all(paths.map(storedArtifactPath)),
+      });
+      const left = (refitted?.more ?? 0) + more;
+      next.unsent_artifacts = {
+        attempt,
+        ...(commitSha === undefined ? {} : { commit_sha: commitSha }),
+        paths: refitted?.paths ?? [],
+        ...(left > 0 ? { more: left } : {}),
+      };
+    }
     const records = await resendEarlierDeployments({
       earlier: marker?.unsent_deployments,
       added: options.unsentDeployments,
@@ -566,7 +587,9 @@ export function createStatusBoard(params: {
     });
     if (records.unsent.length > 0) next.unsent_deployments = records.unsent;
     else delete next.unsent_deployments;
-    const note = detailsWith(undefined, [resent.note, records.note]).details;
+    const plainNote = detailsWith(undefined, [resent.note, records.note]).details;
+    // The note names unsent paths: redacted as the move's other texts are.
+    const note = plainNote === undefined ? undefined : await redactSecrets(plainNote);
     if (mirrored && unmirrored.length > 0) next.unmirrored = unmirrored;
     else delete next.unmirrored;
     // Outbox: the step's lifecycle events are in the marker before the bus sees them, so a crash

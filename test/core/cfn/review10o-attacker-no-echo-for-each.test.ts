@@ -11,6 +11,8 @@
  * makes are not looked at at all; the `!Base64` of the password there is no substring the
  * fallback test finds. A fault is `it.failing` asserting the right answer; an attack refused is
  * an ordinary test.
+ * Fixed (fix14h): loops in `Resources` and `Outputs` are expanded (`expandForEach`), failing
+ * closed when one cannot be; each FAULT below is now an ordinary test.
  */
 import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../../../src/core/cfn/mask-no-echo-outputs.js';
 
@@ -47,33 +49,27 @@ const COPIES = [
 ].join('\n');
 
 describe('review10o attacker: NoEcho values carried by resources and outputs Fn::ForEach makes', () => {
-  it.failing(
-    'FAULT: !GetAtt CopyStaging.Value of a resource made by Fn::ForEach from the password is masked',
-    () => {
-      const body = template(COPIES, '  Leak:\n    Value: !GetAtt CopyStaging.Value');
-      expect(mask(body, { Leak: ENCODED })).toEqual({ Leak: NO_ECHO_MARKER });
-    },
-  );
+  it('FAULT: !GetAtt CopyStaging.Value of a resource made by Fn::ForEach from the password is masked', () => {
+    const body = template(COPIES, '  Leak:\n    Value: !GetAtt CopyStaging.Value');
+    expect(mask(body, { Leak: ENCODED })).toEqual({ Leak: NO_ECHO_MARKER });
+  });
 
-  it.failing(
-    'FAULT: outputs made by Fn::ForEach in Outputs, each !Base64 of the password, are masked',
-    () => {
-      const body = template(
-        '  Bucket:\n    Type: AWS::S3::Bucket',
-        [
-          '  Fn::ForEach::Secrets:',
-          '    - Env',
-          '    - [Staging, Prod]',
-          '    - Secret${Env}:',
-          '        Value: !Base64 { Ref: DbPassword }',
-        ].join('\n'),
-      );
-      expect(mask(body, { SecretStaging: ENCODED, SecretProd: ENCODED })).toEqual({
-        SecretStaging: NO_ECHO_MARKER,
-        SecretProd: NO_ECHO_MARKER,
-      });
-    },
-  );
+  it('FAULT: outputs made by Fn::ForEach in Outputs, each !Base64 of the password, are masked', () => {
+    const body = template(
+      '  Bucket:\n    Type: AWS::S3::Bucket',
+      [
+        '  Fn::ForEach::Secrets:',
+        '    - Env',
+        '    - [Staging, Prod]',
+        '    - Secret${Env}:',
+        '        Value: !Base64 { Ref: DbPassword }',
+      ].join('\n'),
+    );
+    expect(mask(body, { SecretStaging: ENCODED, SecretProd: ENCODED })).toEqual({
+      SecretStaging: NO_ECHO_MARKER,
+      SecretProd: NO_ECHO_MARKER,
+    });
+  });
 });
 
 describe('review10o attacker: NoEcho outputs around Fn::ForEach (refused)', () => {

@@ -25,7 +25,7 @@ describe('outputsReadingSecretAttributes', () => {
         ],
       ),
     );
-    expect([...names]).toEqual(['Header']);
+    expect([...names.named]).toEqual(['Header']);
   });
 
   it('follows a resource handed the secret (an SSM parameter read back), and a list-form GetAtt', () => {
@@ -51,7 +51,7 @@ describe('outputsReadingSecretAttributes', () => {
         ],
       ),
     );
-    expect([...names].sort()).toEqual(['Chosen', 'FromParameter', 'ParameterName']);
+    expect([...names.named].sort()).toEqual(['Chosen', 'FromParameter', 'ParameterName']);
   });
 
   it('finds none where no resource type has secret attributes (Secrets Manager gives an ARN)', () => {
@@ -66,7 +66,7 @@ describe('outputsReadingSecretAttributes', () => {
         ],
       ),
     );
-    expect(names.size).toBe(0);
+    expect(names.named.size).toBe(0);
   });
 });
 

@@ -10,6 +10,8 @@
  * base64 of gzip (cloud-init inflates it; Terraform's `cloudinit_config` writes it with
  * `gzip = true`). A fault is `it.failing` asserting the right answer; an attack refused is an
  * ordinary test.
+ * Fixed (fix14h): runs are decoded layer by layer (nested base64, UTF-16/UTF-32, gzip and zlib),
+ * bounded, so each FAULT below is now an ordinary test.
  */
 import { gzipSync } from 'node:zlib';
 import { findFileSecrets } from '../../../src/core/secrets/find-file-secrets.js';
@@ -56,30 +58,24 @@ const GZIP_USER_DATA = base64(
 );
 
 describe('review10o attacker: a token under two layers of encoding', () => {
-  it.failing(
-    'FAULT: a dockerconfigjson pull secret whose auth holds the token is refused by the gate',
-    async () => {
-      expect(await gateRefuses('k8s/pull-secret.yaml', PULL_SECRET)).toBe(true);
-    },
-  );
+  it('FAULT: a dockerconfigjson pull secret whose auth holds the token is refused by the gate', async () => {
+    expect(await gateRefuses('k8s/pull-secret.yaml', PULL_SECRET)).toBe(true);
+  });
 
-  it.failing('FAULT: the same pull secret is not stored with its encoded token', async () => {
+  it('FAULT: the same pull secret is not stored with its encoded token', async () => {
     const stored = (await redactArtifactBody(PULL_SECRET, 'files/k8s/pull-secret.yaml')).toString();
     expect(stored).not.toContain(DOCKER_CONFIG);
   });
 
-  it.failing(
-    'FAULT: Windows UserData running powershell -EncodedCommand (UTF-16LE) with the token is refused',
-    async () => {
-      expect(await gateRefuses('template.yaml', launchTemplate(WINDOWS_USER_DATA))).toBe(true);
-    },
-  );
+  it('FAULT: Windows UserData running powershell -EncodedCommand (UTF-16LE) with the token is refused', async () => {
+    expect(await gateRefuses('template.yaml', launchTemplate(WINDOWS_USER_DATA))).toBe(true);
+  });
 
-  it.failing('FAULT: cloud-init UserData that is base64 of gzip holding the token is refused', async () => {
+  it('FAULT: cloud-init UserData that is base64 of gzip holding the token is refused', async () => {
     expect(await gateRefuses('template.yaml', launchTemplate(GZIP_USER_DATA))).toBe(true);
   });
 
-  it.failing('FAULT: the gzip UserData template is not stored with its encoded token', async () => {
+  it('FAULT: the gzip UserData template is not stored with its encoded token', async () => {
     const stored = (
       await redactArtifactBody(launchTemplate(GZIP_USER_DATA), 'files/template.yaml')
     ).toString();
