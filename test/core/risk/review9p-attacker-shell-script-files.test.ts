@@ -74,6 +74,24 @@ describe('a shell script file run through a wrapper command', () => {
   });
 });
 
+describe('a shell script file run by a path without ./ or .sh', () => {
+  it.failing(
+    'FAULT: `script/build` (the "Scripts to Rule Them All" layout; the shell runs a name with a slash as a path) is not read',
+    () => {
+      const result = classifyRisk({
+        files: [{ path: 'svc/build.json', content: OUTSIDE, role: 'config' as const }],
+        targetEnvironment: 'staging',
+        production: false,
+        base: [
+          { path: 'svc/package.json', content: manifest('script/build') },
+          { path: 'svc/script/build', content: '#!/bin/sh\nset -e\ntsc -p build.json\n' },
+        ],
+      });
+      expect(result.reasons.map((reason) => reason.where)).toContain(JUDGED);
+    },
+  );
+});
+
 describe('forms the reader follows (refused attacks)', () => {
   it.each([
     'bash -x build.sh',
