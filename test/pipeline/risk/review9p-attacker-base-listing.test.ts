@@ -6,10 +6,16 @@
 // case, a folder named like node_modules, and TypeScript's `extends` without `.json`, which tries
 // the path as written first (TypeScript's getExtendsConfigPath; checked with tsc 5.9 --showConfig:
 // `"extends": "../tsconfig.base"` reads a file `tsconfig.base` before `tsconfig.base.json`), so a
-// new extensionless file shadows the reviewed `.json` one.
+// new extensionless file shadows the reviewed `.json` one. Refused too: a listing GitHub cut short
+// and one with more settings files than are read (not low), manifests under node_modules.
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
-import { readReviewedBase, type BaseFileReader } from '../../../src/pipeline/risk/read-reviewed-base.js';
+import { IncompleteListError } from '../../../src/github/read-all-pages.js';
+import {
+  MAX_ELSEWHERE_SETTINGS,
+  readReviewedBase,
+  type BaseFileReader,
+} from '../../../src/pipeline/risk/read-reviewed-base.js';
 
 const OUTSIDE = JSON.stringify({
   compilerOptions: { outDir: '/home/runner/work/_actions/actions/checkout' },
@@ -17,21 +23,24 @@ const OUTSIDE = JSON.stringify({
 const manifest = (scripts: Record<string, string>) =>
   JSON.stringify({ name: 'svc', version: '1.0.0', scripts });
 
-/** A reader over `repository` that lists it whole. */
-function readerOf(repository: Record<string, string>): BaseFileReader {
+/** A reader over `repository` that lists it whole (or as `list` says). */
+function readerOf(
+  repository: Record<string, string>,
+  list: () => Promise<readonly string[]> = async () => Object.keys(repository),
+): BaseFileReader {
   const read: BaseFileReader = async (path) => repository[path];
-  read.list = async () => Object.keys(repository);
+  read.list = list;
   return read;
 }
 
 /** The reasons' places for a change writing `files` over a base holding `repository`. */
-async function whereOf(files: Record<string, string>, repository: Record<string, string>): Promise<string[]> {
+async function whereOf(
+  files: Record<string, string>,
+  repository: Record<string, string>,
+  read: BaseFileReader = readerOf(repository),
+): Promise<string[]> {
   const changed = Object.entries(files).map(([path, content]) => ({ path, content }));
-  const base = await readReviewedBase({
-    paths: Object.keys(files),
-    files: changed,
-    read: readerOf(repository),
-  });
+  const base = await readReviewedBase({ paths: Object.keys(files), files: changed, read });
   return classifyRisk({
     files: changed.map((file) => ({ ...file, role: 'config' as const })),
     targetEnvironment: 'staging',
@@ -122,5 +131,38 @@ describe('`extends` without .json: the path as written is read first', () => {
     expect(await whereOf({ 'svc/tsconfig.base.json': OUTSIDE }, repository)).toEqual([
       'svc/tsconfig.base.json#compilerOptions.outDir',
     ]);
+  });
+});
+
+describe('a base that cannot be listed whole (refused attacks)', () => {
+  const repository = { 'web/package.json': manifest({ build: 'tsc' }) };
+  it.each([
+    ['GitHub cut the listing short', async () => Promise.reject(new IncompleteListError('cut short'))],
+    [
+      `more than ${MAX_ELSEWHERE_SETTINGS} manifests in other folders`,
+      async () =>
+        Array.from({ length: MAX_ELSEWHERE_SETTINGS + 1 }, (_, index) => `pkg${index}/package.json`),
+    ],
+  ])('%s: the changed configuration is not low', async (_, list) => {
+    expect(await whereOf({ 'conf/build.json': OUTSIDE }, repository, readerOf(repository, list))).toEqual([
+      'conf/build.json',
+    ]);
+  });
+
+  it('manifests under node_modules do not count toward the bound', async () => {
+    const listing = [
+      ...Array.from(
+        { length: MAX_ELSEWHERE_SETTINGS + 1 },
+        (_, index) => `node_modules/p${index}/package.json`,
+      ),
+      'web/package.json',
+    ];
+    expect(
+      await whereOf(
+        { 'conf/build.json': OUTSIDE },
+        repository,
+        readerOf(repository, async () => listing),
+      ),
+    ).toEqual([]);
   });
 });
