@@ -8,8 +8,10 @@ import {
   type UnknownCompilerProject,
 } from './compiler-project-arguments.js';
 import { insideRepository } from './lockfile-sources.js';
+import { isPlainBuildArgument } from './plain-build-arguments.js';
 import { isLockfilePath, isPackageManifestPath, type ReviewedBaseFile } from './reviewed-base-file.js';
 import type { RiskReason } from './risk-assessment.js';
+import { responseFileArguments } from './tsc-response-file.js';
 
 /** A compiler configuration longer than this is not read, and is high. */
 const MAX_CONFIG_LENGTH = 1_000_000;
@@ -77,7 +79,8 @@ const PATH_SETTINGS: ReadonlySet<string> = new Set(
  * `MAX_CONFIGS`), is judged; one that does not parse as JSON with comments (`parseJsonc`), names a
  * key twice or passes `MAX_CONFIG_LENGTH` is one reason at the file. A base manifest that could not
  * be read, in any folder, when the change has a file no other rule reads (`mayBeNamedConfigFile`), is
- * one reason at the manifest: what its scripts point the compiler at is not known. A configuration named that the
+ * one reason at the manifest: what its scripts point the compiler at is not known. The tsc response
+ * files the scripts name are judged by `responseFileRisks`. A configuration named that the
  * change does not hold is the repository's, as reviewed. Pure; never throws.
  */
 export function compilerConfigRisks(params: {
@@ -135,7 +138,48 @@ export function compilerConfigRisks(params: {
     });
   reasons.push(...unreadableBaseRisks({ ...params, base: params.base ?? [] }));
   reasons.push(...unknownScriptRisks({ ...params, unknown: named.unknown }));
+  reasons.push(...responseFileRisks({ files: params.files, reviewed, responseFiles: named.responseFiles }));
   return reasons;
+}
+
+/**
+ * The tsc response files the scripts name (`tsc @build.rsp`: tsc reads its arguments as if on the
+ * command line) that the change writes, or that a manifest of the change names: one reason at the
+ * file when an argument is not one a plain build may give (`isPlainBuildArgument`: `--outDir
+ * /home/runner/…`, `../x`), and one at the manifest when the file named could not be read. The
+ * projects they name (`-p conf/build.json`) are judged as a script's (`compilerProjectArguments`).
+ */
+function responseFileRisks(params: {
+  files: readonly { readonly path: string; readonly content: string }[];
+  reviewed: ReadonlyMap<string, string>;
+  responseFiles: readonly { path: string; read: boolean; manifest: string }[];
+}): RiskReason[] {
+  const contents = new Map(params.files.map((file) => [file.path, file.content]));
+  const seen = new Set<string>();
+  return params.responseFiles.flatMap(({ path, read, manifest }): RiskReason[] => {
+    const ours = contents.has(manifest);
+    if (seen.has(path) || !(ours || contents.has(path))) return [];
+    seen.add(path);
+    const text = contents.get(path) ?? params.reviewed.get(path);
+    if (!read || text === undefined)
+      return [
+        {
+          code: 'unseen-effect',
+          where: manifest,
+          message: `A script gives tsc the response file ${path}, which could not be read: the arguments tsc takes from it cannot be judged.`,
+        },
+      ];
+    const outside = responseFileArguments(text).find((argument) => !isPlainBuildArgument(argument));
+    return outside === undefined
+      ? []
+      : [
+          {
+            code: 'unseen-effect',
+            where: path,
+            message: `The tsc response file gives tsc ${JSON.stringify(outside.slice(0, 120))}, not a plain argument inside the service's folder: the build would write or read there, with the deploy run's AWS credentials.`,
+          },
+        ];
+  });
 }
 
 /**
@@ -235,7 +279,9 @@ function endOf(index: number, text: string): number {
 function scriptNamedConfigs(
   files: readonly { readonly path: string; readonly content: string }[],
   base: readonly ReviewedBaseFile[],
-): ReturnType<typeof compilerProjectArguments> {
+): Omit<ReturnType<typeof compilerProjectArguments>, 'responseFiles'> & {
+  responseFiles: { path: string; read: boolean; manifest: string }[];
+} {
   const changed = new Set(files.map((file) => file.path));
   const manifests = [
     ...files.filter((file) => isPackageManifestPath(file.path)),
@@ -254,6 +300,9 @@ function scriptNamedConfigs(
     projects: read.flatMap((each) => each.projects),
     unknown: read.flatMap((each) => each.unknown),
     unreadShellFiles: read.flatMap((each) => each.unreadShellFiles),
+    responseFiles: read.flatMap((each, index) =>
+      each.responseFiles.map((file) => ({ ...file, manifest: manifests[index]?.path ?? '' })),
+    ),
   };
 }
 

@@ -1,7 +1,10 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { insideRepository } from './lockfile-sources.js';
+import { codeRunningProgram } from './code-running-programs.js';
+import { commandFolder } from './runner-folder-options.js';
 import { type ShellWord, shellCommands, substitutionScripts } from './shell-commands.js';
+import { responseFileArguments } from './tsc-response-file.js';
 
 /** How many scripts of one manifest, and how many characters of one script, are read. */
 const MAX_SCRIPTS = 256;
@@ -23,6 +26,8 @@ const MAX_SHELL_FILES = 32;
  */
 const TSC = /^_?tsc(\.[cm]?js)?$/;
 const ESBUILD = /^esbuild(\.exe|\.[cm]?js)?$/;
+/** tsup and tsdown, esbuild and rolldown wrappers that take `--tsconfig <file>` (tsup docs, "CLI"). */
+const TSUP = /^(tsup|tsdown)(\.[cm]?js)?$/;
 /** Shells whose `-c` runs its next word as a script (`sh -c`, `bash -ec`). */
 const SHELL = /^(sh|bash|dash|zsh|ksh|ash)$/;
 /** npm's commands that run a script of the manifest (npm Docs, "npm run-script" and its aliases; "npm test", "npm start", …). */
@@ -56,14 +61,18 @@ export interface UnknownCompilerProject {
  * (also `npm test`, `pnpm <script>`, `yarn <script>`, `$npm_execpath run`) reads that script with
  * the arguments appended, as npm does (@npmcli/run-script), up to `MAX_NESTING` levels. A path is
  * read from the manifest's folder, where npm runs its scripts, and from each folder a `cd` of the
- * script may have entered (`cd conf && tsc -p build.json`; a `cd` it cannot follow is unknown); one leaving the repository names
- * nothing of the change, and is left out. What cannot be known from the text is `unknown` with why:
+ * script may have entered (`cd conf && tsc -p build.json`; a `cd` it cannot follow is unknown), or a
+ * runner's folder option moves one command to (`commandFolder`: `env -C conf tsc …`, `pnpm --dir
+ * conf exec tsc …`); one leaving the repository names nothing of the change, and is left out. The
+ * arguments of a tsc response file (`tsc @build.rsp`, `readResponseFiles`) are read as tsc's own,
+ * and the files named listed in `responseFiles`; tsup's `--tsconfig` is read as esbuild's. What cannot be known from the text is `unknown` with why:
  * a compiler argument the shell expands (`tsc -p $npm_package_config_tsconfig`, `tsc $FLAGS`,
  * `tsc -b packages/*`), a program or script name it expands, a shell script file it runs
  * (`sh build.sh`, `bash scripts/build.sh`, `./build.sh`, `. env.sh`) that `shellFiles` does not
  * hold, is too large, or runs with another interpreter (`readShellFile`: one it holds is read as
  * the script's own commands, from the folder it is run in), a shell reading its input
- * (`curl … | sh`), or nesting and commands past the bounds; the commands inside `$(…)` and
+ * (`curl … | sh`), a program running code the text does not show (`codeRunningProgram`: `node
+ * build.mjs`, `tsx`, `rollup -c`, `vite build`), or nesting and commands past the bounds; the commands inside `$(…)` and
  * backticks are read too. A manifest that does not parse names nothing here (its own rule says so,
  * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`); pure; never throws.
  */
@@ -79,14 +88,19 @@ export function compilerProjectArguments(params: {
 }): {
   projects: CompilerProjectArgument[];
   unknown: UnknownCompilerProject[];
-  /** The repository paths of shell script files the scripts run that `shellFiles` does not hold. */
+  /**
+   * The repository paths of shell script files the scripts run, and of tsc response files they
+   * name, that `shellFiles` does not hold.
+   */
   unreadShellFiles: string[];
+  /** The tsc response files the scripts name (`tsc @build.rsp`), by repository path, and whether `shellFiles` held them. */
+  responseFiles: { path: string; read: boolean }[];
 } {
   const parsed = parseJsonc(params.content);
   const projects: CompilerProjectArgument[] = [];
   const unknown: UnknownCompilerProject[] = [];
   const wanted = new Set<string>();
-  const none = { projects, unknown, unreadShellFiles: [] };
+  const none = { projects, unknown, unreadShellFiles: [], responseFiles: [] };
   if (!parsed.ok || !isPlainObject(parsed.value)) return none;
   const scripts = parsed.value['scripts'];
   if (!isPlainObject(scripts)) return none;
@@ -99,7 +113,8 @@ export function compilerProjectArguments(params: {
   );
   const folder = params.path.split('/').slice(0, -1);
   const budget = { commands: MAX_COMMANDS, shellFiles: MAX_SHELL_FILES };
-  const files: ShellFiles = { folder, texts: params.shellFiles ?? new Map(), wanted };
+  const responses = new Map<string, boolean>();
+  const files: ShellFiles = { folder, texts: params.shellFiles ?? new Map(), wanted, responses };
   for (const [name, script] of texts) {
     const where = `${params.path}#scripts.${name}`;
     const found = readScript({ script, scripts: texts, depth: 0, budget, files });
@@ -110,14 +125,23 @@ export function compilerProjectArguments(params: {
       }
     for (const why of found.unknown) unknown.push({ where, why });
   }
-  return { projects, unknown, unreadShellFiles: [...wanted] };
+  return {
+    projects,
+    unknown,
+    unreadShellFiles: [...wanted],
+    responseFiles: [...responses].map(([path, read]) => ({ path, read })),
+  };
 }
 
-/** The manifest's folder (path segments), the shell script files' texts known, and those wanted but not known. */
+/**
+ * The manifest's folder (path segments), the shell script and response files' texts known, those
+ * wanted but not known, and the tsc response files named (whether read).
+ */
 interface ShellFiles {
   readonly folder: readonly string[];
   readonly texts: ReadonlyMap<string, string>;
   readonly wanted: Set<string>;
+  readonly responses: Map<string, boolean>;
 }
 
 /** What a script may spend: commands read, shell script files read. */
@@ -223,6 +247,8 @@ function readCommand(params: {
     readScript({ ...params, script, depth: params.depth + 1 });
   const program = words[0];
   if (program === undefined) return { arguments: [], unknown: [] };
+  const moved = commandFolder(words);
+  if (moved !== undefined) return readMovedCommand({ ...params, moved });
   if (program.expands && !isExecPath(program) && /[$`]/.test(baseName(program.text)))
     return { arguments: [], unknown: [`it runs a command the shell expands (${quoted(program.raw)})`] };
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
@@ -256,14 +282,114 @@ function readCommand(params: {
         });
   }
   const found = compilerArguments(words);
+  const responses = readResponseFiles({ ...params, names: found.responseFiles });
+  const runsCode = codeRunningProgram(words, isCompiler);
   return {
-    ...found,
-    arguments: found.arguments.flatMap((argument) =>
+    unknown: [...found.unknown, ...responses.unknown, ...(runsCode === undefined ? [] : [runsCode])],
+    arguments: [...found.arguments, ...responses.arguments].flatMap((argument) =>
       argument === '' || argument.startsWith('/')
         ? [argument]
         : params.folders.map((folder) => joined(folder, argument)),
     ),
   };
+}
+
+/**
+ * A command a runner runs in another folder (`commandFolder`: `env -C conf tsc -p build.json`,
+ * `pnpm --dir conf exec tsc …`), read in that folder as well as the ones before it (failing closed);
+ * one it cannot follow is unknown. A package manager moved there runs that folder's manifest, its
+ * scripts and bins (`yarn --cwd conf build`), which are not read: unknown unless it runs tsc or
+ * esbuild by name (`yarn --cwd conf tsc …`).
+ */
+function readMovedCommand(params: {
+  moved: NonNullable<ReturnType<typeof commandFolder>>;
+  scripts: ReadonlyMap<string, string>;
+  depth: number;
+  budget: ReadingBudget;
+  files: ShellFiles;
+  folders: readonly string[];
+}): ScriptReading {
+  const { moved } = params;
+  if (moved.why !== undefined) return { arguments: [], unknown: [moved.why] };
+  const folder = moved.folder;
+  if (moved.runner !== 'env' && !moved.words.some(isCompiler))
+    return {
+      arguments: [],
+      unknown: [`it runs ${moved.runner} in ${quoted(folder)}, whose manifest's scripts are not read`],
+    };
+  const folders = [...new Set([...params.folders, ...params.folders.map((each) => joined(each, folder))])];
+  if (folders.length > MAX_FOLDERS)
+    return { arguments: [], unknown: [`it changes folder into more than ${MAX_FOLDERS} folders`] };
+  return readCommand({ ...params, words: moved.words, folders });
+}
+
+/** How many response files deep tsc's `@file` arguments are followed (a response file may name another). */
+const MAX_RESPONSE_DEPTH = 4;
+
+/**
+ * The compiler arguments of the tsc response files `names` (`tsc @build.rsp`; TypeScript's
+ * commandLineParser reads the file from the folder tsc runs in, its arguments as if on the command
+ * line, `@` names within too): each file's repository path from each of `folders`, its text from
+ * `files.texts` (one not there is wanted, and unknown), bounded as shell script files are
+ * (`MAX_SHELL_FILE_LENGTH`, the `MAX_SHELL_FILES` budget), `MAX_RESPONSE_DEPTH` deep; one outside the
+ * repository is unknown. Each path named is recorded in `files.responses` for its arguments to be
+ * judged (`compilerConfigRisks`). The arguments returned are relative to the folder tsc runs in.
+ */
+function readResponseFiles(params: {
+  names: readonly string[];
+  files: ShellFiles;
+  budget: ReadingBudget;
+  folders: readonly string[];
+  level?: number;
+}): ScriptReading {
+  const reading: ScriptReading = { arguments: [], unknown: [] };
+  const { files } = params;
+  const level = params.level ?? 0;
+  for (const name of params.names)
+    for (const folder of params.folders) {
+      const relative = joined(folder, name);
+      if (!insideRepository(files.folder, relative)) {
+        reading.unknown.push(`tsc reads the response file ${quoted(name)}, outside the repository`);
+        continue;
+      }
+      const path = pathFromFolder(files.folder, relative);
+      if (level >= MAX_RESPONSE_DEPTH || --params.budget.shellFiles < 0) {
+        reading.unknown.push(`tsc reads response file ${quoted(path)} past the bounds`);
+        continue;
+      }
+      const text = files.texts.get(path);
+      files.responses.set(path, text !== undefined || files.responses.get(path) === true);
+      if (text === undefined) {
+        files.wanted.add(path);
+        reading.unknown.push(`tsc reads the response file ${quoted(path)}, which was not read`);
+        continue;
+      }
+      if (text.length > MAX_SHELL_FILE_LENGTH) {
+        reading.unknown.push(`the response file ${quoted(path)} tsc reads is too large to read`);
+        continue;
+      }
+      const words = ['tsc', ...responseFileArguments(text)].map((each) => ({
+        text: each,
+        raw: each,
+        expands: false,
+      }));
+      const found = compilerArguments(words);
+      const nested = readResponseFiles({
+        ...params,
+        names: found.responseFiles,
+        folders: [folder],
+        level: level + 1,
+      });
+      reading.arguments.push(...found.arguments, ...nested.arguments);
+      reading.unknown.push(...found.unknown, ...nested.unknown);
+    }
+  return reading;
+}
+
+/** A word that runs tsc, esbuild or tsup by its path's last part. */
+function isCompiler(word: ShellWord): boolean {
+  const name = baseName(word.text);
+  return TSC.test(name) || ESBUILD.test(name) || TSUP.test(name);
 }
 
 /**
@@ -280,15 +406,39 @@ function shellFileRun(
   const program = words[0];
   if (program === undefined) return undefined;
   if (shell >= 0) {
-    const file = words.slice(shell + 1).find((word) => !word.text.startsWith('-'));
+    const file = shellOperand(words.slice(shell + 1));
     // A word `sh` among another program's arguments (`echo sh`) runs no shell.
     return file === undefined && shell > 0 ? undefined : { file, byShell: true };
   }
   if (program.text === '.' || program.text === 'source') return { file: words[1], byShell: true };
   const name = baseName(program.text);
-  const known = TSC.test(name) || ESBUILD.test(name);
+  const known = isCompiler({ ...program, text: name });
   if (!known && (/\.(sh|bash)$/.test(program.text) || /^\.\.?\//.test(program.text)))
     return { file: program, byShell: false };
+  return undefined;
+}
+
+/**
+ * Shell options that take the next word as their value (POSIX `sh`: `-o option`/`+o option`; bash:
+ * `-O shopt`/`+O shopt`, `--rcfile file`, `--init-file file`), so it is no script file.
+ */
+const SHELL_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set([
+  '-o',
+  '+o',
+  '-O',
+  '+O',
+  '--rcfile',
+  '--init-file',
+]);
+
+/** The first word after a shell's options (`-e`, `+x`, `-o pipefail`): the script file it runs. */
+function shellOperand(words: readonly ShellWord[]): ShellWord | undefined {
+  for (let at = 0; at < words.length; at++) {
+    const text = words[at]?.text ?? '';
+    if (text === '--') return words[at + 1];
+    if (SHELL_OPTIONS_WITH_VALUE.has(text)) at += 1;
+    else if (!/^[-+]/.test(text)) return words[at];
+  }
   return undefined;
 }
 
@@ -396,14 +546,21 @@ function canonical(command: string): string {
  * named (after `-p`/`--project`/`-b`/`--tsconfig`, or a word that is an expansion from its start,
  * which may stand for those flags) is unknown.
  */
-function compilerArguments(words: readonly ShellWord[]): ScriptReading {
-  const start = words.findIndex((word) => TSC.test(baseName(word.text)) || ESBUILD.test(baseName(word.text)));
-  const reading: ScriptReading = { arguments: [], unknown: [] };
+function compilerArguments(words: readonly ShellWord[]): ScriptReading & { responseFiles: string[] } {
+  const start = words.findIndex(isCompiler);
+  const reading = { arguments: [] as string[], unknown: [] as string[], responseFiles: [] as string[] };
   if (start < 0) return reading;
-  const program = ESBUILD.test(baseName(words[start]?.text ?? '')) ? 'esbuild' : 'tsc';
+  const name = baseName(words[start]?.text ?? '');
+  const program = ESBUILD.test(name) ? 'esbuild' : TSUP.test(name) ? 'tsup' : 'tsc';
   const rest = words.slice(start + 1);
   let building = false;
   for (const [index, word] of rest.entries()) {
+    // `@<file>`: tsc reads more arguments from that file (commandLineParser, `parseResponseFile`).
+    if (program === 'tsc' && word.text.startsWith('@')) {
+      if (word.expands) reading.unknown.push(`tsc is given ${quoted(word.raw)}, which the shell expands`);
+      else reading.responseFiles.push(word.text.slice(1));
+      continue;
+    }
     const [written = '', inline] = word.text.split(/=(.*)/s);
     // tsc reads its options in any case (`--Project`); esbuild's are read the same way, failing closed.
     const flag = written.toLowerCase();
@@ -431,7 +588,7 @@ function compilerArguments(words: readonly ShellWord[]): ScriptReading {
  * checked with `tsc --p build.json --showConfig`); esbuild's spellings are read the same way,
  * failing closed.
  */
-function isProjectFlag(program: 'tsc' | 'esbuild', flag: string): boolean {
+function isProjectFlag(program: 'tsc' | 'esbuild' | 'tsup', flag: string): boolean {
   const name = optionName(flag);
   return program === 'tsc' ? name === 'p' || name === 'project' : name === 'tsconfig';
 }

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import { packageManagerFieldRisks } from './package-manager-field-risks.js';
+import { PLAIN_BUILD } from './plain-build-arguments.js';
 import type { RiskReason } from './risk-assessment.js';
 import { unpinnedDependencyRisks, type ReviewedManifest } from './unpinned-dependency-risks.js';
 
@@ -29,17 +30,6 @@ const INSTALL_SCRIPTS = [
   'prebuild',
   'postbuild',
 ] as const;
-
-/**
- * A build the classifier can read: esbuild or tsc with plain arguments (no shell operators,
- * substitutions or quotes), as the blueprints write it (`src/generation/offline/project/project-files.ts`),
- * naming nothing outside the service's folder: no `..`, no absolute path (an argument, or the value
- * after a `=` or `:`, starting with `/`) and no Windows drive (`C:` there), which could write over or
- * read in any file the runner's user can reach (`--outfile=/home/runner/.npmrc`, `--inject:/…`).
- * `\\` and `~` are outside the allowed characters already.
- */
-const PLAIN_BUILD =
-  /^(esbuild|tsc)( (?![^ ]*\.\.)(?!\/|[A-Za-z]:)(?![^ ]*[=:](\/|[A-Za-z]:))[\w@*./=:,+-]+)*$/;
 
 /** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;

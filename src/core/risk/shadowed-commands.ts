@@ -1,7 +1,7 @@
 /**
  * Commands the deploy run's `npm run build` starts by name, which npm looks up on a `PATH` with
  * `node_modules/.bin` first (npm Docs, "scripts", "path"), each with the packages whose own
- * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of package-manifest-risks), the `node`
+ * command it is: the build (`esbuild`, `tsc`: `PLAIN_BUILD` of plain-build-arguments), the `node`
  * their `#!/usr/bin/env node` starts, the shell scripts run in (`sh`, `bash`: @npmcli/run-script's
  * `scriptShell`), and `node-gyp`, `npm`, `npx`. A lockfile entry's `bin` (`npmLockfileRisks`) or a dependency's
  * own name (`packageManifestRisks`: npm links a package's `bin` under its name) under one of these

@@ -105,10 +105,12 @@ export async function readReviewedBase(params: {
     ...(await readBounded(above, params.read, MAX_ENCLOSING_MANIFESTS)),
     ...elsewhere.settings.filter((file) => isPackageManifestPath(file.path)),
   ];
-  // Only a file a script may give the compiler makes what the scripts run matter.
+  // Only a file a script may give the compiler makes what the scripts run matter; the change's own
+  // scripts' tsc response files are judged whatever the change holds (`compilerConfigRisks`).
   const nameable = loose.length > 0 || extended.length > 0;
+  const changedManifests = changed.filter((file) => isPackageManifestPath(file.path));
   const shellFiles = await readShellFiles({
-    manifests: nameable ? [...changed.filter((file) => isPackageManifestPath(file.path)), ...manifests] : [],
+    manifests: nameable ? [...changedManifests, ...manifests] : changedManifests,
     changed,
     written,
     read: params.read,
@@ -205,8 +207,9 @@ const MAX_SHELL_DEPTH = 8;
  * `compilerProjectArguments` finds them (`bash scripts/build.sh`, `./build.sh`, `. env.sh`), that
  * the change does not write, read at the base level by level (a file may run another) up to
  * `MAX_SHELL_DEPTH` levels and `MAX_BASE_SHELL_FILES` files (the rest `unreadable`): the compiler
- * configurations their commands name are judged as a script's are. None when the manifests run no
- * shell file, or when the change has no file a script could give the compiler (`manifests` empty).
+ * configurations their commands name are judged as a script's are; the tsc response files they name
+ * (`tsc @build.rsp`) are read the same way. None when the manifests run or name no such file; only
+ * the change's manifests when the change has no file a script could give the compiler.
  */
 async function readShellFiles(params: {
   manifests: readonly ReviewedBaseFile[];

@@ -23,7 +23,7 @@ const levelWith = (build: string) =>
   }).level;
 
 describe('attacker 9o: a command run in another folder without cd', () => {
-  it.failing.each([
+  it.each([
     ['env -C conf tsc -p build.json', 'coreutils env --chdir, short form'],
     ['env --chdir=conf tsc -p build.json', 'coreutils env --chdir'],
     ['pnpm -C conf exec tsc -p build.json', "pnpm's -C (run as if started in conf)"],

@@ -35,7 +35,7 @@ describe('attacker 9o: a build the script text does not show', () => {
     expect(levelWith('sh build.sh')).toBe('high');
   });
 
-  it.failing.each([
+  it.each([
     ['node build.mjs', 'esbuild API from a JavaScript file'],
     ['node scripts/build.js', 'a JavaScript file in a folder'],
     ['tsx scripts/build.ts', 'a TypeScript build file run by tsx'],
@@ -43,12 +43,9 @@ describe('attacker 9o: a build the script text does not show', () => {
     expect(levelWith(build)).toBe('high');
   });
 
-  it.failing(
-    'FAULT: a base build script "tsup src/index.ts --tsconfig conf/build.json" judges conf/build.json',
-    () => {
-      expect(levelWith('tsup src/index.ts --tsconfig conf/build.json')).toBe('high');
-    },
-  );
+  it('FAULT: a base build script "tsup src/index.ts --tsconfig conf/build.json" judges conf/build.json', () => {
+    expect(levelWith('tsup src/index.ts --tsconfig conf/build.json')).toBe('high');
+  });
 
   it.each([
     ['npm exec -- tsc -p conf/build.json'],

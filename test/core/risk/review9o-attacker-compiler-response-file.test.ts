@@ -31,41 +31,32 @@ describe('attacker 9o: tsc arguments read from a response file', () => {
     ).toBe('high');
   });
 
-  it.failing(
-    'FAULT: a changed script `tsc @build.rsp` with a changed build.rsp holding that --outDir is high',
-    () => {
-      expect(
-        levelOf(
-          { 'svc/package.json': manifest('tsc @build.rsp'), 'svc/build.rsp': `--outDir ${ACTION}\n` },
-          { 'svc/package.json': manifest('tsc') },
-        ),
-      ).toBe('high');
-    },
-  );
+  it('FAULT: a changed script `tsc @build.rsp` with a changed build.rsp holding that --outDir is high', () => {
+    expect(
+      levelOf(
+        { 'svc/package.json': manifest('tsc @build.rsp'), 'svc/build.rsp': `--outDir ${ACTION}\n` },
+        { 'svc/package.json': manifest('tsc') },
+      ),
+    ).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: the base script `tsc @build.rsp`, the change rewriting build.rsp with that --outDir, is high',
-    () => {
-      expect(
-        levelOf(
-          { 'svc/build.rsp': `--outDir ${ACTION}\n` },
-          { 'svc/package.json': manifest('tsc @build.rsp') },
-        ),
-      ).toBe('high');
-    },
-  );
+  it('FAULT: the base script `tsc @build.rsp`, the change rewriting build.rsp with that --outDir, is high', () => {
+    expect(
+      levelOf(
+        { 'svc/build.rsp': `--outDir ${ACTION}\n` },
+        { 'svc/package.json': manifest('tsc @build.rsp') },
+      ),
+    ).toBe('high');
+  });
 
-  it.failing(
-    'FAULT: the base script `tsc @build.rsp`, the change writing `-p conf/build.json` there and that configuration, is high',
-    () => {
-      expect(
-        levelOf(
-          { 'svc/build.rsp': '-p conf/build.json\n', 'svc/conf/build.json': OUTSIDE },
-          { 'svc/package.json': manifest('tsc @build.rsp') },
-        ),
-      ).toBe('high');
-    },
-  );
+  it('FAULT: the base script `tsc @build.rsp`, the change writing `-p conf/build.json` there and that configuration, is high', () => {
+    expect(
+      levelOf(
+        { 'svc/build.rsp': '-p conf/build.json\n', 'svc/conf/build.json': OUTSIDE },
+        { 'svc/package.json': manifest('tsc @build.rsp') },
+      ),
+    ).toBe('high');
+  });
 
   it('refused: the same configuration named on the command line (tsc -p conf/build.json) is high', () => {
     expect(

@@ -29,7 +29,12 @@ describe('a base script running a shell script file', () => {
     expect(reasonsOf(build)).toContain('unseen-effect svc/package.json#scripts.build');
   });
 
-  it('control: a script that runs no shell file names nothing unknown', () => {
-    expect(reasonsOf('node build.js')).toEqual([]);
+  it('control: a script that runs no shell file or code file names nothing unknown', () => {
+    expect(reasonsOf('tsc && echo built')).toEqual([]);
+  });
+
+  // A JavaScript build file may start tsc or esbuild with any configuration (code-running-programs.ts).
+  it('a script running a build file with node is unknown too', () => {
+    expect(reasonsOf('node build.js')).toContain('unseen-effect svc/package.json#scripts.build');
   });
 });

@@ -28,6 +28,9 @@ describe('a script running a shell script file', () => {
     // The `cd` may fail, so ./build.sh is looked for in svc/ too (absent: unknown, also not low).
     ['cd tools && ./build.sh', 'svc/tools/build.sh', 'cd ..\ntsc -p build.json\n'],
     ['. ./env.sh && echo done', 'svc/env.sh', 'OUT=$(tsc -p build.json)\n'],
+    // An option's value is no file name (`-o pipefail`, bash's `-O extglob`).
+    ['bash -o pipefail scripts/build.sh', 'svc/scripts/build.sh', 'tsc -p build.json\n'],
+    ['sh +x -o errexit -O extglob -- build.sh', 'svc/build.sh', 'tsc -p build.json\n'],
   ])('%j: the file it runs is read, and the configuration it names is judged', (build, shellPath, shell) => {
     expect(
       whereOf({ 'svc/build.json': OUTSIDE }, { 'svc/package.json': manifest(build), [shellPath]: shell }),

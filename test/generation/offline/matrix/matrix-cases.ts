@@ -19,6 +19,7 @@ import { fix11rCases } from './fix11r-cases.js';
 import { fix13aCases } from './fix13a-cases.js';
 import { fix13eCases } from './fix13e-cases.js';
 import { fix14cCases } from './fix14c-cases.js';
+import { fix14dCases } from './fix14d-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -400,6 +401,7 @@ export function matrixCases(): MatrixCase[] {
     ...fix13aCases(),
     ...fix13eCases(),
     ...fix14cCases(),
+    ...fix14dCases(),
     ...mutants(),
   ];
 }

@@ -46,6 +46,8 @@ import { ownerFieldOf } from './model/owner-field-of.js';
 import { statusCapabilities } from './status-coverage.js';
 import { ruleCapabilities } from './rule-capabilities.js';
 import { statusRuleCapabilities } from './status-rule-capabilities.js';
+import { unguardedOnlyRules } from './only-status-rules.js';
+import { refusedMoveCapabilities } from './refused-move-coverage.js';
 import { sentenceNotGenerated } from './unmet-sentences.js';
 import { describedRestriction } from './model/story-restriction.js';
 import { wordsOfText } from './model/words-of-text.js';
@@ -210,7 +212,11 @@ export function applicationCoverage(params: {
         ? rows
         : rows.map((row) =>
             row.status !== 'not_covered'
-              ? { ...row, status: 'partial' as const, gaps: [...row.gaps, ROLES_FROM_HEADER] }
+              ? {
+                  ...row,
+                  status: 'partial' as const,
+                  gaps: row.gaps.includes(ROLES_FROM_HEADER) ? row.gaps : [...row.gaps, ROLES_FROM_HEADER],
+                }
               : row,
           );
     }),
@@ -586,6 +592,8 @@ function applicationCapabilities(params: {
       test: (title) => test('app', title),
     }),
     ...notFoundCapabilities(model, (title) => test('app', title)),
+    ...unguardedOnlyRules({ model, sentences: params.input.descriptionSentences }),
+    ...refusedMoveCapabilities({ model, test: (title) => test('app', title) }),
   ];
   // `sign up for a shift`, `publish a draft recipe`: a word the model names a resource, a status or a
   // move by is the request's domain, never an ask of the platform (the traffic shift, events).
@@ -872,8 +880,16 @@ function operationWords(operation: Operation, model: ResourceModel): string[][] 
   // `redirects to its target URL`: a redirect is asked for by the field it sends the visitor to.
   const target = operation.redirectsTo?.split(/(?=[A-Z])/)[0]?.toLowerCase();
   const nouns = [resource.name, resource.collection, ...(target === undefined ? [] : [target])];
+  // `approve a change request`: a compound name is asked for by its words, as a sentence writes them.
+  const compound = [resource.name.split(/(?=[A-Z])/), resource.collection.split('-')]
+    .map((words) => words.map((word) => word.toLowerCase()))
+    .filter((words) => words.length > 1);
   return [...new Set(verbs)].flatMap((verb) =>
-    verbForms(verb).flatMap((form) => nouns.map((noun) => [form, noun])),
+    verbForms(verb).flatMap((form) => [
+      ...nouns.map((noun) => [form, noun]),
+      // never `request` of a `change request`: the verb must be a word of its own.
+      ...compound.filter((words) => !words.includes(form)).map((words) => [form, ...words]),
+    ]),
   );
 }
 

@@ -28,6 +28,7 @@ import { keepUsedImports } from './engine/keep-used-imports.js';
 import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
 import { prohibitionTest, qualifiedProhibitionTests } from './prohibition-coverage.js';
+import { refusedMoveTests } from './refused-move-coverage.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -301,7 +302,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${prohibitionTest(resource, model)}${qualifiedProhibitionTests(resource, model)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${qualifiedProhibitionTests(resource, model)}${refusedMoveTests(resource, model)}${statuses}${events}});
 `;
 }
 

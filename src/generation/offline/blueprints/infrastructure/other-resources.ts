@@ -77,7 +77,48 @@ export function namesFoundation(words: readonly string[]): boolean {
   return words.some((word) => FOUNDATION_WORDS.has(word));
 }
 
-/** True when a text is about another resource only: nothing it asks binds to the bucket or the topic. */
+/** Words that send what happens to where they point (`sends a message to`, `triggers`, `into`). */
+const TOWARD = new Set(['to', 'into', 'trigger', 'triggers', 'invoke', 'invokes', 'via', 'through']);
+/** Words between a `to` and the resource it names (`to an SQS queue`, `to our Kinesis stream`). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'my', 'their', 'its', 'one', 'new', 'existing']);
+/** Words that end the name after `to` (`to the bucket from the DynamoDB table` names the bucket). */
+const NAME_ENDS = new Set([
+  'from',
+  'of',
+  'for',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'when',
+  'after',
+  'and',
+  'or',
+]);
+/** The most words a resource's name spans after its determiners (`Step Functions state machine`). */
+const NAME_WORDS = 4;
+
+/**
+ * True when the words send something to another resource (`Each new object under incoming/ sends a
+ * message to an SQS queue.`, `uploads trigger a Lambda function`): the ask is that delivery, which
+ * needs the resource, whatever of the foundation (the object) the words also name.
+ */
+function deliversToOther(words: readonly string[]): boolean {
+  return words.some((word, at) => {
+    if (!TOWARD.has(word)) return false;
+    let next = at + 1;
+    while (DETERMINERS.has(words[next] ?? '')) next += 1;
+    const window = words.slice(next, next + NAME_WORDS);
+    const end = window.findIndex((one) => FOUNDATION_WORDS.has(one) || NAME_ENDS.has(one));
+    return otherResourcesNamed(end === -1 ? window : window.slice(0, end)).length > 0;
+  });
+}
+
+/**
+ * True when a text is about another resource only: nothing it asks binds to the bucket or the topic,
+ * or what it asks is a delivery to that resource (deliversToOther).
+ */
 export function aboutOtherResourceOnly(words: readonly string[]): boolean {
-  return otherResourcesNamed(words).length > 0 && !namesFoundation(words);
+  return otherResourcesNamed(words).length > 0 && (!namesFoundation(words) || deliversToOther(words));
 }

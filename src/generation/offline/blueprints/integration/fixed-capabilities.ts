@@ -1,6 +1,7 @@
 import type { TestEvidence } from '../../../../core/bundle/requirement-coverage.js';
 import { anyOf } from '../../coverage/capability.js';
 import type { Capability } from '../../coverage/capability.js';
+import { dedupeKeyGaps } from './dedupe-key-gap.js';
 import type { IntegrationAsks } from './integration-asks.js';
 import {
   BATCH_SIZE,
@@ -68,8 +69,14 @@ const DUPLICATE_WORDS = [
 export function fixedCapabilities(params: {
   asks: IntegrationAsks;
   test: (file: keyof typeof FILES, title: string) => TestEvidence;
+  /** Limits of taking deliveries as message types (their assumed spelling): the receiving's too. */
+  typeGaps?: readonly string[];
 }): Capability[] {
   const { asks, test } = params;
+  const receiveGaps = [
+    ...(asks.provider?.otherScheme === undefined ? [] : [asks.provider.otherScheme]),
+    ...(params.typeGaps ?? []),
+  ];
   const pairs = (left: readonly string[], right: readonly string[]) =>
     left.flatMap((one) => right.map((other) => [one, other]));
   const capabilities: Capability[] = [
@@ -170,6 +177,8 @@ export function fixedCapabilities(params: {
         'each message id is claimed in a DynamoDB table before processing, so a redelivery is skipped',
       tests: [test('batch', TITLES.once), test('batch', TITLES.lease)],
       resources: ['ProcessedMessagesTable'],
+      // `by their build id`: an id of what the delivery is about, not the delivery's own.
+      ...(asks.webhook ? { compare: dedupeKeyGaps } : {}),
     },
   ];
   if (asks.webhook) {
@@ -190,13 +199,15 @@ export function fixedCapabilities(params: {
         tests: [
           test('webhook', TITLES.accepted),
           test('webhook', TITLES.ignored),
-          ...(asks.provider?.eventHeader === undefined
+          // Generated only for a sender with both headers (Buildkite names its event, not its delivery).
+          ...(asks.provider?.eventHeader === undefined || asks.provider.deliveryHeader === undefined
             ? []
             : [test('webhook', providerTitle(asks.provider))]),
         ],
         resources: ['RoutePostWebhooks', 'ReceiverFunction'],
-        // A sender that signs another way has every delivery refused: receiving it is not met either.
-        ...(asks.provider?.otherScheme === undefined ? {} : { gaps: [asks.provider.otherScheme] }),
+        // A sender that signs another way has every delivery refused, and one whose event names are
+        // not known has a delivery of another spelling ignored: receiving it is not met either.
+        ...(receiveGaps.length === 0 ? {} : { gaps: receiveGaps }),
       },
       {
         when: anyOf(

@@ -12,7 +12,7 @@ import { storyDroppedQualifiers } from './story-dropped-qualifiers.js';
 import { branchGaps } from './branch-filters.js';
 import { distinctMessageTypes } from './message-types.js';
 import { typeCapability } from './message-type-capability.js';
-import { sharedGaps } from './shared-type-gaps.js';
+import { sharedGaps, spelledTypeGaps } from './shared-type-gaps.js';
 import { fixedCapabilities } from './fixed-capabilities.js';
 import { namedQueueCapabilities } from './named-queue-capabilities.js';
 import { isViewStory, viewStoryGap } from './view-story.js';
@@ -44,17 +44,14 @@ export function integrationCoverage(params: {
   });
   const types = distinctMessageTypes(messages);
   const headerTyped = asks.provider?.eventHeader !== undefined && messages.length === 1;
-  const shared = sharedGaps({
-    asks,
-    types,
-    // Taken by their spelling only: a webhook type none of the sender's known names is.
-    spelled:
-      asks.webhook && !headerTyped
-        ? types.filter(
-            (type) => messages.find((message) => message.messageType === type)?.deliveryTypes === undefined,
-          )
-        : [],
-  });
+  // Taken by their spelling only: a webhook type none of the sender's known names is.
+  const spelled =
+    asks.webhook && !headerTyped
+      ? types.filter(
+          (type) => messages.find((message) => message.messageType === type)?.deliveryTypes === undefined,
+        )
+      : [];
+  const shared = sharedGaps({ asks, types, spelled });
   const byType = new Map(
     types.map((type) => [
       type,
@@ -72,7 +69,7 @@ export function integrationCoverage(params: {
   );
   const capabilities = [
     ...byType.values(),
-    ...fixedCapabilities({ asks, test }),
+    ...fixedCapabilities({ asks, test, typeGaps: spelledTypeGaps(asks, spelled) }),
     ...namedQueueCapabilities(asks),
     shiftCapability({
       functionId: 'ConsumerFunction',

@@ -1,3 +1,4 @@
+import { BUILDKITE_EVENT_TYPES } from './buildkite-event-types.js';
 import { GITHUB_EVENT_TYPES } from './github-event-types.js';
 import { STRIPE_EVENT_TYPES } from './stripe-event-types.js';
 
@@ -44,6 +45,7 @@ export interface DeliveryAction {
 export const PROVIDER_EVENT_TYPES: Readonly<Record<string, readonly ProviderEventType[]>> = {
   Stripe: STRIPE_EVENT_TYPES,
   GitHub: GITHUB_EVENT_TYPES,
+  Buildkite: BUILDKITE_EVENT_TYPES,
 };
 
 /** Words after which the next two are negated: `without being merged`, `not planned`, `isn't merged` (`isn`, `t`). */

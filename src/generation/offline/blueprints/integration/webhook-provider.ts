@@ -65,6 +65,16 @@ export const WEBHOOK_PROVIDERS: Readonly<Record<string, WebhookProvider>> = {
     otherScheme:
       "Slack signs `v0:<X-Slack-Request-Timestamp>:<raw body>` (HMAC-SHA256, hex, `v0=` prefix), so the generated check refuses its deliveries; nor does the receiver answer the Events API's url_verification challenge (Slack will not accept the request URL) or read the event's type from `event.type`: adapt src/signature.ts and src/receive-webhook.ts",
   },
+  // https://buildkite.com/docs/apis/webhooks/pipelines (the event names: /docs/webhooks/build-events)
+  buildkite: {
+    name: 'Buildkite',
+    signatureHeader: 'x-buildkite-signature',
+    eventHeader: 'x-buildkite-event',
+    docs: 'https://buildkite.com/docs/apis/webhooks/pipelines',
+    eventTypesDocs: 'https://buildkite.com/docs/webhooks/build-events',
+    otherScheme:
+      'Buildkite signs `<timestamp>.<raw body>` (HMAC-SHA256, hex) and sends `timestamp=<t>,signature=<hex>` in X-Buildkite-Signature, so the generated check refuses its deliveries; split the header and sign the timestamp with the body in src/signature.ts',
+  },
   // https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook
   shopify: {
     name: 'Shopify',

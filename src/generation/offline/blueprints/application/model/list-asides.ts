@@ -1,10 +1,12 @@
 import { rangePhrase } from './range-phrase.js';
 import { sortPhrase } from './sort-phrase.js';
 import { timePhrase } from './time-phrase.js';
+import { trailingGerund } from './trailing-gerund.js';
 
 /**
  * A list's words with the asides no route answers taken out: when (`placed this week`) and in what
- * order (`sorted by total`), and a range of time (`between two dates`, which the list answers). What is left is read as the list's object and qualifiers; the asides are
+ * order (`sorted by total`), a range of time (`between two dates`, which the list answers), and
+ * what the items are doing (`expiring`, read with the time after it). What is left is read as the list's object and qualifiers; the asides are
  * said in the story's coverage row.
  */
 export function listAsides(words: readonly string[]): {
@@ -13,14 +15,21 @@ export function listAsides(words: readonly string[]): {
   readonly sort?: string;
   /** `between two dates`: a range of time the list is read in (`?from=&to=`). */
   readonly range?: string;
+  /** `certificates expiring`: what the items are doing, no filter the list answers and never its noun. */
+  readonly doing?: string;
 } {
   const range = rangePhrase(words);
   const time = timePhrase(range?.kept ?? words);
   const sort = sortPhrase(time?.kept ?? range?.kept ?? words);
+  const left = sort?.kept ?? time?.kept ?? range?.kept ?? words;
+  // `certificates expiring in the next 30 days`: the participle belongs to the time it is bounded by.
+  const doing = trailingGerund(left);
+  const said = time === undefined ? undefined : [doing?.gerund, time.said].filter(Boolean).join(' ');
   return {
-    kept: sort?.kept ?? time?.kept ?? range?.kept ?? words,
+    kept: doing?.kept ?? left,
     ...(range === undefined ? {} : { range: range.said }),
-    ...(time === undefined ? {} : { time: time.said }),
+    ...(said === undefined ? {} : { time: said }),
     ...(sort === undefined ? {} : { sort: sort.said }),
+    ...(doing === undefined || time !== undefined ? {} : { doing: doing.gerund }),
   };
 }

@@ -123,17 +123,15 @@ export function operationsFor(
 }
 
 /**
- * Whether a description's `only … can <verb> <noun>` names this route: the noun is the resource (or
- * the last word of its compound name), and the verb is the move's action or a verb of the route's kind.
+ * Whether a description's `only … can <verb> <noun>` names this route: the object names the
+ * resource (namesResource), and the verb is the move's action or a verb of the route's kind.
  */
 function restricts(
   restriction: DescribedRestriction,
   resource: Resource,
   entry: { kind: OperationKind; action?: string; stories: readonly ParsedStory[] },
 ): boolean {
-  const head = (resource.name.split(/(?=[A-Z])/).at(-1) ?? resource.name).toLowerCase();
-  const noun = singular(restriction.noun);
-  if (noun !== resource.name.toLowerCase() && noun !== head) return false;
+  if (!namesResource(restriction.noun, resource)) return false;
   const { kind } = entry;
   const verbs =
     kind === 'transition' || kind === 'set'
@@ -143,6 +141,19 @@ function restricts(
           ...entry.stories.map((story) => story.verb),
         ];
   return verbs.some((verb) => verb !== '' && verbForms(verb).includes(restriction.verb));
+}
+
+/**
+ * Whether an object's words name the resource: they end in its name's words (`a pending change
+ * request` → `changeRequest`), or are one word, its name or the last word of it (`request`).
+ */
+function namesResource(object: string, resource: Resource): boolean {
+  const words = object.split(' ');
+  const said = [...words.slice(0, -1), singular(words.at(-1) ?? '')];
+  const name = resource.name.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
+  const ends =
+    said.length >= name.length && name.every((word, at) => said[said.length - name.length + at] === word);
+  return ends || (said.length === 1 && said[0] === name.at(-1));
 }
 
 /** A count's filters: its own stories', then the plain filters of the resource's lists, once each by field. */

@@ -138,7 +138,12 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     ...(object.portion === undefined ? {} : { portion: object.portion }),
     fields: qualifiers.fields,
     refusedFrom: notIn === undefined ? qualifiers.refusedFrom : [...qualifiers.refusedFrom, notIn],
-    unused: [...qualifiersOfList, ...qualifiers.unused, ...(done?.unused ?? [])],
+    unused: [
+      ...qualifiersOfList,
+      ...(asides?.doing === undefined ? [] : [asides.doing]),
+      ...qualifiers.unused,
+      ...(done?.unused ?? []),
+    ],
     ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),
     ...(onlyIn === undefined ? {} : { onlyIn }),

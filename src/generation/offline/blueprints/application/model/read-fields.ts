@@ -54,6 +54,8 @@ const YES_NO_FILLERS = new Set([
   'not',
 ]);
 
+/** Articles that name one thing (`a species` is one species, not a list of them). */
+const SINGULAR_ARTICLES = new Set(['a', 'an']);
 /** `a list of items` → `items`, a list: the words naming the container are not the field's name. */
 const CONTAINERS = new Set(['list', 'lists', 'set', 'sets', 'collection', 'array', 'series']);
 /** `a number of days` → `days`, a number: a count of things, not the things. */
@@ -168,10 +170,12 @@ function fieldOf(
     const name = camel([...content.slice(-2, -1), isPlural(head) ? head : plural(head)]);
     return withEntries({ name, list: true, minItems: 1 }, leading.limit);
   }
-  const many = part.some((word) => MANY.has(word)) || isPlural(head);
+  // `a species (dog, cat or rabbit)`, `a series`: the singular article names one value, whatever the noun's ending.
+  const one = SINGULAR_ARTICLES.has(part[0] ?? '');
+  const many = part.some((word) => MANY.has(word)) || (isPlural(head) && !one);
   const least = part.indexOf('least');
   const minimum = least === -1 ? undefined : countWord(part[least + 1]);
-  const name = camel([...content.slice(-2, -1), many ? head : singular(head)]);
+  const name = camel([...content.slice(-2, -1), many || (one && isPlural(head)) ? head : singular(head)]);
   return { name, list: many, minItems: many ? Math.max(minimum ?? 1, 1) : 0 };
 }
 

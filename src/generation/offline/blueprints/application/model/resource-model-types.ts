@@ -198,6 +198,23 @@ export interface ResourceModel {
   readonly descriptionFields: readonly DescriptionFields[];
   /** What the description forbids doing to a resource (`Entries can never be changed or deleted.`). */
   readonly prohibitions: readonly ProhibitedChange[];
+  /** Moves the description refuses in some statuses (`A retired laptop cannot be assigned.`): guarded, 409. */
+  readonly refusedMoves: readonly RefusedMove[];
+}
+
+/**
+ * A clause refusing a status move of a resource's items in some statuses (`A retired laptop cannot
+ * be assigned.`): the move's route answers 409 for an item in them and leaves it as it was.
+ */
+export interface RefusedMove {
+  /** The resource's name. */
+  readonly resource: string;
+  /** The moves refused (`assign`), each a transition of the resource. */
+  readonly actions: readonly string[];
+  /** The statuses the clause refuses them in (`retired`). */
+  readonly inStatuses: readonly string[];
+  /** The clause's words, which ask for it. */
+  readonly words: readonly string[];
 }
 
 /** A yes/no value an update refuses (409) in some statuses, from a prohibition of a flip. */

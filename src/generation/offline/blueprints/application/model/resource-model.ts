@@ -32,6 +32,10 @@ import { parentsOf } from './parents-of.js';
 import { parseStory } from './parse-story.js';
 import type { ParsedStory } from './parsed-story.js';
 import { prohibitedChanges } from './prohibited-changes.js';
+import { allowedValueFilter } from './allowed-value-filter.js';
+import { listedStatusModifier } from './listed-status-modifier.js';
+import { movedToListed } from './moved-to-listed.js';
+import { guardedMoves, refusedMoves } from './refused-moves.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
@@ -107,7 +111,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   // description lists `checked in`, `reported`, `testing`: moves of the appointment and the sample.
   const parsed = lifecycleMoves(
     naturalKeys(flipVerbs(addedToNumbers(attributed, describedByNoun), describedByNoun), describedByNoun).map(
-      (story) => yesNoListFilter(story, describedByNoun),
+      (story) => allowedValueFilter(yesNoListFilter(story, describedByNoun), describedByNoun),
     ),
     {
       lifecycleOf: lifecycleOfNoun,
@@ -157,6 +161,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     lifecycleOf,
   )
     .map((story) => (story.noun === undefined ? story : lifecycleStateFilter(story, lifecycleOf(story.noun))))
+    .map((story) => (story.noun === undefined ? story : listedStatusModifier(story, lifecycleOf(story.noun))))
+    .map((story) => (story.noun === undefined ? story : movedToListed(story, lifecycleOf(story.noun))))
     .map((story) => (story.noun === undefined ? story : outsideLifecycle(story, lifecycleOf(story.noun))));
   const described = descriptionFields(input.descriptionSentences, names);
   const modelNames = new Set([...names, ...names.map(named)]);
@@ -193,20 +199,31 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     input.descriptionSentences,
     names.map((name) => ({ name: named(name), head: name, statuses: statusesOf(resources, named(name)) })),
   );
+  // `A retired laptop cannot be assigned.`: the assign route answers 409 for a retired laptop.
+  const refused = refusedMoves(
+    input.descriptionSentences,
+    names.flatMap((name) => {
+      const resource = resources.find((candidate) => candidate.name === named(name));
+      return resource === undefined ? [] : [{ resource, head: name }];
+    }),
+  );
   return {
     resources,
     operations: [
       ...guardedDeletes(
-        guardedByProhibitions(
-          resources.flatMap((resource) =>
-            operationsFor(
-              resource,
-              renamed,
-              input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+        guardedMoves(
+          guardedByProhibitions(
+            resources.flatMap((resource) =>
+              operationsFor(
+                resource,
+                renamed,
+                input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+              ),
             ),
+            prohibitions,
+            resources,
           ),
-          prohibitions,
-          resources,
+          refused,
         ),
         resources,
         input.descriptionSentences,
@@ -227,6 +244,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     ],
     descriptionFields: described.map((entry) => ({ ...entry, resource: named(entry.resource) })),
     prohibitions,
+    refusedMoves: refused,
   };
 }
 

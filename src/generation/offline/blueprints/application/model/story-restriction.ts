@@ -71,6 +71,34 @@ const NOT_ROLES = new Set([
   'user',
   'callers',
   'caller',
+  'of',
+  'and',
+  'or',
+]);
+/** The most words a role after `only` spans (`the change advisory board` → `change-advisory-board`). */
+const MOST_ROLE_WORDS = 4;
+/** Words that end the object of `only … can <verb>` (`approve a change request before it starts`). */
+const OBJECT_ENDS = new Set([
+  'when',
+  'if',
+  'after',
+  'before',
+  'while',
+  'once',
+  'unless',
+  'until',
+  'for',
+  'by',
+  'in',
+  'on',
+  'with',
+  'from',
+  'to',
+  'of',
+  'that',
+  'which',
+  'and',
+  'or',
 ]);
 
 /** Who a story restricts its action to. */
@@ -103,15 +131,16 @@ export function storyRestriction(intent: StoryIntent): StoryRestriction {
 
 /**
  * The role `only` names: `only admins can …` → `admin`, `only managers can …` → `manager`, `only
- * finance managers may …` → `finance-manager` (one or two words before a modal, singular). None
- * for a passive (`only paid orders can be shipped`), ownership (`only the owner can …`) or anything
- * longer, which stays unenforced.
+ * finance managers may …` → `finance-manager`, `only the change advisory board can …` →
+ * `change-advisory-board` (one to four words before a modal, the last singular). None for a passive
+ * (`only paid orders can be shipped`), ownership (`only the owner can …`), a phrase (`only members of
+ * the team`) or anything longer, which stays unenforced.
  */
 function onlyRole(after: readonly string[]): string | undefined {
   const modal = after.findIndex((word) => MODALS.has(word));
   const subject = modal === -1 ? [] : after.slice(0, modal);
   const last = subject.at(-1);
-  if (last === undefined || subject.length > 2 || after[modal + 1] === 'be') return undefined;
+  if (last === undefined || subject.length > MOST_ROLE_WORDS || after[modal + 1] === 'be') return undefined;
   if (subject.some((word) => NOT_ROLES.has(word) || /\d/.test(word))) return undefined;
   const known = RESTRICTING_ROLES[last];
   return [...subject.slice(0, -1), known ?? singular(last)].join('-');
@@ -122,13 +151,14 @@ export interface DescribedRestriction {
   readonly role: string;
   /** The verb as written: `approve`. */
   readonly verb: string;
-  /** The object noun as written: `report`, `reports`. */
+  /** The object's words as written, articles left out: `report`, `reports`, `change request`. */
   readonly noun: string;
 }
 
 /**
- * `Only finance can approve a report`, `Only admins may close tickets`: the role `only` names (as a
- * story's `only` reads it), the verb after the modal and the noun it acts on. Undefined for a
+ * `Only finance can approve a report`, `Only admins may close tickets`, `Only the change advisory
+ * board can approve a change request`: the role `only` names (as a story's `only` reads it), the
+ * verb after the modal and the words of the object it acts on, up to a preposition or a conjunction. Undefined for a
  * sentence with no such role (`Only paid orders can be shipped`, `Only the owner can …`).
  * `words`: the sentence's lower-case words.
  */
@@ -139,7 +169,9 @@ export function describedRestriction(words: readonly string[]): DescribedRestric
   const role = onlyRole(after);
   const modal = after.findIndex((word) => MODALS.has(word));
   const verb = after[modal + 1];
-  const noun = after[modal + 2];
-  if (role === undefined || verb === undefined || noun === undefined) return undefined;
+  const object = after.slice(modal + 2);
+  const end = object.findIndex((word) => OBJECT_ENDS.has(word));
+  const noun = (end === -1 ? object : object.slice(0, end)).join(' ');
+  if (role === undefined || verb === undefined || noun === '') return undefined;
   return { role, verb, noun };
 }
