@@ -7,8 +7,9 @@
  * (crafted with `git mktree`, which the listed paths are not checked against) so the checkout's
  * real `.git/config` with the persisted token is read as a "committed" file; a submodule inside
  * the packaged folder (silently left out); committed symlinks to `.git`; a tracked file swapped
- * for a symlink; names with spaces, a newline and non-ASCII letters; a checkout at another sha. A
- * fault is `it.failing` asserting the right answer; an attack refused is an ordinary test.
+ * for a symlink; names with spaces, a newline and non-ASCII letters; a checkout at another sha; an
+ * `AWS::Include` Location naming a folder in other spellings (`snippets/`, `./snippets`, `.`); a
+ * built service (`build: true`) whose `dist/` already held a file no build wrote. A fault is `it.failing` asserting the right answer; an attack refused is an ordinary test.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -18,13 +19,26 @@ import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } fro
 import { mockClient } from 'aws-sdk-client-mock';
 import { unzipSync } from 'fflate';
 import { agentConfigSchema } from '../../../src/core/config/agent-config.js';
-import { createCommandRunner } from '../../../src/packaging/command-runner.js';
+import { createCommandRunner, type CommandRunner } from '../../../src/packaging/command-runner.js';
 import { uploadRepositoryCode } from '../../../src/pipeline/deploy-run/upload-repository-code.js';
 
 const PAT = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
 const EXTRAHEADER = Buffer.from(`x-access-token:${PAT}`).toString('base64');
 const HANDLER = 'def handler(event, context):\n    return {"statusCode": 200}\n';
 const s3Mock = mockClient(S3Client);
+const realRunner = createCommandRunner(60_000);
+/** git as it is; `npm run build` writes `dist/index.js` as a generated service's esbuild step does (npm install does nothing). */
+const buildingRunner: CommandRunner = async (command, args, options) => {
+  if (command !== 'npm') return realRunner(command, args, options);
+  if (args[0] === 'run') {
+    mkdirSync(join(options.cwd, 'dist'), { recursive: true });
+    writeFileSync(
+      join(options.cwd, 'dist', 'index.js'),
+      'exports.handler = async () => ({ statusCode: 200 });\n',
+    );
+  }
+  return { code: 0, output: '' };
+};
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync(
@@ -51,16 +65,14 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
   let workspace: string;
   beforeEach(() => {
     s3Mock.reset();
-    s3Mock
-      .on(HeadObjectCommand)
-      .rejects(
-        new S3ServiceException({
-          name: 'NotFound',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 404 },
-          message: 'x',
-        }),
-      );
+    s3Mock.on(HeadObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'NotFound',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 404 },
+        message: 'x',
+      }),
+    );
     s3Mock.on(PutObjectCommand).resolves({});
     root = mkdtempSync(join(tmpdir(), 'review10p-pack-'));
     workspace = join(root, 'checkout');
@@ -85,14 +97,15 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
       'http.https://github.com/.extraheader',
       `AUTHORIZATION: basic ${EXTRAHEADER}`,
     );
-  const upload = (path: string, sha: string) =>
+  const upload = (path: string, sha: string, request: { build?: boolean; fileOnly?: boolean } = {}) =>
     uploadRepositoryCode({
       request: {
         what: '`template.yaml` has Lambda code',
         templatePath: 'template.yaml',
         path,
-        build: false,
-        file: 'zip',
+        build: request.build ?? false,
+        file: request.fileOnly === true ? 'as-is' : 'zip',
+        ...(request.fileOnly === undefined ? {} : { fileOnly: request.fileOnly }),
       },
       sha,
       environment: 'staging',
@@ -101,7 +114,7 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
       config: agentConfigSchema.parse({ mirrors: { deployments_bucket: 'acme-deployments' } }),
       workspace,
       s3: new S3Client({ region: 'ap-southeast-2' }),
-      run: createCommandRunner(60_000),
+      run: buildingRunner,
       log: () => undefined,
     });
 
@@ -221,4 +234,32 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
     expect(await upload(path, sha)).toEqual({ refusal: expect.any(String) });
     expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
+
+  it.each(['src/', './src', 'src/.', '.', '/src'])(
+    'an AWS::Include Location %j naming a folder is refused',
+    async (path) => {
+      const sha = commit();
+      expect(await upload(path, sha, { fileOnly: true })).toEqual({
+        refusal: expect.stringContaining('must name one file'),
+      });
+      expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+    },
+  );
+
+  it.failing(
+    'FAULT: a built service packages what its build wrote, not a file already in dist/ that no build wrote',
+    async () => {
+      writeFileSync(
+        join(workspace, 'src', 'package.json'),
+        '{"name":"orders","scripts":{"build":"esbuild"}}\n',
+      );
+      writeFileSync(join(workspace, '.gitignore'), 'dist/\n');
+      const sha = commit();
+      // Left by an earlier step of the job (a local build with the job's .env inlined, a cache restore).
+      mkdirSync(join(workspace, 'src', 'dist'));
+      writeFileSync(join(workspace, 'src', 'dist', 'settings.json'), `{"token":"${PAT}"}`);
+      expect(await upload('src', sha, { build: true })).toMatchObject({ bucket: 'acme-deployments' });
+      expect(Object.keys(uploadedEntries())).toEqual(['index.js']);
+    },
+  );
 });
