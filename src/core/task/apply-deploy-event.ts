@@ -23,7 +23,7 @@ export type EnvironmentDeploys = Readonly<Record<string, EnvironmentDeploy>>;
  * (`rolled_back_deployment_id`): the rollback's own deployment of this task stays as it is. A
  * finish of a deployment that never started (`unstartable`) replaces nothing that runs: it is kept
  * beside the entry (`last_attempt`), or, in an environment never deployed to, is its entry
- * (`deploy_failed`); a later start supersedes it. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * (`deploy_failed`); a later deployment supersedes it, an older one arriving after it keeps it. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
  * `TaskEventError` when the state would lack a deployment id, sha or time.
  */
 export function applyDeployEvent(params: {
@@ -37,35 +37,15 @@ export function applyDeployEvent(params: {
     withEnvironment({ ...params, to, fields });
   switch (event.type) {
     case 'deploy_started':
-      return set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at });
+      return keepingNewerAttempt(
+        current,
+        set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at }),
+        event.environment,
+      );
     case 'deploy_finished': {
       if (event.unstartable === true && current !== undefined)
         return withAttempt({ environments, event, current });
-      const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
-      // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
-      // starts and finishes here; an older one, or one that does not say its sha, leaves it.
-      const { sha } = event;
-      const startsHere =
-        unstarted &&
-        sha !== undefined &&
-        (current === undefined || current.deployment_id < event.deployment_id);
-      // (A finish of an environment never deployed, without its sha, is still refused below.)
-      if (unstarted && !startsHere && current !== undefined) return environments;
-      const started =
-        startsHere && sha !== undefined
-          ? set('deploying', { deployment_id: event.deployment_id, sha, updated_at: event.at })
-          : environments;
-      return withEnvironment({
-        ...params,
-        environments: started,
-        to: event.succeeded ? 'deployed' : 'deploy_failed',
-        fields: {
-          ...environmentOf(started, event.environment),
-          deployment_id: event.deployment_id,
-          ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
-          updated_at: event.at,
-        },
-      });
+      return keepingNewerAttempt(current, finished({ ...params, event, current }), event.environment);
     }
     case 'deploy_rolled_back':
       if (!replacedBy(current, event)) return environments;
@@ -75,6 +55,61 @@ export function applyDeployEvent(params: {
         updated_at: event.at,
       });
   }
+}
+
+/**
+ * A finish (`deployed` | `deploy_failed`) of a deployment that did start: the entry's own, or a
+ * newer one whose start was never recorded, which starts and finishes here.
+ */
+function finished(params: {
+  environments: EnvironmentDeploys;
+  taskId: string;
+  event: Extract<DeployEventBody, { type: 'deploy_finished' }>;
+  current: EnvironmentDeploy | undefined;
+}): EnvironmentDeploys {
+  const { environments, event, current } = params;
+  const set = (to: DeployState, fields: Partial<Omit<EnvironmentDeploy, 'status'>>) =>
+    withEnvironment({ ...params, to, fields });
+  const unstarted = current === undefined || current.deployment_id !== event.deployment_id;
+  // A deployment newer than the entry (GitHub's ids only grow) whose start was never recorded
+  // starts and finishes here; an older one, or one that does not say its sha, leaves it.
+  const { sha } = event;
+  const startsHere =
+    unstarted && sha !== undefined && (current === undefined || current.deployment_id < event.deployment_id);
+  // (A finish of an environment never deployed, without its sha, is still refused below.)
+  if (unstarted && !startsHere && current !== undefined) return environments;
+  const started =
+    startsHere && sha !== undefined
+      ? set('deploying', { deployment_id: event.deployment_id, sha, updated_at: event.at })
+      : environments;
+  return withEnvironment({
+    ...params,
+    environments: started,
+    to: event.succeeded ? 'deployed' : 'deploy_failed',
+    fields: {
+      ...environmentOf(started, event.environment),
+      deployment_id: event.deployment_id,
+      ...(event.environment_url === undefined ? {} : { environment_url: event.environment_url }),
+      updated_at: event.at,
+    },
+  });
+}
+
+/**
+ * The entry a start or a finish made, still carrying the attempt that could not start
+ * (`last_attempt`) when that attempt is newer than the deployment now in the entry: only a later
+ * deployment supersedes it, never one that was queued before it and arrives after.
+ */
+function keepingNewerAttempt(
+  previous: EnvironmentDeploy | undefined,
+  environments: EnvironmentDeploys,
+  environment: string,
+): EnvironmentDeploys {
+  const attempt = previous?.last_attempt;
+  const entry = environmentOf(environments, environment);
+  if (attempt === undefined || entry === undefined || entry === previous) return environments;
+  if (attempt.deployment_id <= entry.deployment_id) return environments;
+  return { ...environments, [environment]: { ...entry, last_attempt: attempt } };
 }
 
 /**

@@ -38,38 +38,32 @@ const unstartable13 = (environments: EnvironmentDeploys) =>
   });
 
 describe('review10p attacker: an unstartable deploy kept beside what runs, events out of order', () => {
-  it.failing(
-    'FAULT: the start of an older deployment (12) arriving after the kept attempt (13) keeps the attempt',
-    () => {
-      const kept = unstartable13(RUNS_10);
-      const started = apply(kept, {
-        ...base,
-        type: 'deploy_started',
-        at: at(4),
-        deployment_id: 12,
-        sha: QUEUED,
-      });
-      expect(started['staging']).toMatchObject({ status: 'deploying', deployment_id: 12 });
-      expect(started['staging']?.last_attempt?.deployment_id).toBe(13);
-    },
-  );
+  it('fixed FAULT: the start of an older deployment (12) arriving after the kept attempt (13) keeps the attempt', () => {
+    const kept = unstartable13(RUNS_10);
+    const started = apply(kept, {
+      ...base,
+      type: 'deploy_started',
+      at: at(4),
+      deployment_id: 12,
+      sha: QUEUED,
+    });
+    expect(started['staging']).toMatchObject({ status: 'deploying', deployment_id: 12 });
+    expect(started['staging']?.last_attempt?.deployment_id).toBe(13);
+  });
 
-  it.failing(
-    'FAULT: the finish of an older deployment (12) whose start was never recorded keeps the attempt (13)',
-    () => {
-      const kept = unstartable13(RUNS_10);
-      const finished = apply(kept, {
-        ...base,
-        type: 'deploy_finished',
-        at: at(5),
-        deployment_id: 12,
-        sha: QUEUED,
-        succeeded: true,
-      });
-      expect(finished['staging']).toMatchObject({ status: 'deployed', deployment_id: 12 });
-      expect(finished['staging']?.last_attempt?.deployment_id).toBe(13);
-    },
-  );
+  it('fixed FAULT: the finish of an older deployment (12) whose start was never recorded keeps the attempt (13)', () => {
+    const kept = unstartable13(RUNS_10);
+    const finished = apply(kept, {
+      ...base,
+      type: 'deploy_finished',
+      at: at(5),
+      deployment_id: 12,
+      sha: QUEUED,
+      succeeded: true,
+    });
+    expect(finished['staging']).toMatchObject({ status: 'deployed', deployment_id: 12 });
+    expect(finished['staging']?.last_attempt?.deployment_id).toBe(13);
+  });
 
   it('the running deployment’s own finish and its rollback keep the attempt', () => {
     const deploying: EnvironmentDeploys = {
