@@ -3,7 +3,7 @@ import { embeddedContents, holdsArchive } from './embedded-archives.js';
 import { inflatedWithin, type InflateBudget } from './inflate-budget.js';
 import { isPng, pngImage, type PngText } from './png-text-chunks.js';
 import { decodeUtf16, utf16Form, utf16Runs } from './utf16-text.js';
-import { decodeUtf32, utf32Form } from './utf32-text.js';
+import { decodeUtf32, utf32Form, utf32Runs } from './utf32-text.js';
 
 /**
  * Bytes decompressed, over all archives and streams nested in one body, before it goes as not
@@ -73,6 +73,7 @@ function collect(bytes: Buffer, depth: number, budget: InflateBudget, into: stri
 function pushUtf16Readings(bytes: Buffer, into: string[]): void {
   const widest = utf32Form(bytes);
   if (widest !== undefined) into.push(decodeUtf32(bytes, widest));
+  else into.push(...utf32Runs(bytes));
   const wide = utf16Form(bytes);
   if (wide !== undefined) into.push(decodeUtf16(bytes, wide));
   else into.push(...utf16Runs(bytes));

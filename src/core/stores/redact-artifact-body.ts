@@ -1,9 +1,10 @@
 import { redactJsonStrings } from '../secrets/redact-json-strings.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { NOT_SCANNED_MARKER } from '../secrets/secret-markers.js';
-import { isCompressed, readableTexts } from './readable-texts.js';
+import { embeddedContents } from './embedded-archives.js';
+import { isCompressed, MAX_INFLATED_BYTES, readableTexts } from './readable-texts.js';
 import { decodeUtf16, encodeUtf16, utf16Form, utf16Runs, utf16RunSpans } from './utf16-text.js';
-import { decodeUtf32, encodeUtf32, utf32Form } from './utf32-text.js';
+import { decodeUtf32, encodeUtf32, utf32Form, utf32Runs } from './utf32-text.js';
 
 /** Where an attempt keeps its generated files (`storeAttemptArtifacts`): `files/<repository path>`. */
 export const GENERATED_FILES_PREFIX = 'files/';
@@ -41,7 +42,9 @@ export async function redactArtifactBody(body: string | Uint8Array, artifactPath
   if (typeof body === 'string') return redactUtf8Text(Buffer.from(body, 'utf8'), body, filePath);
   const bytes = Buffer.from(body);
   const widest = isCompressed(bytes) ? undefined : utf32Form(bytes);
-  if (widest !== undefined) {
+  // Bytes that merely open like UTF-32 (a table of 32-bit ids) may hold a zlib stream further on:
+  // those are read as binaries are, never kept whole as text.
+  if (widest !== undefined && !holdsEmbeddedStream(bytes)) {
     if (!(await holdsNoSecret([bytes.toString('latin1')]))) return notScanned();
     const text = decodeUtf32(bytes, widest);
     const redacted = await redactSecrets(text, filePath);
@@ -49,7 +52,7 @@ export async function redactArtifactBody(body: string | Uint8Array, artifactPath
     const stray = bytes.subarray(bytes.length - (bytes.length % 4));
     return redacted === text ? bytes : Buffer.concat([encodeUtf32(redacted, widest), stray]);
   }
-  const wide = isCompressed(bytes) ? undefined : utf16Form(bytes);
+  const wide = isCompressed(bytes) || widest !== undefined ? undefined : utf16Form(bytes);
   if (wide !== undefined) {
     if (!(await holdsNoSecret([bytes.toString('latin1')]))) return notScanned();
     const text = decodeUtf16(bytes, wide);
@@ -58,7 +61,7 @@ export async function redactArtifactBody(body: string | Uint8Array, artifactPath
     const stray = bytes.subarray(bytes.length - (bytes.length % 2));
     return redacted === text ? bytes : Buffer.concat([encodeUtf16(redacted, wide), stray]);
   }
-  const text = isCompressed(bytes) ? undefined : utf8Text(bytes);
+  const text = isCompressed(bytes) || widest !== undefined ? undefined : utf8Text(bytes);
   if (text === undefined) {
     const texts = readableTexts(bytes);
     return texts !== undefined && (await holdsNoSecret(texts)) ? bytes : notScanned();
@@ -74,6 +77,9 @@ export async function redactArtifactBody(body: string | Uint8Array, artifactPath
 async function redactUtf8Text(bytes: Buffer, text: string, filePath: string | undefined): Promise<Buffer> {
   const unwide = await redactUtf16Runs(bytes);
   if (unwide !== bytes && (await holdsUtf16Secret(unwide))) return notScanned();
+  // A run of UTF-32 text (Out-File output appended to a log) is not redacted in place: withheld whole.
+  const utf32 = utf32Runs(unwide);
+  if (utf32.length > 0 && !(await holdsNoSecret(utf32))) return notScanned();
   const plain = unwide === bytes ? text : utf8Text(unwide);
   if (plain === undefined) return notScanned();
   const redacted = await redactSecrets(plain, filePath);
@@ -114,6 +120,12 @@ async function redactUtf16Runs(bytes: Buffer): Promise<Buffer> {
 async function holdsUtf16Secret(bytes: Buffer): Promise<boolean> {
   const runs = utf16Runs(bytes);
   return runs.length > 0 && !(await holdsNoSecret(runs));
+}
+
+/** Whether a zlib stream (or another stream or archive) is found anywhere in `bytes`, or one cannot be read. */
+function holdsEmbeddedStream(bytes: Buffer): boolean {
+  const contents = embeddedContents(bytes, { left: MAX_INFLATED_BYTES });
+  return contents === undefined || contents.length > 0;
 }
 
 function utf8Text(bytes: Uint8Array): string | undefined {

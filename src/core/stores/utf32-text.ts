@@ -43,10 +43,13 @@ export function utf32Form(bytes: Uint8Array): Utf32Form | undefined {
   return undefined;
 }
 
-/** A code point text holds: at most U+10FFFF, no surrogate, no NUL, no control but white space. */
+/**
+ * A code point text holds: at most U+10FFFF, no surrogate, no NUL, no control but white space and
+ * ESC (the ANSI colour codes test runners and package managers write into their output).
+ */
 function isTextCodePoint(unit: number): boolean {
   if (unit > 0x10ffff || (unit >= 0xd800 && unit <= 0xdfff)) return false;
-  if (unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d) return true;
+  if (unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d || unit === 0x1b) return true;
   return unit >= 0x20 && !(unit >= 0x7f && unit <= 0x9f);
 }
 
@@ -78,4 +81,40 @@ export function encodeUtf32(text: string, form: Utf32Form): Buffer {
     else bytes.writeUInt32LE(code, index * 4);
   }
   return bytes;
+}
+
+/** Characters in a row that make a run of UTF-32 text worth reading (`utf32Runs`). */
+const MIN_RUN_UNITS = 8;
+
+/**
+ * Each run of UTF-32 text inside other bytes (MIN_RUN_UNITS or more text code points in a row),
+ * decoded, in both byte orders at all four byte alignments: PowerShell's `Out-File -Encoding utf32`
+ * output appended to a UTF-8 build log past the sample `utf32Form` reads. UTF-8 text has no NUL,
+ * and every UTF-32 unit has one, so a log without them has no run. Linear: eight passes.
+ */
+export function utf32Runs(bytes: Uint8Array): string[] {
+  const texts: string[] = [];
+  if (!bytes.includes(0)) return texts;
+  for (const bigEndian of [false, true])
+    for (let alignment = 0; alignment < 4; alignment += 1) {
+      const runs = runsAt(bytes, alignment, bigEndian);
+      if (runs.length > 0) texts.push(runs.join('\n'));
+    }
+  return texts;
+}
+
+function runsAt(bytes: Uint8Array, alignment: number, bigEndian: boolean): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (run.length >= MIN_RUN_UNITS) runs.push(run.join(''));
+    run = [];
+  };
+  for (let at = alignment; at + 4 <= bytes.length; at += 4) {
+    const unit = unitAt(bytes, at, bigEndian);
+    if (isTextCodePoint(unit)) run.push(String.fromCodePoint(unit));
+    else close();
+  }
+  close();
+  return runs;
 }

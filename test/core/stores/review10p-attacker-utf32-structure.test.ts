@@ -27,49 +27,40 @@ const showsUtf32Token = (stored: Buffer) =>
   [false, true].some((bigEndian) => stored.includes(encodeUtf32(TOKEN, { bigEndian, bom: false })));
 
 describe('review10p attacker: UTF-32 text recognised by its structure', () => {
-  it.failing(
-    'FAULT: UTF-32 output appended to a UTF-8 build log past the sample keeps no readable token',
-    async () => {
-      const body = Buffer.concat([
-        Buffer.from(`${BUILD_LOG}\n`, 'utf8'),
-        encodeUtf32(`Deploy settings written by Out-File\r\nGITHUB_TOKEN=${TOKEN}\r\n`, {
-          bigEndian: false,
-          bom: true,
-        }),
-      ]);
-      expect(Buffer.byteLength(BUILD_LOG)).toBeGreaterThan(4096);
-      expect(showsUtf32Token(await redactArtifactBody(body, 'logs/build.log'))).toBe(false);
-    },
-  );
+  it('fixed FAULT: UTF-32 output appended to a UTF-8 build log past the sample keeps no readable token', async () => {
+    const body = Buffer.concat([
+      Buffer.from(`${BUILD_LOG}\n`, 'utf8'),
+      encodeUtf32(`Deploy settings written by Out-File\r\nGITHUB_TOKEN=${TOKEN}\r\n`, {
+        bigEndian: false,
+        bom: true,
+      }),
+    ]);
+    expect(Buffer.byteLength(BUILD_LOG)).toBeGreaterThan(4096);
+    expect(showsUtf32Token(await redactArtifactBody(body, 'logs/build.log'))).toBe(false);
+  });
 
-  it.failing(
-    'FAULT: a UTF-32 console transcript coloured with ANSI escapes keeps no readable token',
-    async () => {
-      // Test runners and npm colour every status word: ESC is a control character, one in about eight here.
-      const line = (index: number) =>
-        `\u001b[32m✓\u001b[39m \u001b[2mtest ${index}\u001b[22m \u001b[90m(2 ms)\u001b[39m\r\n`;
-      const transcript = `${Array.from({ length: 40 }, (_, index) => line(index)).join('')}GITHUB_TOKEN=${TOKEN}\r\n`;
-      const body = encodeUtf32(transcript, LE);
-      expect(showsUtf32Token(await redactArtifactBody(body, 'logs/test-transcript.txt'))).toBe(false);
-    },
-  );
+  it('fixed FAULT: a UTF-32 console transcript coloured with ANSI escapes keeps no readable token', async () => {
+    // Test runners and npm colour every status word: ESC is a control character, one in about eight here.
+    const line = (index: number) =>
+      `\u001b[32m✓\u001b[39m \u001b[2mtest ${index}\u001b[22m \u001b[90m(2 ms)\u001b[39m\r\n`;
+    const transcript = `${Array.from({ length: 40 }, (_, index) => line(index)).join('')}GITHUB_TOKEN=${TOKEN}\r\n`;
+    const body = encodeUtf32(transcript, LE);
+    expect(showsUtf32Token(await redactArtifactBody(body, 'logs/test-transcript.txt'))).toBe(false);
+  });
 
-  it.failing(
-    'FAULT: a binary opening with a table of 32-bit ids is still read for its zlib stream (as other binaries are)',
-    async () => {
-      const ids = Buffer.alloc(4096);
-      for (let index = 0; index < 1024; index += 1) ids.writeUInt32LE(0x1000 + index * 7, index * 4);
-      const payload = deflateSync(Buffer.from(`{"deploy":{"token":"${TOKEN}"}}`));
-      // The same stream after other binary bytes is inflated, found holding the token, and not kept.
-      const control = await redactArtifactBody(
-        Buffer.concat([Buffer.alloc(4096, 0xff), payload]),
-        'files/a.bin',
-      );
-      expect(control.includes(payload)).toBe(false);
-      const stored = await redactArtifactBody(Buffer.concat([ids, payload]), 'files/assets/index.bin');
-      expect(stored.includes(payload)).toBe(false);
-    },
-  );
+  it('fixed FAULT: a binary opening with a table of 32-bit ids is still read for its zlib stream (as other binaries are)', async () => {
+    const ids = Buffer.alloc(4096);
+    for (let index = 0; index < 1024; index += 1) ids.writeUInt32LE(0x1000 + index * 7, index * 4);
+    const payload = deflateSync(Buffer.from(`{"deploy":{"token":"${TOKEN}"}}`));
+    // The same stream after other binary bytes is inflated, found holding the token, and not kept.
+    const control = await redactArtifactBody(
+      Buffer.concat([Buffer.alloc(4096, 0xff), payload]),
+      'files/a.bin',
+    );
+    expect(control.includes(payload)).toBe(false);
+    const stored = await redactArtifactBody(Buffer.concat([ids, payload]), 'files/assets/index.bin');
+    expect(stored.includes(payload)).toBe(false);
+  });
 
   it.each([
     ['Japanese', '注文サービスのデプロイ手順。トークンは設定しないこと。\n'.repeat(60)],

@@ -1,5 +1,5 @@
 import { redactArtifactBody } from '../../../src/core/stores/redact-artifact-body.js';
-import { utf32Form } from '../../../src/core/stores/utf32-text.js';
+import { encodeUtf32, utf32Form, utf32Runs } from '../../../src/core/stores/utf32-text.js';
 
 const TOKEN = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
 const utf32 = (text: string, bigEndian: boolean) => {
@@ -49,5 +49,31 @@ describe('utf32Form without a byte order mark: by structure, whatever the script
     ],
   ])('does not take %s for UTF-32', (_name, bytes) => {
     expect(utf32Form(bytes)).toBeUndefined();
+  });
+});
+
+describe('utf32Runs: UTF-32 text inside other bytes', () => {
+  const token = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
+
+  it('finds a UTF-32 run after UTF-8 text in either byte order', () => {
+    for (const bigEndian of [false, true]) {
+      const body = Buffer.concat([
+        Buffer.from('npm run build\n'.repeat(400), 'utf8'),
+        encodeUtf32(`TOKEN=${token}\r\n`, { bigEndian, bom: false }),
+      ]);
+      expect(utf32Runs(body).join('\n')).toContain(token);
+    }
+  });
+
+  it('finds none in UTF-8 text, which has no NUL', () => {
+    expect(utf32Runs(Buffer.from('日本語のビルドログ\n'.repeat(100), 'utf8'))).toEqual([]);
+  });
+
+  it('leaves a log with a short UTF-32 run of no secret as it is', async () => {
+    const body = Buffer.concat([
+      Buffer.from('build ok\n'.repeat(600), 'utf8'),
+      encodeUtf32('Deployed to staging\r\n', { bigEndian: false, bom: false }),
+    ]);
+    expect((await redactArtifactBody(body, 'logs/build.log')).equals(body)).toBe(true);
   });
 });
