@@ -209,14 +209,11 @@ describe('review 11p: vehicle fleet maintenance', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 6))).toMatch(/\b14\b/);
   });
 
-  it.failing(
-    'FAULT: "list vehicles due for service in the next 30 days" makes a second resource `due` (POST /dues with a required serviceId, GET /dues) that nothing else writes — the story lists vehicles: GET /vehicles, and no /dues route',
-    async () => {
-      const { bundle } = await generate(fleet);
-      expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toContain('/dues');
-      expect(storyRow(bundle.coverage, 5)?.implementedBy).toContain('GET /vehicles');
-    },
-  );
+  it('fixed FAULT: "list vehicles due for service in the next 30 days" makes a second resource `due` (POST /dues with a required serviceId, GET /dues) that nothing else writes — the story lists vehicles: GET /vehicles, and no /dues route', async () => {
+    const { bundle } = await generate(fleet);
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toContain('/dues');
+    expect(storyRow(bundle.coverage, 5)?.implementedBy).toContain('GET /vehicles');
+  });
 });
 
 const grants = app({
@@ -368,19 +365,16 @@ describe('review 11p: parking permits', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 5))).toContain('nothing refuses it');
   });
 
-  it.failing(
-    'FAULT: "list revoked or expired permits" makes a resource `revoked` (POST /revokeds, GET /revokeds) with no fields, which nothing else writes — the listed statuses before the noun filter GET /permits: a revoked permit is listed by ?status=revoked and no /revokeds route exists',
-    async () => {
-      const { bundle } = await generate(permits);
-      const send = serviceOf(bundle, { 'x-caller-roles': 'parking-officer' });
-      await send('POST /permits', { body: { plateNumber: 'B-1' } });
-      await send('POST /permits', { body: { plateNumber: 'B-2' } });
-      await send('POST /permits/{id}/revoke', first);
-      expect(idsOf((await send('GET /permits', { query: { status: 'revoked' } })).json)).toEqual(['id-1']);
-      expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toContain('/revokeds');
-      expect(storyRow(bundle.coverage, 6)?.implementedBy).toContain('GET /permits');
-    },
-  );
+  it('fixed FAULT: "list revoked or expired permits" makes a resource `revoked` (POST /revokeds, GET /revokeds) with no fields, which nothing else writes — the listed statuses before the noun filter GET /permits: a revoked permit is listed by ?status=revoked and no /revokeds route exists', async () => {
+    const { bundle } = await generate(permits);
+    const send = serviceOf(bundle, { 'x-caller-roles': 'parking-officer' });
+    await send('POST /permits', { body: { plateNumber: 'B-1' } });
+    await send('POST /permits', { body: { plateNumber: 'B-2' } });
+    await send('POST /permits/{id}/revoke', first);
+    expect(idsOf((await send('GET /permits', { query: { status: 'revoked' } })).json)).toEqual(['id-1']);
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toContain('/revokeds');
+    expect(storyRow(bundle.coverage, 6)?.implementedBy).toContain('GET /permits');
+  });
 });
 
 const pickLists = app({
@@ -474,17 +468,14 @@ describe('review 11p: recipes', () => {
     expect(storyRow(bundle.coverage, 3)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: "list easy or medium recipes", where "a difficulty (easy, medium or hard)", makes a resource `difficulty easy` (POST /difficulty-easies, GET /difficulty-easies) and leaves recipes with no list at all (no GET /recipes) — the listed values before the noun filter GET /recipes?difficulty=',
-    async () => {
-      const { bundle } = await generate(recipes);
-      const send = serviceOf(bundle);
-      await send('POST /recipes', { body: { title: 'Pho', difficulty: 'medium' } });
-      await send('POST /recipes', { body: { title: 'Mole', difficulty: 'hard' } });
-      const listed = await send('GET /recipes', { query: { difficulty: 'medium' } });
-      expect(listed.statusCode).toBe(200);
-      expect(idsOf(listed.json)).toEqual(['id-1']);
-      expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toContain('difficulty-easies');
-    },
-  );
+  it('fixed FAULT: "list easy or medium recipes", where "a difficulty (easy, medium or hard)", makes a resource `difficulty easy` (POST /difficulty-easies, GET /difficulty-easies) and leaves recipes with no list at all (no GET /recipes) — the listed values before the noun filter GET /recipes?difficulty=', async () => {
+    const { bundle } = await generate(recipes);
+    const send = serviceOf(bundle);
+    await send('POST /recipes', { body: { title: 'Pho', difficulty: 'medium' } });
+    await send('POST /recipes', { body: { title: 'Mole', difficulty: 'hard' } });
+    const listed = await send('GET /recipes', { query: { difficulty: 'medium' } });
+    expect(listed.statusCode).toBe(200);
+    expect(idsOf(listed.json)).toEqual(['id-1']);
+    expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toContain('difficulty-easies');
+  });
 });

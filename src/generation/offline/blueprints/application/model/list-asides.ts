@@ -1,3 +1,5 @@
+import { joinedModifiers } from './joined-modifiers.js';
+import { postModifier } from './post-modifier.js';
 import { rangePhrase } from './range-phrase.js';
 import { sortPhrase } from './sort-phrase.js';
 import { timePhrase } from './time-phrase.js';
@@ -17,16 +19,26 @@ export function listAsides(words: readonly string[]): {
   readonly range?: string;
   /** `certificates expiring`: what the items are doing, no filter the list answers and never its noun. */
   readonly doing?: string;
+  /** `revoked or expired permits` → `or expired`: values joined to the first, not filtered. */
+  readonly others?: string;
 } {
   const range = rangePhrase(words);
   const time = timePhrase(range?.kept ?? words);
   const sort = sortPhrase(time?.kept ?? range?.kept ?? words);
   const left = sort?.kept ?? time?.kept ?? range?.kept ?? words;
   // `certificates expiring in the next 30 days`: the participle belongs to the time it is bounded by.
-  const doing = trailingGerund(left);
+  const gerund = trailingGerund(left);
+  // `vehicles due for service`: a phrase after the noun, said whole when no time bounds it.
+  const after = gerund === undefined ? postModifier(left) : undefined;
+  const doing = gerund ?? (after === undefined ? undefined : { kept: after.kept, gerund: after.said });
   const said = time === undefined ? undefined : [doing?.gerund, time.said].filter(Boolean).join(' ');
+  const object = doing?.kept ?? left;
+  // `revoked or expired permits`: the other values are said, the first filters.
+  const joined = joinedModifiers(object);
+  const others = joined === undefined ? undefined : joined.others;
   return {
-    kept: doing?.kept ?? left,
+    kept: joined?.kept ?? object,
+    ...(others === undefined ? {} : { others }),
     ...(range === undefined ? {} : { range: range.said }),
     ...(said === undefined ? {} : { time: said }),
     ...(sort === undefined ? {} : { sort: sort.said }),

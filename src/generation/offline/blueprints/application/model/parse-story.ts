@@ -141,6 +141,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     unused: [
       ...qualifiersOfList,
       ...(asides?.doing === undefined ? [] : [asides.doing]),
+      ...(asides?.others === undefined ? [] : [asides.others]),
       ...qualifiers.unused,
       ...(done?.unused ?? []),
     ],

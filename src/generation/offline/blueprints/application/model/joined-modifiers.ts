@@ -1,0 +1,27 @@
+import { isPlural } from '../../../naming/singular.js';
+import { CONNECTORS } from './story-connectors.js';
+
+const JOINERS = new Set(['or', 'and']);
+/** The most values read before the joiner (`open, pending, on hold or closed`). */
+const MOST_VALUES = 6;
+
+/**
+ * `revoked or expired permits`, `easy, medium or hard recipes` (commas are dropped from the words):
+ * single words joined by `or`/`and` before a plural noun are values the items are in, never the
+ * list's noun (a resource `revoked`). The list keeps the first value before its noun (read as a
+ * status or allowed-value filter); the other values are said (`or expired`), not filtered.
+ * Undefined when the words do not start so.
+ */
+export function joinedModifiers(
+  words: readonly string[],
+): { readonly kept: readonly string[]; readonly others: string } | undefined {
+  const joiner = words.findIndex((word) => JOINERS.has(word));
+  if (joiner < 1 || joiner > MOST_VALUES) return undefined;
+  const values = words.slice(0, joiner);
+  const last = words[joiner + 1];
+  const noun = words[joiner + 2];
+  if (last === undefined || noun === undefined || !isPlural(noun) || CONNECTORS.has(noun)) return undefined;
+  if ([...values, last].some((word) => CONNECTORS.has(word) || isPlural(word))) return undefined;
+  const [first, ...others] = [...values, last];
+  return { kept: [first ?? last, ...words.slice(joiner + 2)], others: `or ${others.join(' or ')}` };
+}
