@@ -242,20 +242,17 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
     },
   );
 
-  it.failing(
-    'FAULT: a built service packages what its build wrote, not a file already in dist/ that no build wrote',
-    async () => {
-      writeFileSync(
-        join(workspace, 'src', 'package.json'),
-        '{"name":"orders","scripts":{"build":"esbuild"}}\n',
-      );
-      writeFileSync(join(workspace, '.gitignore'), 'dist/\n');
-      const sha = commit();
-      // Left by an earlier step of the job (a local build with the job's .env inlined, a cache restore).
-      mkdirSync(join(workspace, 'src', 'dist'));
-      writeFileSync(join(workspace, 'src', 'dist', 'settings.json'), `{"token":"${PAT}"}`);
-      expect(await upload('src', sha, { build: true })).toMatchObject({ bucket: 'acme-deployments' });
-      expect(Object.keys(uploadedEntries())).toEqual(['index.js']);
-    },
-  );
+  it('fixed FAULT: a built service packages what its build wrote, not a file already in dist/ that no build wrote', async () => {
+    writeFileSync(
+      join(workspace, 'src', 'package.json'),
+      '{"name":"orders","scripts":{"build":"esbuild"}}\n',
+    );
+    writeFileSync(join(workspace, '.gitignore'), 'dist/\n');
+    const sha = commit();
+    // Left by an earlier step of the job (a local build with the job's .env inlined, a cache restore).
+    mkdirSync(join(workspace, 'src', 'dist'));
+    writeFileSync(join(workspace, 'src', 'dist', 'settings.json'), `{"token":"${PAT}"}`);
+    expect(await upload('src', sha, { build: true })).toMatchObject({ bucket: 'acme-deployments' });
+    expect(Object.keys(uploadedEntries())).toEqual(['index.js']);
+  });
 });
