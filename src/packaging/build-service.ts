@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { NPM_LOCKFILE_NAMES } from '../core/risk/reviewed-base-file.js';
 import type { CommandRunner } from './command-runner.js';
@@ -16,8 +16,9 @@ const INSTALL_FLAGS = ['--no-audit', '--no-fund', '--ignore-scripts'];
 /**
  * Builds a generated service the way its README says: installs its dependencies without their
  * install scripts (`INSTALL_FLAGS`; `npm ci` when it has a lockfile, `NPM_LOCKFILE_NAMES`, else
- * `npm install`) and runs `npm run build`, which writes `dist/`. Returns the
- * `dist/` folder. Throws naming the step and with the end of its output when one fails.
+ * `npm install`) and runs `npm run build`, which writes `dist/`. Any `dist/` already there is
+ * removed first (a link itself, not its target), so only what this build wrote is packaged: an
+ * earlier step of the job or a cache restore may have left files there. Returns the `dist/` folder. Throws naming the step and with the end of its output when one fails.
  */
 export async function buildService(params: {
   dir: string;
@@ -27,6 +28,8 @@ export async function buildService(params: {
   const install = NPM_LOCKFILE_NAMES.some((name) => existsSync(join(params.dir, name)))
     ? ['ci', ...INSTALL_FLAGS]
     : ['install', ...INSTALL_FLAGS, '--no-package-lock'];
+  const dist = join(params.dir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
   for (const args of [install, ['run', 'build']]) {
     params.log(`Building the code: npm ${args.join(' ')} in ${params.dir}`);
     const result = await params.run('npm', args, { cwd: params.dir });
@@ -35,7 +38,6 @@ export async function buildService(params: {
         `npm ${args.join(' ')} failed (exit ${result.code}) in ${params.dir}:\n${result.output.slice(-4000)}`,
       );
   }
-  const dist = join(params.dir, 'dist');
   if (!existsSync(dist)) throw new Error(`npm run build wrote no dist/ in ${params.dir}`);
   return dist;
 }

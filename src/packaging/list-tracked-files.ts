@@ -32,7 +32,8 @@ const FILE_MODES = new Set(['100644', '100755']);
  * literal pathspecs), never by walking the checkout: the checkout also holds `.git` (where
  * `actions/checkout` keeps the token it fetched with, `persist-credentials`) and whatever earlier
  * steps wrote (`google-github-actions/auth` writes `gha-creds-*.json` at its root). Symbolic links
- * and submodules are left out, as a folder walk left them. A path naming `.git` in any of Git's
+ * are left out, as a folder walk left them; a submodule is refused (its files are not in the tree),
+ * and so is any listed path in a `.git` directory (a commit may hold such a tree). A path naming `.git` in any of Git's
  * spellings (`dotGitAlias`) is refused before git runs, and so is one holding no file at `sha`
  * (untracked, or missing), a checkout that is not a git repository, and a listing past
  * `MAX_LISTING_CHARS`. Each listed file must still be a regular file inside the checkout
@@ -61,7 +62,9 @@ export async function listTrackedFiles(params: {
     return {
       refusal: `git could not list the files of ${repositoryPath} at ${params.sha.slice(0, 7)} (is the checkout a git repository?): ${listing.output.trim().slice(-300)}`,
     };
-  const listed = parseListing(listing.output);
+  const parsed = parseListing(listing.output);
+  if ('refusal' in parsed) return parsed;
+  const listed = parsed.paths;
   if (listed.length === 0)
     return {
       refusal: `${repositoryPath} holds no file of the repository at ${params.sha.slice(0, 7)} (only files committed there are packaged)`,
@@ -69,6 +72,9 @@ export async function listTrackedFiles(params: {
   const folder = path === '.' ? '' : `${path}/`;
   const files: TrackedFile[] = [];
   for (const repoPath of listed) {
+    // A commit may hold a `.git` tree of its own; its path in the checkout is the real `.git`.
+    const listedGit = gitDirectoryRefusal(repoPath);
+    if (listedGit !== undefined) return { refusal: listedGit };
     const inside = pathInsideCheckout(checkout, repoPath);
     if ('refusal' in inside) return inside;
     if (!isRegularFile(inside.path))
@@ -95,14 +101,26 @@ export function gitDirectoryRefusal(repositoryPath: string): string | undefined 
   return undefined;
 }
 
-/** Paths of regular files in `git ls-tree -r -z` output (`<mode> <type> <object>\t<path>\0`). */
-function parseListing(output: string): string[] {
-  return output.split('\0').flatMap((record) => {
+/**
+ * Paths of regular files in `git ls-tree -r -z` output (`<mode> <type> <object>\t<path>\0`), or a
+ * refusal for a submodule (`commit` entry): its files are not in this repository's tree, and
+ * leaving them out silently would deploy code missing a part `aws cloudformation package` (which
+ * zips the folder on disk) would include.
+ */
+function parseListing(output: string): { readonly paths: string[] } | { readonly refusal: string } {
+  const paths: string[] = [];
+  for (const record of output.split('\0')) {
     const tab = record.indexOf('\t');
-    if (tab < 0) return [];
+    if (tab < 0) continue;
     const [mode, type] = record.slice(0, tab).split(' ');
-    return type === 'blob' && mode !== undefined && FILE_MODES.has(mode) ? [record.slice(tab + 1)] : [];
-  });
+    const path = record.slice(tab + 1);
+    if (type === 'commit')
+      return {
+        refusal: `${path} is a git submodule, whose files are not committed in this repository and are not packaged; commit them in the repository instead`,
+      };
+    if (type === 'blob' && mode !== undefined && FILE_MODES.has(mode)) paths.push(path);
+  }
+  return { paths };
 }
 
 function isRegularFile(path: string): boolean {

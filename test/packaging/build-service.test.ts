@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildService } from '../../src/packaging/build-service.js';
@@ -25,6 +25,14 @@ describe('buildService', () => {
     writeFileSync(join(dir, 'package.json'), '{}');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('removes a dist/ already there before building, so only what the build wrote is packaged', async () => {
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'settings.json'), '{"left":"by an earlier step"}');
+    const { run } = recordingRunner();
+    expect(await buildService({ dir, run, log: () => undefined })).toBe(join(dir, 'dist'));
+    expect(existsSync(join(dir, 'dist', 'settings.json'))).toBe(false);
+  });
 
   it('installs without install scripts (npm ci with a lockfile, npm install without) and builds, returning dist/', async () => {
     const without = recordingRunner();

@@ -131,56 +131,52 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
     },
   );
 
-  it.failing(
-    'FAULT: a commit whose tree holds a .git/config entry does not package the checkout’s real .git/config',
-    async () => {
-      const base = commit();
-      const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
-        cwd: workspace,
-        input: '[core]\n',
-      })
-        .toString()
-        .trim();
-      const inner = execFileSync('git', ['mktree'], {
-        cwd: workspace,
-        input: `100644 blob ${blob}\tconfig\n`,
-      })
-        .toString()
-        .trim();
-      const listing = git(workspace, 'ls-tree', base);
-      const tree = execFileSync('git', ['mktree'], {
-        cwd: workspace,
-        input: `${listing}\n040000 tree ${inner}\t.git\n`,
-      })
-        .toString()
-        .trim();
-      const sha = git(workspace, 'commit-tree', tree, '-p', base, '-m', 'Orders API');
-      git(workspace, 'update-ref', 'refs/heads/main', sha);
-      persistCredentials();
-      expect(git(workspace, 'rev-parse', 'HEAD')).toBe(sha);
-      await upload('.', sha);
-      const entries = uploadedEntries();
-      expect(Object.keys(entries).filter((name) => name.startsWith('.git/'))).toEqual([]);
-      expect(Object.values(entries).join('\n')).not.toContain(EXTRAHEADER);
-    },
-  );
+  it('fixed FAULT: a commit whose tree holds a .git/config entry does not package the checkout’s real .git/config', async () => {
+    const base = commit();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
+      cwd: workspace,
+      input: '[core]\n',
+    })
+      .toString()
+      .trim();
+    const inner = execFileSync('git', ['mktree'], {
+      cwd: workspace,
+      input: `100644 blob ${blob}\tconfig\n`,
+    })
+      .toString()
+      .trim();
+    const listing = git(workspace, 'ls-tree', base);
+    const tree = execFileSync('git', ['mktree'], {
+      cwd: workspace,
+      input: `${listing}\n040000 tree ${inner}\t.git\n`,
+    })
+      .toString()
+      .trim();
+    const sha = git(workspace, 'commit-tree', tree, '-p', base, '-m', 'Orders API');
+    git(workspace, 'update-ref', 'refs/heads/main', sha);
+    persistCredentials();
+    expect(git(workspace, 'rev-parse', 'HEAD')).toBe(sha);
+    const result = await upload('.', sha);
+    expect(result).toMatchObject({ refusal: expect.stringContaining("inside Git's own directory") });
+    const entries = uploadedEntries();
+    expect(Object.keys(entries).filter((name) => name.startsWith('.git/'))).toEqual([]);
+    expect(Object.values(entries).join('\n')).not.toContain(EXTRAHEADER);
+  });
 
-  it.failing(
-    'FAULT: a submodule inside the packaged folder is not silently left out (packaged, or the deploy refused)',
-    async () => {
-      const library = join(root, 'pricing');
-      mkdirSync(library);
-      writeFileSync(join(library, 'pricing.py'), 'def price(): return 1\n');
-      git(library, 'init', '-q', '-b', 'main');
-      git(library, 'add', '-A');
-      git(library, 'commit', '-q', '-m', 'Pricing');
-      git(workspace, 'submodule', 'add', '-q', library, 'src/pricing');
-      const sha = commit();
-      const result = await upload('src', sha);
-      // `aws cloudformation package` zips the folder as it is on disk, submodule files included.
-      if (!('refusal' in result)) expect(Object.keys(uploadedEntries())).toContain('pricing/pricing.py');
-    },
-  );
+  it('fixed FAULT: a submodule inside the packaged folder is not silently left out (packaged, or the deploy refused)', async () => {
+    const library = join(root, 'pricing');
+    mkdirSync(library);
+    writeFileSync(join(library, 'pricing.py'), 'def price(): return 1\n');
+    git(library, 'init', '-q', '-b', 'main');
+    git(library, 'add', '-A');
+    git(library, 'commit', '-q', '-m', 'Pricing');
+    git(workspace, 'submodule', 'add', '-q', library, 'src/pricing');
+    const sha = commit();
+    const result = await upload('src', sha);
+    // `aws cloudformation package` zips the folder as it is on disk, submodule files included.
+    // Refused (its files are not in this repository's tree): say so, never leave them out silently.
+    expect(result).toMatchObject({ refusal: expect.stringContaining('src/pricing is a git submodule') });
+  });
 
   it('a committed symlink to .git/config (or to .git) inside the folder is left out', async () => {
     symlinkSync('../.git/config', join(workspace, 'src', 'settings.cfg'));
@@ -246,20 +242,17 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
     },
   );
 
-  it.failing(
-    'FAULT: a built service packages what its build wrote, not a file already in dist/ that no build wrote',
-    async () => {
-      writeFileSync(
-        join(workspace, 'src', 'package.json'),
-        '{"name":"orders","scripts":{"build":"esbuild"}}\n',
-      );
-      writeFileSync(join(workspace, '.gitignore'), 'dist/\n');
-      const sha = commit();
-      // Left by an earlier step of the job (a local build with the job's .env inlined, a cache restore).
-      mkdirSync(join(workspace, 'src', 'dist'));
-      writeFileSync(join(workspace, 'src', 'dist', 'settings.json'), `{"token":"${PAT}"}`);
-      expect(await upload('src', sha, { build: true })).toMatchObject({ bucket: 'acme-deployments' });
-      expect(Object.keys(uploadedEntries())).toEqual(['index.js']);
-    },
-  );
+  it('fixed FAULT: a built service packages what its build wrote, not a file already in dist/ that no build wrote', async () => {
+    writeFileSync(
+      join(workspace, 'src', 'package.json'),
+      '{"name":"orders","scripts":{"build":"esbuild"}}\n',
+    );
+    writeFileSync(join(workspace, '.gitignore'), 'dist/\n');
+    const sha = commit();
+    // Left by an earlier step of the job (a local build with the job's .env inlined, a cache restore).
+    mkdirSync(join(workspace, 'src', 'dist'));
+    writeFileSync(join(workspace, 'src', 'dist', 'settings.json'), `{"token":"${PAT}"}`);
+    expect(await upload('src', sha, { build: true })).toMatchObject({ bucket: 'acme-deployments' });
+    expect(Object.keys(uploadedEntries())).toEqual(['index.js']);
+  });
 });
