@@ -169,7 +169,8 @@ export function applicationCoverage(params: {
                   : intent.receives === true
                     ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
                     : story?.notInLifecycle !== undefined
-                      ? notInLifecycleGap(story.notInLifecycle)
+                      ? // `like a class` beside `a number of likes`: the act is the count's, not a status.
+                        (keptCountGap(intent, model) ?? notInLifecycleGap(story.notInLifecycle))
                       : (keptCountGap(intent, model) ??
                         'the story names nothing the API could store or act on, so no route was generated for it'),
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),
