@@ -18,7 +18,10 @@ describe('plural', () => {
     expect(singular(many)).toBe(one);
   });
 
-  it.each(['orders', 'classes', 'addresses', 'statuses', 'categories'])('keeps the plural %s plural', (many) => {
-    expect(plural(many)).toBe(many);
-  });
+  it.each(['orders', 'classes', 'addresses', 'statuses', 'categories'])(
+    'keeps the plural %s plural',
+    (many) => {
+      expect(plural(many)).toBe(many);
+    },
+  );
 });

@@ -21,7 +21,6 @@ import {
   EVENTBRIDGE_PUTS,
   ROUTES_MATCH_TEMPLATE,
   TABLE_SETTINGS,
-  logRetentionTitle,
   TEST_FILES,
   eventFailureTitle,
   eventsTitle,
@@ -36,6 +35,7 @@ import { listAsideGaps } from './list-aside-gaps.js';
 import { listTimeGap } from './list-time-gap.js';
 import { countingStories } from './model/kept-counts.js';
 import { logRetentionDays } from '../../cfn/standard-parameters.js';
+import { logRetentionTitle } from '../../cfn/log-retention-test.js';
 import { noticeCoverage } from './notice-coverage.js';
 import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
