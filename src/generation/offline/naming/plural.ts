@@ -1,6 +1,14 @@
-/** English-enough plural for a collection or route name built from `[a-z0-9]` words. */
+import { singular } from './singular.js';
+
+/**
+ * English-enough plural for a collection or route name built from `[a-z0-9]` words
+ * (`order` → `orders`, `class` → `classes`, `status` → `statuses`, `category` → `categories`).
+ * A word `singular` already reads as a plural (`orders`, `classes`) is kept as it is, so the pair
+ * follows how the request used the word; `-is` words (`analysis`) are kept too, as before.
+ */
 export function plural(word: string): string {
-  if (/(s|x|ch|sh)$/.test(word)) return word.endsWith('s') ? word : `${word}es`;
+  if (singular(word) !== word || word.endsWith('is')) return word;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
 }

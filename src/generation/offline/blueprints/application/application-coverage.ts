@@ -21,7 +21,6 @@ import {
   EVENTBRIDGE_PUTS,
   ROUTES_MATCH_TEMPLATE,
   TABLE_SETTINGS,
-  logRetentionTitle,
   TEST_FILES,
   eventFailureTitle,
   eventsTitle,
@@ -36,6 +35,7 @@ import { listAsideGaps } from './list-aside-gaps.js';
 import { listTimeGap } from './list-time-gap.js';
 import { countingStories } from './model/kept-counts.js';
 import { logRetentionDays } from '../../cfn/standard-parameters.js';
+import { logRetentionTitle } from '../../cfn/log-retention-test.js';
 import { noticeCoverage } from './notice-coverage.js';
 import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
 import type { ParsedStory } from './model/parsed-story.js';
@@ -169,7 +169,8 @@ export function applicationCoverage(params: {
                   : intent.receives === true
                     ? `the story asks for something sent to the ${intent.role.join(' ') || 'user'} (an alert, an email, a report): this service sends nothing to people, so no route was generated for it; subscribe to its status events${events === undefined ? ' (ask for "an event when the status changes")' : ''} to build that`
                     : story?.notInLifecycle !== undefined
-                      ? notInLifecycleGap(story.notInLifecycle)
+                      ? // `like a class` beside `a number of likes`: the act is the count's, not a status.
+                        (keptCountGap(intent, model) ?? notInLifecycleGap(story.notInLifecycle))
                       : (keptCountGap(intent, model) ??
                         'the story names nothing the API could store or act on, so no route was generated for it'),
           ...(intent.receives === true ? notGeneratedAsks(intent.text, capabilities.all) : []),

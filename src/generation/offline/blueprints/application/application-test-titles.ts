@@ -14,10 +14,6 @@ export const ROUTES_MATCH_TEMPLATE = 'the template declares exactly the routes t
 /** The generated template test of the items table's settings (billing, encryption, recovery, retention). */
 export const TABLE_SETTINGS =
   'the template keeps the items table on-demand and encrypted with point-in-time recovery and retained on delete';
-/** The generated template test of the log groups' retention: every one keeps logs for the parameter, whose default it checks. */
-export function logRetentionTitle(days: number): string {
-  return `the template keeps every log group for LogRetentionDays days and defaults it to ${days}`;
-}
 export const DYNAMODB_WRITES = 'stores items by collection and id with conditional writes';
 export const DYNAMODB_LISTS =
   'lists by collection or owner or filtered by status or field or list entry and pages with tokens';

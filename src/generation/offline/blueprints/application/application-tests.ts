@@ -14,7 +14,7 @@ import {
   validationTitle,
 } from './application-test-titles.js';
 import { ADAPTER_TESTS, EVENTBRIDGE_TEST } from './application-adapter-tests.js';
-import { logRetentionTest } from './log-retention-test.js';
+import { logRetentionTest } from '../../cfn/log-retention-test.js';
 import { keptCountChecks } from './kept-count-checks.js';
 import { camel } from './model/camel.js';
 import { resourceRouteKey } from './model/resource-route-key.js';

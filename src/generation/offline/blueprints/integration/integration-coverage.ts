@@ -16,6 +16,9 @@ import { sharedGaps, spelledTypeGaps } from './shared-type-gaps.js';
 import { fixedCapabilities } from './fixed-capabilities.js';
 import { namedQueueCapabilities } from './named-queue-capabilities.js';
 import { isViewStory, viewStoryGap } from './view-story.js';
+import { logRetentionCapability } from '../../coverage/log-retention-capability.js';
+import { logRetentionTitle } from '../../cfn/log-retention-test.js';
+import { logRetentionDays } from '../../cfn/standard-parameters.js';
 
 const TIMING_WORDS = [
   'within',
@@ -71,6 +74,14 @@ export function integrationCoverage(params: {
     ...byType.values(),
     ...fixedCapabilities({ asks, test, typeGaps: spelledTypeGaps(asks, spelled) }),
     ...namedQueueCapabilities(asks),
+    logRetentionCapability({
+      days: logRetentionDays(input.environment),
+      evidence: test('template', logRetentionTitle(logRetentionDays(input.environment))),
+      logGroups: [
+        'ConsumerFunctionLogGroup',
+        ...(asks.webhook ? ['ReceiverFunctionLogGroup', 'HttpApiAccessLogs'] : []),
+      ],
+    }),
     shiftCapability({
       functionId: 'ConsumerFunction',
       configName: params.shifting.configName,

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { logRetentionTest } from '../../cfn/log-retention-test.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { readTemplateFile } from '../../project/read-template-file.js';
 import { DEAD_LETTER_REDRIVE_ACTIONS } from './integration-template.js';
@@ -7,14 +8,22 @@ import { QUEUE_POLICY_ID, SOURCE_RULE_ID } from './source-bus-part.js';
 
 /**
  * Generated `test/template.test.ts` (and the reader it uses): what the template promises about dead
- * letters — the alarm fires on the first one, and the redrive policy lets an operator replay them.
+ * letters — the alarm fires on the first one, and the redrive policy lets an operator replay them —
+ * and about logs: every log group keeps them for LogRetentionDays, defaulting to `logDays`.
  */
-export function integrationTemplateTests(
-  baseDir: string,
+export function integrationTemplateTests(params: {
+  baseDir: string;
+  /** The template's default log retention, in days (`logRetentionDays`). */
+  logDays: number;
   /** The types the source bus's rule queues; absent without a source bus. */
-  consumed?: readonly string[],
-): GeneratedFile[] {
-  const content = `import { readTemplate } from './read-template';
+  consumed?: readonly string[];
+}): GeneratedFile[] {
+  const { baseDir, consumed } = params;
+  const content = `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTemplate } from './read-template';
+
+describe('log retention in the template', () => {${logRetentionTest(params.logDays)}});
 
 describe('dead letters in the template', () => {
   it(${codeLiteral(TITLES.deadLetterAlarm)}, () => {

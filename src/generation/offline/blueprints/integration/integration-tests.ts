@@ -14,6 +14,8 @@ export function integrationTests(params: {
   baseDir: string;
   messages: readonly StoryMessage[];
   asks: IntegrationAsks;
+  /** The template's default log retention, in days (`logRetentionDays`). */
+  logDays: number;
 }): GeneratedFile[] {
   const { baseDir, messages, asks } = params;
   const bus = asks.eventBus !== undefined;
@@ -117,7 +119,11 @@ describe('InMemoryProcessedStore', () => {
           .join('\n')}});\n`;
   const files: GeneratedFile[] = [
     { path: `${baseDir}/${FILES.batch}`, role: 'test', content: `${header}${fixed}${perType}${fromBus}` },
-    ...integrationTemplateTests(baseDir, asks.sourceBus === undefined ? undefined : consumed),
+    ...integrationTemplateTests({
+      baseDir,
+      logDays: params.logDays,
+      ...(asks.sourceBus === undefined ? {} : { consumed }),
+    }),
   ];
   if (asks.webhook)
     files.push({

@@ -1,8 +1,13 @@
-import { codeLiteral } from '../../naming/code-literal.js';
-import { logRetentionTitle } from './application-test-titles.js';
+import { codeLiteral } from '../naming/code-literal.js';
+
+/** The generated template test of the log groups' retention: every one keeps logs for the parameter, whose default it checks. */
+export function logRetentionTitle(days: number): string {
+  return `the template keeps every log group for LogRetentionDays days and defaults it to ${days}`;
+}
 
 /**
- * The generated template test of log retention (`Keep Lambda logs for 30 days.`): every
+ * The generated template test of log retention (`Keep Lambda logs for 30 days.`), shared by every
+ * blueprint whose template has log groups (the test file must import `readFileSync` and `join`): every
  * `AWS::Logs::LogGroup` of the template keeps its logs for the `LogRetentionDays` parameter, and
  * the parameter's default is `days`, so a group without retention (kept for ever) or another
  * default fails it.

@@ -1,0 +1,39 @@
+import type { TestEvidence } from '../../../core/bundle/requirement-coverage.js';
+import type { Capability } from './capability.js';
+
+const LOG_WORDS = ['log', 'logs'];
+/** Words that ask how long logs are kept (`Keep the logs for 14 days.`), not that something is logged. */
+const KEEP_WORDS = [
+  'keep',
+  'keeps',
+  'kept',
+  'retain',
+  'retains',
+  'retained',
+  'retention',
+  'days',
+  'weeks',
+  'months',
+];
+
+/**
+ * `Keep the logs for 14 days.`, where every log group of the template keeps its logs for the
+ * `LogRetentionDays` parameter (default `days`): the row cites the generated template test that
+ * checks it. The days asked are compared with the template's values by the coverage's number check
+ * (`RetentionInDays: !Ref LogRetentionDays` reads as the default), so another number is partial.
+ */
+export function logRetentionCapability(params: {
+  /** The parameter's default, in days (`logRetentionDays`). */
+  days: number;
+  /** The generated template test (`logRetentionTest`). */
+  evidence: TestEvidence;
+  /** The logical ids of the template's log groups. */
+  logGroups: readonly string[];
+}): Capability {
+  return {
+    when: LOG_WORDS.flatMap((log) => KEEP_WORDS.map((keep) => [log, keep])),
+    implementedBy: `every log group (${params.logGroups.join(', ')}) keeps its logs for LogRetentionDays days (default ${params.days})`,
+    tests: [params.evidence],
+    resources: [...params.logGroups],
+  };
+}
