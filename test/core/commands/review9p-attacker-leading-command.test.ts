@@ -54,8 +54,8 @@ describe('text the three read as /implement alike (refused divergence)', () => {
 });
 
 describe('a mention of the agent inside quoted text', () => {
-  it.failing(
-    "FAULT: a reviewer's Quote reply of an earlier mention counts as addressing the agent (quotes must never count)",
+  it(
+    "fixed FAULT: a reviewer's Quote reply of an earlier mention counts as addressing the agent (quotes must never count)",
     () => {
       const body =
         '> @implementation-agent rename this queue to orders\n\nI disagree: the name is fine as it is.';
