@@ -99,8 +99,8 @@ describe('settings in a sibling folder naming a file of the change (refused atta
 });
 
 describe('`extends` without .json: the path as written is read first', () => {
-  it.failing(
-    'FAULT: a new root `tsconfig.base` shadows the reviewed tsconfig.base.json a sibling tsconfig extends as ../tsconfig.base, yet is low',
+  it(
+    'fixed FAULT: a new root `tsconfig.base` shadows the reviewed tsconfig.base.json a sibling tsconfig extends as ../tsconfig.base, yet is low',
     async () => {
       const repository = {
         'tsconfig.base.json': '{"compilerOptions":{"strict":true}}',
@@ -111,8 +111,8 @@ describe('`extends` without .json: the path as written is read first', () => {
     },
   );
 
-  it.failing(
-    'FAULT: a new `svc/tsconfig.base` beside svc/tsconfig.json (extends ./tsconfig.base) is low',
+  it(
+    'fixed FAULT: a new `svc/tsconfig.base` beside svc/tsconfig.json (extends ./tsconfig.base) is low',
     async () => {
       const repository = {
         'svc/tsconfig.base.json': '{}',
