@@ -18,7 +18,9 @@ export function vpcLinkRisks(params: ResourceRiskInput): RiskReason[] {
   if (params.type !== 'AWS::ApiGatewayV2::VpcLink') return [];
   const properties = isPlainObject(params.properties) ? params.properties : {};
   return ifBranches(properties['SecurityGroupIds'], 'SecurityGroupIds')
-    .filter(({ value }) => value === undefined || isNoValue(value) || (Array.isArray(value) && mayBeEmpty(value)))
+    .filter(
+      ({ value }) => value === undefined || isNoValue(value) || (Array.isArray(value) && mayBeEmpty(value)),
+    )
     .slice(0, 1)
     .map(({ at }) => ({
       code: 'unseen-effect' as const,
