@@ -23,11 +23,18 @@ export function isAddressedToAgent(params: { body: string; agentLogin: string | 
   return proseOf(text).some((prose) => mention.test(prose));
 }
 
-/** The text of every paragraph and heading, code spans and code blocks left out. */
+/**
+ * The text of every paragraph and heading, code spans, code blocks and blockquotes left out: a
+ * blockquote is someone else's words (GitHub's "Quote reply"), never counted, as `parseCommand`
+ * skips it.
+ */
 function proseOf(markdown: string): string[] {
   const prose: string[] = [];
+  let quoteDepth = 0;
   for (const token of parseMarkdown(markdown).tokens) {
-    if (token.type !== 'inline') continue;
+    if (token.type === 'blockquote_open') quoteDepth += 1;
+    if (token.type === 'blockquote_close') quoteDepth = Math.max(0, quoteDepth - 1);
+    if (token.type !== 'inline' || quoteDepth > 0) continue;
     const parts = (token.children ?? []).map((child) =>
       child.type === 'text' ? child.content : child.type === 'code_inline' ? ' ' : '\n',
     );

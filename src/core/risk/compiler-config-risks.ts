@@ -388,12 +388,14 @@ export function extendedConfigPaths(path: string, content: string): string[] {
 }
 
 /**
- * A file of the change whose name a TypeScript configuration at the base may `extend` (any JSON
- * file no other rule reads as a configuration: `mayBeNamedConfig`), so the `tsconfig.json` files
- * above it are read at the base (`readReviewedBase`). Pure.
+ * A file of the change whose name a TypeScript configuration at the base may `extend`, so the
+ * `tsconfig.json` files above it are read at the base (`readReviewedBase`): any file
+ * `mayBeNamedConfig` admits, not only JSON, since `tsc` reads an `extends` path as written before
+ * trying it with `.json` (TypeScript's getExtendsConfigPath: `"extends": "../tsconfig.base"` reads
+ * a file `tsconfig.base` first, so a new one shadows a reviewed `tsconfig.base.json`). Pure.
  */
 export function mayBeExtendedConfig(path: string): boolean {
-  return mayBeNamedConfig(path) && /\.json[c5]?$/.test(caseFoldedPath(path));
+  return mayBeNamedConfig(path);
 }
 
 /** The reasons of one configuration, and the repository paths its `extends` and `references` name. */

@@ -5,6 +5,7 @@ import { codeRunningProgram } from './code-running-programs.js';
 import { commandFolder } from './runner-folder-options.js';
 import { type ShellWord, shellCommands, substitutionScripts } from './shell-commands.js';
 import { responseFileArguments } from './tsc-response-file.js';
+import { unmodelledCommand, unmodelledShellText } from './unmodelled-shell-forms.js';
 
 /** How many scripts of one manifest, and how many characters of one script, are read. */
 const MAX_SCRIPTS = 256;
@@ -30,6 +31,12 @@ const ESBUILD = /^esbuild(\.exe|\.[cm]?js)?$/;
 const TSUP = /^(tsup|tsdown)(\.[cm]?js)?$/;
 /** Shells whose `-c` runs its next word as a script (`sh -c`, `bash -ec`). */
 const SHELL = /^(sh|bash|dash|zsh|ksh|ash)$/;
+/**
+ * Commands that run the command after them, environment assignments first for `env` and
+ * `cross-env` (bash Reference Manual 4.1 `exec`, `time`; POSIX `env`, `nohup`; the
+ * cross-env package): read as that command. One given an option (`env -i`) is unknown.
+ */
+const WRAPPERS: ReadonlySet<string> = new Set(['exec', 'env', 'cross-env', 'time', 'nohup']);
 /** npm's commands that run a script of the manifest (npm Docs, "npm run-script" and its aliases; "npm test", "npm start", …). */
 const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
 const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'tst', 'start', 'stop', 'restart']);
@@ -176,6 +183,11 @@ function readScript(params: {
     reading.unknown.push(`scripts nest more than ${MAX_NESTING} levels deep`);
     return reading;
   }
+  const unmodelled = unmodelledShellText(params.script);
+  if (unmodelled !== undefined) {
+    reading.unknown.push(unmodelled);
+    return reading;
+  }
   let folders = params.folders ?? [''];
   for (const words of shellCommands(params.script)) {
     if (--params.budget.commands < 0) {
@@ -249,6 +261,24 @@ function readCommand(params: {
   if (program === undefined) return { arguments: [], unknown: [] };
   const moved = commandFolder(words);
   if (moved !== undefined) return readMovedCommand({ ...params, moved });
+  const through = unmodelledCommand(words);
+  if (through !== undefined) return { arguments: [], unknown: [through] };
+  if (WRAPPERS.has(program.text)) {
+    const rest = words.slice(1);
+    const option = rest.find(
+      (word, index) =>
+        index === 0 && word.text.startsWith('-') && !(program.text === 'time' && word.text === '-p'),
+    );
+    if (option !== undefined)
+      return {
+        arguments: [],
+        unknown: [`it runs ${quoted(program.raw)} with ${quoted(option.raw)}, which is not read`],
+      };
+    return readCommand({
+      ...params,
+      words: rest.filter((word, index) => !(index === 0 && word.text === '-p')),
+    });
+  }
   if (program.expands && !isExecPath(program) && /[$`]/.test(baseName(program.text)))
     return { arguments: [], unknown: [`it runs a command the shell expands (${quoted(program.raw)})`] };
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
@@ -395,8 +425,8 @@ function isCompiler(word: ShellWord): boolean {
 /**
  * The shell script file a command runs, and whether a shell is named to run it (its `#!` line then
  * does not count): a shell given a file (`sh build.sh`, `bash -e scripts/build.sh`), the shell's
- * `.`/`source` builtins (`. ./env.sh`), or a file run by its path (`./build.sh`, `../x`, any
- * `*.sh`/`*.bash`) that is no program known by name. A shell given neither `-c` nor a file reads
+ * `.`/`source` builtins (`. ./env.sh`), or a file run by its path (`./build.sh`, `../x`,
+ * `script/build`: any name with a slash, any `*.sh`/`*.bash`) that is no program known by name. A shell given neither `-c` nor a file reads
  * its commands from its input (`curl … | sh`): `file` undefined. `undefined` for any other command.
  */
 function shellFileRun(
@@ -413,7 +443,8 @@ function shellFileRun(
   if (program.text === '.' || program.text === 'source') return { file: words[1], byShell: true };
   const name = baseName(program.text);
   const known = isCompiler({ ...program, text: name });
-  if (!known && (/\.(sh|bash)$/.test(program.text) || /^\.\.?\//.test(program.text)))
+  // The shell runs a name holding a slash as a path (POSIX 2.9.1.1 "Command Search and Execution").
+  if (!known && (/\.(sh|bash)$/.test(program.text) || program.text.includes('/')))
     return { file: program, byShell: false };
   return undefined;
 }

@@ -20,7 +20,27 @@ export interface IntegrationSettings {
   readonly responseParameters: unknown;
   /** A private integration's TLS settings (`TlsConfig`), when the integration has them. */
   readonly tlsConfig?: unknown;
+  /** How `tlsConfig`'s keys are spelled: a resource's `TlsConfig` or an OpenAPI document's `tlsConfig`. */
+  readonly tlsKeys?: TlsKeys;
 }
+
+/** The key names of a TLS configuration. */
+export interface TlsKeys {
+  readonly serverName: string;
+  readonly skipVerification: string | undefined;
+}
+
+/** `AWS::ApiGatewayV2::Integration` `TlsConfig` (AWS CloudFormation Template Reference): `ServerNameToVerify` only. */
+const RESOURCE_TLS_KEYS: TlsKeys = { serverName: 'ServerNameToVerify', skipVerification: undefined };
+
+/**
+ * An OpenAPI integration's `tlsConfig` (API Gateway Developer Guide,
+ * "x-amazon-apigateway-integration.tlsConfig object": `serverNameToVerify`, `insecureSkipVerification`).
+ */
+export const OPENAPI_TLS_KEYS: TlsKeys = {
+  serverName: 'serverNameToVerify',
+  skipVerification: 'insecureSkipVerification',
+};
 
 /** A DNS host name, a wildcard's `*.` allowed first (RFC 1123 labels; API Gateway checks the backend's certificate for it). */
 const HOST_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -62,7 +82,13 @@ export function httpApiIntegrationRisks(params: {
       message: `${subject} maps its responses with ${JSON.stringify(unread).slice(0, 100)}, which is not a status code's header or status-code change; its effect is not reviewed.`,
     });
   reasons.push(
-    ...tlsConfigRisks({ subject, where: params.where('tlsConfig'), tls: settings.tlsConfig, context }),
+    ...tlsConfigRisks({
+      subject,
+      where: params.where('tlsConfig'),
+      tls: settings.tlsConfig,
+      keys: settings.tlsKeys ?? RESOURCE_TLS_KEYS,
+      context,
+    }),
   );
   return reasons;
 }
@@ -70,35 +96,75 @@ export function httpApiIntegrationRisks(params: {
 /**
  * A private integration's `TlsConfig` (AWS CloudFormation Template Reference,
  * "AWS::ApiGatewayV2::Integration TlsConfig": with it, API Gateway calls the backend over HTTPS and
- * accepts only a certificate for `ServerNameToVerify`): the name must be a host name known before
- * deploying (`HOST_NAME`, or a name this template makes: a load balancer's `DNSName`). One chosen at
- * deploy time (a parameter, an import) is `unresolved-value`: which certificate, and so which server,
- * the API trusts with its requests is not in the change; any other text (a URL, an address with a
- * port), or a `TlsConfig` that is not an object of that one setting, is `unseen-effect`.
+ * accepts only a certificate for `ServerNameToVerify`; an OpenAPI document's `tlsConfig` spells it
+ * `serverNameToVerify`, `keys`): the name must be a host name known before deploying (`HOST_NAME`,
+ * or a name this template makes: a load balancer's `DNSName`). One chosen at deploy time (a
+ * parameter, an import) is `unresolved-value`: which certificate, and so which server, the API
+ * trusts with its requests is not in the change; any other text (a URL, an address with a port),
+ * an OpenAPI `insecureSkipVerification` that may be anything but `false` (no certificate check at
+ * all), or a TLS configuration that is not an object of those settings, is `unseen-effect`.
  */
 function tlsConfigRisks(params: {
   subject: string;
   where: string;
   tls: unknown;
+  keys: TlsKeys;
   context: TemplateValueContext;
 }): RiskReason[] {
-  const { subject, where, tls } = params;
+  const { subject, where, tls, keys } = params;
   if (tls === undefined) return [];
-  if (!isPlainObject(tls) || Object.keys(tls).some((key) => key !== 'ServerNameToVerify'))
+  const known = [keys.serverName, keys.skipVerification];
+  if (!isPlainObject(tls) || Object.keys(tls).some((key) => !known.includes(key)))
     return [
       {
         code: 'unseen-effect',
         where,
-        message: `${subject} sets TlsConfig to ${JSON.stringify(tls).slice(0, 100)}, not a ServerNameToVerify alone; how it checks its backend is not reviewed.`,
+        message: `${subject} sets TlsConfig to ${JSON.stringify(tls).slice(0, 100)}, not a ${keys.serverName} alone; how it checks its backend is not reviewed.`,
       },
     ];
-  if (tls['ServerNameToVerify'] === undefined) return [];
-  const name = readTemplateValue(tls['ServerNameToVerify'], params.context);
+  return [
+    ...skipVerificationRisks({ ...params, tls }),
+    ...serverNameRisks({ ...params, name: tls[keys.serverName] }),
+  ];
+}
+
+/** `unseen-effect` when an OpenAPI `insecureSkipVerification` may be other than `false`. */
+function skipVerificationRisks(params: {
+  subject: string;
+  where: string;
+  tls: Record<string, unknown>;
+  keys: TlsKeys;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const key = params.keys.skipVerification;
+  if (key === undefined || params.tls[key] === undefined) return [];
+  const skip = readTemplateValue(params.tls[key], params.context);
+  if (skip.known && skip.texts.every((text) => text === 'false')) return [];
+  return [
+    {
+      code: 'unseen-effect',
+      where: `${params.where}.${key}`,
+      message: `${params.subject} may skip checking its backend's certificate (${key}): any server that answers is trusted with the API's requests.`,
+    },
+  ];
+}
+
+/** The rule on the name the backend's certificate is checked for (see `tlsConfigRisks`). */
+function serverNameRisks(params: {
+  subject: string;
+  where: string;
+  name: unknown;
+  keys: TlsKeys;
+  context: TemplateValueContext;
+}): RiskReason[] {
+  const { subject, keys } = params;
+  if (params.name === undefined) return [];
+  const name = readTemplateValue(params.name, params.context);
   if (!name.known)
     return [
       {
         code: 'unresolved-value',
-        where: `${where}.ServerNameToVerify`,
+        where: `${params.where}.${keys.serverName}`,
         message: `${subject} verifies its backend's certificate for a name that depends on ${name.why}: which server the API trusts with its requests is chosen at deploy time.`,
       },
     ];
@@ -108,7 +174,7 @@ function tlsConfigRisks(params: {
     : [
         {
           code: 'unseen-effect',
-          where: `${where}.ServerNameToVerify`,
+          where: `${params.where}.${keys.serverName}`,
           message: `${subject} verifies its backend's certificate for ${JSON.stringify(odd.slice(0, 100))}, which is not a host name: what API Gateway accepts is not reviewed.`,
         },
       ];

@@ -1,6 +1,6 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
 import { destinationRisks, httpApiServiceIntegrationRisks } from './data-egress-risks.js';
-import { httpApiIntegrationRisks } from './http-api-integration-risks.js';
+import { httpApiIntegrationRisks, OPENAPI_TLS_KEYS } from './http-api-integration-risks.js';
 import { ifBranches } from './if-branches.js';
 import { isOwnResource } from './is-own-resource.js';
 import type { RiskReason } from './risk-assessment.js';
@@ -29,8 +29,8 @@ const MAX_INTEGRATIONS = 1_000;
  * resource is: its `uri` is a data destination (`destinationRisks`, with its `requestParameters`,
  * `requestTemplates` and `passthroughBehavior`), an HTTP API service integration by the destination
  * its `integrationSubtype`'s parameters name, its `credentials` and a VPC link's `connectionId` must
- * be resources of this template (`unseen-effect` naming them), and a `connectionType` and
- * `responseParameters` as `httpApiIntegrationRisks` reads them. A document that is not an object
+ * be resources of this template (`unseen-effect` naming them), and a `connectionType`,
+ * `responseParameters` and `tlsConfig` as `httpApiIntegrationRisks` reads them. A document that is not an object
  * as written (`Fn::Transform` including one from S3, any intrinsic), or more integrations than
  * `MAX_INTEGRATIONS`, is `unseen-effect` at the property. An integration (or the reusable map)
  * written as `Fn::If` is judged on each branch (`ifBranches`). Who may call the routes is judged apart
@@ -119,6 +119,8 @@ function integrationRisks(
         connectionId: integration['connectionId'],
         uri: integration['uri'],
         responseParameters: integration['responseParameters'],
+        tlsConfig: integration['tlsConfig'],
+        tlsKeys: OPENAPI_TLS_KEYS,
       },
       context,
     }),

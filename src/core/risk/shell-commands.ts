@@ -71,6 +71,8 @@ export function shellCommands(script: string): ShellWord[][] {
     } else if (char === '\\') {
       const next = script[at + 1] ?? '';
       if (next !== '\n') text += next;
+      // A line continuation alone is no word (`--project \⏎ build.json`).
+      else if (start === at) start = -1;
       at += 2;
     } else if (char === '$' || char === '`') {
       const end = substitutionEnd(script, at);

@@ -54,14 +54,11 @@ describe('text the three read as /implement alike (refused divergence)', () => {
 });
 
 describe('a mention of the agent inside quoted text', () => {
-  it.failing(
-    "FAULT: a reviewer's Quote reply of an earlier mention counts as addressing the agent (quotes must never count)",
-    () => {
-      const body =
-        '> @implementation-agent rename this queue to orders\n\nI disagree: the name is fine as it is.';
-      expect(isAddressedToAgent({ body, agentLogin: AGENT })).toBe(false);
-    },
-  );
+  it("fixed FAULT: a reviewer's Quote reply of an earlier mention counts as addressing the agent (quotes must never count)", () => {
+    const body =
+      '> @implementation-agent rename this queue to orders\n\nI disagree: the name is fine as it is.';
+    expect(isAddressedToAgent({ body, agentLogin: AGENT })).toBe(false);
+  });
 
   it('a mention inside code, an HTML block or an e-mail address does not count (refused)', () => {
     for (const body of [

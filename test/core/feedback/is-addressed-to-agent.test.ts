@@ -10,7 +10,6 @@ describe('isAddressedToAgent: a comment that asks the agent for something', () =
     '@implementation-agent please rename the handler',
     'Could @Implementation-Agent[bot] add a test?',
     '(@implementation-agent) nit',
-    '> @implementation-agent quoted, as GitHub still notifies',
     '- a list item for **@implementation-agent**',
     // A reader sees the mention; the zero-width character in it is not what they read.
     '@implementation\u200b-agent hidden split',
@@ -24,6 +23,8 @@ describe('isAddressedToAgent: a comment that asks the agent for something', () =
     'mail me at me@implementation-agent',
     'code is not a mention: `@implementation-agent`',
     '```\n@implementation-agent in a code block\n```',
+    // A Quote reply repeats someone else's words: quoted text never counts (DESIGN §8).
+    '> @implementation-agent quoted in a reply',
   ])('%j is not', (body) => expect(addressed(body)).toBe(false));
 
   it('without a known login only /implement addresses the agent', () => {

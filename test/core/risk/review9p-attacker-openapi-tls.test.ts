@@ -58,16 +58,28 @@ const httpApi = (extra: Record<string, unknown>) =>
   }).filter((reason) => reason.includes(`${INTEGRATION}.tlsConfig`));
 
 describe('an inline OpenAPI integration’s tlsConfig', () => {
-  it.failing('FAULT: serverNameToVerify chosen at deploy time (a parameter) is not judged', () => {
+  it('fixed FAULT: serverNameToVerify chosen at deploy time (a parameter) is not judged', () => {
     expect(httpApi({ tlsConfig: { serverNameToVerify: { Ref: 'Name' } } })).not.toEqual([]);
   });
 
-  it.failing('FAULT: serverNameToVerify that is no host name (a URL with a port) is not judged', () => {
+  it('fixed FAULT: serverNameToVerify that is no host name (a URL with a port) is not judged', () => {
     expect(httpApi({ tlsConfig: { serverNameToVerify: 'https://evil.example.com:8443' } })).not.toEqual([]);
   });
 
-  it.failing('FAULT: insecureSkipVerification (no certificate check at all) is not judged', () => {
+  it('fixed FAULT: insecureSkipVerification (no certificate check at all) is not judged', () => {
     expect(httpApi({ tlsConfig: { insecureSkipVerification: true } })).not.toEqual([]);
+  });
+
+  it('a host name known before deploying, with insecureSkipVerification false, stays unjudged (control)', () => {
+    expect(
+      httpApi({
+        tlsConfig: { serverNameToVerify: 'orders.internal.example.com', insecureSkipVerification: false },
+      }),
+    ).toEqual([]);
+  });
+
+  it('an unknown tlsConfig key is not reviewed', () => {
+    expect(httpApi({ tlsConfig: { serverNameToVerify: 'a.example.com', caBundle: 'x' } })).not.toEqual([]);
   });
 
   it('without tlsConfig nothing is said about it (control)', () => {

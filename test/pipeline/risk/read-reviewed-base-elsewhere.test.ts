@@ -67,6 +67,12 @@ describe('readReviewedBase: settings in other folders', () => {
       'shared/pnpm-workspace.yaml',
       'yarn.lock',
       'shared/yarn.lock',
+      // A base tsconfig may extend the patch by its path (tsc reads it as written first).
+      'tsconfig.json',
+      'jsconfig.json',
+      'shared/tsconfig.json',
+      'shared/jsconfig.json',
+      'web/tsconfig.json',
     ]);
   });
 
