@@ -609,8 +609,8 @@ function entryFor(event, busName) {
     };
 }
 //# sourceMappingURL=eventbridge-publisher.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js + 11 modules
-var redact_artifact_body = __webpack_require__(1470);
+// EXTERNAL MODULE: ./lib/core/stores/redact-artifact-body.js
+var redact_artifact_body = __webpack_require__(2805);
 // EXTERNAL MODULE: ./lib/core/stores/redact-artifact-path.js
 var redact_artifact_path = __webpack_require__(8782);
 // EXTERNAL MODULE: ./lib/core/stores/content-type-for.js
@@ -833,8 +833,8 @@ function refOf(ref) {
     return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path, storedPath: true };
 }
 //# sourceMappingURL=s3-artifact-store.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 4 modules
-var redact_deployment = __webpack_require__(1389);
+// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 7 modules
+var redact_deployment = __webpack_require__(5970);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __webpack_require__(8363);
 ;// CONCATENATED MODULE: ./lib/aws/s3/upload-by-content-hash.js
