@@ -56,7 +56,7 @@ describe('review10q attacker: a secret written with HTML character references', 
     },
   );
 
-  it('the same key with JSON\'s `\\/` escape is redacted (control)', async () => {
+  it("the same key with JSON's `\\/` escape is redacted (control)", async () => {
     const escaped = SECRET_KEY.replace('/', '\\/');
     const text = `AWS_SECRET_ACCESS_KEY: ${escaped}`;
     expect(await redactSecrets(text)).not.toContain(escaped);
