@@ -71,13 +71,11 @@ async function deployWithOutputs(params: {
         stackItself('CREATE_COMPLETE', 42),
       ]),
     );
-  cfnMock
-    .on(DescribeChangeSetCommand)
-    .resolves(
-      changeSetAnswer('CREATE_COMPLETE', {
-        Changes: [resourceChange('Add', 'Api', 'AWS::AppSync::GraphQLApi')],
-      }),
-    );
+  cfnMock.on(DescribeChangeSetCommand).resolves(
+    changeSetAnswer('CREATE_COMPLETE', {
+      Changes: [resourceChange('Add', 'Api', 'AWS::AppSync::GraphQLApi')],
+    }),
+  );
   const clock = virtualClock();
   return deployStack({
     cfn,
