@@ -1,0 +1,81 @@
+/**
+ * Attacker pass (review #10q) on stack outputs reading a secret resource attribute
+ * (src/core/cfn/secret-attribute-outputs.ts `SECRET_ATTRIBUTES`, through maskNoEchoOutputs, which
+ * every channel — status comment, deploy record, S3 `outputs.json` — reads outputs through).
+ * Attacked: other resource types whose documented return value IS a credential —
+ * `AWS::IVS::StreamKey`'s `Value` (whoever holds it can broadcast on the channel; its form
+ * `sk_<region>_…` is no pattern a scanner knows) — and a custom resource that generates a password
+ * (`Custom::*`, a common pattern before Secrets Manager), whose attributes CloudFormation shows in
+ * Outputs as they are. Control: the IAM access key's `SecretAccessKey`. A fault is `it.failing`
+ * asserting the right answer; an attack refused is an ordinary test.
+ */
+import { maskNoEchoOutputs } from '../../../src/core/cfn/mask-no-echo-outputs.js';
+
+/** The example stream key of the AWS::IVS::StreamKey reference page's shape, made up. */
+const STREAM_KEY = 'sk_us-west-2_aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789aBcD';
+const PASSWORD = 'p4Qx7Lm2Vz9Rk3Tw8Hn5Jc6Bf1Yd0Gs';
+
+const masked = (template: string[], output: string) =>
+  maskNoEchoOutputs({
+    template: template.join('\n'),
+    parameters: {},
+    outputs: { Exposed: output },
+  })['Exposed'];
+
+describe('review10q attacker: other resource types whose attribute is a credential', () => {
+  it.failing('FAULT: an IVS stream key read by `!GetAtt Key.Value` is not stored', () => {
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ivs-streamkey.html
+    // Return values: `Value`, "the stream-key value".
+    const template = [
+      'Resources:',
+      '  Channel:',
+      '    Type: AWS::IVS::Channel',
+      '  Key:',
+      '    Type: AWS::IVS::StreamKey',
+      '    Properties:',
+      '      ChannelArn: !Ref Channel',
+      'Outputs:',
+      '  Exposed:',
+      '    Value: !GetAtt Key.Value',
+      '',
+    ];
+    expect(masked(template, STREAM_KEY)).not.toBe(STREAM_KEY);
+  });
+
+  it.failing(
+    'FAULT: a password a custom resource generates, read by `!GetAtt Generator.Password`, is not stored',
+    () => {
+      const template = [
+        'Resources:',
+        '  Generator:',
+        '    Type: Custom::RandomPassword',
+        '    Properties:',
+        '      ServiceToken: !Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:random-password',
+        '      Length: 32',
+        'Outputs:',
+        '  Exposed:',
+        '    Value: !GetAtt Generator.Password',
+        '',
+      ];
+      expect(masked(template, PASSWORD)).not.toBe(PASSWORD);
+    },
+  );
+
+  it('an IAM access key read by `!GetAtt Key.SecretAccessKey` is not stored (control)', () => {
+    const secret = 'Zk3pQ9vT2mXw/L8rB+nY4cHs7dJf1aGe6uKo0iWq';
+    const template = [
+      'Resources:',
+      '  Deployer:',
+      '    Type: AWS::IAM::User',
+      '  Key:',
+      '    Type: AWS::IAM::AccessKey',
+      '    Properties:',
+      '      UserName: !Ref Deployer',
+      'Outputs:',
+      '  Exposed:',
+      '    Value: !GetAtt Key.SecretAccessKey',
+      '',
+    ];
+    expect(masked(template, secret)).not.toBe(secret);
+  });
+});
