@@ -2,7 +2,8 @@
 // (code-running-programs.ts `CODE_RUNNERS`, `CONFIG_CODE_TOOLS`) and on the compiler's names
 // (compiler-project-arguments.ts `TSC`): the interpreters every hosted runner has (python3, perl,
 // ruby), npm's own `npx -c`/`npm exec --call` (npm Docs "npm exec": "--call, -c: an optional
-// command string to run"), `make`/`just` (recipes from a Makefile/justfile), ts-node-dev and nodemon
+// command string to run") and pnpm's `exec --shell-mode`/`-c` (pnpm CLI "exec": runs the command
+// inside a shell), `make`/`just` (recipes from a Makefile/justfile), ts-node-dev and nodemon
 // run code that may start tsc with any configuration, and are not known; and tsc's drop-in
 // front-ends that take `-p` as tsc does (tsc-watch forwards its other arguments to tsc; ts-patch's
 // `tspc`, ttypescript's `ttsc`, `vue-tsc`), and tsc-alias (reads the project's outDir and rewrites
@@ -38,6 +39,8 @@ describe('a program running code the text does not show', () => {
     'ruby -e "system %q(tsc -p build.json)"',
     'npx -c "tsc -p build.json"',
     'npm exec --call "tsc -p build.json"',
+    'pnpm exec --shell-mode "tsc -p build.json"',
+    'pnpm exec -c "tsc -p build.json"',
     'make build',
     'just build',
     'ts-node-dev scripts/build.ts',
