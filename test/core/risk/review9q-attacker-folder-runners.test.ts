@@ -4,8 +4,9 @@
 // known, and their `tsc -p build.json` is read from the manifest's folder only, so a changed
 // `packages/a/build.json` (its outDir writing over the runner's checkout of an action) that tsc
 // builds in packages/a is low: pnpm's `recursive` command and its alias `multi` (pnpm's
-// getCommandFullName: `recursive`, `multi`, `m` → recursive; "pnpm recursive exec" in its CLI help) and Lerna's `lerna exec -- <command>` ("Execute an arbitrary command in each
-// package"). Refused: the flag forms the reader knows. A FAULT asks only that the change is not low.
+// getCommandFullName: `recursive`, `multi`, `m` → recursive; "pnpm recursive exec" in its CLI
+// help) and Lerna's `lerna exec -- <command>` ("Execute an arbitrary command in each package").
+// Refused: the flag forms the reader knows. A FAULT asks only that the change is not low.
 import { describe, expect, it } from '@jest/globals';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.js';
 
