@@ -2,6 +2,7 @@ import type { ArtifactBundle, GeneratedFile } from '../bundle/artifact-bundle.js
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { scanJoinedTexts } from '../secrets/scan-joined-texts.js';
 import type { SecretMatch } from '../secrets/scan-secrets.js';
+import { MAX_ESCAPE_LEVELS } from '../secrets/find-decoded-escape-secrets.js';
 import { findFileSecrets } from '../secrets/find-file-secrets.js';
 import { MAX_NESTED_STACK_PAIRS, nestedStackSecrets } from '../secrets/nested-stack-secrets.js';
 import { secretKindOfSlug } from '../secrets/secret-kind.js';
@@ -71,8 +72,9 @@ async function nestedStackFindings(
 
 /**
  * One file's findings, by the detection the redactor uses (`findFileSecrets`): secrets as written
- * (joined quoted pieces included), and those that show only once its strings are decoded or read
- * together (a `!Join` list of a PEM key's lines).
+ * (joined quoted pieces included), and those that show only once its strings or escapes are
+ * decoded (a token after `\n` in a literal) or read together (a `!Join` list of a PEM key's
+ * lines); a file escaped too deeply to decode within the bound is refused (fail closed).
  */
 async function checkFile(params: { file: GeneratedFile; shownPath: string }): Promise<GateFinding[]> {
   const { file, shownPath } = params;
@@ -82,6 +84,18 @@ async function checkFile(params: { file: GeneratedFile; shownPath: string }): Pr
     path: shownPath,
     message: located(match),
   }));
+  for (const match of found.decoded)
+    findings.push({
+      gate: 'secrets',
+      path: shownPath,
+      message: `line ${match.line}, column ${match.column}, once its escapes are decoded: ${described(match)}`,
+    });
+  if (!found.escapesDecoded)
+    findings.push({
+      gate: 'secrets',
+      path: shownPath,
+      message: `its escapes are nested more than ${MAX_ESCAPE_LEVELS} levels deep, so it was not checked for secrets: write the text with fewer levels of escaping`,
+    });
   for (const { where, slug, match } of found.hidden) {
     // A key on the way to the value could be a secret too.
     const at = where === undefined ? undefined : await redactSecrets(where);

@@ -1,10 +1,19 @@
-import type { GeneratedFile } from '../bundle/artifact-bundle.js';
+import type { FileRole, GeneratedFile } from '../bundle/artifact-bundle.js';
 import { parseTemplate } from '../cfn/parse-template.js';
 import { scanJoinedTexts } from '../secrets/scan-joined-texts.js';
 import type { SecretMatch } from '../secrets/scan-secrets.js';
 import { stringLeaves } from './string-leaves.js';
 
 const STRUCTURED = /\.(json|ya?ml|template)$/i;
+
+/**
+ * Whether a file is read as a JSON or YAML document (a template, or a `.json`, `.yaml`, `.yml` or
+ * `.template` path), whose strings `findEscapedSecrets` decodes; any other file's escapes are
+ * decoded over its whole text (`findDecodedEscapeSecrets`).
+ */
+export function isDocumentFile(file: { path: string; role?: FileRole }): boolean {
+  return file.role === 'template' || STRUCTURED.test(file.path);
+}
 
 /**
  * Secrets in a JSON or YAML file that only show once its strings are decoded: an escape splits the
@@ -17,7 +26,7 @@ export async function findEscapedSecrets(params: {
   rawMatches: readonly SecretMatch[];
 }): Promise<{ where: string; match: SecretMatch }[]> {
   const { file } = params;
-  if (file.role !== 'template' && !STRUCTURED.test(file.path)) return [];
+  if (!isDocumentFile(file)) return [];
   // Only a file with an escape can hide anything this way; most files are skipped without parsing.
   if (!file.content.includes('\\')) return [];
   const parsed = parseTemplate(file.content);

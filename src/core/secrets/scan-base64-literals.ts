@@ -6,6 +6,7 @@ import { decodeUtf32, utf32Form } from '../stores/utf32-text.js';
 import { isZlibHeaderAt, zlibStreamAt } from '../stores/zlib-stream.js';
 import { lastIndexAtOrBefore } from './last-index-at-or-before.js';
 import { lineColumnFinder } from './line-column-finder.js';
+import { decodePiece, quotedPieceRuns, type DecodedPiece } from './quoted-piece-runs.js';
 import { scanSecrets, type SecretMatch, type TextRange } from './scan-secrets.js';
 import { secretKind } from './secret-kind.js';
 import { TOO_MANY_REPORTS } from './secretlint-config.js';
@@ -34,7 +35,8 @@ const SEPARATOR = '\n\0\n';
  * one (at any layer) is reported over the whole outer run as
  * written, and over every other place the same run appears. A run wrapped over lines (a YAML block
  * scalar, MIME's 76 or PEM's 64 characters a line, a JSON string with `\n` between its lines) is
- * also joined and decoded whole (`wrappedBase64Runs`). Runs that decode to binary (images) are
+ * also joined and decoded whole (`wrappedBase64Runs`), and so is base64 written in adjacent quoted
+ * pieces (`joinedBase64Runs`: Python's implicit concatenation, `'…' + '…'`). Runs that decode to binary (images) are
  * not text a token could be read from, and are left alone. Past `MAX_DECODED_BASE64_CHARS` of
  * decoded text, MAX_INFLATED_BYTES inflated or MAX_BASE64_LAYERS layers, or for a compressed stream
  * that does not inflate, one overflow match stands for all (fail closed).
@@ -49,6 +51,7 @@ export async function scanBase64Literals(text: string): Promise<SecretMatch[]> {
   };
   for (const range of base64Runs(text)) add(text.slice(range[0], range[1]), range);
   for (const wrapped of wrappedBase64Runs(text)) add(wrapped.run, wrapped.range);
+  for (const joined of joinedBase64Runs(text)) for (const range of joined.pieces) add(joined.run, range);
   const decodedRuns: { readonly occurrences: readonly TextRange[]; readonly start: number }[] = [];
   const texts: string[] = [];
   let length = 0;
@@ -158,6 +161,76 @@ function wrappedBase64Runs(text: string): { run: string; range: TextRange }[] {
     index = last + 1;
   }
   return found;
+}
+
+/** Base64 characters, then up to two `=` of padding: one piece of a joined run. */
+const BASE64_PIECE = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
+/**
+ * Each run of base64 written in adjacent quoted pieces (`quotedPieceRuns`: Python's implicit
+ * concatenation `"aGVs" "bG8="`, also over lines inside parentheses as a formatter wraps it, and
+ * `'aGVs' + 'bG8='` in JavaScript), its pieces decoded (`decodePiece`) and joined (`run`), with
+ * where each non-empty piece is written (`pieces`), so every piece is redacted. A stretch is made
+ * of consecutive pieces holding only base64 characters, two or more of them not empty, together
+ * at least MIN_RUN long; a piece ending in `=` padding ends it, and any other piece (a word, a
+ * join's delimiter) lies between two. Each run is read twice: with commas joining (a `!Join`
+ * list of pieces) and with a comma ending a stretch (the next argument of a call,
+ * `Buffer.from('aGVs' + 'bG8=', 'base64')`, is no piece of the value). Bounded by the text: each
+ * piece is read twice and joined into at most one run each time, so the runs hold no more than
+ * twice the text's characters, and what they decode to counts against the scan's budget
+ * (MAX_DECODED_BASE64_CHARS, MAX_INFLATED_BYTES: withheld past it). Linear.
+ */
+function joinedBase64Runs(text: string): { run: string; pieces: TextRange[] }[] {
+  const found = new Map<string, { run: string; pieces: TextRange[] }>();
+  for (const run of quotedPieceRuns(text)) {
+    const pieces = run.map((quoted) => decodePiece(text, quoted));
+    for (const commaEnds of [false, true])
+      for (const stretch of base64PieceStretches(text, pieces, commaEnds)) {
+        const first = stretch[0];
+        const last = stretch.at(-1);
+        const joined = stretch.map((piece) => piece.text).join('');
+        if (first === undefined || last === undefined || stretch.length < 2 || joined.length < MIN_RUN)
+          continue;
+        // Read both ways, a stretch no comma cuts is the same stretch: kept once.
+        found.set(`${first.start}:${last.end}`, {
+          run: joined,
+          pieces: stretch.map((piece): TextRange => [piece.start, piece.end]),
+        });
+      }
+  }
+  return [...found.values()];
+}
+
+/**
+ * The stretches of `pieces` (one run, in order) that may be one base64 value: consecutive
+ * non-empty pieces of base64 characters (BASE64_PIECE), empty ones skipped; a piece of anything
+ * else lies between two, a piece ending in `=` padding ends one, and with `commaEnds` so does a
+ * comma between two pieces.
+ */
+function base64PieceStretches(
+  text: string,
+  pieces: readonly DecodedPiece[],
+  commaEnds: boolean,
+): DecodedPiece[][] {
+  const stretches: DecodedPiece[][] = [];
+  let stretch: DecodedPiece[] = [];
+  const close = () => {
+    if (stretch.length > 0) stretches.push(stretch);
+    stretch = [];
+  };
+  for (const piece of pieces) {
+    const previous = stretch.at(-1);
+    // Between two pieces of one run lie only joiners (at most 64 characters: `quotedPieceRuns`).
+    if (commaEnds && previous !== undefined && text.slice(previous.end, piece.start).includes(',')) close();
+    if (!BASE64_PIECE.test(piece.text)) {
+      close();
+      continue;
+    }
+    if (piece.text !== '') stretch.push(piece);
+    if (piece.text.endsWith('=')) close();
+  }
+  close();
+  return stretches;
 }
 
 /** Whether `=` padding follows `stretch`: it ends a run. */

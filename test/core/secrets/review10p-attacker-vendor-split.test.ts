@@ -30,34 +30,25 @@ describe('review10p attacker: a token right after a \\n escape, in a generated f
     ['src/banner.py', `BANNER = "Deploy key:\\n${secret}"\n`],
   ];
 
-  it.failing(
-    'FAULT: a GitHub token after \\n in a string literal is refused by the secrets gate',
-    async () => {
-      for (const [path, content] of files(TOKEN)) expect(await gateFinds(path, content)).toBe(true);
-    },
-  );
+  it('fixed FAULT: a GitHub token after \\n in a string literal is refused by the secrets gate', async () => {
+    for (const [path, content] of files(TOKEN)) expect(await gateFinds(path, content)).toBe(true);
+  });
 
-  it.failing(
-    'FAULT: a GitHub token after \\n in a string literal is not kept in the stored artifact',
-    async () => {
-      for (const [path, content] of files(TOKEN))
-        expect((await redactArtifactBody(content, `files/${path}`)).toString()).not.toContain(TOKEN);
-    },
-  );
+  it('fixed FAULT: a GitHub token after \\n in a string literal is not kept in the stored artifact', async () => {
+    for (const [path, content] of files(TOKEN))
+      expect((await redactArtifactBody(content, `files/${path}`)).toString()).not.toContain(TOKEN);
+  });
 
-  it.failing('FAULT: a Stripe key after \\n in a string literal is refused by the secrets gate', async () => {
+  it('fixed FAULT: a Stripe key after \\n in a string literal is refused by the secrets gate', async () => {
     for (const [path, content] of files(STRIPE)) expect(await gateFinds(path, content)).toBe(true);
   });
 
-  it.failing(
-    'FAULT: a generated JSON-lines log fixture keeps no token after an escaped line break',
-    async () => {
-      const content = `{"level":"info","msg":"payments configured:\\n${STRIPE}\\nready"}\n`;
-      expect(
-        (await redactArtifactBody(content, 'files/test/fixtures/deploy.jsonl')).toString(),
-      ).not.toContain(STRIPE);
-    },
-  );
+  it('fixed FAULT: a generated JSON-lines log fixture keeps no token after an escaped line break', async () => {
+    const content = `{"level":"info","msg":"payments configured:\\n${STRIPE}\\nready"}\n`;
+    expect((await redactArtifactBody(content, 'files/test/fixtures/deploy.jsonl')).toString()).not.toContain(
+      STRIPE,
+    );
+  });
 
   it('the same literal with a space before the token is refused and redacted (control)', async () => {
     const content = `export const banner = "Deploy key: ${TOKEN}";\n`;
@@ -87,18 +78,15 @@ describe('review10p attacker: base64 of a token split over concatenated literals
   const encoded = Buffer.from(`GITHUB_TOKEN=${TOKEN}\n`).toString('base64');
   const pieces = encoded.match(/.{1,40}/g) ?? [];
 
-  it.failing(
-    'FAULT: Python implicit concatenation of base64 pieces is refused by the secrets gate',
-    async () => {
-      const content = [
-        'BOOTSTRAP = base64.b64decode(',
-        ...pieces.map((piece) => `    "${piece}"`),
-        ')',
-        '',
-      ].join('\n');
-      expect(await gateFinds('src/bootstrap.py', content)).toBe(true);
-    },
-  );
+  it('fixed FAULT: Python implicit concatenation of base64 pieces is refused by the secrets gate', async () => {
+    const content = [
+      'BOOTSTRAP = base64.b64decode(',
+      ...pieces.map((piece) => `    "${piece}"`),
+      ')',
+      '',
+    ].join('\n');
+    expect(await gateFinds('src/bootstrap.py', content)).toBe(true);
+  });
 
   it('the same base64 wrapped as a YAML block scalar is refused (control)', async () => {
     const content = ['data: |', ...pieces.map((piece) => `  ${piece}`), ''].join('\n');
