@@ -37,7 +37,9 @@ export function maskNoEchoOutputs(params: {
   const hidden = noEchoParameters(params.template);
   const referencing = outputsReferencing(params.template, hidden);
   const secrets = noEchoValues(params.template, params.parameters);
-  const secretAttributes = outputsReadingSecretAttributes(params.template, params.nestedTemplates);
+  const secretAttributes = outputsReadingSecretAttributes(params.template, 'not-followed');
+  // Nested stacks' outputs after the NoEcho echoes: a child handed a NoEcho value is named as such.
+  const nestedSecrets = outputsReadingSecretAttributes(params.template, params.nestedTemplates);
   return Object.fromEntries(
     Object.entries(params.outputs).map(([name, value]) => [
       name,
@@ -45,7 +47,9 @@ export function maskNoEchoOutputs(params: {
         ? SECRET_ATTRIBUTE_MARKER
         : includesOutput(referencing, name) || secrets.some((secret) => value.includes(secret))
           ? NO_ECHO_MARKER
-          : value,
+          : includesOutput(nestedSecrets, name)
+            ? SECRET_ATTRIBUTE_MARKER
+            : value,
     ]),
   );
 }

@@ -42,10 +42,10 @@ export interface NestedJudging {
  * secret named `ApiUrl` through, so the fix for hidden URLs is the child's template in the bundle.
  * `undefined` when the resource is no nested stack. Pure.
  */
-export function nestedStackSecretAttributes(
+export function nestedStackSecretAttributes<Judging extends NestedJudging>(
   definition: unknown,
-  judging: NestedJudging,
-  secretOutputsOf: (template: string, judging: NestedJudging) => OutputNames,
+  judging: Judging,
+  secretOutputsOf: (template: string, judging: Judging) => OutputNames,
 ): SecretAttributes | undefined {
   if (!isRecord(definition)) return undefined;
   const type = definition['Type'];
@@ -63,10 +63,10 @@ export function nestedStackSecretAttributes(
   return judged;
 }
 
-function judgeChild(
+function judgeChild<Judging extends NestedJudging>(
   child: string,
-  judging: NestedJudging,
-  secretOutputsOf: (template: string, judging: NestedJudging) => OutputNames,
+  judging: Judging,
+  secretOutputsOf: (template: string, judging: Judging) => OutputNames,
 ): SecretAttributes {
   if (!parseTemplate(child).ok) return EVERY_ATTRIBUTE;
   const secret = secretOutputsOf(child, judging);

@@ -64,9 +64,17 @@ type SecretResources = ReadonlyMap<string, SecretAttributes>;
  */
 export function outputsReadingSecretAttributes(
   template: string,
-  nested: NestedTemplates = new Map(),
+  nested: NestedTemplates | 'not-followed' = new Map(),
 ): OutputNames {
-  return readingSecretAttributes(template, { templates: nested, depth: 0, memo: new Map() });
+  // `not-followed`: the template's own secret attributes only, nested stacks' outputs not counted.
+  if (nested === 'not-followed')
+    return readingSecretAttributes(template, {
+      templates: new Map(),
+      depth: 0,
+      memo: new Map(),
+      follow: false,
+    });
+  return readingSecretAttributes(template, { templates: nested, depth: 0, memo: new Map(), follow: true });
 }
 
 /**
@@ -74,7 +82,7 @@ export function outputsReadingSecretAttributes(
  * secret attribute (`outputsReadingSecretAttributes`, its own nested stacks judged one level
  * deeper) or referring to one of its NoEcho parameters (`outputsReferencing`). Pure.
  */
-function secretOutputsOf(template: string, judging: NestedJudging): OutputNames {
+function secretOutputsOf(template: string, judging: Judging): OutputNames {
   const attributes = readingSecretAttributes(template, judging);
   const noEcho = outputsReferencing(template, noEchoParameters(template));
   const named = new Set([...attributes.named, ...noEcho.named]);
@@ -83,7 +91,12 @@ function secretOutputsOf(template: string, judging: NestedJudging): OutputNames 
   return declared === undefined ? { named } : { named, declared };
 }
 
-function readingSecretAttributes(template: string, judging: NestedJudging): OutputNames {
+/** Nested judging, and whether nested stacks are followed at all. */
+interface Judging extends NestedJudging {
+  readonly follow: boolean;
+}
+
+function readingSecretAttributes(template: string, judging: Judging): OutputNames {
   const parsed = parseTemplate(template);
   if (!parsed.ok || !isRecord(parsed.template)) return NO_OUTPUTS;
   const { Resources: resources, Outputs: outputs, Parameters: parameters } = parsed.template;
@@ -94,7 +107,9 @@ function readingSecretAttributes(template: string, judging: NestedJudging): Outp
     const type = isRecord(definition) ? definition['Type'] : undefined;
     if (typeof type === 'string' && Object.hasOwn(SECRET_ATTRIBUTES, type))
       secretResources.set(name, new Set(SECRET_ATTRIBUTES[type]?.attributes));
-    const nestedSecrets = nestedStackSecretAttributes(definition, judging, secretOutputsOf);
+    const nestedSecrets = judging.follow
+      ? nestedStackSecretAttributes(definition, judging, secretOutputsOf)
+      : undefined;
     if (nestedSecrets !== undefined && (nestedSecrets === EVERY_ATTRIBUTE || nestedSecrets.size > 0))
       secretResources.set(name, nestedSecrets);
   }

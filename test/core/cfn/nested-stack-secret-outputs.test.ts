@@ -4,11 +4,7 @@
  * given), every one withheld when the child cannot be read, and chains bounded
  * (src/core/cfn/nested-stack-secrets.ts through maskNoEchoOutputs).
  */
-import {
-  maskNoEchoOutputs,
-  NO_ECHO_MARKER,
-  SECRET_ATTRIBUTE_MARKER,
-} from '../../../src/core/cfn/mask-no-echo-outputs.js';
+import { maskNoEchoOutputs, SECRET_ATTRIBUTE_MARKER } from '../../../src/core/cfn/mask-no-echo-outputs.js';
 import { outputsReadingSecretAttributes } from '../../../src/core/cfn/secret-attribute-outputs.js';
 import { MAX_NESTED_DEPTH } from '../../../src/core/risk/nested-stack-risks.js';
 
