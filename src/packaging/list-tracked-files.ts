@@ -8,8 +8,12 @@ import { pathInsideCheckout } from './path-inside-checkout.js';
 export interface TrackedFile {
   /** `/`-separated, relative to the packaged folder (a file packaged alone: its own name). */
   readonly name: string;
-  /** File system path in the checkout. */
+  /** File system path in the checkout (checked to be a regular file there; its bytes are read from `object`). */
   readonly path: string;
+  /** The blob's object id at the commit, whose bytes are packaged (`BlobReader`). */
+  readonly object: string;
+  /** Committed as executable (git mode `100755`): kept in the zip, as a bootstrap or a script needs it. */
+  readonly executable: boolean;
 }
 
 /** What a repository path holds at a commit: one file, a folder's files, or why it cannot be packaged. */
@@ -26,9 +30,11 @@ export const MAX_LISTING_CHARS = 16 * 1024 * 1024;
 
 /** Git's modes of a regular file (`100644`) and an executable one (`100755`); links (`120000`) and submodules (`160000`) are not content. */
 const FILE_MODES = new Set(['100644', '100755']);
+const EXECUTABLE_MODE = '100755';
 
 /**
- * The files `repositoryPath` holds in the repository at `sha`, listed by git (`git ls-tree -r`,
+ * The files `repositoryPath` holds in the repository at `sha`, with their blob ids (whose bytes are
+ * what is packaged, read by a `BlobReader`: never the working tree's), listed by git (`git ls-tree -r`,
  * literal pathspecs), never by walking the checkout: the checkout also holds `.git` (where
  * `actions/checkout` keeps the token it fetched with, `persist-credentials`) and whatever earlier
  * steps wrote (`google-github-actions/auth` writes `gha-creds-*.json` at its root). Symbolic links
@@ -64,14 +70,14 @@ export async function listTrackedFiles(params: {
     };
   const parsed = parseListing(listing.output);
   if ('refusal' in parsed) return parsed;
-  const listed = parsed.paths;
+  const listed = parsed.entries;
   if (listed.length === 0)
     return {
       refusal: `${repositoryPath} holds no file of the repository at ${params.sha.slice(0, 7)} (only files committed there are packaged)`,
     };
   const folder = path === '.' ? '' : `${path}/`;
   const files: TrackedFile[] = [];
-  for (const repoPath of listed) {
+  for (const { path: repoPath, object, executable } of listed) {
     // A commit may hold a `.git` tree of its own; its path in the checkout is the real `.git`.
     const listedGit = gitDirectoryRefusal(repoPath);
     if (listedGit !== undefined) return { refusal: listedGit };
@@ -79,11 +85,15 @@ export async function listTrackedFiles(params: {
     if ('refusal' in inside) return inside;
     if (!isRegularFile(inside.path))
       return { refusal: `${repoPath} is committed as a file but is not a regular file in the checkout` };
-    if (repoPath === path) return { kind: 'file', file: { name: posix.basename(path), path: inside.path } };
-    files.push({
-      name: repoPath.startsWith(folder) ? repoPath.slice(folder.length) : repoPath,
-      path: inside.path,
-    });
+    const name =
+      repoPath === path
+        ? posix.basename(path)
+        : repoPath.startsWith(folder)
+          ? repoPath.slice(folder.length)
+          : repoPath;
+    const file = { name, path: inside.path, object, executable };
+    if (repoPath === path) return { kind: 'file', file };
+    files.push(file);
   }
   return { kind: 'folder', files };
 }
@@ -101,26 +111,34 @@ export function gitDirectoryRefusal(repositoryPath: string): string | undefined 
   return undefined;
 }
 
+/** One regular file in a listing: its repository path, blob id and whether it is executable. */
+interface ListedBlob {
+  readonly path: string;
+  readonly object: string;
+  readonly executable: boolean;
+}
+
 /**
- * Paths of regular files in `git ls-tree -r -z` output (`<mode> <type> <object>\t<path>\0`), or a
+ * Regular files in `git ls-tree -r -z` output (`<mode> <type> <object>\t<path>\0`), or a
  * refusal for a submodule (`commit` entry): its files are not in this repository's tree, and
  * leaving them out silently would deploy code missing a part `aws cloudformation package` (which
  * zips the folder on disk) would include.
  */
-function parseListing(output: string): { readonly paths: string[] } | { readonly refusal: string } {
-  const paths: string[] = [];
+function parseListing(output: string): { readonly entries: ListedBlob[] } | { readonly refusal: string } {
+  const entries: ListedBlob[] = [];
   for (const record of output.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [mode, type] = record.slice(0, tab).split(' ');
+    const [mode, type, object] = record.slice(0, tab).split(' ');
     const path = record.slice(tab + 1);
     if (type === 'commit')
       return {
         refusal: `${path} is a git submodule, whose files are not committed in this repository and are not packaged; commit them in the repository instead`,
       };
-    if (type === 'blob' && mode !== undefined && FILE_MODES.has(mode)) paths.push(path);
+    if (type === 'blob' && mode !== undefined && object !== undefined && FILE_MODES.has(mode))
+      entries.push({ path, object, executable: mode === EXECUTABLE_MODE });
   }
-  return { paths };
+  return { entries };
 }
 
 function isRegularFile(path: string): boolean {

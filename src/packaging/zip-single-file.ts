@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { zipSync } from 'fflate';
-import { FIXED_TIME } from './zip-directory.js';
+import { zipFiles, type ZipEntry } from './zip-directory.js';
 
 /** The first bytes of a zip archive (a local file header, `PK\3\4`; a JAR is one too). */
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -12,13 +9,11 @@ export function isZipArchive(bytes: Uint8Array): boolean {
 }
 
 /**
- * One file as a zip holding it under its own name, as `aws cloudformation package` zips a single
- * file that Lambda must read as an archive (its `FORCE_ZIP`: the file copied into a folder of its
- * own, and the folder zipped). Deflate with a fixed time, so the same file gives the same bytes.
+ * One file as a zip holding it under its own name (`file.name`, no folder), as `aws cloudformation
+ * package` zips a single file that Lambda must read as an archive (its `FORCE_ZIP`: the file copied
+ * into a folder of its own, and the folder zipped). Deflate with a fixed time, so the same file
+ * gives the same bytes (`zipFiles`).
  */
-export function zipSingleFile(file: string): Uint8Array {
-  return zipSync(
-    { [basename(file)]: [readFileSync(file), { mtime: FIXED_TIME, level: 9 }] },
-    { mtime: FIXED_TIME },
-  );
+export function zipSingleFile(file: ZipEntry): Uint8Array {
+  return zipFiles([file]);
 }

@@ -1,4 +1,5 @@
 import { maskNoEchoOutputs, NO_ECHO_MARKER } from '../../core/cfn/mask-no-echo-outputs.js';
+import type { NestedTemplates } from '../../core/cfn/nested-stack-secrets.js';
 import { noEchoWithholding } from '../../core/cfn/no-echo-withholding.js';
 import { withoutValues } from '../../core/secrets/without-values.js';
 import type { Capability } from '@aws-sdk/client-cloudformation';
@@ -26,6 +27,8 @@ export interface DeployStackParams {
   readonly cfn: CloudFormationApi;
   readonly stackName: string;
   readonly templateBody: string;
+  /** Nested templates the deploy packaged (URL → text), read to judge which nested outputs carry a secret; absent: every nested output is withheld. */
+  readonly nestedTemplates?: NestedTemplates;
   /**
    * The same template uploaded to S3, for a body over CloudFormation's 51,200-byte inline limit:
    * the change set then names `TemplateURL` (up to 1 MB) instead of carrying the body.
@@ -97,7 +100,12 @@ export async function deployStack(params: DeployStackParams): Promise<DeployResu
     });
     // CloudFormation does not mask an output that echoes a NoEcho parameter: the result never carries one.
     const mask = (outputs: Readonly<Record<string, string>>) =>
-      maskNoEchoOutputs({ template: params.templateBody, parameters: params.parameters, outputs });
+      maskNoEchoOutputs({
+        template: params.templateBody,
+        parameters: params.parameters,
+        outputs,
+        ...(params.nestedTemplates === undefined ? {} : { nestedTemplates: params.nestedTemplates }),
+      });
     const { environmentUrl, ...rest } = result;
     const echoed = environmentUrl !== undefined && mask({ environmentUrl }).environmentUrl !== environmentUrl;
     return {

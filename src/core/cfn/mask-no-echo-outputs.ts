@@ -1,3 +1,4 @@
+import type { NestedTemplates } from './nested-stack-secrets.js';
 import { noEchoParameters } from './no-echo-parameters.js';
 import { noEchoValues } from './no-echo-values.js';
 import { includesOutput } from './output-names.js';
@@ -21,17 +22,24 @@ export const SECRET_ATTRIBUTE_MARKER = '[REDACTED:secret-attribute]';
  * for. A value deployed as the stack's previous one (`UsePreviousValue`) is unknown here and cannot
  * be recognised. An output reading a secret attribute of a resource (`outputsReadingSecretAttributes`:
  * an access key's `SecretAccessKey`, an app client's `ClientSecret`) is replaced by
- * SECRET_ATTRIBUTE_MARKER the same way, whatever its value. Pure.
+ * SECRET_ATTRIBUTE_MARKER the same way, whatever its value, and so is one re-exporting a nested
+ * stack's output that carries a secret (`!GetAtt Child.Outputs.Secret`: the child template read
+ * from `nestedTemplates`, keyed by its `TemplateURL` as the template writes it), or any output of a
+ * nested stack whose template is not there to read (fails closed: see `nestedStackSecretAttributes`).
+ * Pure.
  */
 export function maskNoEchoOutputs(params: {
   template: string;
   parameters: Readonly<Record<string, string>>;
   outputs: Readonly<Record<string, string>>;
+  nestedTemplates?: NestedTemplates;
 }): Record<string, string> {
   const hidden = noEchoParameters(params.template);
   const referencing = outputsReferencing(params.template, hidden);
   const secrets = noEchoValues(params.template, params.parameters);
-  const secretAttributes = outputsReadingSecretAttributes(params.template);
+  const secretAttributes = outputsReadingSecretAttributes(params.template, 'not-followed');
+  // Nested stacks' outputs after the NoEcho echoes: a child handed a NoEcho value is named as such.
+  const nestedSecrets = outputsReadingSecretAttributes(params.template, params.nestedTemplates);
   return Object.fromEntries(
     Object.entries(params.outputs).map(([name, value]) => [
       name,
@@ -39,7 +47,9 @@ export function maskNoEchoOutputs(params: {
         ? SECRET_ATTRIBUTE_MARKER
         : includesOutput(referencing, name) || secrets.some((secret) => value.includes(secret))
           ? NO_ECHO_MARKER
-          : value,
+          : includesOutput(nestedSecrets, name)
+            ? SECRET_ATTRIBUTE_MARKER
+            : value,
     ]),
   );
 }

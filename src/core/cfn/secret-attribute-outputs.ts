@@ -1,6 +1,15 @@
 import { isRecord } from '../request/is-record.js';
 import { expandForEach } from './expand-for-each.js';
+import {
+  EVERY_ATTRIBUTE,
+  nestedStackSecretAttributes,
+  type NestedJudging,
+  type NestedTemplates,
+  type SecretAttributes,
+} from './nested-stack-secrets.js';
+import { noEchoParameters } from './no-echo-parameters.js';
 import { NO_OUTPUTS, type OutputNames } from './output-names.js';
+import { outputsReferencing } from './outputs-referencing.js';
 import { parseTemplate } from './parse-template.js';
 import { subVariables } from './sub-variables.js';
 
@@ -33,8 +42,8 @@ export const SECRET_ATTRIBUTES: Readonly<Record<string, { attributes: readonly s
 /** How deep a value is walked; past it the value counts as reading a secret (fails closed). */
 const MAX_DEPTH = 64;
 
-/** The template's resources that have secret attributes: logical id → those attributes. */
-type SecretResources = ReadonlyMap<string, ReadonlySet<string>>;
+/** The template's resources that have secret attributes: logical id → those attributes (or every one). */
+type SecretResources = ReadonlyMap<string, SecretAttributes>;
 
 /**
  * The names of the template's outputs whose `Value` reads a secret attribute of one of its
@@ -48,19 +57,61 @@ type SecretResources = ReadonlyMap<string, ReadonlySet<string>>;
  * `Fn::ForEach` loops in `Resources` and `Outputs` are expanded (`expandForEach`); a loop that
  * cannot be expanded fails closed: in `Resources`, a read of a name the template does not declare
  * (a resource the loop may make) counts; in `Outputs`, every output name the template does not
- * declare counts. Pure.
+ * declare counts. A nested stack's output that carries a secret (`nestedStackSecretAttributes`:
+ * its child template read from `nested`, levels bounded) is a secret attribute of the nested stack
+ * resource (`!GetAtt Child.Outputs.Secret`), and every output of a child that cannot be read or
+ * judged is (fails closed). Pure.
  */
-export function outputsReadingSecretAttributes(template: string): OutputNames {
+export function outputsReadingSecretAttributes(
+  template: string,
+  nested: NestedTemplates | 'not-followed' = new Map(),
+): OutputNames {
+  // `not-followed`: the template's own secret attributes only, nested stacks' outputs not counted.
+  if (nested === 'not-followed')
+    return readingSecretAttributes(template, {
+      templates: new Map(),
+      depth: 0,
+      memo: new Map(),
+      follow: false,
+    });
+  return readingSecretAttributes(template, { templates: nested, depth: 0, memo: new Map(), follow: true });
+}
+
+/**
+ * The outputs of a (nested) template that carry a secret to whoever reads them: those reading a
+ * secret attribute (`outputsReadingSecretAttributes`, its own nested stacks judged one level
+ * deeper) or referring to one of its NoEcho parameters (`outputsReferencing`). Pure.
+ */
+function secretOutputsOf(template: string, judging: Judging): OutputNames {
+  const attributes = readingSecretAttributes(template, judging);
+  const noEcho = outputsReferencing(template, noEchoParameters(template));
+  const named = new Set([...attributes.named, ...noEcho.named]);
+  // Unknown names on either side: the caller withholds every output of this template.
+  const declared = attributes.declared ?? noEcho.declared;
+  return declared === undefined ? { named } : { named, declared };
+}
+
+/** Nested judging, and whether nested stacks are followed at all. */
+interface Judging extends NestedJudging {
+  readonly follow: boolean;
+}
+
+function readingSecretAttributes(template: string, judging: Judging): OutputNames {
   const parsed = parseTemplate(template);
   if (!parsed.ok || !isRecord(parsed.template)) return NO_OUTPUTS;
   const { Resources: resources, Outputs: outputs, Parameters: parameters } = parsed.template;
   if (!isRecord(resources) || !isRecord(outputs)) return NO_OUTPUTS;
   const expanded = expandForEach(resources);
-  const secretResources = new Map<string, ReadonlySet<string>>();
+  const secretResources = new Map<string, SecretAttributes>();
   for (const [name, definition] of expanded.entries) {
     const type = isRecord(definition) ? definition['Type'] : undefined;
     if (typeof type === 'string' && Object.hasOwn(SECRET_ATTRIBUTES, type))
       secretResources.set(name, new Set(SECRET_ATTRIBUTES[type]?.attributes));
+    const nestedSecrets = judging.follow
+      ? nestedStackSecretAttributes(definition, judging, secretOutputsOf)
+      : undefined;
+    if (nestedSecrets !== undefined && (nestedSecrets === EVERY_ATTRIBUTE || nestedSecrets.size > 0))
+      secretResources.set(name, nestedSecrets);
   }
   if (secretResources.size === 0 && expanded.complete) return NO_OUTPUTS;
   const declared = new Set([
@@ -132,7 +183,7 @@ function getAttReadsSecret(value: unknown, secrets: SecretResources, carrying: C
   if (carrying.has(resource)) return true;
   const attributes = secrets.get(resource);
   if (attributes === undefined) return false;
-  return typeof attribute !== 'string' || attributes.has(attribute);
+  return typeof attribute !== 'string' || isSecretAttribute(attributes, attribute);
 }
 
 /** An `Fn::Sub` string (or `[string, variables]`) naming `${Resource.SecretAttribute}` or a carrying resource. */
@@ -142,8 +193,13 @@ function subReadsSecret(value: unknown, secrets: SecretResources, carrying: Carr
   return subVariables(text).some((variable) => {
     const [resource, attribute] = splitAtFirstDot(variable);
     if (carrying.has(resource)) return true;
-    return attribute !== undefined && (secrets.get(resource)?.has(attribute) ?? false);
+    const attributes = secrets.get(resource);
+    return attribute !== undefined && attributes !== undefined && isSecretAttribute(attributes, attribute);
   });
+}
+
+function isSecretAttribute(attributes: SecretAttributes, attribute: string): boolean {
+  return attributes === EVERY_ATTRIBUTE || attributes.has(attribute);
 }
 
 /** `Resource.Attribute` (an attribute may hold dots: `Endpoint.Address`) as its two parts. */

@@ -19,9 +19,19 @@ import { TEMPLATE_URL_LIMIT_BYTES } from '../../core/gates/check-template.js';
 import { codeSpan } from '../../core/markdown/code-span.js';
 import { untrustedInline } from '../../core/markdown/untrusted-inline.js';
 import { MAX_NESTED_BYTES, MAX_NESTED_DEPTH } from '../../core/risk/nested-stack-risks.js';
+import type { NestedTemplates } from '../../core/cfn/nested-stack-secrets.js';
 import type { CodeRequest, CodeUpload } from './upload-repository-code.js';
 
-export type PackagedTemplate = { readonly template: string } | { readonly refusal: string };
+export type PackagedTemplate =
+  | {
+      readonly template: string;
+      /**
+       * Each nested template uploaded, as packaged: its URL as the packaged templates name it →
+       * its text, so a deploy can judge which nested outputs carry a secret (`maskNoEchoOutputs`).
+       */
+      readonly nestedTemplates: NestedTemplates;
+    }
+  | { readonly refusal: string };
 
 /** What packaging a template needs from outside: the repository's files and the bucket. */
 export interface NestedTemplateSources {
@@ -76,7 +86,8 @@ export async function packageNestedTemplates(params: {
 }): Promise<PackagedTemplate> {
   const packager = new NestedTemplatePackager(params.sources, params.log);
   try {
-    return { template: await packager.package(params.templatePath, params.template, []) };
+    const template = await packager.package(params.templatePath, params.template, []);
+    return { template, nestedTemplates: packager.staged };
   } catch (error) {
     if (error instanceof PackagingRefusal) return { refusal: `${error.message} Nothing was deployed.` };
     throw error;
@@ -95,6 +106,8 @@ interface UploadedTemplate {
 class NestedTemplatePackager {
   /** Repository path → its packaged template's upload. */
   private readonly uploaded = new Map<string, UploadedTemplate>();
+  /** URL of each nested template uploaded → its packaged text. */
+  readonly staged = new Map<string, string>();
   /** `<build>\u0000<file>\u0000<path>` → what was uploaded from it, so each folder is built once per run. */
   private readonly code = new Map<string, { bucket: string; key: string }>();
   private bytes = 0;
@@ -273,6 +286,7 @@ class NestedTemplatePackager {
       throw new PackagingRefusal(`${named}, and uploading it failed: ${untrustedInline(errorText(error))}`);
     }
     this.log(`Nested template ${path} uploaded to ${url}`);
+    this.staged.set(url, packaged);
     const parsed = parseTemplate(packaged);
     const uploaded = { url, takesCode: parsed.ok && takesCodeLocation(parsed.template) };
     this.uploaded.set(path, uploaded);

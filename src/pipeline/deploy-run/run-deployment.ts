@@ -1,3 +1,4 @@
+import type { NestedTemplates } from '../../core/cfn/nested-stack-secrets.js';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { redactingLog } from '../../core/secrets/redacting-log.js';
 import { findEnvironment } from '../../core/config/find-environment.js';
@@ -198,6 +199,7 @@ async function runDeploymentRedacted(params: {
       ...params,
       payload,
       template: packaged.template,
+      nestedTemplates: packaged.nestedTemplates,
       previousValueParameters: checked.previousValueParameters ?? [],
       status,
     });
@@ -208,6 +210,8 @@ async function deployChecked(
   params: Parameters<typeof runDeployment>[0] & {
     payload: DeploymentPayload;
     template: string;
+    /** The nested templates packaged with it (URL → text): which nested outputs carry a secret. */
+    nestedTemplates?: NestedTemplates;
     /** Parameters deployed with the stack's previous value (`checkDeployment`'s stored rollback). */
     previousValueParameters: readonly string[];
     status: (state: 'success' | 'failure', description: string, environmentUrl?: string) => Promise<void>;
@@ -255,6 +259,7 @@ async function deployChecked(
       cfn: params.cloudFormationFor(payload.region),
       stackName: payload.stack_name,
       templateBody: params.template,
+      ...(params.nestedTemplates === undefined ? {} : { nestedTemplates: params.nestedTemplates }),
       ...source,
       ...(params.pollBackoff === undefined
         ? {}

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AgentConfig } from '../../core/config/agent-config.js';
 import { codeDestination } from '../../core/deploy/code-package-plan.js';
@@ -7,8 +7,13 @@ import { uploadByContentHash } from '../../aws/s3/upload-by-content-hash.js';
 import { buildService } from '../../packaging/build-service.js';
 import { pathInsideCheckout } from '../../packaging/path-inside-checkout.js';
 import type { CommandRunner } from '../../packaging/command-runner.js';
-import { gitDirectoryRefusal, listTrackedFiles } from '../../packaging/list-tracked-files.js';
-import { zipDirectory, zipFiles } from '../../packaging/zip-directory.js';
+import {
+  gitDirectoryRefusal,
+  listTrackedFiles,
+  type TrackedFile,
+} from '../../packaging/list-tracked-files.js';
+import { createGitBlobReader, type BlobReader } from '../../packaging/read-blobs.js';
+import { zipDirectory, zipFiles, type ZipEntry } from '../../packaging/zip-directory.js';
 import { isZipArchive, zipSingleFile } from '../../packaging/zip-single-file.js';
 
 /** Code a template of the deploy needs uploaded (`NestedTemplateSources.packageCode`). */
@@ -44,9 +49,11 @@ export type CodeUpload = { readonly bucket: string; readonly key: string } | { r
  * bucket (`codeDestination`). The checkout (GITHUB_WORKSPACE) must be at the deployed
  * sha (`git rev-parse HEAD`) and the path inside it, by its text and its real path
  * (`pathInsideCheckout`: no symlink out of it), and never in `.git` (`gitDirectoryRefusal`).
- * Only files committed at the sha are packaged, listed by git (`listTrackedFiles`), never the
- * checkout's `.git` or files earlier steps wrote there; a folder built keeps its build output
- * (`dist/`). Anything that stops it is a refusal, saying nothing was deployed; never throws.
+ * Only files committed at the sha are packaged, listed by git (`listTrackedFiles`) and their bytes
+ * read from git's objects at the sha (`readBlobs`, one `git cat-file --batch`; the real one when
+ * absent), executable bits kept: never the checkout's `.git`, files earlier steps wrote there, or
+ * committed files an earlier step rewrote. A folder built keeps its build output (`dist/`), the
+ * one thing read from disk, and only what the build wrote (`buildService`). Anything that stops it is a refusal, saying nothing was deployed; never throws.
  */
 export async function uploadRepositoryCode(params: {
   request: CodeRequest;
@@ -58,6 +65,7 @@ export async function uploadRepositoryCode(params: {
   workspace: string | undefined;
   s3: S3Api;
   run: CommandRunner;
+  readBlobs?: BlobReader;
   log: (line: string) => void;
 }): Promise<CodeUpload> {
   const { request } = params;
@@ -89,23 +97,19 @@ export async function uploadRepositoryCode(params: {
       return {
         refusal: `${request.what}, but ${request.path} is a folder: it must name one file, as \`aws cloudformation package\` requires. Nothing was deployed.`,
       };
+    if (listed === undefined) {
+      const dist = await buildService({ dir: target, run: params.run, log: params.log });
+      return await upload({ ...params, body: zipDirectory(dist) }, destination);
+    }
+    const files = listed.kind === 'folder' ? listed.files : [listed.file];
+    const read = await committedBytes(files, params);
+    if ('refusal' in read) return { refusal: `${read.refusal}. Nothing was deployed.` };
+    const [single] = read.entries;
     const artifact =
-      listed === undefined
-        ? { body: zipDirectory(await buildService({ dir: target, run: params.run, log: params.log })) }
-        : listed.kind === 'folder'
-          ? { body: zipFiles(listed.files) }
-          : fileArtifact(listed.file.path, request.file);
-    const uploaded = await uploadByContentHash({
-      s3: params.s3,
-      bucket: destination.bucket,
-      keyPrefix: destination.keyPrefix,
-      ...artifact,
-    });
-    params.log(
-      `Code of ${request.path} ${uploaded.uploaded ? 'uploaded to' : 'already at'} s3://${uploaded.bucket}/${uploaded.key}`,
-    );
-    if (uploaded.warning !== undefined) params.log(`::warning::${uploaded.warning}`);
-    return { bucket: uploaded.bucket, key: uploaded.key };
+      listed.kind === 'file' && single !== undefined
+        ? fileArtifact(single, request.file)
+        : { body: zipFiles(read.entries) };
+    return await upload({ ...params, ...artifact }, destination);
   } catch (error) {
     return {
       refusal: `The code of ${request.path} could not be packaged: ${error instanceof Error ? error.message : String(error)} Nothing was deployed.`,
@@ -113,18 +117,63 @@ export async function uploadRepositoryCode(params: {
   }
 }
 
+/** The files' bytes as committed (their blobs, `readBlobs`), as zip entries under their names. */
+async function committedBytes(
+  files: readonly TrackedFile[],
+  params: { workspace: string | undefined; readBlobs?: BlobReader },
+): Promise<{ readonly entries: ZipEntry[] } | { readonly refusal: string }> {
+  const readBlobs = params.readBlobs ?? createGitBlobReader();
+  const read = await readBlobs({ cwd: params.workspace ?? '', objects: files.map((file) => file.object) });
+  if ('refusal' in read) return read;
+  const entries: ZipEntry[] = [];
+  for (const file of files) {
+    const bytes = read.blobs.get(file.object);
+    if (bytes === undefined) return { refusal: `git gave no bytes for ${file.name}` };
+    entries.push({ name: file.name, bytes, executable: file.executable });
+  }
+  return { entries };
+}
+
+/** Uploads one artifact by content hash to the code bucket and logs where it is. */
+async function upload(
+  params: {
+    request: CodeRequest;
+    s3: S3Api;
+    log: (line: string) => void;
+    body: Uint8Array;
+    extension?: string;
+    contentType?: string;
+  },
+  destination: { bucket: string; keyPrefix: string },
+): Promise<CodeUpload> {
+  const { request, s3, log, body, extension, contentType } = params;
+  const uploaded = await uploadByContentHash({
+    s3,
+    bucket: destination.bucket,
+    keyPrefix: destination.keyPrefix,
+    body,
+    ...(extension === undefined ? {} : { extension }),
+    ...(contentType === undefined ? {} : { contentType }),
+  });
+  log(
+    `Code of ${request.path} ${uploaded.uploaded ? 'uploaded to' : 'already at'} s3://${uploaded.bucket}/${uploaded.key}`,
+  );
+  if (uploaded.warning !== undefined) log(`::warning::${uploaded.warning}`);
+  return { bucket: uploaded.bucket, key: uploaded.key };
+}
+
 /**
  * A file's upload: a zip as it is (`.zip`); under `zip`, another file zipped alone; under `as-is`,
  * its bytes with its own extension (letters and digits only, else none) and a generic content type.
  */
 function fileArtifact(
-  file: string,
+  file: ZipEntry,
   form: CodeRequest['file'],
 ): { body: Uint8Array; extension?: string; contentType?: string } {
-  const bytes = new Uint8Array(readFileSync(file));
+  const { bytes } = file;
   if (isZipArchive(bytes)) return { body: bytes };
   if (form === 'zip') return { body: zipSingleFile(file) };
-  const extension = extname(file);
+  const extension = extname(file.name);
   return {
     body: bytes,
     extension: /^\.[A-Za-z0-9]{1,16}$/.test(extension) ? extension : '',

@@ -60,6 +60,22 @@ function uploadedEntries(): Record<string, string> {
   return entries;
 }
 
+/** Each entry's Unix mode from the zip's central directory (APPNOTE 4.3.12): 0 when not made on Unix. */
+function unixModes(zip: Uint8Array): Record<string, number> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end -= 1;
+  const modes: Record<string, number> = {};
+  let at = view.getUint32(end + 16, true);
+  for (let entry = 0; entry < view.getUint16(end + 10, true); entry += 1) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    modes[name] = view.getUint8(at + 5) === 3 ? view.getUint32(at + 38, true) >>> 16 : 0;
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return modes;
+}
+
 describe('review10p attacker: packaging the files committed at the deployed sha', () => {
   let root: string;
   let workspace: string;
@@ -118,18 +134,31 @@ describe('review10p attacker: packaging the files committed at the deployed sha'
       log: () => undefined,
     });
 
-  it.failing(
-    'FAULT: a committed file rewritten in the working tree after checkout is not deployed as the sha’s code',
-    async () => {
-      const sha = commit();
-      // An earlier step of the job (a test run's fixture writer, a `sed -i` templating step) rewrites it.
-      writeFileSync(join(workspace, 'src', 'app.py'), 'import os\nTOKEN = "injected by an earlier step"\n');
-      const result = await upload('src', sha);
-      const entries = uploadedEntries();
-      // Right answer: the sha's bytes, or a refusal that says the checkout differs from the sha.
-      if (!('refusal' in result)) expect(entries['app.py']).toBe(HANDLER);
-    },
-  );
+  it('fixed FAULT: a committed file rewritten in the working tree after checkout is not deployed as the sha’s code', async () => {
+    const sha = commit();
+    // An earlier step of the job (a test run's fixture writer, a `sed -i` templating step) rewrites it.
+    writeFileSync(join(workspace, 'src', 'app.py'), 'import os\nTOKEN = "injected by an earlier step"\n');
+    const result = await upload('src', sha);
+    const entries = uploadedEntries();
+    // Right answer: the sha's bytes, or a refusal that says the checkout differs from the sha.
+    if (!('refusal' in result)) expect(entries['app.py']).toBe(HANDLER);
+    expect(Object.keys(entries)).toEqual(['app.py']);
+  });
+
+  it('a committed file alone (an AWS::Include snippet, a single-file handler) is the sha’s bytes, not the rewritten file', async () => {
+    const sha = commit();
+    writeFileSync(join(workspace, 'src', 'app.py'), 'TOKEN = "injected"\n');
+    expect(await upload('src/app.py', sha)).toMatchObject({ bucket: 'acme-deployments' });
+    expect(uploadedEntries()).toEqual({ 'app.py': HANDLER });
+  });
+
+  it('a committed executable (a custom runtime’s bootstrap) stays executable in the zip; other files keep no mode', async () => {
+    writeFileSync(join(workspace, 'src', 'bootstrap'), '#!/bin/sh\nexec ./app\n', { mode: 0o755 });
+    const sha = commit();
+    expect(await upload('src', sha)).toMatchObject({ bucket: 'acme-deployments' });
+    const [call] = s3Mock.commandCalls(PutObjectCommand);
+    expect(unixModes(call?.args[0].input.Body as Uint8Array)).toEqual({ 'app.py': 0, bootstrap: 0o100755 });
+  });
 
   it('fixed FAULT: a commit whose tree holds a .git/config entry does not package the checkout’s real .git/config', async () => {
     const base = commit();
