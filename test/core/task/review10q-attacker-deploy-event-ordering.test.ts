@@ -42,21 +42,15 @@ const deployed10 = apply(apply({}, start(10, OLD, 1)), finish(10, OLD, 2));
 const deployed20 = apply(apply(deployed10, start(20, NEW, 3)), finish(20, NEW, 4));
 
 describe('review10q attacker: a deploy start delivered late', () => {
-  it(
-    'fixed FAULT: a duplicate of the running deployment’s start, timed before its finish, leaves it deployed',
-    () => {
-      const replayed = apply(deployed20, start(20, NEW, 3));
-      expect(replayed['staging']).toEqual(deployed20['staging']);
-    },
-  );
+  it('fixed FAULT: a duplicate of the running deployment’s start, timed before its finish, leaves it deployed', () => {
+    const replayed = apply(deployed20, start(20, NEW, 3));
+    expect(replayed['staging']).toEqual(deployed20['staging']);
+  });
 
-  it(
-    'fixed FAULT: the start of an older deployment, timed before the newer one finished, leaves the newer one',
-    () => {
-      const late = apply(deployed20, start(10, OLD, 1));
-      expect(late['staging']).toMatchObject({ status: 'deployed', deployment_id: 20, sha: NEW });
-    },
-  );
+  it('fixed FAULT: the start of an older deployment, timed before the newer one finished, leaves the newer one', () => {
+    const late = apply(deployed20, start(10, OLD, 1));
+    expect(late['staging']).toMatchObject({ status: 'deployed', deployment_id: 20, sha: NEW });
+  });
 
   it('fixed FAULT: a late start of a rolled-back deployment leaves it rolled back', () => {
     const rolledBack = apply(deployed20, {
