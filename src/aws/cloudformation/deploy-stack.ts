@@ -107,15 +107,47 @@ export async function deployStack(params: DeployStackParams): Promise<DeployResu
         ...(params.nestedTemplates === undefined ? {} : { nestedTemplates: params.nestedTemplates }),
       });
     const { environmentUrl, ...rest } = result;
-    const echoed = environmentUrl !== undefined && mask({ environmentUrl }).environmentUrl !== environmentUrl;
+    const outputs = mask(result.outputs);
+    const withheldFrom =
+      environmentUrl === undefined
+        ? undefined
+        : withheldUrlOutput({ environmentUrl, outputs: result.outputs, masked: outputs, mask });
+    const shown = withheldText(rest, withhold);
     return {
-      ...withheldText(rest, withhold),
-      outputs: mask(result.outputs),
-      ...(environmentUrl === undefined || echoed ? {} : { environmentUrl }),
+      ...shown,
+      outputs,
+      ...(environmentUrl === undefined || withheldFrom !== undefined ? {} : { environmentUrl }),
+      ...(withheldFrom === undefined
+        ? {}
+        : {
+            warnings: [...shown.warnings, withheldFrom],
+          }),
     };
   } finally {
     await redacting.flush();
   }
+}
+
+/**
+ * Why the environment URL must not be shown, or `undefined` when it may: `chooseEnvironmentUrl`
+ * takes the URL from an output's value, so it is withheld whenever an output carrying that value
+ * is (`masked` differs from `outputs` under its name: it reads a secret attribute, refers to a
+ * NoEcho parameter, or echoes one), and when the value itself holds a NoEcho parameter's value.
+ * Judged by the output's name, not by a name no output has. Returns the warning for people.
+ */
+function withheldUrlOutput(params: {
+  environmentUrl: string;
+  outputs: Readonly<Record<string, string>>;
+  masked: Readonly<Record<string, string>>;
+  mask: (outputs: Readonly<Record<string, string>>) => Readonly<Record<string, string>>;
+}): string | undefined {
+  const { environmentUrl, outputs, masked } = params;
+  const sources = Object.keys(outputs).filter((key) => outputs[key] === environmentUrl);
+  const withheld = sources.find((key) => masked[key] !== outputs[key]);
+  if (withheld !== undefined)
+    return `The environment URL is not shown: it comes from the output ${untrustedInline(withheld)}, which is withheld (it reads a NoEcho parameter or a secret resource attribute).`;
+  const echoed = params.mask({ environmentUrl }).environmentUrl !== environmentUrl;
+  return echoed ? 'The environment URL is not shown: it holds the value of a NoEcho parameter.' : undefined;
 }
 
 /** `result` with `withhold` applied to its text for people only; identifiers and statuses kept. */

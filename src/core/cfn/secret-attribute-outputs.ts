@@ -1,4 +1,5 @@
 import { isRecord } from '../request/is-record.js';
+import { isCredentialParameter } from '../secrets/is-credential-parameter.js';
 import { expandForEach } from './expand-for-each.js';
 import {
   EVERY_ATTRIBUTE,
@@ -37,18 +38,52 @@ export const SECRET_ATTRIBUTES: Readonly<Record<string, { attributes: readonly s
       source:
         'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-appsync-apikey.html',
     },
+    // `Value`: "The stream-key value", e.g. `sk_us-west-2_abcdABCDefgh…`: whoever holds it broadcasts on the channel.
+    'AWS::IVS::StreamKey': {
+      attributes: ['Value'],
+      source:
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ivs-streamkey.html',
+    },
+    // `StreamKey`: "Ingest-key value for the RTMP(S) protocol" (IVS Real-Time API, IngestConfiguration:
+    // https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_IngestConfiguration.html), a
+    // read-only property of the resource, which CloudFormation returns by `Fn::GetAtt`.
+    'AWS::IVS::IngestConfiguration': {
+      attributes: ['StreamKey'],
+      source:
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ivs-ingestconfiguration.html',
+    },
   };
+
+/**
+ * Custom resources (`Custom::<name>`, `AWS::CloudFormation::CustomResource`) return whatever their
+ * provider puts in `Data`, and CloudFormation shows it in Outputs as it is: a provider that
+ * generates a password (`!GetAtt Generator.Password`) is a common pattern. Their attributes count
+ * as secret when their name is a credential's (`isCredentialParameter`: `Password`, `Secret`,
+ * `ApiKey`, `Token`, `…PrivateKey`), compared without case, `-`, `_` or `.`. Source:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html
+ */
+function isCustomResourceType(type: string): boolean {
+  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+}
 
 /** How deep a value is walked; past it the value counts as reading a secret (fails closed). */
 const MAX_DEPTH = 64;
 
+/** Which attribute names of a resource are secret: `has`, as a set's. */
+interface SecretAttributeNames {
+  has(attribute: string): boolean;
+}
+
 /** The template's resources that have secret attributes: logical id → those attributes (or every one). */
-type SecretResources = ReadonlyMap<string, SecretAttributes>;
+type SecretResources = ReadonlyMap<string, SecretAttributeNames | typeof EVERY_ATTRIBUTE>;
+
+const CREDENTIAL_NAMES: SecretAttributeNames = { has: isCredentialParameter };
 
 /**
  * The names of the template's outputs whose `Value` reads a secret attribute of one of its
  * resources (`SECRET_ATTRIBUTES`: `!GetAtt Key.SecretAccessKey`, `${Client.ClientSecret}` in an
- * `Fn::Sub`, through any intrinsic), or reads a resource whose definition does (an SSM parameter
+ * `Fn::Sub`, through any intrinsic; a custom resource's attribute named like a credential,
+ * `!GetAtt Generator.Password`), or reads a resource whose definition does (an SSM parameter
  * handed the key, read back by `!GetAtt Param.Value`: which attribute gives a property back is the
  * type's business, so any read of such a resource counts). An attribute chosen by an intrinsic on
  * a resource with secret attributes counts, and so does a value too deep to walk. These are
@@ -102,11 +137,13 @@ function readingSecretAttributes(template: string, judging: Judging): OutputName
   const { Resources: resources, Outputs: outputs, Parameters: parameters } = parsed.template;
   if (!isRecord(resources) || !isRecord(outputs)) return NO_OUTPUTS;
   const expanded = expandForEach(resources);
-  const secretResources = new Map<string, SecretAttributes>();
+  const secretResources = new Map<string, SecretAttributeNames | typeof EVERY_ATTRIBUTE>();
   for (const [name, definition] of expanded.entries) {
     const type = isRecord(definition) ? definition['Type'] : undefined;
-    if (typeof type === 'string' && Object.hasOwn(SECRET_ATTRIBUTES, type))
+    if (typeof type !== 'string') continue;
+    if (Object.hasOwn(SECRET_ATTRIBUTES, type))
       secretResources.set(name, new Set(SECRET_ATTRIBUTES[type]?.attributes));
+    else if (isCustomResourceType(type)) secretResources.set(name, CREDENTIAL_NAMES);
     const nestedSecrets = judging.follow
       ? nestedStackSecretAttributes(definition, judging, secretOutputsOf)
       : undefined;
@@ -198,7 +235,10 @@ function subReadsSecret(value: unknown, secrets: SecretResources, carrying: Carr
   });
 }
 
-function isSecretAttribute(attributes: SecretAttributes, attribute: string): boolean {
+function isSecretAttribute(
+  attributes: SecretAttributeNames | typeof EVERY_ATTRIBUTE,
+  attribute: string,
+): boolean {
   return attributes === EVERY_ATTRIBUTE || attributes.has(attribute);
 }
 

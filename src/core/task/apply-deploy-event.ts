@@ -23,7 +23,10 @@ export type EnvironmentDeploys = Readonly<Record<string, EnvironmentDeploy>>;
  * (`rolled_back_deployment_id`): the rollback's own deployment of this task stays as it is. A
  * finish of a deployment that never started (`unstartable`) replaces nothing that runs: it is kept
  * beside the entry (`last_attempt`), or, in an environment never deployed to, is its entry
- * (`deploy_failed`); a later deployment supersedes it, an older one arriving after it keeps it. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
+ * (`deploy_failed`); a later deployment supersedes it, an older one arriving after it keeps it. A
+ * start the entry already knows past (`staleStart`: a duplicate, or an older deployment's, timed
+ * no later than the entry's last change) leaves the state as it is: webhooks arrive at least once
+ * and in no set order. Throws `IllegalDeployTransitionError` for a move the deploy table refuses and
  * `TaskEventError` when the state would lack a deployment id, sha or time.
  */
 export function applyDeployEvent(params: {
@@ -37,6 +40,7 @@ export function applyDeployEvent(params: {
     withEnvironment({ ...params, to, fields });
   switch (event.type) {
     case 'deploy_started':
+      if (staleStart(current, event)) return environments;
       return keepingNewerAttempt(
         current,
         set('deploying', { deployment_id: event.deployment_id, sha: event.sha, updated_at: event.at }),
@@ -55,6 +59,26 @@ export function applyDeployEvent(params: {
         updated_at: event.at,
       });
   }
+}
+
+/**
+ * Whether a start is older than what the entry already knows: a start of the entry's own deployment
+ * or of an older one (GitHub's deployment ids only grow) timed no later than the entry's last change
+ * (`updated_at`) — a duplicate delivery, or a start that arrives after that deployment's finish,
+ * rollback or replacement. Taken, it would move a `deployed` | `rolled_back` entry back to
+ * `deploying` with an older sha. A start timed after the entry (a re-run of the deploy job deploys
+ * again) is no stale start, nor is a newer deployment's (it runs now, whatever its time says). A
+ * time that does not parse counts as stale: the entry is not moved on what cannot be read.
+ */
+function staleStart(
+  current: EnvironmentDeploy | undefined,
+  event: Extract<DeployEventBody, { type: 'deploy_started' }>,
+): boolean {
+  if (current === undefined || event.deployment_id > current.deployment_id) return false;
+  const started = Date.parse(event.at);
+  const known = Date.parse(current.updated_at);
+  if (Number.isNaN(started) || Number.isNaN(known)) return true;
+  return started <= known;
 }
 
 /**

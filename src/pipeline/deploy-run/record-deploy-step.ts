@@ -279,7 +279,14 @@ async function recordOne(params: {
       );
       if (result.refused === undefined) log(`Recorded ${what} on the status comment.`);
       return [
-        ...(result.refused === undefined ? [] : lostRecord),
+        // A refused step (a move the deploy table refuses: a finish after its rollback) is said in
+        // the deploy report, not only in the log, so the person sees the record did not move.
+        ...(result.refused === undefined
+          ? []
+          : [
+              `The status comment of ${taskEvent.task_id} did not take ${what}: ${result.refused.replace(/^⚠️\s*/u, '')}`,
+              ...lostRecord,
+            ]),
         ...(result.note === undefined ? [] : [result.note]),
         ...(result.warning === undefined ? [] : [result.warning]),
       ];
@@ -326,9 +333,14 @@ async function recordOne(params: {
     return [...lostRecord, ...(result.warning === undefined ? [] : [result.warning])];
   } catch (error) {
     // A task whose implement run kept no record (no mirror then) has none to move: not a fault.
-    if (error instanceof TaskEventError || error instanceof IllegalDeployTransitionError) {
+    if (error instanceof TaskEventError) {
       log(`The task mirror did not take ${what}: ${error.message}`);
       return lostRecord;
+    }
+    // A move the deploy table refuses (a finish after its rollback) is no missing record: said.
+    if (error instanceof IllegalDeployTransitionError) {
+      log(`The task mirror did not take ${what}: ${error.message}`);
+      return [`The task mirror did not take ${what}: ${error.message}`, ...lostRecord];
     }
     // Parked, the step is late, not lost: the task's next writer takes it into the record.
     if (error instanceof TaskStepContendedError)

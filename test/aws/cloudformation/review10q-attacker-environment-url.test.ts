@@ -146,7 +146,7 @@ describe('review10q attacker: the environment URL carries what the outputs withh
     expect(result.outputs['ApiUrl']).not.toContain(API_KEY);
   });
 
-  it.failing('FAULT: the environment URL taken from that output does not carry the API key', async () => {
+  it('fixed FAULT: the environment URL taken from that output does not carry the API key', async () => {
     const url = `https://ingest.example.com/hooks/${API_KEY}`;
     const result = await deployWithOutputs({
       template: APPSYNC_TEMPLATE,
@@ -157,18 +157,43 @@ describe('review10q attacker: the environment URL carries what the outputs withh
     expect(JSON.stringify(result)).not.toContain(API_KEY);
   });
 
-  it.failing(
-    'FAULT: the environment URL from an output built of a NoEcho parameter’s piece does not carry it',
-    async () => {
-      const url = `https://ingest.example.com/hooks/${TOKEN_PART}`;
-      const result = await deployWithOutputs({
-        template: NO_ECHO_TEMPLATE,
-        parameters: { Credential: `orders:${TOKEN_PART}` },
-        outputs: { ApiUrl: url },
-      });
-      expect(result.finalStatus).toBe('success');
-      expect(result.outputs['ApiUrl']).not.toContain(TOKEN_PART); // the output itself is masked
-      expect(JSON.stringify(result)).not.toContain(TOKEN_PART);
-    },
-  );
+  it('fixed FAULT: the environment URL from an output built of a NoEcho parameter’s piece does not carry it', async () => {
+    const url = `https://ingest.example.com/hooks/${TOKEN_PART}`;
+    const result = await deployWithOutputs({
+      template: NO_ECHO_TEMPLATE,
+      parameters: { Credential: `orders:${TOKEN_PART}` },
+      outputs: { ApiUrl: url },
+    });
+    expect(result.finalStatus).toBe('success');
+    expect(result.outputs['ApiUrl']).not.toContain(TOKEN_PART); // the output itself is masked
+    expect(JSON.stringify(result)).not.toContain(TOKEN_PART);
+  });
+
+  it('says the environment URL is withheld, naming the output it came from', async () => {
+    const result = await deployWithOutputs({
+      template: APPSYNC_TEMPLATE,
+      parameters: {},
+      outputs: { ApiUrl: `https://ingest.example.com/hooks/${API_KEY}` },
+    });
+    expect(result.environmentUrl).toBeUndefined();
+    expect(result.warnings.join('\n')).toMatch(/environment URL is not shown.*ApiUrl.*withheld/);
+  });
+
+  it('an environment URL from an output that reads no secret is still shown, without a warning', async () => {
+    const template = APPSYNC_TEMPLATE.replace('${Key.ApiKey}', '${Api.ApiId}');
+    const url = 'https://ingest.example.com/hooks/abcdefghijklmnopqrstuvwxyz';
+    const result = await deployWithOutputs({ template, parameters: {}, outputs: { ApiUrl: url } });
+    expect(result.environmentUrl).toBe(url);
+    expect(result.warnings.join('\n')).not.toMatch(/environment URL/);
+  });
+
+  it('says so when the URL comes from an output built of a NoEcho parameter', async () => {
+    const result = await deployWithOutputs({
+      template: NO_ECHO_TEMPLATE,
+      parameters: { Credential: `orders:${TOKEN_PART}` },
+      outputs: { ApiUrl: `https://ingest.example.com/hooks/${TOKEN_PART}` },
+    });
+    expect(result.environmentUrl).toBeUndefined();
+    expect(result.warnings.join('\n')).toMatch(/environment URL is not shown.*ApiUrl/);
+  });
 });

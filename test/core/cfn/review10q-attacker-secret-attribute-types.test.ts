@@ -23,7 +23,7 @@ const masked = (template: string[], output: string) =>
   })['Exposed'];
 
 describe('review10q attacker: other resource types whose attribute is a credential', () => {
-  it.failing('FAULT: an IVS stream key read by `!GetAtt Key.Value` is not stored', () => {
+  it('fixed FAULT: an IVS stream key read by `!GetAtt Key.Value` is not stored', () => {
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ivs-streamkey.html
     // Return values: `Value`, "the stream-key value".
     const template = [
@@ -42,24 +42,21 @@ describe('review10q attacker: other resource types whose attribute is a credenti
     expect(masked(template, STREAM_KEY)).not.toBe(STREAM_KEY);
   });
 
-  it.failing(
-    'FAULT: a password a custom resource generates, read by `!GetAtt Generator.Password`, is not stored',
-    () => {
-      const template = [
-        'Resources:',
-        '  Generator:',
-        '    Type: Custom::RandomPassword',
-        '    Properties:',
-        '      ServiceToken: !Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:random-password',
-        '      Length: 32',
-        'Outputs:',
-        '  Exposed:',
-        '    Value: !GetAtt Generator.Password',
-        '',
-      ];
-      expect(masked(template, PASSWORD)).not.toBe(PASSWORD);
-    },
-  );
+  it('fixed FAULT: a password a custom resource generates, read by `!GetAtt Generator.Password`, is not stored', () => {
+    const template = [
+      'Resources:',
+      '  Generator:',
+      '    Type: Custom::RandomPassword',
+      '    Properties:',
+      '      ServiceToken: !Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:random-password',
+      '      Length: 32',
+      'Outputs:',
+      '  Exposed:',
+      '    Value: !GetAtt Generator.Password',
+      '',
+    ];
+    expect(masked(template, PASSWORD)).not.toBe(PASSWORD);
+  });
 
   it('an IAM access key read by `!GetAtt Key.SecretAccessKey` is not stored (control)', () => {
     const secret = 'Zk3pQ9vT2mXw/L8rB+nY4cHs7dJf1aGe6uKo0iWq';
@@ -77,5 +74,88 @@ describe('review10q attacker: other resource types whose attribute is a credenti
       '',
     ];
     expect(masked(template, secret)).not.toBe(secret);
+  });
+
+  it('an IVS ingest configuration’s `StreamKey` is not stored', () => {
+    // https://docs.aws.amazon.com/ivs/latest/RealTimeAPIReference/API_IngestConfiguration.html
+    const key = 'rt_123456789012_us-west-2_AbCdEfGhIjKl_mNoPqRsTuVwXyZ0123456789';
+    const template = [
+      'Resources:',
+      '  Ingest:',
+      '    Type: AWS::IVS::IngestConfiguration',
+      'Outputs:',
+      '  Exposed:',
+      "    Value: !Sub 'rtmps://ingest.example.com/app/${Ingest.StreamKey}'",
+      '',
+    ];
+    expect(masked(template, key)).not.toBe(key);
+  });
+
+  it.each(['Secret', 'ApiKey', 'Data.Token', 'admin_password', 'PrivateKey'])(
+    'a custom resource’s credential-named attribute `%s` is not stored',
+    (attribute) => {
+      const template = [
+        'Resources:',
+        '  Generator:',
+        '    Type: AWS::CloudFormation::CustomResource',
+        '    Properties:',
+        '      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:gen',
+        'Outputs:',
+        '  Exposed:',
+        `    Value: !GetAtt [Generator, ${attribute}]`,
+        '',
+      ];
+      expect(masked(template, PASSWORD)).not.toBe(PASSWORD);
+    },
+  );
+
+  it('a custom resource’s other attributes (an endpoint) are kept', () => {
+    const endpoint = 'https://orders.example.com';
+    const template = [
+      'Resources:',
+      '  Site:',
+      '    Type: Custom::SiteSetup',
+      '    Properties:',
+      '      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:setup',
+      'Outputs:',
+      '  Exposed:',
+      '    Value: !GetAtt Site.Endpoint',
+      '',
+    ];
+    expect(masked(template, endpoint)).toBe(endpoint);
+  });
+
+  it('a resource handed a custom resource’s password carries it', () => {
+    const template = [
+      'Resources:',
+      '  Generator:',
+      '    Type: Custom::RandomPassword',
+      '    Properties:',
+      '      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:gen',
+      '  Param:',
+      '    Type: AWS::SSM::Parameter',
+      '    Properties:',
+      '      Type: String',
+      '      Value: !GetAtt Generator.Password',
+      'Outputs:',
+      '  Exposed:',
+      '    Value: !GetAtt Param.Value',
+      '',
+    ];
+    expect(masked(template, PASSWORD)).not.toBe(PASSWORD);
+  });
+
+  it('an IVS stream key’s ARN (`!GetAtt Key.Arn`) is kept', () => {
+    const arn = 'arn:aws:ivs:us-west-2:123456789012:stream-key/g1H2I3j4k5L6';
+    const template = [
+      'Resources:',
+      '  Key:',
+      '    Type: AWS::IVS::StreamKey',
+      'Outputs:',
+      '  Exposed:',
+      '    Value: !GetAtt Key.Arn',
+      '',
+    ];
+    expect(masked(template, arn)).toBe(arn);
   });
 });

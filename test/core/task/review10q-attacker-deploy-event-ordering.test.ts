@@ -42,23 +42,17 @@ const deployed10 = apply(apply({}, start(10, OLD, 1)), finish(10, OLD, 2));
 const deployed20 = apply(apply(deployed10, start(20, NEW, 3)), finish(20, NEW, 4));
 
 describe('review10q attacker: a deploy start delivered late', () => {
-  it.failing(
-    'FAULT: a duplicate of the running deployment’s start, timed before its finish, leaves it deployed',
-    () => {
-      const replayed = apply(deployed20, start(20, NEW, 3));
-      expect(replayed['staging']).toEqual(deployed20['staging']);
-    },
-  );
+  it('fixed FAULT: a duplicate of the running deployment’s start, timed before its finish, leaves it deployed', () => {
+    const replayed = apply(deployed20, start(20, NEW, 3));
+    expect(replayed['staging']).toEqual(deployed20['staging']);
+  });
 
-  it.failing(
-    'FAULT: the start of an older deployment, timed before the newer one finished, leaves the newer one',
-    () => {
-      const late = apply(deployed20, start(10, OLD, 1));
-      expect(late['staging']).toMatchObject({ status: 'deployed', deployment_id: 20, sha: NEW });
-    },
-  );
+  it('fixed FAULT: the start of an older deployment, timed before the newer one finished, leaves the newer one', () => {
+    const late = apply(deployed20, start(10, OLD, 1));
+    expect(late['staging']).toMatchObject({ status: 'deployed', deployment_id: 20, sha: NEW });
+  });
 
-  it.failing('FAULT: a late start of a rolled-back deployment leaves it rolled back', () => {
+  it('fixed FAULT: a late start of a rolled-back deployment leaves it rolled back', () => {
     const rolledBack = apply(deployed20, {
       ...base,
       type: 'deploy_rolled_back',
@@ -89,5 +83,34 @@ describe('review10q attacker: a deploy start delivered late', () => {
   it('a re-run of the deployment’s job, timed after its finish, moves it to deploying (allowed)', () => {
     const rerun = apply(deployed20, start(20, NEW, 9));
     expect(rerun['staging']).toMatchObject({ status: 'deploying', deployment_id: 20, updated_at: at(9) });
+  });
+
+  it('a duplicate start of the deployment still running leaves it as it is', () => {
+    const running = apply(deployed10, start(20, NEW, 3));
+    expect(apply(running, start(20, NEW, 3))).toEqual(running);
+  });
+
+  it('a late start of an older deployment leaves a running newer one', () => {
+    const running = apply(deployed10, start(20, NEW, 3));
+    expect(apply(running, start(10, OLD, 1))['staging']).toEqual(running['staging']);
+  });
+
+  it('a newer deployment’s start, timed before the entry’s last change, still moves it (it runs now)', () => {
+    const newer = apply(deployed20, start(30, OLD, 3));
+    expect(newer['staging']).toMatchObject({ status: 'deploying', deployment_id: 30, sha: OLD });
+  });
+
+  it('a re-run of an older deployment’s job, timed after the entry, moves it to that sha', () => {
+    const rerun = apply(deployed20, start(10, OLD, 9));
+    expect(rerun['staging']).toMatchObject({ status: 'deploying', deployment_id: 10, sha: OLD });
+  });
+
+  it('a start whose time does not parse leaves a known entry as it is', () => {
+    const unreadable = apply(deployed20, { ...start(20, NEW, 9), at: 'not a time' });
+    expect(unreadable['staging']).toEqual(deployed20['staging']);
+  });
+
+  it('the first start of an environment is taken whatever its time', () => {
+    expect(apply({}, start(5, OLD, 0))['staging']).toMatchObject({ status: 'deploying', deployment_id: 5 });
   });
 });

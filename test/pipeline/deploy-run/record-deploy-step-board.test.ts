@@ -312,4 +312,31 @@ describe("a deploy run's status board is the app's and the Action's", () => {
     });
     expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
+
+  it('says in the deploy report when the status comment refuses the step (a finish after its rollback)', async () => {
+    const rolledBack: TaskMarker = {
+      ...base,
+      environments: {
+        staging: {
+          status: 'rolled_back',
+          deployment_id: 501,
+          sha: SHA,
+          rolled_back_by: 600,
+          updated_at: '2026-11-29T10:30:00.000Z',
+        },
+      },
+    };
+    const github = issueOnGitHub(rolledBack);
+    github.listed();
+    github.readBack();
+
+    const warnings = await record({ kind: 'finished', succeeded: true });
+
+    expect(github.patches).toEqual([]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^The status comment of acme\/shop#7 did not take deploy_finished of acme\/shop#7 in staging: .*rolled_back/,
+      ),
+    ]);
+  });
 });

@@ -394,6 +394,37 @@ describe('recordDeployStep: a deploy run moves its task per environment', () => 
     ]);
   });
 
+  it('says in the report when the task mirror refuses the step (a finish after its rollback)', async () => {
+    const taskLog = await taskLogWith(TASK);
+    const at = '2026-11-29T09:00:00.000Z';
+    const deploy = { task_id: TASK, at, environment: 'staging' } as const;
+    for (const event of [
+      { ...deploy, type: 'deploy_started' as const, deployment_id: 841, sha: 'c'.repeat(40) },
+      { ...deploy, type: 'deploy_finished' as const, deployment_id: 841, succeeded: true },
+      {
+        ...deploy,
+        type: 'deploy_rolled_back' as const,
+        rollback_deployment_id: 842,
+        rolled_back_deployment_id: 841,
+      },
+    ])
+      await recordTaskEvent({ log: taskLog, event });
+    const warnings = await recordDeployStep({
+      recording: { mirrors: taskLog },
+      client: fakeGitHub({ comments: {} }).client,
+      event: deployEvent(841),
+      payload: payload(),
+      step: { kind: 'finished', succeeded: true },
+      now,
+      log: () => undefined,
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^The task mirror did not take deploy_finished of acme\/shop#7 in staging: .*rolled_back/,
+      ),
+    ]);
+  });
+
   it('records nothing for a dry run, and leaves a task of another repository’s comment alone', async () => {
     const taskLog = await taskLogWith(TASK);
     const github = fakeGitHub({
