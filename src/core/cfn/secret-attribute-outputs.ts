@@ -6,7 +6,6 @@ import {
   nestedStackSecretAttributes,
   type NestedJudging,
   type NestedTemplates,
-  type SecretAttributes,
 } from './nested-stack-secrets.js';
 import { noEchoParameters } from './no-echo-parameters.js';
 import { NO_OUTPUTS, type OutputNames } from './output-names.js';
