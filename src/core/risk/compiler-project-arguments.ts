@@ -2,6 +2,7 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { insideRepository } from './lockfile-sources.js';
 import { codeRunningProgram } from './code-running-programs.js';
+import { wrappedCommand } from './command-wrappers.js';
 import { DEPLOY_RUN_SCRIPTS } from './deploy-run-scripts.js';
 import { npmRunAllTasks } from './npm-run-all-tasks.js';
 import { commandFolder } from './runner-folder-options.js';
@@ -33,12 +34,6 @@ const ESBUILD = /^esbuild(\.exe|\.[cm]?js)?$/;
 const TSUP = /^(tsup|tsdown)(\.[cm]?js)?$/;
 /** Shells whose `-c` runs its next word as a script (`sh -c`, `bash -ec`). */
 const SHELL = /^(sh|bash|dash|zsh|ksh|ash)$/;
-/**
- * Commands that run the command after them, environment assignments first for `env` and
- * `cross-env` (bash Reference Manual 4.1 `exec`, `time`; POSIX `env`, `nohup`; the
- * cross-env package): read as that command. One given an option (`env -i`) is unknown.
- */
-const WRAPPERS: ReadonlySet<string> = new Set(['exec', 'env', 'cross-env', 'time', 'nohup']);
 /** npm's commands that run a script of the manifest (npm Docs, "npm run-script" and its aliases; "npm test", "npm start", …). */
 const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
 const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'tst', 'start', 'stop', 'restart']);
@@ -245,7 +240,9 @@ function enteredFolder(
   all: readonly ShellWord[],
 ): { folder: string; why?: undefined } | { folder?: undefined; why: string } | undefined {
   const first = all.findIndex((word) => !isAssignment(word));
-  const words = first < 0 ? [] : all.slice(first);
+  // `command cd conf`, `builtin cd conf` enter it too.
+  const wrapped = wrappedCommand(first < 0 ? [] : all.slice(first));
+  const words = wrapped.runs === 'command' ? wrapped.words : [];
   const program = words[0];
   if (program === undefined || !['cd', 'pushd'].includes(program.text)) return undefined;
   const target = words.slice(1).find((word) => !/^-[LPe@]+$/.test(word.text) && word.text !== '--');
@@ -277,6 +274,11 @@ function readCommand(params: {
   if (program === undefined) return { arguments: [], unknown: [] };
   const moved = commandFolder(words);
   if (moved !== undefined) return readMovedCommand({ ...params, moved });
+  // `exec`, `env`, `time`, `nohup`, `command`, `builtin`: read as the command they run.
+  const wrapped = wrappedCommand(words);
+  if (wrapped.runs === 'nothing') return { arguments: [], unknown: [] };
+  if (wrapped.runs === 'unknown') return { arguments: [], unknown: [wrapped.why] };
+  if (wrapped.words !== words) return readCommand({ ...params, words: wrapped.words });
   const runAll = npmRunAllTasks(words, [...params.scripts.keys()]);
   if (runAll !== undefined)
     return runAll.why !== undefined
@@ -284,22 +286,6 @@ function readCommand(params: {
       : merged(runAll.tasks.map((task) => readNamedScript({ ...params, ...task })));
   const through = unmodelledCommand(words);
   if (through !== undefined) return { arguments: [], unknown: [through] };
-  if (WRAPPERS.has(program.text)) {
-    const rest = words.slice(1);
-    const option = rest.find(
-      (word, index) =>
-        index === 0 && word.text.startsWith('-') && !(program.text === 'time' && word.text === '-p'),
-    );
-    if (option !== undefined)
-      return {
-        arguments: [],
-        unknown: [`it runs ${quoted(program.raw)} with ${quoted(option.raw)}, which is not read`],
-      };
-    return readCommand({
-      ...params,
-      words: rest.filter((word, index) => !(index === 0 && word.text === '-p')),
-    });
-  }
   if (program.expands && !isExecPath(program) && /[$`]/.test(baseName(program.text)))
     return { arguments: [], unknown: [`it runs a command the shell expands (${quoted(program.raw)})`] };
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
