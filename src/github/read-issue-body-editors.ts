@@ -43,11 +43,20 @@ const editsSchema = z.object({
 });
 
 /**
+ * Why the editors are unknown when an edit's editor is null: the account was deleted (GitHub shows
+ * it as "ghost", GitHub Docs, "Deleting your personal account": content is attributed to the ghost
+ * user), so whether it may approve cannot be checked, now or on any later read.
+ */
+export const DELETED_EDITOR =
+  'an edit of it was made by an account that has since been deleted (GitHub shows it as "ghost"), whose access cannot be checked';
+
+/**
  * Who edited the body: `known` with every editor once (as `Account`s: login, `databaseId` as id,
  * `__typename` as type), or `unknown` with why not, in words that finish "…is not known because":
- * GitHub answered with errors or an unexpected shape, an edit names no editor (a deleted account
- * GitHub shows as null, or one the token may not see), or the history runs past `MAX_EDIT_PAGES`
- * (`lasting`: the history only grows, so reading it again cannot help).
+ * GitHub answered with errors or an unexpected shape or left an edit out (a null node), an edit
+ * names no editor (a deleted account, `DELETED_EDITOR`), or the history runs past `MAX_EDIT_PAGES`;
+ * `lasting` for the last two: the history keeps every edit and a deleted account stays deleted, so
+ * reading it again cannot help.
  */
 export type IssueBodyEditors =
   | { readonly kind: 'known'; readonly editors: readonly Account[] }
@@ -70,8 +79,10 @@ export async function readIssueBodyEditors(params: {
     const read = await readPage(params, after);
     if ('why' in read) return { kind: 'unknown', why: read.why };
     for (const node of read.nodes) {
-      const editor = node?.editor;
-      if (editor == null) return { kind: 'unknown', why: 'an edit of it names no account GitHub shows' };
+      if (node === null) return { kind: 'unknown', why: 'GitHub left an edit of it out of its edit history' };
+      const editor = node.editor;
+      // A deleted account: GitHub shows it as "ghost" and gives no editor, for good.
+      if (editor === null) return { kind: 'unknown', why: DELETED_EDITOR, lasting: true };
       const key =
         editor.databaseId == null ? `login:${editor.login.toLowerCase()}` : `id:${editor.databaseId}`;
       editors.set(key, {

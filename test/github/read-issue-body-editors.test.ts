@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import {
+  DELETED_EDITOR,
   EDITS_PAGE_SIZE,
   ISSUE_BODY_EDITS_QUERY,
   MAX_EDIT_PAGES,
@@ -166,13 +167,25 @@ describe('readIssueBodyEditors', () => {
     expect(editors).toMatchObject({ why: expect.stringMatching(/^GitHub did not give its edit history \(/) });
   });
 
-  it('an edit whose editor GitHub shows as null (a deleted account) makes the editors unknown', async () => {
+  it('an edit whose editor GitHub shows as null (a deleted account, "ghost") makes the editors unknown for good', async () => {
     nock(API)
       .post('/graphql')
       .reply(200, page([edit('Codertocat', 21031067), edit(null, 0)]));
     expect(await readIssueBodyEditors(target)).toEqual({
       kind: 'unknown',
-      why: 'an edit of it names no account GitHub shows',
+      why: DELETED_EDITOR,
+      lasting: true,
+    });
+    expect(DELETED_EDITOR).toMatch(/deleted.*"ghost"/);
+  });
+
+  it('an edit GitHub leaves out of the history (a null node) is unknown, not lasting', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, page([edit('Codertocat', 21031067), null]));
+    expect(await readIssueBodyEditors(target)).toEqual({
+      kind: 'unknown',
+      why: 'GitHub left an edit of it out of its edit history',
     });
   });
 

@@ -101,7 +101,8 @@ export function createGitHubFake(options: {
    * `userContentEdits` lists them (its first entry, the creation, is the author's); none by
    * default. A string instead is the message of a GraphQL error GitHub answers the history with.
    */
-  issueEditors?: Record<number, ReadonlyArray<{ login: string; id: number }> | string>;
+  /** Each issue's body editors in edit order; `null` for a deleted account (GitHub gives no editor), a string for a refusal. */
+  issueEditors?: Record<number, ReadonlyArray<{ login: string; id: number } | null> | string>;
 }) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const tokenLogin = options.tokenLogin ?? 'github-actions[bot]';
@@ -690,7 +691,7 @@ export function createGitHubFake(options: {
       ];
     const nodes = editors.map((editor, index) => ({
       editedAt: new Date(Date.UTC(2026, 10, 1, 0, index)).toISOString(),
-      editor: { __typename: 'User', login: editor.login, databaseId: editor.id },
+      editor: editor === null ? null : { __typename: 'User', login: editor.login, databaseId: editor.id },
     }));
     const pageInfo = {
       hasNextPage: false,

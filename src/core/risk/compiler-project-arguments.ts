@@ -2,12 +2,15 @@ import { isPlainObject } from '../cfn/is-plain-object.js';
 import { parseJsonc } from '../untrusted/parse-jsonc.js';
 import { insideRepository } from './lockfile-sources.js';
 import { codeRunningProgram } from './code-running-programs.js';
+import { wrappedCommand } from './command-wrappers.js';
+import { DEPLOY_RUN_SCRIPTS } from './deploy-run-scripts.js';
+import { npmRunAllTasks } from './npm-run-all-tasks.js';
 import { commandFolder } from './runner-folder-options.js';
 import { type ShellWord, shellCommands, substitutionScripts } from './shell-commands.js';
 import { responseFileArguments } from './tsc-response-file.js';
 import { unmodelledCommand, unmodelledShellText } from './unmodelled-shell-forms.js';
 
-/** How many scripts of one manifest, and how many characters of one script, are read. */
+/** How many scripts one manifest may have, and how many characters one script, to be read (past either: unknown). */
 const MAX_SCRIPTS = 256;
 const MAX_SCRIPT_LENGTH = 10_000;
 /** How deep `sh -c`, `eval` and `npm run <script>` are followed, and how many commands one manifest reads in all. */
@@ -31,12 +34,6 @@ const ESBUILD = /^esbuild(\.exe|\.[cm]?js)?$/;
 const TSUP = /^(tsup|tsdown)(\.[cm]?js)?$/;
 /** Shells whose `-c` runs its next word as a script (`sh -c`, `bash -ec`). */
 const SHELL = /^(sh|bash|dash|zsh|ksh|ash)$/;
-/**
- * Commands that run the command after them, environment assignments first for `env` and
- * `cross-env` (bash Reference Manual 4.1 `exec`, `time`; POSIX `env`, `nohup`; the
- * cross-env package): read as that command. One given an option (`env -i`) is unknown.
- */
-const WRAPPERS: ReadonlySet<string> = new Set(['exec', 'env', 'cross-env', 'time', 'nohup']);
 /** npm's commands that run a script of the manifest (npm Docs, "npm run-script" and its aliases; "npm test", "npm start", …). */
 const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
 const NPM_SCRIPT_COMMANDS = new Set(['test', 't', 'tst', 'start', 'stop', 'restart']);
@@ -57,7 +54,12 @@ export interface UnknownCompilerProject {
 }
 
 /**
- * Every configuration the `scripts` of the manifest at `path` name to the compiler (`projects`):
+ * Every configuration the scripts the deploy run starts (`DEPLOY_RUN_SCRIPTS`: the install's
+ * life-cycle scripts, `prebuild`, `build`, `postbuild`; and every script those run, by `npm run x`,
+ * `yarn x`, `pnpm x` or npm-run-all's `run-s`/`run-p` patterns, `npmRunAllTasks`, with its own pre and
+ * post scripts, `readNamedScript`) of the manifest at `path` name to the compiler (`projects`); a
+ * script nothing of the deploy run starts (`start`, `test`, `lint`) runs nowhere the change reaches
+ * and is not read:
  * `tsc -p <file>`, `tsc --project <file>` (also written `--project=<file>`), and each project after
  * `tsc -b` / `tsc --build` (each after one dash or two, `--p`, `-project`, `-build`, in any case; TypeScript Handbook, "tsc CLI Options": `--project`, `-p`; "Project
  * References": `tsc --build` takes one or more projects), and esbuild's `--tsconfig=<file>` (esbuild
@@ -81,7 +83,8 @@ export interface UnknownCompilerProject {
  * (`curl … | sh`), a program running code the text does not show (`codeRunningProgram`: `node
  * build.mjs`, `tsx`, `rollup -c`, `vite build`), or nesting and commands past the bounds; the commands inside `$(…)` and
  * backticks are read too. A manifest that does not parse names nothing here (its own rule says so,
- * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`); pure; never throws.
+ * `packageManifestRisks`). Bounded (`MAX_SCRIPTS`, `MAX_SCRIPT_LENGTH`, `MAX_COMMANDS`: past them,
+ * unknown); pure; never throws.
  */
 export function compilerProjectArguments(params: {
   path: string;
@@ -111,18 +114,22 @@ export function compilerProjectArguments(params: {
   if (!parsed.ok || !isPlainObject(parsed.value)) return none;
   const scripts = parsed.value['scripts'];
   if (!isPlainObject(scripts)) return none;
+  const entries = Object.entries(scripts);
+  if (entries.length > MAX_SCRIPTS) {
+    unknown.push({ where: `${params.path}#scripts`, why: `it has more than ${MAX_SCRIPTS} scripts to read` });
+    return none;
+  }
   const texts = new Map(
-    Object.entries(scripts)
-      .slice(0, MAX_SCRIPTS)
-      .flatMap(([name, script]) =>
-        typeof script === 'string' ? [[name, script.slice(0, MAX_SCRIPT_LENGTH)] as const] : [],
-      ),
+    entries.flatMap(([name, script]) => (typeof script === 'string' ? [[name, script] as const] : [])),
   );
   const folder = params.path.split('/').slice(0, -1);
   const budget = { commands: MAX_COMMANDS, shellFiles: MAX_SHELL_FILES };
   const responses = new Map<string, boolean>();
   const files: ShellFiles = { folder, texts: params.shellFiles ?? new Map(), wanted, responses };
-  for (const [name, script] of texts) {
+  // Only what the deploy run starts runs; the scripts those run are read where they are run.
+  for (const name of DEPLOY_RUN_SCRIPTS) {
+    const script = texts.get(name);
+    if (script === undefined) continue;
     const where = `${params.path}#scripts.${name}`;
     const found = readScript({ script, scripts: texts, depth: 0, budget, files });
     for (const argument of found.arguments)
@@ -183,6 +190,10 @@ function readScript(params: {
     reading.unknown.push(`scripts nest more than ${MAX_NESTING} levels deep`);
     return reading;
   }
+  if (params.script.length > MAX_SCRIPT_LENGTH) {
+    reading.unknown.push(`a script is longer than ${MAX_SCRIPT_LENGTH} characters`);
+    return reading;
+  }
   const unmodelled = unmodelledShellText(params.script);
   if (unmodelled !== undefined) {
     reading.unknown.push(unmodelled);
@@ -229,7 +240,9 @@ function enteredFolder(
   all: readonly ShellWord[],
 ): { folder: string; why?: undefined } | { folder?: undefined; why: string } | undefined {
   const first = all.findIndex((word) => !isAssignment(word));
-  const words = first < 0 ? [] : all.slice(first);
+  // `command cd conf`, `builtin cd conf` enter it too.
+  const wrapped = wrappedCommand(first < 0 ? [] : all.slice(first));
+  const words = wrapped.runs === 'command' ? wrapped.words : [];
   const program = words[0];
   if (program === undefined || !['cd', 'pushd'].includes(program.text)) return undefined;
   const target = words.slice(1).find((word) => !/^-[LPe@]+$/.test(word.text) && word.text !== '--');
@@ -261,24 +274,18 @@ function readCommand(params: {
   if (program === undefined) return { arguments: [], unknown: [] };
   const moved = commandFolder(words);
   if (moved !== undefined) return readMovedCommand({ ...params, moved });
+  // `exec`, `env`, `time`, `nohup`, `command`, `builtin`: read as the command they run.
+  const wrapped = wrappedCommand(words);
+  if (wrapped.runs === 'nothing') return { arguments: [], unknown: [] };
+  if (wrapped.runs === 'unknown') return { arguments: [], unknown: [wrapped.why] };
+  if (wrapped.words !== words) return readCommand({ ...params, words: wrapped.words });
+  const runAll = npmRunAllTasks(words, [...params.scripts.keys()]);
+  if (runAll !== undefined)
+    return runAll.why !== undefined
+      ? { arguments: [], unknown: [runAll.why] }
+      : merged(runAll.tasks.map((task) => readNamedScript({ ...params, ...task })));
   const through = unmodelledCommand(words);
   if (through !== undefined) return { arguments: [], unknown: [through] };
-  if (WRAPPERS.has(program.text)) {
-    const rest = words.slice(1);
-    const option = rest.find(
-      (word, index) =>
-        index === 0 && word.text.startsWith('-') && !(program.text === 'time' && word.text === '-p'),
-    );
-    if (option !== undefined)
-      return {
-        arguments: [],
-        unknown: [`it runs ${quoted(program.raw)} with ${quoted(option.raw)}, which is not read`],
-      };
-    return readCommand({
-      ...params,
-      words: rest.filter((word, index) => !(index === 0 && word.text === '-p')),
-    });
-  }
   if (program.expands && !isExecPath(program) && /[$`]/.test(baseName(program.text)))
     return { arguments: [], unknown: [`it runs a command the shell expands (${quoted(program.raw)})`] };
   const shell = words.findIndex((word) => SHELL.test(baseName(word.text)));
@@ -300,16 +307,7 @@ function readCommand(params: {
         arguments: [],
         unknown: [`it runs a script whose name the shell expands (${quoted(scriptOf.name.raw)})`],
       };
-    const script = params.scripts.get(scriptOf.name.text);
-    // The package manager runs the script in the manifest's folder, wherever it was called from.
-    return script === undefined
-      ? { arguments: [], unknown: [] }
-      : readScript({
-          ...params,
-          script: `${script} ${scriptOf.forwarded}`,
-          depth: params.depth + 1,
-          folders: [''],
-        });
+    return readNamedScript({ ...params, name: scriptOf.name.text, forwarded: scriptOf.forwarded });
   }
   const found = compilerArguments(words);
   const responses = readResponseFiles({ ...params, names: found.responseFiles });
@@ -321,6 +319,41 @@ function readCommand(params: {
         ? [argument]
         : params.folders.map((folder) => joined(folder, argument)),
     ),
+  };
+}
+
+/**
+ * The script `name` as a package manager runs it (`npm run <name> -- <args>`, npm-run-all's tasks):
+ * `pre<name>`, the script with `forwarded` appended, then `post<name>` (npm Docs, "scripts", "Pre &
+ * Post Scripts": npm runs them for any script; yarn 1 does too, and pnpm when
+ * `enable-pre-post-scripts` is set, so they are read whoever runs it), each in the manifest's folder,
+ * wherever it was called from (@npmcli/run-script runs a script in the package's folder). A name
+ * the manifest does not hold runs nothing here (the package manager fails, or runs a bin,
+ * `codeRunningProgram`'s concern).
+ */
+function readNamedScript(params: {
+  name: string;
+  forwarded: string;
+  scripts: ReadonlyMap<string, string>;
+  depth: number;
+  budget: ReadingBudget;
+  files: ShellFiles;
+}): ScriptReading {
+  const run = [`pre${params.name}`, params.name, `post${params.name}`].flatMap((name) => {
+    const script = params.scripts.get(name);
+    if (script === undefined) return [];
+    return [name === params.name ? `${script} ${params.forwarded}` : script];
+  });
+  return merged(
+    run.map((script) => readScript({ ...params, script, depth: params.depth + 1, folders: [''] })),
+  );
+}
+
+/** The readings of several scripts as one. */
+function merged(readings: readonly ScriptReading[]): ScriptReading {
+  return {
+    arguments: readings.flatMap((each) => each.arguments),
+    unknown: readings.flatMap((each) => each.unknown),
   };
 }
 

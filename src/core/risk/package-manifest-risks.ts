@@ -1,35 +1,10 @@
 import { isPlainObject } from '../cfn/is-plain-object.js';
+import { LIFE_CYCLE_SCRIPTS } from './deploy-run-scripts.js';
 import { hasDuplicateJsonKeys } from './has-duplicate-json-keys.js';
 import { packageManagerFieldRisks } from './package-manager-field-risks.js';
 import { PLAIN_BUILD } from './plain-build-arguments.js';
 import type { RiskReason } from './risk-assessment.js';
 import { unpinnedDependencyRisks, type ReviewedManifest } from './unpinned-dependency-risks.js';
-
-/**
- * Scripts npm runs by itself when the deploy run installs and builds a service (`npm ci` or
- * `npm install`, then `npm run build`). They run in the deploy workflow, with the AWS credentials
- * that deploy the stack. Source: npm Docs, "scripts" (v11): "Life Cycle Operation Order" lists for
- * `npm ci` and `npm install` `preinstall`, `install`, `postinstall`, `prepublish`, `preprepare`,
- * `prepare`, `postprepare`; "Life Cycle Scripts" adds `dependencies` ("after any operations that
- * modify the node_modules directory"), which @npmcli/arborist (reify.js) runs with its
- * `predependencies` and `postdependencies`; "Pre & Post Scripts" makes `npm run build` run
- * `prebuild` and `postbuild`. `prepack`, `postpack` and `prepublishOnly` run only for `npm pack` and
- * `npm publish`, which the deploy run never calls.
- */
-const INSTALL_SCRIPTS = [
-  'preinstall',
-  'install',
-  'postinstall',
-  'prepublish',
-  'preprepare',
-  'prepare',
-  'postprepare',
-  'predependencies',
-  'dependencies',
-  'postdependencies',
-  'prebuild',
-  'postbuild',
-] as const;
 
 /** A dependency taken from the npm registry by version range or tag (not a URL, git, a path or `user/repo`). */
 const REGISTRY_SPEC = /^(npm:[\w@./-]+@)?[\w.^~<>=|* -]*$/;
@@ -57,7 +32,7 @@ const DEPENDENCY_FIELDS = [
 /**
  * Code a `package.json` of the bundle makes the deploy run execute with its credentials, which no
  * rule of a template bounds (`unseen-effect`, `where` the file): an install or build life-cycle
- * script (`INSTALL_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
+ * script (`LIFE_CYCLE_SCRIPTS`), a `build` that is not a plain esbuild or tsc command (`PLAIN_BUILD`),
  * a dependency from anywhere but the registry (git, a URL, a path: code this change does not show,
  * run by its own install scripts), an `npm:` alias to a package of another name (a reviewer reads
  * one name, npm installs another), in any field of `DEPENDENCY_FIELDS`, or a manifest that does not
@@ -94,7 +69,7 @@ export function packageManifestRisks(params: {
     ];
   const reasons: RiskReason[] = [];
   const scripts = isPlainObject(manifest['scripts']) ? manifest['scripts'] : {};
-  for (const name of INSTALL_SCRIPTS)
+  for (const name of LIFE_CYCLE_SCRIPTS)
     if (scripts[name] !== undefined)
       reasons.push(
         reason(

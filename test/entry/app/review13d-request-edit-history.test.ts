@@ -3,6 +3,7 @@
 // `/implement` starts a run of the body, and every editor but the requester counts as one who
 // asked; a history that cannot be read stops the run (fail closed). Recording a later edit keeps
 // what the status comment said before and adds the note naming the editor.
+import { DELETED_EDITOR } from '../../../src/github/read-issue-body-editors.js';
 import { statusDetailsOf } from '../../../src/core/render/status-details-of.js';
 import { parseStateMarker, type TaskMarker } from '../../../src/core/state/state-marker.js';
 import { formIssue, issueComment } from '../../fixtures/trigger-events.js';
@@ -24,7 +25,7 @@ function statusOf(fake: ReturnType<typeof githubFakeBehindNock>): { body: string
 }
 
 /** A writers' repository whose issue #1 octo-writer opened and `editors` rewrote before any task. */
-function repositoryWithEditedIssue(editors: ReadonlyArray<{ login: string; id: number }> | string) {
+function repositoryWithEditedIssue(editors: ReadonlyArray<{ login: string; id: number } | null> | string) {
   return githubFakeBehindNock({
     permissions: { Codertocat: 'admin', 'octo-writer': 'write', 'octo-editor': 'write' },
     issueBodies: { 1: ISSUE_BODY },
@@ -78,6 +79,22 @@ describe('the edit history of a request read when its task starts', () => {
     expect(body).toContain(
       "who edited this issue's body is not known: GitHub did not give its edit history (Resource not accessible by integration)",
     );
+  });
+
+  it('an edit by a deleted account ("ghost") fails closed for good: no "Try again", the ways that work', async () => {
+    const fake = repositoryWithEditedIssue([WRITER, null]);
+    const provider = fixedBundleProvider(1, ['src/app.ts']);
+    const app = await testProbot({ providerFor: () => provider });
+    await app.receive('issues', labeling());
+    expect(app.errors).toEqual([]);
+    const { body, marker } = statusOf(fake);
+    expect(marker.state).toBe('failed');
+    expect(provider.calls).toBe(0);
+    expect(fake.pulls).toHaveLength(0);
+    expect(body).toContain(`who edited this issue's body is not known: ${DELETED_EDITOR}.`);
+    expect(body).toContain('running the body again');
+    expect(body).toContain('open a new issue');
+    expect(body).not.toContain('Try again');
   });
 });
 
