@@ -179,7 +179,7 @@ const fleet = app({
 });
 
 describe('review 11p: vehicle fleet maintenance', () => {
-  it('registers a vehicle → sends it to service (in_service) → lists active ones → decommissions it, published; the rules it cannot keep are honest gaps', async () => {
+  it('registers a vehicle → sends it to service (in_service) → lists active ones → assigns it (status kept) → decommissions it, published, after which assign answers 409; the rules it cannot keep are honest gaps', async () => {
     const { bundle } = await generate(fleet);
     const send = serviceOf(bundle);
     const made = await send('POST /vehicles', {
@@ -190,12 +190,17 @@ describe('review 11p: vehicle fleet maintenance', () => {
     expect((await send('POST /vehicles', { body: { mileage: 'a lot' } })).statusCode).toBe(400);
     expect((await send('POST /vehicles/{id}/send', first)).json['status']).toBe('in_service');
     expect(idsOf((await send('GET /vehicles', { query: { status: 'active' } })).json)).toEqual(['id-2']);
+    // `assign a vehicle to a driver`, where the statuses have no `assigned`: records who holds it, keeps the status.
+    const assigned = await send('POST /vehicles/{id}/assign', { ...second, body: { assignee: 'd-1' } });
+    expect(assigned.json).toMatchObject({ status: 'active', assignee: 'd-1' });
     expect((await send('POST /vehicles/{id}/decommission', second)).json['status']).toBe('decommissioned');
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('covered');
-    // No assign route: the rule and the story say so rather than claiming it.
-    expect(storyRow(bundle.coverage, 2)?.status).toBe('not_covered');
-    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('partial');
-    expect(gapsOf(sentenceRow(bundle.coverage, 4))).toContain('nothing refuses it');
+    // "A decommissioned vehicle cannot be assigned.": the assign route refuses it.
+    expect((await send('POST /vehicles/{id}/assign', { ...second, body: { assignee: 'd-2' } })).statusCode).toBe(
+      409,
+    );
+    expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
     // 14 days was not generated (default 30): partial, saying so.
     expect(sentenceRow(bundle.coverage, 6)?.status).toBe('partial');
     expect(gapsOf(sentenceRow(bundle.coverage, 6))).toMatch(/\b14\b/);
@@ -390,8 +395,8 @@ describe('review 11p: warehouse pick lists', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 6))).toContain('no SQS queue is generated');
   });
 
-  it.failing(
-    'FAULT: the two-word noun "pick list" becomes a resource `open` (POST /opens, from "Pick lists are open, …"), whose fields "an order number, a picker, a zone and a number of lines" are ❌ dropped — the collection is /pick-lists, holding those fields, made `open`',
+  it(
+    'fixed FAULT: the two-word noun "pick list" becomes a resource `open` (POST /opens, from "Pick lists are open, …"), whose fields "an order number, a picker, a zone and a number of lines" are ❌ dropped — the collection is /pick-lists, holding those fields, made `open`',
     async () => {
       const { bundle } = await generate(pickLists);
       const send = serviceOf(bundle);
@@ -404,8 +409,8 @@ describe('review 11p: warehouse pick lists', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "Only warehouse supervisors can reassign a pick list." is ❌ ("nothing was generated") while POST …/reassign exists and anyone may call it — the route answers 403 unless x-caller-roles names warehouse-supervisor, and the row is partial for the header',
+  it(
+    'fixed FAULT: "Only warehouse supervisors can reassign a pick list." is ❌ ("nothing was generated") while POST …/reassign exists and anyone may call it — the route answers 403 unless x-caller-roles names warehouse-supervisor, and the row is partial for the header',
     async () => {
       const { bundle } = await generate(pickLists);
       const reassign =
@@ -419,8 +424,8 @@ describe('review 11p: warehouse pick lists', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "Shipped pick lists cannot be modified." is partial with "no route changes an open, so nothing is refused", yet POST …/reassign changes a shipped one (200): `shipped` is not final — after ship, reassign answers 409',
+  it(
+    'fixed FAULT: "Shipped pick lists cannot be modified." is partial with "no route changes an open, so nothing is refused", yet POST …/reassign changes a shipped one (200): `shipped` is not final — after ship, reassign answers 409',
     async () => {
       const { bundle } = await generate(pickLists);
       const collection =

@@ -333,7 +333,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedWhileHas === undefined ? '' : `, answering 409 while it has ${operation.refusedWhileHas.join(' or ').replace(/-/g, ' ')}`}`,
     transition:
       operation.keepsStatus === true
-        ? `sets ${one}'s ${operation.callerField ?? 'caller field'} to the caller named by the x-caller-id header and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)`
+        ? `${operation.callerField === undefined ? `records ${operation.records.join(' and ')} from the body (required, 400 without)` : `sets ${one}'s ${operation.callerField} to the caller named by the x-caller-id header`} and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`
         : `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =

@@ -4,10 +4,13 @@ import { CONNECTORS } from './story-connectors.js';
 const JOINERS = new Set(['or', 'and']);
 /** The most values read before the joiner (`open, pending, on hold or closed`). */
 const MOST_VALUES = 6;
+/** The most words of the noun after the values (`pick lists`). */
+const NOUN_WORDS = 2;
 
 /**
  * `revoked or expired permits`, `easy, medium or hard recipes` (commas are dropped from the words):
- * single words joined by `or`/`and` before a plural noun are values the items are in, never the
+ * single words joined by `or`/`and` before a plural noun (or a two-word compound: `open or picking
+ * pick lists`) are values the items are in, never the
  * list's noun (a resource `revoked`). The list keeps the first value before its noun (read as a
  * status or allowed-value filter); the other values are said (`or expired`), not filtered.
  * Undefined when the words do not start so.
@@ -19,8 +22,10 @@ export function joinedModifiers(
   if (joiner < 1 || joiner > MOST_VALUES) return undefined;
   const values = words.slice(0, joiner);
   const last = words[joiner + 1];
-  const noun = words[joiner + 2];
-  if (last === undefined || noun === undefined || !isPlural(noun) || CONNECTORS.has(noun)) return undefined;
+  // `open or picking pick lists`: the noun may be a compound whose last word is the plural.
+  const noun = words.slice(joiner + 2, joiner + 2 + NOUN_WORDS).find((word) => isPlural(word));
+  const nounWords = noun === undefined ? [] : words.slice(joiner + 2, words.indexOf(noun, joiner + 2) + 1);
+  if (last === undefined || noun === undefined || nounWords.some((word) => CONNECTORS.has(word))) return undefined;
   if ([...values, last].some((word) => CONNECTORS.has(word) || isPlural(word))) return undefined;
   const [first, ...others] = [...values, last];
   return { kept: [first ?? last, ...words.slice(joiner + 2)], others: `or ${others.join(' or ')}` };

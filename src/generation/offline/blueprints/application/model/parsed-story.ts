@@ -42,6 +42,11 @@ export interface ParsedStory {
   readonly noun?: string;
   /** The object is the collection as a whole (`browse the catalogue`): the service's main resource. */
   readonly collective: boolean;
+  /**
+   * For a collective object with a word before it (`a pick list`): that word and the collection word
+   * (`['pick', 'list']`), kept so the model can read a countable compound as a resource.
+   */
+  readonly collection?: readonly [modifier: string, head: string];
   /** Whose items (`a customer's orders` → `customer`; `my orders` → the story's role). */
   readonly owner?: string;
   /** The object's attribute the story is about (`the status of my order` → `status`). */

@@ -16,6 +16,7 @@ import type { DescribedRecord } from './described-record.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
+import { countableCollection } from './countable-collection.js';
 import { countedStories } from './counted-stories.js';
 import { guardedDeletes } from './delete-guards.js';
 import { derivedFigures } from './derived-figures.js';
@@ -37,6 +38,7 @@ import { listedStatusModifier } from './listed-status-modifier.js';
 import { movedToListed } from './moved-to-listed.js';
 import { guardedMoves, refusedMoves } from './refused-moves.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
+import { recordsRecipient } from './recipient-move.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { Resource, ResourceModel } from './resource-model-types.js';
@@ -82,6 +84,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
         !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
     )
     .map(parseStory)
+    // `create a pick list` beside `pick lists`: a resource `list`, not the whole collection.
+    .map((story) => countableCollection(story, texts))
     .map((story) => namingRecordObject(story, record))
     .map((story) => startedStatus(story, lifecycleOfNoun));
   const read = verbObjects(parsedStories);
@@ -204,7 +208,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     input.descriptionSentences,
     names.flatMap((name) => {
       const resource = resources.find((candidate) => candidate.name === named(name));
-      return resource === undefined ? [] : [{ resource, head: name }];
+      return resource === undefined ? [] : [{ resource, head: name, recording: recordingMoves(renamed, resource) }];
     }),
   );
   return {
@@ -263,6 +267,22 @@ function statusesOf(resources: readonly Resource[], name: string): string[] {
   return machine === undefined
     ? []
     : unique([machine.initial, ...machine.transitions.map((move) => move.to), ...machine.setElsewhere]);
+}
+
+/** The moves of the resource's stories that record who holds an item and keep its status (`assign a vehicle to a driver`). */
+function recordingMoves(stories: readonly ParsedStory[], resource: Resource): string[] {
+  const moves = new Set(resource.status?.transitions.map((move) => move.action) ?? []);
+  return unique(
+    stories
+      .filter(
+        (story) =>
+          story.noun === resource.name &&
+          story.kind === 'transition' &&
+          (story.toCaller === true || recordsRecipient(story)) &&
+          !moves.has(story.verb),
+      )
+      .map((story) => story.verb),
+  );
 }
 
 function optionalInitial(initial: string | undefined): { initial?: string } {
