@@ -154,8 +154,8 @@ describe('review 11p: gym class booking', () => {
     expect(gapsOf(like)).toMatch(/`likes` is a count the service keeps .* no route adds one to it/);
   });
 
-  it.failing(
-    'FAULT: "As a coach I can schedule a class" (the verb that makes one) carries the gap "nothing runs on a schedule" — POST makes the class; no schedule was asked for',
+  it(
+    'fixed FAULT: "As a coach I can schedule a class" (the verb that makes one) carries the gap "nothing runs on a schedule" — POST makes the class; no schedule was asked for',
     async () => {
       const { bundle } = await generate(gymClasses);
       expect(gapsOf(storyRow(bundle.coverage, 1))).not.toMatch(/schedule/);
@@ -296,8 +296,8 @@ describe('review 11p: newsletter subscriptions', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: "Each subscription has … a frequency (daily, weekly or monthly) …" is ❌ not covered ("daily" asks for something done on a schedule), though the handler keeps `frequency` to those three values and lists by it — the sentence declares fields, ✅ like any other',
+  it(
+    'fixed FAULT: "Each subscription has … a frequency (daily, weekly or monthly) …" is ❌ not covered ("daily" asks for something done on a schedule), though the handler keeps `frequency` to those three values and lists by it — the sentence declares fields, ✅ like any other',
     async () => {
       const { bundle } = await generate(newsletter);
       expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
@@ -307,8 +307,8 @@ describe('review 11p: newsletter subscriptions', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "As an editor I can list weekly subscriptions" is partial with "nothing runs on a schedule", though GET /subscriptions?frequency=weekly lists exactly those — `weekly` is a value of the field, not a schedule',
+  it(
+    'fixed FAULT: "As an editor I can list weekly subscriptions" is partial with "nothing runs on a schedule", though GET /subscriptions?frequency=weekly lists exactly those — `weekly` is a value of the field, not a schedule',
     async () => {
       const { bundle } = await generate(newsletter);
       expect(storyRow(bundle.coverage, 4)?.status).toBe('covered');
@@ -316,8 +316,8 @@ describe('review 11p: newsletter subscriptions', () => {
     },
   );
 
-  it.failing(
-    'FAULT: "As a reader I can unsubscribe", where "Subscriptions are … unsubscribed", gets no route ("names nothing the API could store") — it is the move to the listed `unsubscribed` (POST /subscriptions/{id}/unsubscribe), after which a change answers 409',
+  it(
+    'fixed FAULT: "As a reader I can unsubscribe", where "Subscriptions are … unsubscribed", gets no route ("names nothing the API could store") — it is the move to the listed `unsubscribed` (POST /subscriptions/{id}/unsubscribe), after which a change answers 409',
     async () => {
       const { bundle } = await generate(newsletter);
       const send = serviceOf(bundle);

@@ -27,6 +27,7 @@ import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
 import { asksForNotice, noticeAsk, sentenceNoticeIntents } from './notice-stories.js';
+import { objectlessMove } from './objectless-move.js';
 import { operationsFor } from './operations-for.js';
 import { outsideLifecycle } from './outside-lifecycle.js';
 import { parentsOf } from './parents-of.js';
@@ -123,7 +124,10 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ownerOf: (noun) => describedOwner(input.descriptionSentences, noun),
     },
   );
-  const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+  const objectNouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+  // `As a reader I can unsubscribe`, where subscriptions are listed as `unsubscribed`: that resource's move.
+  const acted = parsed.map((story) => objectlessMove(story, objectNouns, lifecycleOfNoun));
+  const nouns = unique(acted.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
     ? subject
@@ -131,7 +135,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       nouns[0] ??
       subject);
   const moved = knownStateMoves(
-    parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)),
+    acted.map((story) => (story.collective ? { ...story, noun: primary } : story)),
     new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))),
   );
   const parents = parentsOf(moved);

@@ -24,6 +24,7 @@ const TERMINAL = new Set([
   'deleted',
   'declined',
   'revoked',
+  'unsubscribed',
 ]);
 
 /**
