@@ -123,14 +123,22 @@ describe('a prohibition in a final status is kept by the moves out of it', () =>
     await send('POST /tickets', { body: { subject: 's' } });
     await send('POST /tickets/{id}/close', first);
     expect((await send('POST /tickets/{id}/solve', first)).statusCode).toBe(409);
-    const assign = await send('POST /tickets/{id}/assign', { ...first, headers: { 'x-caller-id': 'agent-1' } });
+    const assign = await send('POST /tickets/{id}/assign', {
+      ...first,
+      headers: { 'x-caller-id': 'agent-1' },
+    });
     expect(assign.statusCode).toBe(409);
     await send('POST /tickets', { body: { subject: 't' } });
-    const open = await send('POST /tickets/{id}/assign', { ...second, headers: { 'x-caller-id': 'agent-1' } });
+    const open = await send('POST /tickets/{id}/assign', {
+      ...second,
+      headers: { 'x-caller-id': 'agent-1' },
+    });
     expect(open.json).toMatchObject({ status: 'open', assignee: 'agent-1' });
     const row = sentenceRow(bundle.coverage, 4);
     expect(row?.status).toBe('covered');
-    expect(row?.implementedBy).toContain('POST /tickets/{id}/assign, POST /tickets/{id}/solve answer 409 for a ticket that is closed');
+    expect(row?.implementedBy).toContain(
+      'POST /tickets/{id}/assign, POST /tickets/{id}/solve answer 409 for a ticket that is closed',
+    );
   });
 });
 

@@ -84,7 +84,8 @@ function calendarSchedule(
   domain: ReadonlySet<string>,
 ): ReturnType<typeof scheduleAsked> {
   const words = sentence.clauses.flatMap((clause) => clause.words);
-  if (words.some((word) => RELEASE_WORDS.has(word))) return undefined;
+  // `Send a summary of shifts every Monday`, where shifts are the resource: no release's traffic shift.
+  if (words.some((word) => RELEASE_WORDS.has(word) && !domain.has(word))) return undefined;
   const text = sentence.text.replace(SCHEDULE_WORD, (word) => (domain.has(word.toLowerCase()) ? '' : word));
   const schedule = scheduleAsked(text);
   if (schedule === undefined) return undefined;

@@ -212,7 +212,9 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     input.descriptionSentences,
     names.flatMap((name) => {
       const resource = resources.find((candidate) => candidate.name === named(name));
-      return resource === undefined ? [] : [{ resource, head: name, recording: recordingMoves(renamed, resource) }];
+      return resource === undefined
+        ? []
+        : [{ resource, head: name, recording: recordingMoves(renamed, resource) }];
     }),
   );
   return {
