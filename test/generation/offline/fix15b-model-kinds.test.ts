@@ -57,7 +57,9 @@ describe('a collection word the request counts is a resource', () => {
       'id-1',
     ]);
     expect(storyRow(bundle.coverage, 5)?.implementedBy).toContain('GET /packing-lists');
-    expect(gapsOf(storyRow(bundle.coverage, 5))).toContain('"or dispatched"');
+    expect(gapsOf(storyRow(bundle.coverage, 5))).toContain(
+      'GET /packing-lists?status=dispatched lists the others',
+    );
     expect(sentenceRow(bundle.coverage, 1)?.implementedBy).not.toMatch(/\/(?:drafts|lists)\b/);
   });
 
@@ -162,7 +164,9 @@ describe('joined values with a field word', () => {
     expect(idsOf((await send('GET /tickets', { query: { priority: 'high' } })).json)).toEqual(['id-1']);
     expect(storyRow(bundle.coverage, 2)?.implementedBy).toContain('?priority=high');
     const gaps = gapsOf(storyRow(bundle.coverage, 2));
-    expect(gaps).toContain('"or urgent"');
+    expect(gaps).toContain(
+      '"or urgent" is not in the same answer: GET /tickets filters on one priority at a time, so GET /tickets?priority=urgent lists the others',
+    );
     expect(gaps).not.toContain('or priority');
   });
 

@@ -377,6 +377,33 @@ function notGeneratedAsks(text: string, capabilities: readonly Capability[]): st
   );
 }
 
+/**
+ * `list high priority or urgent tickets`, filtered on `?priority=high`: the values joined to the
+ * filtered one are not in the same answer. When the list's filter takes them, the gap says the call
+ * that lists them (`?priority=urgent`); else that they shaped nothing.
+ */
+function otherValuesGap(story: ParsedStory, operation: Operation, resource: Resource | undefined): string[] {
+  const others = story.otherValues ?? [];
+  if (others.length === 0) return [];
+  const said = `"or ${others.join(' or ')}"`;
+  const field = story.filterBy ?? (story.stateFilter === undefined ? undefined : 'status');
+  const allowed =
+    field === 'status'
+      ? statusesOf(resource)
+      : resource?.fields.find((candidate) => candidate.name === field)?.values;
+  const path = operation.routeKey.replace(/^GET /, '');
+  if (
+    field === undefined ||
+    !operation.filters.some((filter) => filter.field === field) ||
+    allowed === undefined ||
+    !others.every((value) => allowed.includes(value))
+  )
+    return [`${said} shaped nothing that was generated`];
+  return [
+    `${said} is not in the same answer: ${operation.routeKey} filters on one ${field} at a time, so ${others.map((value) => `GET ${path}?${field}=${value}`).join(' and ')} list${others.length === 1 ? 's' : ''} the others`,
+  ];
+}
+
 /** What a story asked that its route does not do. */
 function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operation): string[] {
   const resource = model.resources.find((candidate) => candidate.name === story.noun);
@@ -404,6 +431,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
     ...(story.unused.length > 0 && operation.kind !== 'balance'
       ? [`"${story.unused.join(' ')}" shaped nothing that was generated`]
       : []),
+    ...otherValuesGap(story, operation, resource),
     ...countGaps(
       story,
       operation,

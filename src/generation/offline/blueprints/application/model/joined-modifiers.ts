@@ -20,7 +20,7 @@ const NOUN_WORDS = 2;
  */
 export function joinedModifiers(
   words: readonly string[],
-): { readonly kept: readonly string[]; readonly others: string } | undefined {
+): { readonly kept: readonly string[]; readonly others: readonly string[] } | undefined {
   const joiner = words.findIndex((word) => JOINERS.has(word));
   if (joiner < 1 || joiner > MOST_VALUES) return undefined;
   // `high priority or urgent tickets`: the field named after the first value belongs to it (`high priority`).
@@ -35,5 +35,5 @@ export function joinedModifiers(
   if ([...values, last].some((word) => CONNECTORS.has(word) || isPlural(word))) return undefined;
   const [first, ...others] = [...values, last];
   if (first === undefined || first === last) return undefined;
-  return { kept: [first, ...field, ...words.slice(joiner + 2)], others: `or ${others.join(' or ')}` };
+  return { kept: [first, ...field, ...words.slice(joiner + 2)], others };
 }

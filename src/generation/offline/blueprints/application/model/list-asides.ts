@@ -18,8 +18,8 @@ export function listAsides(words: readonly string[]): {
   readonly range?: string;
   /** `certificates expiring`: what the items are doing, no filter the list answers and never its noun. */
   readonly doing?: string;
-  /** `revoked or expired permits` → `or expired`: values joined to the first, not filtered. */
-  readonly others?: string;
+  /** `revoked or expired permits` → `expired`: values joined to the first, not filtered. */
+  readonly others?: readonly string[];
 } {
   const range = rangePhrase(words);
   const time = timePhrase(range?.kept ?? words);

@@ -140,10 +140,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     unused: [
       ...qualifiersOfList,
       ...(asides?.doing === undefined ? [] : [asides.doing]),
-      ...(asides?.others === undefined ? [] : [asides.others]),
       ...qualifiers.unused,
       ...(done?.unused ?? []),
     ],
+    ...(asides?.others === undefined ? {} : { otherValues: asides.others }),
     ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),
     ...(onlyIn === undefined ? {} : { onlyIn }),

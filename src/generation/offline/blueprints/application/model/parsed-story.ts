@@ -70,6 +70,11 @@ export interface ParsedStory {
   readonly refusedFrom: readonly string[];
   /** Words of the story that shaped nothing; the story is then only partly covered. */
   readonly unused: readonly string[];
+  /**
+   * `list revoked or expired permits` → `['expired']`: values joined to the one the list filters on,
+   * which the list does not filter on in the same call; the story is then only partly covered.
+   */
+  readonly otherValues?: readonly string[];
   /** The owner came from `my`/`our`, which an API without an authorizer cannot enforce. */
   readonly ownerIsSelf: boolean;
   /**
