@@ -10,6 +10,8 @@ export interface ServiceCall {
   readonly pathParameters?: Record<string, string>;
   readonly body?: unknown;
   readonly query?: Record<string, string>;
+  /** What an authorizer in front would set (`x-caller-id`); none unless given. */
+  readonly headers?: Record<string, string>;
 }
 /** Sends one HTTP API event to the generated handler by its route key. */
 export type Send = (routeKey: string, call?: ServiceCall) => Promise<ServiceAnswer>;
@@ -45,7 +47,7 @@ export function serviceOf(bundle: ArtifactBundle): Send {
       routeKey,
       pathParameters: call.pathParameters,
       queryStringParameters: call.query,
-      headers: {},
+      headers: call.headers ?? {},
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
     });
     const json = answer.body === '' ? {} : (JSON.parse(answer.body) as Record<string, unknown>);

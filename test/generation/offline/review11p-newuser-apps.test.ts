@@ -154,14 +154,11 @@ describe('review 11p: gym class booking', () => {
     expect(gapsOf(like)).toMatch(/`likes` is a count the service keeps .* no route adds one to it/);
   });
 
-  it.failing(
-    'FAULT: "As a coach I can schedule a class" (the verb that makes one) carries the gap "nothing runs on a schedule" — POST makes the class; no schedule was asked for',
-    async () => {
-      const { bundle } = await generate(gymClasses);
-      expect(gapsOf(storyRow(bundle.coverage, 1))).not.toMatch(/schedule/);
-      expect(storyRow(bundle.coverage, 1)?.status).toBe('covered');
-    },
-  );
+  it('fixed FAULT: "As a coach I can schedule a class" (the verb that makes one) carries the gap "nothing runs on a schedule" — POST makes the class; no schedule was asked for', async () => {
+    const { bundle } = await generate(gymClasses);
+    expect(gapsOf(storyRow(bundle.coverage, 1))).not.toMatch(/schedule/);
+    expect(storyRow(bundle.coverage, 1)?.status).toBe('covered');
+  });
 });
 
 const fleet = app({
@@ -179,7 +176,7 @@ const fleet = app({
 });
 
 describe('review 11p: vehicle fleet maintenance', () => {
-  it('registers a vehicle → sends it to service (in_service) → lists active ones → decommissions it, published; the rules it cannot keep are honest gaps', async () => {
+  it('registers a vehicle → sends it to service (in_service) → lists active ones → assigns it (status kept) → decommissions it, published, after which assign answers 409; the rules it cannot keep are honest gaps', async () => {
     const { bundle } = await generate(fleet);
     const send = serviceOf(bundle);
     const made = await send('POST /vehicles', {
@@ -190,12 +187,17 @@ describe('review 11p: vehicle fleet maintenance', () => {
     expect((await send('POST /vehicles', { body: { mileage: 'a lot' } })).statusCode).toBe(400);
     expect((await send('POST /vehicles/{id}/send', first)).json['status']).toBe('in_service');
     expect(idsOf((await send('GET /vehicles', { query: { status: 'active' } })).json)).toEqual(['id-2']);
+    // `assign a vehicle to a driver`, where the statuses have no `assigned`: records who holds it, keeps the status.
+    const assigned = await send('POST /vehicles/{id}/assign', { ...second, body: { assignee: 'd-1' } });
+    expect(assigned.json).toMatchObject({ status: 'active', assignee: 'd-1' });
     expect((await send('POST /vehicles/{id}/decommission', second)).json['status']).toBe('decommissioned');
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('covered');
-    // No assign route: the rule and the story say so rather than claiming it.
-    expect(storyRow(bundle.coverage, 2)?.status).toBe('not_covered');
-    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('partial');
-    expect(gapsOf(sentenceRow(bundle.coverage, 4))).toContain('nothing refuses it');
+    // "A decommissioned vehicle cannot be assigned.": the assign route refuses it.
+    expect(
+      (await send('POST /vehicles/{id}/assign', { ...second, body: { assignee: 'd-2' } })).statusCode,
+    ).toBe(409);
+    expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
     // 14 days was not generated (default 30): partial, saying so.
     expect(sentenceRow(bundle.coverage, 6)?.status).toBe('partial');
     expect(gapsOf(sentenceRow(bundle.coverage, 6))).toMatch(/\b14\b/);
@@ -291,36 +293,27 @@ describe('review 11p: newsletter subscriptions', () => {
     expect(sentenceRow(bundle.coverage, 5)?.status).toBe('not_covered');
   });
 
-  it.failing(
-    'FAULT: "Each subscription has … a frequency (daily, weekly or monthly) …" is ❌ not covered ("daily" asks for something done on a schedule), though the handler keeps `frequency` to those three values and lists by it — the sentence declares fields, ✅ like any other',
-    async () => {
-      const { bundle } = await generate(newsletter);
-      expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
-      expect(sentenceRow(bundle.coverage, 2)?.implementedBy).toContain(
-        'frequency (string: daily, weekly or monthly',
-      );
-    },
-  );
+  it('fixed FAULT: "Each subscription has … a frequency (daily, weekly or monthly) …" is ❌ not covered ("daily" asks for something done on a schedule), though the handler keeps `frequency` to those three values and lists by it — the sentence declares fields, ✅ like any other', async () => {
+    const { bundle } = await generate(newsletter);
+    expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
+    expect(sentenceRow(bundle.coverage, 2)?.implementedBy).toContain(
+      'frequency (string: daily, weekly or monthly',
+    );
+  });
 
-  it.failing(
-    'FAULT: "As an editor I can list weekly subscriptions" is partial with "nothing runs on a schedule", though GET /subscriptions?frequency=weekly lists exactly those — `weekly` is a value of the field, not a schedule',
-    async () => {
-      const { bundle } = await generate(newsletter);
-      expect(storyRow(bundle.coverage, 4)?.status).toBe('covered');
-      expect(gapsOf(storyRow(bundle.coverage, 4))).not.toMatch(/schedule/);
-    },
-  );
+  it('fixed FAULT: "As an editor I can list weekly subscriptions" is partial with "nothing runs on a schedule", though GET /subscriptions?frequency=weekly lists exactly those — `weekly` is a value of the field, not a schedule', async () => {
+    const { bundle } = await generate(newsletter);
+    expect(storyRow(bundle.coverage, 4)?.status).toBe('covered');
+    expect(gapsOf(storyRow(bundle.coverage, 4))).not.toMatch(/schedule/);
+  });
 
-  it.failing(
-    'FAULT: "As a reader I can unsubscribe", where "Subscriptions are … unsubscribed", gets no route ("names nothing the API could store") — it is the move to the listed `unsubscribed` (POST /subscriptions/{id}/unsubscribe), after which a change answers 409',
-    async () => {
-      const { bundle } = await generate(newsletter);
-      const send = serviceOf(bundle);
-      await send('POST /subscriptions', { body: aSubscription });
-      expect((await send('POST /subscriptions/{id}/unsubscribe', first)).json['status']).toBe('unsubscribed');
-      expect((await send('POST /subscriptions/{id}/confirm', first)).statusCode).toBe(409);
-    },
-  );
+  it('fixed FAULT: "As a reader I can unsubscribe", where "Subscriptions are … unsubscribed", gets no route ("names nothing the API could store") — it is the move to the listed `unsubscribed` (POST /subscriptions/{id}/unsubscribe), after which a change answers 409', async () => {
+    const { bundle } = await generate(newsletter);
+    const send = serviceOf(bundle);
+    await send('POST /subscriptions', { body: aSubscription });
+    expect((await send('POST /subscriptions/{id}/unsubscribe', first)).json['status']).toBe('unsubscribed');
+    expect((await send('POST /subscriptions/{id}/confirm', first)).statusCode).toBe(409);
+  });
 });
 
 const permits = app({
@@ -390,49 +383,40 @@ describe('review 11p: warehouse pick lists', () => {
     expect(gapsOf(sentenceRow(bundle.coverage, 6))).toContain('no SQS queue is generated');
   });
 
-  it.failing(
-    'FAULT: the two-word noun "pick list" becomes a resource `open` (POST /opens, from "Pick lists are open, …"), whose fields "an order number, a picker, a zone and a number of lines" are ❌ dropped — the collection is /pick-lists, holding those fields, made `open`',
-    async () => {
-      const { bundle } = await generate(pickLists);
-      const send = serviceOf(bundle);
-      const made = await send('POST /pick-lists', {
-        body: { orderNumber: 'SO-1', picker: 'p-1', zone: 'B', lines: 4 },
-      });
-      expect(made.statusCode).toBe(201);
-      expect(made.json).toMatchObject({ status: 'open', orderNumber: 'SO-1', zone: 'B' });
-      expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
-    },
-  );
+  it('fixed FAULT: the two-word noun "pick list" becomes a resource `open` (POST /opens, from "Pick lists are open, …"), whose fields "an order number, a picker, a zone and a number of lines" are ❌ dropped — the collection is /pick-lists, holding those fields, made `open`', async () => {
+    const { bundle } = await generate(pickLists);
+    const send = serviceOf(bundle);
+    const made = await send('POST /pick-lists', {
+      body: { orderNumber: 'SO-1', picker: 'p-1', zone: 'B', lines: 4 },
+    });
+    expect(made.statusCode).toBe(201);
+    expect(made.json).toMatchObject({ status: 'open', orderNumber: 'SO-1', zone: 'B' });
+    expect(sentenceRow(bundle.coverage, 2)?.status).toBe('covered');
+  });
 
-  it.failing(
-    'FAULT: "Only warehouse supervisors can reassign a pick list." is ❌ ("nothing was generated") while POST …/reassign exists and anyone may call it — the route answers 403 unless x-caller-roles names warehouse-supervisor, and the row is partial for the header',
-    async () => {
-      const { bundle } = await generate(pickLists);
-      const reassign =
-        /POST (\/[a-z-]+)\/\{id\}\/reassign/.exec(storyRow(bundle.coverage, 4)?.implementedBy ?? '')?.[1] ??
-        '/pick-lists';
-      const send = serviceOf(bundle);
-      expect((await send(`POST ${reassign}`, { body: { assignee: 'p-1' } })).statusCode).toBe(201);
-      const refused = await send(`POST ${reassign}/{id}/reassign`, { ...first, body: { assignee: 'p-2' } });
-      expect(refused.statusCode).toBe(403);
-      expect(sentenceRow(bundle.coverage, 4)?.status).toBe('partial');
-    },
-  );
+  it('fixed FAULT: "Only warehouse supervisors can reassign a pick list." is ❌ ("nothing was generated") while POST …/reassign exists and anyone may call it — the route answers 403 unless x-caller-roles names warehouse-supervisor, and the row is partial for the header', async () => {
+    const { bundle } = await generate(pickLists);
+    const reassign =
+      /POST (\/[a-z-]+)\/\{id\}\/reassign/.exec(storyRow(bundle.coverage, 4)?.implementedBy ?? '')?.[1] ??
+      '/pick-lists';
+    const send = serviceOf(bundle);
+    expect((await send(`POST ${reassign}`, { body: { assignee: 'p-1' } })).statusCode).toBe(201);
+    const refused = await send(`POST ${reassign}/{id}/reassign`, { ...first, body: { assignee: 'p-2' } });
+    expect(refused.statusCode).toBe(403);
+    expect(sentenceRow(bundle.coverage, 4)?.status).toBe('partial');
+  });
 
-  it.failing(
-    'FAULT: "Shipped pick lists cannot be modified." is partial with "no route changes an open, so nothing is refused", yet POST …/reassign changes a shipped one (200): `shipped` is not final — after ship, reassign answers 409',
-    async () => {
-      const { bundle } = await generate(pickLists);
-      const collection =
-        /POST (\/[a-z-]+)\/\{id\}\/ship/.exec(storyRow(bundle.coverage, 6)?.implementedBy ?? '')?.[1] ??
-        '/pick-lists';
-      const send = serviceOf(bundle, { 'x-caller-roles': 'warehouse-supervisor' });
-      await send(`POST ${collection}`, { body: { assignee: 'p-1' } });
-      expect((await send(`POST ${collection}/{id}/ship`, first)).statusCode).toBe(200);
-      const changed = await send(`POST ${collection}/{id}/reassign`, { ...first, body: { assignee: 'p-2' } });
-      expect(changed.statusCode).toBe(409);
-    },
-  );
+  it('fixed FAULT: "Shipped pick lists cannot be modified." is partial with "no route changes an open, so nothing is refused", yet POST …/reassign changes a shipped one (200): `shipped` is not final — after ship, reassign answers 409', async () => {
+    const { bundle } = await generate(pickLists);
+    const collection =
+      /POST (\/[a-z-]+)\/\{id\}\/ship/.exec(storyRow(bundle.coverage, 6)?.implementedBy ?? '')?.[1] ??
+      '/pick-lists';
+    const send = serviceOf(bundle, { 'x-caller-roles': 'warehouse-supervisor' });
+    await send(`POST ${collection}`, { body: { assignee: 'p-1' } });
+    expect((await send(`POST ${collection}/{id}/ship`, first)).statusCode).toBe(200);
+    const changed = await send(`POST ${collection}/{id}/reassign`, { ...first, body: { assignee: 'p-2' } });
+    expect(changed.statusCode).toBe(409);
+  });
 });
 
 const recipes = app({

@@ -13,12 +13,17 @@ describe('plural', () => {
     ['wish', 'wishes'],
     ['category', 'categories'],
     ['order', 'orders'],
+    // A single final z after one short vowel doubles; a word ending in zz already does not.
+    ['quiz', 'quizzes'],
+    ['whiz', 'whizzes'],
+    ['fez', 'fezzes'],
+    ['buzz', 'buzzes'],
   ])('%s → %s, and back', (one, many) => {
     expect(plural(one)).toBe(many);
     expect(singular(many)).toBe(one);
   });
 
-  it.each(['orders', 'classes', 'addresses', 'statuses', 'categories'])(
+  it.each(['orders', 'classes', 'addresses', 'statuses', 'categories', 'quizzes'])(
     'keeps the plural %s plural',
     (many) => {
       expect(plural(many)).toBe(many);

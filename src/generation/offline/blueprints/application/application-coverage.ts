@@ -333,7 +333,7 @@ function describeOperation(operation: Operation, model: ResourceModel): string {
     delete: `deletes ${one}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.refusedWhileHas === undefined ? '' : `, answering 409 while it has ${operation.refusedWhileHas.join(' or ').replace(/-/g, ' ')}`}`,
     transition:
       operation.keepsStatus === true
-        ? `sets ${one}'s ${operation.callerField ?? 'caller field'} to the caller named by the x-caller-id header and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)`
+        ? `${operation.callerField === undefined ? `records ${operation.records.join(' and ')} from the body (required, 400 without)` : `sets ${one}'s ${operation.callerField} to the caller named by the x-caller-id header`} and keeps its status (the statuses the description lists have no ${operation.action ?? ''} status)${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`
         : `moves ${one} to ${to ?? 'its next status'}${operation.records.length === 0 ? '' : `, recording ${operation.records.join(' and ')} from the body (required, 400 without)`}${operation.onlyIn.length > 0 ? ` only when it is ${operation.onlyIn.join(' or ')} (409 otherwise)` : ''}${operation.callerField === undefined ? '' : ` and sets ${operation.callerField} to the caller named by the x-caller-id header`}${operation.refusedFrom.length > 0 ? `, refused when ${operation.refusedFrom.join(' or ')}` : ''}`,
   };
   const roles =
@@ -377,6 +377,33 @@ function notGeneratedAsks(text: string, capabilities: readonly Capability[]): st
   );
 }
 
+/**
+ * `list high priority or urgent tickets`, filtered on `?priority=high`: the values joined to the
+ * filtered one are not in the same answer. When the list's filter takes them, the gap says the call
+ * that lists them (`?priority=urgent`); else that they shaped nothing.
+ */
+function otherValuesGap(story: ParsedStory, operation: Operation, resource: Resource | undefined): string[] {
+  const others = story.otherValues ?? [];
+  if (others.length === 0) return [];
+  const said = `"or ${others.join(' or ')}"`;
+  const field = story.filterBy ?? (story.stateFilter === undefined ? undefined : 'status');
+  const allowed =
+    field === 'status'
+      ? statusesOf(resource)
+      : resource?.fields.find((candidate) => candidate.name === field)?.values;
+  const path = operation.routeKey.replace(/^GET /, '');
+  if (
+    field === undefined ||
+    !operation.filters.some((filter) => filter.field === field) ||
+    allowed === undefined ||
+    !others.every((value) => allowed.includes(value))
+  )
+    return [`${said} shaped nothing that was generated`];
+  return [
+    `${said} is not in the same answer: ${operation.routeKey} filters on one ${field} at a time, so ${others.map((value) => `GET ${path}?${field}=${value}`).join(' and ')} list${others.length === 1 ? 's' : ''} the others`,
+  ];
+}
+
 /** What a story asked that its route does not do. */
 function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operation): string[] {
   const resource = model.resources.find((candidate) => candidate.name === story.noun);
@@ -404,6 +431,7 @@ function storyGaps(story: ParsedStory, model: ResourceModel, operation: Operatio
     ...(story.unused.length > 0 && operation.kind !== 'balance'
       ? [`"${story.unused.join(' ')}" shaped nothing that was generated`]
       : []),
+    ...otherValuesGap(story, operation, resource),
     ...countGaps(
       story,
       operation,

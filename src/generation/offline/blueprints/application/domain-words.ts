@@ -7,8 +7,11 @@ const ONE_WORD = /^[a-z]+$/;
 
 /**
  * The words the request's own domain is named by: each resource's name and collection (`shift`,
- * `shifts`), every status (`published`) and every form of each status move's verb (`publish`,
- * `publishes`). A clause using them speaks of the items the service keeps, not of the platform.
+ * `shifts`), every status (`published`), every form of each status move's verb (`publish`,
+ * `publishes`) and of each verb a story makes or changes an item by (`schedule a class` →
+ * `schedule`, `scheduled`), and every value a field allows (`a frequency (daily, weekly or
+ * monthly)` → `weekly`). A clause using them speaks of the items the service keeps, not of the
+ * platform (`list weekly subscriptions` asks for no schedule).
  */
 export function domainWords(model: ResourceModel): Set<string> {
   const words = model.resources.flatMap((resource) => {
@@ -20,9 +23,15 @@ export function domainWords(model: ResourceModel): Set<string> {
     const moves = (status?.transitions ?? []).flatMap((move) =>
       ONE_WORD.test(move.action) ? verbForms(move.action) : [],
     );
-    return [resource.name, resource.collection, ...statuses, ...moves];
+    const values = resource.fields.flatMap((field) => field.values ?? []);
+    return [resource.name, resource.collection, ...statuses, ...moves, ...values];
   });
-  return new Set(words.filter((word) => ONE_WORD.test(word)));
+  // A story's own verb acting on an item (`schedule a class`), not a read or list (`list`, `view`).
+  const storyVerbs = model.operations
+    .filter((operation) => operation.kind !== 'list' && operation.kind !== 'read')
+    .flatMap((operation) => operation.stories.map((story) => story.verb))
+    .flatMap((verb) => (ONE_WORD.test(verb) ? verbForms(verb) : []));
+  return new Set([...words, ...storyVerbs].filter((word) => ONE_WORD.test(word)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DescriptionSentence } from '../../naming/description-sentences.js';
 import { scheduleAsked } from '../../cfn/schedule-expression.js';
 import { withArticle } from '../../naming/article.js';
+import { domainWords } from './domain-words.js';
 import { frequencyLimit } from './frequency-limit.js';
 import type { FieldSpec, ResourceModel } from './model/resource-model-types.js';
 
@@ -45,7 +46,7 @@ export function sentenceNotGenerated(
   const limit = frequencyLimit(sentence);
   if (limit !== undefined)
     return `"${limit.words.join(' ')}" limits how often it may happen, a rule on the items (more than ${limit.times === 1 ? 'one' : String(limit.times)} in one ${limit.period} must be refused), not a run by the calendar: nothing generated counts what was done in a ${limit.period}, so every request is taken; a conditional write on a key of the item and its ${limit.period} (409 when it exists) would enforce it`;
-  const schedule = calendarSchedule(sentence);
+  const schedule = calendarSchedule(sentence, domainWords(model));
   if (schedule !== undefined)
     return `"${schedule.words.join(' ')}" asks for something done on a schedule: nothing runs on a schedule in this service (every route answers a request, and no EventBridge schedule or scheduled function is generated), so neither the run nor what it would send is generated; a scheduled Lambda function (EventBridge Scheduler) that reads the items would do it`;
   return fieldOrderGap(sentence, model);
@@ -69,15 +70,24 @@ const RELEASE_WORDS = new Set([
   'rollout',
 ]);
 
+/** Schedule words that are one word (`weekly`), which a field may allow as a value. */
+const SCHEDULE_WORD = /\b(?:hourly|daily|nightly|weekly|monthly|weekdays)\b/gi;
+
 /**
  * A run by the calendar (`every Monday at 08:00`, `daily`, `weekly`): not a rate of minutes or hours,
  * which in a request for an API is a limit or a release's pace (`100 requests every minute`), and
- * not a release's traffic shift.
+ * not a release's traffic shift. A schedule word the model holds as data (`a frequency (daily,
+ * weekly or monthly)`, `domain`) is a value, not a run, so it is read past.
  */
-function calendarSchedule(sentence: DescriptionSentence): ReturnType<typeof scheduleAsked> {
+function calendarSchedule(
+  sentence: DescriptionSentence,
+  domain: ReadonlySet<string>,
+): ReturnType<typeof scheduleAsked> {
   const words = sentence.clauses.flatMap((clause) => clause.words);
-  if (words.some((word) => RELEASE_WORDS.has(word))) return undefined;
-  const schedule = scheduleAsked(sentence.text);
+  // `Send a summary of shifts every Monday`, where shifts are the resource: no release's traffic shift.
+  if (words.some((word) => RELEASE_WORDS.has(word) && !domain.has(word))) return undefined;
+  const text = sentence.text.replace(SCHEDULE_WORD, (word) => (domain.has(word.toLowerCase()) ? '' : word));
+  const schedule = scheduleAsked(text);
   if (schedule === undefined) return undefined;
   if ('expression' in schedule && /^rate\(\d+ (?:minute|hour)s?\)$/.test(schedule.expression))
     return undefined;

@@ -1,9 +1,8 @@
 import { joinedModifiers } from './joined-modifiers.js';
-import { postModifier } from './post-modifier.js';
+import { postNounPhrase } from './post-noun-phrase.js';
 import { rangePhrase } from './range-phrase.js';
 import { sortPhrase } from './sort-phrase.js';
 import { timePhrase } from './time-phrase.js';
-import { trailingGerund } from './trailing-gerund.js';
 
 /**
  * A list's words with the asides no route answers taken out: when (`placed this week`) and in what
@@ -19,19 +18,17 @@ export function listAsides(words: readonly string[]): {
   readonly range?: string;
   /** `certificates expiring`: what the items are doing, no filter the list answers and never its noun. */
   readonly doing?: string;
-  /** `revoked or expired permits` → `or expired`: values joined to the first, not filtered. */
-  readonly others?: string;
+  /** `revoked or expired permits` → `expired`: values joined to the first, not filtered. */
+  readonly others?: readonly string[];
 } {
   const range = rangePhrase(words);
   const time = timePhrase(range?.kept ?? words);
   const sort = sortPhrase(time?.kept ?? range?.kept ?? words);
   const left = sort?.kept ?? time?.kept ?? range?.kept ?? words;
-  // `certificates expiring in the next 30 days`: the participle belongs to the time it is bounded by.
-  const gerund = trailingGerund(left);
+  // `certificates expiring in the next 30 days`: the participle belongs to the time it is bounded by;
   // `vehicles due for service`: a phrase after the noun, said whole when no time bounds it.
-  const after = gerund === undefined ? postModifier(left) : undefined;
-  const doing = gerund ?? (after === undefined ? undefined : { kept: after.kept, gerund: after.said });
-  const said = time === undefined ? undefined : [doing?.gerund, time.said].filter(Boolean).join(' ');
+  const doing = postNounPhrase(left);
+  const said = time === undefined ? undefined : [doing?.said, time.said].filter(Boolean).join(' ');
   const object = doing?.kept ?? left;
   // `revoked or expired permits`: the other values are said, the first filters.
   const joined = joinedModifiers(object);
@@ -42,6 +39,6 @@ export function listAsides(words: readonly string[]): {
     ...(range === undefined ? {} : { range: range.said }),
     ...(said === undefined ? {} : { time: said }),
     ...(sort === undefined ? {} : { sort: sort.said }),
-    ...(doing === undefined || time !== undefined ? {} : { doing: doing.gerund }),
+    ...(doing === undefined || time !== undefined ? {} : { doing: doing.said }),
   };
 }

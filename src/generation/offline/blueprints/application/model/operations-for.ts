@@ -1,4 +1,5 @@
 import { callerField } from './caller-field.js';
+import { recordsRecipient } from './recipient-move.js';
 import { listFilters } from './list-filters.js';
 import { logicalIdOf } from './logical-id-of.js';
 import type { ParsedStory } from './parsed-story.js';
@@ -85,12 +86,14 @@ export function operationsFor(
           ? unique(entry.stories.flatMap((story) => (story.onlyIn === undefined ? [] : [story.onlyIn])))
           : [],
       ...(entry.kind === 'transition' && entry.stories.some((story) => story.toCaller === true)
-        ? {
-            callerField: callerField(entry.action ?? ''),
-            ...(resource.status?.transitions.some((move) => move.action === entry.action) === true
-              ? {}
-              : { keepsStatus: true as const }),
-          }
+        ? { callerField: callerField(entry.action ?? '') }
+        : {}),
+      // The move records who it was done to (the caller, or a recipient from the body); where the
+      // machine has no such move, the status is kept.
+      ...(entry.kind === 'transition' &&
+      entry.stories.some((story) => story.toCaller === true || recordsRecipient(story)) &&
+      resource.status?.transitions.some((move) => move.action === entry.action) !== true
+        ? { keepsStatus: true as const }
         : {}),
       // `how many claims are approved`: a count takes the same filters a list of its stories would, and
       // those the resource's list takes (`list entries by actor` beside `how many entries an actor has`),

@@ -1,6 +1,7 @@
 import { participle } from '../../../naming/participle.js';
 import { listedStatusOf } from './listed-status-of.js';
 import type { ParsedStory } from './parsed-story.js';
+import { recordsRecipient } from './recipient-move.js';
 
 /**
  * Verbs that end an item's life (`cancel my hold`): their status stands beside a listed lifecycle,
@@ -46,11 +47,13 @@ function sharedStem(one: string, other: string): number {
  * loan is still active). A story naming a field of the item (`the due date of a hold`) changes that
  * field (an update, PATCH); any other names nothing the model can store, and its coverage says why
  * (`notInLifecycle`). Moves to a listed status (or its stem: `void` → `voided`), moves that name their
- * state, moves recording the caller, endings (`cancel`) and returns (`reopen`) are kept as they are.
+ * state, moves recording the caller or a recipient, endings (`cancel`) and returns (`reopen`) are kept as they are.
  */
 export function outsideLifecycle(story: ParsedStory, lifecycle: readonly string[]): ParsedStory {
   if (story.kind !== 'transition' || lifecycle.length === 0 || story.noun === undefined) return story;
   if (story.state !== undefined || story.toCaller === true || ENDINGS.has(story.verb)) return story;
+  // `reassign a pick list to another picker`: records the recipient and keeps the status (status-machine.ts).
+  if (recordsRecipient(story)) return story;
   const status = participle(story.verb);
   const listed = (word: string) => listedStatusOf(word, word, lifecycle) !== undefined;
   // `reopen a resolved ticket`, `reactivate a canceled subscription`: back to a listed status.

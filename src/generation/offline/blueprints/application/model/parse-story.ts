@@ -12,6 +12,7 @@ import { parentPhrase } from './parent-phrase.js';
 import type { ParsedStory } from './parsed-story.js';
 import { readObject } from './read-object.js';
 import { readQualifiers } from './read-qualifiers.js';
+import { RECIPIENT_VERBS } from './recipient-move.js';
 import { stateBeforeNoun } from './state-before-noun.js';
 import { stateModifier } from './state-modifier.js';
 import { CONNECTORS } from './story-connectors.js';
@@ -19,9 +20,6 @@ import { statusMovePhrase } from './status-move-phrase.js';
 import { storyRestriction } from './story-restriction.js';
 import { PHRASAL_VERBS, verbKind } from './verb-kind.js';
 import type { VerbKind } from './verb-kind.js';
-
-/** Moves whose `to …` names who the item now belongs to (`assign a ticket to another agent`): recorded from the body. */
-const RECIPIENT_VERBS = new Set(['assign', 'reassign']);
 
 /**
  * Reads one story's action words (`place an order with one or more items`) as an operation on a
@@ -132,6 +130,7 @@ export function parseStory(intent: StoryIntent): ParsedStory {
       : { noun: object.noun }),
     ...(parent === undefined ? {} : { parent: parent.parent }),
     collective: object.collective,
+    ...(object.collection === undefined ? {} : { collection: object.collection }),
     ...(owner === undefined ? {} : { owner }),
     ...(object.attribute === undefined ? {} : { attribute: object.attribute }),
     ...(object.possessed === undefined ? {} : { possessed: object.possessed }),
@@ -141,10 +140,10 @@ export function parseStory(intent: StoryIntent): ParsedStory {
     unused: [
       ...qualifiersOfList,
       ...(asides?.doing === undefined ? [] : [asides.doing]),
-      ...(asides?.others === undefined ? [] : [asides.others]),
       ...qualifiers.unused,
       ...(done?.unused ?? []),
     ],
+    ...(asides?.others === undefined ? {} : { otherValues: asides.others }),
     ownerIsSelf: selfOwned && object.owner === undefined && qualifiers.owner === undefined,
     ...(objectAfterFor ? { objectAfterFor } : {}),
     ...(onlyIn === undefined ? {} : { onlyIn }),

@@ -42,6 +42,11 @@ export interface ParsedStory {
   readonly noun?: string;
   /** The object is the collection as a whole (`browse the catalogue`): the service's main resource. */
   readonly collective: boolean;
+  /**
+   * For a collective object with a word before it (`a pick list`): that word and the collection word
+   * (`['pick', 'list']`), kept so the model can read a countable compound as a resource.
+   */
+  readonly collection?: readonly [modifier: string, head: string];
   /** Whose items (`a customer's orders` → `customer`; `my orders` → the story's role). */
   readonly owner?: string;
   /** The object's attribute the story is about (`the status of my order` → `status`). */
@@ -65,6 +70,11 @@ export interface ParsedStory {
   readonly refusedFrom: readonly string[];
   /** Words of the story that shaped nothing; the story is then only partly covered. */
   readonly unused: readonly string[];
+  /**
+   * `list revoked or expired permits` → `['expired']`: values joined to the one the list filters on,
+   * which the list does not filter on in the same call; the story is then only partly covered.
+   */
+  readonly otherValues?: readonly string[];
   /** The owner came from `my`/`our`, which an API without an authorizer cannot enforce. */
   readonly ownerIsSelf: boolean;
   /**

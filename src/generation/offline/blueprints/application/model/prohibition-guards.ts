@@ -18,7 +18,8 @@ const FLIP_VERB_OF: Readonly<Record<string, string>> = {
  * cannot be changed.`): its statuses join the `refusedFrom` of every update and set of the resource
  * (for a change) and of its delete (for a delete). Status moves are the lifecycle the description
  * lists (`Sent invoices cannot be edited.` must not stop `pay` from sent), so they stay as they
- * are and coverage names those that still act in the status. Prohibitions with no status are met
+ * are and coverage names those that still act in the status; a move that keeps the status and only
+ * records who holds the item (`reassign a pick list to another picker`) is a change, refused too. Prohibitions with no status are met
  * by the routes a service lacks instead. A prohibition of a yes/no value (`Archived flags cannot be
  * enabled.`) guards every route that can set it: the set routes refuse the item in its statuses,
  * and an update refuses a body setting that value there (`refusedValues`), its other fields still
@@ -33,7 +34,7 @@ export function guardedByProhibitions(
     const statuses = unique(
       prohibitions.flatMap((prohibition) =>
         prohibition.resource === operation.resource &&
-        operation.kind !== 'transition' &&
+        (operation.kind !== 'transition' || operation.keepsStatus === true) &&
         forbidsKind(prohibition, operation)
           ? (prohibition.inStatuses ?? [])
           : [],

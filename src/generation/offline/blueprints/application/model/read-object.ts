@@ -29,6 +29,11 @@ export interface ObjectPhrase {
   readonly portion?: string;
   readonly possessed?: string;
   readonly ownerIsSelf: boolean;
+  /**
+   * `a pick list`, `the price list`: the word before a collection word and that word (`['pick',
+   * 'list']`), which may be a countable compound the model reads as a resource (countable-collection.ts).
+   */
+  readonly collection?: readonly [modifier: string, head: string];
 }
 
 /**
@@ -71,6 +76,7 @@ export function readObject(phrase: readonly string[], listing: boolean): ObjectP
   const content = contentWords(kept);
   const head = content.at(-1);
   const collective = head !== undefined && COLLECTIVE.has(head);
+  const modifier = collective ? content.at(-2) : undefined;
   const possessed =
     owner !== undefined && head !== undefined && !isPlural(head) ? camel(content.slice(-2)) : undefined;
   return {
@@ -81,6 +87,7 @@ export function readObject(phrase: readonly string[], listing: boolean): ObjectP
     ...(owner === undefined ? {} : { owner }),
     ...(attribute === undefined ? {} : { attribute: attributeName(contentWords(phrase.slice(0, of))) }),
     ...(portion === undefined ? {} : { portion }),
+    ...(modifier === undefined || head === undefined ? {} : { collection: [modifier, head] as const }),
     ownerIsSelf,
   };
 }

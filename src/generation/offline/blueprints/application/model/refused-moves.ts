@@ -39,31 +39,39 @@ function namesStatus(words: readonly string[], status: string, skipped: Readonly
  * `A retired laptop cannot be assigned.`, `Shipped orders can never be cancelled or refunded.`: a
  * clause that refuses, after its negation, a form of one of the resource's status moves (`assigned`
  * for `assign`) and names, elsewhere, a status of the resource (`retired`): the move is refused in
- * that status (`… once it is shipped` too; never `… until it is paid`, which allows it there). A
+ * that status (`… once it is shipped` too; never `… until it is paid`, which allows it there). The
+ * moves that keep the status and record who holds the item (`assign a vehicle to a driver`, where
+ * the statuses have no `assigned`) are refused so too. A
  * clause naming no status (`Laptops cannot be assigned.`) is no guard: it would refuse
  * what a story asks, so the routes stay as the stories make them. Changes and deletes are
  * prohibitions (prohibited-changes.ts). `resources`: the model's, with their status machines.
  */
 export function refusedMoves(
   sentences: readonly DescriptionSentence[],
-  resources: readonly { readonly resource: Resource; readonly head: string }[],
+  resources: readonly {
+    readonly resource: Resource;
+    readonly head: string;
+    /** Moves that keep the status and record who holds the item (`assign`), beside the machine's. */
+    readonly recording?: readonly string[];
+  }[],
 ): RefusedMove[] {
   return sentences.flatMap((sentence) =>
     sentence.clauses.flatMap((clause) => {
       const words = clause.words;
       const negation = negationAt(words);
       if (negation === -1 || words.some((word) => INVERTING.has(word))) return [];
-      return resources.flatMap(({ resource, head }) => {
+      return resources.flatMap(({ resource, head, recording = [] }) => {
         const machine = resource.status;
         if (machine === undefined || !mentions(words, head)) return [];
         // `mark-implemented` is refused as `cannot be implemented`: the status it sets, as a verb.
         const formsOf = (move: { action: string; to: string }) => [
           ...verbForms(move.action),
-          ...(move.to.includes('_') ? [] : [move.to]),
+          ...(move.to === '' || move.to.includes('_') ? [] : [move.to]),
         ];
         const verbAt = new Set(refusedVerbs(words, negation));
+        const moves = [...machine.transitions, ...recording.map((action) => ({ action, to: '' }))];
         const actions = unique(
-          machine.transitions.flatMap((move) =>
+          moves.flatMap((move) =>
             [...verbAt].some((at) => formsOf(move).includes(words[at] ?? '')) ? [move.action] : [],
           ),
         );

@@ -16,6 +16,7 @@ import type { DescribedRecord } from './described-record.js';
 import { descriptionFields } from './description-fields.js';
 import { fieldAttributes } from './field-attributes.js';
 import { flipVerbs } from './flip-verbs.js';
+import { countableCollection } from './countable-collection.js';
 import { countedStories } from './counted-stories.js';
 import { guardedDeletes } from './delete-guards.js';
 import { derivedFigures } from './derived-figures.js';
@@ -26,6 +27,7 @@ import { mentions } from './mentions.js';
 import { naturalKeys } from './natural-keys.js';
 import { namedTransition } from './named-transition.js';
 import { asksForNotice, noticeAsk, sentenceNoticeIntents } from './notice-stories.js';
+import { objectlessMove } from './objectless-move.js';
 import { operationsFor } from './operations-for.js';
 import { outsideLifecycle } from './outside-lifecycle.js';
 import { parentsOf } from './parents-of.js';
@@ -37,6 +39,7 @@ import { listedStatusModifier } from './listed-status-modifier.js';
 import { movedToListed } from './moved-to-listed.js';
 import { guardedMoves, refusedMoves } from './refused-moves.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
+import { recordsRecipient } from './recipient-move.js';
 import { resourceFor } from './resource-for.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { Resource, ResourceModel } from './resource-model-types.js';
@@ -82,6 +85,8 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
         !eventStories.includes(intent) && !noticeStories.includes(intent) && !asksForRedirect(intent),
     )
     .map(parseStory)
+    // `create a pick list` beside `pick lists`: a resource `list`, not the whole collection.
+    .map((story) => countableCollection(story, texts))
     .map((story) => namingRecordObject(story, record))
     .map((story) => startedStatus(story, lifecycleOfNoun));
   const read = verbObjects(parsedStories);
@@ -119,7 +124,10 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       ownerOf: (noun) => describedOwner(input.descriptionSentences, noun),
     },
   );
-  const nouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+  const objectNouns = unique(parsed.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
+  // `As a reader I can unsubscribe`, where subscriptions are listed as `unsubscribed`: that resource's move.
+  const acted = parsed.map((story) => objectlessMove(story, objectNouns, lifecycleOfNoun));
+  const nouns = unique(acted.flatMap((story) => (story.noun === undefined ? [] : [story.noun])));
   const subject = singular(subjectNoun(input.names));
   const primary = nouns.includes(subject)
     ? subject
@@ -127,7 +135,7 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
       nouns[0] ??
       subject);
   const moved = knownStateMoves(
-    parsed.map((story) => (story.collective ? { ...story, noun: primary } : story)),
+    acted.map((story) => (story.collective ? { ...story, noun: primary } : story)),
     new Set(input.descriptionSentences.flatMap((sentence) => wordsOfText(sentence.text))),
   );
   const parents = parentsOf(moved);
@@ -204,7 +212,9 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
     input.descriptionSentences,
     names.flatMap((name) => {
       const resource = resources.find((candidate) => candidate.name === named(name));
-      return resource === undefined ? [] : [{ resource, head: name }];
+      return resource === undefined
+        ? []
+        : [{ resource, head: name, recording: recordingMoves(renamed, resource) }];
     }),
   );
   return {
@@ -263,6 +273,22 @@ function statusesOf(resources: readonly Resource[], name: string): string[] {
   return machine === undefined
     ? []
     : unique([machine.initial, ...machine.transitions.map((move) => move.to), ...machine.setElsewhere]);
+}
+
+/** The moves of the resource's stories that record who holds an item and keep its status (`assign a vehicle to a driver`). */
+function recordingMoves(stories: readonly ParsedStory[], resource: Resource): string[] {
+  const moves = new Set(resource.status?.transitions.map((move) => move.action) ?? []);
+  return unique(
+    stories
+      .filter(
+        (story) =>
+          story.noun === resource.name &&
+          story.kind === 'transition' &&
+          (story.toCaller === true || recordsRecipient(story)) &&
+          !moves.has(story.verb),
+      )
+      .map((story) => story.verb),
+  );
 }
 
 function optionalInitial(initial: string | undefined): { initial?: string } {

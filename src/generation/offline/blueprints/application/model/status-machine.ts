@@ -1,5 +1,6 @@
 import { participle, spelledAs } from '../../../naming/participle.js';
 import type { ParsedStory } from './parsed-story.js';
+import { recordsRecipient } from './recipient-move.js';
 import type { StatusMachine } from './resource-model-types.js';
 import { listedStatusOf } from './listed-status-of.js';
 import { returningVerb } from './returning-verb.js';
@@ -23,6 +24,7 @@ const TERMINAL = new Set([
   'deleted',
   'declined',
   'revoked',
+  'unsubscribed',
 ]);
 
 /**
@@ -71,8 +73,9 @@ export function statusMachine(params: {
     params.initial ?? lifecycle[0] ?? (creator === undefined ? 'created' : participle(creator.verb));
   // `assign a ticket to myself`, where the description lists the statuses and `assigned` is not one:
   // the move records the caller (`assignee`) and keeps the status (`keepsStatus` on its route).
+  // So does `reassign a pick list to another picker`, recording the recipient from the body.
   const recordsOnly = (story: ParsedStory) =>
-    story.toCaller === true &&
+    (story.toCaller === true || recordsRecipient(story)) &&
     story.state === undefined &&
     lifecycle.length > 0 &&
     !lifecycle.includes(asListed(participle(story.verb), story.verb, lifecycle)) &&
