@@ -20,6 +20,7 @@ import { fix13aCases } from './fix13a-cases.js';
 import { fix13eCases } from './fix13e-cases.js';
 import { fix14cCases } from './fix14c-cases.js';
 import { fix14dCases } from './fix14d-cases.js';
+import { fix15eCases } from './fix15e-cases.js';
 
 /** One generated project of the matrix: a request, and for mutants the edit that must break named tests. */
 export interface MatrixCase {
@@ -402,6 +403,7 @@ export function matrixCases(): MatrixCase[] {
     ...fix13eCases(),
     ...fix14cCases(),
     ...fix14dCases(),
+    ...fix15eCases(),
     ...mutants(),
   ];
 }

@@ -213,7 +213,7 @@ function routesModule(model: ResourceModel): string {
       parts.push(`records: [${operation.records.map(codeLiteral).join(', ')}]`);
     if (operation.filters.length > 0)
       parts.push(
-        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''}${filter.range === true ? ', range: true' : ''}${filter.yesNo === true ? ', yesNo: true' : ''} }`).join(', ')}]`,
+        `filters: [${operation.filters.map((filter) => `{ field: ${codeLiteral(filter.field)}${filter.values === undefined ? '' : `, values: [${filter.values.map(codeLiteral).join(', ')}]`}${filter.caller === true ? ', caller: true' : ''}${filter.missing === true ? ', missing: true' : ''}${filter.contains === true ? ', contains: true' : ''}${filter.range === true ? ', range: true' : ''}${filter.yesNo === true ? ', yesNo: true' : ''}${filter.default === undefined ? '' : `, default: ${codeLiteral(filter.default)}`} }`).join(', ')}]`,
       );
     if (operation.roles.length > 0) parts.push(`roles: [${operation.roles.map(codeLiteral).join(', ')}]`);
     return [...comments, `  ${codeLiteral(operation.routeKey)}: { ${parts.join(', ')} },`].join('\n');
@@ -268,7 +268,8 @@ export interface Route {
    * that is not a date-time answers 400. With yesNo, the field is a yes/no one and \`true\` or \`false\`
    * keeps the items whose field holds that boolean (\`list enabled flags\` → ?enabled=true).
    */
-  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true; range?: true; yesNo?: true }[];
+  /** \`default\`: the value used when the query names none (\`Only published articles are visible.\` → published); ANY_VALUE lifts it. */
+  filters?: { field: string; values?: string[]; caller?: true; missing?: true; contains?: true; range?: true; yesNo?: true; default?: string }[];
   /** Roles the caller must hold, one of them named by the x-caller-roles header (\`As an admin I can delete\`); else 403. */
   roles?: string[];
 }

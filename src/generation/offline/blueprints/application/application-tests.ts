@@ -29,6 +29,8 @@ import { movesFromNew } from './moves-from-new.js';
 import { noticeFailureTests, noticeStoryTests } from './application-notice-tests.js';
 import { prohibitionTest, qualifiedProhibitionTests } from './prohibition-coverage.js';
 import { refusedMoveTests } from './refused-move-coverage.js';
+import { visibleDefaultTest } from './visible-default-test.js';
+import { ANY_VALUE } from './model/visible-status.js';
 
 const HEADER = `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -223,10 +225,12 @@ function resourceTests(resource: Resource, model: ResourceModel): string {
   const read = codeLiteral(routeKey(resource.collection, 'read'));
   const sample = `SAMPLES.${resource.name}`;
   const steps: string[] = [];
-  const list = key('list');
-  if (list !== undefined)
+  const listed = model.operations.find(
+    (operation) => operation.resource === resource.name && operation.kind === 'list',
+  );
+  if (listed !== undefined)
     steps.push(
-      `    expect(ids(await call(${codeLiteral(list)}${resource.parent === undefined ? '' : `, { id: created.body.${resource.parent.field} }`}))).toEqual([id]);`,
+      `    expect(ids(await call(${codeLiteral(listed.routeKey)}${resource.parent === undefined ? everyStatusQuery(listed) : `, { id: created.body.${resource.parent.field} }`}))).toEqual([id]);`,
     );
   const update = key('update');
   if (update !== undefined)
@@ -302,7 +306,7 @@ ${steps.join('\n')}
 ${typeChecks.join('\n')}
     expect((await call(${read}, { id: 'no-such-id' })).status).toBe(404);
   });
-${parentTest(resource)}${prohibitionTest(resource, model)}${qualifiedProhibitionTests(resource, model)}${refusedMoveTests(resource, model)}${statuses}${events}});
+${parentTest(resource)}${prohibitionTest(resource, model)}${qualifiedProhibitionTests(resource, model)}${refusedMoveTests(resource, model)}${visibleDefaultTest(resource, model)}${statuses}${events}});
 `;
 }
 
@@ -504,19 +508,20 @@ ${check}    expect((await call(${codeLiteral(operation.routeKey)}, { id: 'no-suc
     if (resource.parent !== undefined) return childListBody(resource, key);
     const sample = `SAMPLES.${resource.name}`;
     const owner = resource.ownerField;
+    const all = everyStatus(operation);
     const ownerChecks =
       owner === undefined
         ? ''
         : `    const other = await ${createCall(resource, `{ ...${sample}, ${owner}: ${codeLiteral(ownerSample(resource, 2))} }`)};${madeChecks(['other'], '    ')}
-    expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
-    expect(ids(await call(${key}, { query: { ${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
-    expect(ids(await call(${key}))).toEqual([first.body.id, second.body.id, other.body.id]);
+    expect(ids(await call(${key}, { query: { ${all}${owner}: ${codeLiteral(ownerSample(resource, 1))} } }))).toEqual([first.body.id, second.body.id]);
+    expect(ids(await call(${key}, { query: { ${all}${owner}: ${codeLiteral(ownerSample(resource, 2))} } }))).toEqual([other.body.id]);
+    expect(ids(await call(${key}${everyStatusQuery(operation)}))).toEqual([first.body.id, second.body.id, other.body.id]);
 `;
     return `    const first = await ${createCall(resource, `${sample}`)};
     const second = await ${createCall(resource, `${sample}`)};${madeChecks(['first', 'second'], '    ')}
-${ownerChecks}    const page = await call(${key}, { query: { limit: '1' } });
+${ownerChecks}    const page = await call(${key}, { query: { ${all}limit: '1' } });
     expect(ids(page)).toEqual([first.body.id]);
-    expect(ids(await call(${key}, { query: { limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
+    expect(ids(await call(${key}, { query: { ${all}limit: '1', nextToken: page.body.nextToken } }))).toEqual([second.body.id]);
     expect((await call(${key}, { query: { limit: '0' } })).status).toBe(400);
     expect((await call(${key}, { query: { nextToken: 'not-a-token!' } })).status).toBe(400);
     expect((await call(${key}, { query: { unknownFilter: 'x' } })).status).toBe(400);${operation.filters
@@ -745,6 +750,7 @@ function rangeFilterChecks(params: { operation: Operation; resource: Resource; f
   const key = codeLiteral(operation.routeKey);
   const sample = `SAMPLES.${resource.name}`;
   const byClock = field === 'createdAt';
+  const all = everyStatus(operation);
   const made = (name: string, month: string) =>
     byClock
       ? `clock = new Date('2030-${month}-01T00:00:00.000Z');\n      const ${name} = await ${createCall(resource, sample)};`
@@ -755,10 +761,10 @@ function rangeFilterChecks(params: { operation: Operation; resource: Resource; f
       ${made('one', '01')}
       ${made('two', '02')}
       ${made('three', '03')}${madeChecks(['one', 'two', 'three'])}
-      expect(ids(await call(${key}, { query: { from: '2030-01-15T00:00:00Z', to: '2030-02-15T00:00:00Z' } }))).toEqual([two.body.id]);
-      expect(ids(await call(${key}, { query: { from: '2030-02-01T00:00:00Z' } }))).toEqual([two.body.id, three.body.id]);
-      expect(ids(await call(${key}, { query: { to: '2030-02-01' } }))).toEqual([one.body.id, two.body.id]);
-      expect(ids(await call(${key}, { query: { from: '2030-01-01T10:00:00+10:00', to: '2030-01-01T00:00:00Z' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${all}from: '2030-01-15T00:00:00Z', to: '2030-02-15T00:00:00Z' } }))).toEqual([two.body.id]);
+      expect(ids(await call(${key}, { query: { ${all}from: '2030-02-01T00:00:00Z' } }))).toEqual([two.body.id, three.body.id]);
+      expect(ids(await call(${key}, { query: { ${all}to: '2030-02-01' } }))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}, { query: { ${all}from: '2030-01-01T10:00:00+10:00', to: '2030-01-01T00:00:00Z' } }))).toEqual([one.body.id]);
       expect((await call(${key}, { query: { from: 'yesterday' } })).status).toBe(400);
       expect((await call(${key}, { query: { to: '2030-13-45' } })).status).toBe(400);
       expect((await call(${key}, { query: { from: '2030-03-01', to: '2030-01-01' } })).status).toBe(400);
@@ -774,19 +780,20 @@ function containsFilterChecks(params: { operation: Operation; resource: Resource
   // `at most 1 tag` holds no second entry: each item holds its own value only.
   const shares = (resource.fields.find((spec) => spec.name === field)?.maxItems ?? 2) >= 2;
   const holding = (value: string) => (shares ? `['${value}', 'shared']` : `['${value}']`);
+  const all = everyStatus(operation);
   return `
     {
       const { call } = setup();
       const one = await ${createCall(resource, `{ ...${sample}, ${field}: ${holding('value one')} }`)};
       const two = await ${createCall(resource, `{ ...${sample}, ${field}: ${holding('value two')} }`)};${madeChecks(['one', 'two'])}
-      expect(ids(await call(${key}, { query: { ${param}: 'value one' } }))).toEqual([one.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'value two' } }))).toEqual([two.body.id]);${
+      expect(ids(await call(${key}, { query: { ${all}${param}: 'value one' } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${all}${param}: 'value two' } }))).toEqual([two.body.id]);${
         shares
           ? `
-      expect(ids(await call(${key}, { query: { ${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);`
+      expect(ids(await call(${key}, { query: { ${all}${param}: 'shared' } }))).toEqual([one.body.id, two.body.id]);`
           : ''
       }
-      expect(ids(await call(${key}, { query: { ${param}: 'value' } }))).toEqual([]);
+      expect(ids(await call(${key}, { query: { ${all}${param}: 'value' } }))).toEqual([]);
     }`;
 }
 
@@ -801,8 +808,8 @@ function yesNoFilterChecks(params: { operation: Operation; resource: Resource; f
       const { call } = setup();
       const yes = await ${createCall(resource, `{ ...${sample}, ${field}: true }`)};
       const no = await ${createCall(resource, `{ ...${sample}, ${field}: false }`)};${madeChecks(['yes', 'no'])}
-      expect(ids(await call(${key}, { query: { ${param}: 'true' } }))).toEqual([yes.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'false' } }))).toEqual([no.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: 'true' } }))).toEqual([yes.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: 'false' } }))).toEqual([no.body.id]);
       expect((await call(${key}, { query: { ${param}: 'yes' } })).status).toBe(400);
     }`;
 }
@@ -831,25 +838,29 @@ function filterChecks(params: {
   const key = codeLiteral(operation.routeKey);
   const sample = `SAMPLES.${resource.name}`;
   const param = codeLiteral(field);
+  const all = field === 'status' ? '' : everyStatus(operation);
   if (params.values === undefined) {
     const [first, second] = twoFilterValues(resource.fields.find((spec) => spec.name === field));
     const lists =
       first === second
         ? `
-      expect(ids(await call(${key}, { query: { ${param}: ${first} } }))).toEqual([one.body.id, two.body.id]);`
+      expect(ids(await call(${key}, { query: { ${all}${param}: ${first} } }))).toEqual([one.body.id, two.body.id]);`
         : `
-      expect(ids(await call(${key}, { query: { ${param}: ${first} } }))).toEqual([one.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: ${second} } }))).toEqual([two.body.id]);`;
+      expect(ids(await call(${key}, { query: { ${all}${param}: ${first} } }))).toEqual([one.body.id]);
+      expect(ids(await call(${key}, { query: { ${all}${param}: ${second} } }))).toEqual([two.body.id]);`;
     return `
     {
       const { call } = setup();
       const one = await ${createCall(resource, `{ ...${sample}, ${field}: ${first} }`)};
       const two = await ${createCall(resource, `{ ...${sample}, ${field}: ${second} }`)};${madeChecks(['one', 'two'])}${lists}
-      expect(ids(await call(${key}))).toEqual([one.body.id, two.body.id]);
+      expect(ids(await call(${key}${everyStatusQuery(operation)}))).toEqual([one.body.id, two.body.id]);
     }`;
   }
   const status = resource.status;
   if (status === undefined) return '';
+  // `Only published articles are visible.`: without ?status= the list keeps the default status only.
+  const shownByDefault =
+    field === 'status' ? operation.filters.find((filter) => filter.field === 'status')?.default : undefined;
   const moves = reachableTransitions(resource, model);
   const items = [
     { name: 'left', to: status.initial, move: '' },
@@ -865,7 +876,7 @@ function filterChecks(params: {
   );
   const lists = params.values.map(
     (value) =>
-      `\n      expect(ids(await call(${key}, { query: { ${param}: ${codeLiteral(value)} } }))).toEqual([${items
+      `\n      expect(ids(await call(${key}, { query: { ${all}${param}: ${codeLiteral(value)} } }))).toEqual([${items
         .filter((item) => item.to === value)
         .map((item) => `${item.name}.body.id`)
         .join(', ')}]);`,
@@ -874,7 +885,15 @@ function filterChecks(params: {
     {
       const { call } = setup();${creates.join('')}${lists.join('')}
       expect(await call(${key}, { query: { ${param}: 'no-such-status' } })).toMatchObject({ status: 400, body: { errors: [${codeLiteral(`${field} must be ${params.values.join(' or ')}`)}] } });
-      expect(ids(await call(${key}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);
+      expect(ids(await call(${key}${everyStatusQuery(operation)}))).toEqual([${items.map((item) => `${item.name}.body.id`).join(', ')}]);${
+        shownByDefault === undefined
+          ? ''
+          : `
+      expect(ids(await call(${key}))).toEqual([${items
+        .filter((item) => item.to === shownByDefault)
+        .map((item) => `${item.name}.body.id`)
+        .join(', ')}]);`
+      }
     }`;
 }
 
@@ -894,9 +913,9 @@ function missingFilterChecks(params: { operation: Operation; resource: Resource;
       const { call } = setup();
       const given = await ${createCall(resource, `{ ...${sample}, ${field}: ${value} }`)};
       const without = await ${createCall(resource, `Object.fromEntries(Object.entries(${sample}).filter(([name]) => name !== ${param}))`)};${madeChecks(['given', 'without'])}
-      expect(ids(await call(${key}, { query: { ${param}: 'none' } }))).toEqual([without.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: ${value} } }))).toEqual([given.body.id]);
-      expect(ids(await call(${key}))).toEqual([given.body.id, without.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: 'none' } }))).toEqual([without.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: ${value} } }))).toEqual([given.body.id]);
+      expect(ids(await call(${key}${everyStatusQuery(operation)}))).toEqual([given.body.id, without.body.id]);
     }`;
 }
 
@@ -928,12 +947,29 @@ function callerFilterChecks(params: {
   return `
     {
       const { call } = setup();${give('mine', 'agent-7')}${give('theirs', 'agent-8')}
-      expect(ids(await call(${key}, { query: { ${param}: 'me' }, caller: 'agent-7' }))).toEqual([mine.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'me' }, caller: 'agent-8' }))).toEqual([theirs.body.id]);
-      expect(ids(await call(${key}, { query: { ${param}: 'agent-8' } }))).toEqual([theirs.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: 'me' }, caller: 'agent-7' }))).toEqual([mine.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: 'me' }, caller: 'agent-8' }))).toEqual([theirs.body.id]);
+      expect(ids(await call(${key}, { query: { ${everyStatus(operation)}${param}: 'agent-8' } }))).toEqual([theirs.body.id]);
       expect((await call(${key}, { query: { ${param}: 'me' }, caller: null })).status).toBe(400);
-      expect(ids(await call(${key}))).toEqual([mine.body.id, theirs.body.id]);
+      expect(ids(await call(${key}${everyStatusQuery(operation)}))).toEqual([mine.body.id, theirs.body.id]);
     }`;
+}
+
+/**
+ * `status: 'any', ` for a list whose status filter has a default (`visibleByDefault`), else empty: a
+ * test that lists every item it made, whatever their status, lifts the default with ANY_VALUE.
+ */
+function everyStatus(operation: Operation): string {
+  return operation.filters.some((filter) => filter.default !== undefined)
+    ? `status: ${codeLiteral(ANY_VALUE)}, `
+    : '';
+}
+
+/** `, { query: { status: 'any' } }` for a list whose status filter has a default, else empty: the arguments of a call listing every item. */
+function everyStatusQuery(operation: Operation): string {
+  return operation.filters.some((filter) => filter.default !== undefined)
+    ? `, { query: { status: ${codeLiteral(ANY_VALUE)} } }`
+    : '';
 }
 
 /** The transitions a new item can take at once, with their routes: none refused from the initial status. */

@@ -1,3 +1,4 @@
+import { ANY_VALUE } from './model/visible-status.js';
 import { spokenName } from '../../naming/spoken-name.js';
 import { withArticle } from '../../naming/article.js';
 import type { ResourceModel } from './model/resource-model-types.js';
@@ -66,6 +67,13 @@ export function describeModel(model: ResourceModel): string {
           `- \`${operation.routeKey}\` keeps only the items whose ${operation.filters.map((filter) => (filter.range === true ? `\`${filter.field}\` is from \`?from=\` to \`?to=\` (ISO 8601 date-times, both ends included; any other value answers 400)` : `\`${filter.field}\` equals \`?${filter.field}=\`${filter.values === undefined ? '' : ` (${filter.values.map((value) => `\`${value}\``).join(', ')}; any other value answers 400)`}`)).join(', and whose ')} when given. DynamoDB filters after reading, so the store reads on until the page holds \`limit\` items (at most 10 reads); past that a filtered page may hold fewer items than \`limit\` and still have a \`nextToken\`: page on until it is absent.`,
         ]
       : []),
+    ...operation.filters.flatMap((filter) =>
+      filter.default === undefined
+        ? []
+        : [
+            `- \`${operation.routeKey}\` without \`?${filter.field}=\` keeps only the items whose \`${filter.field}\` is \`${filter.default}\`, as the description asks; \`?${filter.field}=${ANY_VALUE}\` lists them all. Any client can ask for another: put an authorizer in front that drops \`?${filter.field}=\` for those who may see only \`${filter.default}\` items.`,
+          ],
+    ),
     ...(operation.roles.length > 0
       ? [
           `- \`${operation.routeKey}\` answers 403 unless the \`x-caller-roles\` request header (comma-separated) names ${operation.roles.map((role) => `\`${role}\``).join(' or ')}. The routes have no authorizer, so any client can claim a role: put an authorizer in front that sets \`x-caller-roles\` from the verified identity (a JWT's groups claim) and drops a client's own.`,

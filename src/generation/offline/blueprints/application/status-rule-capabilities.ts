@@ -4,21 +4,10 @@ import type { DescriptionSentence } from '../../naming/description-sentences.js'
 import { verbForms } from '../../naming/verb-forms.js';
 import type { Resource, ResourceModel } from './model/resource-model-types.js';
 import { verbsOfKind } from './model/verb-kind.js';
-
-/** `in_progress` → `progress`: the word a sentence names a status by. */
-const statusWord = (status: string) => status.split('_').at(-1) ?? status;
-
-/** The words of a resource's names (`line-items` → `items`): the last names the thing. */
-const nounsOf = (resource: Resource) => [
-  resource.name
-    .split(/(?=[A-Z])/)
-    .at(-1)
-    ?.toLowerCase() ?? resource.name,
-  resource.collection.split('-').at(-1) ?? resource.collection,
-];
-
-/** Words saying who sees an item in a list (`Only published recipes are listed to members.`). */
-const LISTED = ['listed', 'shown', 'visible', 'returned', 'seen', 'listing'];
+import { ANY_VALUE, nounsOf, statusWord, statusesOf, visibilityWords } from './model/visible-status.js';
+import { visibleDefaultPlan, visibleDefaultTitle } from './visible-default-test.js';
+import { withArticle } from '../../naming/article.js';
+import { spokenName } from '../../naming/spoken-name.js';
 
 /** Words refusing an action (`Declined ideas cannot receive votes.`); `not` only after a modal. */
 const NEGATIONS = ['cannot', 'never'];
@@ -28,8 +17,9 @@ const FILLERS = new Set(['be', 'ever', 'not', 'been', 'get', 'have']);
 
 /**
  * Rules a description states about the items in one status that no generated route enforces:
- * - `Only published recipes are listed to members.`: the list filters by that status only when asked
- *   (`?status=published`) and otherwise lists every item, so the row is partial, saying so.
+ * - `Only published recipes are listed to members.`: the list keeps that status by default
+ *   (`visibleByDefault`), proven by a generated test; partial, since any caller can still ask
+ *   `?status=` for another (the service does not know who the members are).
  * - `Declined ideas cannot receive votes.`: no route of that resource does what is refused (no route
  *   receives a vote), so the rule guards nothing generated and nothing refuses it; never met.
  * A refusal of a change or a delete (`Cancelled orders cannot be changed.`) is a prohibition
@@ -46,14 +36,6 @@ export function statusRuleCapabilities(params: {
   ]);
 }
 
-function statusesOf(resource: Resource): string[] {
-  const machine = resource.status;
-  if (machine === undefined) return [];
-  return [
-    ...new Set([machine.initial, ...machine.transitions.map((move) => move.to), ...machine.setElsewhere]),
-  ];
-}
-
 function visibilityRules(
   resource: Resource,
   model: ResourceModel,
@@ -62,19 +44,34 @@ function visibilityRules(
   const list = model.operations.find(
     (operation) => operation.resource === resource.name && operation.kind === 'list',
   );
-  const filtered = list?.filters.some((filter) => filter.field === 'status') === true;
+  const byStatus = list?.filters.find((filter) => filter.field === 'status');
   const plural = resource.collection.replace(/-/g, ' ');
-  return statusesOf(resource).map((status) => {
-    const when = nounsOf(resource).flatMap((noun) =>
-      LISTED.map((listed) => ['only', statusWord(status), noun, listed]),
-    );
-    if (list === undefined || !filtered)
+  const plan = visibleDefaultPlan(resource, model);
+  return statusesOf(resource).map((status): Capability => {
+    const when = visibilityWords(resource, status);
+    if (list === undefined || byStatus === undefined)
       return {
         when,
         implementedBy: '',
         tests: [],
         resources: [],
         notGenerated: `no list of ${plural} keeps out those that are not ${status}: ${list === undefined ? `no route lists ${plural}` : `${list.routeKey} lists ${plural} in every status`}; add the filter to the route by hand`,
+      };
+    // `Only published articles are visible to readers.`: the list keeps the status by default (`visibleByDefault`).
+    if (byStatus.default === status)
+      return {
+        when,
+        implementedBy: `${list.routeKey} lists only ${status} ${plural} unless ?status= names another (?status=${ANY_VALUE} lists every status)`,
+        tests: plan === undefined ? [] : [test(visibleDefaultTitle(plan, resource))],
+        resources: [list.logicalId],
+        gaps: [
+          `any caller can still ask ${list.routeKey}?status= for ${plural} in another status: the service has no authorizer and does not know who reads, so the others are kept out by default, not from anyone; put an authorizer in front that drops ?status= for those who may see only ${status} ${plural}`,
+          ...(plan === undefined
+            ? [
+                `no route moves ${withArticle(spokenName(resource.name))} out of ${status}, so no generated test shows another status kept out`,
+              ]
+            : []),
+        ],
       };
     return {
       when,

@@ -4,6 +4,7 @@ import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
+import { logRetentionDays } from '../../cfn/standard-parameters.js';
 import { PRE_TRAFFIC_HOOK_ID, preTrafficHookRiskNote } from '../../cfn/pre-traffic-hook-part.js';
 import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import { canaryPreTrafficSource } from './canary-pre-traffic-source.js';
@@ -94,7 +95,13 @@ export function testingBlueprint(input: BlueprintInput): ArtifactBundle {
         }),
       },
       ...testingSource({ baseDir, checks, namespace, canary, maxLatencyMs }),
-      ...testingTests(baseDir, checks, schedule, inARow),
+      ...testingTests({
+        baseDir,
+        checks,
+        schedule,
+        logDays: logRetentionDays(input.environment),
+        ...(inARow === undefined ? {} : { inARow }),
+      }),
       ...(hooked ? [...canaryPreTrafficSource(baseDir), canaryPreTrafficTests(baseDir)] : []),
       ...projectFiles({
         baseDir,

@@ -6,6 +6,10 @@ import type { Capability } from '../../coverage/capability.js';
 import { combine, describeSentences } from '../../coverage/describe-coverage.js';
 import { dashboardNotGenerated } from '../../coverage/dashboard-capability.js';
 import { releaseCoverage } from '../../coverage/release-coverage.js';
+import { logRetentionCapability } from '../../coverage/log-retention-capability.js';
+import { logRetentionTitle } from '../../cfn/log-retention-test.js';
+import { PRE_TRAFFIC_HOOK_ID } from '../../cfn/pre-traffic-hook-part.js';
+import { logRetentionDays } from '../../cfn/standard-parameters.js';
 import { withoutLinks } from '../../naming/link-spans.js';
 import { wordsOf } from '../../naming/words-of.js';
 import type { ChecksAlarmWindow } from './checks-alarm-window.js';
@@ -118,6 +122,15 @@ export function testingCoverage(params: {
       ],
     },
     ...(inARow === undefined ? [] : [inARowCapability({ ...inARow, test })]),
+    logRetentionCapability({
+      days: logRetentionDays(input.environment),
+      evidence: test(logRetentionTitle(logRetentionDays(input.environment))),
+      // Each function's own group (`lambdaFunctionPart`): the canary's, and the hook's when releases shift traffic.
+      logGroups: [
+        'CanaryFunctionLogGroup',
+        ...(params.shifting.configName === undefined ? [] : [`${PRE_TRAFFIC_HOOK_ID}LogGroup`]),
+      ],
+    }),
     {
       // `Smoke tests after every deploy`: the canary runs on its schedule only; no deploy starts it.
       when: ['after', 'following', 'post', 'every', 'each'].flatMap((word) =>

@@ -1,17 +1,24 @@
 import type { GeneratedFile } from '../../../../core/bundle/artifact-bundle.js';
+import { logRetentionTest } from '../../cfn/log-retention-test.js';
 import { codeLiteral } from '../../naming/code-literal.js';
 import { commentSafe } from '../../naming/comment-safe.js';
 import type { StoryCheck } from './story-checks.js';
 import { TESTING_FILE, TESTING_TITLES, inARowTitle } from './testing-test-titles.js';
 
-/** Jest suites: how checks are judged and reported, then one test per story's check. */
-/** `schedule` is an expression this blueprint wrote (rate/cron characters only), so JSON quoting is enough. */
-export function testingTests(
-  baseDir: string,
-  checks: readonly StoryCheck[],
-  schedule: string,
-  inARow?: { readonly count: number; readonly periodSeconds: number },
-): GeneratedFile[] {
+/**
+ * Jest suites: how checks are judged and reported, what the template promises (the schedule, the
+ * alarm's runs in a row, every log group's retention), then one test per story's check.
+ */
+export function testingTests(params: {
+  baseDir: string;
+  checks: readonly StoryCheck[];
+  /** An expression this blueprint wrote (rate/cron characters only), so JSON quoting is enough. */
+  schedule: string;
+  /** The template's default log retention, in days (`logRetentionDays`). */
+  logDays: number;
+  inARow?: { readonly count: number; readonly periodSeconds: number };
+}): GeneratedFile[] {
+  const { baseDir, checks, schedule, inARow } = params;
   const inARowTest =
     inARow === undefined
       ? ''
@@ -95,6 +102,8 @@ describe('schedule', () => {
     expect(template).toMatch(/^ {6}ScheduleExpression: !Ref ScheduleExpression$/m);
   });${inARowTest}
 });
+
+describe('log retention in the template', () => {${logRetentionTest(params.logDays)}});
 
 describe('metricsRecord', () => {
   it(${codeLiteral(TESTING_TITLES.metrics)}, () => {

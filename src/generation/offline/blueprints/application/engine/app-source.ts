@@ -1,3 +1,6 @@
+import { codeLiteral } from '../../../naming/code-literal.js';
+import { ANY_VALUE } from '../model/visible-status.js';
+
 /** Generated `src/http-types.ts`. */
 export const HTTP_TYPES_SOURCE = `/** The parts of an API Gateway HTTP API event (payload format 2.0) this service reads. */
 export interface HttpApiEvent {
@@ -179,9 +182,12 @@ function readFilters(call: Call, filters: NonNullable<Route['filters']>): ReadFi
   const where: Record<string, string | boolean> = {};
   const contains: Record<string, string> = {};
   const absent: string[] = [];
-  for (const { field, values, caller, missing, contains: holds, yesNo } of filters) {
-    let value = query[field];
+  for (const { field, values, caller, missing, contains: holds, yesNo, default: fallback } of filters) {
+    // \`Only published articles are visible.\`: without ?status= the list keeps the default status only.
+    let value = query[field] ?? fallback;
     if (value === undefined) continue;
+    // ?status=any lifts the default: every status is listed.
+    if (fallback !== undefined && value === ANY_VALUE) continue;
     // \`list unassigned tickets\`: ?assignee=none keeps the items without one.
     if (missing === true && value === NONE_VALUE) {
       absent.push(field);
@@ -424,6 +430,9 @@ export const NONE_VALUE = 'none';
 
 /** A caller filter's value that stands for the caller CALLER_HEADER names (\`GET /tickets?assignee=me\`). */
 export const CALLER_VALUE = 'me';
+
+/** A defaulted filter's value that lifts the default (\`GET /articles?status=any\`: every status, not only published). */
+export const ANY_VALUE = ${codeLiteral(ANY_VALUE)};
 
 /**
  * The header naming the caller's roles, comma-separated (\`admin,agent\`): like CALLER_HEADER, whatever

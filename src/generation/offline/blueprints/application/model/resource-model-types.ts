@@ -130,6 +130,11 @@ export interface ListFilter {
    * `false`, compared with the stored boolean.
    */
   readonly yesNo?: true;
+  /**
+   * The value used when the query names none (`Only published articles are visible to readers.` →
+   * `GET /articles` lists only `published` articles unless `?status=` names another); absent: no filter.
+   */
+  readonly default?: string;
 }
 
 /** One route, on one resource; `stories` empty means it supports the others (something must write what they read). */

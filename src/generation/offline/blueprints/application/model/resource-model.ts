@@ -41,6 +41,7 @@ import { guardedMoves, refusedMoves } from './refused-moves.js';
 import { guardedByProhibitions } from './prohibition-guards.js';
 import { recordsRecipient } from './recipient-move.js';
 import { resourceFor } from './resource-for.js';
+import { visibleByDefault } from './visible-status.js';
 import { requiredInDescription, statedInitialStatus } from './stated-in-description.js';
 import type { Resource, ResourceModel } from './resource-model-types.js';
 import { lifecycleMoves, startedStatus } from './lifecycle-moves.js';
@@ -220,24 +221,29 @@ export function resourceModel(input: BlueprintInput): ResourceModel {
   return {
     resources,
     operations: [
-      ...guardedDeletes(
-        guardedMoves(
-          guardedByProhibitions(
-            resources.flatMap((resource) =>
-              operationsFor(
-                resource,
-                renamed,
-                input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
-              ),
-            ),
-            prohibitions,
-            resources,
-          ),
-          refused,
-        ),
+      // `Only published articles are visible to readers.`: the list lists published articles unless asked.
+      ...visibleByDefault({
         resources,
-        input.descriptionSentences,
-      ),
+        sentences: input.descriptionSentences,
+        operations: guardedDeletes(
+          guardedMoves(
+            guardedByProhibitions(
+              resources.flatMap((resource) =>
+                operationsFor(
+                  resource,
+                  renamed,
+                  input.descriptionSentences.map((sentence) => wordsOfText(sentence.text)),
+                ),
+              ),
+              prohibitions,
+              resources,
+            ),
+            refused,
+          ),
+          resources,
+          input.descriptionSentences,
+        ),
+      }),
       ...redirects.operations,
       // `see the remaining balance of an invoice`: the total less the payments made under it.
       ...balanceOperations(renamed, resources),
