@@ -111,7 +111,10 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   const written =
     provider !== undefined && PROVIDER_EVENT_TYPES[provider.name] !== undefined
       ? []
-      : [...input.descriptionSentences.map((sentence) => sentence.text), ...input.stories.map((story) => story.text)]
+      : [
+          ...input.descriptionSentences.map((sentence) => sentence.text),
+          ...input.stories.map((story) => story.text),
+        ]
           .filter((text) => wordsOf(text).some((word) => WRITTEN_KIND_WORDS.includes(word)))
           .flatMap(writtenEventTypes);
   const eventTypes = [...new Set([...namesOf(named), ...written])];

@@ -8,10 +8,35 @@ import { wordsOf } from '../../naming/words-of.js';
 const WRITTEN_NAME = /(?<![\w./@:-])[a-z][a-z0-9]+(?:[._-][a-z][a-z0-9]+)+(?![\w/@-]|\.[a-z0-9])/g;
 /** Last parts that make a dotted token a file, a domain or a queue name, not an event (`orders.fifo`, `api.example.com`). */
 const NOT_EVENT_ENDINGS = new Set([
-  'com', 'org', 'net', 'io', 'dev', 'app', 'json', 'yaml', 'yml', 'ts', 'js', 'md', 'txt', 'csv', 'zip', 'fifo', 'html',
+  'com',
+  'org',
+  'net',
+  'io',
+  'dev',
+  'app',
+  'json',
+  'yaml',
+  'yml',
+  'ts',
+  'js',
+  'md',
+  'txt',
+  'csv',
+  'zip',
+  'fifo',
+  'html',
 ]);
 /** Words after a kebab name that make it an event's name (`order-shipped events`); alone, kebab is prose (`dead-letter`). */
-const KIND_WORDS = new Set(['event', 'events', 'message', 'messages', 'webhook', 'webhooks', 'notification', 'notifications']);
+const KIND_WORDS = new Set([
+  'event',
+  'events',
+  'message',
+  'messages',
+  'webhook',
+  'webhooks',
+  'notification',
+  'notifications',
+]);
 const MAX_NAMES = 20;
 
 /**
