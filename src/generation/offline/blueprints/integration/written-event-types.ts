@@ -26,25 +26,19 @@ const NOT_EVENT_ENDINGS = new Set([
   'fifo',
   'html',
 ]);
-/** Words after a kebab name that make it an event's name (`order-shipped events`); alone, kebab is prose (`dead-letter`). */
-const KIND_WORDS = new Set([
-  'event',
-  'events',
-  'message',
-  'messages',
-  'webhook',
-  'webhooks',
-  'notification',
-  'notifications',
-]);
+/**
+ * Words after a kebab name that make it an event's name (`order-shipped events`); alone, kebab is
+ * prose (`dead-letter`), and before `webhooks` it is the sender (`payment-provider webhooks`).
+ */
+const KIND_WORDS = new Set(['event', 'events', 'message', 'messages']);
 const MAX_NAMES = 20;
 
 /**
  * The event types a text names in the sender's own spelling, as message type names:
  * `for transaction.created and card.blocked` → TransactionCreated, CardBlocked (the receiver takes
  * a delivery whose type is `transaction.created` or `TransactionCreated`, as for any spelled type).
- * Dotted and snake names count anywhere in the text; a kebab name only right before `events`,
- * `messages` or `webhooks`, since prose is full of them (`dead-letter queue`). Each once, in order,
+ * Dotted and snake names count anywhere in the text; a kebab name only right before `events` or
+ * `messages`, since prose is full of them (`dead-letter queue`). Each once, in order,
  * at most 20, each at most 64 characters. The caller passes only texts that speak of events.
  */
 export function writtenEventTypes(text: string): string[] {
