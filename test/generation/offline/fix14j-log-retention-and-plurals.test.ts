@@ -35,11 +35,13 @@ describe('log retention in the integration blueprint', () => {
     },
   );
 
-  it('"Keep the logs for 14 days." is partial: 14 is not the default', async () => {
+  it('"Keep the logs for 14 days." makes 14 the default (fix15f: it was partial with "14 is not a value … ask again")', async () => {
     const { bundle } = await generate(consumer('Keep the logs for 14 days.'));
     const row = sentenceRow(bundle.coverage, 2);
-    expect(row?.status).toBe('partial');
-    expect((row?.gaps ?? []).join(' ')).toContain('14');
+    expect(row?.status).toBe('covered');
+    expect(row?.tests.map((one) => one.title)).toContain(
+      'the template keeps every log group for LogRetentionDays days and defaults it to 14',
+    );
   });
 
   it('"every rejected delivery is logged" asks for no retention', async () => {

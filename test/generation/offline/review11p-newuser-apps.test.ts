@@ -198,9 +198,9 @@ describe('review 11p: vehicle fleet maintenance', () => {
     ).toBe(409);
     expect(storyRow(bundle.coverage, 2)?.status).toBe('covered');
     expect(sentenceRow(bundle.coverage, 4)?.status).toBe('covered');
-    // 14 days was not generated (default 30): partial, saying so.
-    expect(sentenceRow(bundle.coverage, 6)?.status).toBe('partial');
-    expect(gapsOf(sentenceRow(bundle.coverage, 6))).toMatch(/\b14\b/);
+    // The 14 days asked is LogRetentionDays' default (fix15f; it was 30, partial).
+    expect(sentenceRow(bundle.coverage, 6)?.status).toBe('covered');
+    expect(sentenceRow(bundle.coverage, 6)?.implementedBy).toMatch(/default 14\b/);
   });
 
   it('fixed FAULT: "list vehicles due for service in the next 30 days" makes a second resource `due` (POST /dues with a required serviceId, GET /dues) that nothing else writes — the story lists vehicles: GET /vehicles, and no /dues route', async () => {

@@ -6,6 +6,8 @@ export interface StandardParametersParams {
   readonly environment: string;
   /** Stacks with Lambda functions take the code location, log retention and an alarm topic. */
   readonly withFunctionCode: boolean;
+  /** The default of LogRetentionDays (`logRetentionDefault`: the days the request asks); else `logRetentionDays(environment)`. */
+  readonly logDays?: number;
 }
 
 export const ENVIRONMENT_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$';
@@ -14,6 +16,7 @@ export const ENVIRONMENT_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$';
 export function standardParameters({
   environment,
   withFunctionCode,
+  logDays,
 }: StandardParametersParams): TemplatePart {
   const code = withFunctionCode
     ? {
@@ -30,8 +33,8 @@ export function standardParameters({
         },
         LogRetentionDays: {
           Type: 'Number',
-          Default: logRetentionDays(environment),
-          AllowedValues: [7, 14, 30, 90, 180, 365],
+          Default: logDays ?? logRetentionDays(environment),
+          AllowedValues: logRetentionChoices(logDays),
           Description: 'How long function logs are kept',
         },
         AlarmTopicArn: {
@@ -53,6 +56,19 @@ export function standardParameters({
     },
     ...(withFunctionCode ? { conditions: { HasAlarmTopic: notEquals(ref('AlarmTopicArn'), '') } } : {}),
   };
+}
+
+/** The retentions a stack may be deployed with, in days. */
+export const LOG_RETENTION_CHOICES: readonly number[] = [7, 14, 30, 90, 180, 365];
+
+/**
+ * LOG_RETENTION_CHOICES with the days asked (`logDays`, one CloudWatch accepts) among them, in
+ * order: what was asked is deployable, and no shorter choice than asked is added.
+ */
+export function logRetentionChoices(logDays?: number): number[] {
+  return [...new Set([...LOG_RETENTION_CHOICES, ...(logDays === undefined ? [] : [logDays])])].sort(
+    (left, right) => left - right,
+  );
 }
 
 /** How long the log groups keep logs by default, in days: a year in production, 30 days elsewhere. */

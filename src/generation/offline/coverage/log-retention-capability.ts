@@ -1,5 +1,6 @@
 import type { TestEvidence } from '../../../core/bundle/requirement-coverage.js';
 import type { Capability } from './capability.js';
+import { logRetentionDifferences } from './log-retention-differences.js';
 
 const LOG_WORDS = ['log', 'logs'];
 /** Words that ask how long logs are kept (`Keep the logs for 14 days.`), not that something is logged. */
@@ -19,11 +20,11 @@ const KEEP_WORDS = [
 /**
  * `Keep the logs for 14 days.`, where every log group of the template keeps its logs for the
  * `LogRetentionDays` parameter (default `days`): the row cites the generated template test that
- * checks it. The days asked are compared with the template's values by the coverage's number check
- * (`RetentionInDays: !Ref LogRetentionDays` reads as the default), so another number is partial.
+ * checks it. The days asked are compared with the default (`logRetentionDifferences`): another
+ * number is partial, naming the value to deploy with or, when CloudWatch refuses it, the nearest it accepts.
  */
 export function logRetentionCapability(params: {
-  /** The parameter's default, in days (`logRetentionDays`). */
+  /** The parameter's default, in days (`logRetentionDefault`). */
   days: number;
   /** The generated template test (`logRetentionTest`). */
   evidence: TestEvidence;
@@ -35,5 +36,6 @@ export function logRetentionCapability(params: {
     implementedBy: `every log group (${params.logGroups.join(', ')}) keeps its logs for LogRetentionDays days (default ${params.days})`,
     tests: [params.evidence],
     resources: [...params.logGroups],
+    compare: (clauseText) => logRetentionDifferences(clauseText, params.days),
   };
 }

@@ -3,7 +3,7 @@ import { tableActions } from './table-actions.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
-import { logRetentionDays } from '../../cfn/standard-parameters.js';
+import { logRetentionDefault } from '../../cfn/log-retention-asked.js';
 import { projectFiles } from '../../project/project-files.js';
 import { readmeSection } from '../../project/readme-section.js';
 import { releasePlanStep, releaseRiskNotes } from '../../project/release-notes.js';
@@ -71,7 +71,7 @@ export function applicationBlueprint(input: BlueprintInput): ArtifactBundle {
     files: [
       { path: templatePath, role: 'template', content: applicationTemplate(input, model, shifting) },
       ...applicationSource({ baseDir, model, eventSource: names.slug }),
-      ...applicationTests(baseDir, model, logRetentionDays(input.environment)),
+      ...applicationTests(baseDir, model, logRetentionDefault(input)),
       ...projectFiles({
         baseDir,
         slug: names.slug,

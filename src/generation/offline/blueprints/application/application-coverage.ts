@@ -34,7 +34,8 @@ import { parentCapabilities } from './parent-coverage.js';
 import { listAsideGaps } from './list-aside-gaps.js';
 import { listTimeGap } from './list-time-gap.js';
 import { countingStories } from './model/kept-counts.js';
-import { logRetentionDays } from '../../cfn/standard-parameters.js';
+import { logRetentionDefault } from '../../cfn/log-retention-asked.js';
+import { logRetentionDifferences } from '../../coverage/log-retention-differences.js';
 import { logRetentionTitle } from '../../cfn/log-retention-test.js';
 import { noticeCoverage } from './notice-coverage.js';
 import { opposingProhibition, prohibitionCapabilities } from './prohibition-coverage.js';
@@ -704,9 +705,10 @@ function applicationCapabilities(params: {
     },
     {
       when: anyOf('log', 'logs', 'logging', 'logged'),
-      implementedBy: `API access logs and function logs kept for LogRetentionDays days (default ${logRetentionDays(params.input.environment)})`,
-      tests: [test('app', logRetentionTitle(logRetentionDays(params.input.environment)))],
+      implementedBy: `API access logs and function logs kept for LogRetentionDays days (default ${logRetentionDefault(params.input)})`,
+      tests: [test('app', logRetentionTitle(logRetentionDefault(params.input)))],
       resources: ['HttpApiAccessLogs', 'ApiFunctionLogGroup'],
+      compare: (clauseText) => logRetentionDifferences(clauseText, logRetentionDefault(params.input)),
     },
     {
       when: anyOf('throttle', 'throttled', 'throttling', 'rate limit', 'rate limits'),

@@ -4,6 +4,7 @@ import { getAtt, ref, sub } from '../../cfn/intrinsics.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { isProduction, standardParameters } from '../../cfn/standard-parameters.js';
+import { logRetentionDefault } from '../../cfn/log-retention-asked.js';
 import { httpApiPart } from '../../cfn/http-api-part.js';
 import { standardTags } from '../../cfn/standard-tags.js';
 import type { TrafficShifting } from '../../cfn/traffic-shifting-part.js';
@@ -32,7 +33,11 @@ export function applicationTemplate(
   return renderTemplate({
     description: `${pascal}: HTTP API on Lambda and DynamoDB (application blueprint, implementation-agent)`,
     parts: [
-      standardParameters({ environment: input.environment, withFunctionCode: true }),
+      standardParameters({
+        environment: input.environment,
+        withFunctionCode: true,
+        logDays: logRetentionDefault(input),
+      }),
       {
         resources: {
           ItemsTable: {

@@ -140,7 +140,7 @@ function ids(answer: Answer): string[] {
 export function applicationTests(
   baseDir: string,
   model: ResourceModel,
-  /** The template's default log retention, in days (`logRetentionDays`). */
+  /** The template's default log retention, in days (`logRetentionDefault`: the days asked, else by environment). */
   logDays: number,
 ): GeneratedFile[] {
   const samples = model.resources.map(

@@ -10,6 +10,7 @@ import { combine, describeSentences } from '../../coverage/describe-coverage.js'
 import { strategyCoverage } from '../../coverage/strategy-coverage.js';
 import type { InfrastructureAsks } from './infrastructure-asks.js';
 import { publicOpposed, versioningOpposed } from './opposite-asks.js';
+import { accessRuleOpposed } from './access-rule-asked.js';
 import { objectPrefixIn } from './object-prefix.js';
 import { OTHER_RESOURCE_WORDS, aboutOtherResourceOnly, otherResourcesNamed } from './other-resources.js';
 import { ARRIVAL_WORDS, NOTIFY_WORDS, abortMultipartDays } from './infrastructure-asks.js';
@@ -200,13 +201,15 @@ function infrastructureCapabilities(
       implementedBy: 'a private, versioned S3 bucket, its name and ARN exported',
       tests: [test(TITLES.private), test(TITLES.outputs, OUTPUTS_TEST_FILE)],
       resources: ['DataBucket'],
+      // `Only the referrals role can write to the bucket`: a private bucket limits no principal of the account.
+      opposedBy: accessRuleOpposed,
     },
     {
       when: anyOf('public'),
       implementedBy: 'public access blocked on the bucket',
       tests: [test(TITLES.private)],
       resources: ['DataBucket'],
-      opposedBy: publicOpposed,
+      opposedBy: (words) => accessRuleOpposed(words) ?? publicOpposed(words),
     },
     {
       when: anyOf('tls', 'https', 'ssl', 'transit', 'secure transport'),

@@ -4,6 +4,8 @@ import type { BlueprintInput } from '../../blueprint-input.js';
 import { pascalNames } from '../../naming/description-sentences.js';
 import { wordsOf } from '../../naming/words-of.js';
 import { webhookProviderOf } from './webhook-provider.js';
+import { PROVIDER_EVENT_TYPES } from './provider-event-types.js';
+import { writtenEventTypes } from './written-event-types.js';
 import type { WebhookProvider } from './webhook-provider.js';
 import { busMentions, eventBusesOf } from './event-buses.js';
 import type { EventBuses } from './event-buses.js';
@@ -76,6 +78,8 @@ const RECEIVE_WORDS = [
 /** Words beside which a PascalCase name is a message type: `PaymentSettled events`, `OrderPlaced messages`. */
 const EVENT_WORDS = ['event', 'events'];
 const MESSAGE_WORDS = ['message', 'messages'];
+/** Words of a text that may name events in the sender's spelling (`webhooks for transaction.created`). */
+const WRITTEN_KIND_WORDS = [...EVENT_WORDS, ...MESSAGE_WORDS, 'webhook', 'webhooks'];
 
 /** Reads the task name, the description's clauses and the stories for webhooks, event types and an event bus. */
 export function integrationAsks(input: BlueprintInput): IntegrationAsks {
@@ -97,14 +101,25 @@ export function integrationAsks(input: BlueprintInput): IntegrationAsks {
   const namesOf = (list: typeof named) => [
     ...new Set(list.flatMap(({ names }) => names).filter((name) => !PRODUCT_NAMES.has(name))),
   ];
-  const eventTypes = namesOf(named);
-  const namesEvents =
-    namesOf(named.filter(({ words }) => words.some((word) => EVENT_WORDS.includes(word)))).length > 0;
   const provider = webhookProviderOf([
     input.names.slug.replaceAll('-', ' '),
     ...clauses.map((clause) => clause.text),
     ...input.stories.map((story) => story.text),
   ]);
+  // `for transaction.created and card.blocked`: a sender whose names are not known here is taken at
+  // its word; a known one's names are read from its catalogue by the message types.
+  const written =
+    provider !== undefined && PROVIDER_EVENT_TYPES[provider.name] !== undefined
+      ? []
+      : [
+          ...input.descriptionSentences.map((sentence) => sentence.text),
+          ...input.stories.map((story) => story.text),
+        ]
+          .filter((text) => wordsOf(text).some((word) => WRITTEN_KIND_WORDS.includes(word)))
+          .flatMap(writtenEventTypes);
+  const eventTypes = [...new Set([...namesOf(named), ...written])];
+  const namesEvents =
+    namesOf(named.filter(({ words }) => words.some((word) => EVENT_WORDS.includes(word)))).length > 0;
   const signatureHeader =
     input.descriptionSentences
       .flatMap((sentence) => [...sentence.text.matchAll(SIGNATURE_HEADER)].map((match) => match[0]))

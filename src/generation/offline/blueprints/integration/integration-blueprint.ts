@@ -1,7 +1,7 @@
 import { generatedPackages } from '../../../../core/bundle/generated-packages.js';
 import type { ArtifactBundle } from '../../../../core/bundle/artifact-bundle.js';
 import type { BlueprintInput } from '../../blueprint-input.js';
-import { logRetentionDays } from '../../cfn/standard-parameters.js';
+import { logRetentionDefault } from '../../cfn/log-retention-asked.js';
 import { trafficShiftingPart } from '../../cfn/traffic-shifting-part.js';
 import { projectFiles } from '../../project/project-files.js';
 import { READ_TEMPLATE_DEV_DEPENDENCIES } from '../../project/read-template-file.js';
@@ -108,7 +108,7 @@ export function integrationBlueprint(input: BlueprintInput): ArtifactBundle {
     files: [
       { path: templatePath, role: 'template', content: integrationTemplate(input, asks, shifting, consumed) },
       ...integrationSource({ baseDir, messages, asks, eventSource: names.slug }),
-      ...integrationTests({ baseDir, messages, asks, logDays: logRetentionDays(input.environment) }),
+      ...integrationTests({ baseDir, messages, asks, logDays: logRetentionDefault(input) }),
       ...projectFiles({
         baseDir,
         slug: names.slug,

@@ -18,7 +18,7 @@ import { namedQueueCapabilities } from './named-queue-capabilities.js';
 import { isViewStory, viewStoryGap } from './view-story.js';
 import { logRetentionCapability } from '../../coverage/log-retention-capability.js';
 import { logRetentionTitle } from '../../cfn/log-retention-test.js';
-import { logRetentionDays } from '../../cfn/standard-parameters.js';
+import { logRetentionDefault } from '../../cfn/log-retention-asked.js';
 
 const TIMING_WORDS = [
   'within',
@@ -75,8 +75,8 @@ export function integrationCoverage(params: {
     ...fixedCapabilities({ asks, test, typeGaps: spelledTypeGaps(asks, spelled) }),
     ...namedQueueCapabilities(asks),
     logRetentionCapability({
-      days: logRetentionDays(input.environment),
-      evidence: test('template', logRetentionTitle(logRetentionDays(input.environment))),
+      days: logRetentionDefault(input),
+      evidence: test('template', logRetentionTitle(logRetentionDefault(input))),
       logGroups: [
         'ConsumerFunctionLogGroup',
         ...(asks.webhook ? ['ReceiverFunctionLogGroup', 'HttpApiAccessLogs'] : []),

@@ -13,7 +13,7 @@ import { QUEUE_POLICY_ID, SOURCE_RULE_ID } from './source-bus-part.js';
  */
 export function integrationTemplateTests(params: {
   baseDir: string;
-  /** The template's default log retention, in days (`logRetentionDays`). */
+  /** The template's default log retention, in days (`logRetentionDefault`: the days asked, else by environment). */
   logDays: number;
   /** The types the source bus's rule queues; absent without a source bus. */
   consumed?: readonly string[];

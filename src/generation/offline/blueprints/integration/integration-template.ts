@@ -4,6 +4,7 @@ import { getAtt, ref, sub } from '../../cfn/intrinsics.js';
 import { lambdaFunctionPart } from '../../cfn/lambda-function-part.js';
 import { renderTemplate } from '../../cfn/render-template.js';
 import { isProduction, standardParameters } from '../../cfn/standard-parameters.js';
+import { logRetentionDefault } from '../../cfn/log-retention-asked.js';
 import { standardTags } from '../../cfn/standard-tags.js';
 import { httpApiPart } from '../../cfn/http-api-part.js';
 import type { TemplatePart } from '../../cfn/template-part.js';
@@ -46,7 +47,11 @@ export function integrationTemplate(
   return renderTemplate({
     description: `${pascal}: SQS consumer with dead-letter queue and idempotent processing (integration blueprint, implementation-agent)`,
     parts: [
-      standardParameters({ environment: input.environment, withFunctionCode: true }),
+      standardParameters({
+        environment: input.environment,
+        withFunctionCode: true,
+        logDays: logRetentionDefault(input),
+      }),
       {
         resources: {
           DeadLetterQueue: {

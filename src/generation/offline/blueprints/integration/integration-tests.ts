@@ -14,7 +14,7 @@ export function integrationTests(params: {
   baseDir: string;
   messages: readonly StoryMessage[];
   asks: IntegrationAsks;
-  /** The template's default log retention, in days (`logRetentionDays`). */
+  /** The template's default log retention, in days (`logRetentionDefault`: the days asked, else by environment). */
   logDays: number;
 }): GeneratedFile[] {
   const { baseDir, messages, asks } = params;
