@@ -17081,7 +17081,7 @@ exports.userAgentMiddleware = userAgentMiddleware;
 const { ProviderError, booleanSelector, SelectorType, loadConfig } = __webpack_require__(7291);
 const { setCredentialFeature } = __webpack_require__(5152);
 const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __webpack_require__(402);
-const { SignatureV4 } = __webpack_require__(2737);
+const { SignatureV4 } = __webpack_require__(5118);
 const { HttpResponse, HttpRequest } = __webpack_require__(3422);
 const { SMITHY_CONTEXT_KEY } = __webpack_require__(690);
 
@@ -26381,7 +26381,7 @@ exports.getDefaultRoleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdent
 /***/ 5785:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { SignatureV4, signatureV4aContainer } = __webpack_require__(2737);
+const { SignatureV4, signatureV4aContainer } = __webpack_require__(5118);
 
 const signatureV4CrtContainer = {
     CrtSignerV4: null,
@@ -42727,7 +42727,7 @@ exports.NodeHttpHandler = NodeHttpHandler;
 
 /***/ }),
 
-/***/ 2737:
+/***/ 5118:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __webpack_require__(2430);

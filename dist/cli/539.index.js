@@ -833,8 +833,8 @@ function refOf(ref) {
     return { repo: ref.repo, taskId: ref.taskId, attempt: ref.attempt, path: ref.path, storedPath: true };
 }
 //# sourceMappingURL=s3-artifact-store.js.map
-// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 7 modules
-var redact_deployment = __webpack_require__(5970);
+// EXTERNAL MODULE: ./lib/core/stores/redact-deployment.js + 8 modules
+var redact_deployment = __webpack_require__(2948);
 // EXTERNAL MODULE: ./lib/core/stores/deployment-store.js
 var deployment_store = __webpack_require__(8363);
 ;// CONCATENATED MODULE: ./lib/aws/s3/upload-by-content-hash.js

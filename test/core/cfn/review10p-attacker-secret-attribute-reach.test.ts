@@ -75,28 +75,25 @@ describe('review10p attacker: a secret attribute the template does not show at o
     expect(masked['OrdersSecret']).not.toBe(SECRET_KEY);
   });
 
-  it(
-    'fixed FAULT: a parent stack re-exporting a nested stack’s output does not store the key it carries',
-    () => {
-      // nested/iam.yaml makes the key and outputs `!GetAtt DeployerKey.SecretAccessKey` as `Secret`;
-      // CloudFormation gives the parent's output the same value.
-      const parent = [
-        'Resources:',
-        '  Iam:',
-        '    Type: AWS::CloudFormation::Stack',
-        '    Properties:',
-        '      TemplateURL: nested/iam.yaml',
-        'Outputs:',
-        '  DeployerSecret:',
-        '    Value: !GetAtt Iam.Outputs.Secret',
-        '',
-      ].join('\n');
-      const masked = maskNoEchoOutputs({
-        template: parent,
-        parameters: {},
-        outputs: { DeployerSecret: SECRET_KEY },
-      });
-      expect(masked['DeployerSecret']).not.toBe(SECRET_KEY);
-    },
-  );
+  it('fixed FAULT: a parent stack re-exporting a nested stack’s output does not store the key it carries', () => {
+    // nested/iam.yaml makes the key and outputs `!GetAtt DeployerKey.SecretAccessKey` as `Secret`;
+    // CloudFormation gives the parent's output the same value.
+    const parent = [
+      'Resources:',
+      '  Iam:',
+      '    Type: AWS::CloudFormation::Stack',
+      '    Properties:',
+      '      TemplateURL: nested/iam.yaml',
+      'Outputs:',
+      '  DeployerSecret:',
+      '    Value: !GetAtt Iam.Outputs.Secret',
+      '',
+    ].join('\n');
+    const masked = maskNoEchoOutputs({
+      template: parent,
+      parameters: {},
+      outputs: { DeployerSecret: SECRET_KEY },
+    });
+    expect(masked['DeployerSecret']).not.toBe(SECRET_KEY);
+  });
 });
