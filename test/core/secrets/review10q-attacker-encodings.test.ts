@@ -97,12 +97,12 @@ describe('review10q attacker: a token written as \\u escapes in a generated sour
     expect(stored).not.toContain(escaped);
   });
 
-  it.failing('FAULT: is redacted from the stored generated file (`files/…`, read as written)', async () => {
+  it('fixed FAULT: is redacted from the stored generated file (`files/…`, read as written)', async () => {
     const stored = (await redactArtifactBody(content, 'files/src/token.ts')).toString();
     expect(stored).not.toContain(escaped);
   });
 
-  it.failing('FAULT: is refused by the secrets gate, as redaction finds it', async () => {
+  it('fixed FAULT: is refused by the secrets gate, as redaction finds it', async () => {
     expect(await gateFinds('src/token.ts', content)).toBe(true);
   });
 });

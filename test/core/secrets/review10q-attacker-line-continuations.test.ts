@@ -27,7 +27,7 @@ async function judged(path: string, content: string) {
 }
 
 describe('review10q attacker: a token split by a line continuation', () => {
-  it.failing.each([
+  it.each([
     [
       'a shell script (backslash-newline in double quotes)',
       'scripts/whoami.sh',
@@ -40,7 +40,7 @@ describe('review10q attacker: a token split by a line continuation', () => {
     ],
     ['a JavaScript string', 'src/token.js', `export const token = "${HEAD}\\\n${TAIL}";\n`],
     ['a TOML multi-line basic string', 'config/app.toml', `token = """\\\n  ${HEAD}\\\n  ${TAIL}"""\n`],
-  ])('FAULT: %s is refused by the gate and not stored', async (_kind, path, content) => {
+  ])('fixed FAULT: %s is refused by the gate and not stored', async (_kind, path, content) => {
     expect(await judged(path, content)).toEqual({ refused: true, kept: false });
   });
 
