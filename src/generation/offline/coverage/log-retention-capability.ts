@@ -1,21 +1,7 @@
 import type { TestEvidence } from '../../../core/bundle/requirement-coverage.js';
 import type { Capability } from './capability.js';
+import { KEEP_WORDS, LOG_WORDS } from '../cfn/log-retention-asked.js';
 import { logRetentionDifferences } from './log-retention-differences.js';
-
-const LOG_WORDS = ['log', 'logs'];
-/** Words that ask how long logs are kept (`Keep the logs for 14 days.`), not that something is logged. */
-const KEEP_WORDS = [
-  'keep',
-  'keeps',
-  'kept',
-  'retain',
-  'retains',
-  'retained',
-  'retention',
-  'days',
-  'weeks',
-  'months',
-];
 
 /**
  * `Keep the logs for 14 days.`, where every log group of the template keeps its logs for the
